@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Caf.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Caf.Data.Auditing;
+
+/// <summary>
+/// Writes an audit record for every change to audited business data, stamps every audit record of the unit of
+/// work with who, when, where and the correlation id, and chains their hashes — inside the same SaveChanges,
+/// so the change and its audit commit together or not at all.
+/// </summary>
+public sealed class AuditInterceptor(IAuditContext auditContext, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } context) PrepareAsync(context, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context) await PrepareAsync(context, cancellationToken);
+        return result;
+    }
+
+    private async Task PrepareAsync(DbContext context, CancellationToken ct)
+    {
+        context.ChangeTracker.DetectChanges();
+        var changes = context.ChangeTracker.Entries()
+            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(Describe)
+            .Where(e => e is not null)
+            .ToList();
+        foreach (var change in changes) context.Add(change!);
+
+        var pending = context.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity).ToList();
+        if (pending.Count == 0) return;
+
+        var last = await context.Set<AuditEvent>().AsNoTracking().OrderByDescending(a => a.Id)
+            .Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
+        var nextId = (last?.Id ?? 0) + 1;
+        var previousHash = last?.Hash ?? AuditChain.Genesis;
+        var now = TruncateToMilliseconds(clock.GetUtcNow().UtcDateTime);
+        foreach (var auditEvent in pending)
+        {
+            context.Entry(auditEvent).Property(a => a.Id).CurrentValue = nextId++;
+            auditEvent.Stamp(now, auditContext.UserId, auditContext.UserName, auditContext.IpAddress, auditContext.CorrelationId);
+            auditEvent.Chain(previousHash);
+            previousHash = auditEvent.Hash;
+        }
+    }
+
+    private static AuditEvent? Describe(EntityEntry entry)
+    {
+        var id = ((IAudited)entry.Entity).Id.ToString();
+        var type = entry.Metadata.ClrType.Name;
+        var values = new Dictionary<string, object?>();
+        foreach (var (name, original, current, modified) in Values(entry))
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added: values[name] = current; break;
+                case EntityState.Deleted: values[name] = original; break;
+                case EntityState.Modified when modified && !Equals(original, current):
+                    values[name] = new { old = original, @new = current };
+                    break;
+            }
+        }
+        if (entry.State == EntityState.Modified && values.Count == 0) return null;
+        var action = entry.State switch
+        {
+            EntityState.Added => "created",
+            EntityState.Deleted => "deleted",
+            _ => "updated",
+        };
+        return new AuditEvent($"{type}.{action}", type, id, JsonSerializer.Serialize(values, Json));
+    }
+
+    private static IEnumerable<(string Name, object? Original, object? Current, bool Modified)> Values(EntityEntry entry)
+    {
+        foreach (var p in entry.Properties)
+            yield return (p.Metadata.Name, Safe(p.OriginalValue), Safe(p.CurrentValue), p.IsModified);
+        foreach (var complex in entry.ComplexProperties)
+            foreach (var p in complex.Properties)
+                yield return ($"{complex.Metadata.Name}.{p.Metadata.Name}", Safe(p.OriginalValue), Safe(p.CurrentValue), p.IsModified);
+    }
+
+    // File contents are recorded by size, not copied into the trail.
+    private static object? Safe(object? value) => value is byte[] bytes ? $"{bytes.Length} bytes" : value;
+
+    private static DateTime TruncateToMilliseconds(DateTime utc) =>
+        new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+}

@@ -1,0 +1,53 @@
+using Caf.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Caf.Data;
+
+/// <summary>
+/// The one database of CafGrants. Each provider has its own subclass so that it keeps its own migrations:
+///   dotnet ef migrations add NAME --project src/Caf.Data --context SqliteCafDbContext --output-dir Migrations/Sqlite
+///   dotnet ef migrations add NAME --project src/Caf.Data --context PostgresCafDbContext --output-dir Migrations/Postgres
+///   dotnet ef migrations add NAME --project src/Caf.Data --context SqlServerCafDbContext --output-dir Migrations/SqlServer
+/// (or eng/add-migration.sh NAME for all three).
+/// </summary>
+public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext<CafUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<StateParty> StateParties => Set<StateParty>();
+    public DbSet<FundingRound> Rounds => Set<FundingRound>();
+    public DbSet<GrantApplication> Applications => Set<GrantApplication>();
+    public DbSet<GenderReview> GenderReviews => Set<GenderReview>();
+    public DbSet<CommitteeScore> CommitteeScores => Set<CommitteeScore>();
+    public DbSet<GrantReport> Reports => Set<GrantReport>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
+    public DbSet<WorkflowTransitionRecord> WorkflowTransitions => Set<WorkflowTransitionRecord>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CafDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Every timestamp is UTC; reading one back must not lose that.
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteCafDbContext(DbContextOptions<SqliteCafDbContext> options) : CafDbContext(options);
+
+public sealed class PostgresCafDbContext(DbContextOptions<PostgresCafDbContext> options) : CafDbContext(options);
+
+public sealed class SqlServerCafDbContext(DbContextOptions<SqlServerCafDbContext> options) : CafDbContext(options);

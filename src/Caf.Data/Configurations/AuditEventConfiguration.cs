@@ -1,0 +1,25 @@
+using Caf.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Caf.Data.Configurations;
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> b)
+    {
+        b.HasKey(e => e.Id);
+        // The interceptor numbers records itself so the hash chain has a fixed order; a clash fails the unit of work.
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.UserId).HasMaxLength(450);
+        b.Property(e => e.UserName).HasMaxLength(256);
+        b.Property(e => e.Action).HasMaxLength(100);
+        b.Property(e => e.EntityType).HasMaxLength(100);
+        b.Property(e => e.EntityId).HasMaxLength(100);
+        b.Property(e => e.IpAddress).HasMaxLength(64);
+        b.Property(e => e.CorrelationId).HasMaxLength(64);
+        b.Property(e => e.PreviousHash).HasMaxLength(64);
+        b.Property(e => e.Hash).HasMaxLength(64);
+        b.HasIndex(e => new { e.EntityType, e.EntityId });
+    }
+}

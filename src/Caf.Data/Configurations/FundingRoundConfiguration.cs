@@ -1,0 +1,17 @@
+using Caf.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Caf.Data.Configurations;
+
+internal sealed class FundingRoundConfiguration : IEntityTypeConfiguration<FundingRound>
+{
+    public void Configure(EntityTypeBuilder<FundingRound> b)
+    {
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Title).HasMaxLength(200);
+        b.ComplexProperty(r => r.Ceiling, m => m.MapMoney("Ceiling"));
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.Ignore(r => r.Currency);
+    }
+}

@@ -1,0 +1,44 @@
+using Caf.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Caf.Data.Configurations;
+
+internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<GrantApplication>
+{
+    public void Configure(EntityTypeBuilder<GrantApplication> b)
+    {
+        b.ToTable("Applications");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Reference).HasMaxLength(20);
+        b.HasIndex(a => a.Reference).IsUnique();
+        b.Property(a => a.Title).HasMaxLength(200);
+        b.Property(a => a.Summary).HasMaxLength(4000);
+        b.Property(a => a.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(a => a.CreatedByUserId).HasMaxLength(450);
+        b.Property(a => a.DecisionRationale).HasMaxLength(4000);
+        b.Property(a => a.Conditions).HasMaxLength(4000);
+        b.HasOne(a => a.Round).WithMany().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.ApplicantState).WithMany().HasForeignKey(a => a.ApplicantStateId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Workflow).WithOne().HasForeignKey<GrantApplication>(a => a.WorkflowInstanceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => a.WorkflowInstanceId).IsUnique();
+        b.HasOne(a => a.GenderReview).WithOne().HasForeignKey<GenderReview>(r => r.ApplicationId);
+        b.HasMany(a => a.Partners).WithOne().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.BudgetLines).WithOne().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Participants).WithOne().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Scores).WithOne().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Reports).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.LedgerEntries).WithOne(e => e.Application).HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        foreach (var collection in new[] { nameof(GrantApplication.Partners), nameof(GrantApplication.BudgetLines),
+                     nameof(GrantApplication.Participants), nameof(GrantApplication.Scores), nameof(GrantApplication.Reports),
+                     nameof(GrantApplication.LedgerEntries) })
+            b.Navigation(collection).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(a => a.Stage);
+        b.Ignore(a => a.RequestedAmount);
+        b.Ignore(a => a.ApprovedAmount);
+        b.Ignore(a => a.Disbursed);
+        b.Ignore(a => a.Refunded);
+        b.Ignore(a => a.ReportedExpenditure);
+        b.Ignore(a => a.IsEditable);
+    }
+}

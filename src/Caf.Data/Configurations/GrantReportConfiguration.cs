@@ -1,0 +1,17 @@
+using Caf.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Caf.Data.Configurations;
+
+internal sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantReport>
+{
+    public void Configure(EntityTypeBuilder<GrantReport> b)
+    {
+        b.HasKey(r => r.Id);
+        b.Property(r => r.FileName).HasMaxLength(260);
+        b.Property(r => r.ContentType).HasMaxLength(100);
+        b.Property(r => r.SubmittedByUserId).HasMaxLength(450);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+    }
+}

@@ -1,0 +1,21 @@
+using Caf.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Caf.Data.Configurations;
+
+internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> b)
+    {
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+        b.ComplexProperty(e => e.Amount, m => m.MapMoney(""));
+        b.Property(e => e.Description).HasMaxLength(400);
+        b.Property(e => e.BankReference).HasMaxLength(100);
+        b.Property(e => e.RecordedByUserId).HasMaxLength(450);
+        b.HasIndex(e => e.ValueDate);
+        b.Ignore(e => e.CashEffect);
+        b.Ignore(e => e.CommitmentEffect);
+    }
+}

@@ -1,0 +1,49 @@
+using Caf.Data.Auditing;
+
+namespace Caf.Data.Entities;
+
+/// <summary>
+/// One append-only line of the audit trail. <see cref="Hash"/> is the SHA-256 of this record's content and
+/// its predecessor's hash, so an edit or a deletion anywhere breaks the chain.
+/// </summary>
+public sealed class AuditEvent
+{
+    private AuditEvent() { }
+
+    public AuditEvent(string action, string? entityType, string? entityId, string? details)
+    {
+        Action = action;
+        EntityType = entityType;
+        EntityId = entityId;
+        Details = details;
+    }
+
+    public long Id { get; private set; }
+    public DateTime OccurredAtUtc { get; private set; }
+    public string? UserId { get; private set; }
+    public string UserName { get; private set; } = "";
+    public string Action { get; private set; } = "";
+    public string? EntityType { get; private set; }
+    public string? EntityId { get; private set; }
+    /// <summary>JSON: old and new values, or the transition's details.</summary>
+    public string? Details { get; private set; }
+    public string? IpAddress { get; private set; }
+    public string? CorrelationId { get; private set; }
+    public string PreviousHash { get; private set; } = "";
+    public string Hash { get; private set; } = "";
+
+    internal void Stamp(DateTime nowUtc, string? userId, string userName, string? ipAddress, string? correlationId)
+    {
+        OccurredAtUtc = nowUtc;
+        UserId ??= userId;
+        UserName = string.IsNullOrEmpty(UserName) ? userName : UserName;
+        IpAddress = ipAddress;
+        CorrelationId = correlationId;
+    }
+
+    internal void Chain(string previousHash)
+    {
+        PreviousHash = previousHash;
+        Hash = AuditChain.ComputeHash(this);
+    }
+}

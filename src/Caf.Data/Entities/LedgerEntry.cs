@@ -1,0 +1,66 @@
+namespace Caf.Data.Entities;
+
+public enum LedgerEntryKind
+{
+    Contribution,
+    Commitment,
+    Disbursement,
+    Refund,
+    BankCharge,
+    CommitmentRelease,
+}
+
+/// <summary>
+/// One line of the fund ledger. Amounts are always positive; <see cref="Kind"/> says which way they move
+/// the fund's cash and its commitments.
+/// </summary>
+public sealed class LedgerEntry : IAudited
+{
+    private LedgerEntry() { }
+
+    public LedgerEntry(LedgerEntryKind kind, Money amount, DateOnly valueDate, string description, string? bankReference,
+        Guid? applicationId, string recordedByUserId, DateTime nowUtc)
+    {
+        if (amount.Amount <= 0) throw new DomainException("A ledger amount must be more than zero.", nameof(Amount));
+        if (decimal.Round(amount.Amount, 2) != amount.Amount)
+            throw new DomainException("Amounts are recorded to the cent (two decimals).", nameof(Amount));
+        if (string.IsNullOrWhiteSpace(description)) throw new DomainException("Describe the ledger entry.", nameof(Description));
+        Id = Guid.NewGuid();
+        Kind = kind;
+        Amount = amount;
+        ValueDate = valueDate;
+        Description = description.Trim();
+        BankReference = string.IsNullOrWhiteSpace(bankReference) ? null : bankReference.Trim();
+        ApplicationId = applicationId;
+        RecordedByUserId = recordedByUserId;
+        RecordedAtUtc = nowUtc;
+    }
+
+    public Guid Id { get; private set; }
+    public LedgerEntryKind Kind { get; private set; }
+    public Money Amount { get; private set; }
+    public DateOnly ValueDate { get; private set; }
+    public string Description { get; private set; } = "";
+    public string? BankReference { get; private set; }
+    public Guid? ApplicationId { get; private set; }
+    public GrantApplication? Application { get; private set; }
+    public string RecordedByUserId { get; private set; } = "";
+    public DateTime RecordedAtUtc { get; private set; }
+
+    /// <summary>Money in (+) or out (−) of the fund's bank account.</summary>
+    public decimal CashEffect => Kind switch
+    {
+        LedgerEntryKind.Contribution or LedgerEntryKind.Refund => Amount.Amount,
+        LedgerEntryKind.Disbursement or LedgerEntryKind.BankCharge => -Amount.Amount,
+        _ => 0m,
+    };
+
+    /// <summary>Increase (+) or decrease (−) of what the fund has promised but not yet paid.</summary>
+    public decimal CommitmentEffect => Kind switch
+    {
+        LedgerEntryKind.Commitment => Amount.Amount,
+        LedgerEntryKind.Disbursement or LedgerEntryKind.CommitmentRelease => -Amount.Amount,
+        LedgerEntryKind.Refund => 0m,
+        _ => 0m,
+    };
+}

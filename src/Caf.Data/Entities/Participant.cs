@@ -1,0 +1,26 @@
+namespace Caf.Data.Entities;
+
+public enum Sex { Female, Male, NotStated }
+
+/// <summary>A member of the delegation. Sex is self-declared and kept for disaggregated reporting.</summary>
+public sealed class Participant : IAudited
+{
+    private Participant() { }
+
+    internal Participant(string name, string function, string organisation, Sex sex)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("Each participant needs a name.", nameof(Name));
+        Id = Guid.NewGuid();
+        Name = name.Trim();
+        Function = function.Trim();
+        Organisation = organisation.Trim();
+        Sex = sex;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ApplicationId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Function { get; private set; } = "";
+    public string Organisation { get; private set; } = "";
+    public Sex Sex { get; private set; }
+}

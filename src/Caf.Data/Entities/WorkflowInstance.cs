@@ -1,0 +1,71 @@
+namespace Caf.Data.Entities;
+
+/// <summary>
+/// Where one subject (an application) stands in a workflow definition. Only the workflow engine moves it;
+/// <see cref="Revision"/> is a concurrency token so two people firing at once cannot both win.
+/// </summary>
+public sealed class WorkflowInstance
+{
+    private readonly List<WorkflowTransitionRecord> _history = [];
+
+    private WorkflowInstance() { }
+
+    public WorkflowInstance(string definitionId, int definitionVersion, string initialStage, DateTime nowUtc)
+    {
+        Id = Guid.NewGuid();
+        DefinitionId = definitionId;
+        DefinitionVersion = definitionVersion;
+        Stage = initialStage;
+        StageEnteredAtUtc = nowUtc;
+    }
+
+    public Guid Id { get; private set; }
+    public string DefinitionId { get; private set; } = "";
+    public int DefinitionVersion { get; private set; }
+    public string Stage { get; private set; } = "";
+    public DateTime StageEnteredAtUtc { get; private set; }
+    public int Revision { get; private set; }
+    public IReadOnlyList<WorkflowTransitionRecord> History => _history;
+
+    /// <summary>Called by the engine only, after it has checked roles and guards.</summary>
+    public WorkflowTransitionRecord RecordTransition(string trigger, string toStage, string userId, string userName,
+        string? comment, DateTime nowUtc)
+    {
+        var record = new WorkflowTransitionRecord(Id, trigger, Stage, toStage, userId, userName, comment, nowUtc);
+        _history.Add(record);
+        Stage = toStage;
+        StageEnteredAtUtc = nowUtc;
+        Revision++;
+        return record;
+    }
+}
+
+/// <summary>One step in an instance's history: who fired what, when, from where to where, and why.</summary>
+public sealed class WorkflowTransitionRecord
+{
+    private WorkflowTransitionRecord() { }
+
+    internal WorkflowTransitionRecord(Guid instanceId, string trigger, string fromStage, string toStage,
+        string userId, string userName, string? comment, DateTime atUtc)
+    {
+        Id = Guid.NewGuid();
+        InstanceId = instanceId;
+        Trigger = trigger;
+        FromStage = fromStage;
+        ToStage = toStage;
+        UserId = userId;
+        UserName = userName;
+        Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        AtUtc = atUtc;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid InstanceId { get; private set; }
+    public string Trigger { get; private set; } = "";
+    public string FromStage { get; private set; } = "";
+    public string ToStage { get; private set; } = "";
+    public string UserId { get; private set; } = "";
+    public string UserName { get; private set; } = "";
+    public string? Comment { get; private set; }
+    public DateTime AtUtc { get; private set; }
+}
