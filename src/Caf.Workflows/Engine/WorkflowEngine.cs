@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Caf.Data;
+using Caf.Data.Entities;
+using Stateless;
+
+namespace Caf.Workflows.Engine;
+
+/// <summary>
+/// Runs workflow definitions over persisted instances. For each request it builds a Stateless machine over the
+/// instance's stored stage, permitting only the transitions whose roles and guards hold for this actor, then records
+/// the transition in the instance's history and in the audit trail. The caller saves once: the stage change, its
+/// history, its audit record and whatever the actions did commit together.
+/// </summary>
+public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkflowGuard> guards,
+    IEnumerable<IWorkflowAction> actions, CafDbContext db, TimeProvider clock)
+{
+    private readonly Dictionary<string, IWorkflowGuard> _guards = guards.ToDictionary(g => g.Name);
+    private readonly Dictionary<string, IWorkflowAction> _actions = actions.ToDictionary(a => a.Name);
+
+    public WorkflowRegistry Registry => registry;
+
+    public WorkflowDefinition DefinitionOf(WorkflowInstance instance) =>
+        registry.Get(instance.DefinitionId, instance.DefinitionVersion);
+
+    /// <summary>A new instance at the initial stage of the latest version; added to the unit of work.</summary>
+    public WorkflowInstance Start(string definitionId)
+    {
+        var definition = registry.Latest(definitionId);
+        var instance = new WorkflowInstance(definition.Id, definition.Version, definition.InitialStage, clock.GetUtcNow().UtcDateTime);
+        db.WorkflowInstances.Add(instance);
+        return instance;
+    }
+
+    /// <summary>The transitions this actor's roles allow from the current stage, each with the guards that do not hold.</summary>
+    public async Task<IReadOnlyList<AvailableTransition>> GetAvailableAsync(WorkflowInstance instance, object subject,
+        WorkflowActor actor, CancellationToken ct = default)
+    {
+        var definition = DefinitionOf(instance);
+        var result = new List<AvailableTransition>();
+        foreach (var transition in definition.TransitionsFrom(instance.Stage).Where(t => RoleAllows(t, actor)))
+            result.Add(new AvailableTransition(transition, await UnmetGuardsAsync(transition, instance, subject, actor, null, ct)));
+        return result;
+    }
+
+    public async Task<WorkflowTransitionRecord> FireAsync(WorkflowInstance instance, object subject, string trigger,
+        WorkflowActor actor, string? comment, CancellationToken ct = default)
+    {
+        var definition = DefinitionOf(instance);
+        var stage = definition.Stage(instance.Stage);
+        var candidates = definition.TransitionsFrom(instance.Stage).Where(t => t.Trigger == trigger).ToList();
+        if (candidates.Count == 0)
+        {
+            var label = definition.Transitions.FirstOrDefault(t => t.Trigger == trigger)?.Label.En ?? trigger;
+            throw new WorkflowRefusedException(WorkflowRefusal.NotAvailableInStage,
+                $"'{label}' is not possible while the application is at the stage '{stage.Label.En}'.");
+        }
+        var permitted = candidates.Where(t => RoleAllows(t, actor)).ToList();
+        if (permitted.Count == 0)
+        {
+            var roles = string.Join(" or ", candidates.SelectMany(t => t.Roles).Distinct().Select(CafRoles.Describe));
+            throw new WorkflowRefusedException(WorkflowRefusal.RoleNotPermitted,
+                $"Only a {roles} may '{candidates[0].Label.En}' at this stage.");
+        }
+        if (permitted.All(t => t.CommentRequired) && string.IsNullOrWhiteSpace(comment))
+            throw new WorkflowRefusedException(WorkflowRefusal.CommentRequired,
+                $"Please give a reason: a comment is required to '{permitted[0].Label.En}'.",
+                [GuardResult.Unmet("Please give a reason.", "Comment")]);
+
+        var unmet = new Dictionary<TransitionDefinition, IReadOnlyList<GuardResult>>();
+        foreach (var t in permitted) unmet[t] = await UnmetGuardsAsync(t, instance, subject, actor, comment, ct);
+
+        var target = instance.Stage;
+        var machine = new StateMachine<string, string>(() => instance.Stage, s => target = s);
+        foreach (var t in permitted)
+        {
+            var holds = unmet[t].Count == 0 && (!t.CommentRequired || !string.IsNullOrWhiteSpace(comment));
+            var configuration = machine.Configure(instance.Stage);
+            if (t.To == instance.Stage) configuration.PermitReentryIf(t.Trigger, () => holds, t.Label.En);
+            else configuration.PermitIf(t.Trigger, t.To, () => holds, t.Label.En);
+        }
+        if (!machine.CanFire(trigger))
+        {
+            var reasons = unmet.Values.SelectMany(r => r).ToList();
+            throw new WorkflowRefusedException(WorkflowRefusal.GuardUnmet,
+                string.Join(" ", reasons.Select(r => r.Reason).Distinct()), reasons);
+        }
+        await machine.FireAsync(trigger);
+        var chosen = permitted.First(t => t.To == target && unmet[t].Count == 0);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = instance.Stage;
+        var record = instance.RecordTransition(trigger, target, actor.UserId, actor.UserName, comment, now);
+        db.AuditEvents.Add(new AuditEvent("stage.changed", subject.GetType().Name, SubjectId(subject),
+            JsonSerializer.Serialize(new
+            {
+                workflow = definition.Id,
+                version = definition.Version,
+                trigger,
+                from,
+                to = target,
+                comment = record.Comment,
+            })));
+
+        var context = new WorkflowContext(instance, subject, actor, db, clock, chosen, comment);
+        foreach (var name in chosen.Actions) await _actions[name].ExecuteAsync(context, ct);
+        return record;
+    }
+
+    private static bool RoleAllows(TransitionDefinition t, WorkflowActor actor) => t.Roles.Any(actor.Roles.Contains);
+
+    private async Task<IReadOnlyList<GuardResult>> UnmetGuardsAsync(TransitionDefinition t, WorkflowInstance instance,
+        object subject, WorkflowActor actor, string? comment, CancellationToken ct)
+    {
+        var context = new WorkflowContext(instance, subject, actor, db, clock, t, comment);
+        var unmet = new List<GuardResult>();
+        foreach (var name in t.Guards)
+        {
+            var result = await _guards[name].EvaluateAsync(context, ct);
+            if (!result.Met) unmet.Add(result with { Reason = result.Reason ?? _guards[name].Description });
+        }
+        return unmet;
+    }
+
+    private static string? SubjectId(object subject) => subject is IAudited audited ? audited.Id.ToString() : null;
+}

@@ -1,0 +1,79 @@
+using Caf.Data.Entities;
+using Caf.Workflows.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Workflows.Grants;
+
+/// <summary>Gives the application its CAF-YYYY-NNN reference and stamps the submission time.</summary>
+internal sealed class AssignReferenceAction : IWorkflowAction
+{
+    public string Name => "assign-reference";
+    public string Description => "Gives the application its reference CAF-YYYY-NNN.";
+
+    public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var application = context.SubjectAs<GrantApplication>();
+        if (application.Reference is not null)
+        {
+            application.MarkSubmitted(application.Reference, context.UtcNow);
+            return;
+        }
+        var year = context.UtcNow.Year;
+        var counter = await context.Db.ReferenceCounters.FirstOrDefaultAsync(c => c.Year == year, cancellationToken);
+        if (counter is null)
+        {
+            counter = new ReferenceCounter(year);
+            context.Db.ReferenceCounters.Add(counter);
+        }
+        application.MarkSubmitted(counter.Next(), context.UtcNow);
+    }
+}
+
+/// <summary>Records the approved amount as a commitment in the fund ledger.</summary>
+internal sealed class CommitFundsAction : IWorkflowAction
+{
+    public string Name => "commit-funds";
+    public string Description => "Records the approved amount as a commitment of the fund.";
+
+    public ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var application = context.SubjectAs<GrantApplication>();
+        var amount = application.ApprovedAmount
+            ?? throw new InvalidOperationException("commit-funds runs only after the decision is recorded.");
+        application.AddLedgerEntry(LedgerEntryKind.Commitment, amount, DateOnly.FromDateTime(context.UtcNow),
+            $"Commitment: {application.Reference} {application.Title}", null, context.Actor.UserId, context.UtcNow);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Marks the submitted final report as accepted.</summary>
+internal sealed class AcceptFinalReportAction : IWorkflowAction
+{
+    public string Name => "accept-final-report";
+    public string Description => "Marks the final report as accepted.";
+
+    public ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var application = context.SubjectAs<GrantApplication>();
+        foreach (var report in application.Reports.Where(r => r.Status == ReportStatus.Submitted)) report.Accept();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>On closing, releases whatever part of the commitment was never paid out.</summary>
+internal sealed class ReleaseCommitmentAction : IWorkflowAction
+{
+    public string Name => "release-commitment";
+    public string Description => "Releases the unpaid part of the commitment back to the fund.";
+
+    public ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var application = context.SubjectAs<GrantApplication>();
+        if (application.ApprovedAmount is not { } approved) return ValueTask.CompletedTask;
+        var unpaid = approved - application.Disbursed;
+        if (unpaid.Amount > 0)
+            application.AddLedgerEntry(LedgerEntryKind.CommitmentRelease, unpaid, DateOnly.FromDateTime(context.UtcNow),
+                $"Unpaid commitment released: {application.Reference}", null, context.Actor.UserId, context.UtcNow);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,141 @@
+using Caf.Data.Entities;
+using Caf.Workflows.Engine;
+using Microsoft.Extensions.Options;
+
+namespace Caf.Workflows.Grants;
+
+/// <summary>Base for guards over a grant application: each says, in words for the user, what is missing.</summary>
+internal abstract class GrantGuard : IWorkflowGuard
+{
+    public abstract string Name { get; }
+    public abstract string Description { get; }
+
+    public ValueTask<GuardResult> EvaluateAsync(WorkflowContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Evaluate(context.SubjectAs<GrantApplication>(), context));
+
+    protected abstract GuardResult Evaluate(GrantApplication application, WorkflowContext context);
+}
+
+internal sealed class HasBudgetLinesGuard : GrantGuard
+{
+    public override string Name => "has-budget-lines";
+    public override string Description => "The application has at least one budget line.";
+
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
+        a.BudgetLines.Count > 0
+            ? GuardResult.Ok
+            : GuardResult.Unmet("Add at least one budget line: the amount requested is the total of the budget lines.", "BudgetLines");
+}
+
+internal sealed class HasPartnerGuard : GrantGuard
+{
+    public override string Name => "has-partner";
+    public override string Description => "At least one partner State Party other than the applicant takes part.";
+
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
+        a.Partners.Any(p => p.StatePartyId != a.ApplicantStateId)
+            ? GuardResult.Ok
+            : GuardResult.Unmet("Name at least one partner State Party other than your own.", "Partners");
+}
+
+internal sealed class RoundOpenGuard : GrantGuard
+{
+    public override string Name => "round-open";
+    public override string Description => "The round is open for applications.";
+
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c)
+    {
+        var round = a.Round ?? throw new InvalidOperationException("Load the round with the application.");
+        return round.IsOpenAt(c.UtcNow)
+            ? GuardResult.Ok
+            : GuardResult.Unmet($"The round '{round.Title}' accepts applications from {round.OpensAtUtc:d MMMM yyyy HH:mm} " +
+                                $"to {round.ClosesAtUtc:d MMMM yyyy HH:mm} UTC; it is not open now.");
+    }
+}
+
+internal sealed class WithinCeilingGuard : GrantGuard
+{
+    public override string Name => "within-ceiling";
+    public override string Description => "The amount requested is no more than the round's ceiling.";
+
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c)
+    {
+        var round = a.Round ?? throw new InvalidOperationException("Load the round with the application.");
+        return a.RequestedAmount <= round.Ceiling
+            ? GuardResult.Ok
+            : GuardResult.Unmet($"The budget totals {a.RequestedAmount}, more than the round's ceiling of {round.Ceiling} per application.", "BudgetLines");
+    }
+}
+
+internal sealed class GenderChecklistCompleteGuard : GrantGuard
+{
+    public override string Name => "gender-checklist-complete";
+    public override string Description => "The gender-lens checklist is complete and a gender marker chosen.";
+
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
+        a.GenderReview is not null ? GuardResult.Ok : GuardResult.Unmet("Complete the gender-lens checklist first.");
+}
+
+internal sealed class CommitteeQuorumGuard(IOptions<GrantRulesOptions> options) : GrantGuard
+{
+    public override string Name => "committee-quorum";
+    public override string Description => $"At least {options.Value.CommitteeQuorum} committee members have scored the application.";
+
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c)
+    {
+        var quorum = options.Value.CommitteeQuorum;
+        return a.Scores.Count >= quorum
+            ? GuardResult.Ok
+            : GuardResult.Unmet($"A decision needs scores from at least {quorum} committee members; {a.Scores.Count} scored so far.");
+    }
+}
+
+internal sealed class DecisionRecordedGuard : GrantGuard
+{
+    public override string Name => "decision-recorded";
+    public override string Description => "The approved amount and the committee's rationale are recorded.";
+
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
+        a.ApprovedAmount is not null && !string.IsNullOrWhiteSpace(a.DecisionRationale)
+            ? GuardResult.Ok
+            : GuardResult.Unmet("Record the approved amount and the rationale.", "ApprovedAmount");
+}
+
+internal sealed class FirstTrancheDisbursedGuard : GrantGuard
+{
+    public override string Name => "first-tranche-disbursed";
+    public override string Description => "The agreement is signed and the first tranche is recorded as paid.";
+
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
+        a.AgreementSignedOn is not null && a.Disbursed.Amount > 0
+            ? GuardResult.Ok
+            : GuardResult.Unmet("Record the signature date and the first tranche's payment.");
+}
+
+internal sealed class FinalReportSubmittedGuard : GrantGuard
+{
+    public override string Name => "final-report-submitted";
+    public override string Description => "The grantee has submitted the final report.";
+
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
+        a.Reports.Any(r => r.Status == ReportStatus.Submitted)
+            ? GuardResult.Ok
+            : GuardResult.Unmet("The grantee has not submitted a final report yet.");
+}
+
+internal sealed class GrantBalancedGuard : GrantGuard
+{
+    public override string Name => "grant-balanced";
+    public override string Description => "What was paid, less refunds, equals the expenditure the grantee reported.";
+
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c)
+    {
+        if (a.ReportedExpenditure is not { } spent)
+            return GuardResult.Unmet("There is no accepted financial report to reconcile against.");
+        var net = a.Disbursed - a.Refunded;
+        if (net == spent) return GuardResult.Ok;
+        return net > spent
+            ? GuardResult.Unmet($"The grantee reported spending {spent} but received {net} net: record the refund of {net - spent} first.")
+            : GuardResult.Unmet($"The grantee reported spending {spent} but received {net} net: record the final payment of {spent - net} first.");
+    }
+}

@@ -1,0 +1,13 @@
+namespace Caf.Workflows.Grants;
+
+/// <summary>Rules the ISU can set in configuration (section "Grants").</summary>
+public sealed class GrantRulesOptions
+{
+    public const string Section = "Grants";
+
+    /// <summary>How many committee scores a decision needs.</summary>
+    public int CommitteeQuorum { get; set; } = 3;
+
+    /// <summary>The fund's currency, in which the ledger is kept.</summary>
+    public string FundCurrency { get; set; } = "CHF";
+}
