@@ -32,6 +32,12 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CafDbContext).Assembly);
+
+        // Entities make their own Guid ids. Saying so lets EF treat a child added to a loaded aggregate's collection
+        // as new (an INSERT) rather than as an existing row to update.
+        foreach (var entity in builder.Model.GetEntityTypes())
+            if (entity.FindPrimaryKey() is { Properties: [{ ClrType: var type } key] } && type == typeof(Guid))
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

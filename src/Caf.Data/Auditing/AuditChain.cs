@@ -13,24 +13,27 @@ public static class AuditChain
     public static string ComputeHash(AuditEvent e)
     {
         var canonical = string.Join('\u001f',
-            e.Id.ToString(CultureInfo.InvariantCulture),
+            e.Sequence.ToString(CultureInfo.InvariantCulture), e.Id.ToString(),
             e.OccurredAtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
             e.UserId ?? "", e.UserName, e.Action, e.EntityType ?? "", e.EntityId ?? "", e.Details ?? "",
             e.IpAddress ?? "", e.CorrelationId ?? "", e.PreviousHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    /// <summary>Checks records in Id order; returns the first broken record's id, or null when the chain is whole.</summary>
-    public static long? FindFirstBreak(IEnumerable<AuditEvent> eventsInOrder)
+    /// <summary>
+    /// Checks records in sequence order; returns the sequence number where the chain first breaks (a record edited,
+    /// removed or inserted), or null when it is whole.
+    /// </summary>
+    public static long? FindFirstBreak(IEnumerable<AuditEvent> eventsInSequenceOrder)
     {
         var previous = Genesis;
-        long? expectedId = null;
-        foreach (var e in eventsInOrder)
+        long expected = 1;
+        foreach (var e in eventsInSequenceOrder)
         {
-            if (expectedId is { } id && e.Id != id) return e.Id;
-            if (e.PreviousHash != previous || ComputeHash(e) != e.Hash) return e.Id;
+            if (e.Sequence != expected) return expected;
+            if (e.PreviousHash != previous || ComputeHash(e) != e.Hash) return e.Sequence;
             previous = e.Hash;
-            expectedId = e.Id + 1;
+            expected++;
         }
         return null;
     }

@@ -42,16 +42,15 @@ public sealed class AuditInterceptor(IAuditContext auditContext, TimeProvider cl
             .Select(e => e.Entity).ToList();
         if (pending.Count == 0) return;
 
-        var last = await context.Set<AuditEvent>().AsNoTracking().OrderByDescending(a => a.Id)
-            .Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
-        var nextId = (last?.Id ?? 0) + 1;
+        var last = await context.Set<AuditEvent>().AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+        var next = (last?.Sequence ?? 0) + 1;
         var previousHash = last?.Hash ?? AuditChain.Genesis;
         var now = TruncateToMilliseconds(clock.GetUtcNow().UtcDateTime);
         foreach (var auditEvent in pending)
         {
-            context.Entry(auditEvent).Property(a => a.Id).CurrentValue = nextId++;
             auditEvent.Stamp(now, auditContext.UserId, auditContext.UserName, auditContext.IpAddress, auditContext.CorrelationId);
-            auditEvent.Chain(previousHash);
+            auditEvent.Chain(next++, previousHash);
             previousHash = auditEvent.Hash;
         }
     }

@@ -9,8 +9,10 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
     public void Configure(EntityTypeBuilder<AuditEvent> b)
     {
         b.HasKey(e => e.Id);
-        // The interceptor numbers records itself so the hash chain has a fixed order; a clash fails the unit of work.
         b.Property(e => e.Id).ValueGeneratedNever();
+        // The interceptor numbers records itself so the hash chain has a fixed order; a clash fails the unit of work.
+        b.Property(e => e.Sequence).ValueGeneratedNever();
+        b.HasIndex(e => e.Sequence).IsUnique();
         b.Property(e => e.UserId).HasMaxLength(450);
         b.Property(e => e.UserName).HasMaxLength(256);
         b.Property(e => e.Action).HasMaxLength(100);

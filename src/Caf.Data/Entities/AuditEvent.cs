@@ -12,13 +12,16 @@ public sealed class AuditEvent
 
     public AuditEvent(string action, string? entityType, string? entityId, string? details)
     {
+        Id = Guid.NewGuid();
         Action = action;
         EntityType = entityType;
         EntityId = entityId;
         Details = details;
     }
 
-    public long Id { get; private set; }
+    public Guid Id { get; private set; }
+    /// <summary>Position in the chain: 1, 2, 3… without gaps; unique, so two writers cannot both take the same place.</summary>
+    public long Sequence { get; private set; }
     public DateTime OccurredAtUtc { get; private set; }
     public string? UserId { get; private set; }
     public string UserName { get; private set; } = "";
@@ -41,8 +44,9 @@ public sealed class AuditEvent
         CorrelationId = correlationId;
     }
 
-    internal void Chain(string previousHash)
+    internal void Chain(long sequence, string previousHash)
     {
+        Sequence = sequence;
         PreviousHash = previousHash;
         Hash = AuditChain.ComputeHash(this);
     }

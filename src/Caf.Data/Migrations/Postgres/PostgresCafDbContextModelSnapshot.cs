@@ -26,7 +26,6 @@ namespace Caf.Data.Migrations.Postgres
             modelBuilder.Entity("Caf.Data.Entities.ApplicationPartner", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ApplicationId")
@@ -52,8 +51,8 @@ namespace Caf.Data.Migrations.Postgres
 
             modelBuilder.Entity("Caf.Data.Entities.AuditEvent", b =>
                 {
-                    b.Property<long>("Id")
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -92,6 +91,9 @@ namespace Caf.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -103,6 +105,9 @@ namespace Caf.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEvents");
@@ -111,7 +116,6 @@ namespace Caf.Data.Migrations.Postgres
             modelBuilder.Entity("Caf.Data.Entities.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ApplicationId")
@@ -235,7 +239,6 @@ namespace Caf.Data.Migrations.Postgres
             modelBuilder.Entity("Caf.Data.Entities.CommitteeScore", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ApplicationId")
@@ -272,7 +275,6 @@ namespace Caf.Data.Migrations.Postgres
             modelBuilder.Entity("Caf.Data.Entities.FundingRound", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("ClosesAtUtc")
@@ -322,7 +324,6 @@ namespace Caf.Data.Migrations.Postgres
             modelBuilder.Entity("Caf.Data.Entities.GenderChecklistAnswer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Answer")
@@ -350,7 +351,6 @@ namespace Caf.Data.Migrations.Postgres
             modelBuilder.Entity("Caf.Data.Entities.GenderReview", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ApplicationId")
@@ -383,7 +383,6 @@ namespace Caf.Data.Migrations.Postgres
             modelBuilder.Entity("Caf.Data.Entities.GrantApplication", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("ActivityEnd")
@@ -468,7 +467,6 @@ namespace Caf.Data.Migrations.Postgres
             modelBuilder.Entity("Caf.Data.Entities.GrantReport", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal>("ActualExpenditure")
@@ -515,7 +513,6 @@ namespace Caf.Data.Migrations.Postgres
             modelBuilder.Entity("Caf.Data.Entities.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("ApplicationId")
@@ -575,7 +572,6 @@ namespace Caf.Data.Migrations.Postgres
             modelBuilder.Entity("Caf.Data.Entities.Participant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ApplicationId")
@@ -625,7 +621,6 @@ namespace Caf.Data.Migrations.Postgres
             modelBuilder.Entity("Caf.Data.Entities.StateParty", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("IsStateParty")
@@ -653,7 +648,6 @@ namespace Caf.Data.Migrations.Postgres
             modelBuilder.Entity("Caf.Data.Entities.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("DefinitionId")
@@ -686,7 +680,6 @@ namespace Caf.Data.Migrations.Postgres
             modelBuilder.Entity("Caf.Data.Entities.WorkflowTransitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("AtUtc")

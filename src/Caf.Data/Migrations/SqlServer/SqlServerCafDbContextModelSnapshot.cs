@@ -26,7 +26,6 @@ namespace Caf.Data.Migrations.SqlServer
             modelBuilder.Entity("Caf.Data.Entities.ApplicationPartner", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("ApplicationId")
@@ -52,8 +51,8 @@ namespace Caf.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Caf.Data.Entities.AuditEvent", b =>
                 {
-                    b.Property<long>("Id")
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -92,6 +91,9 @@ namespace Caf.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -103,6 +105,9 @@ namespace Caf.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEvents");
@@ -111,7 +116,6 @@ namespace Caf.Data.Migrations.SqlServer
             modelBuilder.Entity("Caf.Data.Entities.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("ApplicationId")
@@ -236,7 +240,6 @@ namespace Caf.Data.Migrations.SqlServer
             modelBuilder.Entity("Caf.Data.Entities.CommitteeScore", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("ApplicationId")
@@ -273,7 +276,6 @@ namespace Caf.Data.Migrations.SqlServer
             modelBuilder.Entity("Caf.Data.Entities.FundingRound", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("ClosesAtUtc")
@@ -323,7 +325,6 @@ namespace Caf.Data.Migrations.SqlServer
             modelBuilder.Entity("Caf.Data.Entities.GenderChecklistAnswer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Answer")
@@ -351,7 +352,6 @@ namespace Caf.Data.Migrations.SqlServer
             modelBuilder.Entity("Caf.Data.Entities.GenderReview", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("ApplicationId")
@@ -384,7 +384,6 @@ namespace Caf.Data.Migrations.SqlServer
             modelBuilder.Entity("Caf.Data.Entities.GrantApplication", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly?>("ActivityEnd")
@@ -470,7 +469,6 @@ namespace Caf.Data.Migrations.SqlServer
             modelBuilder.Entity("Caf.Data.Entities.GrantReport", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<decimal>("ActualExpenditure")
@@ -517,7 +515,6 @@ namespace Caf.Data.Migrations.SqlServer
             modelBuilder.Entity("Caf.Data.Entities.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("ApplicationId")
@@ -577,7 +574,6 @@ namespace Caf.Data.Migrations.SqlServer
             modelBuilder.Entity("Caf.Data.Entities.Participant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("ApplicationId")
@@ -627,7 +623,6 @@ namespace Caf.Data.Migrations.SqlServer
             modelBuilder.Entity("Caf.Data.Entities.StateParty", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<bool>("IsStateParty")
@@ -655,7 +650,6 @@ namespace Caf.Data.Migrations.SqlServer
             modelBuilder.Entity("Caf.Data.Entities.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("DefinitionId")
@@ -688,7 +682,6 @@ namespace Caf.Data.Migrations.SqlServer
             modelBuilder.Entity("Caf.Data.Entities.WorkflowTransitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("AtUtc")

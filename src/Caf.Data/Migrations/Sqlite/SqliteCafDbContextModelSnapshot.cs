@@ -21,7 +21,6 @@ namespace Caf.Data.Migrations.Sqlite
             modelBuilder.Entity("Caf.Data.Entities.ApplicationPartner", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ApplicationId")
@@ -47,8 +46,8 @@ namespace Caf.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Caf.Data.Entities.AuditEvent", b =>
                 {
-                    b.Property<long>("Id")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -87,6 +86,9 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -98,6 +100,9 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEvents");
@@ -106,7 +111,6 @@ namespace Caf.Data.Migrations.Sqlite
             modelBuilder.Entity("Caf.Data.Entities.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ApplicationId")
@@ -230,7 +234,6 @@ namespace Caf.Data.Migrations.Sqlite
             modelBuilder.Entity("Caf.Data.Entities.CommitteeScore", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ApplicationId")
@@ -267,7 +270,6 @@ namespace Caf.Data.Migrations.Sqlite
             modelBuilder.Entity("Caf.Data.Entities.FundingRound", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ClosesAtUtc")
@@ -317,7 +319,6 @@ namespace Caf.Data.Migrations.Sqlite
             modelBuilder.Entity("Caf.Data.Entities.GenderChecklistAnswer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Answer")
@@ -345,7 +346,6 @@ namespace Caf.Data.Migrations.Sqlite
             modelBuilder.Entity("Caf.Data.Entities.GenderReview", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ApplicationId")
@@ -378,7 +378,6 @@ namespace Caf.Data.Migrations.Sqlite
             modelBuilder.Entity("Caf.Data.Entities.GrantApplication", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ActivityEnd")
@@ -463,7 +462,6 @@ namespace Caf.Data.Migrations.Sqlite
             modelBuilder.Entity("Caf.Data.Entities.GrantReport", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("ActualExpenditure")
@@ -510,7 +508,6 @@ namespace Caf.Data.Migrations.Sqlite
             modelBuilder.Entity("Caf.Data.Entities.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ApplicationId")
@@ -570,7 +567,6 @@ namespace Caf.Data.Migrations.Sqlite
             modelBuilder.Entity("Caf.Data.Entities.Participant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ApplicationId")
@@ -620,7 +616,6 @@ namespace Caf.Data.Migrations.Sqlite
             modelBuilder.Entity("Caf.Data.Entities.StateParty", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsStateParty")
@@ -648,7 +643,6 @@ namespace Caf.Data.Migrations.Sqlite
             modelBuilder.Entity("Caf.Data.Entities.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DefinitionId")
@@ -681,7 +675,6 @@ namespace Caf.Data.Migrations.Sqlite
             modelBuilder.Entity("Caf.Data.Entities.WorkflowTransitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AtUtc")

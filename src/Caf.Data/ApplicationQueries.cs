@@ -1,0 +1,22 @@
+using Caf.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Data;
+
+public static class ApplicationQueries
+{
+    /// <summary>The whole aggregate that guards, actions and the details page need, in split queries.</summary>
+    public static IQueryable<GrantApplication> WithGraph(this IQueryable<GrantApplication> applications) =>
+        applications
+            .Include(a => a.Round)
+            .Include(a => a.ApplicantState)
+            .Include(a => a.Workflow).ThenInclude(w => w!.History)
+            .Include(a => a.Partners).ThenInclude(p => p.StateParty)
+            .Include(a => a.BudgetLines)
+            .Include(a => a.Participants)
+            .Include(a => a.GenderReview).ThenInclude(r => r!.Answers)
+            .Include(a => a.Scores)
+            .Include(a => a.Reports)
+            .Include(a => a.LedgerEntries)
+            .AsSplitQuery();
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Web.Features.Account;
+using Caf.Workflows.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Features.Applications;
+
+/// <summary>
+/// Who may see which application. Applicants see their own state's applications, and read-only those where their
+/// state is a partner; staff roles see every application once it has left the applicant's draft.
+/// </summary>
+public sealed class ApplicationAccess(CafDbContext db)
+{
+    public static WorkflowActor ActorFor(ClaimsPrincipal user) =>
+        new(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            user.Identity?.Name ?? "",
+            CafRoles.All.Where(user.IsInRole).ToHashSet(),
+            user.StatePartyId());
+
+    public static bool IsStaff(ClaimsPrincipal user) => CafRoles.All.Any(r => r != CafRoles.Applicant && user.IsInRole(r));
+
+    public IQueryable<GrantApplication> Visible(ClaimsPrincipal user)
+    {
+        var state = user.StatePartyId();
+        var applicant = user.IsInRole(CafRoles.Applicant) && state is not null;
+        var staff = IsStaff(user);
+        return db.Applications.Where(a =>
+            (applicant && (a.ApplicantStateId == state || a.Partners.Any(p => p.StatePartyId == state))) ||
+            (staff && a.Workflow!.Stage != GrantApplication.DraftStage));
+    }
+
+    public Task<GrantApplication?> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken ct = default) =>
+        Visible(user).WithGraph().FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    /// <summary>Only the applicant state's own users act for it; partners read.</summary>
+    public static bool ActsForApplicant(GrantApplication application, ClaimsPrincipal user) =>
+        user.IsInRole(CafRoles.Applicant) && user.StatePartyId() == application.ApplicantStateId;
+}

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Workflows.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Features.Applications;
+
+/// <summary>The outcome of one user action: done, or refused with messages (by field where there is one) and an HTTP status.</summary>
+public sealed record CommandOutcome(int StatusCode, IReadOnlyList<(string? Field, string Message)> Errors)
+{
+    public static CommandOutcome Done { get; } = new(200, []);
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Runs one user action on an application as one unit of work: the edit, the workflow transition, their audit records
+/// and ledger entries are saved by a single SaveChanges, or — when anything refuses — nothing is saved at all.
+/// </summary>
+public sealed class ApplicationCommands(CafDbContext db, WorkflowEngine engine, ILogger<ApplicationCommands> logger)
+{
+    public Task<CommandOutcome> FireAsync(GrantApplication application, ClaimsPrincipal user, string trigger, string? comment,
+        CancellationToken ct = default) =>
+        RunAsync(() => application, user, null, trigger, comment, ct);
+
+    public Task<CommandOutcome> RunAsync(GrantApplication application, ClaimsPrincipal user, Action<GrantApplication>? change,
+        string? trigger, string? comment, CancellationToken ct = default) =>
+        RunAsync(() => application, user, change, trigger, comment, ct);
+
+    /// <summary>
+    /// <paramref name="target"/> finds or creates the application inside the unit of work, so that a refused
+    /// creation leaves nothing behind either.
+    /// </summary>
+    public async Task<CommandOutcome> RunAsync(Func<GrantApplication> target, ClaimsPrincipal user, Action<GrantApplication>? change,
+        string? trigger, string? comment, CancellationToken ct = default)
+    {
+        var actor = ApplicationAccess.ActorFor(user);
+        GrantApplication? application = null;
+        try
+        {
+            application = target();
+            change?.Invoke(application);
+            if (trigger is not null)
+                await engine.FireAsync(application.Workflow!, application, trigger, actor, comment, ct);
+            await db.SaveChangesAsync(ct);
+            return CommandOutcome.Done;
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            return new CommandOutcome(400, [(ex.Field, ex.Message)]);
+        }
+        catch (WorkflowRefusedException ex)
+        {
+            db.ChangeTracker.Clear();
+            var status = ex.Refusal switch
+            {
+                WorkflowRefusal.RoleNotPermitted => 403,
+                WorkflowRefusal.NotAvailableInStage => 409,
+                _ => 400,
+            };
+            IReadOnlyList<(string?, string)> errors = ex.UnmetGuards.Count > 0
+                ? ex.UnmetGuards.Select(g => (g.Field, g.Reason ?? ex.Message)).ToList()
+                : [(null, ex.Message)];
+            logger.LogInformation("Refused {Trigger} on {Application} for {User}: {Reason}", trigger, application?.Id, actor.UserName, ex.Message);
+            return new CommandOutcome(status, errors);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new CommandOutcome(409, [(null,
+                "Someone else changed this application at the same moment. Reload the page to see the latest version, then try again.")]);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Caf.Data.Entities;
+using Caf.Workflows.Engine;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Caf.Web.Features.Applications;
+
+/// <summary>
+/// Base for the pages that act on one application at one stage: loads it with the user's visibility rules and sends the
+/// user back to the application when the stage has moved on.
+/// </summary>
+public abstract class ApplicationPageModel : PageModel
+{
+    private protected ApplicationPageModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine)
+    {
+        Access = access;
+        Commands = commands;
+        Engine = engine;
+    }
+
+    private protected ApplicationAccess Access { get; }
+    private protected ApplicationCommands Commands { get; }
+    private protected WorkflowEngine Engine { get; }
+
+    internal GrantApplication Application { get; private set; } = null!;
+
+    /// <summary>The stage this page works in.</summary>
+    protected abstract string Stage { get; }
+
+    public string StageLabel => Engine.DefinitionOf(Application.Workflow!).Stage(Application.Stage).Label.En;
+
+    /// <summary>Null when the page may be shown; otherwise the result to return instead.</summary>
+    private protected async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var application = await Access.LoadAsync(id, User, ct);
+        if (application is null) return NotFound();
+        Application = application;
+        if (application.Stage != Stage)
+        {
+            TempData["Message"] = $"This application is now at the stage '{StageLabel}'; that step is no longer open.";
+            return RedirectToPage("/Applications/Details", new { id });
+        }
+        return null;
+    }
+
+    private protected IActionResult Done(string message)
+    {
+        TempData["Message"] = message;
+        return RedirectToPage("/Applications/Details", new { id = Application.Id });
+    }
+
+    private protected async Task<IActionResult> RefusedAsync(CommandOutcome outcome, Guid id, CancellationToken ct)
+    {
+        this.ShowRefusal(outcome, f => f is null ? "" : $"Input.{f}");
+        var status = Response.StatusCode;
+        await LoadAsync(id, ct);
+        Response.StatusCode = status;
+        return Page();
+    }
+}

@@ -1,0 +1,79 @@
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Workflows.Engine;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Caf.Web.Features.Applications;
+
+/// <summary>One application: where it stands, what this user may do now, and its history.</summary>
+public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine) : PageModel
+{
+    /// <summary>Transitions that need more than a comment have a page of their own.</summary>
+    private static readonly Dictionary<string, string> FormPages = new()
+    {
+        ["complete-checklist"] = "/GenderReview/Checklist",
+        ["approve"] = "/Committee/Decide",
+        ["reject"] = "/Committee/Decide",
+        ["defer"] = "/Committee/Decide",
+        ["sign-agreement"] = "/Finance/Agreement",
+        ["submit"] = "/Applications/Edit",
+    };
+
+    internal GrantApplication Application { get; private set; } = null!;
+    internal WorkflowDefinition Definition { get; private set; } = null!;
+    internal IReadOnlyList<AvailableTransition> Available { get; private set; } = [];
+    internal IReadOnlyList<(string Label, string Href)> Tasks { get; private set; } = [];
+
+    [BindProperty] public string? Comment { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostFireAsync(Guid id, string trigger, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var outcome = await commands.FireAsync(Application, User, trigger, Comment, ct);
+        if (outcome.Succeeded)
+        {
+            TempData["Message"] = $"Done: {Definition.Transitions.First(t => t.Trigger == trigger).Label.En}.";
+            return RedirectToPage(new { id });
+        }
+        this.ShowRefusal(outcome);
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    public string StageLabel(string stage) => Definition.Stages.FirstOrDefault(s => s.Id == stage)?.Label.En ?? stage;
+
+    public string? FormPageFor(string trigger) => FormPages.GetValueOrDefault(trigger);
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var application = await access.LoadAsync(id, User, ct);
+        if (application is null) return false;
+        Application = application;
+        Definition = engine.DefinitionOf(application.Workflow!);
+        var isApplicant = ApplicationAccess.ActsForApplicant(application, User);
+        // Partners see the application read-only: they act only through their own applications.
+        Available = isApplicant || ApplicationAccess.IsStaff(User)
+            ? (await engine.GetAvailableAsync(application.Workflow!, application, ApplicationAccess.ActorFor(User), ct))
+                .Where(t => isApplicant || !t.Transition.Roles.SequenceEqual([CafRoles.Applicant])).ToList()
+            : [];
+        Tasks = TasksFor(application, isApplicant);
+        return true;
+    }
+
+    private IReadOnlyList<(string, string)> TasksFor(GrantApplication a, bool isApplicant)
+    {
+        var tasks = new List<(string, string)>();
+        if (isApplicant && a.IsEditable) tasks.Add(("Edit the draft", $"/Applications/Edit/{a.Id}"));
+        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == "CommitteeReview" && a.Scores.All(s => s.MemberUserId != ApplicationAccess.ActorFor(User).UserId))
+            tasks.Add(("Score this application", $"/Committee/Score/{a.Id}"));
+        if (isApplicant && a.Stage == "Reporting" && !a.Reports.Any(r => r.Status == ReportStatus.Submitted))
+            tasks.Add(("Submit the final report", $"/Reporting/FinalReport/{a.Id}"));
+        if (User.IsInRole(CafRoles.Finance) && a.Stage == "FinalReconciliation")
+            tasks.Add(("Record a final payment or a refund", $"/Finance/Payment/{a.Id}"));
+        return tasks;
+    }
+}

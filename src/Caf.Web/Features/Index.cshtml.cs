@@ -1,0 +1,32 @@
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Web.Features.Account;
+using Caf.Web.Features.Applications;
+using Caf.Workflows;
+using Caf.Workflows.Engine;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Features;
+
+public sealed class IndexModel(ApplicationAccess access, CafDbContext db, WorkflowRegistry workflows, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<GrantApplication> Applications { get; private set; } = [];
+    public bool CanApply { get; private set; }
+    public WorkflowDefinition Workflow => workflows.Latest(WorkflowServices.GrantWorkflowId);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Applications = await access.Visible(User)
+            .Include(a => a.ApplicantState).Include(a => a.Workflow).Include(a => a.BudgetLines)
+            .OrderByDescending(a => a.CreatedAtUtc)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        CanApply = User.IsInRole(CafRoles.Applicant) && User.StatePartyId() is not null
+                   && await db.Rounds.AnyAsync(r => r.Status == RoundStatus.Open && r.OpensAtUtc <= now && r.ClosesAtUtc > now, ct);
+    }
+
+    public string StageLabel(GrantApplication a) =>
+        workflows.Get(a.Workflow!.DefinitionId, a.Workflow.DefinitionVersion).Stage(a.Stage).Label.En;
+}

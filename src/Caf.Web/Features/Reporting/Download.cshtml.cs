@@ -1,0 +1,21 @@
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Web.Features.Applications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Features.Reporting;
+
+/// <summary>Downloads a report file, for those who may see its application; the download is audited.</summary>
+public sealed class DownloadModel(ApplicationAccess access, CafDbContext db) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null || !await access.Visible(User).AnyAsync(a => a.Id == report.ApplicationId, ct)) return NotFound();
+        db.AuditEvents.Add(new AuditEvent("report.downloaded", nameof(GrantReport), report.Id.ToString(), null));
+        await db.SaveChangesAsync(ct);
+        return File(report.Content, report.ContentType, report.FileName);
+    }
+}

@@ -1,0 +1,121 @@
+using Caf.Data;
+using Caf.Data.Auditing;
+using Caf.Data.Entities;
+using Caf.Web.Features.Account;
+using Caf.Web.Features.Applications;
+using Caf.Web.Features.Finance;
+using Caf.Web.Seeding;
+using Caf.Workflows;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Infrastructure;
+
+/// <summary>Builds the web application: services, then the request pipeline.</summary>
+internal static class CafHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddServices(builder);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    public static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditContext, HttpAuditContext>();
+        services.AddCafDatabase(configuration, builder.Environment.ContentRootPath);
+        services.AddCafWorkflows(configuration, WorkflowsFolder(configuration));
+
+        services.AddIdentity<CafUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<CafDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<CafClaimsPrincipalFactory>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "caf.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddDataProtection().SetApplicationName("CafGrants").PersistKeysToDbContext<CafDbContext>();
+
+        // Every page requires a signed-in user unless it says otherwise.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Finance, p => p.RequireRole(CafRoles.Finance))
+            .AddPolicy(Policies.LedgerReaders, p => p.RequireRole(CafRoles.Finance, CafRoles.Auditor, CafRoles.IsuOfficer));
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddMvcOptions(o => PlainBindingMessages.Apply(o.ModelBindingMessageProvider));
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = GrantReport.MaxBytes + 1024 * 1024);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddScoped<ApplicationAccess>();
+        services.AddScoped<ApplicationCommands>();
+        services.AddScoped<FundLedger>();
+        services.AddScoped<DemoSeeder>();
+    }
+
+    public static void UsePipeline(WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        // A polite page with the correlation id, never a stack trace, in every environment.
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
+    }
+
+    /// <summary>Applies migrations and, where configured, the demo seed, before serving.</summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        using var scope = services.CreateScope();
+        if (configuration.GetValue("Database:MigrateOnStartup", true))
+            await scope.ServiceProvider.GetRequiredService<CafDbContext>().Database.MigrateAsync();
+        if (configuration.GetValue("Seed:Demo", false))
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(includeApplications: true);
+    }
+
+    private static string WorkflowsFolder(IConfiguration configuration) =>
+        configuration["Workflows:Folder"] is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(AppContext.BaseDirectory, "workflows");
+}
+
+internal static class Policies
+{
+    public const string Finance = "Finance";
+    public const string LedgerReaders = "LedgerReaders";
+}

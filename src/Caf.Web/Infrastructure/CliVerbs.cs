@@ -1,0 +1,113 @@
+using Caf.Data;
+using Caf.Web.Features.Finance;
+using Caf.Web.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Infrastructure;
+
+/// <summary>The command-line verbs of the same executable: migrate, seed --demo, ledger export --out FILE.</summary>
+internal static class CliVerbs
+{
+    public const string Usage = """
+        Usage: dotnet run --project src/Caf.Web -- <verb> [options]
+
+          (no verb)                      serve the web application
+          migrate                        apply every pending database migration
+          seed --demo                    apply migrations, then add the demo users, states, round and applications
+          ledger export --out FILE.xlsx  write the fund ledger workbook [--as-of YYYY-MM-DD]
+
+        The database is chosen by Database:Provider (Sqlite, Postgres, SqlServer) and ConnectionStrings:Caf,
+        for example through the environment: Database__Provider=Postgres ConnectionStrings__Caf="Host=...".
+        """;
+
+    /// <summary>A first argument that is not an option is a verb.</summary>
+    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')));
+        var options = Options(args);
+        switch (verb)
+        {
+            case "migrate":
+                return await WithServicesAsync(async services =>
+                {
+                    var db = services.GetRequiredService<CafDbContext>();
+                    var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+                    await db.Database.MigrateAsync();
+                    Console.WriteLine(pending.Count == 0
+                        ? "The database is up to date."
+                        : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+                    return 0;
+                });
+            case "seed" when options.ContainsKey("--demo"):
+                return await WithServicesAsync(async services =>
+                {
+                    await services.GetRequiredService<CafDbContext>().Database.MigrateAsync();
+                    var added = await services.GetRequiredService<DemoSeeder>().SeedAsync(includeApplications: true);
+                    Console.WriteLine(added ? "Demo data added." : "Demo data was already there; nothing changed.");
+                    return 0;
+                });
+            case "ledger export" when options.TryGetValue("--out", out var path) && !string.IsNullOrWhiteSpace(path):
+                DateOnly? asOf = null;
+                if (options.TryGetValue("--as-of", out var asOfText))
+                {
+                    if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", out var parsed))
+                        return Fail($"--as-of takes a date as YYYY-MM-DD, not '{asOfText}'.");
+                    asOf = parsed;
+                }
+                return await WithServicesAsync(async services =>
+                {
+                    var ledger = services.GetRequiredService<FundLedger>();
+                    var report = await ledger.ExportAsync(asOf, path!, CancellationToken.None);
+                    Console.WriteLine($"Wrote {report.EntryCount} ledger entries to {Path.GetFullPath(path!)} " +
+                                      $"(as of {report.AsOf:yyyy-MM-dd}): cash in {report.CashIn}, cash out {report.CashOut}, " +
+                                      $"balance {report.Balance}, open commitments {report.OpenCommitments}.");
+                    return 0;
+                });
+            default:
+                Console.Error.WriteLine(verb.Length == 0 || IsKnown(verb)
+                    ? $"'{string.Join(' ', args)}' is missing an option."
+                    : $"'{verb}' is not a verb CafGrants knows.");
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
+
+    private static bool IsKnown(string verb) => verb is "migrate" or "seed" or "ledger export" or "ledger";
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
+    }
+
+    private static Dictionary<string, string?> Options(string[] args)
+    {
+        var options = new Dictionary<string, string?>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--")) continue;
+            var value = i + 1 < args.Length && !args[i + 1].StartsWith("--") ? args[i + 1] : null;
+            options[args[i]] = value;
+        }
+        return options;
+    }
+
+    private static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> work)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        CafHost.AddServices(builder);
+        await using var app = builder.Build();
+        using var scope = app.Services.CreateScope();
+        try
+        {
+            return await work(scope.ServiceProvider);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or IOException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
+        {
+            Console.Error.WriteLine($"Failed: {ex.Message}");
+            return 1;
+        }
+    }
+}

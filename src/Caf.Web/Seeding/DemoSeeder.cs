@@ -1,0 +1,153 @@
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Workflows;
+using Caf.Workflows.Engine;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Seeding;
+
+public sealed record DemoAccount(string Email, string DisplayName, string[] Roles, string? StateIso);
+
+/// <summary>
+/// Demo data for trying CafGrants out: one user per role, a few States Parties, an open round, two donor contributions,
+/// and applications at several stages — each moved there through the workflow engine, so its history is real.
+/// </summary>
+internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, RoleManager<IdentityRole> roles,
+    WorkflowEngine engine, TimeProvider clock)
+{
+    public const string DemoPassword = "Demo-Password-2026";
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("applicant@caf.demo", "Sokha Chan (Cambodia)", [CafRoles.Applicant], "KHM"),
+        new("applicant.co@caf.demo", "María Gómez (Colombia)", [CafRoles.Applicant], "COL"),
+        new("isu@caf.demo", "Irene Schmid (ISU)", [CafRoles.IsuOfficer], null),
+        new("gender@caf.demo", "Grace Banda (gender focal point)", [CafRoles.GenderFocalPoint], "ZMB"),
+        new("chair@caf.demo", "Chair (Thailand)", [CafRoles.CommitteeChair, CafRoles.CommitteeMember], "THA"),
+        new("member1@caf.demo", "Member (Belgium)", [CafRoles.CommitteeMember], "BEL"),
+        new("member2@caf.demo", "Member (Zambia)", [CafRoles.CommitteeMember], "ZMB"),
+        new("member3@caf.demo", "Member (Peru)", [CafRoles.CommitteeMember], "PER"),
+        new("finance@caf.demo", "Fatima Haddad (Finance)", [CafRoles.Finance], null),
+        new("auditor@caf.demo", "Arno Keller (Auditor)", [CafRoles.Auditor], null),
+        new("admin@caf.demo", "Administrator", [CafRoles.Admin], null),
+    ];
+
+    private static readonly (string Iso, string Name, bool Party)[] States =
+    [
+        ("AGO", "Angola", true), ("BEL", "Belgium", true), ("KHM", "Cambodia", true), ("COL", "Colombia", true),
+        ("IRQ", "Iraq", true), ("NOR", "Norway", true), ("PER", "Peru", true), ("SEN", "Senegal", true),
+        ("CHE", "Switzerland", true), ("THA", "Thailand", true), ("ZMB", "Zambia", true), ("MMR", "Myanmar", false),
+    ];
+
+    /// <summary>Adds the demo data unless users already exist. Returns whether anything was added.</summary>
+    public async Task<bool> SeedAsync(bool includeApplications, CancellationToken ct = default)
+    {
+        if (await db.Users.AnyAsync(ct)) return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+
+        foreach (var role in CafRoles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+
+        var states = States.Select(s => new StateParty(s.Iso, s.Name, s.Party)).ToDictionary(s => s.IsoCode);
+        db.StateParties.AddRange(states.Values);
+        var round = new FundingRound($"{now.Year} call for South-South cooperation", now.AddDays(-30), now.AddDays(60),
+            new Money(50_000m, "CHF"), today.AddDays(-30), today.AddDays(365));
+        db.Rounds.Add(round);
+        db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.Contribution, new Money(150_000m, "CHF"), today.AddDays(-60),
+            "Contribution: Norway", "NO-2026-001", null, "seed", now));
+        db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.Contribution, new Money(100_000m, "CHF"), today.AddDays(-45),
+            "Contribution: Switzerland", "CH-2026-014", null, "seed", now));
+        await db.SaveChangesAsync(ct);
+
+        var actors = new Dictionary<string, WorkflowActor>();
+        foreach (var account in Accounts)
+        {
+            var user = new CafUser
+            {
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.DisplayName,
+                StatePartyId = account.StateIso is null ? null : states[account.StateIso].Id,
+            };
+            Check(await users.CreateAsync(user, DemoPassword), account.Email);
+            Check(await users.AddToRolesAsync(user, account.Roles), account.Email);
+            actors[account.Email] = new WorkflowActor(user.Id, account.Email, account.Roles.ToHashSet(), user.StatePartyId);
+        }
+
+        if (includeApplications) await SeedApplicationsAsync(round, states, actors, today, ct);
+        return true;
+    }
+
+    private async Task SeedApplicationsAsync(FundingRound round, Dictionary<string, StateParty> states,
+        Dictionary<string, WorkflowActor> actors, DateOnly today, CancellationToken ct)
+    {
+        var kh = actors["applicant@caf.demo"];
+        var co = actors["applicant.co@caf.demo"];
+        var isu = actors["isu@caf.demo"];
+
+        await CreateAsync(round, states["KHM"], kh, "Land release methods: Cambodian delegation visits Colombia",
+            states["COL"], PartnerRole.Host, today, ct);
+
+        var submitted = await CreateAsync(round, states["COL"], co, "Victim assistance peer exchange hosted by Cambodia",
+            states["KHM"], PartnerRole.Host, today, ct);
+        await FireAsync(submitted, "submit", co, null, ct);
+
+        var gender = await CreateAsync(round, states["KHM"], kh, "Explosive ordnance risk education: learning from Senegal",
+            states["SEN"], PartnerRole.Host, today, ct);
+        await FireAsync(gender, "submit", kh, null, ct);
+        await FireAsync(gender, "start-screening", isu, null, ct);
+        await FireAsync(gender, "declare-eligible", isu, "All automatic and manual checks met.", ct);
+
+        var committee = await CreateAsync(round, states["COL"], co, "Information management exchange with Iraq",
+            states["IRQ"], PartnerRole.Visiting, today, ct);
+        await FireAsync(committee, "submit", co, null, ct);
+        await FireAsync(committee, "start-screening", isu, null, ct);
+        await FireAsync(committee, "declare-eligible", isu, null, ct);
+        committee.CompleteGenderReview(new GenderReview(committee.Id,
+            Enumerable.Repeat((ChecklistAnswer.Yes, (string?)"See the gender analysis section."), GenderReview.DefaultItems.Count).ToList(),
+            2, "Gender equality is a principal objective of the exchange.", actors["gender@caf.demo"].UserId, clock.GetUtcNow().UtcDateTime));
+        await FireAsync(committee, "complete-checklist", actors["gender@caf.demo"], null, ct);
+        committee.AddScore(actors["member1@caf.demo"].UserId, "Member (Belgium)", 4, "Strong South-South learning value.", clock.GetUtcNow().UtcDateTime);
+        committee.AddScore(actors["member2@caf.demo"].UserId, "Member (Zambia)", 3, null, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<GrantApplication> CreateAsync(FundingRound round, StateParty applicant, WorkflowActor actor, string title,
+        StateParty partner, PartnerRole role, DateOnly today, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var application = new GrantApplication(round, applicant, title, engine.Start(WorkflowServices.GrantWorkflowId), actor.UserId, now);
+        application.UpdateDraft(title,
+            $"A delegation of {applicant.Name}'s national mine action authority and {partner.Name} exchange practice on the ground.",
+            today.AddDays(45), today.AddDays(52));
+        application.ReplacePartners([(partner.Id, role)]);
+        application.ReplaceBudget([
+            (BudgetCategory.Travel, "Return flights for 4 delegates", 4m, new Money(1_850m, "CHF")),
+            (BudgetCategory.Accommodation, "Hotel, 4 delegates × 7 nights", 28m, new Money(120m, "CHF")),
+            (BudgetCategory.DailyAllowance, "Daily subsistence allowance", 28m, new Money(95m, "CHF")),
+            (BudgetCategory.Interpretation, "Interpretation, 3 days", 3m, new Money(650m, "CHF")),
+        ]);
+        application.ReplaceParticipants([
+            ("Chanthy Sok", "Deputy director, land release", applicant.Name + " mine action authority", Sex.Female),
+            ("Dara Kim", "Survey team leader", applicant.Name + " mine action authority", Sex.Male),
+        ]);
+        db.Applications.Add(application);
+        await db.SaveChangesAsync(ct);
+        return application;
+    }
+
+    private async Task FireAsync(GrantApplication application, string trigger, WorkflowActor actor, string? comment, CancellationToken ct)
+    {
+        await engine.FireAsync(application.Workflow!, application, trigger, actor, comment, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void Check(IdentityResult result, string who)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Could not create demo user {who}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+    }
+}
