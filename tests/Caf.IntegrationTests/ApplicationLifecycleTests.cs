@@ -1,0 +1,235 @@
+using System.Net;
+using Caf.Data.Auditing;
+using Caf.Data.Entities;
+using Caf.IntegrationTests.Infrastructure;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.IntegrationTests;
+
+/// <summary>The grant lifecycle through the web pages, run on each database provider.</summary>
+public abstract class ApplicationLifecycleTests(CafAppFactory factory)
+{
+    private readonly GrantJourney _journey = new(factory);
+
+    [Fact]
+    public async Task An_application_goes_from_draft_to_closed_with_a_different_user_for_each_role()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Land release methods: visit to Colombia", "COL",
+            ("Return flights", "4", "1850.00"), ("Hotel nights", "28", "120.50"));
+        var id = await _journey.CreateDraftAsync(applicant, fields);
+        Assert.Equal("Draft", await _journey.StageAsync(id));
+
+        await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
+        var submitted = await _journey.LoadAsync(id);
+        Assert.Equal("Submitted", submitted.Stage);
+        Assert.Matches(@"^CAF-\d{4}-001$", submitted.Reference);
+        var requested = 4 * 1850.00m + 28 * 120.50m;
+        Assert.Equal(requested, submitted.RequestedAmount.Amount);
+
+        using var isu = await _journey.SignInAsync(GrantJourney.Isu);
+        await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "start-screening"), "start screening");
+        await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "declare-eligible", "All checks met."), "declare eligible");
+
+        using var gender = await _journey.SignInAsync(GrantJourney.Gender);
+        var checklist = new Dictionary<string, string> { ["Input.Marker"] = "1", ["Input.Rationale"] = "Gender is a significant objective." };
+        for (var i = 0; i < GenderReview.DefaultItems.Count; i++)
+        {
+            checklist[$"Input.Answers[{i}]"] = i % 2 == 0 ? "Yes" : "Partial";
+            checklist[$"Input.Evidence[{i}]"] = $"Section {i + 1}";
+        }
+        await GrantJourney.ExpectRedirectAsync(gender.PostFormAsync($"/GenderReview/Checklist/{id}", checklist), "complete checklist");
+        Assert.Equal("CommitteeReview", await _journey.StageAsync(id));
+
+        var score = 3;
+        foreach (var member in GrantJourney.Members)
+        {
+            using var session = await _journey.SignInAsync(member);
+            await GrantJourney.ExpectRedirectAsync(session.PostFormAsync($"/Committee/Score/{id}",
+                new() { ["Input.Score"] = (score++).ToString(), ["Input.Comment"] = "Useful exchange." }), $"score by {member}");
+        }
+
+        const decimal approved = 10_000.00m;
+        using var chair = await _journey.SignInAsync(GrantJourney.Chair);
+        await GrantJourney.ExpectRedirectAsync(chair.PostFormAsync($"/Committee/Decide/{id}", new()
+        {
+            ["Input.Decision"] = "approve",
+            ["Input.ApprovedAmount"] = approved.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.DecisionRationale"] = "Strong learning value; reduced to the committee's envelope.",
+            ["Input.Conditions"] = "Share the survey manual with the committee.",
+        }), "approve");
+        Assert.Equal("Approved", await _journey.StageAsync(id));
+
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", new()
+        {
+            ["Input.SignedOn"] = today,
+            ["Input.Amount"] = "8000.00",
+            ["Input.ValueDate"] = today,
+            ["Input.BankReference"] = "UBS-TR1-0001",
+        }), "sign agreement");
+        Assert.Equal("Active", await _journey.StageAsync(id));
+
+        await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "reports-due"), "open reporting");
+
+        var report = "Final narrative report: the delegation visited three survey sites."u8.ToArray();
+        await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}",
+            new() { ["Input.ActualExpenditure"] = "7600.00" }, "Input.File", "final-report.txt", report, "text/plain"), "final report");
+        await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "accept-final-reports"), "accept final report");
+        Assert.Equal("FinalReconciliation", await _journey.StageAsync(id));
+
+        // Paid 8,000, spent 7,600: the grant cannot close until the 400 refund is in.
+        var early = await finance.FireAsync(id, "close");
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("record the refund of CHF 400.00", await early.Content.ReadAsStringAsync());
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Payment/{id}", new()
+        {
+            ["Input.Kind"] = "Refund",
+            ["Input.Amount"] = "400.00",
+            ["Input.ValueDate"] = today,
+            ["Input.BankReference"] = "UBS-RF-0007",
+        }), "record refund");
+        await GrantJourney.ExpectRedirectAsync(finance.FireAsync(id, "close", "Reconciled."), "close");
+
+        var closed = await _journey.LoadAsync(id);
+        Assert.Equal("Closed", closed.Stage);
+
+        var history = closed.Workflow!.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Trigger == "close").ToList();
+        Assert.Equal(["submit", "start-screening", "declare-eligible", "complete-checklist", "approve", "sign-agreement",
+            "reports-due", "accept-final-reports", "close"], history.Select(h => h.Trigger));
+        Assert.Equal([GrantJourney.Applicant, GrantJourney.Isu, GrantJourney.Isu, GrantJourney.Gender, GrantJourney.Chair,
+            GrantJourney.Finance, GrantJourney.Isu, GrantJourney.Isu, GrantJourney.Finance], history.Select(h => h.UserName));
+        Assert.Equal("Draft", history[0].FromStage);
+        Assert.Equal("Closed", history[^1].ToStage);
+
+        var (audit, chainBreak) = await factory.WithDbAsync(async db =>
+        {
+            var all = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+            return (all, AuditChain.FindFirstBreak(all));
+        });
+        Assert.Null(chainBreak);
+        var stageChanges = audit.Where(e => e.Action == "stage.changed" && e.EntityId == id.ToString()).ToList();
+        Assert.Equal(history.Count, stageChanges.Count);
+        Assert.Contains(stageChanges, e => e.UserName == GrantJourney.Chair && e.Details!.Contains("\"to\":\"Approved\""));
+        Assert.Contains(audit, e => e.Action == "LedgerEntry.created" && e.UserName == GrantJourney.Finance);
+        Assert.All(stageChanges, e => Assert.False(string.IsNullOrEmpty(e.CorrelationId)));
+
+        var ledger = closed.LedgerEntries.ToDictionary(e => e.Kind, e => e.Amount.Amount);
+        Assert.Equal(approved, ledger[LedgerEntryKind.Commitment]);
+        Assert.Equal(8_000m, ledger[LedgerEntryKind.Disbursement]);
+        Assert.Equal(400m, ledger[LedgerEntryKind.Refund]);
+        Assert.Equal(2_000m, ledger[LedgerEntryKind.CommitmentRelease]);
+
+        // The ledger workbook finance downloads adds up to what the database holds.
+        var download = await finance.Client.GetAsync("/Finance/Ledger?handler=Download");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        using var workbook = new XLWorkbook(new MemoryStream(await download.Content.ReadAsByteArrayAsync()));
+        var totals = await LedgerTotalsInDatabaseAsync();
+        var sheet = workbook.Worksheet("Fund ledger");
+        var totalRow = sheet.Column(1).CellsUsed().Single(c => c.GetString() == "Total").Address.RowNumber;
+        Assert.Equal(totals.CashIn, sheet.Cell(totalRow, 7).GetValue<decimal>());
+        Assert.Equal(totals.CashOut, sheet.Cell(totalRow, 8).GetValue<decimal>());
+        Assert.Equal(totals.CashIn - totals.CashOut, sheet.Cell(totalRow, 10).GetValue<decimal>());
+        Assert.Equal(250_000m + 400m - 8_000m, totals.CashIn - totals.CashOut);
+    }
+
+    [Fact]
+    public async Task A_role_that_may_not_fire_a_transition_gets_403_and_nothing_changes()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Victim assistance exchange", "SEN", ("Flights", "2", "900"));
+        var id = await _journey.CreateDraftAsync(applicant, fields);
+        await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var auditBefore = await factory.WithDbAsync(db => db.AuditEvents.CountAsync());
+
+        var response = await finance.FireAsync(id, "start-screening");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Only a ISU officer may", await response.Content.ReadAsStringAsync());
+        var after = await _journey.LoadAsync(id);
+        Assert.Equal("Submitted", after.Stage);
+        Assert.Single(after.Workflow!.History);
+        Assert.Equal(auditBefore, await factory.WithDbAsync(db => db.AuditEvents.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_applicant_cannot_open_or_edit_another_states_application()
+    {
+        await factory.ResetAsync();
+        using var cambodia = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Stockpile destruction lessons", "AGO", ("Flights", "2", "900"));
+        var id = await _journey.CreateDraftAsync(cambodia, fields);
+
+        using var colombia = await _journey.SignInAsync(GrantJourney.OtherApplicant);
+        Assert.Equal(HttpStatusCode.NotFound, (await colombia.GetAsync($"/Applications/Details/{id}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await colombia.GetAsync($"/Applications/Edit/{id}")).Status);
+        fields["Form.Title"] = "Taken over";
+        var edit = await colombia.PostFormAsync($"/Applications/Edit/{id}", fields, "Save");
+        Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
+        var (_, list) = await colombia.GetAsync("/");
+        Assert.DoesNotContain("Stockpile destruction lessons", list);
+        Assert.Equal("Stockpile destruction lessons", (await _journey.LoadAsync(id)).Title);
+    }
+
+    [Fact]
+    public async Task Submitting_without_budget_lines_is_refused_with_a_field_message_and_the_draft_is_intact()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Mine risk education exchange", "SEN");
+        var id = await _journey.CreateDraftAsync(applicant, fields);
+
+        fields["Form.Title"] = "Mine risk education exchange (revised)";
+        var response = await applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Add at least one budget line", html);
+        Assert.Contains("data-valmsg-for=\"Form.Budget\"", html);
+        Assert.Contains("value=\"Mine risk education exchange (revised)\"", html);
+        var draft = await _journey.LoadAsync(id);
+        Assert.Equal("Draft", draft.Stage);
+        Assert.Equal("Mine risk education exchange", draft.Title);
+        Assert.Null(draft.Reference);
+        Assert.Empty(draft.Workflow!.History);
+    }
+
+    [Fact]
+    public async Task Health_answers_200_when_the_database_answers()
+    {
+        await factory.ResetAsync();
+        var response = await factory.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Pages_require_sign_in()
+    {
+        await factory.ResetAsync();
+        using var anonymous = factory.NewSession();
+        foreach (var url in new[] { "/", "/Applications/Edit", "/Finance/Ledger" })
+        {
+            var (status, _) = await anonymous.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, status);
+        }
+    }
+
+    private Task<(decimal CashIn, decimal CashOut)> LedgerTotalsInDatabaseAsync() =>
+        factory.WithDbAsync(async db =>
+        {
+            var entries = await db.LedgerEntries.AsNoTracking().ToListAsync();
+            return (entries.Where(e => e.CashEffect > 0).Sum(e => e.CashEffect), -entries.Where(e => e.CashEffect < 0).Sum(e => e.CashEffect));
+        });
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteApplicationLifecycleTests(SqliteAppFactory factory) : ApplicationLifecycleTests(factory);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresApplicationLifecycleTests(PostgresAppFactory factory) : ApplicationLifecycleTests(factory);

@@ -1,0 +1,92 @@
+using System.Net;
+using Caf.Data.Entities;
+using Caf.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.IntegrationTests;
+
+/// <summary>Steps of the grant journey as the pages perform them, shared by the tests.</summary>
+internal sealed class GrantJourney(CafAppFactory factory)
+{
+    public const string Applicant = "applicant@caf.demo";
+    public const string OtherApplicant = "applicant.co@caf.demo";
+    public const string Isu = "isu@caf.demo";
+    public const string Gender = "gender@caf.demo";
+    public const string Chair = "chair@caf.demo";
+    public static readonly string[] Members = ["member1@caf.demo", "member2@caf.demo", "member3@caf.demo"];
+    public const string Finance = "finance@caf.demo";
+
+    public async Task<CafSession> SignInAsync(string email)
+    {
+        var session = factory.NewSession();
+        await session.SignInAsync(email);
+        return session;
+    }
+
+    public Task<Dictionary<string, Guid>> StateIdsAsync() =>
+        factory.WithDbAsync(db => db.StateParties.ToDictionaryAsync(s => s.IsoCode, s => s.Id));
+
+    public Task<Guid> OpenRoundIdAsync() => factory.WithDbAsync(db => db.Rounds.Select(r => r.Id).FirstAsync());
+
+    /// <summary>The draft form's fields: a title, one host partner, and the given budget lines (description, quantity, unit cost).</summary>
+    public async Task<Dictionary<string, string>> DraftFieldsAsync(string title, string partnerIso,
+        params (string Description, string Quantity, string UnitCost)[] lines)
+    {
+        var states = await StateIdsAsync();
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.RoundId"] = (await OpenRoundIdAsync()).ToString(),
+            ["Form.Title"] = title,
+            ["Form.Summary"] = "Four survey staff learn non-technical survey methods from the host's teams.",
+            ["Form.ActivityStart"] = "2027-03-01",
+            ["Form.ActivityEnd"] = "2027-03-08",
+            ["Form.Partners[0].StatePartyId"] = states[partnerIso].ToString(),
+            ["Form.Partners[0].Role"] = "Host",
+            ["Form.Delegation[0].Name"] = "Chanthy Sok",
+            ["Form.Delegation[0].Function"] = "Deputy director",
+            ["Form.Delegation[0].Organisation"] = "CMAA",
+            ["Form.Delegation[0].Sex"] = "Female",
+        };
+        for (var i = 0; i < lines.Length; i++)
+        {
+            fields[$"Form.Budget[{i}].Category"] = "Travel";
+            fields[$"Form.Budget[{i}].Description"] = lines[i].Description;
+            fields[$"Form.Budget[{i}].Quantity"] = lines[i].Quantity;
+            fields[$"Form.Budget[{i}].UnitCost"] = lines[i].UnitCost;
+        }
+        return fields;
+    }
+
+    /// <summary>Saves a new draft through the form and returns its id.</summary>
+    public async Task<Guid> CreateDraftAsync(CafSession applicant, Dictionary<string, string> fields)
+    {
+        var response = await applicant.PostFormAsync("/Applications/Edit", fields, "Save");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/Applications/Edit/", location);
+        return Guid.Parse(location["/Applications/Edit/".Length..]);
+    }
+
+    public Task<string> StageAsync(Guid applicationId) =>
+        factory.WithDbAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.Workflow!.Stage).SingleAsync());
+
+    public Task<GrantApplication> LoadAsync(Guid applicationId) =>
+        factory.WithDbAsync(db => Caf.Data.ApplicationQueries.WithGraph(db.Applications.AsNoTracking()).SingleAsync(a => a.Id == applicationId));
+
+    public static async Task ExpectRedirectAsync(Task<HttpResponseMessage> request, string because)
+    {
+        var response = await request;
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Fail($"{because}: expected a redirect, got {(int)response.StatusCode}. {ErrorsIn(body)}");
+        }
+    }
+
+    /// <summary>The error summary of a page, for readable failure messages.</summary>
+    public static string ErrorsIn(string html)
+    {
+        var start = html.IndexOf("error-summary", StringComparison.Ordinal);
+        return start < 0 ? "(no error summary)" : System.Text.RegularExpressions.Regex.Replace(html.Substring(start, Math.Min(1500, html.Length - start)), "<[^>]+>", " ");
+    }
+}
