@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Caf.Data.Entities;
+using Caf.IntegrationTests.Infrastructure;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.IntegrationTests;
+
+/// <summary>The CLI verbs, run as a real process of the built executable against a real SQLite file.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _database = TestDatabases.NewSqliteFile();
+    private readonly string _workbook = Path.Combine(Path.GetTempPath(), "caf-tests", $"ledger-{Guid.NewGuid():N}.xlsx");
+
+    [Fact]
+    public async Task Migrate_seed_and_ledger_export_write_a_workbook_whose_totals_equal_the_database()
+    {
+        var migrate = await RunAsync("migrate");
+        Assert.True(migrate.ExitCode == 0, migrate.Output);
+        Assert.Contains("Applied", migrate.Output);
+
+        var seed = await RunAsync("seed", "--demo");
+        Assert.True(seed.ExitCode == 0, seed.Output);
+        Assert.Contains("Demo data added.", seed.Output);
+        var again = await RunAsync("seed", "--demo");
+        Assert.Contains("nothing changed", again.Output);
+
+        var export = await RunAsync("ledger", "export", "--out", _workbook);
+        Assert.True(export.ExitCode == 0, export.Output);
+        Assert.True(File.Exists(_workbook));
+
+        await using var db = TestDatabases.Sqlite(_database);
+        var entries = await db.LedgerEntries.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        Assert.NotEmpty(entries);
+        var cashIn = entries.Where(e => e.CashEffect > 0).Sum(e => e.CashEffect);
+        var cashOut = -entries.Where(e => e.CashEffect < 0).Sum(e => e.CashEffect);
+
+        using var workbook = new XLWorkbook(_workbook);
+        var sheet = workbook.Worksheet("Fund ledger");
+        Assert.Equal("Value date", sheet.Cell(4, 1).GetString());
+        Assert.Equal(4, sheet.SheetView.SplitRow);
+        Assert.True(sheet.AutoFilter.IsEnabled);
+        var totalRow = sheet.Column(1).CellsUsed().Single(c => c.GetString() == "Total").Address.RowNumber;
+        Assert.Equal(entries.Count, totalRow - 5);
+        Assert.Equal("SUM(G5:G" + (totalRow - 1) + ")", sheet.Cell(totalRow, 7).FormulaA1);
+        Assert.Equal(cashIn, sheet.Cell(totalRow, 7).GetValue<decimal>());
+        Assert.Equal(cashOut, sheet.Cell(totalRow, 8).GetValue<decimal>());
+        Assert.Equal(cashIn - cashOut, sheet.Cell(totalRow, 10).GetValue<decimal>());
+        Assert.Equal(cashIn - cashOut, sheet.Cell(totalRow - 1, 10).GetValue<decimal>());
+        Assert.Contains("CHF", sheet.Cell(totalRow, 7).Style.NumberFormat.Format);
+        Assert.Equal(DateTime.UtcNow.Date, sheet.Cell(2, 2).GetDateTime().Date);
+        Assert.Contains($"balance CHF {cashIn - cashOut:#,##0.00}", export.Output);
+        Assert.Contains(await db.AuditEvents.Select(e => e.Action).ToListAsync(TestContext.Current.CancellationToken), a => a == "ledger.exported");
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("seed")]
+    [InlineData("ledger", "export")]
+    public async Task An_unknown_verb_or_a_missing_option_prints_usage_and_exits_2(params string[] args)
+    {
+        var result = await RunAsync(args);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Usage: dotnet run --project src/Caf.Web -- <verb>", result.Output);
+        Assert.False(File.Exists(_database), "A refused verb must not create a database.");
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Caf.Web.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["ConnectionStrings__Caf"] = $"Data Source={_database}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm", _workbook })
+            if (File.Exists(file)) File.Delete(file);
+    }
+}
