@@ -86,7 +86,7 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
 
 }
 
-public sealed class SqliteAppFactory : CafAppFactory
+public class SqliteAppFactory : CafAppFactory
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "caf-tests", $"caf-{Guid.NewGuid():N}.db");
 

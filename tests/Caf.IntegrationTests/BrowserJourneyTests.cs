@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using Caf.IntegrationTests.Infrastructure;
+using Caf.Web.Seeding;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Caf.IntegrationTests;
+
+/// <summary>The grant journey once in a real browser: each person signs in and clicks what the pages offer them.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
+{
+    [Fact]
+    public async Task Each_role_takes_an_application_from_draft_to_closed_in_the_browser_seeing_only_its_own_actions()
+    {
+        await factory.StartBrowserAsync();
+        var browser = factory.RequireBrowser();
+        await factory.ResetAsync();
+
+        // Applicant: a new draft, saved, then submitted.
+        var applicant = await SignInAsync(browser, GrantJourney.Applicant);
+        await applicant.GetByRole(AriaRole.Link, new() { Name = "Start a new application" }).ClickAsync();
+        await applicant.GetByLabel("Title").FillAsync("Non-technical survey: Cambodian team visits Colombia");
+        await applicant.GetByLabel("Partner 1").SelectOptionAsync(new SelectOptionValue { Label = "Colombia" });
+        await applicant.GetByLabel("Description of line 1").FillAsync("Return flights");
+        await applicant.GetByLabel("Quantity of line 1").FillAsync("3");
+        await applicant.GetByLabel("Unit cost of line 1").FillAsync("2000");
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Expect(applicant.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved.");
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Save and submit" }).ClickAsync();
+        await Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("Submitted. Your reference is CAF-");
+        await Expect(applicant.Locator("#stage")).ToHaveTextAsync("Submitted");
+        var detailsUrl = applicant.Url;
+        await Expect(applicant.GetByRole(AriaRole.Button, new() { Name = "Start eligibility screening" })).ToHaveCountAsync(0);
+
+        var isu = await SignInAsync(browser, GrantJourney.Isu);
+        await isu.GotoAsync(detailsUrl);
+        await Expect(isu.GetByRole(AriaRole.Button, new() { Name = "Withdraw the application" })).ToHaveCountAsync(0);
+        await ClickAndExpectStageAsync(isu, "Start eligibility screening", "Eligibility screening");
+        await ClickAndExpectStageAsync(isu, "Declare eligible", "Gender-lens review");
+
+        var gender = await SignInAsync(browser, GrantJourney.Gender);
+        await gender.GotoAsync(detailsUrl);
+        await gender.GetByRole(AriaRole.Link, new() { Name = "Complete the gender-lens checklist" }).ClickAsync();
+        for (var i = 0; i < 8; i++) await gender.Locator($"#answer-{i}-Yes").CheckAsync();
+        await gender.Locator("#marker-2").CheckAsync();
+        await gender.GetByLabel("Rationale for the marker").FillAsync("Gender equality is a principal objective.");
+        await gender.GetByRole(AriaRole.Button, new() { Name = "Complete the checklist" }).ClickAsync();
+        await Expect(gender.Locator("#stage")).ToHaveTextAsync("Committee review");
+
+        var chair = await SignInAsync(browser, GrantJourney.Chair);
+        await chair.GotoAsync(detailsUrl);
+        await Expect(chair.GetByText(new Regex("needs scores from at least 3 committee members"))).Not.ToHaveCountAsync(0);
+        foreach (var member in GrantJourney.Members)
+        {
+            var page = await SignInAsync(browser, member);
+            await page.GotoAsync(detailsUrl);
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Approve" })).ToHaveCountAsync(0);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Score this application" }).ClickAsync();
+            await page.Locator("#score-4").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record my score" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your score is recorded.");
+        }
+
+        await chair.GotoAsync(detailsUrl);
+        await chair.GetByRole(AriaRole.Link, new() { Name = "Approve" }).ClickAsync();
+        await chair.Locator("#decision-approve").CheckAsync();
+        await chair.GetByLabel("Rationale").FillAsync("Clear South-South learning value.");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        await Expect(chair.Locator("#stage")).ToHaveTextAsync("Approved");
+
+        var finance = await SignInAsync(browser, GrantJourney.Finance);
+        await finance.GotoAsync(detailsUrl);
+        await finance.GetByRole(AriaRole.Link, new() { Name = "Sign the agreement and pay the first tranche" }).ClickAsync();
+        await Expect(finance.GetByLabel("First tranche (CHF)")).ToHaveValueAsync("4800.00");
+        await finance.GetByLabel("Bank reference").FillAsync("UBS-TR1-0042");
+        await finance.GetByRole(AriaRole.Button, new() { Name = "Record the agreement and the payment" }).ClickAsync();
+        await Expect(finance.Locator("#stage")).ToHaveTextAsync("Active grant");
+
+        await isu.GotoAsync(detailsUrl);
+        await ClickAndExpectStageAsync(isu, "Open reporting", "Reporting");
+
+        await applicant.GotoAsync(detailsUrl);
+        await applicant.GetByRole(AriaRole.Link, new() { Name = "Submit the final report" }).ClickAsync();
+        await applicant.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "final-report.txt", MimeType = "text/plain", Buffer = "The delegation visited three sites."u8.ToArray(),
+        });
+        await applicant.GetByLabel("Total actually spent (CHF)").FillAsync("4500");
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Submit the final report" }).ClickAsync();
+        await Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("Final report received");
+
+        await isu.GotoAsync(detailsUrl);
+        await ClickAndExpectStageAsync(isu, "Accept the final report", "Final reconciliation");
+
+        await finance.GotoAsync(detailsUrl);
+        await Expect(finance.GetByRole(AriaRole.Button, new() { Name = "Close the grant" })).ToBeDisabledAsync();
+        await Expect(finance.GetByText(new Regex("record the refund of CHF 300.00"))).Not.ToHaveCountAsync(0);
+        await finance.GetByRole(AriaRole.Link, new() { Name = "Record a final payment or a refund" }).ClickAsync();
+        await Expect(finance.Locator("#kind-refund")).ToBeCheckedAsync();
+        await finance.GetByLabel("Bank reference").FillAsync("UBS-RF-0009");
+        await finance.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await ClickAndExpectStageAsync(finance, "Close the grant", "Closed");
+        await Expect(finance.Locator("ol.history li")).ToHaveCountAsync(9);
+
+        await finance.GotoAsync($"{factory.BaseUrl}/Finance/Ledger");
+        await Expect(finance.Locator("#balance")).ToHaveTextAsync("CHF 245,500.00");
+    }
+
+    private async Task<IPage> SignInAsync(IBrowser browser, string email)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = factory.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoSeeder.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Applications" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    private static async Task ClickAndExpectStageAsync(IPage page, string button, string stage)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await Expect(page.Locator("#stage")).ToHaveTextAsync(stage);
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Caf.IntegrationTests.Infrastructure;
+
+/// <summary>The application on a real Kestrel port (SQLite file), and Debian's Chromium driven by Playwright.</summary>
+public sealed class BrowserAppFactory : SqliteAppFactory
+{
+    private IPlaywright? _playwright;
+
+    public BrowserAppFactory() => UseKestrel(0);
+
+    public IBrowser? Browser { get; private set; }
+    public string BaseUrl { get; private set; } = "";
+    public string? BrowserUnavailable { get; private set; }
+
+    public async Task StartBrowserAsync()
+    {
+        if (Browser is not null || BrowserUnavailable is not null) return;
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1");
+        var chromium = Environment.GetEnvironmentVariable("CAF_TEST_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            BrowserUnavailable = $"no Chromium at {chromium} (eng/test.sh installs Debian's chromium)";
+            return;
+        }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public IBrowser RequireBrowser()
+    {
+        if (Browser is not null) return Browser;
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            Assert.Fail($"The browser is required in CI: {BrowserUnavailable}");
+        Assert.Skip($"The browser is not available here: {BrowserUnavailable}");
+        return null!;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserAppFactory>
+{
+    public const string Name = "Browser";
+}
