@@ -177,6 +177,29 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_partner_state_sees_an_application_read_only_once_submitted_and_never_as_a_draft()
+    {
+        await factory.ResetAsync();
+        using var cambodia = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Survey exchange hosted by Colombia", "COL", ("Flights", "2", "900"));
+        var id = await _journey.CreateDraftAsync(cambodia, fields);
+        using var colombia = await _journey.SignInAsync(GrantJourney.OtherApplicant);
+        using var isu = await _journey.SignInAsync(GrantJourney.Isu);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await colombia.GetAsync($"/Applications/Details/{id}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await isu.GetAsync($"/Applications/Details/{id}")).Status);
+
+        await GrantJourney.ExpectRedirectAsync(cambodia.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
+        var (status, html) = await colombia.GetAsync($"/Applications/Details/{id}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("There is nothing for you to do on this application at this stage.", html);
+        Assert.DoesNotContain("Withdraw the application", html);
+        var withdraw = await colombia.FireAsync(id, "withdraw");
+        Assert.Equal(HttpStatusCode.Forbidden, withdraw.StatusCode);
+        Assert.Equal("Submitted", await _journey.StageAsync(id));
+    }
+
+    [Fact]
     public async Task Submitting_without_budget_lines_is_refused_with_a_field_message_and_the_draft_is_intact()
     {
         await factory.ResetAsync();

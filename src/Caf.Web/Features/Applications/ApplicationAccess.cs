@@ -9,7 +9,7 @@ namespace Caf.Web.Features.Applications;
 
 /// <summary>
 /// Who may see which application. Applicants see their own state's applications, and read-only those where their
-/// state is a partner; staff roles see every application once it has left the applicant's draft.
+/// state is a partner once submitted; staff roles see every application once it has left the applicant's draft.
 /// </summary>
 public sealed class ApplicationAccess(CafDbContext db)
 {
@@ -19,6 +19,18 @@ public sealed class ApplicationAccess(CafDbContext db)
             CafRoles.All.Where(user.IsInRole).ToHashSet(),
             user.StatePartyId());
 
+    /// <summary>
+    /// The actor for acting on one application: the Applicant role counts only for the applicant state's own users,
+    /// so a partner state, which may read the application, can never fire an applicant's transition on it.
+    /// </summary>
+    public static WorkflowActor ActorFor(ClaimsPrincipal user, GrantApplication application)
+    {
+        var actor = ActorFor(user);
+        return ActsForApplicant(application, user)
+            ? actor
+            : actor with { Roles = actor.Roles.Where(r => r != CafRoles.Applicant).ToHashSet() };
+    }
+
     public static bool IsStaff(ClaimsPrincipal user) => CafRoles.All.Any(r => r != CafRoles.Applicant && user.IsInRole(r));
 
     public IQueryable<GrantApplication> Visible(ClaimsPrincipal user)
@@ -27,7 +39,8 @@ public sealed class ApplicationAccess(CafDbContext db)
         var applicant = user.IsInRole(CafRoles.Applicant) && state is not null;
         var staff = IsStaff(user);
         return db.Applications.Where(a =>
-            (applicant && (a.ApplicantStateId == state || a.Partners.Any(p => p.StatePartyId == state))) ||
+            (applicant && a.ApplicantStateId == state) ||
+            (applicant && a.Workflow!.Stage != GrantApplication.DraftStage && a.Partners.Any(p => p.StatePartyId == state)) ||
             (staff && a.Workflow!.Stage != GrantApplication.DraftStage));
     }
 

@@ -40,6 +40,7 @@ public sealed class ApplicationCommands(CafDbContext db, WorkflowEngine engine, 
         {
             application = target();
             change?.Invoke(application);
+            actor = ApplicationAccess.ActorFor(user, application);
             if (trigger is not null)
                 await engine.FireAsync(application.Workflow!, application, trigger, actor, comment, ct);
             await db.SaveChangesAsync(ct);

@@ -55,11 +55,7 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
         Application = application;
         Definition = engine.DefinitionOf(application.Workflow!);
         var isApplicant = ApplicationAccess.ActsForApplicant(application, User);
-        // Partners see the application read-only: they act only through their own applications.
-        Available = isApplicant || ApplicationAccess.IsStaff(User)
-            ? (await engine.GetAvailableAsync(application.Workflow!, application, ApplicationAccess.ActorFor(User), ct))
-                .Where(t => isApplicant || !t.Transition.Roles.SequenceEqual([CafRoles.Applicant])).ToList()
-            : [];
+        Available = await engine.GetAvailableAsync(application.Workflow!, application, ApplicationAccess.ActorFor(User, application), ct);
         Tasks = TasksFor(application, isApplicant);
         return true;
     }
