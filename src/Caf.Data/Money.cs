@@ -21,10 +21,10 @@ public readonly record struct Money
     public static Money operator +(Money left, Money right) => new(left.Amount + right.Amount, SameCurrency(left, right));
     public static Money operator -(Money left, Money right) => new(left.Amount - right.Amount, SameCurrency(left, right));
     public static Money operator *(Money money, decimal factor) => new(money.Amount * factor, money.Currency);
-    public static bool operator <(Money left, Money right) => left.Amount < right.Amount && SameCurrency(left, right) is not null;
-    public static bool operator >(Money left, Money right) => left.Amount > right.Amount && SameCurrency(left, right) is not null;
-    public static bool operator <=(Money left, Money right) => left.Amount <= right.Amount && SameCurrency(left, right) is not null;
-    public static bool operator >=(Money left, Money right) => left.Amount >= right.Amount && SameCurrency(left, right) is not null;
+    public static bool operator <(Money left, Money right) => Compare(left, right) < 0;
+    public static bool operator >(Money left, Money right) => Compare(left, right) > 0;
+    public static bool operator <=(Money left, Money right) => Compare(left, right) <= 0;
+    public static bool operator >=(Money left, Money right) => Compare(left, right) >= 0;
 
     public static Money Sum(IEnumerable<Money> amounts, string currency) =>
         amounts.Aggregate(Zero(currency), (total, next) => total + next);
@@ -32,6 +32,13 @@ public readonly record struct Money
     public Money RoundToCents() => new(Math.Round(Amount, 2, MidpointRounding.ToEven), Currency);
 
     public override string ToString() => $"{Currency} {Amount.ToString("#,##0.00", CultureInfo.InvariantCulture)}";
+
+    // The currency is checked first, whatever the amounts: CHF 2 and USD 1 cannot be compared at all.
+    private static int Compare(Money left, Money right)
+    {
+        SameCurrency(left, right);
+        return left.Amount.CompareTo(right.Amount);
+    }
 
     private static string SameCurrency(Money left, Money right) =>
         left.Currency == right.Currency

@@ -52,7 +52,8 @@ internal static class CliVerbs
                 DateOnly? asOf = null;
                 if (options.TryGetValue("--as-of", out var asOfText))
                 {
-                    if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", out var parsed))
+                    if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                            System.Globalization.DateTimeStyles.None, out var parsed))
                         return Fail($"--as-of takes a date as YYYY-MM-DD, not '{asOfText}'.");
                     asOf = parsed;
                 }

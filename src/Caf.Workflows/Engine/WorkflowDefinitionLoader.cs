@@ -17,6 +17,8 @@ public static class WorkflowDefinitionLoader
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // A null where the definition expects a list or a label is refused with its path, not met later as a crash.
+        RespectNullableAnnotations = true,
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
     };
 
@@ -44,6 +46,11 @@ public static class WorkflowDefinitionLoader
         if (d.Version < 1) errors.Add("$.version: the version must be a whole number of at least 1");
         if (d.Stages.Count == 0) errors.Add("$.stages: a definition needs at least one stage");
 
+        var nulls = d.Stages.Select((s, i) => (s, i)).Where(x => x.s is null).Select(x => $"$.stages[{x.i}]: a stage cannot be null")
+            .Concat(d.Transitions.Select((t, i) => (t, i)).Where(x => x.t is null).Select(x => $"$.transitions[{x.i}]: a transition cannot be null"))
+            .ToList();
+        if (nulls.Count > 0) return [.. errors, .. nulls];
+
         var stageIds = new HashSet<string>();
         for (var i = 0; i < d.Stages.Count; i++)
         {
@@ -60,6 +67,7 @@ public static class WorkflowDefinitionLoader
             var t = d.Transitions[i];
             var path = $"$.transitions[{i}]";
             if (string.IsNullOrWhiteSpace(t.Trigger)) errors.Add($"{path}.trigger: a transition needs a trigger name");
+            if (string.IsNullOrWhiteSpace(t.Label.En)) errors.Add($"{path}.label.en: a transition needs an English label");
             if (t.From.Count == 0) errors.Add($"{path}.from: a transition needs at least one source stage");
             for (var j = 0; j < t.From.Count; j++)
                 if (!stageIds.Contains(t.From[j])) errors.Add($"{path}.from[{j}]: '{t.From[j]}' is not a declared stage");

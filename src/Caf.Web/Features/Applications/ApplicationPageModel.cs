@@ -43,6 +43,13 @@ public abstract class ApplicationPageModel : PageModel
         return null;
     }
 
+    /// <summary>Shows the form again, with its messages and everything typed, as a 400.</summary>
+    private protected IActionResult Invalid()
+    {
+        Response.StatusCode = 400;
+        return Page();
+    }
+
     private protected IActionResult Done(string message)
     {
         TempData["Message"] = message;

@@ -46,11 +46,7 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
             ModelState.AddModelError("Input.Decision", "Choose approve, reject or defer.");
         if (Input.Decision == "approve" && Input.ApprovedAmount is null)
             ModelState.AddModelError("Input.ApprovedAmount", "Give the approved amount.");
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = 400;
-            return Page();
-        }
+        if (!ModelState.IsValid) return Invalid();
         var outcome = Input.Decision == "approve"
             ? await Commands.RunAsync(Application, User,
                 a => a.RecordDecision(new Money(Input.ApprovedAmount!.Value, a.Currency), Input.DecisionRationale!, Input.Conditions,

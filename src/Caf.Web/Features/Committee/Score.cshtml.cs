@@ -33,11 +33,7 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = 400;
-            return Page();
-        }
+        if (!ModelState.IsValid) return Invalid();
         var actor = ApplicationAccess.ActorFor(User);
         var outcome = await Commands.RunAsync(Application, User,
             a => a.AddScore(actor.UserId, User.DisplayName(), Input.Score!.Value, Input.Comment, clock.GetUtcNow().UtcDateTime),

@@ -52,11 +52,7 @@ public sealed class AgreementModel(ApplicationAccess access, ApplicationCommands
         var approved = Application.ApprovedAmount!.Value;
         if (Input.Amount is { } amount && (amount <= 0 || amount > approved.Amount))
             ModelState.AddModelError("Input.Amount", $"The first tranche must be more than zero and at most the approved {approved}.");
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = 400;
-            return Page();
-        }
+        if (!ModelState.IsValid) return Invalid();
         var outcome = await Commands.RunAsync(Application, User, a =>
         {
             a.SignAgreement(Input.SignedOn!.Value);

@@ -64,11 +64,7 @@ public sealed class PaymentModel(ApplicationAccess access, ApplicationCommands c
             else if (Input.Kind == LedgerEntryKind.Refund && amount > net.Amount)
                 ModelState.AddModelError("Input.Amount", $"A refund cannot exceed what was paid net, {net}.");
         }
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = 400;
-            return Page();
-        }
+        if (!ModelState.IsValid) return Invalid();
         var kind = Input.Kind!.Value;
         var outcome = await Commands.RunAsync(a, User, app => app.AddLedgerEntry(kind, new Money(Input.Amount!.Value, app.Currency),
             Input.ValueDate!.Value, kind == LedgerEntryKind.Refund ? $"Refund received: {app.Reference}" : $"Final payment: {app.Reference}",

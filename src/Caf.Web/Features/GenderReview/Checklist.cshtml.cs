@@ -49,11 +49,7 @@ public sealed class ChecklistModel(ApplicationAccess access, ApplicationCommands
         for (var i = 0; i < Input.Answers.Count; i++)
             if (Input.Answers[i] is null)
                 ModelState.AddModelError($"Input.Answers[{i}]", $"Answer item {i + 1}: Yes, Partial, No or Not applicable.");
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = 400;
-            return Page();
-        }
+        if (!ModelState.IsValid) return Invalid();
         var outcome = await Commands.RunAsync(Application, User, a =>
         {
             var review = new Data.Entities.GenderReview(a.Id,

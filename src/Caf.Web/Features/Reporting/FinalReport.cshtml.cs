@@ -44,11 +44,7 @@ public sealed class FinalReportModel(ApplicationAccess access, ApplicationComman
             ModelState.AddModelError("Input.File", "The file is larger than 10 MB. Please upload a smaller version.");
         if (Input.ActualExpenditure is < 0)
             ModelState.AddModelError("Input.ActualExpenditure", "The actual expenditure cannot be negative.");
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = 400;
-            return Page();
-        }
+        if (!ModelState.IsValid) return Invalid();
         using var buffer = new MemoryStream();
         await Input.File!.CopyToAsync(buffer, ct);
         var outcome = await Commands.RunAsync(Application, User, a => a.SubmitFinalReport(Input.File.FileName,

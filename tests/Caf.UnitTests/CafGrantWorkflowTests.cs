@@ -1,0 +1,160 @@
+using Caf.Workflows;
+using Caf.Workflows.Engine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caf.UnitTests;
+
+/// <summary>The real workflows/caf-grant.json against the guards and actions the application registers.</summary>
+public sealed class CafGrantWorkflowTests : IDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection()
+        .AddOptions()
+        .AddCafWorkflows(new ConfigurationBuilder().Build(), RepositoryFiles.WorkflowsFolder)
+        .BuildServiceProvider();
+
+    public void Dispose() => _services.Dispose();
+
+    private HashSet<string> GuardNames => _services.GetServices<IWorkflowGuard>().Select(g => g.Name).ToHashSet();
+    private HashSet<string> ActionNames => _services.GetServices<IWorkflowAction>().Select(a => a.Name).ToHashSet();
+
+    private WorkflowDefinition Definition => WorkflowDefinitionLoader.Parse(
+        File.ReadAllText(Path.Combine(RepositoryFiles.WorkflowsFolder, "caf-grant.json")), "caf-grant.json", GuardNames, ActionNames);
+
+    [Fact]
+    public void Caf_grant_json_is_valid_with_the_registered_guards_and_actions()
+    {
+        var definition = Definition;
+
+        Assert.Equal("caf-grant", definition.Id);
+        Assert.Equal("Draft", definition.InitialStage);
+        Assert.Equal(14, definition.Stages.Count);
+        Assert.Equal(16, definition.Transitions.Count);
+    }
+
+    [Fact]
+    public void Every_guard_and_action_the_definition_names_is_registered()
+    {
+        var definition = Definition;
+
+        Assert.Subset(GuardNames, definition.Transitions.SelectMany(t => t.Guards).ToHashSet());
+        Assert.Subset(ActionNames, definition.Transitions.SelectMany(t => t.Actions).ToHashSet());
+    }
+
+    [Fact]
+    public void Guard_and_action_names_are_each_registered_once()
+    {
+        var guards = _services.GetServices<IWorkflowGuard>().Select(g => g.Name).ToList();
+        var actions = _services.GetServices<IWorkflowAction>().Select(a => a.Name).ToList();
+
+        Assert.Equal(guards.Count, guards.Distinct().Count());
+        Assert.Equal(actions.Count, actions.Distinct().Count());
+        Assert.Contains("has-budget-lines", guards);
+        Assert.Contains("committee-quorum", guards);
+        Assert.Contains("assign-reference", actions);
+        Assert.Contains("commit-funds", actions);
+    }
+
+    [Fact]
+    public void The_registry_loads_the_caf_grant_workflow_from_the_folder()
+    {
+        var registry = _services.GetRequiredService<WorkflowRegistry>();
+
+        var latest = registry.Latest(WorkflowServices.GrantWorkflowId);
+        Assert.Equal("caf-grant", latest.Id);
+        Assert.Equal(1, latest.Version);
+        Assert.Same(latest, registry.Get("caf-grant", 1));
+    }
+
+    [Fact]
+    public void Every_stage_is_labelled_in_English_French_and_Spanish()
+    {
+        Assert.All(Definition.Stages, s =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(s.Label.En), $"{s.Id} has no English label");
+            Assert.False(string.IsNullOrWhiteSpace(s.Label.Fr), $"{s.Id} has no French label");
+            Assert.False(string.IsNullOrWhiteSpace(s.Label.Es), $"{s.Id} has no Spanish label");
+        });
+    }
+
+    [Fact]
+    public void Every_transition_is_labelled_in_English_French_and_Spanish()
+    {
+        Assert.All(Definition.Transitions, t =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(t.Label.En), $"{t.Trigger} has no English label");
+            Assert.False(string.IsNullOrWhiteSpace(t.Label.Fr), $"{t.Trigger} has no French label");
+            Assert.False(string.IsNullOrWhiteSpace(t.Label.Es), $"{t.Trigger} has no Spanish label");
+        });
+    }
+
+    public static TheoryData<string, string, string, string> Lifecycle => new()
+    {
+        { "submit", "Draft", "Submitted", "Applicant" },
+        { "start-screening", "Submitted", "EligibilityScreening", "IsuOfficer" },
+        { "request-clarification", "EligibilityScreening", "ClarificationRequested", "IsuOfficer" },
+        { "respond", "ClarificationRequested", "EligibilityScreening", "Applicant" },
+        { "declare-ineligible", "EligibilityScreening", "Ineligible", "IsuOfficer" },
+        { "declare-eligible", "EligibilityScreening", "GenderReview", "IsuOfficer" },
+        { "complete-checklist", "GenderReview", "CommitteeReview", "GenderFocalPoint" },
+        { "approve", "CommitteeReview", "Approved", "CommitteeChair" },
+        { "reject", "CommitteeReview", "Rejected", "CommitteeChair" },
+        { "defer", "CommitteeReview", "CommitteeReview", "CommitteeChair" },
+        { "sign-agreement", "Approved", "Active", "Finance" },
+        { "reports-due", "Active", "Reporting", "System" },
+        { "accept-final-reports", "Reporting", "FinalReconciliation", "IsuOfficer" },
+        { "close", "FinalReconciliation", "Closed", "Finance" },
+        { "withdraw", "Draft", "Withdrawn", "Applicant" },
+        { "withdraw", "CommitteeReview", "Withdrawn", "Applicant" },
+        { "terminate", "Approved", "FinalReconciliation", "IsuOfficer" },
+        { "terminate", "Reporting", "FinalReconciliation", "IsuOfficer" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Lifecycle))]
+    public void The_lifecycle_of_the_design_is_in_the_definition(string trigger, string from, string to, string role)
+    {
+        var transition = Assert.Single(Definition.Transitions, t => t.Trigger == trigger && t.From.Contains(from));
+
+        Assert.Equal(to, transition.To);
+        Assert.Contains(role, transition.Roles);
+    }
+
+    [Theory]
+    [InlineData("Ineligible")]
+    [InlineData("Rejected")]
+    [InlineData("Closed")]
+    [InlineData("Withdrawn")]
+    public void The_end_stages_of_the_design_are_terminal(string stage)
+    {
+        Assert.True(Definition.Stage(stage).Terminal);
+    }
+
+    [Theory]
+    [InlineData("Approved")]
+    [InlineData("Active")]
+    [InlineData("Reporting")]
+    [InlineData("FinalReconciliation")]
+    public void An_application_cannot_be_withdrawn_once_approved(string stage)
+    {
+        Assert.DoesNotContain(Definition.TransitionsFrom(stage), t => t.Trigger == "withdraw");
+    }
+
+    [Fact]
+    public void Submission_checks_budget_partner_ceiling_and_round_then_assigns_a_reference()
+    {
+        var submit = Assert.Single(Definition.Transitions, t => t.Trigger == "submit");
+
+        Assert.Equal(["has-budget-lines", "has-partner", "round-open", "within-ceiling"], submit.Guards.Order());
+        Assert.Equal(["assign-reference"], submit.Actions);
+    }
+
+    [Fact]
+    public void Approval_needs_a_quorum_and_a_recorded_decision_and_commits_the_funds()
+    {
+        var approve = Assert.Single(Definition.Transitions, t => t.Trigger == "approve");
+
+        Assert.Equal(["committee-quorum", "decision-recorded"], approve.Guards.Order());
+        Assert.Equal(["commit-funds"], approve.Actions);
+    }
+}

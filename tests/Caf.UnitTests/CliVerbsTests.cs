@@ -1,0 +1,89 @@
+using Caf.Web.Infrastructure;
+
+namespace Caf.UnitTests;
+
+/// <summary>
+/// Only argument handling: each case here is refused before any host or database is built.
+/// Console.Error is swapped, so these run apart from other tests.
+/// </summary>
+[Collection(nameof(ConsoleCollection))]
+public sealed class CliVerbsTests
+{
+    [Theory]
+    [InlineData(new[] { "migrate" }, true)]
+    [InlineData(new[] { "seed", "--demo" }, true)]
+    [InlineData(new[] { "ledger", "export", "--out", "x.xlsx" }, true)]
+    [InlineData(new[] { "frobnicate" }, true)]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "--urls", "http://localhost:5000" }, false)]
+    [InlineData(new[] { "-e", "Development" }, false)]
+    public void A_first_argument_that_is_not_an_option_is_a_verb(string[] args, bool expected)
+    {
+        Assert.Equal(expected, CliVerbs.IsVerb(args));
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_is_refused_with_the_usage()
+    {
+        var (exitCode, error) = await RunAsync("frobnicate");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("'frobnicate' is not a verb CafGrants knows.", error);
+        Assert.Contains("Usage: dotnet run --project src/Caf.Web", error);
+    }
+
+    [Fact]
+    public async Task Seed_without_demo_is_refused_as_missing_an_option()
+    {
+        var (exitCode, error) = await RunAsync("seed");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("'seed' is missing an option.", error);
+        Assert.Contains("seed --demo", error);
+    }
+
+    [Fact]
+    public async Task Ledger_export_without_out_is_refused_as_missing_an_option()
+    {
+        var (exitCode, error) = await RunAsync("ledger", "export");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("'ledger export' is missing an option.", error);
+    }
+
+    [Fact]
+    public async Task Ledger_export_with_out_but_no_file_name_is_refused()
+    {
+        var (exitCode, error) = await RunAsync("ledger", "export", "--out");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is missing an option.", error);
+    }
+
+    [Fact]
+    public async Task Ledger_export_with_an_as_of_that_is_not_a_date_is_refused()
+    {
+        var (exitCode, error) = await RunAsync("ledger", "export", "--out", "ledger.xlsx", "--as-of", "31/12/2026");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--as-of takes a date as YYYY-MM-DD, not '31/12/2026'.", error);
+    }
+
+    private static async Task<(int ExitCode, string Error)> RunAsync(params string[] args)
+    {
+        var previous = Console.Error;
+        using var error = new StringWriter();
+        Console.SetError(error);
+        try
+        {
+            return (await CliVerbs.RunAsync(args), error.ToString());
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+    }
+}
+
+[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
+public sealed class ConsoleCollection;

@@ -1,0 +1,34 @@
+using Caf.Data;
+using Caf.Data.Entities;
+
+namespace Caf.UnitTests;
+
+/// <summary>Builds a draft application in memory, with the states and round it needs.</summary>
+internal sealed class GrantApplicationBuilder
+{
+    public static readonly DateTime Now = new(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);
+
+    public StateParty Applicant { get; } = new("KHM", "Cambodia", isStateParty: true);
+    public StateParty Partner { get; } = new("COL", "Colombia", isStateParty: true);
+    public StateParty OtherPartner { get; } = new("SEN", "Senegal", isStateParty: true);
+
+    public FundingRound Round(decimal ceiling = 50_000m, string currency = "CHF") =>
+        new("2026 round", Now.AddDays(-10), Now.AddDays(20), new Money(ceiling, currency),
+            new DateOnly(2026, 6, 1), new DateOnly(2026, 12, 31));
+
+    public static WorkflowInstance DraftWorkflow() => new("caf-grant", 1, GrantApplication.DraftStage, Now);
+
+    public GrantApplication Draft(decimal ceiling = 50_000m, string currency = "CHF") =>
+        new(Round(ceiling, currency), Applicant, "South-South exchange on land release", DraftWorkflow(), "user-1", Now);
+
+    /// <summary>A draft whose budget totals <paramref name="requested"/> in CHF, in one line.</summary>
+    public GrantApplication DraftRequesting(decimal requested, decimal ceiling = 50_000m)
+    {
+        var application = Draft(ceiling);
+        application.ReplaceBudget([(BudgetCategory.Travel, "Flights", 1m, new Money(requested, "CHF"))]);
+        return application;
+    }
+
+    public static void Submit(GrantApplication application) =>
+        application.Workflow!.RecordTransition("submit", "Submitted", "user-1", "Applicant One", null, Now);
+}

@@ -1,0 +1,173 @@
+using Caf.Data;
+
+namespace Caf.UnitTests;
+
+public sealed class MoneyTests
+{
+    private static Money Chf(decimal amount) => new(amount, "CHF");
+    private static Money Usd(decimal amount) => new(amount, "USD");
+
+    [Theory]
+    [InlineData("chf")]
+    [InlineData("Chf")]
+    [InlineData("CH")]
+    [InlineData("CHFF")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("C1F")]
+    [InlineData("ÄBC")]
+    public void A_currency_that_is_not_three_upper_case_ASCII_letters_is_refused(string currency)
+    {
+        var ex = Assert.Throws<DomainException>(() => new Money(10m, currency));
+        Assert.Contains($"'{currency}' is not a three-letter ISO currency code", ex.Message);
+    }
+
+    [Fact]
+    public void A_valid_currency_code_keeps_amount_and_currency()
+    {
+        var money = new Money(12.5m, "EUR");
+
+        Assert.Equal(12.5m, money.Amount);
+        Assert.Equal("EUR", money.Currency);
+    }
+
+    [Fact]
+    public void Adding_amounts_in_the_same_currency_adds_the_amounts()
+    {
+        Assert.Equal(Chf(150.75m), Chf(100.50m) + Chf(50.25m));
+    }
+
+    [Fact]
+    public void Subtracting_amounts_in_the_same_currency_subtracts_the_amounts()
+    {
+        Assert.Equal(Chf(-20m), Chf(30m) - Chf(50m));
+    }
+
+    [Fact]
+    public void Adding_amounts_in_different_currencies_is_refused()
+    {
+        var ex = Assert.Throws<DomainException>(() => Chf(1m) + Usd(1m));
+        Assert.Equal("Cannot combine CHF and USD amounts without an exchange rate.", ex.Message);
+    }
+
+    [Fact]
+    public void Subtracting_amounts_in_different_currencies_is_refused()
+    {
+        var ex = Assert.Throws<DomainException>(() => Usd(5m) - Chf(1m));
+        Assert.Equal("Cannot combine USD and CHF amounts without an exchange rate.", ex.Message);
+    }
+
+    [Fact]
+    public void Multiplying_by_a_factor_keeps_the_currency()
+    {
+        Assert.Equal(Usd(37.5m), Usd(12.5m) * 3m);
+    }
+
+    [Fact]
+    public void Comparison_in_the_same_currency_compares_the_amounts()
+    {
+        Assert.True(Chf(1m) < Chf(2m));
+        Assert.False(Chf(2m) < Chf(1m));
+        Assert.True(Chf(2m) > Chf(1m));
+        Assert.False(Chf(1m) > Chf(2m));
+        Assert.True(Chf(2m) <= Chf(2m));
+        Assert.False(Chf(3m) <= Chf(2m));
+        Assert.True(Chf(2m) >= Chf(2m));
+        Assert.False(Chf(1m) >= Chf(2m));
+    }
+
+    // These pairs make the amount comparison itself true, so the currency check is reached.
+    [Fact]
+    public void Comparison_in_different_currencies_is_refused_when_the_amounts_would_compare_true()
+    {
+        Assert.Throws<DomainException>(() => Chf(1m) < Usd(2m));
+        Assert.Throws<DomainException>(() => Chf(2m) > Usd(1m));
+        Assert.Throws<DomainException>(() => Chf(1m) <= Usd(1m));
+        Assert.Throws<DomainException>(() => Chf(1m) >= Usd(1m));
+    }
+
+    // The operators test the amounts first and short-circuit with &&, so a comparison whose amounts compare
+    // false never checks the currency and quietly answers false.
+    [Fact]
+    public void Comparison_in_different_currencies_is_refused_whatever_the_amounts()
+    {
+        Assert.Throws<DomainException>(() => Chf(2m) < Usd(1m));
+        Assert.Throws<DomainException>(() => Chf(1m) > Usd(2m));
+        Assert.Throws<DomainException>(() => Chf(2m) <= Usd(1m));
+        Assert.Throws<DomainException>(() => Chf(1m) >= Usd(2m));
+    }
+
+    [Fact]
+    public void The_sum_of_no_amounts_is_zero_in_the_given_currency()
+    {
+        var sum = Money.Sum([], "EUR");
+
+        Assert.Equal(0m, sum.Amount);
+        Assert.Equal("EUR", sum.Currency);
+    }
+
+    [Fact]
+    public void The_sum_adds_every_amount()
+    {
+        Assert.Equal(Chf(60.06m), Money.Sum([Chf(10.01m), Chf(20.02m), Chf(30.03m)], "CHF"));
+    }
+
+    [Fact]
+    public void A_sum_over_amounts_in_another_currency_is_refused()
+    {
+        Assert.Throws<DomainException>(() => Money.Sum([Chf(10m), Usd(20m)], "CHF"));
+    }
+
+    public static TheoryData<decimal, decimal> BankersRounding => new()
+    {
+        { 2.345m, 2.34m },    // midpoint: to the even cent
+        { 2.355m, 2.36m },    // midpoint: to the even cent
+        { 2.3450001m, 2.35m },
+        { 2.344m, 2.34m },
+        { -2.345m, -2.34m },
+        { 0.005m, 0.00m },
+        { 0.015m, 0.02m },
+        { 7m, 7m },
+    };
+
+    [Theory]
+    [MemberData(nameof(BankersRounding))]
+    public void Rounding_to_cents_sends_midpoints_to_the_even_cent(decimal amount, decimal expected)
+    {
+        var rounded = new Money(amount, "CHF").RoundToCents();
+
+        Assert.Equal(expected, rounded.Amount);
+        Assert.Equal("CHF", rounded.Currency);
+    }
+
+    public static TheoryData<decimal, string, string> Formats => new()
+    {
+        { 1234.5m, "CHF", "CHF 1,234.50" },
+        { 0m, "USD", "USD 0.00" },
+        { 1234567.891m, "EUR", "EUR 1,234,567.89" },
+        { -42.1m, "CHF", "CHF -42.10" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Money_is_written_as_currency_then_amount_with_thousands_separators_and_two_decimals(
+        decimal amount, string currency, string expected)
+    {
+        Assert.Equal(expected, new Money(amount, currency).ToString());
+    }
+
+    [Fact]
+    public void Money_is_written_the_same_way_whatever_the_current_culture()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("fr-CH");
+            Assert.Equal("CHF 1,234.50", Chf(1234.5m).ToString());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+}
