@@ -223,6 +223,30 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_quantity_that_is_not_a_number_gets_one_plain_message_keeps_what_was_typed_and_saves_nothing()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Demining dogs exchange", "COL", ("Flights", "2", "900"));
+        var id = await _journey.CreateDraftAsync(applicant, fields);
+
+        fields["Form.Title"] = "Demining dogs exchange, second version";
+        fields["Form.Budget[0].Quantity"] = "two";
+        var response = await applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Save");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        // Once in the summary at the top, once beside the field: never twice in either place.
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "&#x27;two&#x27; is not valid for Quantity").Count);
+        Assert.DoesNotContain("the quantity must be more than zero", html);
+        Assert.Contains("value=\"two\"", html);
+        Assert.Contains("value=\"Demining dogs exchange, second version\"", html);
+        var draft = await _journey.LoadAsync(id);
+        Assert.Equal("Demining dogs exchange", draft.Title);
+        Assert.Equal(2m, Assert.Single(draft.BudgetLines).Quantity);
+    }
+
+    [Fact]
     public async Task Health_answers_200_when_the_database_answers()
     {
         await factory.ResetAsync();

@@ -7,7 +7,7 @@ internal static class PlainBindingMessages
 {
     public static void Apply(DefaultModelBindingMessageProvider p)
     {
-        p.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not valid for {field}. Use digits, for example 1250.50, or a date as 2026-05-31.");
+        p.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not valid for {field}. Write numbers with digits and a decimal point, for example 1250.50.");
         p.SetValueIsInvalidAccessor(value => $"'{value}' is not valid here.");
         p.SetValueMustBeANumberAccessor(field => $"{field} must be a number, for example 1250.50.");
         p.SetValueMustNotBeNullAccessor(field => $"{field} is required.");

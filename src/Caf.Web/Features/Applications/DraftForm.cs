@@ -64,10 +64,13 @@ public sealed class DraftForm
         ActivityEnd = a.ActivityEnd,
         Partners = a.Partners.Select(p => new PartnerRow { StatePartyId = p.StatePartyId, Role = p.Role }).ToList(),
         Budget = a.BudgetLines.OrderBy(l => l.Position).Select(l => new BudgetRow
-            { Category = l.Category, Description = l.Description, Quantity = l.Quantity, UnitCost = l.UnitCost.Amount }).ToList(),
+            { Category = l.Category, Description = l.Description, Quantity = Plain(l.Quantity), UnitCost = Plain(l.UnitCost.Amount) }).ToList(),
         Delegation = a.Participants.Select(p => new ParticipantRow
             { Name = p.Name, Function = p.Function, Organisation = p.Organisation, Sex = p.Sex }).ToList(),
     };
+
+    /// <summary>28 rather than 28.00 or 28.0 in the form: trailing zeros stripped, the value unchanged.</summary>
+    private static decimal Plain(decimal value) => value / 1.000000000000000000000000000000000m;
 
     /// <summary>Pads each table with blank rows so more can be typed without JavaScript.</summary>
     public void AddBlankRows()

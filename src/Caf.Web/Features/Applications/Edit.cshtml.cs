@@ -58,7 +58,9 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
             if (!ApplicationAccess.ActsForApplicant(existing, User)) return Forbid();
             Currency = existing.Currency;
         }
-        foreach (var (field, message) in Form.Validate()) ModelState.AddModelError(field, message);
+        // A value that could not be read already has its message; do not add a second one for the same field.
+        foreach (var (field, message) in Form.Validate())
+            if (ModelState[field] is not { Errors.Count: > 0 }) ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return await RedisplayAsync(id, 400, ct);
 
         GrantApplication? saved = null;
