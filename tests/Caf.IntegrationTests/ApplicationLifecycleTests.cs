@@ -256,6 +256,16 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task The_sign_in_page_lists_no_demo_accounts_outside_development()
+    {
+        await factory.ResetAsync();
+        var (status, html) = await factory.NewSession().GetAsync("/Account/Login");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.DoesNotContain("Demo accounts", html);
+        Assert.DoesNotContain(Caf.Web.Seeding.DemoSeeder.DemoPassword, html);
+    }
+
+    [Fact]
     public async Task Pages_require_sign_in()
     {
         await factory.ResetAsync();
