@@ -26,6 +26,10 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<WorkflowTransitionRecord> WorkflowTransitions => Set<WorkflowTransitionRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+    public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
+    public DbSet<WorkflowTask> WorkflowTasks => Set<WorkflowTask>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -5,7 +5,6 @@ if (CliVerbs.IsVerb(args))
     return await CliVerbs.RunAsync(args);
 
 var app = CafHost.Build(args);
-await CafHost.PrepareDatabaseAsync(app.Services, app.Configuration, app.Environment);
 await app.RunAsync();
 return 0;
 

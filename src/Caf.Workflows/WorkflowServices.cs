@@ -9,19 +9,27 @@ public static class WorkflowServices
 {
     public const string GrantWorkflowId = "caf-grant";
 
-    /// <summary>Registers the engine, the CAF guards and actions, and the definitions in <paramref name="workflowsFolder"/>.</summary>
-    public static IServiceCollection AddCafWorkflows(this IServiceCollection services, IConfiguration configuration, string workflowsFolder)
+    /// <summary>
+    /// Registers the engine and the CAF guards, actions, date fields and loaders. The registry starts empty: the
+    /// start-up imports workflows/*.json through <see cref="WorkflowCatalog"/> and loads every imported version.
+    /// </summary>
+    public static IServiceCollection AddCafWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<GrantRulesOptions>(configuration.GetSection(GrantRulesOptions.Section));
         foreach (var type in typeof(WorkflowServices).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true }))
         {
             if (typeof(IWorkflowGuard).IsAssignableFrom(type)) services.AddSingleton(typeof(IWorkflowGuard), type);
             if (typeof(IWorkflowAction).IsAssignableFrom(type)) services.AddSingleton(typeof(IWorkflowAction), type);
+            if (typeof(IWorkflowDateField).IsAssignableFrom(type)) services.AddSingleton(typeof(IWorkflowDateField), type);
+            if (typeof(IWorkflowTaskScope).IsAssignableFrom(type)) services.AddSingleton(typeof(IWorkflowTaskScope), type);
+            if (typeof(IWorkflowSubjectLoader).IsAssignableFrom(type)) services.AddSingleton(typeof(IWorkflowSubjectLoader), type);
         }
-        services.AddSingleton(sp => WorkflowRegistry.LoadFolder(workflowsFolder,
-            sp.GetServices<IWorkflowGuard>().Select(g => g.Name).ToHashSet(),
-            sp.GetServices<IWorkflowAction>().Select(a => a.Name).ToHashSet()));
+        services.AddSingleton(sp => new WorkflowVocabulary(sp.GetServices<IWorkflowGuard>(), sp.GetServices<IWorkflowAction>(),
+            sp.GetServices<IWorkflowDateField>()));
+        services.AddSingleton<WorkflowRegistry>();
         services.AddScoped<WorkflowEngine>();
+        services.AddScoped<WorkflowCatalog>();
+        services.AddSingleton<WorkflowTimerRunner>();
         return services;
     }
 }

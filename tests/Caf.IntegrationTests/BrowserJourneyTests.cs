@@ -29,12 +29,14 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await Expect(applicant.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved.");
         await applicant.GetByRole(AriaRole.Button, new() { Name = "Save and submit" }).ClickAsync();
         await Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("Submitted. Your reference is CAF-");
-        await Expect(applicant.Locator("#stage")).ToHaveTextAsync("Submitted");
+        // Applicants see the applicant label of a stage; staff see its own name.
+        await Expect(applicant.Locator("#stage")).ToHaveTextAsync("Received");
         var detailsUrl = applicant.Url;
         await Expect(applicant.GetByRole(AriaRole.Button, new() { Name = "Start eligibility screening" })).ToHaveCountAsync(0);
 
         var isu = await SignInAsync(browser, GrantJourney.Isu);
         await isu.GotoAsync(detailsUrl);
+        await Expect(isu.Locator("#stage")).ToHaveTextAsync("Submitted");
         await Expect(isu.GetByRole(AriaRole.Button, new() { Name = "Withdraw the application" })).ToHaveCountAsync(0);
         await ClickAndExpectStageAsync(isu, "Start eligibility screening", "Eligibility screening");
         await ClickAndExpectStageAsync(isu, "Declare eligible", "Gender-lens review");
@@ -105,6 +107,20 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
 
         await finance.GotoAsync($"{factory.BaseUrl}/Finance/Ledger");
         await Expect(finance.Locator("#balance")).ToHaveTextAsync("CHF 245,500.00");
+
+        // The process diagram, drawn by the Mermaid script the app serves itself, with this grant's path highlighted.
+        await isu.GotoAsync(detailsUrl);
+        await Expect(isu.Locator("pre.mermaid svg")).ToBeVisibleAsync();
+        await isu.GotoAsync("/Workflows/Diagram/caf-grant");
+        var diagram = isu.Locator("pre.mermaid svg");
+        await Expect(diagram).ToBeVisibleAsync();
+        await Expect(isu.Locator("pre.mermaid svg g.node")).ToHaveCountAsync(16);
+        var shot = Path.Combine(Path.GetTempPath(), "caf-e2e", "workflow-diagram.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
+        await isu.ScreenshotAsync(new() { Path = shot, FullPage = true });
+        Assert.True(new FileInfo(shot).Length > 20_000, $"The diagram screenshot {shot} is suspiciously small.");
+        var forApplicant = await applicant.GotoAsync("/Workflows/Diagram/caf-grant");
+        Assert.Equal(403, forApplicant!.Status);
     }
 
     private async Task<IPage> SignInAsync(IBrowser browser, string email)

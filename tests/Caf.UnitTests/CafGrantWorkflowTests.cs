@@ -10,7 +10,7 @@ public sealed class CafGrantWorkflowTests : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection()
         .AddOptions()
-        .AddCafWorkflows(new ConfigurationBuilder().Build(), RepositoryFiles.WorkflowsFolder)
+        .AddCafWorkflows(new ConfigurationBuilder().Build())
         .BuildServiceProvider();
 
     public void Dispose() => _services.Dispose();
@@ -18,8 +18,10 @@ public sealed class CafGrantWorkflowTests : IDisposable
     private HashSet<string> GuardNames => _services.GetServices<IWorkflowGuard>().Select(g => g.Name).ToHashSet();
     private HashSet<string> ActionNames => _services.GetServices<IWorkflowAction>().Select(a => a.Name).ToHashSet();
 
+    private WorkflowVocabulary Vocabulary => _services.GetRequiredService<WorkflowVocabulary>();
+
     private WorkflowDefinition Definition => WorkflowDefinitionLoader.Parse(
-        File.ReadAllText(Path.Combine(RepositoryFiles.WorkflowsFolder, "caf-grant.json")), "caf-grant.json", GuardNames, ActionNames);
+        File.ReadAllText(Path.Combine(RepositoryFiles.WorkflowsFolder, "caf-grant.json")), "caf-grant.json", Vocabulary);
 
     [Fact]
     public void Caf_grant_json_is_valid_with_the_registered_guards_and_actions()
@@ -58,7 +60,7 @@ public sealed class CafGrantWorkflowTests : IDisposable
     [Fact]
     public void The_registry_loads_the_caf_grant_workflow_from_the_folder()
     {
-        var registry = _services.GetRequiredService<WorkflowRegistry>();
+        var registry = WorkflowRegistry.LoadFolder(RepositoryFiles.WorkflowsFolder, Vocabulary);
 
         var latest = registry.Latest(WorkflowServices.GrantWorkflowId);
         Assert.Equal("caf-grant", latest.Id);

@@ -30,6 +30,6 @@ internal sealed class WorkflowTransitionRecordConfiguration : IEntityTypeConfigu
         b.Property(t => t.UserId).HasMaxLength(450);
         b.Property(t => t.UserName).HasMaxLength(256);
         b.Property(t => t.Comment).HasMaxLength(4000);
-        b.HasIndex(t => new { t.InstanceId, t.AtUtc });
+        b.HasIndex(t => new { t.InstanceId, t.Sequence }).IsUnique();
     }
 }

@@ -24,6 +24,7 @@ public sealed class WorkflowInstance
     public int DefinitionVersion { get; private set; }
     public string Stage { get; private set; } = "";
     public DateTime StageEnteredAtUtc { get; private set; }
+    /// <summary>The sequence number of the last transition; a concurrency token.</summary>
     public int Revision { get; private set; }
     public IReadOnlyList<WorkflowTransitionRecord> History => _history;
 
@@ -31,11 +32,21 @@ public sealed class WorkflowInstance
     public WorkflowTransitionRecord RecordTransition(string trigger, string toStage, string userId, string userName,
         string? comment, DateTime nowUtc)
     {
-        var record = new WorkflowTransitionRecord(Id, trigger, Stage, toStage, userId, userName, comment, nowUtc);
+        Revision++;
+        var record = new WorkflowTransitionRecord(Id, Revision, trigger, Stage, toStage, userId, userName, comment, nowUtc);
         _history.Add(record);
         Stage = toStage;
         StageEnteredAtUtc = nowUtc;
-        Revision++;
+        return record;
+    }
+
+    /// <summary>Moves the instance to another version of its definition, at the mapped stage; recorded like a transition.</summary>
+    public WorkflowTransitionRecord MigrateTo(int toVersion, string toStage, string userId, string userName, DateTime nowUtc)
+    {
+        var from = DefinitionVersion;
+        DefinitionVersion = toVersion;
+        var record = RecordTransition("migrate-version", toStage, userId, userName,
+            $"Moved from version {from} to version {toVersion} of '{DefinitionId}'.", nowUtc);
         return record;
     }
 }
@@ -45,11 +56,12 @@ public sealed class WorkflowTransitionRecord
 {
     private WorkflowTransitionRecord() { }
 
-    internal WorkflowTransitionRecord(Guid instanceId, string trigger, string fromStage, string toStage,
+    internal WorkflowTransitionRecord(Guid instanceId, int sequence, string trigger, string fromStage, string toStage,
         string userId, string userName, string? comment, DateTime atUtc)
     {
         Id = Guid.NewGuid();
         InstanceId = instanceId;
+        Sequence = sequence;
         Trigger = trigger;
         FromStage = fromStage;
         ToStage = toStage;
@@ -61,6 +73,8 @@ public sealed class WorkflowTransitionRecord
 
     public Guid Id { get; private set; }
     public Guid InstanceId { get; private set; }
+    /// <summary>1, 2, 3… per instance, without gaps; unique, so two concurrent transitions cannot both be recorded.</summary>
+    public int Sequence { get; private set; }
     public string Trigger { get; private set; } = "";
     public string FromStage { get; private set; } = "";
     public string ToStage { get; private set; } = "";

@@ -34,7 +34,8 @@ internal static class CafHost
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditContext, HttpAuditContext>();
         services.AddCafDatabase(configuration, builder.Environment.ContentRootPath);
-        services.AddCafWorkflows(configuration, WorkflowsFolder(configuration));
+        services.AddCafWorkflows(configuration);
+        services.AddHostedService<StartupTasks>();
 
         services.AddIdentity<CafUser, IdentityRole>(o =>
             {
@@ -64,7 +65,8 @@ internal static class CafHost
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Finance, p => p.RequireRole(CafRoles.Finance))
-            .AddPolicy(Policies.LedgerReaders, p => p.RequireRole(CafRoles.Finance, CafRoles.Auditor, CafRoles.IsuOfficer));
+            .AddPolicy(Policies.LedgerReaders, p => p.RequireRole(CafRoles.Finance, CafRoles.Auditor, CafRoles.IsuOfficer))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(CafRoles.All.Where(r => r != CafRoles.Applicant)));
 
         services.AddRazorPages(o =>
             {
@@ -98,24 +100,11 @@ internal static class CafHost
         app.MapRazorPages();
     }
 
-    /// <summary>Applies migrations and, where configured, the demo seed, before serving.</summary>
-    public static async Task PrepareDatabaseAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
-    {
-        using var scope = services.CreateScope();
-        if (configuration.GetValue("Database:MigrateOnStartup", true))
-            await scope.ServiceProvider.GetRequiredService<CafDbContext>().Database.MigrateAsync();
-        if (configuration.GetValue("Seed:Demo", false))
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(includeApplications: true);
-    }
-
-    private static string WorkflowsFolder(IConfiguration configuration) =>
-        configuration["Workflows:Folder"] is { Length: > 0 } folder
-            ? folder
-            : Path.Combine(AppContext.BaseDirectory, "workflows");
 }
 
 internal static class Policies
 {
     public const string Finance = "Finance";
     public const string LedgerReaders = "LedgerReaders";
+    public const string Staff = "Staff";
 }

@@ -43,7 +43,8 @@ internal static class CliVerbs
             case "seed" when options.ContainsKey("--demo"):
                 return await WithServicesAsync(async services =>
                 {
-                    await services.GetRequiredService<CafDbContext>().Database.MigrateAsync();
+                    await StartupTasks.PrepareAsync(services, services.GetRequiredService<IConfiguration>(),
+                        services.GetRequiredService<ILogger<DemoSeeder>>(), migrate: true, seedDemo: false, CancellationToken.None);
                     var added = await services.GetRequiredService<DemoSeeder>().SeedAsync(includeApplications: true);
                     Console.WriteLine(added ? "Demo data added." : "Demo data was already there; nothing changed.");
                     return 0;

@@ -135,6 +135,7 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
             ("Dara Kim", "Survey team leader", applicant.Name + " mine action authority", Sex.Male),
         ]);
         db.Applications.Add(application);
+        await engine.EnterInitialStageAsync(application.Workflow!, application, ct);
         await db.SaveChangesAsync(ct);
         return application;
     }

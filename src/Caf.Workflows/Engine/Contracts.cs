@@ -33,10 +33,14 @@ public sealed class WorkflowContext(WorkflowInstance instance, object subject, W
         Subject as T ?? throw new InvalidOperationException($"This workflow step expects a {typeof(T).Name}, not a {Subject.GetType().Name}.");
 }
 
-/// <summary>A named condition a transition needs. Referenced by name from workflow definitions.</summary>
+/// <summary>
+/// A named condition a transition needs. Definitions reference it as "name" (its current version) or "name@version"
+/// to pin one; a changed rule gets a new version instead of silently changing what old definitions meant.
+/// </summary>
 public interface IWorkflowGuard
 {
     string Name { get; }
+    int Version => 1;
     /// <summary>What must hold, said for a person, e.g. "The application has at least one budget line."</summary>
     string Description { get; }
     ValueTask<GuardResult> EvaluateAsync(WorkflowContext context, CancellationToken cancellationToken);
@@ -46,8 +50,68 @@ public interface IWorkflowGuard
 public interface IWorkflowAction
 {
     string Name { get; }
+    int Version => 1;
     string Description { get; }
     ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>A named date of a subject that timers and task due dates can be set relative to.</summary>
+public interface IWorkflowDateField
+{
+    string Name { get; }
+    string Description { get; }
+    DateTime? ValueFor(object subject);
+}
+
+/// <summary>Which State Party a task for a role belongs to (applicants act only for their own state), if any.</summary>
+public interface IWorkflowTaskScope
+{
+    Guid? StatePartyFor(object subject, string role);
+}
+
+/// <summary>Loads the subject of an instance with everything its guards and actions need (for timers and migrations).</summary>
+public interface IWorkflowSubjectLoader
+{
+    Task<object?> LoadAsync(CafDbContext db, Guid instanceId, CancellationToken cancellationToken);
+}
+
+/// <summary>The names definitions may use: guards and actions (with their versions), date fields and roles.</summary>
+public sealed class WorkflowVocabulary
+{
+    public WorkflowVocabulary(IEnumerable<IWorkflowGuard> guards, IEnumerable<IWorkflowAction> actions, IEnumerable<IWorkflowDateField> dateFields)
+    {
+        Guards = guards.GroupBy(g => g.Name).ToDictionary(g => g.Key, g => g.Select(x => x.Version).ToHashSet());
+        Actions = actions.GroupBy(a => a.Name).ToDictionary(a => a.Key, a => a.Select(x => x.Version).ToHashSet());
+        DateFields = dateFields.Select(f => f.Name).ToHashSet();
+    }
+
+    /// <summary>A vocabulary of plain names, each at version 1 (for checking definitions without the services).</summary>
+    public WorkflowVocabulary(IEnumerable<string> guards, IEnumerable<string> actions, IEnumerable<string> dateFields)
+    {
+        Guards = guards.Distinct().ToDictionary(g => g, _ => new HashSet<int> { 1 });
+        Actions = actions.Distinct().ToDictionary(a => a, _ => new HashSet<int> { 1 });
+        DateFields = dateFields.ToHashSet();
+    }
+
+    public IReadOnlyDictionary<string, HashSet<int>> Guards { get; }
+    public IReadOnlyDictionary<string, HashSet<int>> Actions { get; }
+    public IReadOnlySet<string> DateFields { get; }
+    public IReadOnlySet<string> Roles { get; } = new HashSet<string>(CafRoles.All) { CafRoles.System };
+
+    /// <summary>Splits "name@2" into ("name", 2); a plain name means the highest registered version.</summary>
+    public static (string Name, int? Version) ParseReference(string reference)
+    {
+        var at = reference.LastIndexOf('@');
+        return at > 0 && int.TryParse(reference[(at + 1)..], out var version)
+            ? (reference[..at], version)
+            : (reference, null);
+    }
+
+    public static bool Knows(IReadOnlyDictionary<string, HashSet<int>> registered, string reference)
+    {
+        var (name, version) = ParseReference(reference);
+        return registered.TryGetValue(name, out var versions) && (version is null || versions.Contains(version.Value));
+    }
 }
 
 public enum WorkflowRefusal { NotAvailableInStage, RoleNotPermitted, CommentRequired, GuardUnmet }

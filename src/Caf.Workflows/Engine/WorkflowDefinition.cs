@@ -11,6 +11,8 @@ public sealed record WorkflowDefinition
     [JsonPropertyName("initialStage")] public string InitialStage { get; init; } = "";
     [JsonPropertyName("stages")] public IReadOnlyList<StageDefinition> Stages { get; init; } = [];
     [JsonPropertyName("transitions")] public IReadOnlyList<TransitionDefinition> Transitions { get; init; } = [];
+    [JsonPropertyName("timers")] public IReadOnlyList<TimerDefinition> Timers { get; init; } = [];
+    [JsonPropertyName("tasks")] public IReadOnlyList<TaskDefinition> Tasks { get; init; } = [];
 
     public StageDefinition Stage(string id) =>
         Stages.FirstOrDefault(s => s.Id == id) ?? throw new KeyNotFoundException($"Workflow '{Id}' has no stage '{id}'.");
@@ -22,7 +24,72 @@ public sealed record StageDefinition
 {
     [JsonPropertyName("id")] public string Id { get; init; } = "";
     [JsonPropertyName("label")] public LocalizedText Label { get; init; } = new();
+    /// <summary>What applicants see instead of the internal stage name, e.g. "Under review"; the label when absent.</summary>
+    [JsonPropertyName("applicantLabel")] public LocalizedText? ApplicantLabel { get; init; }
     [JsonPropertyName("terminal")] public bool Terminal { get; init; }
+}
+
+/// <summary>
+/// A timer attached to a stage: when it comes due while the instance is still in that stage (at the same point of its
+/// history), it fires a trigger or runs an action.
+/// </summary>
+public sealed record TimerDefinition
+{
+    [JsonPropertyName("id")] public string Id { get; init; } = "";
+    [JsonPropertyName("stage")] public string Stage { get; init; } = "";
+    [JsonPropertyName("schedule")] public ScheduleDefinition Schedule { get; init; } = new();
+    [JsonPropertyName("trigger")] public string? Trigger { get; init; }
+    [JsonPropertyName("action")] public string? Action { get; init; }
+}
+
+/// <summary>A human task: in this stage, this role is expected to act, by the due date when there is one.</summary>
+public sealed record TaskDefinition
+{
+    [JsonPropertyName("id")] public string Id { get; init; } = "";
+    [JsonPropertyName("stage")] public string Stage { get; init; } = "";
+    [JsonPropertyName("role")] public string Role { get; init; } = "";
+    [JsonPropertyName("title")] public LocalizedText Title { get; init; } = new();
+    [JsonPropertyName("due")] public ScheduleDefinition? Due { get; init; }
+}
+
+/// <summary>
+/// When something falls due: <see cref="After"/> an ISO 8601 duration from entering the stage (P14D), or
+/// <see cref="Offset"/> (may be negative, -P14D) from a named date <see cref="Field"/> of the subject.
+/// </summary>
+public sealed record ScheduleDefinition
+{
+    [JsonPropertyName("after")] public string? After { get; init; }
+    [JsonPropertyName("field")] public string? Field { get; init; }
+    [JsonPropertyName("offset")] public string? Offset { get; init; }
+
+    /// <summary>The due time, or null when it depends on a date the subject does not have yet.</summary>
+    public DateTime? DueAt(DateTime stageEnteredAtUtc, Func<string, DateTime?> dateField)
+    {
+        if (After is { } after) return stageEnteredAtUtc + Durations.Parse(after);
+        if (Field is { } field && dateField(field) is { } date) return date + Durations.Parse(Offset ?? "P0D");
+        return null;
+    }
+}
+
+public static class Durations
+{
+    /// <summary>Parses an ISO 8601 duration such as P14D, -P3D or PT12H.</summary>
+    public static TimeSpan Parse(string iso) => System.Xml.XmlConvert.ToTimeSpan(iso);
+
+    public static bool TryParse(string? iso, out TimeSpan value)
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(iso)) return false;
+        try
+        {
+            value = Parse(iso);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
 }
 
 public sealed record TransitionDefinition

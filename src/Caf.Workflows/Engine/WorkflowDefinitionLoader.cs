@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Caf.Data;
+using NJsonSchema;
+using NJsonSchema.Validation;
 
 namespace Caf.Workflows.Engine;
 
@@ -7,10 +8,14 @@ namespace Caf.Workflows.Engine;
 public sealed class WorkflowDefinitionException(string source, IReadOnlyList<string> errors)
     : Exception($"{source} is not a valid workflow definition:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", errors))
 {
+    public string File { get; } = source;
     public IReadOnlyList<string> Errors { get; } = errors;
 }
 
-/// <summary>Reads workflow definitions and refuses any that names something unknown or cannot be run through.</summary>
+/// <summary>
+/// Reads workflow definitions and refuses, before anything runs, any that does not match workflow.schema.json, names
+/// something unknown, or cannot be run through. Every problem is reported at once, each with its JSON path.
+/// </summary>
 public static class WorkflowDefinitionLoader
 {
     private static readonly JsonSerializerOptions Options = new()
@@ -22,8 +27,18 @@ public static class WorkflowDefinitionLoader
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
     };
 
-    public static WorkflowDefinition Parse(string json, string source, ISet<string> guardNames, ISet<string> actionNames)
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
     {
+        using var stream = typeof(WorkflowDefinitionLoader).Assembly.GetManifestResourceStream("workflow.schema.json")
+                           ?? throw new InvalidOperationException("workflow.schema.json is not embedded in Caf.Workflows.");
+        using var reader = new StreamReader(stream);
+        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
+    });
+
+    public static WorkflowDefinition Parse(string json, string source, WorkflowVocabulary vocabulary)
+    {
+        var schemaErrors = SchemaErrors(json);
+        if (schemaErrors.Count > 0) throw new WorkflowDefinitionException(source, schemaErrors);
         WorkflowDefinition? definition;
         try
         {
@@ -34,22 +49,70 @@ public static class WorkflowDefinitionLoader
             throw new WorkflowDefinitionException(source, [$"{ex.Path ?? "$"}: not valid JSON for a workflow ({ex.Message})"]);
         }
         if (definition is null) throw new WorkflowDefinitionException(source, ["$: the file is empty"]);
-        var errors = Validate(definition, guardNames, actionNames);
+        var errors = Validate(definition, vocabulary);
         if (errors.Count > 0) throw new WorkflowDefinitionException(source, errors);
         return definition;
     }
 
-    public static IReadOnlyList<string> Validate(WorkflowDefinition d, ISet<string> guardNames, ISet<string> actionNames)
+    /// <summary>Checks the text against workflow.schema.json; each error as "$.path: what is wrong".</summary>
+    public static IReadOnlyList<string> SchemaErrors(string json)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            return [$"$: not valid JSON ({ex.Message})"];
+        }
+        if (json.Trim() == "null") return ["$: the file is empty"];
+        var errors = new List<string>();
+        foreach (var error in Schema.Value.Validate(json)) Flatten(error, errors);
+        return errors.Distinct().ToList();
+    }
+
+    private static void Flatten(ValidationError error, List<string> into)
+    {
+        if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+        {
+            foreach (var nested in child.Errors.SelectMany(e => e.Value)) Flatten(nested, into);
+            return;
+        }
+        into.Add($"{JsonPath(error.Path)}: {Describe(error)}");
+    }
+
+    private static string JsonPath(string? path)
+    {
+        var p = (path ?? "#").TrimStart('#');
+        return "$" + p.Replace("/", ".");
+    }
+
+    private static string Describe(ValidationError e) => e.Kind switch
+    {
+        ValidationErrorKind.PropertyRequired => $"'{e.Property}' is required",
+        ValidationErrorKind.NoAdditionalPropertiesAllowed => "is not a property a workflow definition has",
+        ValidationErrorKind.PatternMismatch => $"does not have the required form ({e.Schema?.Pattern})",
+        ValidationErrorKind.NumberTooSmall => $"must be at least {e.Schema?.Minimum}",
+        ValidationErrorKind.StringTooShort => "must not be empty",
+        ValidationErrorKind.TooFewItems => "needs at least one item",
+        ValidationErrorKind.StringExpected => "must be a text",
+        ValidationErrorKind.IntegerExpected => "must be a whole number",
+        ValidationErrorKind.BooleanExpected => "must be true or false",
+        ValidationErrorKind.ArrayExpected => "must be a list",
+        ValidationErrorKind.ObjectExpected => "must be an object",
+        _ => $"does not match workflow.schema.json ({e.Kind})",
+    };
+
+    public static IReadOnlyList<string> Validate(WorkflowDefinition d, WorkflowVocabulary vocabulary)
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(d.Id)) errors.Add("$.id: a definition needs an id");
-        if (d.Version < 1) errors.Add("$.version: the version must be a whole number of at least 1");
-        if (d.Stages.Count == 0) errors.Add("$.stages: a definition needs at least one stage");
-
         var nulls = d.Stages.Select((s, i) => (s, i)).Where(x => x.s is null).Select(x => $"$.stages[{x.i}]: a stage cannot be null")
             .Concat(d.Transitions.Select((t, i) => (t, i)).Where(x => x.t is null).Select(x => $"$.transitions[{x.i}]: a transition cannot be null"))
             .ToList();
+        if (d.Version < 1) errors.Add("$.version: the version must be a whole number of at least 1");
+        if (string.IsNullOrWhiteSpace(d.Id)) errors.Add("$.id: a definition needs an id");
         if (nulls.Count > 0) return [.. errors, .. nulls];
+        if (d.Stages.Count == 0) errors.Add("$.stages: a definition needs at least one stage");
 
         var stageIds = new HashSet<string>();
         for (var i = 0; i < d.Stages.Count; i++)
@@ -61,7 +124,6 @@ public static class WorkflowDefinitionLoader
         }
         if (!stageIds.Contains(d.InitialStage)) errors.Add($"$.initialStage: '{d.InitialStage}' is not a declared stage");
 
-        var knownRoles = new HashSet<string>(CafRoles.All) { CafRoles.System };
         for (var i = 0; i < d.Transitions.Count; i++)
         {
             var t = d.Transitions[i];
@@ -74,11 +136,46 @@ public static class WorkflowDefinitionLoader
             if (!stageIds.Contains(t.To)) errors.Add($"{path}.to: '{t.To}' is not a declared stage");
             if (t.Roles.Count == 0) errors.Add($"{path}.roles: name at least one role allowed to fire '{t.Trigger}'");
             for (var j = 0; j < t.Roles.Count; j++)
-                if (!knownRoles.Contains(t.Roles[j])) errors.Add($"{path}.roles[{j}]: '{t.Roles[j]}' is not a known role");
+                if (!vocabulary.Roles.Contains(t.Roles[j])) errors.Add($"{path}.roles[{j}]: '{t.Roles[j]}' is not a known role");
             for (var j = 0; j < t.Guards.Count; j++)
-                if (!guardNames.Contains(t.Guards[j])) errors.Add($"{path}.guards[{j}]: no guard is registered as '{t.Guards[j]}'");
+                if (!WorkflowVocabulary.Knows(vocabulary.Guards, t.Guards[j])) errors.Add($"{path}.guards[{j}]: no guard is registered as '{t.Guards[j]}'");
             for (var j = 0; j < t.Actions.Count; j++)
-                if (!actionNames.Contains(t.Actions[j])) errors.Add($"{path}.actions[{j}]: no action is registered as '{t.Actions[j]}'");
+                if (!WorkflowVocabulary.Knows(vocabulary.Actions, t.Actions[j])) errors.Add($"{path}.actions[{j}]: no action is registered as '{t.Actions[j]}'");
+        }
+        errors.AddRange(AmbiguousTransitions(d));
+
+        var timerIds = new HashSet<string>();
+        for (var i = 0; i < d.Timers.Count; i++)
+        {
+            var timer = d.Timers[i];
+            var path = $"$.timers[{i}]";
+            if (!timerIds.Add(timer.Id)) errors.Add($"{path}.id: the timer id '{timer.Id}' is used twice");
+            if (!stageIds.Contains(timer.Stage)) errors.Add($"{path}.stage: '{timer.Stage}' is not a declared stage");
+            errors.AddRange(ScheduleErrors(timer.Schedule, $"{path}.schedule", vocabulary));
+            if ((timer.Trigger is null) == (timer.Action is null))
+                errors.Add($"{path}: a timer fires either a trigger or an action, exactly one of them");
+            if (timer.Trigger is { } trigger)
+            {
+                var fired = d.Transitions.Where(t => t.Trigger == trigger && t.From.Contains(timer.Stage)).ToList();
+                if (fired.Count == 0)
+                    errors.Add($"{path}.trigger: no transition '{trigger}' leaves the stage '{timer.Stage}'");
+                else if (!fired.Any(t => t.Roles.Contains(Caf.Data.CafRoles.System)))
+                    errors.Add($"{path}.trigger: the transition '{trigger}' does not allow the role 'System', so a timer cannot fire it");
+            }
+            if (timer.Action is { } action && !WorkflowVocabulary.Knows(vocabulary.Actions, action))
+                errors.Add($"{path}.action: no action is registered as '{action}'");
+        }
+
+        var taskIds = new HashSet<string>();
+        for (var i = 0; i < d.Tasks.Count; i++)
+        {
+            var task = d.Tasks[i];
+            var path = $"$.tasks[{i}]";
+            if (!taskIds.Add(task.Id)) errors.Add($"{path}.id: the task id '{task.Id}' is used twice");
+            if (!stageIds.Contains(task.Stage)) errors.Add($"{path}.stage: '{task.Stage}' is not a declared stage");
+            if (!vocabulary.Roles.Contains(task.Role) || task.Role == Caf.Data.CafRoles.System)
+                errors.Add($"{path}.role: '{task.Role}' is not a role a person holds");
+            if (task.Due is { } due) errors.AddRange(ScheduleErrors(due, $"{path}.due", vocabulary));
         }
 
         for (var i = 0; i < d.Stages.Count; i++)
@@ -103,5 +200,40 @@ public static class WorkflowDefinitionLoader
                     errors.Add($"$.stages[{i}]: '{d.Stages[i].Id}' cannot be reached from '{d.InitialStage}'");
         }
         return errors;
+    }
+
+    /// <summary>
+    /// Two transitions on the same trigger from the same stage are allowed only when guards tell them apart: each must
+    /// have guards, and neither's guards may be a subset of the other's (or both would hold whenever the larger set does).
+    /// </summary>
+    private static IEnumerable<string> AmbiguousTransitions(WorkflowDefinition d)
+    {
+        for (var i = 0; i < d.Transitions.Count; i++)
+        for (var j = i + 1; j < d.Transitions.Count; j++)
+        {
+            var a = d.Transitions[i];
+            var b = d.Transitions[j];
+            if (a.Trigger != b.Trigger) continue;
+            foreach (var stage in a.From.Intersect(b.From))
+            {
+                var ga = a.Guards.ToHashSet();
+                var gb = b.Guards.ToHashSet();
+                if (ga.Count == 0 || gb.Count == 0 || ga.IsSubsetOf(gb) || gb.IsSubsetOf(ga))
+                    yield return $"$.transitions[{j}]: '{b.Trigger}' from '{stage}' is also declared at $.transitions[{i}], " +
+                                 "and their guards could both hold; give each a guard that tells them apart";
+            }
+        }
+    }
+
+    private static IEnumerable<string> ScheduleErrors(ScheduleDefinition s, string path, WorkflowVocabulary vocabulary)
+    {
+        if ((s.After is null) == (s.Field is null))
+            yield return $"{path}: give either 'after' (a duration from entering the stage) or 'field' with an 'offset'";
+        if (s.After is { } after && !Durations.TryParse(after, out _))
+            yield return $"{path}.after: '{after}' is not an ISO 8601 duration such as P14D";
+        if (s.Field is { } field && !vocabulary.DateFields.Contains(field))
+            yield return $"{path}.field: no date field is registered as '{field}'";
+        if (s.Offset is { } offset && !Durations.TryParse(offset, out _))
+            yield return $"{path}.offset: '{offset}' is not an ISO 8601 duration such as -P14D";
     }
 }

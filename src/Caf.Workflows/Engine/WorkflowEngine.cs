@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Caf.Data;
 using Caf.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 using Stateless;
 
 namespace Caf.Workflows.Engine;
@@ -12,10 +13,13 @@ namespace Caf.Workflows.Engine;
 /// history, its audit record and whatever the actions did commit together.
 /// </summary>
 public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkflowGuard> guards,
-    IEnumerable<IWorkflowAction> actions, CafDbContext db, TimeProvider clock)
+    IEnumerable<IWorkflowAction> actions, IEnumerable<IWorkflowDateField> dateFields, IEnumerable<IWorkflowTaskScope> taskScopes,
+    CafDbContext db, TimeProvider clock)
 {
-    private readonly Dictionary<string, IWorkflowGuard> _guards = guards.ToDictionary(g => g.Name);
-    private readonly Dictionary<string, IWorkflowAction> _actions = actions.ToDictionary(a => a.Name);
+    private readonly ILookup<string, IWorkflowGuard> _guards = guards.ToLookup(g => g.Name);
+    private readonly ILookup<string, IWorkflowAction> _actions = actions.ToLookup(a => a.Name);
+    private readonly Dictionary<string, IWorkflowDateField> _dateFields = dateFields.ToDictionary(f => f.Name);
+    private readonly IWorkflowTaskScope? _taskScope = taskScopes.FirstOrDefault();
 
     public WorkflowRegistry Registry => registry;
 
@@ -29,6 +33,43 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
         var instance = new WorkflowInstance(definition.Id, definition.Version, definition.InitialStage, clock.GetUtcNow().UtcDateTime);
         db.WorkflowInstances.Add(instance);
         return instance;
+    }
+
+    /// <summary>Schedules the initial stage's timers and opens its tasks, once the subject exists.</summary>
+    public Task EnterInitialStageAsync(WorkflowInstance instance, object subject, CancellationToken ct = default) =>
+        EnterStageAsync(instance, subject, DefinitionOf(instance), ct);
+
+    /// <summary>Runs a named action outside a transition (a timer's), in the caller's unit of work.</summary>
+    public async Task RunActionAsync(WorkflowInstance instance, object subject, string action, WorkflowActor actor, CancellationToken ct = default)
+    {
+        var pseudo = new TransitionDefinition { Trigger = action, Label = new LocalizedText { En = action } };
+        await Resolve(_actions, action).ExecuteAsync(new WorkflowContext(instance, subject, actor, db, clock, pseudo, null), ct);
+    }
+
+    /// <summary>Cancels the pending timers and closes the open tasks of the stage being left.</summary>
+    public async Task LeaveStageAsync(WorkflowInstance instance, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var timers = await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id && t.Status == WorkflowTimerStatus.Pending).ToListAsync(ct);
+        foreach (var timer in timers) timer.Complete(WorkflowTimerStatus.Cancelled, $"The stage '{timer.Stage}' was left.", now);
+        var tasks = await db.WorkflowTasks.Where(t => t.InstanceId == instance.Id && t.ClosedAtUtc == null).ToListAsync(ct);
+        foreach (var task in tasks) task.Close(now);
+    }
+
+    /// <summary>Schedules the timers and opens the tasks that the definition attaches to the instance's current stage.</summary>
+    public Task EnterStageAsync(WorkflowInstance instance, object subject, WorkflowDefinition definition, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        DateTime? DateOf(string field) => _dateFields.TryGetValue(field, out var f) ? f.ValueFor(subject) : null;
+        foreach (var timer in definition.Timers.Where(t => t.Stage == instance.Stage))
+            if (timer.Schedule.DueAt(instance.StageEnteredAtUtc, DateOf) is { } due)
+                db.WorkflowTimers.Add(new WorkflowTimer(instance.Id, timer.Id, instance.Stage, instance.Revision, due, now));
+        var subjectId = subject is IAudited audited ? audited.Id : instance.Id;
+        foreach (var task in definition.Tasks.Where(t => t.Stage == instance.Stage))
+            db.WorkflowTasks.Add(new WorkflowTask(instance.Id, subjectId, task.Id, instance.Stage, task.Role,
+                _taskScope?.StatePartyFor(subject, task.Role), task.Title.En,
+                task.Due?.DueAt(instance.StageEnteredAtUtc, DateOf), now));
+        return Task.CompletedTask;
     }
 
     /// <summary>The transitions this actor's roles allow from the current stage, each with the guards that do not hold.</summary>
@@ -102,7 +143,9 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
             })));
 
         var context = new WorkflowContext(instance, subject, actor, db, clock, chosen, comment);
-        foreach (var name in chosen.Actions) await _actions[name].ExecuteAsync(context, ct);
+        foreach (var name in chosen.Actions) await Resolve(_actions, name).ExecuteAsync(context, ct);
+        await LeaveStageAsync(instance, ct);
+        await EnterStageAsync(instance, subject, definition, ct);
         return record;
     }
 
@@ -115,10 +158,21 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
         var unmet = new List<GuardResult>();
         foreach (var name in t.Guards)
         {
-            var result = await _guards[name].EvaluateAsync(context, ct);
-            if (!result.Met) unmet.Add(result with { Reason = result.Reason ?? _guards[name].Description });
+            var guard = Resolve(_guards, name);
+            var result = await guard.EvaluateAsync(context, ct);
+            if (!result.Met) unmet.Add(result with { Reason = result.Reason ?? guard.Description });
         }
         return unmet;
+    }
+
+    /// <summary>"name@2" is that version; a plain "name" is the highest version registered.</summary>
+    private static T Resolve<T>(ILookup<string, T> registered, string reference) where T : class
+    {
+        var (name, version) = WorkflowVocabulary.ParseReference(reference);
+        var candidates = registered[name].ToList();
+        Func<T, int> versionOf = item => item switch { IWorkflowGuard g => g.Version, IWorkflowAction a => a.Version, _ => 1 };
+        return (version is { } v ? candidates.FirstOrDefault(c => versionOf(c) == v) : candidates.MaxBy(versionOf))
+               ?? throw new InvalidOperationException($"Nothing is registered as '{reference}'.");
     }
 
     private static string? SubjectId(object subject) => subject is IAudited audited ? audited.Id.ToString() : null;

@@ -6,13 +6,20 @@ namespace Caf.Workflows.Engine;
 /// </summary>
 public sealed class WorkflowRegistry
 {
-    private readonly Dictionary<(string Id, int Version), WorkflowDefinition> _definitions = [];
+    private volatile Dictionary<(string Id, int Version), WorkflowDefinition> _definitions = [];
 
-    public WorkflowRegistry(IEnumerable<WorkflowDefinition> definitions)
+    /// <summary>Empty until <see cref="Replace"/> is called with the imported definitions at start-up.</summary>
+    public WorkflowRegistry() { }
+
+    public WorkflowRegistry(IEnumerable<WorkflowDefinition> definitions) => Replace(definitions);
+
+    public void Replace(IEnumerable<WorkflowDefinition> definitions)
     {
+        var loaded = new Dictionary<(string Id, int Version), WorkflowDefinition>();
         foreach (var d in definitions)
-            if (!_definitions.TryAdd((d.Id, d.Version), d))
+            if (!loaded.TryAdd((d.Id, d.Version), d))
                 throw new InvalidOperationException($"Workflow '{d.Id}' version {d.Version} is defined twice.");
+        _definitions = loaded;
     }
 
     public WorkflowDefinition Get(string id, int version) =>
@@ -26,16 +33,18 @@ public sealed class WorkflowRegistry
 
     public IEnumerable<WorkflowDefinition> All => _definitions.Values;
 
-    /// <summary>Loads every *.json in a folder except JSON schemas, refusing the lot if any one is invalid.</summary>
-    public static WorkflowRegistry LoadFolder(string folder, ISet<string> guardNames, ISet<string> actionNames)
+    /// <summary>The definition files of a folder: every *.json except JSON schemas, in name order.</summary>
+    public static IReadOnlyList<string> DefinitionFiles(string folder)
     {
         if (!Directory.Exists(folder))
             throw new DirectoryNotFoundException($"The workflows folder '{folder}' does not exist.");
-        var definitions = Directory.EnumerateFiles(folder, "*.json")
+        return Directory.EnumerateFiles(folder, "*.json")
             .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
-            .Order()
-            .Select(f => WorkflowDefinitionLoader.Parse(File.ReadAllText(f), Path.GetFileName(f), guardNames, actionNames))
+            .Order(StringComparer.Ordinal)
             .ToList();
-        return new WorkflowRegistry(definitions);
     }
+
+    /// <summary>Loads every definition file of a folder, refusing the lot if any one is invalid.</summary>
+    public static WorkflowRegistry LoadFolder(string folder, WorkflowVocabulary vocabulary) =>
+        new(DefinitionFiles(folder).Select(f => WorkflowDefinitionLoader.Parse(File.ReadAllText(f), Path.GetFileName(f), vocabulary)));
 }

@@ -77,3 +77,35 @@ internal sealed class ReleaseCommitmentAction : IWorkflowAction
         return ValueTask.CompletedTask;
     }
 }
+
+/// <summary>Reminds the grantee's focal points that the final report is due.</summary>
+internal sealed class RemindFinalReportAction(IEnumerable<IWorkflowDateField> dateFields) : IWorkflowAction
+{
+    public string Name => "remind-final-report";
+    public string Description => "Reminds the grantee that the final report is due.";
+
+    public ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var application = context.SubjectAs<GrantApplication>();
+        var due = dateFields.First(f => f.Name == "final-report-due").ValueFor(application);
+        context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.Applicant, application.ApplicantStateId,
+            $"Reminder: the final report for {application.Reference} is due on {due:d MMMM yyyy}.", context.UtcNow));
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Tells the ISU that a final report is overdue.</summary>
+internal sealed class EscalateFinalReportAction : IWorkflowAction
+{
+    public string Name => "escalate-final-report";
+    public string Description => "Tells the ISU that the final report is overdue.";
+
+    public ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var application = context.SubjectAs<GrantApplication>();
+        context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.IsuOfficer, null,
+            $"Overdue: {application.ApplicantState?.Name ?? "the grantee"} has not submitted the final report for {application.Reference}.",
+            context.UtcNow));
+        return ValueTask.CompletedTask;
+    }
+}

@@ -36,13 +36,13 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         ConnectionString = await CreateDatabaseAsync();
         if (ConnectionString is null) return;
-        using (var scope = Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<CafDbContext>().Database.MigrateAsync();
+        // Starting the host runs the start-up tasks: migrations, then the import of workflows/*.json.
+        _ = Services;
         await using var connection = OpenConnection();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = Adapter,
-            TablesToIgnore = ["__EFMigrationsHistory", "DataProtectionKeys"],
+            TablesToIgnore = ["__EFMigrationsHistory", "DataProtectionKeys", "WorkflowDefinitions"],
         });
     }
 
@@ -76,7 +76,7 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Caf", ConnectionString ?? PlaceholderConnectionString);
-        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Seed:Demo", "false");
         // Hashing demo passwords at full strength for every test would only slow the suite down.
         builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));

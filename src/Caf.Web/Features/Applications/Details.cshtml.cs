@@ -44,7 +44,14 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
         return Page();
     }
 
-    public string StageLabel(string stage) => Definition.Stages.FirstOrDefault(s => s.Id == stage)?.Label.En ?? stage;
+    /// <summary>Staff see the stage's own name; applicants see its applicant label ("Under review") where it has one.</summary>
+    public string StageLabel(string stage) =>
+        Definition.Stages.FirstOrDefault(s => s.Id == stage) is { } definition
+            ? (ApplicationAccess.IsStaff(User) ? definition.Label : definition.ApplicantLabel ?? definition.Label).En
+            : stage;
+
+    internal string WorkflowMermaid => WorkflowDiagram.ToMermaid(Definition, Application.Workflow!.Stage,
+        [.. Application.Workflow.History.Select(h => (h.FromStage, h.ToStage))]);
 
     public string? FormPageFor(string trigger) => FormPages.GetValueOrDefault(trigger);
 

@@ -63,9 +63,23 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
             if (ModelState[field] is not { Errors.Count: > 0 }) ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return await RedisplayAsync(id, 400, ct);
 
-        GrantApplication? saved = null;
+        GrantApplication? saved = existing;
+        if (existing is null)
+        {
+            try
+            {
+                saved = NewDraft(state.Value);
+                await engine.EnterInitialStageAsync(saved.Workflow!, saved, ct);
+            }
+            catch (DomainException ex)
+            {
+                db.ChangeTracker.Clear();
+                ModelState.AddModelError(DraftForm.FieldKey(ex.Field), ex.Message);
+                return await RedisplayAsync(id, 400, ct);
+            }
+        }
         var outcome = await commands.RunAsync(
-            () => saved = existing ?? NewDraft(state.Value),
+            () => saved!,
             User,
             Form.ApplyTo,
             submit ? "submit" : null,

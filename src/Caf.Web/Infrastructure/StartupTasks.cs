@@ -1,0 +1,49 @@
+using Caf.Data;
+using Caf.Web.Seeding;
+using Caf.Workflows.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Infrastructure;
+
+/// <summary>
+/// Runs before the app serves: applies migrations (if configured), imports and loads the workflow definitions
+/// (refusing to start when one is invalid or an imported version was edited), adds the demo data (if configured),
+/// and fires the timers whose time passed while the app was down.
+/// </summary>
+internal sealed class StartupTasks(IServiceProvider services, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await PrepareAsync(services, configuration, logger,
+            migrate: configuration.GetValue("Database:MigrateOnStartup", true),
+            seedDemo: configuration.GetValue("Seed:Demo", false),
+            cancellationToken);
+        var fired = await services.GetRequiredService<WorkflowTimerRunner>().RunDueAsync(cancellationToken);
+        if (fired > 0) logger.LogInformation("Start-up sweep fired {Count} timer(s) that fell due while the app was down.", fired);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static string WorkflowsFolder(IConfiguration configuration) =>
+        configuration["Workflows:Folder"] is { Length: > 0 } folder ? folder : Path.Combine(AppContext.BaseDirectory, "workflows");
+
+    public static async Task PrepareAsync(IServiceProvider root, IConfiguration configuration, ILogger logger, bool migrate,
+        bool seedDemo, CancellationToken ct)
+    {
+        using var scope = root.CreateScope();
+        var sp = scope.ServiceProvider;
+        if (migrate) await sp.GetRequiredService<CafDbContext>().Database.MigrateAsync(ct);
+        var folder = WorkflowsFolder(configuration);
+        try
+        {
+            foreach (var line in await sp.GetRequiredService<WorkflowCatalog>().ImportFolderAsync(folder, ct))
+                logger.LogInformation("Workflows: {Line}", line);
+        }
+        catch (Exception ex) when (ex is WorkflowDefinitionException or WorkflowVersionChangedException or DirectoryNotFoundException)
+        {
+            logger.LogCritical("CafGrants cannot start: the workflow definitions in {Folder} cannot be used. {Reason}", folder, ex.Message);
+            throw new InvalidOperationException($"CafGrants cannot start: {ex.Message}", ex);
+        }
+        if (seedDemo) await sp.GetRequiredService<DemoSeeder>().SeedAsync(includeApplications: true, ct);
+    }
+}

@@ -1,0 +1,28 @@
+using Caf.Data.Entities;
+using Caf.Workflows.Engine;
+
+namespace Caf.Workflows.Grants;
+
+/// <summary>The last day of the activities, at the end of that day (UTC).</summary>
+internal sealed class ActivityEndDateField : IWorkflowDateField
+{
+    public string Name => "activity-end";
+    public string Description => "The day the activities end.";
+
+    public DateTime? ValueFor(object subject) =>
+        subject is GrantApplication { ActivityEnd: { } end } ? end.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc) : null;
+}
+
+/// <summary>The final narrative and financial reports are due 60 days after the activities end (DESIGN.md §5).</summary>
+internal sealed class FinalReportDueDateField : IWorkflowDateField
+{
+    public const int DaysAfterActivities = 60;
+
+    public string Name => "final-report-due";
+    public string Description => $"{DaysAfterActivities} days after the activities end.";
+
+    public DateTime? ValueFor(object subject) =>
+        subject is GrantApplication { ActivityEnd: { } end }
+            ? end.AddDays(DaysAfterActivities).ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc)
+            : null;
+}
