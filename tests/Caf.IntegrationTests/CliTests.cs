@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using ClosedXML.Excel;
@@ -65,25 +64,7 @@ public sealed class CliTests : IDisposable
         Assert.False(File.Exists(_database), "A refused verb must not create a database.");
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Caf.Web.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__Caf"] = $"Data Source={_database}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] args) => CafProcess.RunAsync(_database, null, args);
 
     public void Dispose()
     {

@@ -15,6 +15,11 @@ internal static class CliVerbs
           migrate                        apply every pending database migration
           seed --demo                    apply migrations, then add the demo users, states, round and applications
           ledger export --out FILE.xlsx  write the fund ledger workbook [--as-of YYYY-MM-DD]
+          workflows validate [FILE...]   check workflow definitions (default: every file in workflows/)
+          workflows graph ID [--version N] [--format mermaid|dot]
+                                         print a workflow as a Mermaid or Graphviz diagram
+          workflows migrate-instances --id ID --from N --to M [--map OldStage=NewStage ...]
+                                         move running applications from one version of a workflow to another
 
         The database is chosen by Database:Provider (Sqlite, Postgres, SqlServer) and ConnectionStrings:Caf,
         for example through the environment: Database__Provider=Postgres ConnectionStrings__Caf="Host=...".
@@ -25,8 +30,9 @@ internal static class CliVerbs
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var verb = string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')));
+        var positional = args.TakeWhile(a => !a.StartsWith('-')).ToList();
         var options = Options(args);
+        var verb = string.Join(' ', positional.Take(positional.FirstOrDefault() is "ledger" or "workflows" ? 2 : 1));
         switch (verb)
         {
             case "migrate":
@@ -49,9 +55,9 @@ internal static class CliVerbs
                     Console.WriteLine(added ? "Demo data added." : "Demo data was already there; nothing changed.");
                     return 0;
                 });
-            case "ledger export" when options.TryGetValue("--out", out var path) && !string.IsNullOrWhiteSpace(path):
+            case "ledger export" when Single(options, "--out") is { Length: > 0 } path:
                 DateOnly? asOf = null;
-                if (options.TryGetValue("--as-of", out var asOfText))
+                if (Single(options, "--as-of") is { } asOfText)
                 {
                     if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
                             System.Globalization.DateTimeStyles.None, out var parsed))
@@ -61,12 +67,23 @@ internal static class CliVerbs
                 return await WithServicesAsync(async services =>
                 {
                     var ledger = services.GetRequiredService<FundLedger>();
-                    var report = await ledger.ExportAsync(asOf, path!, CancellationToken.None);
-                    Console.WriteLine($"Wrote {report.EntryCount} ledger entries to {Path.GetFullPath(path!)} " +
+                    var report = await ledger.ExportAsync(asOf, path, CancellationToken.None);
+                    Console.WriteLine($"Wrote {report.EntryCount} ledger entries to {Path.GetFullPath(path)} " +
                                       $"(as of {report.AsOf:yyyy-MM-dd}): cash in {report.CashIn}, cash out {report.CashOut}, " +
                                       $"balance {report.Balance}, open commitments {report.OpenCommitments}.");
                     return 0;
                 });
+            case "workflows validate":
+                return await WithServicesAsync(services =>
+                    Task.FromResult(WorkflowVerbs.Validate(services, positional.Skip(2).ToList())));
+            case "workflows graph" when positional.Count == 3:
+                return await WithServicesAsync(services =>
+                    WorkflowVerbs.GraphAsync(services, positional[2], Single(options, "--version"), Single(options, "--format")));
+            case "workflows migrate-instances"
+                when Single(options, "--id") is { } id && int.TryParse(Single(options, "--from"), out var from)
+                     && int.TryParse(Single(options, "--to"), out var to):
+                return await WithServicesAsync(services =>
+                    WorkflowVerbs.MigrateInstancesAsync(services, id, from, to, options.GetValueOrDefault("--map") ?? []));
             default:
                 Console.Error.WriteLine(verb.Length == 0 || IsKnown(verb)
                     ? $"'{string.Join(' ', args)}' is missing an option."
@@ -76,7 +93,8 @@ internal static class CliVerbs
         }
     }
 
-    private static bool IsKnown(string verb) => verb is "migrate" or "seed" or "ledger export" or "ledger";
+    private static bool IsKnown(string verb) =>
+        verb is "migrate" or "seed" or "ledger export" or "ledger" or "workflows" or "workflows graph" or "workflows migrate-instances";
 
     private static int Fail(string message)
     {
@@ -84,17 +102,24 @@ internal static class CliVerbs
         return 2;
     }
 
-    private static Dictionary<string, string?> Options(string[] args)
+    /// <summary>Each --option with the values that follow it (several for --map A=B C=D; repeated options add up).</summary>
+    private static Dictionary<string, List<string>> Options(string[] args)
     {
-        var options = new Dictionary<string, string?>();
-        for (var i = 0; i < args.Length; i++)
+        var options = new Dictionary<string, List<string>>();
+        List<string>? current = null;
+        foreach (var arg in args)
         {
-            if (!args[i].StartsWith("--")) continue;
-            var value = i + 1 < args.Length && !args[i + 1].StartsWith("--") ? args[i + 1] : null;
-            options[args[i]] = value;
+            if (arg.StartsWith("--"))
+            {
+                if (!options.TryGetValue(arg, out current)) options[arg] = current = [];
+            }
+            else current?.Add(arg);
         }
         return options;
     }
+
+    private static string? Single(Dictionary<string, List<string>> options, string name) =>
+        options.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
 
     private static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> work)
     {
