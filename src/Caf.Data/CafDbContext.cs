@@ -44,6 +44,40 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
                 key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
     }
 
+    /// <summary>
+    /// Saves, renumbering the audit records when another unit of work took the same places in the audit chain first
+    /// (two people acting on different applications at the same moment). Any other failure is left to the caller.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (attempt < 5 && ex is not DbUpdateConcurrencyException && SaveConflicts.IsAuditSequenceClash(ex))
+            {
+                await Task.Delay(Random.Shared.Next(5, 50) * attempt, cancellationToken);
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+            catch (DbUpdateException ex) when (attempt < 5 && ex is not DbUpdateConcurrencyException && SaveConflicts.IsAuditSequenceClash(ex))
+            {
+                Thread.Sleep(Random.Shared.Next(5, 50) * attempt);
+            }
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // Every timestamp is UTC; reading one back must not lose that.

@@ -280,6 +280,26 @@ public sealed class WorkflowDefinitionValidationTests
     }
 
     [Fact]
+    public void Stages_that_loop_without_ever_reaching_a_terminal_stage_are_refused()
+    {
+        // A loop always strands at least two stages, so this rule is checked here rather than in BrokenWorkflows/.
+        var errors = ErrorsOf(Definition(
+            stages: ValidStages + """, { "id": "Review", "label": { "en": "Review" } }""",
+            transitions: """
+            { "trigger": "submit", "label": { "en": "Submit" }, "from": ["Draft"], "to": "Submitted", "roles": ["Applicant"] },
+            { "trigger": "review", "label": { "en": "Review" }, "from": ["Submitted"], "to": "Review", "roles": ["IsuOfficer"] },
+            { "trigger": "return", "label": { "en": "Return" }, "from": ["Review"], "to": "Submitted", "roles": ["IsuOfficer"] },
+            { "trigger": "close", "label": { "en": "Close" }, "from": ["Draft"], "to": "Closed", "roles": ["Applicant"] }
+            """));
+
+        Assert.Equal(
+        [
+            "$.stages[1]: from 'Submitted' no path leads to a terminal stage",
+            "$.stages[3]: from 'Review' no path leads to a terminal stage",
+        ], errors);
+    }
+
+    [Fact]
     public void A_transition_without_an_English_label_is_refused()
     {
         var errors = ErrorsOf(Definition(transitions: """

@@ -31,6 +31,10 @@ public sealed class AuditInterceptor(IAuditContext auditContext, TimeProvider cl
     private async Task PrepareAsync(DbContext context, CancellationToken ct)
     {
         context.ChangeTracker.DetectChanges();
+        // On a retried save, the records describing tracked changes are made afresh, not twice.
+        foreach (var stale in context.ChangeTracker.Entries<AuditEvent>()
+                     .Where(e => e.State == EntityState.Added && e.Entity.DescribesTrackedChange).ToList())
+            stale.State = EntityState.Detached;
         var changes = context.ChangeTracker.Entries()
             .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(Describe)
@@ -78,7 +82,7 @@ public sealed class AuditInterceptor(IAuditContext auditContext, TimeProvider cl
             EntityState.Deleted => "deleted",
             _ => "updated",
         };
-        return new AuditEvent($"{type}.{action}", type, id, JsonSerializer.Serialize(values, Json));
+        return new AuditEvent($"{type}.{action}", type, id, JsonSerializer.Serialize(values, Json)) { DescribesTrackedChange = true };
     }
 
     private static IEnumerable<(string Name, object? Original, object? Current, bool Modified)> Values(EntityEntry entry)

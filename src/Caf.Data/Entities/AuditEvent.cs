@@ -35,6 +35,9 @@ public sealed class AuditEvent
     public string PreviousHash { get; private set; } = "";
     public string Hash { get; private set; } = "";
 
+    /// <summary>Made by the audit interceptor from a tracked change (not stored); regenerated when a save is retried.</summary>
+    internal bool DescribesTrackedChange { get; set; }
+
     internal void Stamp(DateTime nowUtc, string? userId, string userName, string? ipAddress, string? correlationId)
     {
         OccurredAtUtc = nowUtc;

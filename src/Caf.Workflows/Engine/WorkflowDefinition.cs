@@ -85,7 +85,7 @@ public static class Durations
             value = Parse(iso);
             return true;
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or OverflowException)
         {
             return false;
         }

@@ -199,12 +199,27 @@ public static class WorkflowDefinitionLoader
                 if (!reached.Contains(d.Stages[i].Id))
                     errors.Add($"$.stages[{i}]: '{d.Stages[i].Id}' cannot be reached from '{d.InitialStage}'");
         }
+
+        // Every stage must lead somewhere: from each, some path ends in a terminal stage (no loop without an exit).
+        var canFinish = d.Stages.Where(s => s.Terminal).Select(s => s.Id).ToHashSet();
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var t in d.Transitions.Where(t => canFinish.Contains(t.To)))
+                foreach (var from in t.From)
+                    grew |= canFinish.Add(from);
+        }
+        if (canFinish.Count > 0 || d.Stages.Count > 0)
+            for (var i = 0; i < d.Stages.Count; i++)
+                if (!canFinish.Contains(d.Stages[i].Id) && d.Transitions.Any(t => t.From.Contains(d.Stages[i].Id) && t.To != d.Stages[i].Id))
+                    errors.Add($"$.stages[{i}]: from '{d.Stages[i].Id}' no path leads to a terminal stage");
         return errors;
     }
 
     /// <summary>
-    /// Two transitions on the same trigger from the same stage are allowed only when guards tell them apart: each must
-    /// have guards, and neither's guards may be a subset of the other's (or both would hold whenever the larger set does).
+    /// One trigger leads to one place: two transitions on the same trigger from the same stage are refused, because
+    /// nothing can prove their guards never hold together, and at run time that would leave the engine unable to choose.
+    /// Use two triggers (e.g. approve / approve-reduced) instead.
     /// </summary>
     private static IEnumerable<string> AmbiguousTransitions(WorkflowDefinition d)
     {
@@ -215,13 +230,8 @@ public static class WorkflowDefinitionLoader
             var b = d.Transitions[j];
             if (a.Trigger != b.Trigger) continue;
             foreach (var stage in a.From.Intersect(b.From))
-            {
-                var ga = a.Guards.ToHashSet();
-                var gb = b.Guards.ToHashSet();
-                if (ga.Count == 0 || gb.Count == 0 || ga.IsSubsetOf(gb) || gb.IsSubsetOf(ga))
-                    yield return $"$.transitions[{j}]: '{b.Trigger}' from '{stage}' is also declared at $.transitions[{i}], " +
-                                 "and their guards could both hold; give each a guard that tells them apart";
-            }
+                yield return $"$.transitions[{j}]: '{b.Trigger}' from '{stage}' is also declared at $.transitions[{i}], " +
+                             "and their guards could both hold; give each its own trigger";
         }
     }
 
@@ -229,11 +239,18 @@ public static class WorkflowDefinitionLoader
     {
         if ((s.After is null) == (s.Field is null))
             yield return $"{path}: give either 'after' (a duration from entering the stage) or 'field' with an 'offset'";
-        if (s.After is { } after && !Durations.TryParse(after, out _))
-            yield return $"{path}.after: '{after}' is not an ISO 8601 duration such as P14D";
+        if (s.After is { } after)
+        {
+            if (!Durations.TryParse(after, out var span))
+                yield return $"{path}.after: '{after}' is not a duration in days and hours such as P14D or PT12H";
+            else if (span < TimeSpan.Zero)
+                yield return $"{path}.after: '{after}' is negative; a time after entering the stage cannot be before it";
+            if (s.Offset is not null)
+                yield return $"{path}.offset: an offset applies to a 'field', not to 'after'";
+        }
         if (s.Field is { } field && !vocabulary.DateFields.Contains(field))
             yield return $"{path}.field: no date field is registered as '{field}'";
         if (s.Offset is { } offset && !Durations.TryParse(offset, out _))
-            yield return $"{path}.offset: '{offset}' is not an ISO 8601 duration such as -P14D";
+            yield return $"{path}.offset: '{offset}' is not a duration in days and hours such as -P14D";
     }
 }

@@ -66,7 +66,7 @@ public sealed class ApplicationCommands(CafDbContext db, WorkflowEngine engine, 
             logger.LogInformation("Refused {Trigger} on {Application} for {User}: {Reason}", trigger, application?.Id, actor.UserName, ex.Message);
             return new CommandOutcome(status, errors);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (SaveConflicts.IsConcurrentTransition(ex))
         {
             db.ChangeTracker.Clear();
             return new CommandOutcome(409, [(null,

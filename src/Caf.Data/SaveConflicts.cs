@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Data;
+
+/// <summary>Recognises, on every provider, the unique-index clashes that mean "someone else wrote first".</summary>
+public static class SaveConflicts
+{
+    /// <summary>Two units of work took the same audit sequence number: renumber and retry.</summary>
+    public static bool IsAuditSequenceClash(DbUpdateException ex) => Mentions(ex, "AuditEvents", "Sequence");
+
+    /// <summary>
+    /// The same instance moved twice at once: an optimistic-concurrency failure, or a clash on the per-instance history
+    /// sequence. The loser's change must be dropped and the person shown the new state.
+    /// </summary>
+    public static bool IsConcurrentTransition(DbUpdateException ex) =>
+        ex is DbUpdateConcurrencyException || Mentions(ex, "WorkflowTransitions", "Sequence");
+
+    private static bool Mentions(Exception ex, string table, string column)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            var text = e.Message + (e is Npgsql.PostgresException pg ? $" {pg.ConstraintName} {pg.TableName}" : "");
+            if (text.Contains(table, StringComparison.OrdinalIgnoreCase) && text.Contains(column, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+}
