@@ -36,6 +36,7 @@ internal static class CafHost
         services.AddCafDatabase(configuration, builder.Environment.ContentRootPath);
         services.AddCafWorkflows(configuration);
         services.AddHostedService<StartupTasks>();
+        builder.AddWorkflowTimerScheduler();
 
         services.AddIdentity<CafUser, IdentityRole>(o =>
             {

@@ -51,7 +51,9 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var timers = await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id && t.Status == WorkflowTimerStatus.Pending).ToListAsync(ct);
-        foreach (var timer in timers) timer.Complete(WorkflowTimerStatus.Cancelled, $"The stage '{timer.Stage}' was left.", now);
+        // A timer that is firing right now is already marked in memory; only those still pending are cancelled.
+        foreach (var timer in timers.Where(t => t.Status == WorkflowTimerStatus.Pending))
+            timer.Complete(WorkflowTimerStatus.Cancelled, $"The stage '{timer.Stage}' was left.", now);
         var tasks = await db.WorkflowTasks.Where(t => t.InstanceId == instance.Id && t.ClosedAtUtc == null).ToListAsync(ct);
         foreach (var task in tasks) task.Close(now);
     }

@@ -61,13 +61,14 @@ public sealed class WorkflowTimerRunner(IServiceScopeFactory scopes, TimeProvide
                       ?? throw new InvalidOperationException($"The subject of instance {instance.Id} cannot be found.");
         try
         {
+            // Marked first, so that the stage change it causes does not cancel it as a timer of the stage being left.
+            timer.Complete(WorkflowTimerStatus.Fired, "Fired.", now);
             if (declared.Trigger is { } trigger)
                 await engine.FireAsync(instance, subject, trigger, WorkflowActor.System, $"Timer '{declared.Id}'.", ct);
             else
                 await engine.RunActionAsync(instance, subject, declared.Action!, WorkflowActor.System, ct);
             db.AuditEvents.Add(new AuditEvent("timer.fired", "WorkflowInstance", instance.Id.ToString(),
                 System.Text.Json.JsonSerializer.Serialize(new { timer = declared.Id, trigger = declared.Trigger, action = declared.Action, dueAt = timer.DueAtUtc })));
-            timer.Complete(WorkflowTimerStatus.Fired, "Fired.", now);
         }
         catch (WorkflowRefusedException refused)
         {

@@ -28,7 +28,29 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public string? UnavailableReason { get; protected set; }
 
+    /// <summary>The application's clock: real time plus whatever the test has moved it on by.</summary>
+    public TestClock Clock { get; init; } = new();
+
+    /// <summary>Whether Quartz runs the due-timer job (off by default: tests fire timers themselves).</summary>
+    public bool TimerScheduler { get; init; }
+
+    /// <summary>Whether to seed and reset on start; a restarted application keeps the data it had.</summary>
+    public bool Restarted { get; init; }
+
     protected abstract Task<string?> CreateDatabaseAsync();
+
+    /// <summary>SQL listing the tables Quartz created (QRTZ_…), one name per row.</summary>
+    protected abstract string QuartzTablesQuery { get; }
+
+    private async Task<List<string>> QuartzTablesAsync(DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = QuartzTablesQuery;
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+        return names;
+    }
     protected abstract DbConnection OpenConnection();
     protected abstract IDbAdapter Adapter { get; }
 
@@ -36,13 +58,17 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         ConnectionString = await CreateDatabaseAsync();
         if (ConnectionString is null) return;
-        // Starting the host runs the start-up tasks: migrations, then the import of workflows/*.json.
+        // Starting the host runs the start-up tasks: migrations, the import of workflows/*.json, the timer sweep.
         _ = Services;
+        if (Restarted) return;
         await using var connection = OpenConnection();
+        // Kept across resets: the migrations, the keys, the imported definitions, and Quartz's own tables (its schedule).
+        var quartzTables = await QuartzTablesAsync(connection);
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = Adapter,
-            TablesToIgnore = ["__EFMigrationsHistory", "DataProtectionKeys", "WorkflowDefinitions"],
+            TablesToIgnore = [.. new[] { "__EFMigrationsHistory", "DataProtectionKeys", "WorkflowDefinitions" }.Concat(quartzTables)
+                .Select(t => new Respawn.Graph.Table(t))],
         });
     }
 
@@ -78,8 +104,14 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("ConnectionStrings:Caf", ConnectionString ?? PlaceholderConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Seed:Demo", "false");
-        // Hashing demo passwords at full strength for every test would only slow the suite down.
-        builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        builder.UseSetting("Workflows:TimerScheduler", TimerScheduler ? "true" : "false");
+        builder.UseSetting("Workflows:TimerIntervalSeconds", "1");
+        builder.ConfigureTestServices(s =>
+        {
+            // Hashing demo passwords at full strength for every test would only slow the suite down.
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            s.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     protected abstract string PlaceholderConnectionString { get; }
@@ -88,16 +120,21 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
 
 public class SqliteAppFactory : CafAppFactory
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "caf-tests", $"caf-{Guid.NewGuid():N}.db");
+    /// <summary>The database file; several applications in turn over one file are the same app restarted.</summary>
+    public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), "caf-tests", $"caf-{Guid.NewGuid():N}.db");
+
+    /// <summary>Keep the file when this instance stops, for the next "restart" to find.</summary>
+    public bool KeepDatabase { get; init; }
 
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override string QuartzTablesQuery => "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'QRTZ%'";
     protected override IDbAdapter Adapter => DbAdapter.Sqlite;
-    protected override string PlaceholderConnectionString => $"Data Source={_path}";
+    protected override string PlaceholderConnectionString => $"Data Source={DatabasePath}";
 
     protected override Task<string?> CreateDatabaseAsync()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        return Task.FromResult<string?>($"Data Source={_path}");
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        return Task.FromResult<string?>($"Data Source={DatabasePath}");
     }
 
     protected override DbConnection OpenConnection()
@@ -111,8 +148,9 @@ public class SqliteAppFactory : CafAppFactory
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (KeepDatabase) return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })
-            if (File.Exists(_path + suffix)) File.Delete(_path + suffix);
+            if (File.Exists(DatabasePath + suffix)) File.Delete(DatabasePath + suffix);
     }
 }
 
@@ -122,6 +160,7 @@ public sealed class PostgresAppFactory : CafAppFactory
     private string? _server;
 
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    protected override string QuartzTablesQuery => "SELECT table_name FROM information_schema.tables WHERE table_name ILIKE 'qrtz%'";
     protected override IDbAdapter Adapter => DbAdapter.Postgres;
     protected override string PlaceholderConnectionString => "Host=127.0.0.1;Database=unavailable";
 

@@ -1,0 +1,73 @@
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Workflows;
+using Caf.Workflows.Engine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caf.IntegrationTests.Infrastructure;
+
+/// <summary>Drives an application through the engine directly, as each role, one unit of work per step.</summary>
+internal sealed class GrantScenario(CafAppFactory factory)
+{
+    /// <summary>An approved, signed grant in "Active", whose activities end on <paramref name="activityEnd"/>.</summary>
+    public async Task<Guid> ActiveGrantAsync(DateOnly activityEnd)
+    {
+        var id = await StepAsync(async (db, engine, actors) =>
+        {
+            var round = await db.Rounds.FirstAsync();
+            var states = await db.StateParties.ToDictionaryAsync(s => s.IsoCode);
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            var application = new GrantApplication(round, states["KHM"], "Timers exchange", engine.Start(WorkflowServices.GrantWorkflowId),
+                actors["applicant@caf.demo"].UserId, now);
+            application.UpdateDraft("Timers exchange", null, activityEnd.AddDays(-7), activityEnd);
+            application.ReplacePartners([(states["COL"].Id, PartnerRole.Host)]);
+            application.ReplaceBudget([(BudgetCategory.Travel, "Flights", 2m, new Money(1_000m, "CHF"))]);
+            db.Applications.Add(application);
+            await engine.EnterInitialStageAsync(application.Workflow!, application);
+            return application.Id;
+        });
+        await FireAsync(id, "submit", "applicant@caf.demo");
+        await FireAsync(id, "start-screening", "isu@caf.demo");
+        await FireAsync(id, "declare-eligible", "isu@caf.demo");
+        await FireAsync(id, "complete-checklist", "gender@caf.demo", (a, actors, now) => a.CompleteGenderReview(new GenderReview(a.Id,
+            Enumerable.Repeat((ChecklistAnswer.Yes, (string?)null), GenderReview.DefaultItems.Count).ToList(), 2, "Principal.",
+            actors["gender@caf.demo"].UserId, now)));
+        await FireAsync(id, "approve", "chair@caf.demo", (a, actors, now) =>
+        {
+            foreach (var member in new[] { "member1@caf.demo", "member2@caf.demo", "member3@caf.demo" })
+                a.AddScore(actors[member].UserId, member, 4, null, now);
+            a.RecordDecision(new Money(2_000m, "CHF"), "Approved in full.", null, now);
+        });
+        await FireAsync(id, "sign-agreement", "finance@caf.demo", (a, actors, now) =>
+        {
+            a.SignAgreement(DateOnly.FromDateTime(now));
+            a.AddLedgerEntry(LedgerEntryKind.Disbursement, new Money(1_600m, "CHF"), DateOnly.FromDateTime(now), "Tranche 1", "T1",
+                actors["finance@caf.demo"].UserId, now);
+        });
+        return id;
+    }
+
+    public Task FireAsync(Guid id, string trigger, string email, Action<GrantApplication, IReadOnlyDictionary<string, WorkflowActor>, DateTime>? before = null) =>
+        StepAsync(async (db, engine, actors) =>
+        {
+            var application = await db.Applications.WithGraph().SingleAsync(a => a.Id == id);
+            before?.Invoke(application, actors, factory.Clock.GetUtcNow().UtcDateTime);
+            await engine.FireAsync(application.Workflow!, application, trigger, actors[email], null);
+            return 0;
+        });
+
+    private async Task<T> StepAsync<T>(Func<CafDbContext, WorkflowEngine, IReadOnlyDictionary<string, WorkflowActor>, Task<T>> step)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CafDbContext>();
+        var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
+        var users = await db.Users.ToListAsync();
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
+        var actors = users.ToDictionary(u => u.Email!, u => new WorkflowActor(u.Id, u.Email!,
+            roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToHashSet(), u.StatePartyId));
+        var result = await step(db, engine, actors);
+        await db.SaveChangesAsync();
+        return result;
+    }
+}
