@@ -52,6 +52,50 @@ public sealed class CliTests : IDisposable
         Assert.Contains(await db.AuditEvents.Select(e => e.Action).ToListAsync(TestContext.Current.CancellationToken), a => a == "ledger.exported");
     }
 
+    [Fact]
+    public async Task Workflows_validate_says_ok_per_valid_file_and_every_error_of_an_invalid_one()
+    {
+        var broken = Path.Combine(Path.GetTempPath(), "caf-tests", $"broken-{Guid.NewGuid():N}.json");
+        var real = Path.Combine(AppContext.BaseDirectory, "workflows", "caf-grant.json");
+        File.WriteAllText(broken, File.ReadAllText(real)
+            .Replace("\"to\": \"Submitted\"", "\"to\": \"Sent\"", StringComparison.Ordinal)
+            .Replace("\"roles\": [\n        \"IsuOfficer\"\n      ]", "\"roles\": [\n        \"Clerk\"\n      ]", StringComparison.Ordinal));
+        try
+        {
+            var ok = await RunAsync("workflows", "validate", real);
+            Assert.Equal(0, ok.ExitCode);
+            Assert.Contains($"ok {real}", ok.Output);
+
+            var result = await RunAsync("workflows", "validate", real, broken);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"ok {real}", result.Output);
+            Assert.Contains("$.transitions[0].to: 'Sent' is not a declared stage", result.Output);
+            Assert.Contains("$.transitions[1].roles[0]: 'Clerk' is not a known role", result.Output);
+            Assert.False(File.Exists(_database), "Validating touches no database.");
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+    }
+
+    [Fact]
+    public async Task Workflows_graph_prints_the_process_as_mermaid_or_dot()
+    {
+        var mermaid = await RunAsync("workflows", "graph", "caf-grant");
+        Assert.Equal(0, mermaid.ExitCode);
+        Assert.StartsWith("stateDiagram-v2", mermaid.Output.TrimStart());
+        Assert.Contains("[*] --> Draft", mermaid.Output);
+
+        var dot = await RunAsync("workflows", "graph", "caf-grant", "--version", "1", "--format", "dot");
+        Assert.Equal(0, dot.ExitCode);
+        Assert.StartsWith("digraph \"caf-grant\"", dot.Output.TrimStart());
+
+        var unknown = await RunAsync("workflows", "graph", "no-such-workflow");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("There is no workflow 'no-such-workflow'", unknown.Output);
+    }
+
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("seed")]
