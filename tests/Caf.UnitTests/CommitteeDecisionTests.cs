@@ -100,12 +100,29 @@ public sealed class CommitteeDecisionTests
     }
 
     [Fact]
+    public void A_member_of_the_applicant_or_a_partner_state_is_recused_and_cannot_score()
+    {
+        var application = _given.DraftRequesting(12_000m);
+        application.ReplacePartners([(_given.Partner.Id, PartnerRole.Host)]);
+
+        Assert.True(application.IsRecused(_given.Applicant.Id));
+        Assert.True(application.IsRecused(_given.Partner.Id));
+        Assert.False(application.IsRecused(_given.OtherPartner.Id));
+        Assert.False(application.IsRecused(null));
+        var ex = Assert.Throws<DomainException>(() => application.AddScore("member-1", "Member", _given.Partner.Id, 4, null, Now));
+        Assert.Contains("recused", ex.Message);
+        Assert.Empty(application.Scores);
+        application.AddScore("member-2", "Member Two", _given.OtherPartner.Id, 4, null, Now);
+        Assert.Single(application.Scores);
+    }
+
+    [Fact]
     public void Each_member_scores_once()
     {
         var application = _given.DraftRequesting(12_000m);
-        application.AddScore("member-1", "Member One", 4, "Good", Now);
+        application.AddScore("member-1", "Member One", null, 4, "Good", Now);
 
-        var ex = Assert.Throws<DomainException>(() => application.AddScore("member-1", "Member One", 5, null, Now));
+        var ex = Assert.Throws<DomainException>(() => application.AddScore("member-1", "Member One", null, 5, null, Now));
         Assert.Equal("You have already scored this application.", ex.Message);
         Assert.Equal(4, Assert.Single(application.Scores).Score);
     }
@@ -115,8 +132,8 @@ public sealed class CommitteeDecisionTests
     {
         var application = _given.DraftRequesting(12_000m);
 
-        application.AddScore("member-1", "Member One", 1, null, Now);
-        application.AddScore("member-2", "Member Two", 5, "  Excellent  ", Now);
+        application.AddScore("member-1", "Member One", null, 1, null, Now);
+        application.AddScore("member-2", "Member Two", null, 5, "  Excellent  ", Now);
 
         Assert.Equal([("member-1", 1, (string?)null), ("member-2", 5, "Excellent")],
             application.Scores.Select(s => (s.MemberUserId, s.Score, s.Comment)));
@@ -130,7 +147,7 @@ public sealed class CommitteeDecisionTests
     {
         var application = _given.DraftRequesting(12_000m);
 
-        var ex = Assert.Throws<DomainException>(() => application.AddScore("member-1", "Member One", score, null, Now));
+        var ex = Assert.Throws<DomainException>(() => application.AddScore("member-1", "Member One", null, score, null, Now));
         Assert.Equal("A score is a whole number from 1 (weak) to 5 (excellent).", ex.Message);
         Assert.Empty(application.Scores);
     }

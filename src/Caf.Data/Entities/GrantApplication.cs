@@ -158,8 +158,14 @@ public sealed class GrantApplication : IAudited
 
     public void CompleteGenderReview(GenderReview review) => GenderReview = review;
 
-    public CommitteeScore AddScore(string memberUserId, string memberName, int score, string? comment, DateTime nowUtc)
+    /// <summary>A committee member whose state is the applicant or a partner is recused from this application.</summary>
+    public bool IsRecused(Guid? memberStateId) =>
+        memberStateId is { } state && (state == ApplicantStateId || _partners.Any(p => p.StatePartyId == state));
+
+    public CommitteeScore AddScore(string memberUserId, string memberName, Guid? memberStateId, int score, string? comment, DateTime nowUtc)
     {
+        if (IsRecused(memberStateId))
+            throw new DomainException("You are recused from this application: your state is its applicant or a partner.");
         if (_scores.Any(s => s.MemberUserId == memberUserId))
             throw new DomainException("You have already scored this application.", nameof(CommitteeScore.Score));
         var entry = new CommitteeScore(Id, memberUserId, memberName, score, comment, nowUtc);

@@ -57,9 +57,18 @@ internal static class CafHost
             o.Cookie.Name = "caf.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = SecureCookies(builder.Environment);
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "caf.csrf";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = SecureCookies(builder.Environment);
+        });
+        services.AddCafRateLimits(configuration);
         services.AddDataProtection().SetApplicationName("CafGrants").PersistKeysToDbContext<CafDbContext>();
 
         // Every page requires a signed-in user unless it says otherwise.
@@ -86,15 +95,25 @@ internal static class CafHost
         services.AddScoped<DemoSeeder>();
     }
 
+    /// <summary>Cookies travel only over HTTPS, except on a developer's machine and in tests served over plain HTTP.</summary>
+    private static CookieSecurePolicy SecureCookies(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
     public static void UsePipeline(WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         // A polite page with the correlation id, never a stack trace, in every environment.
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        if (app.Environment.IsProduction())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();

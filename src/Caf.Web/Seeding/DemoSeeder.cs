@@ -110,8 +110,8 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
             Enumerable.Repeat((ChecklistAnswer.Yes, (string?)"See the gender analysis section."), GenderReview.DefaultItems.Count).ToList(),
             2, "Gender equality is a principal objective of the exchange.", actors["gender@caf.demo"].UserId, clock.GetUtcNow().UtcDateTime));
         await FireAsync(committee, "complete-checklist", actors["gender@caf.demo"], null, ct);
-        committee.AddScore(actors["member1@caf.demo"].UserId, "Member (Belgium)", 4, "Strong South-South learning value.", clock.GetUtcNow().UtcDateTime);
-        committee.AddScore(actors["member2@caf.demo"].UserId, "Member (Zambia)", 3, null, clock.GetUtcNow().UtcDateTime);
+        committee.AddScore(actors["member1@caf.demo"].UserId, "Member (Belgium)", actors["member1@caf.demo"].StatePartyId, 4, "Strong South-South learning value.", clock.GetUtcNow().UtcDateTime);
+        committee.AddScore(actors["member2@caf.demo"].UserId, "Member (Zambia)", actors["member2@caf.demo"].StatePartyId, 3, null, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
 

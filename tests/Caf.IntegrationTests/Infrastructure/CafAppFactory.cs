@@ -34,6 +34,9 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Whether Quartz runs the due-timer job (off by default: tests fire timers themselves).</summary>
     public bool TimerScheduler { get; init; }
 
+    /// <summary>High by default: the suite signs in many times a minute from one address.</summary>
+    public int SignInAttemptsPerMinute { get; init; } = 100_000;
+
     /// <summary>Whether to seed and reset on start; a restarted application keeps the data it had.</summary>
     public bool Restarted { get; init; }
 
@@ -106,6 +109,7 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("Workflows:TimerScheduler", TimerScheduler ? "true" : "false");
         builder.UseSetting("Workflows:TimerIntervalSeconds", "1");
+        builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(s =>
         {
             // Hashing demo passwords at full strength for every test would only slow the suite down.

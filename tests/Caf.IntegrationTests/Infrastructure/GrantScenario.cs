@@ -11,7 +11,7 @@ namespace Caf.IntegrationTests.Infrastructure;
 internal sealed class GrantScenario(CafAppFactory factory)
 {
     /// <summary>An approved, signed grant in "Active", whose activities end on <paramref name="activityEnd"/>.</summary>
-    public async Task<Guid> ActiveGrantAsync(DateOnly activityEnd)
+    public async Task<Guid> ActiveGrantAsync(DateOnly activityEnd, string partnerIso = "COL")
     {
         var id = await StepAsync(async (db, engine, actors) =>
         {
@@ -21,7 +21,7 @@ internal sealed class GrantScenario(CafAppFactory factory)
             var application = new GrantApplication(round, states["KHM"], "Timers exchange", engine.Start(WorkflowServices.GrantWorkflowId),
                 actors["applicant@caf.demo"].UserId, now);
             application.UpdateDraft("Timers exchange", null, activityEnd.AddDays(-7), activityEnd);
-            application.ReplacePartners([(states["COL"].Id, PartnerRole.Host)]);
+            application.ReplacePartners([(states[partnerIso].Id, PartnerRole.Host)]);
             application.ReplaceBudget([(BudgetCategory.Travel, "Flights", 2m, new Money(1_000m, "CHF"))]);
             db.Applications.Add(application);
             await engine.EnterInitialStageAsync(application.Workflow!, application);
@@ -36,7 +36,7 @@ internal sealed class GrantScenario(CafAppFactory factory)
         await FireAsync(id, "approve", "chair@caf.demo", (a, actors, now) =>
         {
             foreach (var member in new[] { "member1@caf.demo", "member2@caf.demo", "member3@caf.demo" })
-                a.AddScore(actors[member].UserId, member, 4, null, now);
+                a.AddScore(actors[member].UserId, member, actors[member].StatePartyId, 4, null, now);
             a.RecordDecision(new Money(2_000m, "CHF"), "Approved in full.", null, now);
         });
         await FireAsync(id, "sign-agreement", "finance@caf.demo", (a, actors, now) =>

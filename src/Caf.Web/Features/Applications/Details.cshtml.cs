@@ -1,4 +1,6 @@
 using Caf.Data;
+using Caf.Web.Features.Account;
+using Caf.Web.Features.Committee;
 using Caf.Data.Entities;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;
@@ -55,6 +57,14 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
 
     public string? FormPageFor(string trigger) => FormPages.GetValueOrDefault(trigger);
 
+    private bool HasScored => Application.Scores.Any(s => s.MemberUserId == ApplicationAccess.ActorFor(User).UserId);
+
+    /// <summary>
+    /// The ISU and the auditor see the committee's scores; a committee member (the chair included) only once they have
+    /// scored themselves or are recused, so that no one scores knowing the others' views.
+    /// </summary>
+    public bool SeesScores => CommitteeScoreVisibility.SeesScores(User, Application);
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var application = await access.LoadAsync(id, User, ct);
@@ -71,7 +81,7 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
     {
         var tasks = new List<(string, string)>();
         if (isApplicant && a.IsEditable) tasks.Add(("Edit the draft", $"/Applications/Edit/{a.Id}"));
-        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == "CommitteeReview" && a.Scores.All(s => s.MemberUserId != ApplicationAccess.ActorFor(User).UserId))
+        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == "CommitteeReview" && !HasScored && !a.IsRecused(User.StatePartyId()))
             tasks.Add(("Score this application", $"/Committee/Score/{a.Id}"));
         if (isApplicant && a.Stage == "Reporting" && !a.Reports.Any(r => r.Status == ReportStatus.Submitted))
             tasks.Add(("Submit the final report", $"/Reporting/FinalReport/{a.Id}"));

@@ -27,16 +27,28 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
         public string? Comment { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ?? Page();
+    /// <summary>A member of the applicant's or a partner's state does not score: the form is not even shown.</summary>
+    public bool IsRecused => Application.IsRecused(User.StatePartyId());
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        if (IsRecused) Response.StatusCode = 403;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        if (IsRecused)
+        {
+            Response.StatusCode = 403;
+            return Page();
+        }
         if (!ModelState.IsValid) return Invalid();
         var actor = ApplicationAccess.ActorFor(User);
         var outcome = await Commands.RunAsync(Application, User,
-            a => a.AddScore(actor.UserId, User.DisplayName(), Input.Score!.Value, Input.Comment, clock.GetUtcNow().UtcDateTime),
+            a => a.AddScore(actor.UserId, User.DisplayName(), User.StatePartyId(), Input.Score!.Value, Input.Comment, clock.GetUtcNow().UtcDateTime),
             null, null, ct);
         return outcome.Succeeded ? Done("Your score is recorded.") : await RefusedAsync(outcome, id, ct);
     }

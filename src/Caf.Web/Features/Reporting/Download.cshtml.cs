@@ -16,6 +16,7 @@ public sealed class DownloadModel(ApplicationAccess access, CafDbContext db) : P
         if (report is null || !await access.Visible(User).AnyAsync(a => a.Id == report.ApplicationId, ct)) return NotFound();
         db.AuditEvents.Add(new AuditEvent("report.downloaded", nameof(GrantReport), report.Id.ToString(), null));
         await db.SaveChangesAsync(ct);
-        return File(report.Content, report.ContentType, report.FileName);
+        // Always an attachment, never rendered in the browser, whatever the type.
+        return File(report.Content, "application/octet-stream", report.FileName);
     }
 }

@@ -13,8 +13,6 @@ namespace Caf.Web.Features.Reporting;
 public sealed class FinalReportModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock)
     : ApplicationPageModel(access, commands, engine)
 {
-    private static readonly string[] AllowedExtensions = [".pdf", ".docx", ".doc", ".odt", ".txt", ".xlsx"];
-
     protected override string Stage => "Reporting";
 
     [BindProperty] public ReportInput Input { get; set; } = new();
@@ -38,8 +36,8 @@ public sealed class FinalReportModel(ApplicationAccess access, ApplicationComman
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (!ApplicationAccess.ActsForApplicant(Application, User)) return Forbid();
-        if (Input.File is { } file && !AllowedExtensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
-            ModelState.AddModelError("Input.File", $"Upload the report as {string.Join(", ", AllowedExtensions)}.");
+        if (Input.File is { } file && !FileSignatures.IsAllowedExtension(file.FileName))
+            ModelState.AddModelError("Input.File", $"Upload the report as {string.Join(", ", FileSignatures.Kinds.Keys)}.");
         if (Input.File is { Length: > GrantReport.MaxBytes })
             ModelState.AddModelError("Input.File", "The file is larger than 10 MB. Please upload a smaller version.");
         if (Input.ActualExpenditure is < 0)
@@ -47,6 +45,13 @@ public sealed class FinalReportModel(ApplicationAccess access, ApplicationComman
         if (!ModelState.IsValid) return Invalid();
         using var buffer = new MemoryStream();
         await Input.File!.CopyToAsync(buffer, ct);
+        if (!FileSignatures.ContentMatchesName(Input.File.FileName, buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            ModelState.AddModelError("Input.File",
+                $"The file's content is not {FileSignatures.Kinds[Path.GetExtension(Input.File.FileName).ToLowerInvariant()]} " +
+                "although its name says so. Please upload the document itself.");
+            return Invalid();
+        }
         var outcome = await Commands.RunAsync(Application, User, a => a.SubmitFinalReport(Input.File.FileName,
             string.IsNullOrWhiteSpace(Input.File.ContentType) ? "application/octet-stream" : Input.File.ContentType,
             buffer.ToArray(), Input.ActualExpenditure!.Value, ApplicationAccess.ActorFor(User).UserId, clock.GetUtcNow().UtcDateTime),

@@ -1,0 +1,165 @@
+using System.Net;
+using Caf.Data.Entities;
+using Caf.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.IntegrationTests;
+
+/// <summary>Tests that try to break in: forged forms, disguised uploads, early peeks at scores, scoring one's own state.</summary>
+public abstract class SecurityTests(CafAppFactory factory)
+{
+    private readonly GrantJourney _journey = new(factory);
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers()
+    {
+        await factory.ResetAsync();
+        using var anonymous = factory.NewSession();
+        foreach (var url in new[] { "/Account/Login", "/", "/health", "/css/site.css", "/no-such-page" })
+        {
+            var response = await anonymous.Client.GetAsync(url);
+            var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("script-src 'self'", csp);
+            Assert.DoesNotContain("unsafe-inline' ; script", csp);
+            Assert.DoesNotContain("'unsafe-eval'", csp);
+            Assert.Contains("frame-ancestors 'none'", csp);
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        }
+        using var fresh = factory.NewSession();
+        var login = await fresh.Client.GetAsync("/Account/Login");
+        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("caf.csrf=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_changes_nothing()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Forged draft", "COL", ("Flights", "2", "900"));
+
+        var forged = await applicant.Client.PostAsync("/Applications/Edit?handler=Save", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Applications.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_upload_whose_content_does_not_match_its_extension_is_refused()
+    {
+        await factory.ResetAsync();
+        // Senegal hosts, so Colombia's focal point has no business with this grant.
+        var id = await new GrantScenario(factory).ActiveGrantAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3), partnerIso: "SEN");
+        await new GrantScenario(factory).FireAsync(id, "reports-due", GrantJourney.Isu);
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+
+        var disguised = await applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}", new() { ["Input.ActualExpenditure"] = "1500" },
+            "Input.File", "final-report.pdf", "<script>alert('x')</script>"u8.ToArray(), "application/pdf");
+
+        Assert.Equal(HttpStatusCode.BadRequest, disguised.StatusCode);
+        Assert.Contains("is not a PDF document although its name says so", await disguised.Content.ReadAsStringAsync());
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Reports.CountAsync()));
+
+        var real = await applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}", new() { ["Input.ActualExpenditure"] = "1500" },
+            "Input.File", "final-report.pdf", "%PDF-1.7\n%real enough for the signature\n"u8.ToArray(), "application/pdf");
+        Assert.Equal(HttpStatusCode.Redirect, real.StatusCode);
+        var reportId = await factory.WithDbAsync(db => db.Reports.Select(r => r.Id).SingleAsync());
+        var download = await applicant.Client.GetAsync($"/Reporting/Download/{reportId}");
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("application/octet-stream", download.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("report.downloaded", await factory.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).ToListAsync()));
+
+        using var otherState = await _journey.SignInAsync(GrantJourney.OtherApplicant);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherState.Client.GetAsync($"/Reporting/Download/{reportId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_committee_member_of_a_partner_state_is_recused_and_cannot_score()
+    {
+        await factory.ResetAsync();
+        // Zambia (member2's state) hosts the exchange: member2 is recused.
+        var id = await CommitteeReviewApplicationAsync(partnerIso: "ZMB");
+        using var recused = await _journey.SignInAsync("member2@caf.demo");
+
+        var form = await recused.Client.GetAsync($"/Committee/Score/{id}");
+        Assert.Equal(HttpStatusCode.Forbidden, form.StatusCode);
+        Assert.Contains("You are recused from this application", await form.Content.ReadAsStringAsync());
+        var post = await recused.PostFormAsync($"/Committee/Score/{id}", new() { ["Input.Score"] = "5" });
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.CommitteeScores.CountAsync()));
+        var (_, details) = await recused.GetAsync($"/Applications/Details/{id}");
+        Assert.DoesNotContain("Score this application", details);
+    }
+
+    [Fact]
+    public async Task A_committee_member_sees_the_others_scores_only_after_scoring()
+    {
+        await factory.ResetAsync();
+        var id = await CommitteeReviewApplicationAsync(partnerIso: "COL");
+        using var first = await _journey.SignInAsync("member1@caf.demo");
+        await GrantJourney.ExpectRedirectAsync(first.PostFormAsync($"/Committee/Score/{id}",
+            new() { ["Input.Score"] = "2", ["Input.Comment"] = "Weak follow-up plan." }), "first score");
+
+        using var second = await _journey.SignInAsync("member3@caf.demo");
+        var (_, before) = await second.GetAsync($"/Applications/Details/{id}");
+        Assert.DoesNotContain("Weak follow-up plan.", before);
+        Assert.DoesNotContain("Committee scores", before);
+        using var chair = await _journey.SignInAsync(GrantJourney.Chair);
+        var (_, decide) = await chair.GetAsync($"/Committee/Decide/{id}");
+        Assert.DoesNotContain("Weak follow-up plan.", decide);
+        Assert.Contains("You see their scores once you have", decide);
+
+        await GrantJourney.ExpectRedirectAsync(second.PostFormAsync($"/Committee/Score/{id}", new() { ["Input.Score"] = "4" }), "second score");
+        var (_, after) = await second.GetAsync($"/Applications/Details/{id}");
+        Assert.Contains("Weak follow-up plan.", after);
+        using var auditor = await _journey.SignInAsync("auditor@caf.demo");
+        var (_, audited) = await auditor.GetAsync($"/Applications/Details/{id}");
+        Assert.Contains("Weak follow-up plan.", audited);
+    }
+
+    private async Task<Guid> CommitteeReviewApplicationAsync(string partnerIso)
+    {
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Committee privacy", partnerIso, ("Flights", "2", "900"));
+        var id = await _journey.CreateDraftAsync(applicant, fields);
+        await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
+        var scenario = new GrantScenario(factory);
+        await scenario.FireAsync(id, "start-screening", GrantJourney.Isu);
+        await scenario.FireAsync(id, "declare-eligible", GrantJourney.Isu);
+        await scenario.FireAsync(id, "complete-checklist", GrantJourney.Gender, (a, actors, now) => a.CompleteGenderReview(new GenderReview(a.Id,
+            Enumerable.Repeat((ChecklistAnswer.Yes, (string?)null), GenderReview.DefaultItems.Count).ToList(), 1, "Significant.",
+            actors[GrantJourney.Gender].UserId, now)));
+        return id;
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteSecurityTests(SqliteAppFactory factory) : SecurityTests(factory);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresSecurityTests(PostgresAppFactory factory) : SecurityTests(factory);
+
+/// <summary>Guessing passwords is slowed down: past the limit, sign-in answers 429 with Retry-After.</summary>
+public sealed class SignInRateLimitTests
+{
+    [Fact]
+    public async Task Too_many_sign_in_attempts_get_429_with_retry_after()
+    {
+        await using var app = new SqliteAppFactory { SignInAttemptsPerMinute = 3 };
+        await app.InitializeAsync();
+        await app.ResetAsync();
+        using var session = app.NewSession();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 4; i++)
+        {
+            last = await session.PostFormAsync("/Account/Login", new() { ["Email"] = "isu@caf.demo", ["Password"] = $"wrong-{i}" });
+            statuses.Add(last.StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.True(last!.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After tells how long to wait.");
+        Assert.Contains("Too many attempts", await last.Content.ReadAsStringAsync());
+    }
+}
