@@ -1,0 +1,130 @@
+using System.Net;
+using Caf.Data;
+using Caf.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caf.IntegrationTests;
+
+/// <summary>
+/// Every endpoint the application maps, read from its own endpoint metadata, against anonymous, each role, and an
+/// applicant of another state. An endpoint missing from <see cref="Expectations"/> fails the test: nothing new can be
+/// published without someone deciding who may reach it.
+/// </summary>
+[Collection(SqliteCollection.Name)]
+public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
+{
+    private const string Owner = "applicant@caf.demo";          // Cambodia: the applicant state
+    private const string OtherState = "applicant.co@caf.demo";  // Colombia: neither applicant nor partner
+    private static readonly string[] Users =
+        [Owner, OtherState, "isu@caf.demo", "gender@caf.demo", "member1@caf.demo", "chair@caf.demo", "finance@caf.demo", "auditor@caf.demo", "admin@caf.demo"];
+    private static readonly string[] Staff = Users.Where(u => u is not (Owner or OtherState)).ToArray();
+
+    /// <summary>Route pattern → who may reach it (besides anonymous, who may reach only public ones).</summary>
+    private static readonly Dictionary<string, (bool Public, string[] Allowed)> Expectations = new()
+    {
+        [""] = (false, Users),
+        ["Index"] = (false, Users),
+        ["Error"] = (true, Users),
+        ["health"] = (true, Users),
+        ["Account/Login"] = (true, Users),
+        ["Account/AccessDenied"] = (true, Users),
+        ["Account/Logout"] = (false, Users),
+        ["Tasks"] = (false, Users),
+        ["Tasks/Index"] = (false, Users),
+        ["Applications/Details/{id:guid}"] = (false, [Owner, .. Staff]),
+        ["Applications/Edit/{id:guid?}"] = (false, [Owner]),
+        ["GenderReview/Checklist/{id:guid}"] = (false, ["gender@caf.demo"]),
+        ["Committee/Score/{id:guid}"] = (false, ["member1@caf.demo", "chair@caf.demo"]),
+        ["Committee/Decide/{id:guid}"] = (false, ["chair@caf.demo"]),
+        ["Finance/Agreement/{id:guid}"] = (false, ["finance@caf.demo"]),
+        ["Finance/Payment/{id:guid}"] = (false, ["finance@caf.demo"]),
+        ["Finance/Ledger"] = (false, ["finance@caf.demo", "auditor@caf.demo", "isu@caf.demo"]),
+        ["Reporting/FinalReport/{id:guid}"] = (false, [Owner]),
+        ["Reporting/Download/{id:guid}"] = (false, [Owner, .. Staff]),
+        ["Workflows/Diagram/{id?}"] = (false, Staff),
+    };
+
+    [Fact]
+    public async Task Every_endpoint_admits_exactly_the_users_it_should()
+    {
+        await factory.ResetAsync();
+        var (applicationId, reportId) = await SubmittedApplicationWithReportAsync();
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Pattern: e.RoutePattern.RawText?.Trim('/') ?? "", Endpoint: e))
+            .DistinctBy(e => e.Pattern).ToList();
+
+        var unreviewed = endpoints.Where(e => !Expectations.ContainsKey(e.Pattern)).Select(e => e.Pattern).ToList();
+        Assert.True(unreviewed.Count == 0, $"Endpoints nobody has decided access for: {string.Join(", ", unreviewed)}");
+        foreach (var (pattern, endpoint) in endpoints)
+        {
+            var isPublic = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            Assert.True(isPublic == Expectations[pattern].Public,
+                isPublic ? $"/{pattern} is public but should not be." : $"/{pattern} should be marked public or is not.");
+        }
+
+        var sessions = new Dictionary<string, CafSession> { ["anonymous"] = factory.NewSession() };
+        foreach (var user in Users)
+        {
+            sessions[user] = factory.NewSession();
+            await sessions[user].SignInAsync(user);
+        }
+        var failures = new List<string>();
+        foreach (var (pattern, _) in endpoints)
+        {
+            var url = "/" + pattern
+                .Replace("{id:guid?}", applicationId.ToString()).Replace("{id?}", "caf-grant")
+                .Replace("{id:guid}", pattern.StartsWith("Reporting/Download", StringComparison.Ordinal) ? reportId.ToString() : applicationId.ToString());
+            var (isPublic, allowed) = Expectations[pattern];
+            foreach (var (who, session) in sessions)
+            {
+                var response = await session.Client.GetAsync(url);
+                var expected = who == "anonymous" ? isPublic : isPublic || allowed.Contains(who);
+                // Public pages may answer with an error status on purpose (the "not allowed" page says 403); reaching them is what counts.
+                var actual = isPublic ? Reached(response) : Admitted(response);
+                if (expected != actual)
+                    failures.Add($"{url} as {who}: expected {(expected ? "allowed" : "denied")}, got {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+        foreach (var session in sessions.Values) session.Dispose();
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>Denied: sent to sign in or to "not allowed", or answered 401, 403 or 404 (a record one may not know of).</summary>
+    private static bool Admitted(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound => false,
+            HttpStatusCode.Redirect or HttpStatusCode.Found =>
+                !location.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase) &&
+                !location.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase),
+            _ => true,
+        };
+    }
+
+    private static bool Reached(HttpResponseMessage response) =>
+        response.StatusCode != HttpStatusCode.Unauthorized &&
+        !(response.Headers.Location?.OriginalString ?? "").Contains("/Account/Login", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A submitted Cambodian application with Senegal as partner, and a report on it to download.</summary>
+    private async Task<(Guid Application, Guid Report)> SubmittedApplicationWithReportAsync()
+    {
+        var journey = new GrantJourney(factory);
+        using var owner = await journey.SignInAsync(Owner);
+        var fields = await journey.DraftFieldsAsync("Matrix exchange", "SEN", ("Flights", "2", "900"));
+        var id = await journey.CreateDraftAsync(owner, fields);
+        await GrantJourney.ExpectRedirectAsync(owner.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
+        var report = await factory.WithDbAsync(async db =>
+        {
+            var application = await db.Applications.WithGraph().SingleAsync(a => a.Id == id);
+            var added = application.SubmitFinalReport("report.txt", "text/plain", "Report."u8.ToArray(), 100m, "seed", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            return added.Id;
+        });
+        return (id, report);
+    }
+}
