@@ -34,6 +34,28 @@ public abstract class SecurityTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_even_against_the_right_one()
+    {
+        await factory.ResetAsync();
+        using var session = factory.NewSession();
+        for (var i = 1; i <= 5; i++)
+        {
+            var wrong = await session.PostFormAsync("/Account/Login", new() { ["Email"] = GrantJourney.Finance, ["Password"] = $"not-it-{i}" });
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        var right = await session.PostFormAsync("/Account/Login", new() { ["Email"] = GrantJourney.Finance, ["Password"] = Caf.Web.Seeding.DemoSeeder.DemoPassword });
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked for 15 minutes", await right.Content.ReadAsStringAsync());
+        var user = await factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == GrantJourney.Finance));
+        Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
+        var actions = await factory.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).ToListAsync());
+        Assert.Equal(4, actions.Count(a => a == "signin.failed"));
+        Assert.Equal(2, actions.Count(a => a == "signin.locked-out"));
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_changes_nothing()
     {
         await factory.ResetAsync();

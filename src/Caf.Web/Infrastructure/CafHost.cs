@@ -48,6 +48,7 @@ internal static class CafHost
             })
             .AddEntityFrameworkStores<CafDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<CafClaimsPrincipalFactory>();
         services.ConfigureApplicationCookie(o =>
         {

@@ -32,8 +32,14 @@ public sealed class LoginModel(SignInManager<CafUser> signIn, CafDbContext db, I
     {
         if (!ModelState.IsValid) return Page();
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        db.AuditEvents.Add(new AuditEvent(result.Succeeded ? "signin.succeeded" : "signin.failed", "User", null,
-            JsonSerializer.Serialize(new { email = Email.Trim(), lockedOut = result.IsLockedOut })));
+        var outcome = result switch
+        {
+            { Succeeded: true } => "signin.succeeded",
+            { RequiresTwoFactor: true } => "signin.password-accepted",
+            { IsLockedOut: true } => "signin.locked-out",
+            _ => "signin.failed",
+        };
+        db.AuditEvents.Add(new AuditEvent(outcome, "User", null, JsonSerializer.Serialize(new { email = Email.Trim() })));
         await db.SaveChangesAsync();
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
