@@ -32,6 +32,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Account/Login"] = (true, Users),
         ["Account/AccessDenied"] = (true, Users),
         ["Account/Logout"] = (false, Users),
+        ["Account/LoginWith2fa"] = (true, Users),
+        ["Account/SetupAuthenticator"] = (false, Users),
         ["Tasks"] = (false, Users),
         ["Tasks/Index"] = (false, Users),
         ["Applications/Details/{id:guid}"] = (false, [Owner, .. Staff]),

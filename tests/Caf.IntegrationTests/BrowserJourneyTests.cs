@@ -131,6 +131,11 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(DemoSeeder.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (page.Url.Contains("/Account/LoginWith2fa", StringComparison.OrdinalIgnoreCase))
+        {
+            await page.GetByLabel("Code").FillAsync(Totp.Code(DemoSeeder.AuthenticatorKeyFor(email)));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        }
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Applications" })).ToBeVisibleAsync();
         return page;
     }

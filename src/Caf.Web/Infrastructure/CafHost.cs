@@ -84,6 +84,7 @@ internal static class CafHost
                 o.RootDirectory = "/Features";
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddMvcOptions(o => PlainBindingMessages.Apply(o.ModelBindingMessageProvider));
@@ -116,6 +117,7 @@ internal static class CafHost
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<TwoFactorEnforcementMiddleware>();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();

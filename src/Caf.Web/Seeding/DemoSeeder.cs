@@ -14,7 +14,7 @@ public sealed record DemoAccount(string Email, string DisplayName, string[] Role
 /// and applications at several stages — each moved there through the workflow engine, so its history is real.
 /// </summary>
 internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, RoleManager<IdentityRole> roles,
-    WorkflowEngine engine, TimeProvider clock)
+    WorkflowEngine engine, TimeProvider clock, IConfiguration configuration)
 {
     public const string DemoPassword = "Demo-Password-2026";
 
@@ -39,6 +39,28 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
         ("IRQ", "Iraq", true), ("NOR", "Norway", true), ("PER", "Peru", true), ("SEN", "Senegal", true),
         ("CHE", "Switzerland", true), ("THA", "Thailand", true), ("ZMB", "Zambia", true), ("MMR", "Myanmar", false),
     ];
+
+    /// <summary>
+    /// The demo authenticator key of a demo account: derived from its email, so the tests (and anyone trying the demo
+    /// with 2FA on) can compute its codes. Demo accounts are never for real use.
+    /// </summary>
+    public static string AuthenticatorKeyFor(string email)
+    {
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("CafGrants demo authenticator:" + email))[..20];
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var text = new System.Text.StringBuilder();
+        for (var bit = 0; bit < bytes.Length * 8; bit += 5)
+        {
+            var value = 0;
+            for (var i = 0; i < 5; i++)
+            {
+                var b = bit + i;
+                value = (value << 1) | (b < bytes.Length * 8 ? (bytes[b / 8] >> (7 - b % 8)) & 1 : 0);
+            }
+            text.Append(alphabet[value]);
+        }
+        return text.ToString();
+    }
 
     /// <summary>Adds the demo data unless users already exist. Returns whether anything was added.</summary>
     public async Task<bool> SeedAsync(bool includeApplications, CancellationToken ct = default)
@@ -74,6 +96,12 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
             };
             Check(await users.CreateAsync(user, DemoPassword), account.Email);
             Check(await users.AddToRolesAsync(user, account.Roles), account.Email);
+            // Where two-factor is required of staff, demo staff get a known authenticator key (see AuthenticatorKeyFor).
+            if (account.Roles.Any(r => r != CafRoles.Applicant) && configuration.GetValue("Security:RequireTwoFactorForStaff", true))
+            {
+                Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", AuthenticatorKeyFor(account.Email)), account.Email);
+                Check(await users.SetTwoFactorEnabledAsync(user, true), account.Email);
+            }
             actors[account.Email] = new WorkflowActor(user.Id, account.Email, account.Roles.ToHashSet(), user.StatePartyId);
         }
 

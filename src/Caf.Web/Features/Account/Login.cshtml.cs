@@ -43,6 +43,8 @@ public sealed class LoginModel(SignInManager<CafUser> signIn, CafDbContext db, I
         await db.SaveChangesAsync();
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "This account is locked for 15 minutes after too many failed attempts."
             : "The email or the password is not right.");

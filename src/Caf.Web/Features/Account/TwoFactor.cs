@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Caf.Data;
+using Caf.Web.Features.Applications;
+
+namespace Caf.Web.Features.Account;
+
+/// <summary>
+/// Two-factor sign-in is mandatory for the roles that decide about money or see everything (all but applicants). A
+/// staff member signed in without it may only set up an authenticator or sign out until they have.
+/// </summary>
+internal sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, IConfiguration configuration)
+{
+    public const string SetupPath = "/Account/SetupAuthenticator";
+
+    private static readonly string[] Open = [SetupPath, "/Account/Logout", "/Account/Login", "/Error", "/health", "/css", "/js", "/lib"];
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated != true || !Required(user, configuration) || UsedSecondFactor(user)
+            || Open.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+            return next(context);
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            context.Response.Redirect(SetupPath);
+            return Task.CompletedTask;
+        }
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return context.Response.WriteAsync("Set up two-factor sign-in first: your role requires it.");
+    }
+
+    public static bool Required(ClaimsPrincipal user, IConfiguration configuration) =>
+        configuration.GetValue("Security:RequireTwoFactorForStaff", true) && ApplicationAccess.IsStaff(user);
+
+    /// <summary>Identity marks a sign-in completed with a second factor with the claim amr = mfa.</summary>
+    public static bool UsedSecondFactor(ClaimsPrincipal user) => user.HasClaim("amr", "mfa");
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.IntegrationTests.Infrastructure;
+using Caf.Web.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caf.IntegrationTests;
+
+/// <summary>Two-factor sign-in: required of every role but applicants, with authenticator codes or single-use recovery codes.</summary>
+[Collection(SqliteCollection.Name)]
+public sealed partial class TwoFactorTests(SqliteAppFactory factory)
+{
+    [Fact]
+    public async Task A_password_alone_does_not_sign_a_staff_member_in_and_a_wrong_code_is_refused()
+    {
+        await factory.ResetAsync();
+        using var session = factory.NewSession();
+        var step1 = await session.PostFormAsync("/Account/Login", new() { ["Email"] = "finance@caf.demo", ["Password"] = DemoSeeder.DemoPassword });
+        Assert.StartsWith("/Account/LoginWith2fa", step1.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.Client.GetAsync("/Finance/Ledger")).StatusCode);
+        Assert.Contains("/Account/Login?ReturnUrl=", (await session.Client.GetAsync("/Finance/Ledger")).Headers.Location!.OriginalString);
+
+        var wrong = await session.PostFormAsync("/Account/LoginWith2fa", new() { ["Code"] = "000000" });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("That code is not right", await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("signin.2fa-failed", await factory.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).ToListAsync()));
+
+        var right = await session.PostFormAsync("/Account/LoginWith2fa", new() { ["Code"] = Totp.Code(DemoSeeder.AuthenticatorKeyFor("finance@caf.demo")) });
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/Finance/Ledger")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_staff_member_without_two_factor_must_set_it_up_before_anything_else()
+    {
+        await factory.ResetAsync();
+        await CreateUserAsync("new.officer@caf.test", CafRoles.IsuOfficer);
+        using var session = factory.NewSession();
+        var signIn = await session.PostFormAsync("/Account/Login", new() { ["Email"] = "new.officer@caf.test", ["Password"] = DemoSeeder.DemoPassword });
+        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+
+        foreach (var page in new[] { "/", "/Tasks", "/Finance/Ledger", "/Workflows/Diagram/caf-grant" })
+            Assert.Equal("/Account/SetupAuthenticator", (await session.Client.GetAsync(page)).Headers.Location?.OriginalString);
+        var (status, setup) = await session.GetAsync("/Account/SetupAuthenticator");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("two-factor sign-in is required before you continue", setup);
+
+        var key = KeyPattern().Match(setup).Groups[1].Value.Replace(" ", "");
+        var done = await session.PostFormAsync("/Account/SetupAuthenticator", new() { ["Code"] = Totp.Code(key) });
+        var page2 = await done.Content.ReadAsStringAsync();
+        Assert.Contains("Your recovery codes", page2);
+        var recovery = RecoveryPattern().Matches(page2).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(10, recovery.Count);
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/Tasks")).StatusCode);
+        Assert.Contains("2fa.enabled", await factory.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).ToListAsync()));
+
+        // Next time: password, then a recovery code — each works once.
+        foreach (var attempt in new[] { true, false })
+        {
+            using var later = factory.NewSession();
+            var first = await later.PostFormAsync("/Account/Login", new() { ["Email"] = "new.officer@caf.test", ["Password"] = DemoSeeder.DemoPassword });
+            Assert.StartsWith("/Account/LoginWith2fa", first.Headers.Location!.OriginalString);
+            var second = await later.PostFormAsync("/Account/LoginWith2fa", new() { ["Code"] = recovery[0] });
+            Assert.Equal(attempt ? HttpStatusCode.Redirect : HttpStatusCode.OK, second.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task An_applicant_may_work_without_two_factor()
+    {
+        await factory.ResetAsync();
+        using var applicant = factory.NewSession();
+        await applicant.SignInAsync(GrantJourney.Applicant);
+        Assert.Equal(HttpStatusCode.OK, (await applicant.Client.GetAsync("/Applications/Edit")).StatusCode);
+    }
+
+    private async Task CreateUserAsync(string email, string role)
+    {
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CafUser>>();
+        var user = new CafUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "New officer" };
+        Assert.True((await users.CreateAsync(user, DemoSeeder.DemoPassword)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+    }
+
+    [GeneratedRegex("id=\"authenticator-key\">([a-z0-9 ]+)<")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex("<li><code>([A-Za-z0-9-]+)</code></li>")]
+    private static partial Regex RecoveryPattern();
+}
