@@ -34,6 +34,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Account/Logout"] = (false, Users),
         ["Account/LoginWith2fa"] = (true, Users),
         ["Account/SetupAuthenticator"] = (false, Users),
+        ["Account/AcceptInvitation/{id:guid}"] = (true, Users),
+        ["Admin/Invite"] = (false, ["isu@caf.demo", "admin@caf.demo"]),
         ["Tasks"] = (false, Users),
         ["Tasks/Index"] = (false, Users),
         ["Applications/Details/{id:guid}"] = (false, [Owner, .. Staff]),

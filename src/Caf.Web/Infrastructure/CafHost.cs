@@ -40,8 +40,14 @@ internal static class CafHost
 
         services.AddIdentity<CafUser, IdentityRole>(o =>
             {
+                // Length and a guessability check (CommonPasswordValidator) rather than composition rules, which push
+                // people to "Password2026!" instead of a long passphrase (NIST SP 800-63B).
                 o.Password.RequiredLength = 12;
+                o.Password.RequiredUniqueChars = 5;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = true;
@@ -85,6 +91,7 @@ internal static class CafHost
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+                o.Conventions.AllowAnonymousToPage("/Account/AcceptInvitation");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddMvcOptions(o => PlainBindingMessages.Apply(o.ModelBindingMessageProvider));
@@ -95,6 +102,9 @@ internal static class CafHost
         services.AddScoped<ApplicationCommands>();
         services.AddScoped<FundLedger>();
         services.AddScoped<DemoSeeder>();
+        services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));
+        services.AddSingleton<Email.OutboxDispatcher>();
+        services.AddScoped<Features.Admin.InvitationService>();
     }
 
     /// <summary>Cookies travel only over HTTPS, except on a developer's machine and in tests served over plain HTTP.</summary>

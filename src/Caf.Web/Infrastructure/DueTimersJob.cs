@@ -54,6 +54,9 @@ internal static class TimerScheduling
             q.ScheduleJob<DueTimersJob>(
                 trigger => trigger.WithIdentity(DueTimersJob.Name).StartNow().WithSimpleSchedule(interval),
                 job => job.WithIdentity(DueTimersJob.Name));
+            q.ScheduleJob<Email.OutboxJob>(
+                trigger => trigger.WithIdentity(Email.OutboxJob.Name).StartNow().WithSimpleSchedule(TimeSpan.FromSeconds(30)),
+                job => job.WithIdentity(Email.OutboxJob.Name));
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }

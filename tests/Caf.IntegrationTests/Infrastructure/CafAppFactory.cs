@@ -34,6 +34,11 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Whether Quartz runs the due-timer job (off by default: tests fire timers themselves).</summary>
     public bool TimerScheduler { get; init; }
 
+    /// <summary>Where sent mail can be read: the SMTP server's Maildir, or this factory's pickup folder.</summary>
+    public string MailFolder { get; } = Environment.GetEnvironmentVariable("CAF_TEST_MAILDIR") is { Length: > 0 } maildir
+        ? Path.Combine(maildir, "new")
+        : Directory.CreateTempSubdirectory("caf-mail-").FullName;
+
     /// <summary>High by default: the suite signs in many times a minute from one address.</summary>
     public int SignInAttemptsPerMinute { get; init; } = 100_000;
 
@@ -109,6 +114,17 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("Workflows:TimerScheduler", TimerScheduler ? "true" : "false");
         builder.UseSetting("Workflows:TimerIntervalSeconds", "1");
+        // Mail goes to the real SMTP server eng/test.sh starts; run without it, to a pickup folder of this factory's own.
+        if (Environment.GetEnvironmentVariable("CAF_TEST_SMTP_HOST") is { Length: > 0 } smtpHost)
+        {
+            builder.UseSetting("Email:SmtpHost", smtpHost);
+            builder.UseSetting("Email:SmtpPort", Environment.GetEnvironmentVariable("CAF_TEST_SMTP_PORT"));
+            builder.UseSetting("Email:Security", "None");
+        }
+        else
+        {
+            builder.UseSetting("Email:PickupFolder", MailFolder);
+        }
         builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(s =>
         {

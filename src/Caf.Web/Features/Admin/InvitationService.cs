@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.Identity;
+
+namespace Caf.Web.Features.Admin;
+
+/// <summary>
+/// Invites a person: the account (without a password), its role, the invitation and the email to send commit together;
+/// the email leaves through the outbox after the commit.
+/// </summary>
+public sealed class InvitationService(CafDbContext db, UserManager<CafUser> users, OutboxDispatcher outbox, TimeProvider clock,
+    ILogger<InvitationService> logger)
+{
+    public static readonly string[] StateRoles = [CafRoles.Applicant, CafRoles.CommitteeMember, CafRoles.CommitteeChair];
+
+    /// <summary>Null when sent; otherwise the problems, by field.</summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>?> InviteAsync(string email, string displayName, string role,
+        Guid? statePartyId, string invitedByUserId, bool byAdmin, string baseUrl, CancellationToken ct)
+    {
+        var problems = new List<(string, string)>();
+        if (!CafRoles.All.Contains(role)) problems.Add(("Input.Role", "Choose a role."));
+        else if (role == CafRoles.Admin && !byAdmin) problems.Add(("Input.Role", "Only an administrator can invite an administrator."));
+        if (StateRoles.Contains(role) && statePartyId is null)
+            problems.Add(("Input.StatePartyId", $"A {CafRoles.Describe(role)} belongs to a state: choose it."));
+        if (await users.FindByEmailAsync(email) is not null)
+            problems.Add(("Input.Email", "Someone with this email address already has an account."));
+        if (problems.Count > 0) return problems;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var user = new CafUser
+        {
+            UserName = email, Email = email, DisplayName = displayName,
+            StatePartyId = StateRoles.Contains(role) ? statePartyId : null,
+        };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded) return created.Errors.Select(e => ("Input.Email", e.Description)).ToList();
+        await users.AddToRoleAsync(user, role);
+        var invitation = new Invitation(user.Id, email, role, user.StatePartyId, invitedByUserId, now, out var token);
+        db.Invitations.Add(invitation);
+        var link = $"{baseUrl.TrimEnd('/')}/Account/AcceptInvitation/{invitation.Id}?token={Uri.EscapeDataString(token)}";
+        db.Outbox.Add(new OutboxMessage(email, "Your invitation to CafGrants",
+            $"""
+            Dear {displayName},
+
+            You are invited to CafGrants, the Cooperation and Assistance Fund's grant system, as {CafRoles.Describe(role)}.
+            Choose your password here (the link works once, until {invitation.ExpiresAtUtc:d MMMM yyyy}):
+
+            {link}
+
+            If you did not expect this invitation, ignore this message.
+
+            Implementation Support Unit, Geneva
+            """, now));
+        db.AuditEvents.Add(new AuditEvent("invitation.sent", "User", user.Id,
+            JsonSerializer.Serialize(new { email, role, statePartyId = user.StatePartyId, expires = invitation.ExpiresAtUtc })));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        try
+        {
+            await outbox.DispatchPendingAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The message stays in the outbox; the outbox job sends it later.
+            logger.LogWarning(ex, "The invitation to {Email} is queued but could not be sent yet.", email);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Caf.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.IntegrationTests;
+
+/// <summary>No open sign-up: invitations by email, with a link that works once and expires.</summary>
+public sealed partial class InvitationTests
+{
+    [Fact]
+    public async Task An_invited_applicant_sets_a_password_through_the_emailed_link_which_then_cannot_be_reused()
+    {
+        await using var app = await StartAsync();
+        var link = await InviteAsync(app, "focal.point@cnd.sn", "Applicant", "SEN");
+
+        using var invitee = app.NewSession();
+        var (status, page) = await invitee.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("focal.point@cnd.sn", page);
+        var weak = await invitee.PostFormAsync(link, new() { ["Password"] = "Password2026!", ["ConfirmPassword"] = "Password2026!" });
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+        Assert.Contains("too common or too easy to guess", await weak.Content.ReadAsStringAsync());
+
+        var set = await invitee.PostFormAsync(link, new() { ["Password"] = "baobab river lantern", ["ConfirmPassword"] = "baobab river lantern" });
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        var signIn = await app.NewSession().PostFormAsync("/Account/Login", new() { ["Email"] = "focal.point@cnd.sn", ["Password"] = "baobab river lantern" });
+        Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+
+        var (again, reused) = await app.NewSession().GetAsync(link);
+        Assert.Equal(HttpStatusCode.BadRequest, again);
+        Assert.Contains("already been used", reused);
+        var actions = await app.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).ToListAsync());
+        Assert.Contains("invitation.sent", actions);
+        Assert.Contains("invitation.accepted", actions);
+    }
+
+    [Fact]
+    public async Task An_invitation_link_expires_after_seven_days_and_a_tampered_token_is_refused()
+    {
+        await using var app = await StartAsync();
+        var link = await InviteAsync(app, "new.member@mofa.pe", "CommitteeMember", "PER");
+
+        var (tamperedStatus, tampered) = await app.NewSession().GetAsync(link[..^3] + "abc");
+        Assert.Equal(HttpStatusCode.BadRequest, tamperedStatus);
+        Assert.Contains("not valid", tampered);
+
+        app.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        var (status, expired) = await app.NewSession().GetAsync(link);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("This invitation expired on", expired);
+        var post = await app.NewSession().PostFormAsync(link, new() { ["Password"] = "baobab river lantern", ["ConfirmPassword"] = "baobab river lantern" });
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        var user = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "new.member@mofa.pe"));
+        Assert.Null(user.PasswordHash);
+    }
+
+    [Fact]
+    public async Task Invitations_say_what_is_missing_and_an_isu_officer_cannot_invite_an_administrator()
+    {
+        await using var app = await StartAsync();
+        using var isu = await new GrantJourney(app).SignInAsync(GrantJourney.Isu);
+
+        var noState = await isu.PostFormAsync("/Admin/Invite", new()
+            { ["Input.Email"] = "member@example.org", ["Input.DisplayName"] = "M", ["Input.Role"] = "CommitteeMember", ["Input.StatePartyId"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, noState.StatusCode);
+        Assert.Contains("belongs to a state: choose it", await noState.Content.ReadAsStringAsync());
+
+        var admin = await isu.PostFormAsync("/Admin/Invite", new()
+            { ["Input.Email"] = "root@example.org", ["Input.DisplayName"] = "R", ["Input.Role"] = "Admin" });
+        Assert.Equal(HttpStatusCode.BadRequest, admin.StatusCode);
+        Assert.Contains("Only an administrator can invite an administrator", await admin.Content.ReadAsStringAsync());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Invitations.CountAsync()));
+    }
+
+    private static async Task<SqliteAppFactory> StartAsync()
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CAF_TEST_SMTP_HOST")))
+            Assert.Fail("CI must deliver mail through the real SMTP server that eng/test.sh starts (CAF_TEST_SMTP_HOST).");
+        var app = new SqliteAppFactory();
+        await app.InitializeAsync();
+        await app.ResetAsync();
+        return app;
+    }
+
+    /// <summary>Invites as the ISU through the page, then reads the link from the email that arrived.</summary>
+    private static async Task<string> InviteAsync(SqliteAppFactory app, string email, string role, string stateIso)
+    {
+        var states = await new GrantJourney(app).StateIdsAsync();
+        using var isu = await new GrantJourney(app).SignInAsync(GrantJourney.Isu);
+        var sent = await isu.PostFormAsync("/Admin/Invite", new()
+        {
+            ["Input.Email"] = email, ["Input.DisplayName"] = "Invited person", ["Input.Role"] = role, ["Input.StatePartyId"] = states[stateIso].ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var file in Directory.EnumerateFiles(app.MailFolder))
+            {
+                var text = await File.ReadAllTextAsync(file);
+                if (!text.Contains(email, StringComparison.Ordinal)) continue;
+                var link = LinkPattern().Match(text.Replace("=\r\n", "").Replace("=\n", "").Replace("=3D", "="));
+                Assert.True(link.Success, $"No invitation link in the email:\n{text}");
+                return new Uri(link.Value).PathAndQuery;
+            }
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+        Assert.Fail($"No email to {email} arrived in {app.MailFolder}.");
+        return "";
+    }
+
+    [GeneratedRegex(@"https?://[^\s]+/Account/AcceptInvitation/[0-9a-f-]{36}\?token=[A-Za-z0-9_%-]+")]
+    private static partial Regex LinkPattern();
+}
