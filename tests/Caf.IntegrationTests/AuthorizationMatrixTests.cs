@@ -36,6 +36,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Account/SetupAuthenticator"] = (false, Users),
         ["Account/AcceptInvitation/{id:guid}"] = (true, Users),
         ["Admin/Invite"] = (false, ["isu@caf.demo", "admin@caf.demo"]),
+        ["Admin/Users"] = (false, ["admin@caf.demo"]),
         ["Tasks"] = (false, Users),
         ["Tasks/Index"] = (false, Users),
         ["Applications/Details/{id:guid}"] = (false, [Owner, .. Staff]),

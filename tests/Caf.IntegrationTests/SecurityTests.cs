@@ -56,6 +56,27 @@ public abstract class SecurityTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_disabled_user_cannot_sign_in_and_keeps_their_history()
+    {
+        await factory.ResetAsync();
+        using (var before = await _journey.SignInAsync(GrantJourney.Gender)) { }
+        var gender = await factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == GrantJourney.Gender));
+        using var admin = await _journey.SignInAsync("admin@caf.demo");
+        var disable = await admin.PostFormAsync("/Admin/Users", new() { ["userId"] = gender.Id }, "Disable");
+        Assert.Equal(HttpStatusCode.Redirect, disable.StatusCode);
+
+        var attempt = await factory.NewSession().PostFormAsync("/Account/Login", new() { ["Email"] = GrantJourney.Gender, ["Password"] = Caf.Web.Seeding.DemoSeeder.DemoPassword });
+        Assert.Contains("This account has been disabled", await attempt.Content.ReadAsStringAsync());
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Users.CountAsync(u => u.Email == GrantJourney.Gender)));
+        var actions = await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.UserName == GrantJourney.Gender || e.Action == "user.disabled").Select(e => e.Action).ToListAsync());
+        Assert.Contains("user.disabled", actions);
+        Assert.Contains("signin.succeeded", actions);
+
+        await admin.PostFormAsync("/Admin/Users", new() { ["userId"] = gender.Id }, "Enable");
+        using var again = await _journey.SignInAsync(GrantJourney.Gender);
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_changes_nothing()
     {
         await factory.ResetAsync();

@@ -76,6 +76,8 @@ internal static class CafHost
             o.Cookie.SecurePolicy = SecureCookies(builder.Environment);
         });
         services.AddCafRateLimits(configuration);
+        // A changed security stamp (user disabled, password changed) ends open sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddDataProtection().SetApplicationName("CafGrants").PersistKeysToDbContext<CafDbContext>();
 
         // Every page requires a signed-in user unless it says otherwise.

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caf.Web.Features.Account;
 
-public sealed class LoginModel(SignInManager<CafUser> signIn, CafDbContext db, IWebHostEnvironment environment) : PageModel
+public sealed class LoginModel(SignInManager<CafUser> signIn, UserManager<CafUser> users, CafDbContext db, IWebHostEnvironment environment) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
     [Display(Name = "Email")]
@@ -45,9 +45,13 @@ public sealed class LoginModel(SignInManager<CafUser> signIn, CafDbContext db, I
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         if (result.RequiresTwoFactor)
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "This account is locked for 15 minutes after too many failed attempts."
-            : "The email or the password is not right.");
+        var disabled = result.IsLockedOut && await users.FindByEmailAsync(Email.Trim()) is { } user
+                       && Admin.UsersModel.IsDisabled(user, DateTimeOffset.UtcNow);
+        ModelState.AddModelError(string.Empty, disabled
+            ? "This account has been disabled. Ask the ISU if you need access again."
+            : result.IsLockedOut
+                ? "This account is locked for 15 minutes after too many failed attempts."
+                : "The email or the password is not right.");
         return Page();
     }
 }
