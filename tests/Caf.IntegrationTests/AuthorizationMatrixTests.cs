@@ -35,6 +35,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Account/LoginWith2fa"] = (true, Users),
         ["Account/SetupAuthenticator"] = (false, Users),
         ["Account/AcceptInvitation/{id:guid}"] = (true, Users),
+        ["Account/ForgotPassword"] = (true, Users),
+        ["Account/ResetPassword"] = (true, Users),
         ["Admin/Invite"] = (false, ["isu@caf.demo", "admin@caf.demo"]),
         ["Admin/Users"] = (false, ["admin@caf.demo"]),
         ["Tasks"] = (false, Users),

@@ -94,6 +94,8 @@ internal static class CafHost
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Account/AcceptInvitation");
+                o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+                o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddMvcOptions(o => PlainBindingMessages.Apply(o.ModelBindingMessageProvider));

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Caf.Data;
+using Caf.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Caf.Web.Features.Account;
+
+/// <summary>Sets a new password from an emailed link (Identity's token: signed, expiring, void once the password changes).</summary>
+public sealed class ResetPasswordModel(UserManager<CafUser> users, CafDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string UserId { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Choose a password."), DataType(DataType.Password)]
+    [Display(Name = "New password")]
+    public string Password { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Type the password again."), DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
+    [Display(Name = "New password again")]
+    public string ConfirmPassword { get; set; } = "";
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.FindByIdAsync(UserId);
+        var result = user is null ? null : await users.ResetPasswordAsync(user, Token, Password);
+        if (result is not { Succeeded: true })
+        {
+            var invalidToken = result is null || result.Errors.Any(e => e.Code == "InvalidToken");
+            if (invalidToken)
+                ModelState.AddModelError(string.Empty, "This link has expired or was already used. Ask for a new one from the sign-in page.");
+            else
+                foreach (var error in result!.Errors) ModelState.AddModelError(nameof(Password), error.Description);
+            Response.StatusCode = 400;
+            return Page();
+        }
+        db.AuditEvents.Add(new AuditEvent("password.reset", "User", user!.Id, JsonSerializer.Serialize(new { email = user.Email })));
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Your new password is set. Sign in with it.";
+        return RedirectToPage("/Account/Login");
+    }
+}
