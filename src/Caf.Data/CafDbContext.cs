@@ -38,6 +38,8 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CafDbContext).Assembly);
+        // OpenIddict's applications, authorizations, scopes and tokens: the OAuth server of Features/Api.
+        builder.UseOpenIddict();
 
         // Entities make their own Guid ids. Saying so lets EF treat a child added to a loaded aggregate's collection
         // as new (an INSERT) rather than as an existing row to update.

@@ -52,6 +52,15 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Reporting/FinalReport/{id:guid}"] = (false, [Owner]),
         ["Reporting/Download/{id:guid}"] = (false, [Owner, .. Staff]),
         ["Workflows/Diagram/{id?}"] = (false, Staff),
+        ["connect/authorize"] = (true, Users),
+        ["connect/token"] = (true, Users),
+        ["Api/Clients"] = (false, ["admin@caf.demo"]),
+        ["Api/Clients/Index"] = (false, ["admin@caf.demo"]),
+        ["Api/Clients/New"] = (false, ["admin@caf.demo"]),
+        // Programs only: no page cookie reaches the API, whatever the role.
+        ["api/v1/ledger"] = (false, []),
+        ["api/v1/applications"] = (false, []),
+        ["api/v1/applications/{id:guid}"] = (false, []),
     };
 
     [Fact]

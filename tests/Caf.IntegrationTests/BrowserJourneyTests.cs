@@ -109,11 +109,16 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await Expect(finance.Locator("#balance")).ToHaveTextAsync("CHF 245,500.00");
 
         // The process diagram, drawn by the Mermaid script the app serves itself, with this grant's path highlighted.
+        // Drawing takes a few seconds on a busy two-core machine; a refused script would show in the console errors.
+        var consoleErrors = new List<string>();
+        isu.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
+        var drawn = new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 };
         await isu.GotoAsync(detailsUrl);
-        await Expect(isu.Locator("pre.mermaid svg")).ToBeVisibleAsync();
+        await Expect(isu.Locator("pre.mermaid svg")).ToBeVisibleAsync(drawn);
         await isu.GotoAsync("/Workflows/Diagram/caf-grant");
         var diagram = isu.Locator("pre.mermaid svg");
-        await Expect(diagram).ToBeVisibleAsync();
+        await Expect(diagram).ToBeVisibleAsync(drawn);
+        Assert.True(consoleErrors.Count == 0, string.Join(Environment.NewLine, consoleErrors));
         await Expect(isu.Locator("pre.mermaid svg g.node")).ToHaveCountAsync(16);
         var shot = Path.Combine(Path.GetTempPath(), "caf-e2e", "workflow-diagram.png");
         Directory.CreateDirectory(Path.GetDirectoryName(shot)!);

@@ -2,6 +2,7 @@ using Caf.Data;
 using Caf.Data.Auditing;
 using Caf.Data.Entities;
 using Caf.Web.Features.Account;
+using Caf.Web.Features.Api;
 using Caf.Web.Features.Applications;
 using Caf.Web.Features.Finance;
 using Caf.Web.Seeding;
@@ -79,6 +80,7 @@ internal static class CafHost
         // A changed security stamp (user disabled, password changed) ends open sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddDataProtection().SetApplicationName("CafGrants").PersistKeysToDbContext<CafDbContext>();
+        builder.AddCafOpenIddict();
 
         // Every page requires a signed-in user unless it says otherwise.
         services.AddAuthorizationBuilder()
@@ -135,6 +137,7 @@ internal static class CafHost
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.MapCafApi();
     }
 
 }

@@ -54,6 +54,7 @@ internal static class TimerScheduling
             q.ScheduleJob<DueTimersJob>(
                 trigger => trigger.WithIdentity(DueTimersJob.Name).StartNow().WithSimpleSchedule(interval),
                 job => job.WithIdentity(DueTimersJob.Name));
+            q.AddOAuthTokenPruning();
             q.ScheduleJob<Email.OutboxJob>(
                 trigger => trigger.WithIdentity(Email.OutboxJob.Name).StartNow().WithSimpleSchedule(TimeSpan.FromSeconds(30)),
                 job => job.WithIdentity(Email.OutboxJob.Name));

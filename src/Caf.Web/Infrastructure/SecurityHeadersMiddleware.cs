@@ -6,10 +6,11 @@ namespace Caf.Web.Infrastructure;
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
-    // Styles may be inline: Mermaid writes a <style> into each diagram it draws. Scripts may not.
+    // Styles may be inline: Mermaid writes a <style> into each diagram it draws. Scripts may not. No form-action:
+    // Chrome applies it to the redirect that returns a signed-in person to an OAuth client's own site.
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)
     {
