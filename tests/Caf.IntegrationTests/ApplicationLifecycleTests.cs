@@ -173,6 +173,10 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
         var (_, list) = await colombia.GetAsync("/");
         Assert.DoesNotContain("Stockpile destruction lessons", list);
+        Assert.Equal(HttpStatusCode.NotFound, (await colombia.FireAsync(id, "submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await colombia.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await colombia.Client.GetAsync($"/api/v1/applications/{id}")).StatusCode);
+        Assert.Equal("Draft", await _journey.StageAsync(id));
         Assert.Equal("Stockpile destruction lessons", (await _journey.LoadAsync(id)).Title);
     }
 
@@ -263,6 +267,20 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.DoesNotContain("Demo accounts", html);
         Assert.DoesNotContain(Caf.Web.Seeding.DemoSeeder.DemoPassword, html);
+    }
+
+    [Fact]
+    public async Task An_error_page_gives_a_reference_and_leaks_no_internals()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var response = await applicant.Client.GetAsync("/Applications/Details/not-a-guid/../../etc/passwd");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Reference:", html);
+        Assert.Contains(response.Headers.GetValues("X-Correlation-Id").Single(), html);
+        foreach (var leak in new[] { "Exception", "   at ", "/work/", "SELECT ", "Microsoft." })
+            Assert.DoesNotContain(leak, html);
     }
 
     [Fact]
