@@ -1,6 +1,6 @@
 namespace Caf.Data.Entities;
 
-/// <summary>The last application number given in a year; incremented under a concurrency token so numbers never repeat.</summary>
+/// <summary>The last application number given in a year; incremented atomically by <see cref="ReferenceNumbers"/>.</summary>
 public sealed class ReferenceCounter
 {
     private ReferenceCounter() { }
@@ -9,10 +9,4 @@ public sealed class ReferenceCounter
 
     public int Year { get; private set; }
     public int LastNumber { get; private set; }
-
-    public string Next()
-    {
-        LastNumber++;
-        return $"CAF-{Year}-{LastNumber:000}";
-    }
 }

@@ -170,8 +170,10 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
 
     private async Task FireAsync(GrantApplication application, string trigger, WorkflowActor actor, string? comment, CancellationToken ct)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await engine.FireAsync(application.Workflow!, application, trigger, actor, comment, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     private static void Check(IdentityResult result, string who)

@@ -1,3 +1,4 @@
+using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -19,13 +20,8 @@ internal sealed class AssignReferenceAction : IWorkflowAction
             return;
         }
         var year = context.UtcNow.Year;
-        var counter = await context.Db.ReferenceCounters.FirstOrDefaultAsync(c => c.Year == year, cancellationToken);
-        if (counter is null)
-        {
-            counter = new ReferenceCounter(year);
-            context.Db.ReferenceCounters.Add(counter);
-        }
-        application.MarkSubmitted(counter.Next(), context.UtcNow);
+        var number = await ReferenceNumbers.NextAsync(context.Db, year, cancellationToken);
+        application.MarkSubmitted(ReferenceNumbers.Format(year, number), context.UtcNow);
     }
 }
 

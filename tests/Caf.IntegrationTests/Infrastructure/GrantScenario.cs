@@ -66,8 +66,10 @@ internal sealed class GrantScenario(CafAppFactory factory)
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
         var actors = users.ToDictionary(u => u.Email!, u => new WorkflowActor(u.Id, u.Email!,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToHashSet(), u.StatePartyId));
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await step(db, engine, actors);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return result;
     }
 }

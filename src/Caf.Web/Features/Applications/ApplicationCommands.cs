@@ -36,6 +36,8 @@ public sealed class ApplicationCommands(CafDbContext db, WorkflowEngine engine, 
     {
         var actor = ApplicationAccess.ActorFor(user);
         GrantApplication? application = null;
+        // One transaction for the whole action: what the actions take inside it (a reference number) is given back if it fails.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             application = target();
@@ -44,6 +46,7 @@ public sealed class ApplicationCommands(CafDbContext db, WorkflowEngine engine, 
             if (trigger is not null)
                 await engine.FireAsync(application.Workflow!, application, trigger, actor, comment, ct);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return CommandOutcome.Done;
         }
         catch (DomainException ex)

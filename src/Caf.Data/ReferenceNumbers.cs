@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Data;
+
+/// <summary>
+/// Application numbers per year, unique, consecutive and without gaps however many submit at the same second. The next
+/// number is taken by one atomic UPDATE … RETURNING inside the submitting action's transaction: the counter row stays
+/// locked until that transaction ends, so a second submission waits for it, and a rolled-back one gives its number back.
+/// </summary>
+public static class ReferenceNumbers
+{
+    public static async Task<int> NextAsync(CafDbContext db, int year, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A reference number is taken inside the transaction of the action that submits.");
+        var provider = db.Database.ProviderName ?? "";
+        string ensure, increment;
+        if (provider.Contains("SqlServer", StringComparison.OrdinalIgnoreCase))
+        {
+            ensure = "IF NOT EXISTS (SELECT 1 FROM [ReferenceCounters] WITH (UPDLOCK, HOLDLOCK) WHERE [Year] = {0}) " +
+                     "INSERT INTO [ReferenceCounters] ([Year], [LastNumber]) VALUES ({0}, 0)";
+            increment = "UPDATE [ReferenceCounters] SET [LastNumber] = [LastNumber] + 1 OUTPUT inserted.[LastNumber] AS [Value] WHERE [Year] = {0}";
+        }
+        else
+        {
+            ensure = "INSERT INTO \"ReferenceCounters\" (\"Year\", \"LastNumber\") VALUES ({0}, 0) ON CONFLICT (\"Year\") DO NOTHING";
+            increment = "UPDATE \"ReferenceCounters\" SET \"LastNumber\" = \"LastNumber\" + 1 WHERE \"Year\" = {0} RETURNING \"LastNumber\" AS \"Value\"";
+        }
+        await db.Database.ExecuteSqlRawAsync(ensure, [year], ct);
+        var numbers = await db.Database.SqlQueryRaw<int>(increment, year).ToListAsync(ct);
+        return numbers.Single();
+    }
+
+    public static string Format(int year, int number) => $"CAF-{year}-{number:000}";
+}
