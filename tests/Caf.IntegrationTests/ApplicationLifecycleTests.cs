@@ -284,6 +284,22 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task Open_rounds_are_listed_publicly_with_their_deadline()
+    {
+        await factory.ResetAsync();
+        using var anonymous = factory.NewSession();
+        var (status, page) = await anonymous.GetAsync("/Rounds");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("call for South-South cooperation", page);
+        Assert.Contains("Geneva time", page);
+        var api = await anonymous.Client.GetAsync("/api/v1/rounds");
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        var json = await api.Content.ReadAsStringAsync();
+        Assert.Contains("\"amount\":\"50000.00\"", json);
+        Assert.Contains("\"currency\":\"CHF\"", json);
+    }
+
+    [Fact]
     public async Task Pages_require_sign_in()
     {
         await factory.ResetAsync();

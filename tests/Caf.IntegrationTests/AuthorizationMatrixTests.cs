@@ -52,6 +52,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Reporting/FinalReport/{id:guid}"] = (false, [Owner]),
         ["Reporting/Download/{id:guid}"] = (false, [Owner, .. Staff]),
         ["Workflows/Diagram/{id?}"] = (false, Staff),
+        ["Rounds"] = (true, Users),
+        ["api/v1/rounds"] = (true, Users),
         ["connect/authorize"] = (true, Users),
         ["connect/token"] = (true, Users),
         ["Api/Clients"] = (false, ["admin@caf.demo"]),

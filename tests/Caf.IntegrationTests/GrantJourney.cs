@@ -81,6 +81,11 @@ internal sealed class GrantJourney(CafAppFactory factory)
             var body = await response.Content.ReadAsStringAsync();
             Assert.Fail($"{because}: expected a redirect, got {(int)response.StatusCode}. {ErrorsIn(body)}");
         }
+        // Being sent to sign in, or to "not allowed", is a refusal, not the action's success.
+        var location = response.Headers.Location?.OriginalString ?? "";
+        Assert.False(location.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase)
+                     || location.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase),
+            $"{because}: redirected to {location} instead of succeeding.");
     }
 
     /// <summary>The error summary of a page, for readable failure messages.</summary>

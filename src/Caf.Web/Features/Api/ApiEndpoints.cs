@@ -37,6 +37,18 @@ internal static class ApiEndpoints
 
         // Status codes stay bare here: a program reading JSON should not receive the HTML error page.
         var api = app.MapGroup("/api/v1").WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
+        // The open calls for proposals are public, like the page that lists them.
+        api.MapGet("/rounds", async (CafDbContext db, TimeProvider clock, CancellationToken ct) =>
+            (await Rounds.OpenModel.OpenRoundsAsync(db, clock.GetUtcNow().UtcDateTime, ct)).Select(r => new
+            {
+                id = r.Id,
+                title = r.Title,
+                opensAt = r.OpensAtUtc,
+                closesAt = r.ClosesAtUtc,
+                ceiling = new { amount = r.Ceiling.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), currency = r.Ceiling.Currency },
+                implementationStart = r.ImplementationStart,
+                implementationEnd = r.ImplementationEnd,
+            })).AllowAnonymous();
         api.MapGet("/ledger", ReadLedgerAsync).RequireAuthorization(ApiScopes.Policies.LedgerRead);
         api.MapGet("/applications", ListApplicationsAsync).RequireAuthorization(ApiScopes.Policies.ApplicationsRead);
         api.MapGet("/applications/{id:guid}", ReadApplicationAsync).RequireAuthorization(ApiScopes.Policies.ApplicationsRead);

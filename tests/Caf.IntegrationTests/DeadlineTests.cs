@@ -1,0 +1,40 @@
+using System.Net;
+using Caf.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.IntegrationTests;
+
+/// <summary>The round's closing time is exact: one second before, a submission is taken; one second after, it is refused with the deadline.</summary>
+public sealed class DeadlineTests
+{
+    [Fact]
+    public async Task A_submission_one_second_before_the_deadline_is_taken_and_one_second_after_is_refused()
+    {
+        await using var app = new SqliteAppFactory();
+        await app.InitializeAsync();
+        await app.ResetAsync();
+        var journey = new GrantJourney(app);
+        using var applicant = await journey.SignInAsync(GrantJourney.Applicant);
+        var onTime = await journey.DraftFieldsAsync("On time", "COL", ("Flights", "2", "900"));
+        var late = await journey.DraftFieldsAsync("Too late", "COL", ("Flights", "2", "900"));
+        var onTimeId = await journey.CreateDraftAsync(applicant, onTime);
+        var lateId = await journey.CreateDraftAsync(applicant, late);
+        var closes = await app.WithDbAsync(db => db.Rounds.Select(r => r.ClosesAtUtc).SingleAsync());
+
+        // Weeks pass: yesterday's sign-in has expired, so the focal point signs in again on the last day.
+        app.Clock.Advance(closes - TimeSpan.FromSeconds(5) - app.Clock.GetUtcNow().UtcDateTime);
+        using var lastDay = await journey.SignInAsync(GrantJourney.Applicant);
+        app.Clock.Advance(closes - TimeSpan.FromSeconds(1) - app.Clock.GetUtcNow().UtcDateTime);
+        var taken = await lastDay.PostFormAsync($"/Applications/Edit/{onTimeId}", onTime, "Submit");
+        Assert.Equal($"/Applications/Details/{onTimeId}", taken.Headers.Location?.OriginalString);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
+        var refused = await lastDay.PostFormAsync($"/Applications/Edit/{lateId}", late, "Submit");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("it is not open now", html);
+        Assert.Contains(closes.ToString("d MMMM yyyy HH:mm"), html);
+        Assert.Equal("Submitted", await journey.StageAsync(onTimeId));
+        Assert.Equal("Draft", await journey.StageAsync(lateId));
+    }
+}
