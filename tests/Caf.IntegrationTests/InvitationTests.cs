@@ -100,6 +100,34 @@ public sealed partial class InvitationTests
         Assert.Equal(0, await app.WithDbAsync(db => db.Invitations.CountAsync()));
     }
 
+    [Fact]
+    public async Task With_the_mail_server_down_the_invitation_is_kept_in_the_outbox_to_send_later()
+    {
+        var closedPort = System.Net.Sockets.TcpListener.Create(0);
+        closedPort.Start();
+        var port = ((IPEndPoint)closedPort.LocalEndpoint).Port;
+        closedPort.Stop();
+        await using var app = new SqliteAppFactory
+        {
+            Settings = new() { ["Email:SmtpHost"] = "127.0.0.1", ["Email:SmtpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Email:Security"] = "None" },
+        };
+        await app.InitializeAsync();
+        await app.ResetAsync();
+        var states = await new GrantJourney(app).StateIdsAsync();
+        using var isu = await new GrantJourney(app).SignInAsync(GrantJourney.Isu);
+
+        var sent = await isu.PostFormAsync("/Admin/Invite", new()
+            { ["Input.Email"] = "later@cnd.sn", ["Input.DisplayName"] = "Later", ["Input.Role"] = "Applicant", ["Input.StatePartyId"] = states["SEN"].ToString() });
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var queued = await app.WithDbAsync(db => db.Outbox.SingleAsync());
+        Assert.Equal("later@cnd.sn", queued.To);
+        Assert.Null(queued.SentAtUtc);
+        Assert.Equal(1, queued.Attempts);
+        Assert.False(string.IsNullOrEmpty(queued.LastError));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Invitations.CountAsync()));
+    }
+
     private static async Task<SqliteAppFactory> StartAsync()
     {
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)

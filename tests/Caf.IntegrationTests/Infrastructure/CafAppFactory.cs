@@ -39,6 +39,9 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
         ? Path.Combine(maildir, "new")
         : Directory.CreateTempSubdirectory("caf-mail-").FullName;
 
+    /// <summary>Settings applied last, over the defaults above.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     /// <summary>High by default: the suite signs in many times a minute from one address.</summary>
     public int SignInAttemptsPerMinute { get; init; } = 100_000;
 
@@ -126,6 +129,7 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
             builder.UseSetting("Email:PickupFolder", MailFolder);
         }
         builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(s =>
         {
             // Hashing demo passwords at full strength for every test would only slow the suite down.

@@ -50,7 +50,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Email
                     message.MarkSent(clock.GetUtcNow().UtcDateTime);
                     sent++;
                 }
-                catch (Exception ex) when (ex is IOException or SmtpCommandException or SmtpProtocolException or System.Net.Sockets.SocketException or AuthenticationException)
+                catch (Exception ex) when (ex is IOException or TimeoutException or SmtpCommandException or SmtpProtocolException
+                                               or System.Net.Sockets.SocketException or AuthenticationException or SslHandshakeException)
                 {
                     logger.LogWarning(ex, "Could not send outbox message {Id} to {To}; will retry.", message.Id, message.To);
                     message.MarkFailed(ex.Message);
@@ -86,7 +87,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Email
             await mime.WriteToAsync(Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{(mime.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml"), ct);
             return;
         }
-        using var smtp = new SmtpClient();
+        // A person is waiting on the first attempt: give up quickly and leave the message to the outbox job.
+        using var smtp = new SmtpClient { Timeout = 10_000 };
         await smtp.ConnectAsync(o.SmtpHost, o.SmtpPort, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), ct);
         if (!string.IsNullOrEmpty(o.UserName)) await smtp.AuthenticateAsync(o.UserName, o.Password ?? "", ct);
         await smtp.SendAsync(mime, ct);
