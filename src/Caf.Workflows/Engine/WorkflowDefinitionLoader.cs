@@ -209,10 +209,9 @@ public static class WorkflowDefinitionLoader
                 foreach (var from in t.From)
                     grew |= canFinish.Add(from);
         }
-        if (canFinish.Count > 0 || d.Stages.Count > 0)
-            for (var i = 0; i < d.Stages.Count; i++)
-                if (!canFinish.Contains(d.Stages[i].Id) && d.Transitions.Any(t => t.From.Contains(d.Stages[i].Id) && t.To != d.Stages[i].Id))
-                    errors.Add($"$.stages[{i}]: from '{d.Stages[i].Id}' no path leads to a terminal stage");
+        for (var i = 0; i < d.Stages.Count; i++)
+            if (!canFinish.Contains(d.Stages[i].Id) && d.Transitions.Any(t => t.From.Contains(d.Stages[i].Id) && t.To != d.Stages[i].Id))
+                errors.Add($"$.stages[{i}]: from '{d.Stages[i].Id}' no path leads to a terminal stage");
         return errors;
     }
 

@@ -180,8 +180,6 @@ public class SqliteAppFactory : CafAppFactory
 
 public sealed class PostgresAppFactory : CafAppFactory
 {
-    private readonly string _database = $"caf_test_{Guid.NewGuid():N}"[..24];
-    private string? _server;
 
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
     protected override string QuartzTablesQuery => "SELECT table_name FROM information_schema.tables WHERE table_name ILIKE 'qrtz%'";
@@ -190,25 +188,21 @@ public sealed class PostgresAppFactory : CafAppFactory
 
     protected override async Task<string?> CreateDatabaseAsync()
     {
-        _server = Environment.GetEnvironmentVariable("CAF_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(_server))
+        var server = Environment.GetEnvironmentVariable("CAF_TEST_POSTGRES");
+        if (string.IsNullOrWhiteSpace(server))
         {
             UnavailableReason = "CAF_TEST_POSTGRES is not set (eng/test.sh starts a server and sets it)";
             return null;
         }
         try
         {
-            await using var admin = new NpgsqlConnection(_server);
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", admin);
-            await create.ExecuteNonQueryAsync();
+            return await TestDatabases.CreatePostgresDatabaseAsync(server);
         }
         catch (NpgsqlException ex)
         {
             UnavailableReason = $"cannot reach PostgreSQL at CAF_TEST_POSTGRES: {ex.Message}";
             return null;
         }
-        return new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
     }
 
     protected override DbConnection OpenConnection()
@@ -221,12 +215,7 @@ public sealed class PostgresAppFactory : CafAppFactory
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (ConnectionString is null || _server is null) return;
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(_server);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        if (ConnectionString is not null) await TestDatabases.DropPostgresDatabaseAsync(ConnectionString);
     }
 }
 

@@ -24,7 +24,13 @@ internal static class TestDatabases
                 Assert.Fail("PostgreSQL is required in CI but CAF_TEST_POSTGRES is not set.");
             Assert.Skip("PostgreSQL is not available here: CAF_TEST_POSTGRES is not set (eng/test.sh sets it).");
         }
-        var name = $"caf_mig_{Guid.NewGuid():N}"[..24];
+        return await CreatePostgresDatabaseAsync(server!);
+    }
+
+    /// <summary>A new, empty database on the given server, under a unique name; returns its connection string.</summary>
+    public static async Task<string> CreatePostgresDatabaseAsync(string server)
+    {
+        var name = $"caf_test_{Guid.NewGuid():N}"[..24];
         await using var admin = new NpgsqlConnection(server);
         await admin.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);

@@ -10,8 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Caf.Web.Features.Account;
 
 /// <summary>Sends a password-reset link. The answer is the same whether or not the address has an account.</summary>
-public sealed class ForgotPasswordModel(UserManager<CafUser> users, CafDbContext db, OutboxDispatcher outbox, TimeProvider clock,
-    ILogger<ForgotPasswordModel> logger) : PageModel
+public sealed class ForgotPasswordModel(UserManager<CafUser> users, CafDbContext db, OutboxDispatcher outbox, TimeProvider clock) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
     [Display(Name = "Email")]
@@ -40,14 +39,7 @@ public sealed class ForgotPasswordModel(UserManager<CafUser> users, CafDbContext
                 """, clock.GetUtcNow().UtcDateTime));
             db.AuditEvents.Add(new AuditEvent("password.reset-requested", "User", user.Id, JsonSerializer.Serialize(new { email = user.Email })));
             await db.SaveChangesAsync(ct);
-            try
-            {
-                await outbox.DispatchPendingAsync(ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "The reset email is queued but could not be sent yet.");
-            }
+            await outbox.TrySendNowAsync(ct);
         }
         Sent = true;
         return Page();

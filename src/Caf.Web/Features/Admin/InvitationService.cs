@@ -10,8 +10,7 @@ namespace Caf.Web.Features.Admin;
 /// Invites a person: the account (without a password), its role, the invitation and the email to send commit together;
 /// the email leaves through the outbox after the commit.
 /// </summary>
-public sealed class InvitationService(CafDbContext db, UserManager<CafUser> users, OutboxDispatcher outbox, TimeProvider clock,
-    ILogger<InvitationService> logger)
+public sealed class InvitationService(CafDbContext db, UserManager<CafUser> users, OutboxDispatcher outbox, TimeProvider clock)
 {
     public static readonly string[] StateRoles = [CafRoles.Applicant, CafRoles.CommitteeMember, CafRoles.CommitteeChair];
 
@@ -58,15 +57,7 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
             JsonSerializer.Serialize(new { email, role, statePartyId = user.StatePartyId, expires = invitation.ExpiresAtUtc })));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        try
-        {
-            await outbox.DispatchPendingAsync(ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The message stays in the outbox; the outbox job sends it later.
-            logger.LogWarning(ex, "The invitation to {Email} is queued but could not be sent yet.", email);
-        }
+        await outbox.TrySendNowAsync(ct);
         return null;
     }
 }

@@ -68,7 +68,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
         {
             try
             {
-                saved = NewDraft(state.Value);
+                saved = await NewDraftAsync(state.Value, ct);
                 await engine.EnterInitialStageAsync(saved.Workflow!, saved, ct);
             }
             catch (DomainException ex)
@@ -98,11 +98,11 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
             : RedirectToPage("/Applications/Edit", new { id = saved!.Id });
     }
 
-    private GrantApplication NewDraft(Guid stateId)
+    private async Task<GrantApplication> NewDraftAsync(Guid stateId, CancellationToken ct)
     {
-        var round = db.Rounds.FirstOrDefault(r => r.Id == Form.RoundId)
+        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == Form.RoundId, ct)
                     ?? throw new DomainException("Choose the round you are applying to.", nameof(DraftForm.RoundId));
-        var state = db.StateParties.First(s => s.Id == stateId);
+        var state = await db.StateParties.FirstAsync(s => s.Id == stateId, ct);
         var instance = engine.Start(WorkflowServices.GrantWorkflowId);
         var application = new GrantApplication(round, state, Form.Title, instance, ApplicationAccess.ActorFor(User).UserId,
             clock.GetUtcNow().UtcDateTime);

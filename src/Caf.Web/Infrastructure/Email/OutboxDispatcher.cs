@@ -32,6 +32,22 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Email
     private const int MaxAttempts = 10;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
+    /// <summary>
+    /// Sends what is waiting now, for a person who just acted; whatever cannot go now stays in the outbox for the
+    /// outbox job, so the person's action never fails because of the mail server.
+    /// </summary>
+    public async Task TrySendNowAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            await DispatchPendingAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Email is queued in the outbox but could not be sent yet.");
+        }
+    }
+
     public async Task<int> DispatchPendingAsync(CancellationToken ct = default)
     {
         await _oneAtATime.WaitAsync(ct);
