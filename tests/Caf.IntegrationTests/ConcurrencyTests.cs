@@ -76,12 +76,7 @@ public abstract class ConcurrencyTests(CafAppFactory factory)
         return id;
     }
 
-    private Task<WorkflowActor> ActorAsync(string email) =>
-        factory.WithDbAsync(async db =>
-        {
-            var user = await db.Users.SingleAsync(u => u.Email == email);
-            return new WorkflowActor(user.Id, email, new HashSet<string> { CafRoles.IsuOfficer });
-        });
+    private Task<WorkflowActor> ActorAsync(string email) => new GrantScenario(factory).ActorAsync(email);
 
     private static (CafDbContext Db, WorkflowEngine Engine) Resolve(IServiceScope scope) =>
         (scope.ServiceProvider.GetRequiredService<CafDbContext>(), scope.ServiceProvider.GetRequiredService<WorkflowEngine>());

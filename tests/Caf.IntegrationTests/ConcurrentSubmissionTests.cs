@@ -19,7 +19,8 @@ public sealed class ConcurrentSubmissionTests(PostgresAppFactory factory)
     public async Task A_hundred_applications_submitted_at_once_get_unique_consecutive_references()
     {
         await factory.ResetAsync();
-        var (ids, applicant) = await DraftsAsync();
+        var ids = await DraftsAsync();
+        var applicant = await new GrantScenario(factory).ActorAsync(GrantJourney.Applicant);
 
         using var start = new SemaphoreSlim(0);
         var submissions = ids.Select(id => Task.Run(async () =>
@@ -46,7 +47,7 @@ public sealed class ConcurrentSubmissionTests(PostgresAppFactory factory)
         Assert.Null(chain);
     }
 
-    private async Task<(List<Guid> Ids, WorkflowActor Applicant)> DraftsAsync()
+    private async Task<List<Guid>> DraftsAsync()
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CafDbContext>();
@@ -65,6 +66,6 @@ public sealed class ConcurrentSubmissionTests(PostgresAppFactory factory)
             ids.Add(application.Id);
         }
         await db.SaveChangesAsync();
-        return (ids, new WorkflowActor(user.Id, GrantJourney.Applicant, new HashSet<string> { CafRoles.Applicant }, user.StatePartyId));
+        return ids;
     }
 }

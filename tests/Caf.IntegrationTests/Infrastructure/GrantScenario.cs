@@ -57,15 +57,27 @@ internal sealed class GrantScenario(CafAppFactory factory)
             return 0;
         });
 
+    /// <summary>The demo user as the engine sees them: id, email, roles and state.</summary>
+    public async Task<WorkflowActor> ActorAsync(string email)
+    {
+        using var scope = factory.Services.CreateScope();
+        return (await ActorsAsync(scope.ServiceProvider.GetRequiredService<CafDbContext>()))[email];
+    }
+
+    private static async Task<Dictionary<string, WorkflowActor>> ActorsAsync(CafDbContext db)
+    {
+        var users = await db.Users.ToListAsync();
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
+        return users.ToDictionary(u => u.Email!, u => new WorkflowActor(u.Id, u.Email!,
+            roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToHashSet(), u.StatePartyId));
+    }
+
     private async Task<T> StepAsync<T>(Func<CafDbContext, WorkflowEngine, IReadOnlyDictionary<string, WorkflowActor>, Task<T>> step)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CafDbContext>();
         var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
-        var users = await db.Users.ToListAsync();
-        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
-        var actors = users.ToDictionary(u => u.Email!, u => new WorkflowActor(u.Id, u.Email!,
-            roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToHashSet(), u.StatePartyId));
+        var actors = await ActorsAsync(db);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await step(db, engine, actors);
         await db.SaveChangesAsync();
