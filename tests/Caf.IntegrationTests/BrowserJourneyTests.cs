@@ -147,7 +147,16 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
 
     private static async Task ClickAndExpectStageAsync(IPage page, string button, string stage)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        await Expect(page.Locator("#stage")).ToHaveTextAsync(stage);
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+            await Expect(page.Locator("#stage")).ToHaveTextAsync(stage);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            // Say where the person was and what the page said, not only which button was missing.
+            var text = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new Xunit.Sdk.XunitException($"'{button}' on {page.Url} did not lead to {stage}. The page said:\n{text}\n{ex.Message}");
+        }
     }
 }

@@ -70,6 +70,36 @@ public sealed partial class TwoFactorTests(SqliteAppFactory factory)
     }
 
     [Fact]
+    public async Task A_session_checked_again_after_a_minute_keeps_its_second_factor_but_ends_when_the_account_changes()
+    {
+        // Own app: this test moves the clock past the security stamp's one-minute check.
+        await using var app = new SqliteAppFactory();
+        await app.InitializeAsync();
+        await app.ResetAsync();
+        using var finance = app.NewSession();
+        await finance.SignInAsync("finance@caf.demo");
+        using var isu = app.NewSession();
+        await isu.SignInAsync(GrantJourney.Isu);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var ledger = await finance.Client.GetAsync("/Finance/Ledger");
+        Assert.True(ledger.StatusCode == HttpStatusCode.OK,
+            $"After the stamp check the finance officer was sent to {ledger.Headers.Location} instead of the ledger.");
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, (await finance.Client.GetAsync("/Finance/Ledger")).StatusCode);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CafUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(GrantJourney.Isu))!);
+        }
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var tasks = await isu.Client.GetAsync("/Tasks");
+        Assert.Equal(HttpStatusCode.Redirect, tasks.StatusCode);
+        Assert.Contains("/Account/Login?ReturnUrl=", tasks.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task An_applicant_may_work_without_two_factor()
     {
         await factory.ResetAsync();

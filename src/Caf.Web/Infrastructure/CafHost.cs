@@ -78,7 +78,11 @@ internal static class CafHost
         });
         services.AddCafRateLimits(configuration);
         // A changed security stamp (user disabled, password changed) ends open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = TwoFactorEnforcementMiddleware.KeepSecondFactorMark;
+        });
         services.AddDataProtection().SetApplicationName("CafGrants").PersistKeysToDbContext<CafDbContext>();
         builder.AddCafOpenIddict();
 

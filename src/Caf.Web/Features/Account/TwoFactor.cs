@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Caf.Data;
 using Caf.Web.Features.Applications;
+using Microsoft.AspNetCore.Identity;
 
 namespace Caf.Web.Features.Account;
 
@@ -31,6 +32,18 @@ internal sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, IConf
 
     public static bool Required(ClaimsPrincipal user, IConfiguration configuration) =>
         configuration.GetValue("Security:RequireTwoFactorForStaff", true) && ApplicationAccess.IsStaff(user);
+
+    /// <summary>
+    /// Identity rebuilds the principal from the database at each security-stamp check and forgets how the person signed
+    /// in; without this, staff would be sent back to the authenticator set-up a minute after signing in.
+    /// </summary>
+    public static Task KeepSecondFactorMark(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.CurrentPrincipal is { } current && UsedSecondFactor(current)
+            && context.NewPrincipal is { } fresh && !UsedSecondFactor(fresh) && fresh.Identity is ClaimsIdentity identity)
+            identity.AddClaim(new Claim("amr", "mfa"));
+        return Task.CompletedTask;
+    }
 
     /// <summary>Identity marks a sign-in completed with a second factor with the claim amr = mfa.</summary>
     public static bool UsedSecondFactor(ClaimsPrincipal user) => user.HasClaim("amr", "mfa");
