@@ -22,6 +22,9 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CommitteeScore> CommitteeScores => Set<CommitteeScore>();
     public DbSet<GrantReport> Reports => Set<GrantReport>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<ActionPlanAction> ActionPlanActions => Set<ActionPlanAction>();
+    public DbSet<ApplicationAttachment> Attachments => Set<ApplicationAttachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<WorkflowTransitionRecord> WorkflowTransitions => Set<WorkflowTransitionRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -204,24 +204,41 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
     }
 
     [Fact]
-    public async Task Submitting_without_budget_lines_is_refused_with_a_field_message_and_the_draft_is_intact()
+    public async Task Submitting_an_incomplete_proposal_saves_the_draft_and_lists_every_problem_at_once_by_field()
     {
         await factory.ResetAsync();
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
         var fields = await _journey.DraftFieldsAsync("Mine risk education exchange", "SEN");
-        var id = await _journey.CreateDraftAsync(applicant, fields);
+        fields.Remove("Form.GenderAnalysis");
+        fields["Form.Activities[0].Place"] = "";
+        fields["Form.Activities[0].End"] = "2027-04-30";
+        // Saved without its endorsement letter.
+        var saved = await applicant.PostFormAsync("/Applications/Edit", fields, "Save");
+        var id = Guid.Parse(saved.Headers.Location!.OriginalString["/Applications/Edit/".Length..]);
 
         fields["Form.Title"] = "Mine risk education exchange (revised)";
         var response = await applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Add at least one budget line", html);
-        Assert.Contains("data-valmsg-for=\"Form.Budget\"", html);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        foreach (var (field, message) in new[]
+                 {
+                     ("Form.Budget", "Add at least one budget line."),
+                     ("Form.GenderAnalysis", "Describe how women, girls, boys and men, and diverse groups, are affected and take part."),
+                     ("Form.Activities[0].Place", "Activity 1 ('Field visit to survey teams') needs the place where it happens."),
+                     ("Form.Activities[0].Start", "Activity 1 ('Field visit to survey teams') falls outside the activity period 1 Mar 2027 – 8 Mar 2027."),
+                     ("EndorsementLetter", "Attach the endorsement letter from the national authority."),
+                 })
+        {
+            Assert.Contains(message, html);
+            Assert.Contains($"data-valmsg-for=\"{field}\"", html);
+        }
         Assert.Contains("value=\"Mine risk education exchange (revised)\"", html);
+        Assert.Contains("Draft saved. It cannot be submitted yet", html);
+        // Nothing typed is lost: the draft holds the revision, and it is still a draft without a reference.
         var draft = await _journey.LoadAsync(id);
         Assert.Equal("Draft", draft.Stage);
-        Assert.Equal("Mine risk education exchange", draft.Title);
+        Assert.Equal("Mine risk education exchange (revised)", draft.Title);
         Assert.Null(draft.Reference);
         Assert.Empty(draft.Workflow!.History);
     }

@@ -43,6 +43,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Tasks/Index"] = (false, Users),
         ["Applications/Details/{id:guid}"] = (false, [Owner, .. Staff]),
         ["Applications/Edit/{id:guid?}"] = (false, [Owner]),
+        ["Applications/Attachment/{id:guid}"] = (false, [Owner, .. Staff]),
         ["GenderReview/Checklist/{id:guid}"] = (false, ["gender@caf.demo"]),
         ["Committee/Score/{id:guid}"] = (false, ["member1@caf.demo", "chair@caf.demo"]),
         ["Committee/Decide/{id:guid}"] = (false, ["chair@caf.demo"]),
@@ -70,6 +71,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
     {
         await factory.ResetAsync();
         var (applicationId, reportId) = await SubmittedApplicationWithReportAsync();
+        var attachmentId = await factory.WithDbAsync(db => db.Attachments.Where(a => a.ApplicationId == applicationId).Select(a => a.Id).SingleAsync());
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Pattern: e.RoutePattern.RawText?.Trim('/') ?? "", Endpoint: e))
             .DistinctBy(e => e.Pattern).ToList();
@@ -94,7 +96,9 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         {
             var url = "/" + pattern
                 .Replace("{id:guid?}", applicationId.ToString()).Replace("{id?}", "caf-grant")
-                .Replace("{id:guid}", pattern.StartsWith("Reporting/Download", StringComparison.Ordinal) ? reportId.ToString() : applicationId.ToString());
+                .Replace("{id:guid}", pattern.StartsWith("Reporting/Download", StringComparison.Ordinal) ? reportId.ToString()
+                    : pattern.StartsWith("Applications/Attachment", StringComparison.Ordinal) ? attachmentId.ToString()
+                    : applicationId.ToString());
             var (isPublic, allowed) = Expectations[pattern];
             foreach (var (who, session) in sessions)
             {

@@ -27,6 +27,40 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await applicant.GetByLabel("Unit cost of line 1").FillAsync("2000");
         await applicant.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Expect(applicant.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved.");
+        await Expect(applicant.Locator("#budget-total")).ToHaveTextAsync("6,000.00");
+
+        // Halfway: submitting now lists everything still missing, at once, and keeps the draft.
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Save and submit" }).ClickAsync();
+        await Expect(applicant.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Attach the endorsement letter from the national authority.");
+        await Expect(applicant.GetByRole(AriaRole.Alert).First).ToContainTextAsync("State the objectives of the exchange.");
+
+        // Come back later from the dashboard and complete the proposal.
+        await applicant.GotoAsync("/");
+        await applicant.GetByRole(AriaRole.Link, new() { Name = "Non-technical survey: Cambodian team visits Colombia" }).ClickAsync();
+        await applicant.GetByRole(AriaRole.Link, new() { Name = "Edit the draft" }).ClickAsync();
+        await Expect(applicant.GetByLabel("Title")).ToHaveValueAsync("Non-technical survey: Cambodian team visits Colombia");
+        await applicant.GetByLabel("Summary of the exchange").FillAsync("Four survey staff learn non-technical survey from Colombian teams.");
+        await applicant.GetByLabel("Activities start").FillAsync("2027-03-01");
+        await applicant.GetByLabel("Activities end").FillAsync("2027-03-08");
+        await applicant.GetByLabel("Article 5 clearance and land release").CheckAsync();
+        await applicant.GetByLabel("Objectives", new() { Exact = true }).FillAsync("Adopt evidence-based non-technical survey.");
+        await applicant.GetByLabel("Expected result 1").FillAsync("Survey teams apply the host's procedure.");
+        await applicant.GetByLabel("Indicator of result 1").FillAsync("Staff trained, by sex and age");
+        await applicant.GetByLabel("Result 1 counted by sex").CheckAsync();
+        await applicant.GetByLabel("Activity 1", new() { Exact = true }).FillAsync("Field visit to survey teams");
+        await applicant.GetByLabel("Start of activity 1").FillAsync("2027-03-02");
+        await applicant.GetByLabel("End of activity 1").FillAsync("2027-03-06");
+        await applicant.GetByLabel("Place of activity 1").FillAsync("Bogotá");
+        await applicant.GetByLabel("Name of participant 1").FillAsync("Chanthy Sok");
+        await applicant.GetByLabel("Function of participant 1").FillAsync("Deputy director");
+        await applicant.GetByLabel("Organisation of participant 1").FillAsync("CMAA");
+        await applicant.GetByLabel("Gender and diversity analysis").FillAsync("Two women and two men; women's groups are met.");
+        await applicant.GetByLabel("Do no harm and safeguarding").FillAsync("The host's safeguarding code applies.");
+        await applicant.GetByLabel("Follow-up and dissemination plan").FillAsync("National teams trained within three months.");
+        await applicant.Locator("#EndorsementLetter").SetInputFilesAsync(new FilePayload
+        {
+            Name = "endorsement.pdf", MimeType = "application/pdf", Buffer = GrantJourney.EndorsementLetterPdf,
+        });
         await applicant.GetByRole(AriaRole.Button, new() { Name = "Save and submit" }).ClickAsync();
         await Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("Submitted. Your reference is CAF-");
         // Applicants see the applicant label of a stage; staff see its own name.

@@ -28,7 +28,14 @@ internal sealed class GrantJourney(CafAppFactory factory)
 
     public Task<Guid> OpenRoundIdAsync() => factory.WithDbAsync(db => db.Rounds.Select(r => r.Id).FirstAsync());
 
-    /// <summary>The draft form's fields: a title, one host partner, and the given budget lines (description, quantity, unit cost).</summary>
+    /// <summary>A PDF as far as the upload checks go: it starts with the PDF signature.</summary>
+    public static readonly byte[] EndorsementLetterPdf = "%PDF-1.7\nLetter of endorsement from the national mine action authority.\n%%EOF"u8.ToArray();
+
+    /// <summary>
+    /// A complete proposal's fields: a title, one host partner, every narrative part, one result, one activity, one
+    /// participant and the given budget lines (description, quantity, unit cost). The endorsement letter is uploaded by
+    /// <see cref="CreateDraftAsync"/>.
+    /// </summary>
     public async Task<Dictionary<string, string>> DraftFieldsAsync(string title, string partnerIso,
         params (string Description, string Quantity, string UnitCost)[] lines)
     {
@@ -46,6 +53,24 @@ internal sealed class GrantJourney(CafAppFactory factory)
             ["Form.Delegation[0].Function"] = "Deputy director",
             ["Form.Delegation[0].Organisation"] = "CMAA",
             ["Form.Delegation[0].Sex"] = "Female",
+            ["Form.Delegation[0].AgeBand"] = "From40To59",
+            ["Form.Themes"] = "ClearanceAndLandRelease",
+            ["Form.Objectives"] = "Adopt non-technical survey methods that release suspected land faster.",
+            ["Form.Results[0].Result"] = "Survey teams apply the host's evidence-based survey procedure.",
+            ["Form.Results[0].Indicator"] = "Number of survey staff trained, by sex and age",
+            ["Form.Results[0].Target"] = "4",
+            ["Form.Results[0].BySex"] = "true",
+            ["Form.Results[0].ByAge"] = "true",
+            ["Form.Activities[0].Description"] = "Field visit to survey teams",
+            ["Form.Activities[0].Start"] = "2027-03-02",
+            ["Form.Activities[0].End"] = "2027-03-06",
+            ["Form.Activities[0].Place"] = "Bogotá",
+            ["Form.Activities[0].StatePartyId"] = states[partnerIso].ToString(),
+            ["Form.GenderAnalysis"] = "Women make up half of the survey teams; the delegation is two women and two men.",
+            ["Form.DoNoHarm"] = "Community interviews follow the host's safeguarding code; no minors are interviewed.",
+            ["Form.FollowUpPlan"] = "The delegation trains the national survey teams within three months and reports results.",
+            ["Form.ContributionCash"] = "1200",
+            ["Form.ContributionInKind"] = "Staff time and in-country transport",
         };
         for (var i = 0; i < lines.Length; i++)
         {
@@ -57,10 +82,11 @@ internal sealed class GrantJourney(CafAppFactory factory)
         return fields;
     }
 
-    /// <summary>Saves a new draft through the form and returns its id.</summary>
+    /// <summary>Saves a new draft through the form, with its endorsement letter, and returns its id.</summary>
     public async Task<Guid> CreateDraftAsync(CafSession applicant, Dictionary<string, string> fields)
     {
-        var response = await applicant.PostFormAsync("/Applications/Edit", fields, "Save");
+        var response = await applicant.PostMultipartAsync("/Applications/Edit", fields, "EndorsementLetter", "endorsement.pdf",
+            EndorsementLetterPdf, "application/pdf", "Save");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
         Assert.StartsWith("/Applications/Edit/", location);

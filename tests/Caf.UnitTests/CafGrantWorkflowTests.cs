@@ -64,8 +64,20 @@ public sealed class CafGrantWorkflowTests : IDisposable
 
         var latest = registry.Latest(WorkflowServices.GrantWorkflowId);
         Assert.Equal("caf-grant", latest.Id);
-        Assert.Equal(1, latest.Version);
-        Assert.Same(latest, registry.Get("caf-grant", 1));
+        Assert.Equal(2, latest.Version);
+        Assert.Same(latest, registry.Get("caf-grant", 2));
+        Assert.Equal(1, registry.Get("caf-grant", 1).Version);
+    }
+
+    [Fact]
+    public void Version_2_asks_for_a_complete_proposal_a_reason_to_withdraw_and_names_its_form_pages()
+    {
+        var v2 = WorkflowRegistry.LoadFolder(RepositoryFiles.WorkflowsFolder, Vocabulary).Get("caf-grant", 2);
+        var submit = v2.Transitions.Single(t => t.Trigger == "submit");
+        Assert.Contains("proposal-complete", submit.Guards);
+        Assert.Equal(["assign-reference", "confirm-submission"], submit.Actions);
+        Assert.True(v2.Transitions.Single(t => t.Trigger == "withdraw").CommentRequired);
+        Assert.Equal("/Committee/Decide", v2.Transitions.Single(t => t.Trigger == "approve").Form);
     }
 
     [Fact]

@@ -10,5 +10,6 @@ internal sealed class CafUserConfiguration : IEntityTypeConfiguration<CafUser>
     {
         b.Property(u => u.DisplayName).HasMaxLength(200);
         b.HasOne(u => u.StateParty).WithMany().HasForeignKey(u => u.StatePartyId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(u => u.Language).HasMaxLength(2).HasDefaultValue("en");
     }
 }

@@ -18,6 +18,13 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.Property(a => a.CreatedByUserId).HasMaxLength(450);
         b.Property(a => a.DecisionRationale).HasMaxLength(4000);
         b.Property(a => a.Conditions).HasMaxLength(4000);
+        b.Property(a => a.ThematicAreas).HasConversion<int>();
+        b.Property(a => a.Objectives).HasMaxLength(4000);
+        b.Property(a => a.GenderAnalysis).HasMaxLength(4000);
+        b.Property(a => a.DoNoHarm).HasMaxLength(4000);
+        b.Property(a => a.FollowUpPlan).HasMaxLength(4000);
+        b.Property(a => a.NationalContributionCash).HasPrecision(18, 2);
+        b.Property(a => a.NationalContributionInKind).HasMaxLength(2000);
         b.HasOne(a => a.Round).WithMany().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.ApplicantState).WithMany().HasForeignKey(a => a.ApplicantStateId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Workflow).WithOne().HasForeignKey<GrantApplication>(a => a.WorkflowInstanceId).OnDelete(DeleteBehavior.Restrict);
@@ -29,9 +36,14 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.HasMany(a => a.Scores).WithOne().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.Reports).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.LedgerEntries).WithOne(e => e.Application).HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(a => a.Results).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Activities).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.ActionLinks).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Attachments).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         foreach (var collection in new[] { nameof(GrantApplication.Partners), nameof(GrantApplication.BudgetLines),
                      nameof(GrantApplication.Participants), nameof(GrantApplication.Scores), nameof(GrantApplication.Reports),
-                     nameof(GrantApplication.LedgerEntries) })
+                     nameof(GrantApplication.LedgerEntries), nameof(GrantApplication.Results), nameof(GrantApplication.Activities),
+                     nameof(GrantApplication.ActionLinks), nameof(GrantApplication.Attachments) })
             b.Navigation(collection).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(a => a.Stage);
         b.Ignore(a => a.RequestedAmount);
@@ -40,5 +52,6 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.Ignore(a => a.Refunded);
         b.Ignore(a => a.ReportedExpenditure);
         b.Ignore(a => a.IsEditable);
+        b.Ignore(a => a.EndorsementLetter);
     }
 }

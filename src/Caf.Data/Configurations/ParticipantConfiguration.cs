@@ -13,5 +13,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         b.Property(p => p.Function).HasMaxLength(200);
         b.Property(p => p.Organisation).HasMaxLength(200);
         b.Property(p => p.Sex).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.AgeBand).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.Disability).HasConversion<string>().HasMaxLength(20);
     }
 }

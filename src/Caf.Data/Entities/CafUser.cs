@@ -8,4 +8,6 @@ public sealed class CafUser : IdentityUser
     public string DisplayName { get; set; } = "";
     public Guid? StatePartyId { get; set; }
     public StateParty? StateParty { get; set; }
+    /// <summary>The language emails and messages are written in for this person: en, fr or es.</summary>
+    public string Language { get; set; } = "en";
 }

@@ -14,6 +14,10 @@ public sealed class GrantApplication : IAudited
     private readonly List<CommitteeScore> _scores = [];
     private readonly List<GrantReport> _reports = [];
     private readonly List<LedgerEntry> _ledgerEntries = [];
+    private readonly List<ResultIndicator> _results = [];
+    private readonly List<PlannedActivity> _activities = [];
+    private readonly List<ApplicationActionLink> _actionLinks = [];
+    private readonly List<ApplicationAttachment> _attachments = [];
 
     private GrantApplication() { }
 
@@ -47,6 +51,14 @@ public sealed class GrantApplication : IAudited
     public string Currency { get; private set; } = "";
     public DateOnly? ActivityStart { get; private set; }
     public DateOnly? ActivityEnd { get; private set; }
+    public ThematicArea ThematicAreas { get; private set; }
+    public string Objectives { get; private set; } = "";
+    public string GenderAnalysis { get; private set; } = "";
+    public string DoNoHarm { get; private set; } = "";
+    public string FollowUpPlan { get; private set; } = "";
+    /// <summary>What the applicant state pays itself, in cash (in the application's currency) and in kind (described).</summary>
+    public decimal? NationalContributionCash { get; private set; }
+    public string NationalContributionInKind { get; private set; } = "";
     public string CreatedByUserId { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime? SubmittedAtUtc { get; private set; }
@@ -68,6 +80,11 @@ public sealed class GrantApplication : IAudited
     public IReadOnlyList<CommitteeScore> Scores => _scores;
     public IReadOnlyList<GrantReport> Reports => _reports;
     public IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries;
+    public IReadOnlyList<ResultIndicator> Results => _results;
+    public IReadOnlyList<PlannedActivity> Activities => _activities;
+    public IReadOnlyList<ApplicationActionLink> ActionLinks => _actionLinks;
+    public IReadOnlyList<ApplicationAttachment> Attachments => _attachments;
+    public ApplicationAttachment? EndorsementLetter => _attachments.FirstOrDefault(a => a.Kind == AttachmentKind.EndorsementLetter);
 
     public Money RequestedAmount => Money.Sum(_budgetLines.Select(l => l.Total), Currency);
     public Money? ApprovedAmount => ApprovedAmountValue is { } value ? new Money(value, Currency) : null;
@@ -119,12 +136,125 @@ public sealed class GrantApplication : IAudited
         _budgetLines.AddRange(newLines);
     }
 
-    public void ReplaceParticipants(IEnumerable<(string Name, string Function, string Organisation, Sex Sex)> participants)
+    public void ReplaceParticipants(IEnumerable<(string Name, string Function, string Organisation, Sex Sex)> participants) =>
+        ReplaceParticipants(participants.Select(p => (p.Name, p.Function, p.Organisation, p.Sex, AgeBand.NotStated, Disability.NotStated)));
+
+    public void ReplaceParticipants(
+        IEnumerable<(string Name, string Function, string Organisation, Sex Sex, AgeBand AgeBand, Disability Disability)> participants)
     {
         EnsureEditable();
-        var list = participants.Select(p => new Participant(p.Name, p.Function, p.Organisation, p.Sex)).ToList();
+        var list = participants.Select(p => new Participant(p.Name, p.Function, p.Organisation, p.Sex, p.AgeBand, p.Disability)).ToList();
         _participants.Clear();
         _participants.AddRange(list);
+    }
+
+    /// <summary>The narrative parts of the proposal. Any may be blank in a draft; submission asks for them.</summary>
+    public void DescribeProposal(ThematicArea areas, string? objectives, string? genderAnalysis, string? doNoHarm, string? followUpPlan)
+    {
+        EnsureEditable();
+        ThematicAreas = areas;
+        Objectives = objectives?.Trim() ?? "";
+        GenderAnalysis = genderAnalysis?.Trim() ?? "";
+        DoNoHarm = doNoHarm?.Trim() ?? "";
+        FollowUpPlan = followUpPlan?.Trim() ?? "";
+    }
+
+    public void SetNationalContribution(decimal? cash, string? inKind)
+    {
+        EnsureEditable();
+        if (cash is < 0) throw new DomainException("The national contribution in cash cannot be negative.", nameof(NationalContributionCash));
+        if (cash is { } c && decimal.Round(c, 2) != c)
+            throw new DomainException("The national contribution in cash has at most two decimals.", nameof(NationalContributionCash));
+        NationalContributionCash = cash;
+        NationalContributionInKind = inKind?.Trim() ?? "";
+    }
+
+    public void ReplaceResults(IEnumerable<(string Result, string Indicator, string Target, bool BySex, bool ByAge)> results)
+    {
+        EnsureEditable();
+        var list = results.Select((r, i) => new ResultIndicator(r.Result, r.Indicator, r.Target, r.BySex, r.ByAge) { Position = i + 1 }).ToList();
+        _results.Clear();
+        _results.AddRange(list);
+    }
+
+    public void ReplaceActivities(IEnumerable<(string Description, DateOnly? Start, DateOnly? End, string Place, Guid? StateId)> activities)
+    {
+        EnsureEditable();
+        var list = activities.Select((a, i) => new PlannedActivity(a.Description, a.Start, a.End, a.Place, a.StateId) { Position = i + 1 }).ToList();
+        _activities.Clear();
+        _activities.AddRange(list);
+    }
+
+    public void ReplaceActionPlanActions(IEnumerable<Guid> actionIds)
+    {
+        EnsureEditable();
+        var ids = actionIds.Distinct().ToList();
+        _actionLinks.RemoveAll(l => !ids.Contains(l.ActionPlanActionId));
+        _actionLinks.AddRange(ids.Where(id => _actionLinks.All(l => l.ActionPlanActionId != id)).Select(id => new ApplicationActionLink(id)));
+    }
+
+    /// <summary>Attaches a document; a new endorsement letter replaces the previous one. Returns the bytes to store beside it.</summary>
+    public (ApplicationAttachment Attachment, AttachmentContent Content) Attach(AttachmentKind kind, string fileName, string contentType,
+        byte[] bytes, string userId, DateTime nowUtc)
+    {
+        EnsureEditable();
+        if (bytes.Length == 0) throw new DomainException($"The file {Path.GetFileName(fileName)} is empty.", nameof(Attachments));
+        if (bytes.Length > ApplicationAttachment.MaxBytes)
+            throw new DomainException($"The file {Path.GetFileName(fileName)} is larger than 10 MB. Please attach a smaller version.", nameof(Attachments));
+        if (kind == AttachmentKind.EndorsementLetter) _attachments.RemoveAll(a => a.Kind == AttachmentKind.EndorsementLetter);
+        var attachment = new ApplicationAttachment(kind, fileName, contentType, bytes.Length, userId, nowUtc);
+        _attachments.Add(attachment);
+        return (attachment, new AttachmentContent(attachment.Id, bytes));
+    }
+
+    public void RemoveAttachment(Guid attachmentId)
+    {
+        EnsureEditable();
+        if (_attachments.RemoveAll(a => a.Id == attachmentId) == 0)
+            throw new DomainException("That document is not attached to this application.", nameof(Attachments));
+    }
+
+    /// <summary>
+    /// Everything that stops this proposal from being submitted, each with the part of the form it concerns, so that the
+    /// applicant sees every problem at once.
+    /// </summary>
+    public IReadOnlyList<(string Field, string Message)> SubmissionProblems()
+    {
+        var problems = new List<(string, string)>();
+        void Need(bool ok, string field, string message) { if (!ok) problems.Add((field, message)); }
+        Need(Summary.Length > 0, nameof(Summary), "Summarise the exchange: who learns what from whom.");
+        Need(ActivityStart is not null, nameof(ActivityStart), "Give the date the activities start.");
+        Need(ActivityEnd is not null, nameof(ActivityEnd), "Give the date the activities end.");
+        Need(ThematicAreas != ThematicArea.None, nameof(ThematicAreas), "Choose at least one thematic area.");
+        Need(_partners.Count > 0, nameof(Partners), "Name at least one partner State Party.");
+        Need(Objectives.Length > 0, nameof(Objectives), "State the objectives of the exchange.");
+        Need(_results.Count > 0, nameof(Results), "List at least one expected result with its indicator.");
+        for (var i = 0; i < _results.Count; i++)
+            Need(_results[i].Indicator.Length > 0, $"{nameof(Results)}[{i}].{nameof(ResultIndicator.Indicator)}",
+                $"Result {i + 1} needs an indicator that shows whether it was achieved.");
+        Need(_activities.Count > 0, nameof(Activities), "List at least one activity with its dates and place.");
+        for (var i = 0; i < _activities.Count; i++)
+        {
+            var activity = _activities[i];
+            Need(activity.Start is not null && activity.End is not null, $"{nameof(Activities)}[{i}].{nameof(PlannedActivity.Start)}",
+                $"Activity {i + 1} ('{activity.Description}') needs its start and end dates.");
+            Need(activity.Place.Length > 0, $"{nameof(Activities)}[{i}].{nameof(PlannedActivity.Place)}",
+                $"Activity {i + 1} ('{activity.Description}') needs the place where it happens.");
+            if (activity is { Start: { } s, End: { } e } && ActivityStart is { } from && ActivityEnd is { } to)
+                Need(s >= from && e <= to, $"{nameof(Activities)}[{i}].{nameof(PlannedActivity.Start)}",
+                    $"Activity {i + 1} ('{activity.Description}') falls outside the activity period {from:d MMM yyyy} – {to:d MMM yyyy}.");
+        }
+        Need(_participants.Count > 0, nameof(Participants), "List the members of the delegation.");
+        for (var i = 0; i < _participants.Count; i++)
+            Need(_participants[i].Function.Length > 0 && _participants[i].Organisation.Length > 0,
+                $"{nameof(Participants)}[{i}].{nameof(Participant.Function)}",
+                $"Give the function and organisation of {_participants[i].Name}.");
+        Need(_budgetLines.Count > 0, nameof(BudgetLines), "Add at least one budget line.");
+        Need(GenderAnalysis.Length > 0, nameof(GenderAnalysis), "Describe how women, girls, boys and men, and diverse groups, are affected and take part.");
+        Need(DoNoHarm.Length > 0, nameof(DoNoHarm), "Describe the do-no-harm and safeguarding measures.");
+        Need(FollowUpPlan.Length > 0, nameof(FollowUpPlan), "Describe how what is learnt will be followed up and shared.");
+        Need(EndorsementLetter is not null, nameof(EndorsementLetter), "Attach the endorsement letter from the national authority.");
+        return problems;
     }
 
     /// <summary>Called by the workflow action that runs on submission.</summary>

@@ -2,12 +2,13 @@ namespace Caf.Data.Entities;
 
 public enum Sex { Female, Male, NotStated }
 
-/// <summary>A member of the delegation. Sex is self-declared and kept for disaggregated reporting.</summary>
+/// <summary>A member of the delegation. Sex, age band and disability are self-declared and kept for disaggregated reporting.</summary>
 public sealed class Participant : IAudited
 {
     private Participant() { }
 
-    internal Participant(string name, string function, string organisation, Sex sex)
+    internal Participant(string name, string function, string organisation, Sex sex, AgeBand ageBand = AgeBand.NotStated,
+        Disability disability = Disability.NotStated)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new DomainException("Each participant needs a name.", nameof(Name));
         Id = Guid.NewGuid();
@@ -15,6 +16,8 @@ public sealed class Participant : IAudited
         Function = function.Trim();
         Organisation = organisation.Trim();
         Sex = sex;
+        AgeBand = ageBand;
+        Disability = disability;
     }
 
     public Guid Id { get; private set; }
@@ -23,4 +26,6 @@ public sealed class Participant : IAudited
     public string Function { get; private set; } = "";
     public string Organisation { get; private set; } = "";
     public Sex Sex { get; private set; }
+    public AgeBand AgeBand { get; private set; }
+    public Disability Disability { get; private set; }
 }

@@ -77,6 +77,7 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
         var round = new FundingRound($"{now.Year} call for South-South cooperation", now.AddDays(-30), now.AddDays(60),
             new Money(50_000m, "CHF"), today.AddDays(-30), today.AddDays(365));
         db.Rounds.Add(round);
+        if (!await db.ActionPlanActions.AnyAsync(ct)) db.ActionPlanActions.AddRange(DemoProposal.ActionPlan());
         db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.Contribution, new Money(150_000m, "CHF"), today.AddDays(-60),
             "Contribution: Norway", "NO-2026-001", null, "seed", now));
         db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.Contribution, new Money(100_000m, "CHF"), today.AddDays(-45),
@@ -162,6 +163,7 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
             ("Chanthy Sok", "Deputy director, land release", applicant.Name + " mine action authority", Sex.Female),
             ("Dara Kim", "Survey team leader", applicant.Name + " mine action authority", Sex.Male),
         ]);
+        DemoProposal.FillIn(db, application, partner, actor.UserId, now);
         db.Applications.Add(application);
         await engine.EnterInitialStageAsync(application.Workflow!, application, ct);
         await db.SaveChangesAsync(ct);

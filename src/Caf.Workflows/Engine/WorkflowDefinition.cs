@@ -98,6 +98,8 @@ public sealed record TransitionDefinition
     [JsonPropertyName("label")] public LocalizedText Label { get; init; } = new();
     [JsonPropertyName("from")] public IReadOnlyList<string> From { get; init; } = [];
     [JsonPropertyName("to")] public string To { get; init; } = "";
+    /// <summary>The page that collects what this transition needs; without one, the transition is a button with a comment.</summary>
+    [JsonPropertyName("form")] public string? Form { get; init; }
     [JsonPropertyName("roles")] public IReadOnlyList<string> Roles { get; init; } = [];
     [JsonPropertyName("guards")] public IReadOnlyList<string> Guards { get; init; } = [];
     [JsonPropertyName("actions")] public IReadOnlyList<string> Actions { get; init; } = [];

@@ -105,3 +105,17 @@ internal sealed class EscalateFinalReportAction : IWorkflowAction
         return ValueTask.CompletedTask;
     }
 }
+
+/// <summary>Confirms a submission to the applicant state's focal points by email, each in their language.</summary>
+internal sealed class ConfirmSubmissionAction : IWorkflowAction
+{
+    public string Name => "confirm-submission";
+    public string Description => "Emails the applicant's focal points that the application and its reference were received.";
+
+    public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var application = context.SubjectAs<GrantApplication>();
+        await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
+            language => ApplicantMail.SubmissionConfirmation(application, language), cancellationToken);
+    }
+}

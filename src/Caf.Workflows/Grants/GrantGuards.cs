@@ -139,3 +139,19 @@ internal sealed class GrantBalancedGuard : GrantGuard
             : GuardResult.Unmet($"The grantee reported spending {spent} but received {net} net: record the final payment of {spent - net} first.");
     }
 }
+
+internal sealed class ProposalCompleteGuard : GrantGuard
+{
+    public override string Name => "proposal-complete";
+    public override string Description =>
+        "Every required part of the proposal is filled in (DESIGN.md §5) and the endorsement letter is attached.";
+
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c)
+    {
+        var problems = a.SubmissionProblems();
+        return problems.Count == 0
+            ? GuardResult.Ok
+            : GuardResult.Unmet(problems.Count == 1 ? problems[0].Message
+                : $"{problems[0].Message} (and {problems.Count - 1} more {(problems.Count == 2 ? "thing" : "things")} to complete)", problems[0].Field);
+    }
+}

@@ -36,7 +36,7 @@ public sealed partial class CafSession(HttpClient client) : IDisposable
     }
 
     public async Task<HttpResponseMessage> PostMultipartAsync(string pageUrl, Dictionary<string, string> fields,
-        string fileField, string fileName, byte[] file, string contentType)
+        string fileField, string fileName, byte[] file, string contentType, string? handler = null)
     {
         var token = await TokenFromAsync(pageUrl);
         var content = new MultipartFormDataContent();
@@ -45,7 +45,7 @@ public sealed partial class CafSession(HttpClient client) : IDisposable
         var fileContent = new ByteArrayContent(file);
         fileContent.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         content.Add(fileContent, fileField, fileName);
-        return await Client.PostAsync(pageUrl, content);
+        return await Client.PostAsync(WithHandler(pageUrl, handler), content);
     }
 
     /// <summary>Fires a workflow transition from the application's page, as its buttons do.</summary>

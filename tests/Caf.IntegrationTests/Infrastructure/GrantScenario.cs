@@ -20,9 +20,11 @@ internal sealed class GrantScenario(CafAppFactory factory)
             var now = factory.Clock.GetUtcNow().UtcDateTime;
             var application = new GrantApplication(round, states["KHM"], "Timers exchange", engine.Start(WorkflowServices.GrantWorkflowId),
                 actors["applicant@caf.demo"].UserId, now);
-            application.UpdateDraft("Timers exchange", null, activityEnd.AddDays(-7), activityEnd);
+            application.UpdateDraft("Timers exchange", "A Cambodian delegation learns survey methods from its partner.", activityEnd.AddDays(-7), activityEnd);
             application.ReplacePartners([(states[partnerIso].Id, PartnerRole.Host)]);
             application.ReplaceBudget([(BudgetCategory.Travel, "Flights", 2m, new Money(1_000m, "CHF"))]);
+            application.ReplaceParticipants([("Chanthy Sok", "Deputy director", "CMAA", Sex.Female)]);
+            Caf.Web.Seeding.DemoProposal.FillIn(db, application, states[partnerIso], actors["applicant@caf.demo"].UserId, now);
             db.Applications.Add(application);
             await engine.EnterInitialStageAsync(application.Workflow!, application);
             return application.Id;

@@ -23,6 +23,94 @@ namespace Caf.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Caf.Data.Entities.ActionPlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Plan", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ActionPlanActions", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationActionLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionPlanActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanActionId");
+
+                    b.HasIndex("ApplicationId", "ActionPlanActionId")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationActionPlanActions", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ApplicationAttachments", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ApplicationPartner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -47,6 +135,20 @@ namespace Caf.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ApplicationPartner");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AttachmentContents", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.AuditEvent", b =>
@@ -185,6 +287,13 @@ namespace Caf.Data.Migrations.Postgres
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("en");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -426,6 +535,35 @@ namespace Caf.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("DoNoHarm")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FollowUpPlan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("GenderAnalysis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<decimal?>("NationalContributionCash")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("NationalContributionInKind")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Objectives")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -440,6 +578,9 @@ namespace Caf.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ThematicAreas")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -695,8 +836,18 @@ namespace Caf.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Disability")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Function")
                         .IsRequired()
@@ -725,6 +876,45 @@ namespace Caf.Data.Migrations.Postgres
                     b.ToTable("Participant");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.PlannedActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("StatePartyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("StatePartyId");
+
+                    b.ToTable("PlannedActivities", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ReferenceCounter", b =>
                 {
                     b.Property<int>("Year")
@@ -737,6 +927,45 @@ namespace Caf.Data.Migrations.Postgres
                     b.HasKey("Year");
 
                     b.ToTable("ReferenceCounters");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ResultIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("DisaggregatedByAge")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("DisaggregatedBySex")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ResultIndicators", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.StateParty", b =>
@@ -1343,6 +1572,30 @@ namespace Caf.Data.Migrations.Postgres
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationActionLink", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.ActionPlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionPlanActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("ActionLinks")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationAttachment", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ApplicationPartner", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -1470,6 +1723,29 @@ namespace Caf.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.PlannedActivity", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.StateParty", null)
+                        .WithMany()
+                        .HasForeignKey("StatePartyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ResultIndicator", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Results")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.WorkflowTask", b =>
                 {
                     b.HasOne("Caf.Data.Entities.WorkflowInstance", null)
@@ -1579,6 +1855,12 @@ namespace Caf.Data.Migrations.Postgres
 
             modelBuilder.Entity("Caf.Data.Entities.GrantApplication", b =>
                 {
+                    b.Navigation("ActionLinks");
+
+                    b.Navigation("Activities");
+
+                    b.Navigation("Attachments");
+
                     b.Navigation("BudgetLines");
 
                     b.Navigation("GenderReview");
@@ -1590,6 +1872,8 @@ namespace Caf.Data.Migrations.Postgres
                     b.Navigation("Partners");
 
                     b.Navigation("Reports");
+
+                    b.Navigation("Results");
 
                     b.Navigation("Scores");
                 });

@@ -23,6 +23,94 @@ namespace Caf.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Caf.Data.Entities.ActionPlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Plan", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ActionPlanActions", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationActionLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ActionPlanActionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanActionId");
+
+                    b.HasIndex("ApplicationId", "ActionPlanActionId")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationActionPlanActions", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ApplicationAttachments", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ApplicationPartner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -47,6 +135,20 @@ namespace Caf.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ApplicationPartner");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AttachmentContents", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.AuditEvent", b =>
@@ -185,6 +287,13 @@ namespace Caf.Data.Migrations.SqlServer
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)")
+                        .HasDefaultValue("en");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
@@ -427,6 +536,35 @@ namespace Caf.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("DoNoHarm")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("FollowUpPlan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("GenderAnalysis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<decimal?>("NationalContributionCash")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("NationalContributionInKind")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Objectives")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -441,6 +579,9 @@ namespace Caf.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("ThematicAreas")
+                        .HasColumnType("int");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -697,8 +838,18 @@ namespace Caf.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Disability")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Function")
                         .IsRequired()
@@ -727,6 +878,45 @@ namespace Caf.Data.Migrations.SqlServer
                     b.ToTable("Participant");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.PlannedActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("StatePartyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("StatePartyId");
+
+                    b.ToTable("PlannedActivities", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ReferenceCounter", b =>
                 {
                     b.Property<int>("Year")
@@ -739,6 +929,45 @@ namespace Caf.Data.Migrations.SqlServer
                     b.HasKey("Year");
 
                     b.ToTable("ReferenceCounters");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ResultIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("DisaggregatedByAge")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("DisaggregatedBySex")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ResultIndicators", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.StateParty", b =>
@@ -1349,6 +1578,30 @@ namespace Caf.Data.Migrations.SqlServer
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationActionLink", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.ActionPlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionPlanActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("ActionLinks")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationAttachment", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ApplicationPartner", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -1476,6 +1729,29 @@ namespace Caf.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.PlannedActivity", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.StateParty", null)
+                        .WithMany()
+                        .HasForeignKey("StatePartyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ResultIndicator", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Results")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.WorkflowTask", b =>
                 {
                     b.HasOne("Caf.Data.Entities.WorkflowInstance", null)
@@ -1585,6 +1861,12 @@ namespace Caf.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Caf.Data.Entities.GrantApplication", b =>
                 {
+                    b.Navigation("ActionLinks");
+
+                    b.Navigation("Activities");
+
+                    b.Navigation("Attachments");
+
                     b.Navigation("BudgetLines");
 
                     b.Navigation("GenderReview");
@@ -1596,6 +1878,8 @@ namespace Caf.Data.Migrations.SqlServer
                     b.Navigation("Partners");
 
                     b.Navigation("Reports");
+
+                    b.Navigation("Results");
 
                     b.Navigation("Scores");
                 });

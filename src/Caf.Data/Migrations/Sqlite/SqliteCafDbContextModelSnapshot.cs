@@ -18,6 +18,94 @@ namespace Caf.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Caf.Data.Entities.ActionPlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Plan", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ActionPlanActions", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationActionLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionPlanActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanActionId");
+
+                    b.HasIndex("ApplicationId", "ActionPlanActionId")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationActionPlanActions", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ApplicationAttachments", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ApplicationPartner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -42,6 +130,20 @@ namespace Caf.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ApplicationPartner");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AttachmentContents", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.AuditEvent", b =>
@@ -180,6 +282,13 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -421,6 +530,35 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DoNoHarm")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpPlan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GenderAnalysis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("NationalContributionCash")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalContributionInKind")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objectives")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -435,6 +573,9 @@ namespace Caf.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ThematicAreas")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -690,7 +831,17 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Disability")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Function")
@@ -720,6 +871,45 @@ namespace Caf.Data.Migrations.Sqlite
                     b.ToTable("Participant");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.PlannedActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StatePartyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("StatePartyId");
+
+                    b.ToTable("PlannedActivities", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ReferenceCounter", b =>
                 {
                     b.Property<int>("Year")
@@ -732,6 +922,45 @@ namespace Caf.Data.Migrations.Sqlite
                     b.HasKey("Year");
 
                     b.ToTable("ReferenceCounters");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ResultIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DisaggregatedByAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DisaggregatedBySex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ResultIndicators", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.StateParty", b =>
@@ -1332,6 +1561,30 @@ namespace Caf.Data.Migrations.Sqlite
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationActionLink", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.ActionPlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionPlanActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("ActionLinks")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationAttachment", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ApplicationPartner", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -1459,6 +1712,29 @@ namespace Caf.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.PlannedActivity", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.StateParty", null)
+                        .WithMany()
+                        .HasForeignKey("StatePartyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ResultIndicator", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Results")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.WorkflowTask", b =>
                 {
                     b.HasOne("Caf.Data.Entities.WorkflowInstance", null)
@@ -1568,6 +1844,12 @@ namespace Caf.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Caf.Data.Entities.GrantApplication", b =>
                 {
+                    b.Navigation("ActionLinks");
+
+                    b.Navigation("Activities");
+
+                    b.Navigation("Attachments");
+
                     b.Navigation("BudgetLines");
 
                     b.Navigation("GenderReview");
@@ -1579,6 +1861,8 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Navigation("Partners");
 
                     b.Navigation("Reports");
+
+                    b.Navigation("Results");
 
                     b.Navigation("Scores");
                 });

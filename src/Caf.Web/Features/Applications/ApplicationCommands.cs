@@ -31,8 +31,9 @@ public sealed class ApplicationCommands(CafDbContext db, WorkflowEngine engine, 
     /// <paramref name="target"/> finds or creates the application inside the unit of work, so that a refused
     /// creation leaves nothing behind either.
     /// </summary>
+    /// <param name="fireWhen">Decides, after the change, whether the trigger is fired; the change is saved either way.</param>
     public async Task<CommandOutcome> RunAsync(Func<GrantApplication> target, ClaimsPrincipal user, Action<GrantApplication>? change,
-        string? trigger, string? comment, CancellationToken ct = default)
+        string? trigger, string? comment, CancellationToken ct = default, Func<GrantApplication, bool>? fireWhen = null)
     {
         var actor = ApplicationAccess.ActorFor(user);
         GrantApplication? application = null;
@@ -43,7 +44,7 @@ public sealed class ApplicationCommands(CafDbContext db, WorkflowEngine engine, 
             application = target();
             change?.Invoke(application);
             actor = ApplicationAccess.ActorFor(user, application);
-            if (trigger is not null)
+            if (trigger is not null && (fireWhen?.Invoke(application) ?? true))
                 await engine.FireAsync(application.Workflow!, application, trigger, actor, comment, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

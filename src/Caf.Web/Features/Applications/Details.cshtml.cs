@@ -12,7 +12,11 @@ namespace Caf.Web.Features.Applications;
 public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine) : PageModel
 {
     /// <summary>Transitions that need more than a comment have a page of their own.</summary>
-    private static readonly Dictionary<string, string> FormPages = new()
+    /// <summary>
+    /// Version 1 of caf-grant predates the "form" property of transitions and, being imported, cannot change; its
+    /// running applications still need their form pages.
+    /// </summary>
+    private static readonly Dictionary<string, string> Version1FormPages = new()
     {
         ["complete-checklist"] = "/GenderReview/Checklist",
         ["approve"] = "/Committee/Decide",
@@ -55,7 +59,8 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
     internal string WorkflowMermaid => WorkflowDiagram.ToMermaid(Definition, Application.Workflow!.Stage,
         [.. Application.Workflow.History.Select(h => (h.FromStage, h.ToStage))]);
 
-    public string? FormPageFor(string trigger) => FormPages.GetValueOrDefault(trigger);
+    public string? FormPageFor(TransitionDefinition transition) =>
+        transition.Form ?? (Definition.Transitions.All(t => t.Form is null) ? Version1FormPages.GetValueOrDefault(transition.Trigger) : null);
 
     private bool HasScored => Application.Scores.Any(s => s.MemberUserId == ApplicationAccess.ActorFor(User).UserId);
 

@@ -27,7 +27,40 @@ public sealed class DraftForm
     [Display(Name = "Activities end")]
     public DateOnly? ActivityEnd { get; set; }
 
+    [Display(Name = "Thematic areas")]
+    public List<ThematicArea> Themes { get; set; } = [];
+
+    [Display(Name = "Action-plan actions this exchange serves")]
+    public List<Guid> Actions { get; set; } = [];
+
+    [StringLength(4000, ErrorMessage = "Keep the objectives under 4,000 characters.")]
+    [Display(Name = "Objectives")]
+    public string? Objectives { get; set; }
+
+    [StringLength(4000, ErrorMessage = "Keep the gender and diversity analysis under 4,000 characters.")]
+    [Display(Name = "Gender and diversity analysis")]
+    public string? GenderAnalysis { get; set; }
+
+    [StringLength(4000, ErrorMessage = "Keep the do-no-harm and safeguarding text under 4,000 characters.")]
+    [Display(Name = "Do no harm and safeguarding")]
+    public string? DoNoHarm { get; set; }
+
+    [StringLength(4000, ErrorMessage = "Keep the follow-up plan under 4,000 characters.")]
+    [Display(Name = "Follow-up and dissemination plan")]
+    public string? FollowUpPlan { get; set; }
+
+    [Display(Name = "National contribution in cash")]
+    public decimal? ContributionCash { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Keep the in-kind contribution under 2,000 characters.")]
+    [Display(Name = "National contribution in kind")]
+    public string? ContributionInKind { get; set; }
+
+    public decimal BudgetTotal => Budget.Sum(b => b.Total ?? 0);
+
     public List<PartnerRow> Partners { get; set; } = [];
+    public List<ResultRow> Results { get; set; } = [];
+    public List<ActivityRow> Activities { get; set; } = [];
     public List<BudgetRow> Budget { get; set; } = [];
     public List<ParticipantRow> Delegation { get; set; } = [];
 
@@ -37,6 +70,26 @@ public sealed class DraftForm
         public PartnerRole Role { get; set; } = PartnerRole.Host;
     }
 
+    public sealed class ResultRow
+    {
+        public string? Result { get; set; }
+        public string? Indicator { get; set; }
+        public string? Target { get; set; }
+        public bool BySex { get; set; }
+        public bool ByAge { get; set; }
+        public bool IsBlank => string.IsNullOrWhiteSpace(Result) && string.IsNullOrWhiteSpace(Indicator) && string.IsNullOrWhiteSpace(Target);
+    }
+
+    public sealed class ActivityRow
+    {
+        public string? Description { get; set; }
+        public DateOnly? Start { get; set; }
+        public DateOnly? End { get; set; }
+        public string? Place { get; set; }
+        public Guid? StatePartyId { get; set; }
+        public bool IsBlank => string.IsNullOrWhiteSpace(Description) && Start is null && End is null && string.IsNullOrWhiteSpace(Place);
+    }
+
     public sealed class BudgetRow
     {
         public BudgetCategory Category { get; set; } = BudgetCategory.Travel;
@@ -44,6 +97,7 @@ public sealed class DraftForm
         public decimal? Quantity { get; set; }
         public decimal? UnitCost { get; set; }
         public bool IsBlank => string.IsNullOrWhiteSpace(Description) && Quantity is null && UnitCost is null;
+        public decimal? Total => Quantity is { } q && UnitCost is { } u ? decimal.Round(q * u, 2, MidpointRounding.ToEven) : null;
     }
 
     public sealed class ParticipantRow
@@ -52,6 +106,8 @@ public sealed class DraftForm
         public string? Function { get; set; }
         public string? Organisation { get; set; }
         public Sex Sex { get; set; } = Sex.NotStated;
+        public AgeBand AgeBand { get; set; } = AgeBand.NotStated;
+        public Disability Disability { get; set; } = Disability.NotStated;
         public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Function) && string.IsNullOrWhiteSpace(Organisation);
     }
 
@@ -62,11 +118,23 @@ public sealed class DraftForm
         RoundId = a.RoundId,
         ActivityStart = a.ActivityStart,
         ActivityEnd = a.ActivityEnd,
+        Themes = Enum.GetValues<ThematicArea>().Where(t => t != ThematicArea.None && a.ThematicAreas.HasFlag(t)).ToList(),
+        Actions = a.ActionLinks.Select(l => l.ActionPlanActionId).ToList(),
+        Objectives = a.Objectives,
+        GenderAnalysis = a.GenderAnalysis,
+        DoNoHarm = a.DoNoHarm,
+        FollowUpPlan = a.FollowUpPlan,
+        ContributionCash = a.NationalContributionCash is { } cash ? Plain(cash) : null,
+        ContributionInKind = a.NationalContributionInKind,
+        Results = a.Results.OrderBy(r => r.Position).Select(r => new ResultRow
+            { Result = r.Result, Indicator = r.Indicator, Target = r.Target, BySex = r.DisaggregatedBySex, ByAge = r.DisaggregatedByAge }).ToList(),
+        Activities = a.Activities.OrderBy(x => x.Position).Select(x => new ActivityRow
+            { Description = x.Description, Start = x.Start, End = x.End, Place = x.Place, StatePartyId = x.StatePartyId }).ToList(),
         Partners = a.Partners.Select(p => new PartnerRow { StatePartyId = p.StatePartyId, Role = p.Role }).ToList(),
         Budget = a.BudgetLines.OrderBy(l => l.Position).Select(l => new BudgetRow
             { Category = l.Category, Description = l.Description, Quantity = Plain(l.Quantity), UnitCost = Plain(l.UnitCost.Amount) }).ToList(),
         Delegation = a.Participants.Select(p => new ParticipantRow
-            { Name = p.Name, Function = p.Function, Organisation = p.Organisation, Sex = p.Sex }).ToList(),
+            { Name = p.Name, Function = p.Function, Organisation = p.Organisation, Sex = p.Sex, AgeBand = p.AgeBand, Disability = p.Disability }).ToList(),
     };
 
     /// <summary>28 rather than 28.00 or 28.0 in the form: trailing zeros stripped, the value unchanged.</summary>
@@ -77,12 +145,33 @@ public sealed class DraftForm
     {
         Partners.AddRange(Enumerable.Range(0, Math.Max(1, 2 - Partners.Count(p => p.StatePartyId is not null))).Select(_ => new PartnerRow()));
         Budget.AddRange(Enumerable.Range(0, BlankRows).Select(_ => new BudgetRow()));
+        Results.AddRange(Enumerable.Range(0, BlankRows).Select(_ => new ResultRow()));
+        Activities.AddRange(Enumerable.Range(0, BlankRows).Select(_ => new ActivityRow()));
         Delegation.AddRange(Enumerable.Range(0, BlankRows).Select(_ => new ParticipantRow()));
     }
 
     /// <summary>Row-level checks, each reported against its own field.</summary>
     public IEnumerable<(string Field, string Message)> Validate()
     {
+        foreach (var problem in TooLong(Budget, "Form.Budget", "budget line", r => [("Description", r.Description, 300)])
+                     .Concat(TooLong(Results, "Form.Results", "result", r => [("Result", r.Result, 1000), ("Indicator", r.Indicator, 1000), ("Target", r.Target, 500)]))
+                     .Concat(TooLong(Activities, "Form.Activities", "activity", r => [("Description", r.Description, 1000), ("Place", r.Place, 200)]))
+                     .Concat(TooLong(Delegation, "Form.Delegation", "participant", r => [("Name", r.Name, 200), ("Function", r.Function, 200), ("Organisation", r.Organisation, 200)])))
+            yield return problem;
+        for (var i = 0; i < Results.Count; i++)
+            if (!Results[i].IsBlank && string.IsNullOrWhiteSpace(Results[i].Result))
+                yield return ($"Form.Results[{i}].Result", $"Result {i + 1} needs a description of the expected result.");
+        for (var i = 0; i < Activities.Count; i++)
+        {
+            var row = Activities[i];
+            if (row.IsBlank) continue;
+            if (string.IsNullOrWhiteSpace(row.Description)) yield return ($"Form.Activities[{i}].Description", $"Activity {i + 1} needs a description.");
+            if (row.Start is { } start && row.End is { } end && end < start)
+                yield return ($"Form.Activities[{i}].End", $"Activity {i + 1} must end on or after the day it starts.");
+        }
+        if (ContributionCash is < 0) yield return ("Form.ContributionCash", "The national contribution in cash cannot be negative.");
+        else if (ContributionCash is { } cash && decimal.Round(cash, 2) != cash)
+            yield return ("Form.ContributionCash", "The national contribution in cash has at most two decimals.");
         for (var i = 0; i < Budget.Count; i++)
         {
             var row = Budget[i];
@@ -101,23 +190,44 @@ public sealed class DraftForm
             yield return ("Form.ActivityEnd", "The activities must end on or after the day they start.");
     }
 
+    private static IEnumerable<(string Field, string Message)> TooLong<T>(List<T> rows, string prefix, string noun,
+        Func<T, (string Name, string? Value, int Max)[]> fields)
+    {
+        for (var i = 0; i < rows.Count; i++)
+            foreach (var (name, value, max) in fields(rows[i]))
+                if (value is { Length: var length } && length > max)
+                    yield return ($"{prefix}[{i}].{name}", $"Keep the {name.ToLowerInvariant()} of {noun} {i + 1} under {max:N0} characters.");
+    }
+
     public void ApplyTo(GrantApplication application)
     {
         application.UpdateDraft(Title, Summary, ActivityStart, ActivityEnd);
+        application.DescribeProposal(Themes.Aggregate(ThematicArea.None, (all, t) => all | t), Objectives, GenderAnalysis, DoNoHarm, FollowUpPlan);
+        application.SetNationalContribution(ContributionCash, ContributionInKind);
+        application.ReplaceActionPlanActions(Actions);
+        application.ReplaceResults(Results.Where(r => !r.IsBlank).Select(r => (r.Result ?? "", r.Indicator ?? "", r.Target ?? "", r.BySex, r.ByAge)));
+        application.ReplaceActivities(Activities.Where(r => !r.IsBlank).Select(r => (r.Description ?? "", r.Start, r.End, r.Place ?? "", r.StatePartyId)));
         application.ReplacePartners(Partners.Where(p => p.StatePartyId is not null).Select(p => (p.StatePartyId!.Value, p.Role)));
         application.ReplaceBudget(Budget.Where(b => !b.IsBlank).Select(b =>
             (b.Category, b.Description ?? "", b.Quantity ?? 0, new Money(b.UnitCost ?? 0, application.Currency))));
         application.ReplaceParticipants(Delegation.Where(p => !p.IsBlank).Select(p =>
-            (p.Name ?? "", p.Function ?? "", p.Organisation ?? "", p.Sex)));
+            (p.Name ?? "", p.Function ?? "", p.Organisation ?? "", p.Sex, p.AgeBand, p.Disability)));
     }
 
     /// <summary>Maps a domain rule's field to the form field that shows its message.</summary>
     public static string FieldKey(string? field) => field switch
     {
+        null => "",
         nameof(GrantApplication.BudgetLines) => "Form.Budget",
         nameof(GrantApplication.Partners) => "Form.Partners",
         nameof(GrantApplication.Participants) => "Form.Delegation",
-        null => "",
+        nameof(GrantApplication.Results) => "Form.Results",
+        nameof(GrantApplication.Activities) => "Form.Activities",
+        nameof(GrantApplication.ThematicAreas) => "Form.Themes",
+        nameof(GrantApplication.NationalContributionCash) => "Form.ContributionCash",
+        nameof(GrantApplication.EndorsementLetter) or nameof(GrantApplication.Attachments) => "EndorsementLetter",
+        _ when field.StartsWith(nameof(GrantApplication.Participants) + "[", StringComparison.Ordinal) =>
+            "Form.Delegation" + field[nameof(GrantApplication.Participants).Length..],
         _ => $"Form.{field}",
     };
 }

@@ -16,11 +16,19 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
     TimeProvider clock) : PageModel
 {
     [BindProperty] public DraftForm Form { get; set; } = new();
+    [BindProperty] public IFormFile? EndorsementLetter { get; set; }
+    [BindProperty] public IFormFile? SupportingDocument { get; set; }
 
     public Guid? Id { get; private set; }
     public string? Reference { get; private set; }
     internal IReadOnlyList<StateParty> States { get; private set; } = [];
+    /// <summary>Every state, for the itinerary: activities happen in the applicant's country too.</summary>
+    internal IReadOnlyList<StateParty> AllStates { get; private set; } = [];
     internal IReadOnlyList<FundingRound> OpenRounds { get; private set; } = [];
+    internal IReadOnlyList<ActionPlanAction> ActionPlan { get; private set; } = [];
+    internal IReadOnlyList<ApplicationAttachment> Attachments { get; private set; } = [];
+    /// <summary>What still stops submission, shown after a submit that saved the draft but could not submit it.</summary>
+    internal IReadOnlyList<(string Field, string Message)> Problems { get; private set; } = [];
     public string Currency { get; private set; } = "CHF";
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
@@ -35,6 +43,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
             Form = DraftForm.From(application);
             Id = existing;
             Currency = application.Currency;
+            Attachments = application.Attachments;
         }
         await LoadListsAsync(ct);
         Form.RoundId ??= OpenRounds.FirstOrDefault()?.Id;
@@ -46,7 +55,11 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
 
     public Task<IActionResult> OnPostSubmitAsync(Guid? id, CancellationToken ct) => SaveAsync(id, submit: true, ct);
 
-    private async Task<IActionResult> SaveAsync(Guid? id, bool submit, CancellationToken ct)
+    /// <summary>Saves what was typed and takes the document off the draft.</summary>
+    public Task<IActionResult> OnPostRemoveAttachmentAsync(Guid? id, Guid attachmentId, CancellationToken ct) =>
+        SaveAsync(id, submit: false, ct, remove: attachmentId);
+
+    private async Task<IActionResult> SaveAsync(Guid? id, bool submit, CancellationToken ct, Guid? remove = null)
     {
         var state = User.StatePartyId();
         if (state is null) return Forbid();
@@ -61,7 +74,16 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
         // A value that could not be read already has its message; do not add a second one for the same field.
         foreach (var (field, message) in Form.Validate())
             if (ModelState[field] is not { Errors.Count: > 0 }) ModelState.AddModelError(field, message);
-        if (!ModelState.IsValid) return await RedisplayAsync(id, 400, ct);
+        var uploads = new List<(AttachmentKind Kind, string FileName, string ContentType, byte[] Bytes)>();
+        foreach (var (kind, field, file) in new[] { (AttachmentKind.EndorsementLetter, nameof(EndorsementLetter), EndorsementLetter),
+                     (AttachmentKind.Supporting, nameof(SupportingDocument), SupportingDocument) })
+        {
+            if (file is null) continue;
+            var (bytes, problem) = await UploadedDocuments.ReadAsync(file, ApplicationAttachment.MaxBytes, ct);
+            if (problem is not null) ModelState.AddModelError(field, problem);
+            else uploads.Add((kind, file.FileName, file.ContentType, bytes!));
+        }
+        if (!ModelState.IsValid) return await RedisplayAsync(id, 400, ct, existing);
 
         GrantApplication? saved = existing;
         if (existing is null)
@@ -78,17 +100,36 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
                 return await RedisplayAsync(id, 400, ct);
             }
         }
+        var userId = ApplicationAccess.ActorFor(User).UserId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        IReadOnlyList<(string Field, string Message)> problems = [];
         var outcome = await commands.RunAsync(
             () => saved!,
             User,
-            Form.ApplyTo,
+            application =>
+            {
+                Form.ApplyTo(application);
+                foreach (var upload in uploads)
+                    db.AttachmentContents.Add(application.Attach(upload.Kind, upload.FileName, upload.ContentType, upload.Bytes, userId, now).Content);
+                if (remove is { } attachmentId) application.RemoveAttachment(attachmentId);
+                if (submit) problems = application.SubmissionProblems();
+            },
             submit ? "submit" : null,
             null,
-            ct);
+            ct,
+            fireWhen: _ => problems.Count == 0);
         if (!outcome.Succeeded)
         {
             this.ShowRefusal(outcome, DraftForm.FieldKey);
-            return await RedisplayAsync(id, outcome.StatusCode, ct);
+            return await RedisplayAsync(id, outcome.StatusCode, ct, existing);
+        }
+        if (submit && problems.Count > 0)
+        {
+            // The draft is saved, so nothing typed or attached is lost; every problem is listed at once, by field.
+            foreach (var (field, message) in problems) ModelState.AddModelError(DraftForm.FieldKey(field), message);
+            Problems = problems;
+            TempData["Message"] = "Draft saved. It cannot be submitted yet: complete what is listed below.";
+            return await RedisplayAsync(saved!.Id, 400, ct, saved);
         }
         TempData["Message"] = submit
             ? $"Submitted. Your reference is {saved!.Reference}."
@@ -110,9 +151,10 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
         return application;
     }
 
-    private async Task<IActionResult> RedisplayAsync(Guid? id, int status, CancellationToken ct)
+    private async Task<IActionResult> RedisplayAsync(Guid? id, int status, CancellationToken ct, GrantApplication? existing = null)
     {
         Id = id;
+        Attachments = existing?.Attachments ?? [];
         await LoadListsAsync(ct);
         Response.StatusCode = status;
         return Page();
@@ -121,8 +163,10 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
     private async Task LoadListsAsync(CancellationToken ct)
     {
         var own = User.StatePartyId();
-        States = await db.StateParties.Where(s => s.IsStateParty && s.Id != own).OrderBy(s => s.Name).ToListAsync(ct);
+        AllStates = await db.StateParties.OrderBy(s => s.Name).ToListAsync(ct);
+        States = AllStates.Where(s => s.IsStateParty && s.Id != own).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
+        ActionPlan = await db.ActionPlanActions.OrderBy(a => a.Plan).ThenBy(a => a.Number).ToListAsync(ct);
         OpenRounds = await db.Rounds.Where(r => r.Status == RoundStatus.Open && r.ClosesAtUtc > now).OrderBy(r => r.ClosesAtUtc).ToListAsync(ct);
         if (Id is { } id)
             Reference = await db.Applications.Where(a => a.Id == id).Select(a => a.Reference).FirstOrDefaultAsync(ct);

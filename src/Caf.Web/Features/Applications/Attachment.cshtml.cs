@@ -1,0 +1,22 @@
+using Caf.Data;
+using Caf.Data.Entities;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Features.Applications;
+
+/// <summary>Downloads a document attached to a proposal, for those who may see the application; the download is audited.</summary>
+public sealed class AttachmentModel(ApplicationAccess access, CafDbContext db) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (attachment is null || !await access.Visible(User).AnyAsync(a => a.Id == attachment.ApplicationId, ct)) return NotFound();
+        var content = await db.AttachmentContents.AsNoTracking().FirstAsync(c => c.Id == id, ct);
+        db.AuditEvents.Add(new AuditEvent("attachment.downloaded", nameof(ApplicationAttachment), attachment.Id.ToString(), null));
+        await db.SaveChangesAsync(ct);
+        // Always an attachment, never rendered in the browser, whatever the type.
+        return File(content.Bytes, "application/octet-stream", attachment.FileName);
+    }
+}

@@ -1,0 +1,37 @@
+using Caf.Data.Entities;
+
+namespace Caf.Web.Features.Applications;
+
+/// <summary>How the proposal's choices read on the form, the summary and the details page.</summary>
+internal static class ProposalLabels
+{
+    public static readonly IReadOnlyList<(ThematicArea Area, string Label)> Themes =
+    [
+        (ThematicArea.ClearanceAndLandRelease, "Article 5 clearance and land release"),
+        (ThematicArea.StockpileDestruction, "Article 4 stockpile destruction"),
+        (ThematicArea.RiskEducation, "Explosive ordnance risk education"),
+        (ThematicArea.VictimAssistance, "Victim assistance"),
+        (ThematicArea.InformationManagement, "Information management"),
+        (ThematicArea.NationalCapacityAndOwnership, "National capacity and ownership"),
+        (ThematicArea.GenderAndDiversity, "Gender and diversity mainstreaming"),
+    ];
+
+    public static readonly IReadOnlyList<(AgeBand Band, string Label)> AgeBands =
+    [
+        (AgeBand.NotStated, "Not stated"),
+        (AgeBand.Under25, "Under 25"),
+        (AgeBand.From25To39, "25–39"),
+        (AgeBand.From40To59, "40–59"),
+        (AgeBand.SixtyAndOver, "60 and over"),
+    ];
+
+    public static readonly IReadOnlyList<(Disability Value, string Label)> Disabilities =
+    [
+        (Disability.NotStated, "Not stated"),
+        (Disability.Yes, "Yes"),
+        (Disability.No, "No"),
+    ];
+
+    public static string Describe(ThematicArea areas) =>
+        string.Join("; ", Themes.Where(t => areas.HasFlag(t.Area)).Select(t => t.Label));
+}
