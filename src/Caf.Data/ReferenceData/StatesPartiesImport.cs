@@ -17,6 +17,17 @@ internal sealed record StatesPartiesImportResult(ReferenceDataImport? Import, IR
 internal static class StatesPartiesImport
 {
     public const int MaxBytes = 1024 * 1024;
+    public const string SampleFileName = "states-parties.sample.csv";
+
+    /// <summary>The sample file of the demo States Parties (ReferenceData/states-parties.sample.csv), as bytes.</summary>
+    public static byte[] SampleFile()
+    {
+        using var stream = typeof(StatesPartiesImport).Assembly.GetManifestResourceStream("Caf.Data.ReferenceData." + SampleFileName)
+            ?? throw new InvalidOperationException($"{SampleFileName} is missing from Caf.Data.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
 
     public static async Task<StatesPartiesImportResult> ImportAsync(CafDbContext db, string fileName, byte[] content,
         string? userId, string userName, DateTime nowUtc, CancellationToken ct)
