@@ -16,6 +16,8 @@ namespace Caf.Data;
 public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext<CafUser>(options), IDataProtectionKeyContext
 {
     public DbSet<StateParty> StateParties => Set<StateParty>();
+    public DbSet<ReferenceDataImport> ReferenceDataImports => Set<ReferenceDataImport>();
+    public DbSet<StatePartyRecord> StatePartyRecords => Set<StatePartyRecord>();
     public DbSet<FundingRound> Rounds => Set<FundingRound>();
     public DbSet<GrantApplication> Applications => Set<GrantApplication>();
     public DbSet<GenderReview> GenderReviews => Set<GenderReview>();

@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Account/ResetPassword"] = (true, Users),
         ["Admin/Invite"] = (false, ["isu@caf.demo", "admin@caf.demo"]),
         ["Admin/Users"] = (false, ["admin@caf.demo"]),
+        ["Admin/ReferenceData"] = (false, ["isu@caf.demo", "admin@caf.demo"]),
         ["Tasks"] = (false, Users),
         ["Tasks/Index"] = (false, Users),
         ["Applications/Details/{id:guid}"] = (false, [Owner, .. Staff]),

@@ -59,8 +59,7 @@ public sealed class ConcurrentSubmissionTests(PostgresAppFactory factory)
         for (var i = 0; i < Count; i++)
         {
             var application = new GrantApplication(round, states["KHM"], $"Exchange {i + 1}", engine.Start(WorkflowServices.GrantWorkflowId), user.Id, DateTime.UtcNow);
-            application.ReplacePartners([(states["COL"].Id, PartnerRole.Host)]);
-            application.ReplaceBudget([(BudgetCategory.Travel, "Flights", 1m, new Money(1_000m, "CHF"))]);
+            GrantScenario.CompleteDraft(db, application, states["COL"], 1_000m, new DateOnly(2027, 3, 8), user.Id, DateTime.UtcNow);
             db.Applications.Add(application);
             await engine.EnterInitialStageAsync(application.Workflow!, application);
             ids.Add(application.Id);

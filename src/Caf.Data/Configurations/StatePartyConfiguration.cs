@@ -11,6 +11,8 @@ internal sealed class StatePartyConfiguration : IEntityTypeConfiguration<StatePa
         b.HasKey(s => s.Id);
         b.Property(s => s.IsoCode).HasMaxLength(3).IsFixedLength();
         b.HasIndex(s => s.IsoCode).IsUnique();
-        b.Property(s => s.Name).HasMaxLength(120);
+        b.Property(s => s.Name).HasMaxLength(ReferenceData.StatesPartiesCsv.MaxNameLength);
+        b.Property(s => s.NameFr).HasMaxLength(ReferenceData.StatesPartiesCsv.MaxNameLength);
+        b.Property(s => s.NameEs).HasMaxLength(ReferenceData.StatesPartiesCsv.MaxNameLength);
     }
 }

@@ -17,5 +17,19 @@ public sealed class StateParty : IAudited
     public Guid Id { get; private set; }
     public string IsoCode { get; private set; } = "";
     public string Name { get; private set; } = "";
+
+    /// <summary>The French and Spanish names, from the latest States Parties import (null until one is made).</summary>
+    public string? NameFr { get; private set; }
+    public string? NameEs { get; private set; }
     public bool IsStateParty { get; private set; }
+
+    /// <summary>Takes the names and party status of the latest import; the dated history stays in its <see cref="StatePartyRecord"/>.</summary>
+    internal void UpdateFrom(StatePartyRecord record)
+    {
+        if (record.IsoCode != IsoCode) throw new DomainException($"The record of {record.IsoCode} cannot update {IsoCode}.");
+        Name = record.NameEn;
+        NameFr = record.NameFr;
+        NameEs = record.NameEs;
+        IsStateParty = record.IsStateParty;
+    }
 }

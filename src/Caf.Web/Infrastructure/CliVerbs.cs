@@ -1,11 +1,12 @@
 using Caf.Data;
+using Caf.Data.ReferenceData;
 using Caf.Web.Features.Finance;
 using Caf.Web.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Infrastructure;
 
-/// <summary>The command-line verbs of the same executable: migrate, seed --demo, ledger export --out FILE.</summary>
+/// <summary>The command-line verbs of the same executable: migrate, seed --demo, ledger export --out FILE, import states-parties FILE.</summary>
 internal static class CliVerbs
 {
     public const string Usage = """
@@ -15,6 +16,9 @@ internal static class CliVerbs
           migrate                        apply every pending database migration
           seed --demo                    apply migrations, then add the demo users, states, round and applications
           ledger export --out FILE.xlsx  write the fund ledger workbook [--as-of YYYY-MM-DD]
+          import states-parties FILE.csv
+                                         import the States Parties reference data (format: docs/decisions/0008);
+                                         a file with any bad line is refused whole, each problem listed by line
           workflows validate [FILE...]   check workflow definitions (default: every file in workflows/)
           workflows graph ID [--version N] [--format mermaid|dot]
                                          print a workflow as a Mermaid or Graphviz diagram
@@ -32,7 +36,7 @@ internal static class CliVerbs
     {
         var positional = args.TakeWhile(a => !a.StartsWith('-')).ToList();
         var options = Options(args);
-        var verb = string.Join(' ', positional.Take(positional.FirstOrDefault() is "ledger" or "workflows" ? 2 : 1));
+        var verb = string.Join(' ', positional.Take(positional.FirstOrDefault() is "ledger" or "workflows" or "import" ? 2 : 1));
         switch (verb)
         {
             case "migrate":
@@ -73,6 +77,24 @@ internal static class CliVerbs
                                       $"balance {report.Balance}, open commitments {report.OpenCommitments}.");
                     return 0;
                 });
+            case "import states-parties" when positional.Count == 3:
+                if (!File.Exists(positional[2])) return Fail($"There is no file '{positional[2]}'. Give the path of the States Parties CSV file.");
+                var content = await File.ReadAllBytesAsync(positional[2]);
+                return await WithServicesAsync(async services =>
+                {
+                    var db = services.GetRequiredService<CafDbContext>();
+                    var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+                    var result = await StatesPartiesImport.ImportAsync(db, positional[2], content, null,
+                        $"{Environment.UserName} (command line)", now, CancellationToken.None);
+                    if (result.Import is not { } import)
+                    {
+                        foreach (var problem in result.Problems) Console.Error.WriteLine(problem);
+                        Console.Error.WriteLine($"Nothing was imported: {result.Problems.Count} problem(s) in {positional[2]}. Correct the file and import it again.");
+                        return 1;
+                    }
+                    Console.WriteLine($"Imported {import.RowCount} States Parties (import {import.Id}, {import.ImportedAtUtc:yyyy-MM-dd HH:mm:ss} UTC).");
+                    return 0;
+                });
             case "workflows validate":
                 return await WithServicesAsync(services =>
                     Task.FromResult(WorkflowVerbs.Validate(services, positional.Skip(2).ToList())));
@@ -94,7 +116,7 @@ internal static class CliVerbs
     }
 
     private static bool IsKnown(string verb) =>
-        verb is "migrate" or "seed" or "ledger export" or "ledger" or "workflows" or "workflows graph" or "workflows migrate-instances";
+        verb is "migrate" or "seed" or "ledger export" or "ledger" or "import" or "import states-parties" or "workflows" or "workflows graph" or "workflows migrate-instances";
 
     private static int Fail(string message)
     {

@@ -1,5 +1,6 @@
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.ReferenceData;
 using Caf.Workflows;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ namespace Caf.Web.Seeding;
 public sealed record DemoAccount(string Email, string DisplayName, string[] Roles, string? StateIso);
 
 /// <summary>
-/// Demo data for trying CafGrants out: one user per role, a few States Parties, an open round, two donor contributions,
+/// Demo data for trying CafGrants out: one user per role, a few States Parties (and an import of their reference data), an open round, two donor contributions,
 /// and applications at several stages — each moved there through the workflow engine, so its history is real.
 /// </summary>
 internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, RoleManager<IdentityRole> roles,
@@ -83,6 +84,11 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
         db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.Contribution, new Money(100_000m, "CHF"), today.AddDays(-45),
             "Contribution: Switzerland", "CH-2026-014", null, "seed", now));
         await db.SaveChangesAsync(ct);
+        // The same states, dated: names in three languages, Article 5 and Article 7 data for eligibility to read.
+        var import = await StatesPartiesImport.ImportAsync(db, StatesPartiesImport.SampleFileName, StatesPartiesImport.SampleFile(),
+            null, "seed", now, ct);
+        if (!import.Succeeded)
+            throw new InvalidOperationException($"The sample States Parties file is not valid: {string.Join(" ", import.Problems)}");
 
         var actors = new Dictionary<string, WorkflowActor>();
         foreach (var account in Accounts)

@@ -20,11 +20,7 @@ internal sealed class GrantScenario(CafAppFactory factory)
             var now = factory.Clock.GetUtcNow().UtcDateTime;
             var application = new GrantApplication(round, states["KHM"], "Timers exchange", engine.Start(WorkflowServices.GrantWorkflowId),
                 actors["applicant@caf.demo"].UserId, now);
-            application.UpdateDraft("Timers exchange", "A Cambodian delegation learns survey methods from its partner.", activityEnd.AddDays(-7), activityEnd);
-            application.ReplacePartners([(states[partnerIso].Id, PartnerRole.Host)]);
-            application.ReplaceBudget([(BudgetCategory.Travel, "Flights", 2m, new Money(1_000m, "CHF"))]);
-            application.ReplaceParticipants([("Chanthy Sok", "Deputy director", "CMAA", Sex.Female)]);
-            Caf.Web.Seeding.DemoProposal.FillIn(db, application, states[partnerIso], actors["applicant@caf.demo"].UserId, now);
+            CompleteDraft(db, application, states[partnerIso], 2_000m, activityEnd, actors["applicant@caf.demo"].UserId, now);
             db.Applications.Add(application);
             await engine.EnterInitialStageAsync(application.Workflow!, application);
             return application.Id;
@@ -48,6 +44,17 @@ internal sealed class GrantScenario(CafAppFactory factory)
                 actors["finance@caf.demo"].UserId, now);
         });
         return id;
+    }
+
+    /// <summary>Makes a new draft complete enough to submit: one partner, one budget line of <paramref name="amount"/>, everything else filled in.</summary>
+    public static void CompleteDraft(CafDbContext db, GrantApplication application, StateParty partner, decimal amount, DateOnly activityEnd,
+        string userId, DateTime nowUtc)
+    {
+        application.UpdateDraft(application.Title, "A Cambodian delegation learns survey methods from its partner.", activityEnd.AddDays(-7), activityEnd);
+        application.ReplacePartners([(partner.Id, PartnerRole.Host)]);
+        application.ReplaceBudget([(BudgetCategory.Travel, "Flights", 2m, new Money(amount / 2, application.Currency))]);
+        application.ReplaceParticipants([("Chanthy Sok", "Deputy director", "CMAA", Sex.Female)]);
+        Caf.Web.Seeding.DemoProposal.FillIn(db, application, partner, userId, nowUtc);
     }
 
     public Task FireAsync(Guid id, string trigger, string email, Action<GrantApplication, IReadOnlyDictionary<string, WorkflowActor>, DateTime>? before = null) =>

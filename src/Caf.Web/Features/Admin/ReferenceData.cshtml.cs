@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Data.ReferenceData;
+using Caf.Web.Features.Account;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Features.Admin;
+
+/// <summary>The ISU imports the States Parties reference data; every import is kept with its date, so eligibility can use the data of its day.</summary>
+[Authorize(Roles = CafRoles.Admin + "," + CafRoles.IsuOfficer)]
+public sealed class ReferenceDataModel(CafDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    /// <summary>Every problem of a refused file, by line.</summary>
+    internal IReadOnlyList<CsvProblem> Problems { get; private set; } = [];
+    internal IReadOnlyList<ReferenceDataImport> Imports { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Upload is null) ModelState.AddModelError(nameof(Upload), "Choose the States Parties CSV file to import.");
+        else if (Upload.Length == 0) ModelState.AddModelError(nameof(Upload), $"The file {Upload.FileName} is empty. Choose the file that holds the States Parties.");
+        else if (Upload.Length > StatesPartiesImport.MaxBytes)
+            ModelState.AddModelError(nameof(Upload), $"The file {Upload.FileName} is larger than 1 MB. A States Parties file is far smaller; check that it is the right file.");
+        if (!ModelState.IsValid) return await InvalidAsync(ct);
+
+        using var buffer = new MemoryStream();
+        await Upload!.CopyToAsync(buffer, ct);
+        var result = await StatesPartiesImport.ImportAsync(db, Upload.FileName, buffer.ToArray(),
+            User.FindFirstValue(ClaimTypes.NameIdentifier), User.DisplayName(), clock.GetUtcNow().UtcDateTime, ct);
+        if (result.Import is not { } import)
+        {
+            Problems = result.Problems;
+            ModelState.AddModelError(nameof(Upload),
+                $"Nothing was imported: {Upload.FileName} has {result.Problems.Count} problem(s), listed below. Correct them and import the file again.");
+            return await InvalidAsync(ct);
+        }
+        TempData["Message"] = $"Imported {import.RowCount} States Parties from {import.FileName}.";
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> InvalidAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        Imports = await db.ReferenceDataImports.AsNoTracking().Where(i => i.Kind == ReferenceDataImport.StatesPartiesKind)
+            .OrderByDescending(i => i.ImportedAtUtc).ToListAsync(ct);
+}
