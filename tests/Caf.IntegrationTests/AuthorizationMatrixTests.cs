@@ -53,6 +53,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Reporting/Download/{id:guid}"] = (false, [Owner, .. Staff]),
         ["Workflows/Diagram/{id?}"] = (false, Staff),
         ["Rounds"] = (true, Users),
+        ["Rounds/Manage"] = (false, ["isu@caf.demo", "auditor@caf.demo"]),
+        ["Rounds/Edit/{id:guid?}"] = (false, ["isu@caf.demo"]),
         ["api/v1/rounds"] = (true, Users),
         ["connect/authorize"] = (true, Users),
         ["connect/token"] = (true, Users),
@@ -70,6 +72,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
     {
         await factory.ResetAsync();
         var (applicationId, reportId) = await SubmittedApplicationWithReportAsync();
+        var roundId = await factory.WithDbAsync(db => db.Rounds.Select(r => r.Id).FirstAsync());
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Pattern: e.RoutePattern.RawText?.Trim('/') ?? "", Endpoint: e))
             .DistinctBy(e => e.Pattern).ToList();
@@ -93,7 +96,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         foreach (var (pattern, _) in endpoints)
         {
             var url = "/" + pattern
-                .Replace("{id:guid?}", applicationId.ToString()).Replace("{id?}", "caf-grant")
+                .Replace("{id:guid?}", pattern.StartsWith("Rounds/", StringComparison.Ordinal) ? roundId.ToString() : applicationId.ToString()).Replace("{id?}", "caf-grant")
                 .Replace("{id:guid}", pattern.StartsWith("Reporting/Download", StringComparison.Ordinal) ? reportId.ToString() : applicationId.ToString());
             var (isPublic, allowed) = Expectations[pattern];
             foreach (var (who, session) in sessions)
