@@ -55,6 +55,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Reporting/Download/{id:guid}"] = (false, [Owner, .. Staff]),
         ["Workflows/Diagram/{id?}"] = (false, Staff),
         ["Rounds"] = (true, Users),
+        ["Rounds/Manage"] = (false, ["isu@caf.demo", "auditor@caf.demo"]),
+        ["Rounds/Edit/{id:guid?}"] = (false, ["isu@caf.demo"]),
         ["api/v1/rounds"] = (true, Users),
         ["connect/authorize"] = (true, Users),
         ["connect/token"] = (true, Users),
@@ -73,6 +75,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         await factory.ResetAsync();
         var (applicationId, reportId) = await SubmittedApplicationWithReportAsync();
         var attachmentId = await factory.WithDbAsync(db => db.Attachments.Where(a => a.ApplicationId == applicationId).Select(a => a.Id).SingleAsync());
+        var roundId = await factory.WithDbAsync(db => db.Rounds.Select(r => r.Id).FirstAsync());
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Pattern: e.RoutePattern.RawText?.Trim('/') ?? "", Endpoint: e))
             .DistinctBy(e => e.Pattern).ToList();
@@ -96,7 +99,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         foreach (var (pattern, _) in endpoints)
         {
             var url = "/" + pattern
-                .Replace("{id:guid?}", applicationId.ToString()).Replace("{id?}", "caf-grant")
+                .Replace("{id:guid?}", pattern.StartsWith("Rounds/", StringComparison.Ordinal) ? roundId.ToString() : applicationId.ToString()).Replace("{id?}", "caf-grant")
                 .Replace("{id:guid}", pattern.StartsWith("Reporting/Download", StringComparison.Ordinal) ? reportId.ToString()
                     : pattern.StartsWith("Applications/Attachment", StringComparison.Ordinal) ? attachmentId.ToString()
                     : applicationId.ToString());

@@ -9,9 +9,14 @@ internal sealed class FundingRoundConfiguration : IEntityTypeConfiguration<Fundi
     public void Configure(EntityTypeBuilder<FundingRound> b)
     {
         b.HasKey(r => r.Id);
-        b.Property(r => r.Title).HasMaxLength(200);
+        b.Property(r => r.Title).HasMaxLength(FundingRound.TitleMaxLength);
+        b.Property(r => r.Description).HasMaxLength(FundingRound.DescriptionMaxLength);
+        b.ComplexProperty(r => r.Envelope, m => m.MapMoney("Envelope"));
         b.ComplexProperty(r => r.Ceiling, m => m.MapMoney("Ceiling"));
+        b.Property(r => r.AllowedCurrencyCodes).HasColumnName("AllowedCurrencies").HasMaxLength(20);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         b.Ignore(r => r.Currency);
+        b.Ignore(r => r.AllowedCurrencies);
+        b.Ignore(r => r.Terms);
     }
 }

@@ -2,36 +2,201 @@ namespace Caf.Data.Entities;
 
 public enum RoundStatus { Draft, Open, Closed }
 
-/// <summary>A call for proposals: when it is open, how much one application may ask, and in what window work happens.</summary>
+/// <summary>Everything the ISU decides about a round, checked as a whole before it is written to the round.</summary>
+public sealed record RoundTerms(
+    string Title,
+    string? Description,
+    DateTime OpensAtUtc,
+    DateTime ClosesAtUtc,
+    Money Envelope,
+    Money Ceiling,
+    int MaxDurationDays,
+    DateOnly ImplementationStart,
+    DateOnly ImplementationEnd,
+    IReadOnlyCollection<string> AllowedCurrencies,
+    int GenderChecklistVersion = 1,
+    int RubricVersion = 1)
+{
+    /// <summary>Every broken rule, each with the field it is about, so a form can show them all at once.</summary>
+    public IEnumerable<(string Field, string Message)> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Title)) yield return (nameof(Title), "Give the round a title.");
+        else if (Title.Trim().Length > FundingRound.TitleMaxLength)
+            yield return (nameof(Title), $"Keep the title under {FundingRound.TitleMaxLength} characters.");
+        if (Description?.Trim().Length > FundingRound.DescriptionMaxLength)
+            yield return (nameof(Description), $"Keep the description under {FundingRound.DescriptionMaxLength:#,##0} characters.");
+        if (ClosesAtUtc <= OpensAtUtc) yield return (nameof(ClosesAtUtc), "The round must close after it opens.");
+
+        var currencyKnown = FundingRound.SupportedCurrencies.Contains(Ceiling.Currency);
+        if (!currencyKnown)
+            yield return (nameof(FundingRound.Currency), $"{Ceiling.Currency} is not a currency of the fund. Choose CHF, USD or EUR.");
+        foreach (var problem in AmountProblems(Envelope, nameof(Envelope), "The envelope")) yield return problem;
+        foreach (var problem in AmountProblems(Ceiling, nameof(Ceiling), "The ceiling per application")) yield return problem;
+        if (Envelope.Currency != Ceiling.Currency)
+            yield return (nameof(Envelope), "The envelope and the ceiling must be in the round's currency.");
+        else if (Ceiling.Amount > 0 && Envelope.Amount > 0 && Ceiling > Envelope)
+            yield return (nameof(Ceiling), $"The ceiling per application ({Ceiling}) cannot be more than the round's envelope ({Envelope}).");
+
+        if (MaxDurationDays <= 0) yield return (nameof(MaxDurationDays), "The maximum duration must be at least one day.");
+        if (ImplementationEnd <= ImplementationStart)
+            yield return (nameof(ImplementationEnd), "The implementation window must end after it starts.");
+
+        var unsupported = AllowedCurrencies.Where(c => !FundingRound.SupportedCurrencies.Contains(c)).ToList();
+        if (unsupported.Count > 0)
+            yield return (nameof(AllowedCurrencies), $"{string.Join(", ", unsupported)} cannot be allowed: applications budget in CHF, USD or EUR.");
+        else if (currencyKnown && !AllowedCurrencies.Contains(Ceiling.Currency))
+            yield return (nameof(AllowedCurrencies), $"The allowed currencies must include the round's own currency, {Ceiling.Currency}.");
+
+        if (GenderChecklistVersion < 1) yield return (nameof(GenderChecklistVersion), "The gender checklist version is 1 or more.");
+        if (RubricVersion < 1) yield return (nameof(RubricVersion), "The scoring rubric version is 1 or more.");
+    }
+
+    private static IEnumerable<(string, string)> AmountProblems(Money amount, string field, string name)
+    {
+        if (amount.Amount <= 0) yield return (field, $"{name} must be more than zero.");
+        else if (decimal.Round(amount.Amount, 2) != amount.Amount) yield return (field, $"{name} has at most two decimals.");
+    }
+}
+
+/// <summary>
+/// A call for proposals: when it is open, how much the fund puts into it and one application may ask, in what currencies
+/// and in what window work happens. Drafted by the ISU, then opened (published) and closed. See ADR 0009.
+/// </summary>
 public sealed class FundingRound : IAudited
 {
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 4000;
+
+    /// <summary>The currencies the fund grants in.</summary>
+    public static readonly IReadOnlyList<string> SupportedCurrencies = ["CHF", "USD", "EUR"];
+
     private FundingRound() { }
 
-    public FundingRound(string title, DateTime opensAtUtc, DateTime closesAtUtc, Money ceiling,
-        DateOnly implementationStart, DateOnly implementationEnd)
+    /// <summary>A new round, in draft: nobody outside the ISU sees it until it is opened.</summary>
+    public FundingRound(RoundTerms terms)
     {
-        if (closesAtUtc <= opensAtUtc) throw new DomainException("A round must close after it opens.", nameof(ClosesAtUtc));
-        if (implementationEnd < implementationStart) throw new DomainException("The implementation window must end after it starts.", nameof(ImplementationEnd));
-        if (ceiling.Amount <= 0) throw new DomainException("The ceiling per application must be more than zero.", nameof(Ceiling));
         Id = Guid.NewGuid();
-        Title = title;
-        OpensAtUtc = opensAtUtc;
-        ClosesAtUtc = closesAtUtc;
-        Ceiling = ceiling;
-        ImplementationStart = implementationStart;
-        ImplementationEnd = implementationEnd;
-        Status = RoundStatus.Open;
+        Status = RoundStatus.Draft;
+        Apply(terms);
+    }
+
+    /// <summary>A round created and opened at once, as the demo data and tests need.</summary>
+    public static FundingRound CreateOpen(RoundTerms terms, DateTime nowUtc)
+    {
+        var round = new FundingRound(terms);
+        round.Open(nowUtc);
+        return round;
     }
 
     public Guid Id { get; private set; }
     public string Title { get; private set; } = "";
+    public string Description { get; private set; } = "";
     public DateTime OpensAtUtc { get; private set; }
     public DateTime ClosesAtUtc { get; private set; }
+    /// <summary>What the fund puts into the round in total, in the round's currency.</summary>
+    public Money Envelope { get; private set; }
     public Money Ceiling { get; private set; }
     public string Currency => Ceiling.Currency;
+    /// <summary>The longest an application's activities may last, in days.</summary>
+    public int MaxDurationDays { get; private set; }
     public DateOnly ImplementationStart { get; private set; }
     public DateOnly ImplementationEnd { get; private set; }
+    public int GenderChecklistVersion { get; private set; } = 1;
+    public int RubricVersion { get; private set; } = 1;
     public RoundStatus Status { get; private set; }
+    /// <summary>When the ISU closed the round, which may be before its closing time.</summary>
+    public DateTime? ClosedAtUtc { get; private set; }
+
+    /// <summary>Stored as "CHF,USD": a short, fixed list that is always read whole.</summary>
+    internal string AllowedCurrencyCodes { get; private set; } = "";
+
+    /// <summary>The currencies an application may budget in; always includes the round's own.</summary>
+    public IReadOnlyList<string> AllowedCurrencies =>
+        AllowedCurrencyCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     public bool IsOpenAt(DateTime utc) => Status == RoundStatus.Open && utc >= OpensAtUtc && utc < ClosesAtUtc;
+
+    public RoundTerms Terms => new(Title, Description, OpensAtUtc, ClosesAtUtc, Envelope, Ceiling, MaxDurationDays,
+        ImplementationStart, ImplementationEnd, AllowedCurrencies, GenderChecklistVersion, RubricVersion);
+
+    /// <summary>
+    /// A draft may change in every respect. Once open, applicants rely on the terms: only the description may change and
+    /// the closing time may move later (an extension), never earlier. A closed round does not change.
+    /// </summary>
+    public void Update(RoundTerms terms)
+    {
+        switch (Status)
+        {
+            case RoundStatus.Draft:
+                Apply(terms);
+                break;
+            case RoundStatus.Open:
+                var changed = ChangedOnceOpen(terms);
+                if (changed is not null)
+                    throw new DomainException(
+                        $"The round is open: applicants rely on its terms, so only the description and the closing time (later, not earlier) may change. The {changed.Value.Name} cannot.",
+                        changed.Value.Field);
+                if (terms.ClosesAtUtc < ClosesAtUtc)
+                    throw new DomainException("The round is open: its closing time may be extended but not brought forward.", nameof(ClosesAtUtc));
+                Apply(terms);
+                break;
+            default:
+                throw new DomainException("The round is closed and can no longer be changed.");
+        }
+    }
+
+    /// <summary>Publishes the round. It takes applications from its opening time until its closing time.</summary>
+    public void Open(DateTime nowUtc)
+    {
+        if (Status == RoundStatus.Open) throw new DomainException("The round is already open.");
+        if (Status == RoundStatus.Closed) throw new DomainException("A closed round cannot be opened again. Create a new round.");
+        if (ClosesAtUtc <= nowUtc)
+            throw new DomainException("The round's closing time has passed. Set a later closing time before opening it.", nameof(ClosesAtUtc));
+        if (string.IsNullOrWhiteSpace(Description))
+            throw new DomainException("Describe the round before opening it: applicants read the description to decide whether to apply.", nameof(Description));
+        Status = RoundStatus.Open;
+    }
+
+    /// <summary>Stops taking applications now, whatever the closing time said; the announced times stay as they were.</summary>
+    public void Close(DateTime nowUtc)
+    {
+        if (Status == RoundStatus.Draft) throw new DomainException("The round has not been opened; a draft cannot be closed.");
+        if (Status == RoundStatus.Closed) throw new DomainException("The round is already closed.");
+        Status = RoundStatus.Closed;
+        ClosedAtUtc = nowUtc;
+    }
+
+    private (string Field, string Name)? ChangedOnceOpen(RoundTerms t) =>
+        t.Title.Trim() != Title ? (nameof(Title), "title")
+        : t.OpensAtUtc != OpensAtUtc ? (nameof(OpensAtUtc), "opening time")
+        : t.Envelope != Envelope ? (nameof(Envelope), "envelope")
+        : t.Ceiling != Ceiling ? (nameof(Ceiling), "ceiling per application")
+        : t.MaxDurationDays != MaxDurationDays ? (nameof(MaxDurationDays), "maximum duration")
+        : t.ImplementationStart != ImplementationStart ? (nameof(ImplementationStart), "implementation window")
+        : t.ImplementationEnd != ImplementationEnd ? (nameof(ImplementationEnd), "implementation window")
+        : Canonical(t.AllowedCurrencies) != AllowedCurrencyCodes ? (nameof(AllowedCurrencies), "list of allowed currencies")
+        : t.GenderChecklistVersion != GenderChecklistVersion ? (nameof(GenderChecklistVersion), "gender checklist version")
+        : t.RubricVersion != RubricVersion ? (nameof(RubricVersion), "scoring rubric version")
+        : null;
+
+    private void Apply(RoundTerms terms)
+    {
+        var problem = terms.Problems().FirstOrDefault();
+        if (problem.Message is not null) throw new DomainException(problem.Message, problem.Field);
+        Title = terms.Title.Trim();
+        Description = terms.Description?.Trim() ?? "";
+        OpensAtUtc = terms.OpensAtUtc;
+        ClosesAtUtc = terms.ClosesAtUtc;
+        Envelope = terms.Envelope;
+        Ceiling = terms.Ceiling;
+        MaxDurationDays = terms.MaxDurationDays;
+        ImplementationStart = terms.ImplementationStart;
+        ImplementationEnd = terms.ImplementationEnd;
+        AllowedCurrencyCodes = Canonical(terms.AllowedCurrencies);
+        GenderChecklistVersion = terms.GenderChecklistVersion;
+        RubricVersion = terms.RubricVersion;
+    }
+
+    private static string Canonical(IEnumerable<string> currencies) =>
+        string.Join(',', SupportedCurrencies.Where(currencies.Contains));
 }

@@ -75,8 +75,11 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
 
         var states = States.Select(s => new StateParty(s.Iso, s.Name, s.Party)).ToDictionary(s => s.IsoCode);
         db.StateParties.AddRange(states.Values);
-        var round = new FundingRound($"{now.Year} call for South-South cooperation", now.AddDays(-30), now.AddDays(60),
-            new Money(50_000m, "CHF"), today.AddDays(-30), today.AddDays(365));
+        var round = FundingRound.CreateOpen(new RoundTerms($"{now.Year} call for South-South cooperation",
+            "Exchanges of best practice between States Parties: study visits, peer support and joint training on land release, " +
+            "stockpile destruction, risk education and victim assistance.",
+            now.AddDays(-30), now.AddDays(60), new Money(300_000m, "CHF"), new Money(50_000m, "CHF"), 90,
+            today.AddDays(-30), today.AddDays(365), ["CHF", "USD", "EUR"]), now);
         db.Rounds.Add(round);
         if (!await db.ActionPlanActions.AnyAsync(ct)) db.ActionPlanActions.AddRange(DemoProposal.ActionPlan());
         db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.Contribution, new Money(150_000m, "CHF"), today.AddDays(-60),

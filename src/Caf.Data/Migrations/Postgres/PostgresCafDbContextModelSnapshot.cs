@@ -386,8 +386,25 @@ namespace Caf.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AllowedCurrencyCodes")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("AllowedCurrencies");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("ClosesAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("GenderChecklistVersion")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("ImplementationEnd")
                         .HasColumnType("date");
@@ -395,8 +412,14 @@ namespace Caf.Data.Migrations.Postgres
                     b.Property<DateOnly>("ImplementationStart")
                         .HasColumnType("date");
 
+                    b.Property<int>("MaxDurationDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("OpensAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RubricVersion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -422,6 +445,23 @@ namespace Caf.Data.Migrations.Postgres
                                 .HasMaxLength(3)
                                 .HasColumnType("character(3)")
                                 .HasColumnName("CeilingCurrency")
+                                .IsFixedLength();
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Envelope", "Caf.Data.Entities.FundingRound.Envelope#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)")
+                                .HasColumnName("EnvelopeAmount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character(3)")
+                                .HasColumnName("EnvelopeCurrency")
                                 .IsFixedLength();
                         });
 

@@ -387,8 +387,25 @@ namespace Caf.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AllowedCurrencyCodes")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("AllowedCurrencies");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("ClosesAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("GenderChecklistVersion")
+                        .HasColumnType("int");
 
                     b.Property<DateOnly>("ImplementationEnd")
                         .HasColumnType("date");
@@ -396,8 +413,14 @@ namespace Caf.Data.Migrations.SqlServer
                     b.Property<DateOnly>("ImplementationStart")
                         .HasColumnType("date");
 
+                    b.Property<int>("MaxDurationDays")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("OpensAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("RubricVersion")
+                        .HasColumnType("int");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -423,6 +446,23 @@ namespace Caf.Data.Migrations.SqlServer
                                 .HasMaxLength(3)
                                 .HasColumnType("nchar(3)")
                                 .HasColumnName("CeilingCurrency")
+                                .IsFixedLength();
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Envelope", "Caf.Data.Entities.FundingRound.Envelope#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)")
+                                .HasColumnName("EnvelopeAmount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("nchar(3)")
+                                .HasColumnName("EnvelopeCurrency")
                                 .IsFixedLength();
                         });
 

@@ -381,8 +381,25 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AllowedCurrencyCodes")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AllowedCurrencies");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ClosesAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GenderChecklistVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("ImplementationEnd")
                         .HasColumnType("TEXT");
@@ -390,8 +407,14 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ImplementationStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MaxDurationDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("OpensAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RubricVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -417,6 +440,23 @@ namespace Caf.Data.Migrations.Sqlite
                                 .HasMaxLength(3)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("CeilingCurrency")
+                                .IsFixedLength();
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Envelope", "Caf.Data.Entities.FundingRound.Envelope#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EnvelopeAmount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EnvelopeCurrency")
                                 .IsFixedLength();
                         });
 

@@ -37,7 +37,7 @@ internal static class ApiEndpoints
 
         // Status codes stay bare here: a program reading JSON should not receive the HTML error page.
         var api = app.MapGroup("/api/v1").WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
-        // The open calls for proposals are public, like the page that lists them.
+        // The open calls for proposals are public, like the page that lists them; drafts and closed rounds are not listed.
         api.MapGet("/rounds", async (CafDbContext db, TimeProvider clock, CancellationToken ct) =>
             (await Rounds.OpenModel.OpenRoundsAsync(db, clock.GetUtcNow().UtcDateTime, ct)).Select(r => new
             {
@@ -45,9 +45,13 @@ internal static class ApiEndpoints
                 title = r.Title,
                 opensAt = r.OpensAtUtc,
                 closesAt = r.ClosesAtUtc,
+                description = r.Description,
+                envelope = new { amount = r.Envelope.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), currency = r.Envelope.Currency },
                 ceiling = new { amount = r.Ceiling.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), currency = r.Ceiling.Currency },
+                maxDurationDays = r.MaxDurationDays,
                 implementationStart = r.ImplementationStart,
                 implementationEnd = r.ImplementationEnd,
+                allowedCurrencies = r.AllowedCurrencies,
             })).AllowAnonymous();
         api.MapGet("/ledger", ReadLedgerAsync).RequireAuthorization(ApiScopes.Policies.LedgerRead);
         api.MapGet("/applications", ListApplicationsAsync).RequireAuthorization(ApiScopes.Policies.ApplicationsRead);

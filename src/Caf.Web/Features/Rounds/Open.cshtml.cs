@@ -25,9 +25,5 @@ public sealed class OpenModel(CafDbContext db, TimeProvider clock) : PageModel
             .OrderBy(r => r.ClosesAtUtc).ToListAsync(ct);
 
     /// <summary>The deadline in Geneva time, which is how the ISU announces it.</summary>
-    public static string Geneva(DateTime utc)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Zurich", out var z) ? z : TimeZoneInfo.Utc;
-        return $"{TimeZoneInfo.ConvertTimeFromUtc(utc, zone):d MMMM yyyy, HH:mm} Geneva time";
-    }
+    public static string Geneva(DateTime utc) => GenevaTime.Describe(utc);
 }

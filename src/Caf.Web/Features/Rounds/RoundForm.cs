@@ -1,0 +1,148 @@
+using System.ComponentModel.DataAnnotations;
+using Caf.Data;
+using Caf.Data.Entities;
+
+namespace Caf.Web.Features.Rounds;
+
+/// <summary>What the ISU types on the round form. Times are Geneva wall-clock times; the round keeps them in UTC.</summary>
+public sealed class RoundForm
+{
+    [Required(ErrorMessage = "Give the round a title.")]
+    [StringLength(FundingRound.TitleMaxLength, ErrorMessage = "Keep the title under 200 characters.")]
+    [Display(Name = "Title")]
+    public string Title { get; set; } = "";
+
+    [StringLength(FundingRound.DescriptionMaxLength, ErrorMessage = "Keep the description under 4,000 characters.")]
+    [Display(Name = "Description (shown to applicants)")]
+    public string? Description { get; set; }
+
+    [Required(ErrorMessage = "Give the opening date and time, in Geneva time.")]
+    [Display(Name = "Opens (Geneva time)")]
+    public DateTime? OpensAt { get; set; }
+
+    [Required(ErrorMessage = "Give the closing date and time, in Geneva time.")]
+    [Display(Name = "Closes (Geneva time)")]
+    public DateTime? ClosesAt { get; set; }
+
+    [Required(ErrorMessage = "Choose the round's currency.")]
+    [Display(Name = "Currency of the round")]
+    public string Currency { get; set; } = "CHF";
+
+    [Required(ErrorMessage = "Give the envelope: what the fund puts into the round in total.")]
+    [Display(Name = "Envelope")]
+    public decimal? Envelope { get; set; }
+
+    [Required(ErrorMessage = "Give the ceiling: the most one application may ask.")]
+    [Display(Name = "Ceiling per application")]
+    public decimal? Ceiling { get; set; }
+
+    [Required(ErrorMessage = "Give the maximum duration of an application's activities, in days.")]
+    [Display(Name = "Maximum duration of activities (days)")]
+    public int? MaxDurationDays { get; set; }
+
+    [Required(ErrorMessage = "Give the first day of the implementation window.")]
+    [Display(Name = "Implementation window starts")]
+    public DateOnly? ImplementationStart { get; set; }
+
+    [Required(ErrorMessage = "Give the last day of the implementation window.")]
+    [Display(Name = "Implementation window ends")]
+    public DateOnly? ImplementationEnd { get; set; }
+
+    [Display(Name = "Currencies applications may budget in")]
+    public List<string> AllowedCurrencies { get; set; } = [];
+
+    [Required(ErrorMessage = "Give the version of the gender checklist.")]
+    [Display(Name = "Gender checklist version")]
+    public int? GenderChecklistVersion { get; set; } = 1;
+
+    [Required(ErrorMessage = "Give the version of the scoring rubric.")]
+    [Display(Name = "Scoring rubric version")]
+    public int? RubricVersion { get; set; } = 1;
+
+    public static RoundForm Blank() => new() { AllowedCurrencies = ["CHF"] };
+
+    public static RoundForm From(FundingRound r) => new()
+    {
+        Title = r.Title,
+        Description = r.Description,
+        OpensAt = GenevaTime.FromUtc(r.OpensAtUtc),
+        ClosesAt = GenevaTime.FromUtc(r.ClosesAtUtc),
+        Currency = r.Currency,
+        Envelope = Plain(r.Envelope.Amount),
+        Ceiling = Plain(r.Ceiling.Amount),
+        MaxDurationDays = r.MaxDurationDays,
+        ImplementationStart = r.ImplementationStart,
+        ImplementationEnd = r.ImplementationEnd,
+        AllowedCurrencies = r.AllowedCurrencies.ToList(),
+        GenderChecklistVersion = r.GenderChecklistVersion,
+        RubricVersion = r.RubricVersion,
+    };
+
+    private static decimal Plain(decimal value) => value / 1.000000000000000000000000000000000m;
+
+    /// <summary>
+    /// Turns what was typed into terms for the round, and reports every problem against its own field. A field that is
+    /// missing or unreadable already has its message: a neutral stand-in lets the other fields still be checked.
+    /// <paramref name="current"/> keeps stored times that the form shows only to the minute.
+    /// </summary>
+    public (RoundTerms? Terms, List<(string Field, string Message)> Problems) ToTerms(Func<string, bool> hasError, FundingRound? current)
+    {
+        var problems = new List<(string Field, string Message)>();
+        var opens = Utc(OpensAt, nameof(OpensAt), current?.OpensAtUtc, problems);
+        var closes = Utc(ClosesAt, nameof(ClosesAt), current?.ClosesAtUtc, problems);
+
+        var currency = (Currency ?? "").Trim().ToUpperInvariant();
+        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+        {
+            if (!hasError(Key(nameof(Currency)))) problems.Add((Key(nameof(Currency)), "Choose CHF, USD or EUR as the round's currency."));
+            currency = "XXX"; // ISO 4217 for "no currency": the rule checks below then skip it
+        }
+        var allowed = AllowedCurrencies.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+        if (allowed.Count == 0 && !hasError(Key(nameof(AllowedCurrencies))))
+            problems.Add((Key(nameof(AllowedCurrencies)), $"Choose at least the round's own currency as an allowed currency."));
+
+        var stand = opens ?? closes?.AddDays(-1) ?? DateTime.UtcNow;
+        var standStart = ImplementationStart ?? ImplementationEnd?.AddDays(-1) ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var terms = new RoundTerms(
+            Title ?? "",
+            Description,
+            opens ?? stand,
+            closes ?? stand.AddDays(1),
+            new Money(Envelope ?? Ceiling ?? 1m, currency),
+            new Money(Ceiling ?? Math.Min(Envelope ?? 1m, 1m), currency),
+            MaxDurationDays ?? 1,
+            standStart,
+            ImplementationEnd ?? standStart.AddDays(1),
+            allowed.Count == 0 ? [currency] : allowed,
+            GenderChecklistVersion ?? 1,
+            RubricVersion ?? 1);
+        foreach (var (field, message) in terms.Problems())
+        {
+            var key = Key(field);
+            if (!hasError(key) && problems.All(p => p.Field != key)) problems.Add((key, message));
+        }
+        var complete = problems.Count == 0 && opens is not null && closes is not null && Envelope is not null && Ceiling is not null
+                       && MaxDurationDays is not null && ImplementationStart is not null && ImplementationEnd is not null;
+        return (complete ? terms : null, problems);
+    }
+
+    private static DateTime? Utc(DateTime? geneva, string field, DateTime? stored, List<(string, string)> problems)
+    {
+        if (geneva is not { } typed) return null;
+        // The form shows times to the minute: the same minute means the stored time is unchanged.
+        if (stored is { } s && GenevaTime.InputValue(GenevaTime.FromUtc(s)) == GenevaTime.InputValue(typed)) return s;
+        var utc = GenevaTime.ToUtc(new DateTime(typed.Year, typed.Month, typed.Day, typed.Hour, typed.Minute, 0));
+        if (utc is null)
+            problems.Add((Key(field), $"{typed:d MMMM yyyy, HH:mm} does not exist in Geneva: the clocks go forward an hour that night. Choose another time."));
+        return utc;
+    }
+
+    /// <summary>Maps a round's field (or a form field) to the form field that shows its message.</summary>
+    public static string Key(string? field) => field switch
+    {
+        null => "",
+        nameof(FundingRound.OpensAtUtc) => "Form.OpensAt",
+        nameof(FundingRound.ClosesAtUtc) => "Form.ClosesAt",
+        _ => "Form." + field,
+    };
+}
