@@ -31,7 +31,7 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
 
         using var isu = await _journey.SignInAsync(GrantJourney.Isu);
         await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "start-screening"), "start screening");
-        await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "declare-eligible", "All checks met."), "declare eligible");
+        await GrantJourney.DeclareEligibleAsync(isu, id);
 
         using var gender = await _journey.SignInAsync(GrantJourney.Gender);
         var checklist = new Dictionary<string, string> { ["Input.Marker"] = "1", ["Input.Rationale"] = "Gender is a significant objective." };

@@ -73,7 +73,35 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await Expect(isu.Locator("#stage")).ToHaveTextAsync("Submitted");
         await Expect(isu.GetByRole(AriaRole.Button, new() { Name = "Withdraw the application" })).ToHaveCountAsync(0);
         await ClickAndExpectStageAsync(isu, "Start eligibility screening", "Eligibility screening");
-        await ClickAndExpectStageAsync(isu, "Declare eligible", "Gender-lens review");
+        // The ISU asks a question and reopens the budget; the applicant answers; the ISU declares the application eligible.
+        await Expect(isu.Locator("#stage")).ToHaveTextAsync("Eligibility screening");
+        await isu.GetByRole(AriaRole.Link, new() { Name = "Request clarification" }).ClickAsync();
+        await Expect(isu.Locator("tr[data-check] td").Filter(new() { HasText = "Fail" })).ToHaveCountAsync(0);
+        for (var i = 0; i < Caf.Web.Features.Eligibility.ScreenModel.DefaultChecklist.Count; i++) await isu.Locator($"#met-{i}-yes").CheckAsync();
+        await isu.Locator("#decision-Clarification").CheckAsync();
+        await isu.GetByLabel("Rationale (the applicant is told this)").FillAsync("One question before we decide.");
+        await isu.GetByLabel("Questions to the applicant").FillAsync("Who in the delegation works on victim assistance?");
+        await isu.GetByRole(AriaRole.Button, new() { Name = "Record the screening" }).ClickAsync();
+        await Expect(isu.Locator("#stage")).ToHaveTextAsync("Clarification requested");
+
+        await applicant.GotoAsync(detailsUrl);
+        await Expect(applicant.Locator("#stage")).ToHaveTextAsync("Your answer is needed");
+        await applicant.GetByRole(AriaRole.Link, new() { Name = "Send clarification" }).ClickAsync();
+        await Expect(applicant.Locator("#questions")).ToHaveTextAsync("Who in the delegation works on victim assistance?");
+        await applicant.GetByLabel("Your answer").FillAsync("Chanthy Sok leads our victim assistance unit.");
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Send the answer and resubmit" }).ClickAsync();
+        await Expect(applicant.Locator("#stage")).ToHaveTextAsync("Under review");
+
+        await isu.GotoAsync(detailsUrl);
+        await isu.GetByRole(AriaRole.Link, new() { Name = "Declare eligible" }).ClickAsync();
+        for (var i = 0; i < Caf.Web.Features.Eligibility.ScreenModel.DefaultChecklist.Count; i++) await isu.Locator($"#met-{i}-yes").CheckAsync();
+        await isu.Locator("#decision-Eligible").CheckAsync();
+        await isu.GetByLabel("Rationale (the applicant is told this)").FillAsync("Eligible: a clear peer exchange between States Parties.");
+        await isu.GetByRole(AriaRole.Button, new() { Name = "Record the screening" }).ClickAsync();
+        await Expect(isu.Locator("#stage")).ToHaveTextAsync("Gender-lens review");
+
+        await applicant.GotoAsync(detailsUrl);
+        await Expect(applicant.GetByText("Eligible: a clear peer exchange between States Parties.")).Not.ToHaveCountAsync(0);
 
         var gender = await SignInAsync(browser, GrantJourney.Gender);
         await gender.GotoAsync(detailsUrl);
@@ -137,7 +165,7 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await finance.GetByLabel("Bank reference").FillAsync("UBS-RF-0009");
         await finance.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
         await ClickAndExpectStageAsync(finance, "Close the grant", "Closed");
-        await Expect(finance.Locator("ol.history li")).ToHaveCountAsync(9);
+        await Expect(finance.Locator("ol.history li")).ToHaveCountAsync(11);
 
         await finance.GotoAsync($"{factory.BaseUrl}/Finance/Ledger");
         await Expect(finance.Locator("#balance")).ToHaveTextAsync("CHF 245,500.00");

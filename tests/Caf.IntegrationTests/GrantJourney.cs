@@ -93,6 +93,24 @@ internal sealed class GrantJourney(CafAppFactory factory)
         return Guid.Parse(location["/Applications/Edit/".Length..]);
     }
 
+    /// <summary>The ISU's screening form: every checklist item answered, a decision and its rationale (and questions, for a clarification).</summary>
+    public static Dictionary<string, string> ScreeningFields(string decision, string rationale, string? questions = null,
+        params string[] sections)
+    {
+        var fields = new Dictionary<string, string> { ["Input.Decision"] = decision, ["Input.Rationale"] = rationale };
+        for (var i = 0; i < Caf.Web.Features.Eligibility.ScreenModel.DefaultChecklist.Count; i++)
+        {
+            fields[$"Input.Met[{i}]"] = "true";
+            fields[$"Input.Notes[{i}]"] = "";
+        }
+        if (questions is not null) fields["Input.Questions"] = questions;
+        for (var i = 0; i < sections.Length; i++) fields[$"Input.Sections[{i}]"] = sections[i];
+        return fields;
+    }
+
+    public static Task DeclareEligibleAsync(CafSession isu, Guid applicationId) =>
+        ExpectRedirectAsync(isu.PostFormAsync($"/Eligibility/Screen/{applicationId}", ScreeningFields("Eligible", "All checks met.")), "declare eligible");
+
     public Task<string> StageAsync(Guid applicationId) =>
         factory.WithDbAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.Workflow!.Stage).SingleAsync());
 

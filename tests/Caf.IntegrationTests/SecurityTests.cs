@@ -170,7 +170,8 @@ public abstract class SecurityTests(CafAppFactory factory)
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
         var scenario = new GrantScenario(factory);
         await scenario.FireAsync(id, "start-screening", GrantJourney.Isu);
-        await scenario.FireAsync(id, "declare-eligible", GrantJourney.Isu);
+        await scenario.FireAsync(id, "declare-eligible", GrantJourney.Isu, (a, actors, now) => a.RecordScreening(ScreeningOutcome.Eligible,
+            [new ScreeningAnswer(1, "Checked", true, null)], "All checks met.", actors[GrantJourney.Isu].UserId, now));
         await scenario.FireAsync(id, "complete-checklist", GrantJourney.Gender, (a, actors, now) => a.CompleteGenderReview(new GenderReview(a.Id,
             Enumerable.Repeat((ChecklistAnswer.Yes, (string?)null), GenderReview.DefaultItems.Count).ToList(), 1, "Significant.",
             actors[GrantJourney.Gender].UserId, now)));

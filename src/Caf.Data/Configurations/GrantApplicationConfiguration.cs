@@ -40,10 +40,14 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.HasMany(a => a.Activities).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.ActionLinks).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.Attachments).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.EligibilityChecks).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Screenings).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Clarifications).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         foreach (var collection in new[] { nameof(GrantApplication.Partners), nameof(GrantApplication.BudgetLines),
                      nameof(GrantApplication.Participants), nameof(GrantApplication.Scores), nameof(GrantApplication.Reports),
                      nameof(GrantApplication.LedgerEntries), nameof(GrantApplication.Results), nameof(GrantApplication.Activities),
-                     nameof(GrantApplication.ActionLinks), nameof(GrantApplication.Attachments) })
+                     nameof(GrantApplication.ActionLinks), nameof(GrantApplication.Attachments), nameof(GrantApplication.EligibilityChecks),
+                     nameof(GrantApplication.Screenings), nameof(GrantApplication.Clarifications) })
             b.Navigation(collection).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(a => a.Stage);
         b.Ignore(a => a.RequestedAmount);
@@ -53,5 +57,8 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.Ignore(a => a.ReportedExpenditure);
         b.Ignore(a => a.IsEditable);
         b.Ignore(a => a.EndorsementLetter);
+        b.Ignore(a => a.LatestChecks);
+        b.Ignore(a => a.LatestScreening);
+        b.Ignore(a => a.OpenClarification);
     }
 }

@@ -18,6 +18,9 @@ public sealed class GrantApplication : IAudited
     private readonly List<PlannedActivity> _activities = [];
     private readonly List<ApplicationActionLink> _actionLinks = [];
     private readonly List<ApplicationAttachment> _attachments = [];
+    private readonly List<EligibilityCheck> _eligibilityChecks = [];
+    private readonly List<ScreeningDecision> _screenings = [];
+    private readonly List<Clarification> _clarifications = [];
 
     private GrantApplication() { }
 
@@ -84,6 +87,17 @@ public sealed class GrantApplication : IAudited
     public IReadOnlyList<PlannedActivity> Activities => _activities;
     public IReadOnlyList<ApplicationActionLink> ActionLinks => _actionLinks;
     public IReadOnlyList<ApplicationAttachment> Attachments => _attachments;
+    public IReadOnlyList<EligibilityCheck> EligibilityChecks => _eligibilityChecks;
+    public IReadOnlyList<ScreeningDecision> Screenings => _screenings;
+    public IReadOnlyList<Clarification> Clarifications => _clarifications;
+
+    /// <summary>The checks of the most recent run.</summary>
+    public IReadOnlyList<EligibilityCheck> LatestChecks =>
+        _eligibilityChecks.Count == 0 ? [] : _eligibilityChecks.Where(c => c.RunAtUtc == _eligibilityChecks.Max(x => x.RunAtUtc)).OrderBy(c => c.Position).ToList();
+
+    public ScreeningDecision? LatestScreening => _screenings.OrderByDescending(s => s.DecidedAtUtc).FirstOrDefault();
+    public Clarification? OpenClarification => _clarifications.FirstOrDefault(c => c.IsOpen);
+
     public ApplicationAttachment? EndorsementLetter => _attachments.FirstOrDefault(a => a.Kind == AttachmentKind.EndorsementLetter);
 
     public Money RequestedAmount => Money.Sum(_budgetLines.Select(l => l.Total), Currency);
@@ -98,11 +112,17 @@ public sealed class GrantApplication : IAudited
             ? new Money(report.ActualExpenditure, Currency)
             : null;
 
-    public bool IsEditable => Stage == DraftStage;
+    public const string ClarificationStage = "ClarificationRequested";
+
+    /// <summary>A draft is editable; during a clarification, only the sections the ISU reopened.</summary>
+    public bool IsEditable => Enum.GetValues<ProposalSection>().Any(IsSectionEditable);
+
+    public bool IsSectionEditable(ProposalSection section) =>
+        Stage == DraftStage || (Stage == ClarificationStage && OpenClarification?.Sections.Contains(section) == true);
 
     public void UpdateDraft(string title, string? summary, DateOnly? activityStart, DateOnly? activityEnd)
     {
-        EnsureEditable();
+        EnsureEditable(ProposalSection.General);
         if (activityStart is { } start && activityEnd is { } end && end < start)
             throw new DomainException("The activities must end on or after the day they start.", nameof(ActivityEnd));
         SetTitle(title);
@@ -113,7 +133,7 @@ public sealed class GrantApplication : IAudited
 
     public void ReplacePartners(IEnumerable<(Guid StatePartyId, PartnerRole Role)> partners)
     {
-        EnsureEditable();
+        EnsureEditable(ProposalSection.Partners);
         var list = partners.ToList();
         if (list.Any(p => p.StatePartyId == ApplicantStateId))
             throw new DomainException("A partner must be a State Party other than the applicant.", nameof(Partners));
@@ -125,7 +145,7 @@ public sealed class GrantApplication : IAudited
 
     public void ReplaceBudget(IEnumerable<(BudgetCategory Category, string Description, decimal Quantity, Money UnitCost)> lines)
     {
-        EnsureEditable();
+        EnsureEditable(ProposalSection.Budget);
         var newLines = lines.Select((l, i) =>
         {
             if (l.UnitCost.Currency != Currency)
@@ -142,7 +162,7 @@ public sealed class GrantApplication : IAudited
     public void ReplaceParticipants(
         IEnumerable<(string Name, string Function, string Organisation, Sex Sex, AgeBand AgeBand, Disability Disability)> participants)
     {
-        EnsureEditable();
+        EnsureEditable(ProposalSection.Delegation);
         var list = participants.Select(p => new Participant(p.Name, p.Function, p.Organisation, p.Sex, p.AgeBand, p.Disability)).ToList();
         _participants.Clear();
         _participants.AddRange(list);
@@ -151,17 +171,40 @@ public sealed class GrantApplication : IAudited
     /// <summary>The narrative parts of the proposal. Any may be blank in a draft; submission asks for them.</summary>
     public void DescribeProposal(ThematicArea areas, string? objectives, string? genderAnalysis, string? doNoHarm, string? followUpPlan)
     {
-        EnsureEditable();
+        SetThemes(areas);
+        SetObjectives(objectives);
+        SetGenderAndSafeguarding(genderAnalysis, doNoHarm);
+        SetFollowUpPlan(followUpPlan);
+    }
+
+    public void SetThemes(ThematicArea areas)
+    {
+        EnsureEditable(ProposalSection.General);
         ThematicAreas = areas;
+    }
+
+    public void SetObjectives(string? objectives)
+    {
+        EnsureEditable(ProposalSection.Objectives);
         Objectives = objectives?.Trim() ?? "";
+    }
+
+    public void SetGenderAndSafeguarding(string? genderAnalysis, string? doNoHarm)
+    {
+        EnsureEditable(ProposalSection.GenderAndSafeguarding);
         GenderAnalysis = genderAnalysis?.Trim() ?? "";
         DoNoHarm = doNoHarm?.Trim() ?? "";
+    }
+
+    public void SetFollowUpPlan(string? followUpPlan)
+    {
+        EnsureEditable(ProposalSection.FollowUp);
         FollowUpPlan = followUpPlan?.Trim() ?? "";
     }
 
     public void SetNationalContribution(decimal? cash, string? inKind)
     {
-        EnsureEditable();
+        EnsureEditable(ProposalSection.Budget);
         if (cash is < 0) throw new DomainException("The national contribution in cash cannot be negative.", nameof(NationalContributionCash));
         if (cash is { } c && decimal.Round(c, 2) != c)
             throw new DomainException("The national contribution in cash has at most two decimals.", nameof(NationalContributionCash));
@@ -171,7 +214,7 @@ public sealed class GrantApplication : IAudited
 
     public void ReplaceResults(IEnumerable<(string Result, string Indicator, string Target, bool BySex, bool ByAge)> results)
     {
-        EnsureEditable();
+        EnsureEditable(ProposalSection.Objectives);
         var list = results.Select((r, i) => new ResultIndicator(r.Result, r.Indicator, r.Target, r.BySex, r.ByAge) { Position = i + 1 }).ToList();
         _results.Clear();
         _results.AddRange(list);
@@ -179,7 +222,7 @@ public sealed class GrantApplication : IAudited
 
     public void ReplaceActivities(IEnumerable<(string Description, DateOnly? Start, DateOnly? End, string Place, Guid? StateId)> activities)
     {
-        EnsureEditable();
+        EnsureEditable(ProposalSection.Activities);
         var list = activities.Select((a, i) => new PlannedActivity(a.Description, a.Start, a.End, a.Place, a.StateId) { Position = i + 1 }).ToList();
         _activities.Clear();
         _activities.AddRange(list);
@@ -187,7 +230,7 @@ public sealed class GrantApplication : IAudited
 
     public void ReplaceActionPlanActions(IEnumerable<Guid> actionIds)
     {
-        EnsureEditable();
+        EnsureEditable(ProposalSection.General);
         var ids = actionIds.Distinct().ToList();
         _actionLinks.RemoveAll(l => !ids.Contains(l.ActionPlanActionId));
         _actionLinks.AddRange(ids.Where(id => _actionLinks.All(l => l.ActionPlanActionId != id)).Select(id => new ApplicationActionLink(id)));
@@ -197,7 +240,7 @@ public sealed class GrantApplication : IAudited
     public (ApplicationAttachment Attachment, AttachmentContent Content) Attach(AttachmentKind kind, string fileName, string contentType,
         byte[] bytes, string userId, DateTime nowUtc)
     {
-        EnsureEditable();
+        EnsureEditable(ProposalSection.Attachments);
         if (bytes.Length == 0) throw new DomainException($"The file {Path.GetFileName(fileName)} is empty.", nameof(Attachments));
         if (bytes.Length > ApplicationAttachment.MaxBytes)
             throw new DomainException($"The file {Path.GetFileName(fileName)} is larger than 10 MB. Please attach a smaller version.", nameof(Attachments));
@@ -209,7 +252,7 @@ public sealed class GrantApplication : IAudited
 
     public void RemoveAttachment(Guid attachmentId)
     {
-        EnsureEditable();
+        EnsureEditable(ProposalSection.Attachments);
         if (_attachments.RemoveAll(a => a.Id == attachmentId) == 0)
             throw new DomainException("That document is not attached to this application.", nameof(Attachments));
     }
@@ -331,9 +374,53 @@ public sealed class GrantApplication : IAudited
         Title = title.Trim();
     }
 
-    private void EnsureEditable()
+    private void EnsureEditable(ProposalSection section)
     {
-        if (!IsEditable)
-            throw new DomainException($"This application is in the stage '{Stage}' and can no longer be edited.");
+        if (IsSectionEditable(section)) return;
+        throw Stage == ClarificationStage
+            ? new DomainException($"The ISU has not reopened the section '{section}' for this clarification.")
+            : new DomainException($"This application is in the stage '{Stage}' and can no longer be edited.");
+    }
+
+    /// <summary>Keeps a run of the automatic eligibility checks; earlier runs stay on record.</summary>
+    public void RecordEligibilityChecks(IEnumerable<(string Code, string Title, bool Passed, string Reason)> outcomes, DateOnly asOf, DateTime nowUtc)
+    {
+        var run = Guid.NewGuid();
+        _eligibilityChecks.AddRange(outcomes.Select((o, i) => new EligibilityCheck(run, nowUtc, asOf, i + 1, o.Code, o.Title, o.Passed, o.Reason)));
+    }
+
+    /// <summary>The ISU's screening: every checklist item answered and a rationale the applicant will read.</summary>
+    public ScreeningDecision RecordScreening(ScreeningOutcome outcome, IReadOnlyList<ScreeningAnswer> answers, string rationale,
+        string userId, DateTime nowUtc)
+    {
+        if (Stage != "EligibilityScreening") throw new DomainException("Screening decisions are recorded during the eligibility screening.");
+        if (string.IsNullOrWhiteSpace(rationale))
+            throw new DomainException("Give the rationale the applicant will be told.", nameof(ScreeningDecision.Rationale));
+        if (rationale.Trim().Length > 4000)
+            throw new DomainException("Keep the rationale under 4,000 characters.", nameof(ScreeningDecision.Rationale));
+        var decision = new ScreeningDecision(outcome, answers, rationale.Trim(), userId, nowUtc);
+        _screenings.Add(decision);
+        return decision;
+    }
+
+    public Clarification RequestClarification(string questions, IReadOnlyCollection<ProposalSection> sections, string userId, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(questions))
+            throw new DomainException("Write the questions the applicant should answer.", nameof(Clarification.Questions));
+        if (questions.Trim().Length > 4000)
+            throw new DomainException("Keep the questions under 4,000 characters.", nameof(Clarification.Questions));
+        if (OpenClarification is not null) throw new DomainException("A clarification is already waiting for the applicant's answer.");
+        var clarification = new Clarification(questions.Trim(), sections, userId, nowUtc);
+        _clarifications.Add(clarification);
+        return clarification;
+    }
+
+    /// <summary>The applicant's answer; the reopened sections lock again when the answer is sent.</summary>
+    public void AnswerClarification(string answer, string userId, DateTime nowUtc)
+    {
+        var open = OpenClarification ?? throw new DomainException("There is no open question to answer.");
+        if (string.IsNullOrWhiteSpace(answer)) throw new DomainException("Write your answer to the ISU's questions.", nameof(Clarification.Answer));
+        if (answer.Trim().Length > 4000) throw new DomainException("Keep the answer under 4,000 characters.", nameof(Clarification.Answer));
+        open.Record(answer.Trim(), userId, nowUtc);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Caf.Data.ReferenceData;
 
 /// <summary>The States Parties reference data as it stood at a moment.</summary>
-internal static class StatePartyRecords
+public static class StatePartyRecords
 {
     /// <summary>
     /// The state's record in the latest States Parties import made at or before <paramref name="asOfUtc"/>; null when there

@@ -137,12 +137,14 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
             states["SEN"], PartnerRole.Host, today, ct);
         await FireAsync(gender, "submit", kh, null, ct);
         await FireAsync(gender, "start-screening", isu, null, ct);
+        RecordEligible(gender, isu);
         await FireAsync(gender, "declare-eligible", isu, "All automatic and manual checks met.", ct);
 
         var committee = await CreateAsync(round, states["COL"], co, "Information management exchange with Iraq",
             states["IRQ"], PartnerRole.Visiting, today, ct);
         await FireAsync(committee, "submit", co, null, ct);
         await FireAsync(committee, "start-screening", isu, null, ct);
+        RecordEligible(committee, isu);
         await FireAsync(committee, "declare-eligible", isu, null, ct);
         committee.CompleteGenderReview(new GenderReview(committee.Id,
             Enumerable.Repeat((ChecklistAnswer.Yes, (string?)"See the gender analysis section."), GenderReview.DefaultItems.Count).ToList(),
@@ -178,6 +180,11 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
         await db.SaveChangesAsync(ct);
         return application;
     }
+
+    private void RecordEligible(GrantApplication application, WorkflowActor isu) =>
+        application.RecordScreening(ScreeningOutcome.Eligible,
+            Features.Eligibility.ScreenModel.DefaultChecklist.Select((item, i) => new ScreeningAnswer(i + 1, item, true, null)).ToList(),
+            "All automatic and manual checks met.", isu.UserId, clock.GetUtcNow().UtcDateTime);
 
     private async Task FireAsync(GrantApplication application, string trigger, WorkflowActor actor, string? comment, CancellationToken ct)
     {

@@ -155,3 +155,49 @@ internal sealed class ProposalCompleteGuard : GrantGuard
                 : $"{problems[0].Message} (and {problems.Count - 1} more {(problems.Count == 2 ? "thing" : "things")} to complete)", problems[0].Field);
     }
 }
+
+internal sealed class ScreeningDecidedGuard : GrantGuard
+{
+    public override string Name => "screening-decided";
+    public override string Description => "The ISU has answered its screening checklist and recorded this decision with a rationale.";
+
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c)
+    {
+        var expected = c.Transition.Trigger switch
+        {
+            "declare-eligible" => ScreeningOutcome.Eligible,
+            "declare-ineligible" => ScreeningOutcome.Ineligible,
+            _ => ScreeningOutcome.Clarification,
+        };
+        return a.LatestScreening?.Outcome == expected
+            ? GuardResult.Ok
+            : GuardResult.Unmet("Record the screening checklist and the decision with its rationale first.", "Screening");
+    }
+}
+
+internal sealed class EligibilityChecksPassedGuard : GrantGuard
+{
+    public override string Name => "eligibility-checks-passed";
+    public override string Description => "Every automatic eligibility check of the latest run passed.";
+
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c)
+    {
+        var checks = a.LatestChecks;
+        if (checks.Count == 0) return GuardResult.Unmet("The automatic eligibility checks have not been run.");
+        var failed = checks.Where(x => !x.Passed).ToList();
+        return failed.Count == 0
+            ? GuardResult.Ok
+            : GuardResult.Unmet($"Automatic checks not met: {string.Join("; ", failed.Select(f => f.Title))}.");
+    }
+}
+
+internal sealed class ClarificationAnsweredGuard : GrantGuard
+{
+    public override string Name => "clarification-answered";
+    public override string Description => "The applicant has answered the ISU's questions.";
+
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
+        a.Clarifications.Count > 0 && a.OpenClarification is null
+            ? GuardResult.Ok
+            : GuardResult.Unmet("Answer the ISU's questions first.", "Answer");
+}

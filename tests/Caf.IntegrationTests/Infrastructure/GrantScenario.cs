@@ -27,7 +27,8 @@ internal sealed class GrantScenario(CafAppFactory factory)
         });
         await FireAsync(id, "submit", "applicant@caf.demo");
         await FireAsync(id, "start-screening", "isu@caf.demo");
-        await FireAsync(id, "declare-eligible", "isu@caf.demo");
+        await FireAsync(id, "declare-eligible", "isu@caf.demo", (a, actors, now) => a.RecordScreening(ScreeningOutcome.Eligible,
+            [new ScreeningAnswer(1, "Checked", true, null)], "All checks met.", actors["isu@caf.demo"].UserId, now));
         await FireAsync(id, "complete-checklist", "gender@caf.demo", (a, actors, now) => a.CompleteGenderReview(new GenderReview(a.Id,
             Enumerable.Repeat((ChecklistAnswer.Yes, (string?)null), GenderReview.DefaultItems.Count).ToList(), 2, "Principal.",
             actors["gender@caf.demo"].UserId, now)));

@@ -137,6 +137,37 @@ namespace Caf.Data.Migrations.Postgres
                     b.ToTable("ApplicationPartner");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationVersions", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.AttachmentContent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -345,6 +376,48 @@ namespace Caf.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.Clarification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AskedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AskedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("UnlockedSections")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("Clarifications", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.CommitteeScore", b =>
                 {
                     b.Property<Guid>("Id")
@@ -379,6 +452,51 @@ namespace Caf.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CommitteeScores");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.EligibilityCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RunAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "RunAtUtc");
+
+                    b.ToTable("EligibilityChecks", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.FundingRound", b =>
@@ -1049,6 +1167,39 @@ namespace Caf.Data.Migrations.Postgres
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("ResultIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ScreeningDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ScreeningDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.StateParty", b =>
@@ -1762,6 +1913,15 @@ namespace Caf.Data.Migrations.Postgres
                     b.Navigation("StateParty");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationVersion", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.BudgetLine", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -1781,10 +1941,28 @@ namespace Caf.Data.Migrations.Postgres
                     b.Navigation("StateParty");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.Clarification", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Clarifications")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.CommitteeScore", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
                         .WithMany("Scores")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.EligibilityCheck", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("EligibilityChecks")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1893,6 +2071,54 @@ namespace Caf.Data.Migrations.Postgres
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ScreeningDecision", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Screenings")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Caf.Data.Entities.ScreeningAnswer", "Answers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("DecisionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Item")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<bool>("Met")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DecisionId");
+
+                            b1.ToTable("ScreeningAnswers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionId");
+                        });
+
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.StatePartyRecord", b =>
@@ -2023,6 +2249,10 @@ namespace Caf.Data.Migrations.Postgres
 
                     b.Navigation("BudgetLines");
 
+                    b.Navigation("Clarifications");
+
+                    b.Navigation("EligibilityChecks");
+
                     b.Navigation("GenderReview");
 
                     b.Navigation("LedgerEntries");
@@ -2036,6 +2266,8 @@ namespace Caf.Data.Migrations.Postgres
                     b.Navigation("Results");
 
                     b.Navigation("Scores");
+
+                    b.Navigation("Screenings");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.WorkflowInstance", b =>

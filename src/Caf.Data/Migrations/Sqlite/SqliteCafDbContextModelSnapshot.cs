@@ -132,6 +132,37 @@ namespace Caf.Data.Migrations.Sqlite
                     b.ToTable("ApplicationPartner");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationVersions", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.AttachmentContent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -340,6 +371,48 @@ namespace Caf.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.Clarification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AskedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnlockedSections")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("Clarifications", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.CommitteeScore", b =>
                 {
                     b.Property<Guid>("Id")
@@ -374,6 +447,51 @@ namespace Caf.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CommitteeScores");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.EligibilityCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RunAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "RunAtUtc");
+
+                    b.ToTable("EligibilityChecks", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.FundingRound", b =>
@@ -1044,6 +1162,39 @@ namespace Caf.Data.Migrations.Sqlite
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("ResultIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ScreeningDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ScreeningDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.StateParty", b =>
@@ -1751,6 +1902,15 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Navigation("StateParty");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ApplicationVersion", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.BudgetLine", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -1770,10 +1930,28 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Navigation("StateParty");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.Clarification", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Clarifications")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.CommitteeScore", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
                         .WithMany("Scores")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.EligibilityCheck", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("EligibilityChecks")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1882,6 +2060,52 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ScreeningDecision", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Screenings")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Caf.Data.Entities.ScreeningAnswer", "Answers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("DecisionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Item")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("Met")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DecisionId");
+
+                            b1.ToTable("ScreeningAnswers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionId");
+                        });
+
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.StatePartyRecord", b =>
@@ -2012,6 +2236,10 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.Navigation("BudgetLines");
 
+                    b.Navigation("Clarifications");
+
+                    b.Navigation("EligibilityChecks");
+
                     b.Navigation("GenderReview");
 
                     b.Navigation("LedgerEntries");
@@ -2025,6 +2253,8 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Navigation("Results");
 
                     b.Navigation("Scores");
+
+                    b.Navigation("Screenings");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.WorkflowInstance", b =>

@@ -199,19 +199,36 @@ public sealed class DraftForm
                     yield return ($"{prefix}[{i}].{name}", $"Keep the {name.ToLowerInvariant()} of {noun} {i + 1} under {max:N0} characters.");
     }
 
+    /// <summary>Writes the form into the application, section by section; during a clarification only the reopened sections.</summary>
     public void ApplyTo(GrantApplication application)
     {
-        application.UpdateDraft(Title, Summary, ActivityStart, ActivityEnd);
-        application.DescribeProposal(Themes.Aggregate(ThematicArea.None, (all, t) => all | t), Objectives, GenderAnalysis, DoNoHarm, FollowUpPlan);
-        application.SetNationalContribution(ContributionCash, ContributionInKind);
-        application.ReplaceActionPlanActions(Actions);
-        application.ReplaceResults(Results.Where(r => !r.IsBlank).Select(r => (r.Result ?? "", r.Indicator ?? "", r.Target ?? "", r.BySex, r.ByAge)));
-        application.ReplaceActivities(Activities.Where(r => !r.IsBlank).Select(r => (r.Description ?? "", r.Start, r.End, r.Place ?? "", r.StatePartyId)));
-        application.ReplacePartners(Partners.Where(p => p.StatePartyId is not null).Select(p => (p.StatePartyId!.Value, p.Role)));
-        application.ReplaceBudget(Budget.Where(b => !b.IsBlank).Select(b =>
-            (b.Category, b.Description ?? "", b.Quantity ?? 0, new Money(b.UnitCost ?? 0, application.Currency))));
-        application.ReplaceParticipants(Delegation.Where(p => !p.IsBlank).Select(p =>
-            (p.Name ?? "", p.Function ?? "", p.Organisation ?? "", p.Sex, p.AgeBand, p.Disability)));
+        bool Open(ProposalSection section) => application.IsSectionEditable(section);
+        if (Open(ProposalSection.General))
+        {
+            application.UpdateDraft(Title, Summary, ActivityStart, ActivityEnd);
+            application.SetThemes(Themes.Aggregate(ThematicArea.None, (all, t) => all | t));
+            application.ReplaceActionPlanActions(Actions);
+        }
+        if (Open(ProposalSection.Partners))
+            application.ReplacePartners(Partners.Where(p => p.StatePartyId is not null).Select(p => (p.StatePartyId!.Value, p.Role)));
+        if (Open(ProposalSection.Objectives))
+        {
+            application.SetObjectives(Objectives);
+            application.ReplaceResults(Results.Where(r => !r.IsBlank).Select(r => (r.Result ?? "", r.Indicator ?? "", r.Target ?? "", r.BySex, r.ByAge)));
+        }
+        if (Open(ProposalSection.Activities))
+            application.ReplaceActivities(Activities.Where(r => !r.IsBlank).Select(r => (r.Description ?? "", r.Start, r.End, r.Place ?? "", r.StatePartyId)));
+        if (Open(ProposalSection.Budget))
+        {
+            application.ReplaceBudget(Budget.Where(b => !b.IsBlank).Select(b =>
+                (b.Category, b.Description ?? "", b.Quantity ?? 0, new Money(b.UnitCost ?? 0, application.Currency))));
+            application.SetNationalContribution(ContributionCash, ContributionInKind);
+        }
+        if (Open(ProposalSection.Delegation))
+            application.ReplaceParticipants(Delegation.Where(p => !p.IsBlank).Select(p =>
+                (p.Name ?? "", p.Function ?? "", p.Organisation ?? "", p.Sex, p.AgeBand, p.Disability)));
+        if (Open(ProposalSection.GenderAndSafeguarding)) application.SetGenderAndSafeguarding(GenderAnalysis, DoNoHarm);
+        if (Open(ProposalSection.FollowUp)) application.SetFollowUpPlan(FollowUpPlan);
     }
 
     /// <summary>Maps a domain rule's field to the form field that shows its message.</summary>

@@ -27,6 +27,9 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
     internal IReadOnlyList<FundingRound> OpenRounds { get; private set; } = [];
     internal IReadOnlyList<ActionPlanAction> ActionPlan { get; private set; } = [];
     internal IReadOnlyList<ApplicationAttachment> Attachments { get; private set; } = [];
+    /// <summary>All sections for a draft; during a clarification, the ones the ISU reopened.</summary>
+    internal IReadOnlySet<ProposalSection> EditableSections { get; private set; } = Enum.GetValues<ProposalSection>().ToHashSet();
+    internal bool InClarification { get; private set; }
     /// <summary>What still stops submission, shown after a submit that saved the draft but could not submit it.</summary>
     internal IReadOnlyList<(string Field, string Message)> Problems { get; private set; } = [];
     public string Currency { get; private set; } = "CHF";
@@ -44,6 +47,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
             Id = existing;
             Currency = application.Currency;
             Attachments = application.Attachments;
+            ShowEditable(application);
         }
         await LoadListsAsync(ct);
         Form.RoundId ??= OpenRounds.FirstOrDefault()?.Id;
@@ -61,6 +65,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
 
     private async Task<IActionResult> SaveAsync(Guid? id, bool submit, CancellationToken ct, Guid? remove = null)
     {
+        // During a clarification, the answer resubmits; this page only saves the reopened sections.
         var state = User.StatePartyId();
         if (state is null) return Forbid();
         GrantApplication? existing = null;
@@ -70,6 +75,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
             if (existing is null) return NotFound();
             if (!ApplicationAccess.ActsForApplicant(existing, User)) return Forbid();
             Currency = existing.Currency;
+            if (existing.Stage == GrantApplication.ClarificationStage) submit = false;
         }
         // A value that could not be read already has its message; do not add a second one for the same field.
         foreach (var (field, message) in Form.Validate())
@@ -133,7 +139,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
         }
         TempData["Message"] = submit
             ? $"Submitted. Your reference is {saved!.Reference}."
-            : "Draft saved.";
+            : saved!.Stage == GrantApplication.ClarificationStage ? "Changes saved. Send your answer when you are ready." : "Draft saved.";
         return submit
             ? RedirectToPage("/Applications/Details", new { id = saved!.Id })
             : RedirectToPage("/Applications/Edit", new { id = saved!.Id });
@@ -155,9 +161,16 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
     {
         Id = id;
         Attachments = existing?.Attachments ?? [];
+        if (existing is not null) ShowEditable(existing);
         await LoadListsAsync(ct);
         Response.StatusCode = status;
         return Page();
+    }
+
+    private void ShowEditable(GrantApplication application)
+    {
+        EditableSections = Enum.GetValues<ProposalSection>().Where(application.IsSectionEditable).ToHashSet();
+        InClarification = application.Stage == GrantApplication.ClarificationStage;
     }
 
     private async Task LoadListsAsync(CancellationToken ct)

@@ -34,4 +34,17 @@ internal static class ProposalLabels
 
     public static string Describe(ThematicArea areas) =>
         string.Join("; ", Themes.Where(t => areas.HasFlag(t.Area)).Select(t => t.Label));
+
+    public static string Section(ProposalSection section) => section switch
+    {
+        ProposalSection.General => "The exchange (title, summary, dates, themes)",
+        ProposalSection.Partners => "Partner States Parties",
+        ProposalSection.Objectives => "Objectives, results and indicators",
+        ProposalSection.Activities => "Activities and itinerary",
+        ProposalSection.Delegation => "Delegation",
+        ProposalSection.Budget => "Budget and national contribution",
+        ProposalSection.GenderAndSafeguarding => "Gender, diversity and safeguarding",
+        ProposalSection.FollowUp => "Follow-up",
+        _ => "Attachments",
+    };
 }
