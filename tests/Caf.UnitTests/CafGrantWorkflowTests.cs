@@ -75,7 +75,9 @@ public sealed class CafGrantWorkflowTests : IDisposable
         var v2 = WorkflowRegistry.LoadFolder(RepositoryFiles.WorkflowsFolder, Vocabulary).Get("caf-grant", 2);
         var submit = v2.Transitions.Single(t => t.Trigger == "submit");
         Assert.Contains("proposal-complete", submit.Guards);
-        Assert.Equal(["assign-reference", "confirm-submission"], submit.Actions);
+        Assert.Equal(["assign-reference", "record-version", "confirm-submission"], submit.Actions);
+        Assert.Equal("/Eligibility/Screen", v2.Transitions.Single(t => t.Trigger == "declare-eligible").Form);
+        Assert.Contains("eligibility-checks-passed", v2.Transitions.Single(t => t.Trigger == "declare-eligible").Guards);
         Assert.True(v2.Transitions.Single(t => t.Trigger == "withdraw").CommentRequired);
         Assert.Equal("/Committee/Decide", v2.Transitions.Single(t => t.Trigger == "approve").Form);
     }
