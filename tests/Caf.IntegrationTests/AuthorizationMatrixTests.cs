@@ -43,6 +43,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Tasks"] = (false, Users),
         ["Tasks/Index"] = (false, Users),
         ["Applications/Details/{id:guid}"] = (false, [Owner, .. Staff]),
+        ["Applications/Summary/{id:guid}"] = (false, [Owner, .. Staff]),
         ["Applications/Edit/{id:guid?}"] = (false, [Owner]),
         ["Applications/Attachment/{id:guid}"] = (false, [Owner, .. Staff]),
         ["GenderReview/Checklist/{id:guid}"] = (false, ["gender@caf.demo"]),

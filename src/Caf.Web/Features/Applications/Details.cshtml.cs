@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Caf.Web.Features.Applications;
 
 /// <summary>One application: where it stands, what this user may do now, and its history.</summary>
-public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine) : PageModel
+public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, CafDbContext db) : PageModel
 {
     /// <summary>Transitions that need more than a comment have a page of their own.</summary>
     /// <summary>
@@ -28,6 +28,7 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
 
     internal GrantApplication Application { get; private set; } = null!;
     internal WorkflowDefinition Definition { get; private set; } = null!;
+    internal ProposalView Proposal { get; private set; } = null!;
     internal IReadOnlyList<AvailableTransition> Available { get; private set; } = [];
     internal IReadOnlyList<(string Label, string Href)> Tasks { get; private set; } = [];
 
@@ -51,9 +52,11 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
     }
 
     /// <summary>Staff see the stage's own name; applicants see its applicant label ("Under review") where it has one.</summary>
-    public string StageLabel(string stage) =>
-        Definition.Stages.FirstOrDefault(s => s.Id == stage) is { } definition
-            ? (ApplicationAccess.IsStaff(User) ? definition.Label : definition.ApplicantLabel ?? definition.Label).En
+    public string StageLabel(string stage) => StageLabel(Definition, stage, User);
+
+    internal static string StageLabel(WorkflowDefinition workflow, string stage, System.Security.Claims.ClaimsPrincipal user) =>
+        workflow.Stages.FirstOrDefault(s => s.Id == stage) is { } definition
+            ? (ApplicationAccess.IsStaff(user) ? definition.Label : definition.ApplicantLabel ?? definition.Label).En
             : stage;
 
     internal string WorkflowMermaid => WorkflowDiagram.ToMermaid(Definition, Application.Workflow!.Stage,
@@ -79,6 +82,7 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
         var isApplicant = ApplicationAccess.ActsForApplicant(application, User);
         Available = await engine.GetAvailableAsync(application.Workflow!, application, ApplicationAccess.ActorFor(User, application), ct);
         Tasks = TasksFor(application, isApplicant);
+        Proposal = await ProposalView.LoadAsync(db, application, headingLevel: 3, ct);
         return true;
     }
 

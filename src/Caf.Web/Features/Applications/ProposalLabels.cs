@@ -47,4 +47,18 @@ internal static class ProposalLabels
         ProposalSection.FollowUp => "Follow-up",
         _ => "Attachments",
     };
+
+    public static string Label(AgeBand band) => AgeBands.FirstOrDefault(b => b.Band == band).Label ?? band.ToString();
+
+    public static string Label(Disability disability) => Disabilities.FirstOrDefault(d => d.Value == disability).Label ?? disability.ToString();
+
+    public static string Label(Sex sex) => sex switch { Sex.Female => "Female", Sex.Male => "Male", _ => "Not stated" };
+
+    public static string Label(PartnerRole role) => role == PartnerRole.Host ? "host" : "visiting";
+
+    public static string Label(BudgetCategory category) => category switch
+    {
+        BudgetCategory.DailyAllowance => "Daily allowance",
+        _ => category.ToString(),
+    };
 }
