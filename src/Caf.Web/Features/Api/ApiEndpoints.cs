@@ -130,7 +130,9 @@ internal static class ApiEndpoints
         GrantApplication application;
         try
         {
-            application = new GrantApplication(round!, await db.StateParties.FirstAsync(s => s.Id == stateId, ct), form.Title,
+            // Tracked, unlike the list of open rounds: the new application refers to it.
+            application = new GrantApplication(await db.Rounds.FirstAsync(r => r.Id == round!.Id, ct),
+                await db.StateParties.FirstAsync(s => s.Id == stateId, ct), form.Title,
                 engine.Start(WorkflowServices.GrantWorkflowId), ApplicationAccess.ActorFor(person).UserId, now);
             db.Applications.Add(application);
             await engine.EnterInitialStageAsync(application.Workflow!, application, ct);
