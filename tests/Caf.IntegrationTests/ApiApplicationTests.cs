@@ -165,6 +165,9 @@ public abstract class ApiApplicationTests(CafAppFactory factory)
             Assert.Equal("access_denied", ApiTokens.QueryOf(denied.Headers.Location!)["error"]);
         }
         Assert.Equal(before, await CountsAsync());
+        var refused = await Assert.ThrowsAsync<Caf.Data.DomainException>(() =>
+            ApiTokens.RegisterClientAsync(factory, "batch-importer", [ApiScopes.ApplicationsWrite]));
+        Assert.Equal(nameof(ApiClientRegistration.RedirectUri), refused.Field);
     }
 
     /// <summary>A complete draft for an open round (read from the public rounds endpoint), with Senegal as host.</summary>
