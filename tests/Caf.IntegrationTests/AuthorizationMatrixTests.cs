@@ -14,7 +14,7 @@ namespace Caf.IntegrationTests;
 /// published without someone deciding who may reach it.
 /// </summary>
 [Collection(SqliteCollection.Name)]
-public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
+public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
 {
     private const string Owner = "applicant@caf.demo";          // Cambodia: the applicant state
     private const string OtherState = "applicant.co@caf.demo";  // Colombia: neither applicant nor partner
@@ -68,6 +68,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["api/v1/ledger"] = (false, []),
         ["api/v1/applications"] = (false, []),
         ["api/v1/applications/{id:guid}"] = (false, []),
+        [@"api/v1/applications/{reference:regex(^CAF-\d{{4}}-\d{{3,}}$)}"] = (false, []),
     };
 
     [Fact]
@@ -77,6 +78,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         var (applicationId, reportId) = await SubmittedApplicationWithReportAsync();
         var attachmentId = await factory.WithDbAsync(db => db.Attachments.Where(a => a.ApplicationId == applicationId).Select(a => a.Id).SingleAsync());
         var roundId = await factory.WithDbAsync(db => db.Rounds.Select(r => r.Id).FirstAsync());
+        var reference = await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.Reference).SingleAsync());
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Pattern: e.RoutePattern.RawText?.Trim('/') ?? "", Endpoint: e))
             .DistinctBy(e => e.Pattern).ToList();
@@ -99,7 +101,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         var failures = new List<string>();
         foreach (var (pattern, _) in endpoints)
         {
-            var url = "/" + pattern
+            var url = "/" + ReferenceParameter().Replace(pattern, reference!)
                 .Replace("{id:guid?}", pattern.StartsWith("Rounds/", StringComparison.Ordinal) ? roundId.ToString() : applicationId.ToString()).Replace("{id?}", "caf-grant")
                 .Replace("{id:guid}", pattern.StartsWith("Reporting/Download", StringComparison.Ordinal) ? reportId.ToString()
                     : pattern.StartsWith("Applications/Attachment", StringComparison.Ordinal) ? attachmentId.ToString()
@@ -154,4 +156,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory factory)
         });
         return (id, report);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{reference:.*\}$")]
+    private static partial System.Text.RegularExpressions.Regex ReferenceParameter();
 }

@@ -111,6 +111,7 @@ internal static class CafHost
         services.AddScoped<ApplicationAccess>();
         services.AddScoped<ApplicationCommands>();
         services.AddScoped<FundLedger>();
+        services.AddScoped<Features.Api.ApiCallers>();
         services.AddScoped<DemoSeeder>();
         services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));
         services.AddSingleton<Email.OutboxDispatcher>();

@@ -49,6 +49,10 @@ public sealed partial class ApiClientRegistry(IOpenIddictApplicationManager appl
         if (redirectUri is not null && !IsAcceptableRedirectUri(redirectUri))
             throw new DomainException("Give an absolute https:// address (http:// only for localhost), without a #fragment.",
                 nameof(ApiClientRegistration.RedirectUri));
+        // A draft belongs to the applicant's State Party, so only a program acting for a signed-in applicant can create one.
+        if (redirectUri is null && scopes.Contains(ApiScopes.ApplicationsWrite))
+            throw new DomainException("Creating drafts is done for a signed-in applicant: give the program's redirect address.",
+                nameof(ApiClientRegistration.RedirectUri));
         if (await applications.FindByClientIdAsync(clientId, ct) is not null)
             throw new DomainException($"A client with the id '{clientId}' is already registered.", nameof(ApiClientRegistration.ClientId));
 

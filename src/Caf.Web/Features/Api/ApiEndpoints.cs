@@ -1,8 +1,14 @@
 using System.Globalization;
+using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Web.Features.Account;
+using Caf.Web.Features.Applications;
 using Caf.Web.Features.Finance;
+using Caf.Workflows;
+using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Api;
@@ -26,8 +32,10 @@ public sealed record ApiApplication(Guid Id, string? Reference, string Title, st
 public sealed record ApiApplicationList(IReadOnlyList<ApiApplication> Applications);
 
 /// <summary>
-/// The read-only API under /api/v1. Every endpoint demands a bearer access token from this application's own OAuth
-/// server with the endpoint's scope: 401 without one (a page cookie is not one), 403 when the scope is missing.
+/// The API under /api/v1. Every endpoint but the open rounds demands a bearer access token from this application's own
+/// OAuth server with the endpoint's scope: 401 without one (a page cookie is not one), 403 when the scope is missing.
+/// A program acting for itself reads applications past their draft; a person's token sees what that person sees on the
+/// pages, and an applicant's may create drafts for their State Party.
 /// </summary>
 internal static class ApiEndpoints
 {
@@ -56,6 +64,9 @@ internal static class ApiEndpoints
         api.MapGet("/ledger", ReadLedgerAsync).RequireAuthorization(ApiScopes.Policies.LedgerRead);
         api.MapGet("/applications", ListApplicationsAsync).RequireAuthorization(ApiScopes.Policies.ApplicationsRead);
         api.MapGet("/applications/{id:guid}", ReadApplicationAsync).RequireAuthorization(ApiScopes.Policies.ApplicationsRead);
+        api.MapGet($"/applications/{{reference:regex({ReferencePattern})}}", ReadApplicationByReferenceAsync)
+            .RequireAuthorization(ApiScopes.Policies.ApplicationsRead);
+        api.MapPost("/applications", CreateDraftAsync).RequireAuthorization(ApiScopes.Policies.ApplicationsWrite).DisableAntiforgery();
         return app;
     }
 
@@ -70,27 +81,85 @@ internal static class ApiEndpoints
             entries));
     }
 
-    private static async Task<Ok<ApiApplicationList>> ListApplicationsAsync(CafDbContext db, CancellationToken ct)
+    /// <summary>CAF-YYYY-NNN, as GrantApplication numbers them; braces doubled for the route template.</summary>
+    private const string ReferencePattern = @"^CAF-\d{{4}}-\d{{3,}}$";
+
+    private static async Task<Ok<ApiApplicationList>> ListApplicationsAsync(ApiCallers callers, ClaimsPrincipal token, CancellationToken ct)
     {
-        var applications = await Submitted(db).ToListAsync(ct);
+        var applications = await (await callers.VisibleApplicationsAsync(token)).ToListAsync(ct);
         return TypedResults.Ok(new ApiApplicationList(applications
             .OrderBy(a => a.Reference, StringComparer.Ordinal).Select(ToApi).ToList()));
     }
 
-    private static async Task<Results<Ok<ApiApplication>, ProblemHttpResult>> ReadApplicationAsync(Guid id, CafDbContext db,
-        CancellationToken ct) =>
-        await Submitted(db).FirstOrDefaultAsync(a => a.Id == id, ct) is { } application
-            ? TypedResults.Ok(ToApi(application))
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no submitted application with this id.");
+    private static Task<Results<Ok<ApiApplication>, ProblemHttpResult>> ReadApplicationAsync(Guid id, ApiCallers callers,
+        ClaimsPrincipal token, CancellationToken ct) =>
+        ReadOneAsync(callers, token, a => a.Id == id, "There is no application with this id that you may see.", ct);
 
-    /// <summary>Applications past the applicant's draft: a draft is the applicant's own business until submitted.</summary>
-    private static IQueryable<GrantApplication> Submitted(CafDbContext db) =>
-        db.Applications.AsNoTracking()
-            .Include(a => a.ApplicantState)
-            .Include(a => a.Workflow)
-            .Include(a => a.BudgetLines)
-            .Where(a => a.Workflow!.Stage != GrantApplication.DraftStage)
-            .AsSplitQuery();
+    private static Task<Results<Ok<ApiApplication>, ProblemHttpResult>> ReadApplicationByReferenceAsync(string reference,
+        ApiCallers callers, ClaimsPrincipal token, CancellationToken ct) =>
+        ReadOneAsync(callers, token, a => a.Reference == reference, "There is no application with this reference that you may see.", ct);
+
+    private static async Task<Results<Ok<ApiApplication>, ProblemHttpResult>> ReadOneAsync(ApiCallers callers, ClaimsPrincipal token,
+        System.Linq.Expressions.Expression<Func<GrantApplication, bool>> which, string notFound, CancellationToken ct) =>
+        await (await callers.VisibleApplicationsAsync(token)).FirstOrDefaultAsync(which, ct) is { } application
+            ? TypedResults.Ok(ToApi(application))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: notFound);
+
+    /// <summary>
+    /// A draft for the applicant's own State Party, checked by the Edit page's rules and created the way the page creates
+    /// one: the workflow started and entered, then the form applied and saved as one unit of work. Nothing is written
+    /// while any field is refused, and every refused field is listed at once.
+    /// </summary>
+    private static async Task<Results<Created<ApiApplication>, ValidationProblem, ProblemHttpResult>> CreateDraftAsync(ApiDraft draft,
+        ApiCallers callers, ClaimsPrincipal token, CafDbContext db, WorkflowEngine engine, ApplicationCommands commands, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var person = (await callers.ResolveAsync(token)).Person;
+        if (person is null || !person.IsInRole(CafRoles.Applicant) || person.StatePartyId() is not { } stateId)
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
+                title: "Only a token of an applicant, acting for their own State Party, can create a draft.");
+
+        var states = await db.StateParties.AsNoTracking().ToListAsync(ct);
+        var (form, errors) = draft.ToForm(states, stateId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var round = form.RoundId is { } roundId
+            ? (await Rounds.OpenModel.OpenRoundsAsync(db, now, ct)).FirstOrDefault(r => r.Id == roundId)
+            : null;
+        if (round is null)
+            errors.TryAdd("roundId", [form.RoundId is null
+                ? "Choose the round you are applying to (see GET /api/v1/rounds)."
+                : "There is no open round with this id (see GET /api/v1/rounds)."]);
+        if (errors.Count > 0) return Invalid(errors.Select(e => (e.Key, e.Value)));
+
+        GrantApplication application;
+        try
+        {
+            // Tracked, unlike the list of open rounds: the new application refers to it.
+            application = new GrantApplication(await db.Rounds.FirstAsync(r => r.Id == round!.Id, ct),
+                await db.StateParties.FirstAsync(s => s.Id == stateId, ct), form.Title,
+                engine.Start(WorkflowServices.GrantWorkflowId), ApplicationAccess.ActorFor(person).UserId, now);
+            db.Applications.Add(application);
+            await engine.EnterInitialStageAsync(application.Workflow!, application, ct);
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            return Invalid([(ApiDraft.FieldName(DraftForm.FieldKey(ex.Field)), [ex.Message])]);
+        }
+        var outcome = await commands.RunAsync(application, person, form.ApplyTo, trigger: null, comment: null, ct);
+        if (outcome.StatusCode == StatusCodes.Status400BadRequest)
+            return Invalid(outcome.Errors.GroupBy(e => ApiDraft.FieldName(DraftForm.FieldKey(e.Field)), e => e.Message)
+                .Select(g => (g.Key, g.ToList())));
+        if (!outcome.Succeeded)
+            return TypedResults.Problem(statusCode: outcome.StatusCode, title: string.Join(" ", outcome.Errors.Select(e => e.Message)));
+
+        var created = await (await callers.VisibleApplicationsAsync(token)).FirstAsync(a => a.Id == application.Id, ct);
+        return TypedResults.Created($"/api/v1/applications/{created.Id}", ToApi(created));
+    }
+
+    private static ValidationProblem Invalid(IEnumerable<(string Field, List<string> Messages)> errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(e => e.Field, e => e.Messages.ToArray()),
+            title: "The draft was not saved: correct the fields listed.");
 
     private static ApiApplication ToApi(GrantApplication a) =>
         new(a.Id, a.Reference, a.Title, a.ApplicantState?.IsoCode, a.Stage, ApiMoney.From(a.RequestedAmount));

@@ -12,13 +12,15 @@ public static class ApiScopes
 {
     public const string LedgerRead = "ledger.read";
     public const string ApplicationsRead = "applications.read";
+    public const string ApplicationsWrite = "applications.write";
 
-    public static readonly IReadOnlyList<string> All = [LedgerRead, ApplicationsRead];
+    public static readonly IReadOnlyList<string> All = [LedgerRead, ApplicationsRead, ApplicationsWrite];
 
     public static string Describe(string scope) => scope switch
     {
         LedgerRead => "Read the fund ledger and its totals",
-        ApplicationsRead => "Read submitted applications (reference, title, applicant, stage, amount requested)",
+        ApplicationsRead => "Read applications (reference, title, applicant, stage, amount requested): for a program, those submitted; for a person, what that person may see",
+        ApplicationsWrite => "Create draft applications for the applicant's State Party",
         _ => scope,
     };
 
@@ -27,8 +29,10 @@ public static class ApiScopes
     {
         // The same people as the Fund ledger page (Policies.LedgerReaders).
         LedgerRead => roles.Any(r => r is CafRoles.Finance or CafRoles.Auditor or CafRoles.IsuOfficer),
-        // The API lists every application past its draft: what staff see (ApplicationAccess.IsStaff).
-        ApplicationsRead => roles.Any(r => r != CafRoles.Applicant && CafRoles.All.Contains(r)),
+        // A person's token reads what that person sees on the pages (ApplicationAccess.Visible), so every role may delegate it.
+        ApplicationsRead => roles.Any(CafRoles.All.Contains),
+        // Drafts are written only by an applicant state's own users, as on the Edit page.
+        ApplicationsWrite => roles.Contains(CafRoles.Applicant),
         _ => false,
     };
 
@@ -37,12 +41,14 @@ public static class ApiScopes
     {
         public const string LedgerRead = "api:" + ApiScopes.LedgerRead;
         public const string ApplicationsRead = "api:" + ApiScopes.ApplicationsRead;
+        public const string ApplicationsWrite = "api:" + ApiScopes.ApplicationsWrite;
     }
 
     internal static void AddApiPolicies(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.LedgerRead, p => RequireBearerScope(p, LedgerRead))
-            .AddPolicy(Policies.ApplicationsRead, p => RequireBearerScope(p, ApplicationsRead));
+            .AddPolicy(Policies.ApplicationsRead, p => RequireBearerScope(p, ApplicationsRead))
+            .AddPolicy(Policies.ApplicationsWrite, p => RequireBearerScope(p, ApplicationsWrite));
 
     private static void RequireBearerScope(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy, string scope) =>
         policy.AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)

@@ -1,0 +1,154 @@
+using System.ComponentModel.DataAnnotations;
+using Caf.Data.Entities;
+using Caf.Web.Features.Applications;
+
+namespace Caf.Web.Features.Api;
+
+public sealed record ApiPartner(string? IsoCode, string? Role);
+
+public sealed record ApiBudgetLine(string? Category, string? Description, decimal? Quantity, decimal? UnitCost);
+
+public sealed record ApiParticipant(string? Name, string? Function, string? Organisation, string? Sex, string? AgeBand, string? Disability);
+
+public sealed record ApiResult(string? Result, string? Indicator, string? Target, bool BySex, bool ByAge);
+
+public sealed record ApiActivity(string? Description, DateOnly? Start, DateOnly? End, string? Place, string? IsoCode);
+
+/// <summary>
+/// The body of POST /api/v1/applications: the draft form of the Edit page, with State Parties by ISO code and choices by
+/// name. It is turned into a <see cref="DraftForm"/> so that the API and the page apply the same rules.
+/// </summary>
+public sealed record ApiDraft(
+    Guid? RoundId,
+    string? Title,
+    string? Summary,
+    DateOnly? ActivityStart,
+    DateOnly? ActivityEnd,
+    IReadOnlyList<ApiPartner>? Partners,
+    IReadOnlyList<ApiBudgetLine>? Budget,
+    IReadOnlyList<ApiParticipant>? Delegation,
+    IReadOnlyList<string>? Themes,
+    IReadOnlyList<ApiResult>? Results,
+    IReadOnlyList<ApiActivity>? Activities,
+    string? Objectives,
+    string? GenderAnalysis,
+    string? DoNoHarm,
+    string? FollowUpPlan,
+    decimal? ContributionCash,
+    string? ContributionInKind)
+{
+    /// <summary>
+    /// The draft form, and every problem found on the way, keyed by the JSON field ("budget[1].quantity"): the codes
+    /// and names that mean nothing, a partner that is the applicant itself, and all that <see cref="DraftForm"/> checks.
+    /// </summary>
+    internal (DraftForm Form, Dictionary<string, List<string>> Errors) ToForm(IReadOnlyList<StateParty> states, Guid applicantStateId)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string field, string message)
+        {
+            if (!errors.TryGetValue(field, out var messages)) errors[field] = messages = [];
+            messages.Add(message);
+        }
+        StateParty? State(string? isoCode, string field)
+        {
+            var state = states.FirstOrDefault(s => string.Equals(s.IsoCode, isoCode?.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (state is null) Add(field, $"'{isoCode}' is not the ISO code of a State Party we know of.");
+            return state;
+        }
+        TEnum Choice<TEnum>(string? value, TEnum blank, string field) where TEnum : struct, Enum
+        {
+            if (string.IsNullOrWhiteSpace(value)) return blank;
+            // By name only: "3" or "Host, Visiting" would parse as an enum but mean nothing to a reader.
+            if (Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name)
+                return Enum.Parse<TEnum>(name);
+            Add(field, $"'{value}' is not one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(JsonName))}.");
+            return blank;
+        }
+
+        var form = new DraftForm
+        {
+            RoundId = RoundId,
+            Title = Title ?? "",
+            Summary = Summary,
+            ActivityStart = ActivityStart,
+            ActivityEnd = ActivityEnd,
+            Objectives = Objectives,
+            GenderAnalysis = GenderAnalysis,
+            DoNoHarm = DoNoHarm,
+            FollowUpPlan = FollowUpPlan,
+            ContributionCash = ContributionCash,
+            ContributionInKind = ContributionInKind,
+        };
+        var partners = Partners ?? [];
+        for (var i = 0; i < partners.Count; i++)
+        {
+            var field = $"partners[{i}]";
+            var role = Choice(partners[i].Role, PartnerRole.Host, $"{field}.role");
+            if (string.IsNullOrWhiteSpace(partners[i].IsoCode))
+            {
+                Add($"{field}.isoCode", $"Partner {i + 1} needs the ISO code of its State Party.");
+                continue;
+            }
+            if (State(partners[i].IsoCode, $"{field}.isoCode") is not { } state) continue;
+            if (state.Id == applicantStateId)
+                Add($"{field}.isoCode", $"Partner {i + 1}: a partner must be a State Party other than the applicant.");
+            else if (!state.IsStateParty)
+                Add($"{field}.isoCode", $"Partner {i + 1}: {state.Name} is not a State Party to the Convention.");
+            else if (form.Partners.Any(p => p.StatePartyId == state.Id))
+                Add($"{field}.isoCode", $"Partner {i + 1}: {state.Name} is already listed; each partner can be listed only once.");
+            else
+                form.Partners.Add(new DraftForm.PartnerRow { StatePartyId = state.Id, Role = role });
+        }
+        var budget = Budget ?? [];
+        for (var i = 0; i < budget.Count; i++)
+            form.Budget.Add(new DraftForm.BudgetRow
+            {
+                Category = Choice(budget[i].Category, BudgetCategory.Travel, $"budget[{i}].category"),
+                Description = budget[i].Description,
+                Quantity = budget[i].Quantity,
+                UnitCost = budget[i].UnitCost,
+            });
+        var delegation = Delegation ?? [];
+        for (var i = 0; i < delegation.Count; i++)
+            form.Delegation.Add(new DraftForm.ParticipantRow
+            {
+                Name = delegation[i].Name,
+                Function = delegation[i].Function,
+                Organisation = delegation[i].Organisation,
+                Sex = Choice(delegation[i].Sex, Sex.NotStated, $"delegation[{i}].sex"),
+                AgeBand = Choice(delegation[i].AgeBand, AgeBand.NotStated, $"delegation[{i}].ageBand"),
+                Disability = Choice(delegation[i].Disability, Disability.NotStated, $"delegation[{i}].disability"),
+            });
+        var themes = Themes ?? [];
+        for (var i = 0; i < themes.Count; i++)
+            if (Choice(themes[i], ThematicArea.None, $"themes[{i}]") is not ThematicArea.None and var theme) form.Themes.Add(theme);
+        form.Results.AddRange((Results ?? []).Select(r => new DraftForm.ResultRow
+            { Result = r.Result, Indicator = r.Indicator, Target = r.Target, BySex = r.BySex, ByAge = r.ByAge }));
+        var activities = Activities ?? [];
+        for (var i = 0; i < activities.Count; i++)
+            form.Activities.Add(new DraftForm.ActivityRow
+            {
+                Description = activities[i].Description,
+                Start = activities[i].Start,
+                End = activities[i].End,
+                Place = activities[i].Place,
+                StatePartyId = string.IsNullOrWhiteSpace(activities[i].IsoCode) ? null : State(activities[i].IsoCode, $"activities[{i}].isoCode")?.Id,
+            });
+
+        // The same checks as the page: the field attributes, then the rows.
+        var annotations = new List<ValidationResult>();
+        Validator.TryValidateObject(form, new ValidationContext(form), annotations, validateAllProperties: true);
+        foreach (var result in annotations)
+            foreach (var member in result.MemberNames.DefaultIfEmpty(""))
+                Add(FieldName("Form." + member), result.ErrorMessage ?? "This value is not acceptable.");
+        foreach (var (field, message) in form.Validate()) Add(FieldName(field), message);
+        return (form, errors);
+    }
+
+    /// <summary>The JSON field of a draft-form key: "Form.Budget[0].UnitCost" → "budget[0].unitCost".</summary>
+    internal static string FieldName(string formKey) =>
+        string.Join('.', (formKey.StartsWith("Form.", StringComparison.Ordinal) ? formKey[5..] : formKey)
+            .Split('.').Select(JsonName));
+
+    private static string JsonName(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}
