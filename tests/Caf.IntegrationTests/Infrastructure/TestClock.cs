@@ -1,11 +1,21 @@
 namespace Caf.IntegrationTests.Infrastructure;
 
-/// <summary>Real time, moved on by <see cref="Advance"/>: tests jump days ahead instead of sleeping.</summary>
+/// <summary>Real time moved by an offset; or, once frozen, a fixed moment that moves only when the test says so.</summary>
 public sealed class TestClock : TimeProvider
 {
     private long _offsetTicks;
+    private long _frozenTicks = -1;
 
-    public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+    public override DateTimeOffset GetUtcNow() => Interlocked.Read(ref _frozenTicks) is var frozen and >= 0
+        ? new DateTimeOffset(frozen, TimeSpan.Zero)
+        : DateTimeOffset.UtcNow + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+    public void Advance(TimeSpan by)
+    {
+        if (Interlocked.Read(ref _frozenTicks) >= 0) Interlocked.Add(ref _frozenTicks, by.Ticks);
+        else Interlocked.Add(ref _offsetTicks, by.Ticks);
+    }
+
+    /// <summary>Stops the clock at <paramref name="utc"/>, so that an edge (a deadline) is tested exactly however slow the machine.</summary>
+    public void FreezeAt(DateTime utc) => Interlocked.Exchange(ref _frozenTicks, DateTime.SpecifyKind(utc, DateTimeKind.Utc).Ticks);
 }
