@@ -46,6 +46,10 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Applications/Summary/{id:guid}"] = (false, [Owner, .. Staff]),
         ["Applications/Edit/{id:guid?}"] = (false, [Owner]),
         ["Applications/Attachment/{id:guid}"] = (false, [Owner, .. Staff]),
+        // Reached only at their stage: the matrix's application is Submitted, so these pages send everyone back to it.
+        ["Applications/Respond/{id:guid}"] = (false, [Owner]),
+        ["Eligibility/Screen/{id:guid}"] = (false, ["isu@caf.demo"]),
+        ["Eligibility/Versions/{id:guid}"] = (false, ["isu@caf.demo", "auditor@caf.demo"]),
         ["GenderReview/Checklist/{id:guid}"] = (false, ["gender@caf.demo"]),
         ["Committee/Score/{id:guid}"] = (false, ["member1@caf.demo", "chair@caf.demo"]),
         ["Committee/Decide/{id:guid}"] = (false, ["chair@caf.demo"]),
