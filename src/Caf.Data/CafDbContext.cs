@@ -28,6 +28,7 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ApplicationAttachment> Attachments => Set<ApplicationAttachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<ApplicationVersion> ApplicationVersions => Set<ApplicationVersion>();
+    public DbSet<ApplicationComment> ApplicationComments => Set<ApplicationComment>();
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<WorkflowTransitionRecord> WorkflowTransitions => Set<WorkflowTransitionRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -201,6 +201,69 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
         var withdraw = await colombia.FireAsync(id, "withdraw");
         Assert.Equal(HttpStatusCode.Forbidden, withdraw.StatusCode);
         Assert.Equal("Submitted", await _journey.StageAsync(id));
+
+        // The partner has its say in a comment, which everyone who sees the application reads; it still cannot edit.
+        var empty = await colombia.PostFormAsync($"/Applications/Details/{id}", new() { ["Remark"] = "  " }, "Comment");
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Write your comment first.", await empty.Content.ReadAsStringAsync());
+        await GrantJourney.ExpectRedirectAsync(colombia.PostFormAsync($"/Applications/Details/{id}",
+            new() { ["Remark"] = "Colombia confirms it will host the visit. <script>alert(1)</script>" }, "Comment"), "partner comments");
+        var (_, seen) = await cambodia.GetAsync($"/Applications/Details/{id}");
+        Assert.Contains("Colombia confirms it will host the visit. &lt;script&gt;", seen);
+        Assert.Contains("(Colombia, partner)", seen);
+        var edit = await colombia.Client.GetAsync($"/Applications/Edit/{id}");
+        Assert.Contains("/Account/AccessDenied", edit.Headers.Location?.OriginalString ?? $"{(int)edit.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Bad_input_on_the_proposal_gets_a_message_per_field_keeps_what_was_typed_and_saves_nothing()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Exchange before the bad input", "COL", ("Flights", "2", "900"));
+        var id = await _journey.CreateDraftAsync(applicant, fields);
+        var states = await _journey.StateIdsAsync();
+
+        var bad = new Dictionary<string, string>(fields)
+        {
+            ["Form.Title"] = "Changed title that must not be saved",
+            ["Form.Objectives"] = new string('x', 4001),
+            ["Form.Budget[0].Quantity"] = "0",
+            ["Form.Budget[1].Description"] = "Hotel",
+            ["Form.Budget[1].Quantity"] = "-2",
+            ["Form.Budget[1].UnitCost"] = "120.505",
+            ["Form.Activities[0].Start"] = "2027-03-06",
+            ["Form.Activities[0].End"] = "2027-03-02",
+            ["Form.ContributionCash"] = "10.001",
+        };
+        var response = await applicant.PostFormAsync($"/Applications/Edit/{id}", bad, "Save");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        foreach (var message in new[]
+                 {
+                     "Keep the objectives under 4,000 characters.", "'Flights': the quantity must be more than zero.",
+                     "'Hotel': the quantity must be more than zero.", "'Hotel': the unit cost has at most two decimals.",
+                     "Activity 1 must end on or after the day it starts.", "The national contribution in cash has at most two decimals.",
+                 })
+            Assert.Contains(message, html);
+        Assert.Contains("value=\"Changed title that must not be saved\"", html);
+
+        // A partner equal to the applicant, and a file that is not what its name says, are refused the same way.
+        bad = new Dictionary<string, string>(fields) { ["Form.Partners[0].StatePartyId"] = states["KHM"].ToString() };
+        var self = await applicant.PostFormAsync($"/Applications/Edit/{id}", bad, "Save");
+        Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
+        Assert.Contains("A partner must be a State Party other than the applicant.", await self.Content.ReadAsStringAsync());
+        var disguised = await applicant.PostMultipartAsync($"/Applications/Edit/{id}", fields, "SupportingDocument", "budget.pdf",
+            "MZ\u0090 not a PDF"u8.ToArray(), "application/pdf", "Save");
+        Assert.Equal(HttpStatusCode.BadRequest, disguised.StatusCode);
+        Assert.Contains("The content of budget.pdf is not a PDF document", System.Net.WebUtility.HtmlDecode(await disguised.Content.ReadAsStringAsync()));
+        var empty = await applicant.PostMultipartAsync($"/Applications/Edit/{id}", fields, "SupportingDocument", "notes.txt", [], "text/plain", "Save");
+        Assert.Contains("notes.txt is empty", await empty.Content.ReadAsStringAsync());
+
+        var saved = await _journey.LoadAsync(id);
+        Assert.Equal("Exchange before the bad input", saved.Title);
+        Assert.Equal(1800m, saved.RequestedAmount.Amount);
+        Assert.Single(saved.Attachments);
     }
 
     [Fact]

@@ -65,3 +65,18 @@ internal sealed class ApplicationVersionConfiguration : IEntityTypeConfiguration
         b.HasOne<GrantApplication>().WithMany().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ApplicationCommentConfiguration : IEntityTypeConfiguration<ApplicationComment>
+{
+    public void Configure(EntityTypeBuilder<ApplicationComment> b)
+    {
+        b.ToTable("ApplicationComments");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.AuthorUserId).HasMaxLength(450);
+        b.Property(c => c.AuthorName).HasMaxLength(200);
+        b.Property(c => c.AuthorState).HasMaxLength(250);
+        b.Property(c => c.Text).HasMaxLength(ApplicationComment.MaxLength);
+        b.HasIndex(c => new { c.ApplicationId, c.CreatedAtUtc });
+        b.HasOne<GrantApplication>().WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -5,11 +5,13 @@ using Caf.Data.Entities;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Applications;
 
 /// <summary>One application: where it stands, what this user may do now, and its history.</summary>
-public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, CafDbContext db) : PageModel
+public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, CafDbContext db,
+    TimeProvider clock) : PageModel
 {
     /// <summary>Transitions that need more than a comment have a page of their own.</summary>
     /// <summary>
@@ -33,6 +35,16 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
     internal IReadOnlyList<(string Label, string Href)> Tasks { get; private set; } = [];
 
     [BindProperty] public string? Comment { get; set; }
+    [BindProperty] public string? Remark { get; set; }
+    internal IReadOnlyList<ApplicationComment> Comments { get; private set; } = [];
+
+    /// <summary>The applicant state, a partner state (which may not edit) and the ISU may comment.</summary>
+    public bool MayComment => ApplicationAccess.ActsForApplicant(Application, User) || PartnerStateName is not null
+                              || User.IsInRole(CafRoles.IsuOfficer);
+
+    private string? PartnerStateName => User.IsInRole(CafRoles.Applicant)
+        ? Application.Partners.FirstOrDefault(p => p.StatePartyId == User.StatePartyId())?.StateParty?.Name
+        : null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -49,6 +61,29 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
         this.ShowRefusal(outcome);
         await LoadAsync(id, ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!MayComment) return Forbid();
+        var author = ApplicationAccess.ActsForApplicant(Application, User) ? $"{Application.ApplicantState?.Name}, applicant"
+            : PartnerStateName is { } partner ? $"{partner}, partner" : "ISU";
+        try
+        {
+            db.ApplicationComments.Add(new ApplicationComment(id, ApplicationAccess.ActorFor(User).UserId, User.Identity?.Name ?? "",
+                author, Remark ?? "", clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(nameof(Remark), ex.Message);
+            Response.StatusCode = 400;
+            return Page();
+        }
+        TempData["Message"] = "Comment added.";
+        return RedirectToPage(new { id });
     }
 
     /// <summary>Staff see the stage's own name; applicants see its applicant label ("Under review") where it has one.</summary>
@@ -83,6 +118,7 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
         Available = await engine.GetAvailableAsync(application.Workflow!, application, ApplicationAccess.ActorFor(User, application), ct);
         Tasks = TasksFor(application, isApplicant);
         Proposal = await ProposalView.LoadAsync(db, application, headingLevel: 3, ct);
+        Comments = await db.ApplicationComments.AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.CreatedAtUtc).ToListAsync(ct);
         return true;
     }
 
