@@ -34,6 +34,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Account/Logout"] = (false, Users),
         ["Account/LoginWith2fa"] = (true, Users),
         ["Account/SetupAuthenticator"] = (false, Users),
+        ["Account/Preferences"] = (false, Users),
         ["Account/AcceptInvitation/{id:guid}"] = (true, Users),
         ["Account/ForgotPassword"] = (true, Users),
         ["Account/ResetPassword"] = (true, Users),

@@ -15,13 +15,10 @@ public sealed class EligibilityScreeningTests(SqliteAppFactory factory)
     public async Task A_question_reopens_a_section_the_answer_resubmits_a_new_version_and_the_decision_reaches_the_applicant_in_French()
     {
         await factory.ResetAsync();
-        await factory.WithDbAsync(async db =>
-        {
-            var applicant = await db.Users.SingleAsync(u => u.Email == GrantJourney.Applicant);
-            applicant.Language = "fr";
-            return await db.SaveChangesAsync();
-        });
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var unknown = await applicant.PostFormAsync("/Account/Preferences", new() { ["Language"] = "de" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync("/Account/Preferences", new() { ["Language"] = "fr" }), "choose French");
         var fields = await _journey.DraftFieldsAsync("Survey exchange with Colombia", "COL", ("Return flights", "4", "1850"));
         var id = await _journey.CreateDraftAsync(applicant, fields);
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
