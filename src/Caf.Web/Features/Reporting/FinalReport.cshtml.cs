@@ -36,25 +36,18 @@ public sealed class FinalReportModel(ApplicationAccess access, ApplicationComman
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (!ApplicationAccess.ActsForApplicant(Application, User)) return Forbid();
-        if (Input.File is { } file && !FileSignatures.IsAllowedExtension(file.FileName))
-            ModelState.AddModelError("Input.File", $"Upload the report as {string.Join(", ", FileSignatures.Kinds.Keys)}.");
-        if (Input.File is { Length: > GrantReport.MaxBytes })
-            ModelState.AddModelError("Input.File", "The file is larger than 10 MB. Please upload a smaller version.");
         if (Input.ActualExpenditure is < 0)
             ModelState.AddModelError("Input.ActualExpenditure", "The actual expenditure cannot be negative.");
-        if (!ModelState.IsValid) return Invalid();
-        using var buffer = new MemoryStream();
-        await Input.File!.CopyToAsync(buffer, ct);
-        if (!FileSignatures.ContentMatchesName(Input.File.FileName, buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        byte[]? content = null;
+        if (Input.File is { } file)
         {
-            ModelState.AddModelError("Input.File",
-                $"The file's content is not {FileSignatures.Kinds[Path.GetExtension(Input.File.FileName).ToLowerInvariant()]} " +
-                "although its name says so. Please upload the document itself.");
-            return Invalid();
+            (content, var problem) = await UploadedDocuments.ReadAsync(file, GrantReport.MaxBytes, ct);
+            if (problem is not null) ModelState.AddModelError("Input.File", problem);
         }
-        var outcome = await Commands.RunAsync(Application, User, a => a.SubmitFinalReport(Input.File.FileName,
+        if (!ModelState.IsValid) return Invalid();
+        var outcome = await Commands.RunAsync(Application, User, a => a.SubmitFinalReport(Input.File!.FileName,
             string.IsNullOrWhiteSpace(Input.File.ContentType) ? "application/octet-stream" : Input.File.ContentType,
-            buffer.ToArray(), Input.ActualExpenditure!.Value, ApplicationAccess.ActorFor(User).UserId, clock.GetUtcNow().UtcDateTime),
+            content!, Input.ActualExpenditure!.Value, ApplicationAccess.ActorFor(User).UserId, clock.GetUtcNow().UtcDateTime),
             null, null, ct);
         return outcome.Succeeded ? Done("Final report received. The ISU will review it.") : await RefusedAsync(outcome, id, ct);
     }
