@@ -113,6 +113,7 @@ public abstract class ApiApplicationTests(CafAppFactory factory)
         using var refused = await PostAsync(http, owner, new Dictionary<string, object?>
         {
             ["roundId"] = roundId,
+            ["currency"] = "JPY",
             ["title"] = new string('T', 201),
             ["activityStart"] = "2027-03-08",
             ["activityEnd"] = "2027-03-01",
@@ -136,7 +137,8 @@ public abstract class ApiApplicationTests(CafAppFactory factory)
         Assert.Contains("more than zero", Message("budget[0].quantity"));
         Assert.Contains("more than zero", Message("budget[1].quantity"));
         Assert.Contains("at most two decimals", Message("budget[1].unitCost"));
-        Assert.Equal(8, errors.EnumerateObject().Count());
+        Assert.Contains("'JPY' is not accepted: budgets for this round are in CHF.", Message("currency"));
+        Assert.Equal(9, errors.EnumerateObject().Count());
         Assert.Equal(before, await CountsAsync());
     }
 

@@ -35,7 +35,8 @@ public sealed record ApiDraft(
     string? DoNoHarm,
     string? FollowUpPlan,
     decimal? ContributionCash,
-    string? ContributionInKind)
+    string? ContributionInKind,
+    string? Currency = null)
 {
     /// <summary>
     /// The draft form, and every problem found on the way, keyed by the JSON field ("budget[1].quantity"): the codes

@@ -129,6 +129,9 @@ internal static class ApiEndpoints
             errors.TryAdd("roundId", [form.RoundId is null
                 ? "Choose the round you are applying to (see GET /api/v1/rounds)."
                 : "There is no open round with this id (see GET /api/v1/rounds)."]);
+        // Budgets are in the round's currency until exchange rates are recorded with their date and source.
+        else if (draft.Currency is { } currency && !string.Equals(currency.Trim(), round.Currency, StringComparison.OrdinalIgnoreCase))
+            errors.TryAdd("currency", [$"'{currency}' is not accepted: budgets for this round are in {round.Currency}."]);
         if (errors.Count > 0) return Invalid(errors.Select(e => (e.Key, e.Value)));
 
         GrantApplication application;
