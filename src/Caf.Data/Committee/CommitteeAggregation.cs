@@ -1,0 +1,90 @@
+namespace Caf.Data.Committee;
+
+/// <summary>A criterion of a scoring rubric: its code, name and weight (the weights of a rubric sum to 100).</summary>
+public sealed record RubricCriterion(string Code, string Name, int Weight);
+
+/// <summary>One member's scores on one application: per criterion 1–5, or null for "not applicable".</summary>
+public sealed record MemberScores(string MemberId, string MemberName, bool Recused, IReadOnlyDictionary<string, int?> ByCriterion);
+
+/// <summary>The mean of one criterion over the members who scored it, and whether they disagree strongly.</summary>
+public sealed record CriterionResult(string Code, string Name, int Weight, decimal? Mean, int Scored, int? Lowest, int? Highest, bool Spread);
+
+/// <summary>What the committee's scores on one application add up to.</summary>
+public sealed record ApplicationAggregate(
+    decimal? WeightedMean,
+    IReadOnlyList<CriterionResult> Criteria,
+    IReadOnlyList<(string MemberName, decimal? WeightedScore)> Members,
+    int CountingMembers,
+    int RecusedMembers,
+    bool Spread);
+
+/// <summary>
+/// How individual scores become the committee's view (DESIGN.md §5): recused members never count; "not applicable" is
+/// left out, not counted as zero; a criterion nobody could score drops out and the other weights are scaled up to 100.
+/// </summary>
+public static class CommitteeAggregation
+{
+    /// <summary>Members disagree strongly when their scores on a criterion, or their weighted scores, differ by more than this.</summary>
+    public const decimal DefaultSpreadThreshold = 2m;
+
+    public static ApplicationAggregate Aggregate(IReadOnlyList<RubricCriterion> rubric, IReadOnlyList<MemberScores> scores,
+        decimal spreadThreshold = DefaultSpreadThreshold)
+    {
+        if (rubric.Sum(c => c.Weight) != 100)
+            throw new ArgumentException($"The rubric's weights sum to {rubric.Sum(c => c.Weight)}, not 100.", nameof(rubric));
+        var counting = scores.Where(s => !s.Recused).ToList();
+        var criteria = rubric.Select(c =>
+        {
+            var values = counting.Select(s => s.ByCriterion.GetValueOrDefault(c.Code)).OfType<int>().ToList();
+            return values.Count == 0
+                ? new CriterionResult(c.Code, c.Name, c.Weight, null, 0, null, null, false)
+                : new CriterionResult(c.Code, c.Name, c.Weight, Round((decimal)values.Sum() / values.Count), values.Count,
+                    values.Min(), values.Max(), values.Max() - values.Min() > spreadThreshold);
+        }).ToList();
+        var members = counting.Select(s => (s.MemberName, Weighted(rubric, c => s.ByCriterion.GetValueOrDefault(c.Code)))).ToList();
+        var memberTotals = members.Select(m => m.Item2).OfType<decimal>().ToList();
+        var spread = criteria.Any(c => c.Spread) || (memberTotals.Count > 1 && memberTotals.Max() - memberTotals.Min() > spreadThreshold);
+        return new ApplicationAggregate(
+            Weighted(rubric, c => criteria.Single(r => r.Code == c.Code).Mean),
+            criteria, members, counting.Count, scores.Count - counting.Count, spread);
+    }
+
+    /// <summary>Σ weight × value over the criteria that have a value, divided by the sum of those weights; null when none has.</summary>
+    private static decimal? Weighted(IReadOnlyList<RubricCriterion> rubric, Func<RubricCriterion, decimal?> valueOf)
+    {
+        var scored = rubric.Select(c => (c.Weight, Value: valueOf(c))).Where(x => x.Value is not null).ToList();
+        var weights = scored.Sum(x => x.Weight);
+        return weights == 0 ? null : Round(scored.Sum(x => x.Weight * x.Value!.Value) / weights);
+    }
+
+    private static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Whether enough non-recused members have scored for the committee to decide.</summary>
+    public static bool HasQuorum(IReadOnlyList<MemberScores> scores, int quorum) => scores.Count(s => !s.Recused) >= quorum;
+}
+
+/// <summary>A ranked application in a round's table, with the cumulative amount against the envelope (the funding line).</summary>
+public sealed record RankedApplication(Guid Id, string Reference, string Title, decimal? WeightedMean, decimal Requested,
+    int? GenderMarker, decimal Cumulative, bool WithinEnvelope);
+
+public static class RoundRanking
+{
+    /// <summary>
+    /// Best weighted mean first (unscored last; ties by the smaller request, then reference); the running total of
+    /// requested amounts marks which applications fit in the envelope.
+    /// </summary>
+    public static IReadOnlyList<RankedApplication> Rank(
+        IEnumerable<(Guid Id, string Reference, string Title, decimal? WeightedMean, decimal Requested, int? GenderMarker)> applications,
+        decimal envelope)
+    {
+        var cumulative = 0m;
+        return applications
+            .OrderByDescending(a => a.WeightedMean.HasValue).ThenByDescending(a => a.WeightedMean).ThenBy(a => a.Requested).ThenBy(a => a.Reference, StringComparer.Ordinal)
+            .Select(a =>
+            {
+                cumulative += a.Requested;
+                return new RankedApplication(a.Id, a.Reference, a.Title, a.WeightedMean, a.Requested, a.GenderMarker, cumulative, cumulative <= envelope);
+            })
+            .ToList();
+    }
+}

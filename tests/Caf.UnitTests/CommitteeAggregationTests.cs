@@ -1,0 +1,108 @@
+using Caf.Data.Committee;
+
+namespace Caf.UnitTests;
+
+/// <summary>How members' scores add up: weights, "not applicable" left out, recusals left out, strong disagreement flagged.</summary>
+public sealed class CommitteeAggregationTests
+{
+    private static readonly RubricCriterion[] Rubric =
+    [
+        new("relevance", "Relevance", 25), new("learning", "South-South learning", 20), new("feasibility", "Feasibility", 15),
+        new("gender", "Gender and diversity", 15), new("cost", "Cost-effectiveness", 15), new("follow-up", "Follow-up", 10),
+    ];
+
+    private static MemberScores Member(string name, params int?[] scores) => MemberScores(name, false, scores);
+
+    private static MemberScores MemberScores(string name, bool recused, int?[] scores) =>
+        new(name, name, recused, Rubric.Select((c, i) => (c.Code, scores[i])).ToDictionary(x => x.Code, x => x.Item2));
+
+    [Fact]
+    public void The_weighted_mean_uses_the_rubric_weights()
+    {
+        var result = CommitteeAggregation.Aggregate(Rubric, [Member("A", 5, 4, 3, 2, 1, 5)]);
+        // (25×5 + 20×4 + 15×3 + 15×2 + 15×1 + 10×5) / 100 = 345 / 100
+        Assert.Equal(3.45m, result.WeightedMean);
+    }
+
+    [Fact]
+    public void Not_applicable_is_left_out_and_the_other_weights_count_in_full_rather_than_as_a_zero()
+    {
+        var result = CommitteeAggregation.Aggregate(Rubric, [Member("A", 4, 4, 4, null, 4, 4)]);
+        Assert.Equal(4m, result.WeightedMean);
+        var gender = result.Criteria.Single(c => c.Code == "gender");
+        Assert.Null(gender.Mean);
+        Assert.Equal(0, gender.Scored);
+
+        // One member's N/A on a criterion: that criterion's mean is the others' mean.
+        var mixed = CommitteeAggregation.Aggregate(Rubric, [Member("A", 4, 4, 4, null, 4, 4), Member("B", 2, 2, 2, 2, 2, 2)]);
+        Assert.Equal(2m, mixed.Criteria.Single(c => c.Code == "gender").Mean);
+        Assert.Equal(1, mixed.Criteria.Single(c => c.Code == "gender").Scored);
+        Assert.Equal(3m, mixed.Criteria.Single(c => c.Code == "relevance").Mean);
+        // (25×3 + 20×3 + 15×3 + 15×2 + 15×3 + 10×3) / 100
+        Assert.Equal(2.85m, mixed.WeightedMean);
+    }
+
+    [Fact]
+    public void A_recused_members_scores_do_not_count_at_all()
+    {
+        var result = CommitteeAggregation.Aggregate(Rubric,
+            [Member("A", 3, 3, 3, 3, 3, 3), MemberScores("Recused", true, [5, 5, 5, 5, 5, 5])]);
+        Assert.Equal(3m, result.WeightedMean);
+        Assert.Equal(1, result.CountingMembers);
+        Assert.Equal(1, result.RecusedMembers);
+        Assert.DoesNotContain(result.Members, m => m.MemberName == "Recused");
+    }
+
+    [Fact]
+    public void Members_who_differ_by_more_than_the_threshold_are_flagged_by_criterion_and_overall()
+    {
+        var close = CommitteeAggregation.Aggregate(Rubric, [Member("A", 4, 4, 4, 4, 4, 4), Member("B", 2, 3, 3, 3, 3, 3)]);
+        Assert.False(close.Spread);
+        var apart = CommitteeAggregation.Aggregate(Rubric, [Member("A", 5, 4, 4, 4, 4, 4), Member("B", 2, 4, 4, 4, 4, 4)]);
+        Assert.True(apart.Spread);
+        Assert.True(apart.Criteria.Single(c => c.Code == "relevance").Spread);
+        Assert.False(apart.Criteria.Single(c => c.Code == "learning").Spread);
+        Assert.True(CommitteeAggregation.Aggregate(Rubric, [Member("A", 5, 4, 4, 4, 4, 4), Member("B", 4, 4, 4, 4, 4, 4)], spreadThreshold: 0.5m).Spread);
+    }
+
+    [Fact]
+    public void Nobody_scored_gives_no_mean_rather_than_zero()
+    {
+        var result = CommitteeAggregation.Aggregate(Rubric, []);
+        Assert.Null(result.WeightedMean);
+        Assert.All(result.Criteria, c => Assert.Null(c.Mean));
+    }
+
+    [Fact]
+    public void A_rubric_whose_weights_do_not_sum_to_100_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => CommitteeAggregation.Aggregate([new("a", "A", 60), new("b", "B", 30)], []));
+    }
+
+    [Theory]
+    [InlineData(2, 1, false)]
+    [InlineData(3, 0, true)]
+    [InlineData(3, 1, true)]
+    [InlineData(2, 2, false)]
+    public void Quorum_counts_only_members_who_are_not_recused(int scoring, int recused, bool quorate)
+    {
+        var scores = Enumerable.Range(0, scoring).Select(i => Member($"M{i}", 3, 3, 3, 3, 3, 3))
+            .Concat(Enumerable.Range(0, recused).Select(i => MemberScores($"R{i}", true, [3, 3, 3, 3, 3, 3]))).ToList();
+        Assert.Equal(quorate, CommitteeAggregation.HasQuorum(scores, quorum: 3));
+    }
+
+    [Fact]
+    public void The_ranking_puts_the_best_first_and_draws_the_funding_line_at_the_envelope()
+    {
+        var ranked = RoundRanking.Rank(
+        [
+            (Guid.NewGuid(), "CAF-2026-003", "C", 3.1m, 20_000m, 1),
+            (Guid.NewGuid(), "CAF-2026-001", "A", 4.2m, 30_000m, 2),
+            (Guid.NewGuid(), "CAF-2026-004", "D", null, 5_000m, null),
+            (Guid.NewGuid(), "CAF-2026-002", "B", 3.8m, 25_000m, 0),
+        ], envelope: 60_000m);
+        Assert.Equal(["CAF-2026-001", "CAF-2026-002", "CAF-2026-003", "CAF-2026-004"], ranked.Select(r => r.Reference));
+        Assert.Equal([30_000m, 55_000m, 75_000m, 80_000m], ranked.Select(r => r.Cumulative));
+        Assert.Equal([true, true, false, false], ranked.Select(r => r.WithinEnvelope));
+    }
+}
