@@ -21,6 +21,7 @@ public static class ApplicationQueries
             .Include(a => a.EligibilityChecks)
             .Include(a => a.Screenings)
             .Include(a => a.Clarifications)
+            .Include(a => a.Conflicts)
             .Include(a => a.GenderReview).ThenInclude(r => r!.Answers)
             .Include(a => a.Scores)
             .Include(a => a.Reports)

@@ -137,6 +137,45 @@ public abstract class SecurityTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_declared_conflict_recuses_the_member_leaves_their_score_out_of_the_quorum_and_stays_in_the_register()
+    {
+        await factory.ResetAsync();
+        var id = await CommitteeReviewApplicationAsync(partnerIso: "COL");
+        foreach (var member in new[] { "member1@caf.demo", "member3@caf.demo", GrantJourney.Chair })
+        {
+            using var session = await _journey.SignInAsync(member);
+            await GrantJourney.ExpectRedirectAsync(session.PostFormAsync($"/Committee/Score/{id}", new() { ["Input.Score"] = "4" }), $"{member} scores");
+        }
+
+        using var member1 = await _journey.SignInAsync("member1@caf.demo");
+        var empty = await member1.PostFormAsync($"/Committee/Conflict/{id}", new() { ["Reason"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Say what the conflict is, for the register.", await empty.Content.ReadAsStringAsync());
+        await GrantJourney.ExpectRedirectAsync(member1.PostFormAsync($"/Committee/Conflict/{id}",
+            new() { ["Reason"] = "My ministry co-finances the host's survey teams." }), "declare a conflict");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await member1.Client.GetAsync($"/Committee/Score/{id}")).StatusCode);
+        var (_, member1Details) = await member1.GetAsync($"/Applications/Details/{id}");
+        Assert.DoesNotContain("Declare a conflict of interest", member1Details);
+        using var chair = await _journey.SignInAsync(GrantJourney.Chair);
+        var (_, chairDetails) = await chair.GetAsync($"/Applications/Details/{id}");
+        Assert.Contains("who are not recused; 2 scored so far", chairDetails);
+        var approve = await chair.PostFormAsync($"/Committee/Decide/{id}", new()
+        {
+            ["Input.Decision"] = "approve", ["Input.ApprovedAmount"] = "1800", ["Input.DecisionRationale"] = "Good exchange.",
+        });
+        Assert.NotEqual(HttpStatusCode.Redirect, approve.StatusCode);
+        Assert.Equal("CommitteeReview", await _journey.StageAsync(id));
+
+        var (_, register) = await chair.GetAsync("/Committee/Conflicts");
+        Assert.Contains("Declared: My ministry co-finances the host&#x27;s survey teams.", register);
+        using var auditor = await _journey.SignInAsync("auditor@caf.demo");
+        Assert.Contains("co-finances", (await auditor.GetAsync("/Committee/Conflicts")).Html);
+        using var member3 = await _journey.SignInAsync("member3@caf.demo");
+        Assert.Contains("/Account/AccessDenied", (await member3.Client.GetAsync("/Committee/Conflicts")).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task A_committee_member_sees_the_others_scores_only_after_scoring()
     {
         await factory.ResetAsync();

@@ -117,6 +117,27 @@ public sealed class CommitteeDecisionTests
     }
 
     [Fact]
+    public void A_declared_conflict_recuses_the_member_and_leaves_an_earlier_score_out_of_the_count()
+    {
+        var application = _given.DraftRequesting(12_000m);
+        GrantApplicationBuilder.Submit(application);
+        application.Workflow!.RecordTransition("review", "CommitteeReview", "isu", "ISU", null, Now);
+        application.AddScore("member-1", "Member One", null, 5, null, Now);
+        application.AddScore("member-2", "Member Two", null, 3, null, Now);
+
+        Assert.Contains("Say what the conflict is", Assert.Throws<DomainException>(() =>
+            application.DeclareConflict("member-1", "Member One", null, " ", Now)).Message);
+        application.DeclareConflict("member-1", "Member One", null, "Advises the host's authority.", Now);
+
+        Assert.True(application.IsRecused("member-1", null));
+        Assert.False(application.IsRecused("member-2", null));
+        Assert.Equal(["member-2"], application.CountingScores.Select(s => s.MemberUserId));
+        Assert.Equal(2, application.Scores.Count);
+        Assert.Throws<DomainException>(() => application.DeclareConflict("member-1", "Member One", null, "Again.", Now));
+        Assert.Throws<DomainException>(() => application.AddScore("member-1", "Member One", null, 4, null, Now));
+    }
+
+    [Fact]
     public void Each_member_scores_once()
     {
         var application = _given.DraftRequesting(12_000m);

@@ -43,11 +43,12 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.HasMany(a => a.EligibilityChecks).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.Screenings).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.Clarifications).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Conflicts).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         foreach (var collection in new[] { nameof(GrantApplication.Partners), nameof(GrantApplication.BudgetLines),
                      nameof(GrantApplication.Participants), nameof(GrantApplication.Scores), nameof(GrantApplication.Reports),
                      nameof(GrantApplication.LedgerEntries), nameof(GrantApplication.Results), nameof(GrantApplication.Activities),
                      nameof(GrantApplication.ActionLinks), nameof(GrantApplication.Attachments), nameof(GrantApplication.EligibilityChecks),
-                     nameof(GrantApplication.Screenings), nameof(GrantApplication.Clarifications) })
+                     nameof(GrantApplication.Screenings), nameof(GrantApplication.Clarifications), nameof(GrantApplication.Conflicts) })
             b.Navigation(collection).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(a => a.Stage);
         b.Ignore(a => a.RequestedAmount);
@@ -60,5 +61,6 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.Ignore(a => a.LatestChecks);
         b.Ignore(a => a.LatestScreening);
         b.Ignore(a => a.OpenClarification);
+        b.Ignore(a => a.CountingScores);
     }
 }

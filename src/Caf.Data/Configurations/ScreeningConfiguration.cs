@@ -80,3 +80,16 @@ internal sealed class ApplicationCommentConfiguration : IEntityTypeConfiguration
         b.HasOne<GrantApplication>().WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ConflictDeclarationConfiguration : IEntityTypeConfiguration<ConflictDeclaration>
+{
+    public void Configure(EntityTypeBuilder<ConflictDeclaration> b)
+    {
+        b.ToTable("ConflictDeclarations");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.MemberUserId).HasMaxLength(450);
+        b.Property(c => c.MemberName).HasMaxLength(200);
+        b.Property(c => c.Reason).HasMaxLength(ConflictDeclaration.MaxReasonLength);
+        b.HasIndex(c => new { c.ApplicationId, c.MemberUserId }).IsUnique();
+    }
+}

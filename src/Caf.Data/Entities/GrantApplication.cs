@@ -21,6 +21,7 @@ public sealed class GrantApplication : IAudited
     private readonly List<EligibilityCheck> _eligibilityChecks = [];
     private readonly List<ScreeningDecision> _screenings = [];
     private readonly List<Clarification> _clarifications = [];
+    private readonly List<ConflictDeclaration> _conflicts = [];
 
     private GrantApplication() { }
 
@@ -90,6 +91,10 @@ public sealed class GrantApplication : IAudited
     public IReadOnlyList<EligibilityCheck> EligibilityChecks => _eligibilityChecks;
     public IReadOnlyList<ScreeningDecision> Screenings => _screenings;
     public IReadOnlyList<Clarification> Clarifications => _clarifications;
+    public IReadOnlyList<ConflictDeclaration> Conflicts => _conflicts;
+
+    /// <summary>The scores that count: those of members not recused, by their state or by a declared conflict.</summary>
+    public IReadOnlyList<CommitteeScore> CountingScores => _scores.Where(s => _conflicts.All(c => c.MemberUserId != s.MemberUserId)).ToList();
 
     /// <summary>The checks of the most recent run.</summary>
     public IReadOnlyList<EligibilityCheck> LatestChecks =>
@@ -335,10 +340,30 @@ public sealed class GrantApplication : IAudited
     public bool IsRecused(Guid? memberStateId) =>
         memberStateId is { } state && (state == ApplicantStateId || _partners.Any(p => p.StatePartyId == state));
 
+    /// <summary>Recused by state, or by a conflict the member declared.</summary>
+    public bool IsRecused(string memberUserId, Guid? memberStateId) =>
+        IsRecused(memberStateId) || _conflicts.Any(c => c.MemberUserId == memberUserId);
+
+    /// <summary>A member declares a conflict of interest; from then on they are recused and any score of theirs is left out.</summary>
+    public ConflictDeclaration DeclareConflict(string memberUserId, string memberName, Guid? memberStateId, string reason, DateTime nowUtc)
+    {
+        if (Stage != "CommitteeReview") throw new DomainException("Conflicts are declared while the committee reviews the application.");
+        if (IsRecused(memberUserId, memberStateId)) throw new DomainException("You are already recused from this application.");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new DomainException("Say what the conflict is, for the register.", nameof(ConflictDeclaration.Reason));
+        if (reason.Trim().Length > ConflictDeclaration.MaxReasonLength)
+            throw new DomainException($"Keep the reason under {ConflictDeclaration.MaxReasonLength:N0} characters.", nameof(ConflictDeclaration.Reason));
+        var declaration = new ConflictDeclaration(Id, memberUserId, memberName, reason.Trim(), nowUtc);
+        _conflicts.Add(declaration);
+        return declaration;
+    }
+
     public CommitteeScore AddScore(string memberUserId, string memberName, Guid? memberStateId, int score, string? comment, DateTime nowUtc)
     {
         if (IsRecused(memberStateId))
             throw new DomainException("You are recused from this application: your state is its applicant or a partner.");
+        if (_conflicts.Any(c => c.MemberUserId == memberUserId))
+            throw new DomainException("You declared a conflict of interest on this application, so you do not score it.");
         if (_scores.Any(s => s.MemberUserId == memberUserId))
             throw new DomainException("You have already scored this application.", nameof(CommitteeScore.Score));
         var entry = new CommitteeScore(Id, memberUserId, memberName, score, comment, nowUtc);

@@ -79,14 +79,15 @@ internal sealed class GenderChecklistCompleteGuard : GrantGuard
 internal sealed class CommitteeQuorumGuard(IOptions<GrantRulesOptions> options) : GrantGuard
 {
     public override string Name => "committee-quorum";
-    public override string Description => $"At least {options.Value.CommitteeQuorum} committee members have scored the application.";
+    public override string Description => $"At least {options.Value.CommitteeQuorum} committee members who are not recused have scored the application.";
 
     protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c)
     {
         var quorum = options.Value.CommitteeQuorum;
-        return a.Scores.Count >= quorum
+        var counting = a.CountingScores.Count;
+        return counting >= quorum
             ? GuardResult.Ok
-            : GuardResult.Unmet($"A decision needs scores from at least {quorum} committee members; {a.Scores.Count} scored so far.");
+            : GuardResult.Unmet($"A decision needs scores from at least {quorum} committee members who are not recused; {counting} scored so far.");
     }
 }
 

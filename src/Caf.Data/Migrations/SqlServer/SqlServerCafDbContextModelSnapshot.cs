@@ -492,6 +492,40 @@ namespace Caf.Data.Migrations.SqlServer
                     b.ToTable("CommitteeScores");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ConflictDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("DeclaredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("MemberUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "MemberUserId")
+                        .IsUnique();
+
+                    b.ToTable("ConflictDeclarations", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.EligibilityCheck", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2011,6 +2045,15 @@ namespace Caf.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ConflictDeclaration", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Conflicts")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.EligibilityCheck", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -2302,6 +2345,8 @@ namespace Caf.Data.Migrations.SqlServer
                     b.Navigation("BudgetLines");
 
                     b.Navigation("Clarifications");
+
+                    b.Navigation("Conflicts");
 
                     b.Navigation("EligibilityChecks");
 

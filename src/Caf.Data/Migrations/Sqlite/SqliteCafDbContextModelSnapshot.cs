@@ -486,6 +486,40 @@ namespace Caf.Data.Migrations.Sqlite
                     b.ToTable("CommitteeScores");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ConflictDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeclaredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "MemberUserId")
+                        .IsUnique();
+
+                    b.ToTable("ConflictDeclarations", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.EligibilityCheck", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1994,6 +2028,15 @@ namespace Caf.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ConflictDeclaration", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Conflicts")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.EligibilityCheck", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -2283,6 +2326,8 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Navigation("BudgetLines");
 
                     b.Navigation("Clarifications");
+
+                    b.Navigation("Conflicts");
 
                     b.Navigation("EligibilityChecks");
 

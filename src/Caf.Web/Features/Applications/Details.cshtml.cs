@@ -126,8 +126,11 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
     {
         var tasks = new List<(string, string)>();
         if (isApplicant && a.IsEditable) tasks.Add(("Edit the draft", $"/Applications/Edit/{a.Id}"));
-        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == "CommitteeReview" && !HasScored && !a.IsRecused(User.StatePartyId()))
+        var me = ApplicationAccess.ActorFor(User).UserId;
+        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == "CommitteeReview" && !HasScored && !a.IsRecused(me, User.StatePartyId()))
             tasks.Add(("Score this application", $"/Committee/Score/{a.Id}"));
+        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == "CommitteeReview" && !a.IsRecused(me, User.StatePartyId()))
+            tasks.Add(("Declare a conflict of interest", $"/Committee/Conflict/{a.Id}"));
         if (isApplicant && a.Stage == "Reporting" && !a.Reports.Any(r => r.Status == ReportStatus.Submitted))
             tasks.Add(("Submit the final report", $"/Reporting/FinalReport/{a.Id}"));
         if (User.IsInRole(CafRoles.Finance) && a.Stage == "FinalReconciliation")

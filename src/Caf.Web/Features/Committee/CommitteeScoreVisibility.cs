@@ -14,6 +14,6 @@ public static class CommitteeScoreVisibility
         if (user.IsInRole(CafRoles.IsuOfficer) || user.IsInRole(CafRoles.Auditor)) return true;
         if (!user.IsInRole(CafRoles.CommitteeMember) && !user.IsInRole(CafRoles.CommitteeChair)) return false;
         var me = ApplicationAccess.ActorFor(user).UserId;
-        return application.Scores.Any(s => s.MemberUserId == me) || application.IsRecused(user.StatePartyId());
+        return application.Scores.Any(s => s.MemberUserId == me) || application.IsRecused(me, user.StatePartyId());
     }
 }

@@ -28,7 +28,7 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
     }
 
     /// <summary>A member of the applicant's or a partner's state does not score: the form is not even shown.</summary>
-    public bool IsRecused => Application.IsRecused(User.StatePartyId());
+    public bool IsRecused => Application.IsRecused(ApplicationAccess.ActorFor(User).UserId, User.StatePartyId());
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
