@@ -176,6 +176,42 @@ public abstract class SecurityTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task Deferral_keeps_the_scores_a_reduced_approval_commits_that_amount_and_each_decision_is_written_to_the_applicant()
+    {
+        await factory.ResetAsync();
+        var id = await CommitteeReviewApplicationAsync(partnerIso: "COL");
+        foreach (var member in new[] { "member1@caf.demo", "member3@caf.demo", GrantJourney.Chair })
+        {
+            using var session = await _journey.SignInAsync(member);
+            await GrantJourney.ExpectRedirectAsync(session.PostFormAsync($"/Committee/Score/{id}", new() { ["Input.Score"] = "4" }), $"{member} scores");
+        }
+        using var chair = await _journey.SignInAsync(GrantJourney.Chair);
+        await GrantJourney.ExpectRedirectAsync(chair.PostFormAsync($"/Committee/Decide/{id}",
+            new() { ["Input.Decision"] = "defer", ["Input.DecisionRationale"] = "Wait for the host's confirmation." }), "defer");
+        var deferred = await _journey.LoadAsync(id);
+        Assert.Equal("CommitteeReview", deferred.Stage);
+        Assert.Equal(3, deferred.Scores.Count);
+
+        await GrantJourney.ExpectRedirectAsync(chair.PostFormAsync($"/Committee/Decide/{id}", new()
+        {
+            ["Input.Decision"] = "approve", ["Input.ApprovedAmount"] = "1500", ["Input.DecisionRationale"] = "Good value; interpretation not funded.",
+            ["Input.Conditions"] = "Report on the survey method within 60 days.",
+        }), "approve a reduced amount");
+        var approved = await _journey.LoadAsync(id);
+        Assert.Equal("Approved", approved.Stage);
+        Assert.Equal(1500m, approved.ApprovedAmount!.Value.Amount);
+        Assert.Equal(1500m, Assert.Single(approved.LedgerEntries, e => e.Kind == LedgerEntryKind.Commitment).Amount.Amount);
+
+        var letters = await factory.WithDbAsync(db => db.Outbox.Where(m => m.To == GrantJourney.Applicant && m.Subject.Contains(": "))
+            .OrderBy(m => m.CreatedAtUtc).Select(m => new { m.Subject, m.Body }).ToListAsync());
+        Assert.Contains(letters, l => l.Subject.EndsWith(": decision deferred") && l.Body.Contains("Wait for the host's confirmation."));
+        var letter = Assert.Single(letters, l => l.Subject.EndsWith(": approved"));
+        Assert.Contains("for CHF 1,500.00", letter.Body);
+        Assert.Contains("Conditions: Report on the survey method within 60 days.", letter.Body);
+        Assert.Contains("Rationale: Good value; interpretation not funded.", letter.Body);
+    }
+
+    [Fact]
     public async Task A_committee_member_sees_the_others_scores_only_after_scoring()
     {
         await factory.ResetAsync();

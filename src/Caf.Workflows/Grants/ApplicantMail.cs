@@ -90,4 +90,32 @@ internal static class ApplicantMail
                 $"Dear focal point,\n\nBefore deciding on the eligibility of application {a.Reference} \"{a.Title}\", the Implementation Support Unit asks:\n\n{questions}\n\n{decision.Rationale}\n\nAnswer from the application's page in CafGrants.\n\nCafGrants"),
         };
     }
+
+    /// <summary>The committee's decision letter: approved (with the amount and any conditions), rejected or deferred, with the rationale.</summary>
+    public static (string Subject, string Body) CommitteeDecision(GrantApplication a, string trigger, string rationale, string language)
+    {
+        var amount = a.ApprovedAmount?.ToString() ?? "";
+        var conditions = a.Conditions ?? "";
+        return (language, trigger) switch
+        {
+            ("fr", "approve") => ($"Demande {a.Reference} : approuvée",
+                $"Bonjour,\n\nLe Comité a approuvé la demande {a.Reference} « {a.Title} » pour un montant de {amount}.\n{(conditions.Length > 0 ? $"Conditions : {conditions}\n" : "")}\nMotifs : {rationale}\n\nL'Unité d'appui à l'application vous enverra l'accord de subvention.\n\nCafGrants"),
+            ("fr", "reject") => ($"Demande {a.Reference} : non retenue",
+                $"Bonjour,\n\nLe Comité n'a pas retenu la demande {a.Reference} « {a.Title} ».\n\nMotifs : {rationale}\n\nCafGrants"),
+            ("fr", _) => ($"Demande {a.Reference} : décision reportée",
+                $"Bonjour,\n\nLe Comité a reporté sa décision sur la demande {a.Reference} « {a.Title} » à une prochaine réunion.\n\nMotifs : {rationale}\n\nCafGrants"),
+            ("es", "approve") => ($"Solicitud {a.Reference}: aprobada",
+                $"Estimado punto focal:\n\nEl Comité aprobó la solicitud {a.Reference} «{a.Title}» por un importe de {amount}.\n{(conditions.Length > 0 ? $"Condiciones: {conditions}\n" : "")}\nMotivos: {rationale}\n\nLa Dependencia de Apoyo a la Aplicación le enviará el acuerdo de subvención.\n\nCafGrants"),
+            ("es", "reject") => ($"Solicitud {a.Reference}: no aprobada",
+                $"Estimado punto focal:\n\nEl Comité no aprobó la solicitud {a.Reference} «{a.Title}».\n\nMotivos: {rationale}\n\nCafGrants"),
+            ("es", _) => ($"Solicitud {a.Reference}: decisión aplazada",
+                $"Estimado punto focal:\n\nEl Comité aplazó su decisión sobre la solicitud {a.Reference} «{a.Title}» a una próxima reunión.\n\nMotivos: {rationale}\n\nCafGrants"),
+            (_, "approve") => ($"Application {a.Reference}: approved",
+                $"Dear focal point,\n\nThe Committee approved application {a.Reference} \"{a.Title}\" for {amount}.\n{(conditions.Length > 0 ? $"Conditions: {conditions}\n" : "")}\nRationale: {rationale}\n\nThe Implementation Support Unit will send you the grant agreement.\n\nCafGrants"),
+            (_, "reject") => ($"Application {a.Reference}: not approved",
+                $"Dear focal point,\n\nThe Committee did not approve application {a.Reference} \"{a.Title}\".\n\nRationale: {rationale}\n\nCafGrants"),
+            _ => ($"Application {a.Reference}: decision deferred",
+                $"Dear focal point,\n\nThe Committee deferred its decision on application {a.Reference} \"{a.Title}\" to a later meeting.\n\nRationale: {rationale}\n\nCafGrants"),
+        };
+    }
 }

@@ -119,3 +119,19 @@ internal sealed class ConfirmSubmissionAction : IWorkflowAction
             language => ApplicantMail.SubmissionConfirmation(application, language), cancellationToken);
     }
 }
+
+/// <summary>Sends the applicant the committee's decision letter, each focal point in their language.</summary>
+internal sealed class NotifyCommitteeDecisionAction : IWorkflowAction
+{
+    public string Name => "notify-committee-decision";
+    public string Description => "Emails the applicant the committee's decision (approved with amount and conditions, rejected or deferred) and its rationale.";
+
+    public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var application = context.SubjectAs<GrantApplication>();
+        var trigger = context.Transition.Trigger;
+        var rationale = context.Comment ?? (trigger == "approve" ? application.DecisionRationale : null) ?? "";
+        await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
+            language => ApplicantMail.CommitteeDecision(application, trigger, rationale, language), cancellationToken);
+    }
+}
