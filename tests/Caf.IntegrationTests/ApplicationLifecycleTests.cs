@@ -48,7 +48,7 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
         {
             using var session = await _journey.SignInAsync(member);
             await GrantJourney.ExpectRedirectAsync(session.PostFormAsync($"/Committee/Score/{id}",
-                new() { ["Input.Score"] = (score++).ToString(), ["Input.Comment"] = "Useful exchange." }), $"score by {member}");
+                GrantJourney.ScoreFields(score++, "Useful exchange.")), $"score by {member}");
         }
 
         const decimal approved = 10_000.00m;

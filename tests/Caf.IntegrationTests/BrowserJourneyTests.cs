@@ -121,7 +121,7 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
             await page.GotoAsync(detailsUrl);
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Approve" })).ToHaveCountAsync(0);
             await page.GetByRole(AriaRole.Link, new() { Name = "Score this application" }).ClickAsync();
-            await page.Locator("#score-4").CheckAsync();
+            foreach (var criterion in Caf.Data.Committee.ScoringRubrics.Version1) await page.Locator($"#score-{criterion.Code}-4").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Record my score" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your score is recorded.");
         }

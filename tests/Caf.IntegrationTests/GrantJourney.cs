@@ -111,6 +111,14 @@ internal sealed class GrantJourney(CafAppFactory factory)
     public static Task DeclareEligibleAsync(CafSession isu, Guid applicationId) =>
         ExpectRedirectAsync(isu.PostFormAsync($"/Eligibility/Screen/{applicationId}", ScreeningFields("Eligible", "All checks met.")), "declare eligible");
 
+    /// <summary>The scoring form: the same level on every criterion of rubric version 1, and an overall comment.</summary>
+    public static Dictionary<string, string> ScoreFields(int level, string? comment = null)
+    {
+        var fields = Caf.Data.Committee.ScoringRubrics.Version1.ToDictionary(c => $"Input.Scores[{c.Code}]", _ => level.ToString());
+        if (comment is not null) fields["Input.Comment"] = comment;
+        return fields;
+    }
+
     public Task<string> StageAsync(Guid applicationId) =>
         factory.WithDbAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.Workflow!.Stage).SingleAsync());
 

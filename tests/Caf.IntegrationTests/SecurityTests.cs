@@ -129,7 +129,7 @@ public abstract class SecurityTests(CafAppFactory factory)
         var form = await recused.Client.GetAsync($"/Committee/Score/{id}");
         Assert.Equal(HttpStatusCode.Forbidden, form.StatusCode);
         Assert.Contains("You are recused from this application", await form.Content.ReadAsStringAsync());
-        var post = await recused.PostFormAsync($"/Committee/Score/{id}", new() { ["Input.Score"] = "5" });
+        var post = await recused.PostFormAsync($"/Committee/Score/{id}", GrantJourney.ScoreFields(5));
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.Equal(0, await factory.WithDbAsync(db => db.CommitteeScores.CountAsync()));
         var (_, details) = await recused.GetAsync($"/Applications/Details/{id}");
@@ -144,7 +144,7 @@ public abstract class SecurityTests(CafAppFactory factory)
         foreach (var member in new[] { "member1@caf.demo", "member3@caf.demo", GrantJourney.Chair })
         {
             using var session = await _journey.SignInAsync(member);
-            await GrantJourney.ExpectRedirectAsync(session.PostFormAsync($"/Committee/Score/{id}", new() { ["Input.Score"] = "4" }), $"{member} scores");
+            await GrantJourney.ExpectRedirectAsync(session.PostFormAsync($"/Committee/Score/{id}", GrantJourney.ScoreFields(4)), $"{member} scores");
         }
 
         using var member1 = await _journey.SignInAsync("member1@caf.demo");
@@ -183,7 +183,7 @@ public abstract class SecurityTests(CafAppFactory factory)
         foreach (var member in new[] { "member1@caf.demo", "member3@caf.demo", GrantJourney.Chair })
         {
             using var session = await _journey.SignInAsync(member);
-            await GrantJourney.ExpectRedirectAsync(session.PostFormAsync($"/Committee/Score/{id}", new() { ["Input.Score"] = "4" }), $"{member} scores");
+            await GrantJourney.ExpectRedirectAsync(session.PostFormAsync($"/Committee/Score/{id}", GrantJourney.ScoreFields(4)), $"{member} scores");
         }
         using var chair = await _journey.SignInAsync(GrantJourney.Chair);
         await GrantJourney.ExpectRedirectAsync(chair.PostFormAsync($"/Committee/Decide/{id}",
@@ -218,7 +218,7 @@ public abstract class SecurityTests(CafAppFactory factory)
         var id = await CommitteeReviewApplicationAsync(partnerIso: "COL");
         using var first = await _journey.SignInAsync("member1@caf.demo");
         await GrantJourney.ExpectRedirectAsync(first.PostFormAsync($"/Committee/Score/{id}",
-            new() { ["Input.Score"] = "2", ["Input.Comment"] = "Weak follow-up plan." }), "first score");
+            GrantJourney.ScoreFields(1, "Weak follow-up plan.")), "first score");
 
         using var second = await _journey.SignInAsync("member3@caf.demo");
         var (_, before) = await second.GetAsync($"/Applications/Details/{id}");
@@ -229,9 +229,20 @@ public abstract class SecurityTests(CafAppFactory factory)
         Assert.DoesNotContain("Weak follow-up plan.", decide);
         Assert.Contains("You see their scores once you have", decide);
 
-        await GrantJourney.ExpectRedirectAsync(second.PostFormAsync($"/Committee/Score/{id}", new() { ["Input.Score"] = "4" }), "second score");
+        await GrantJourney.ExpectRedirectAsync(second.PostFormAsync($"/Committee/Score/{id}", GrantJourney.ScoreFields(4)), "second score");
         var (_, after) = await second.GetAsync($"/Applications/Details/{id}");
         Assert.Contains("Weak follow-up plan.", after);
+        Assert.Contains("Weighted mean: <strong>2.50</strong> of 5, from 2 member(s)", after);
+        Assert.Contains("Members disagree strongly", after);
+
+        // Until the decision, a member may revise; the revision is counted and the mean follows it.
+        var (_, form) = await second.GetAsync($"/Committee/Score/{id}");
+        Assert.Contains("id=\"score-relevance-4\" name=\"Input.Scores[relevance]\" value=\"4\" checked=\"checked\"", form);
+        await GrantJourney.ExpectRedirectAsync(second.PostFormAsync($"/Committee/Score/{id}", GrantJourney.ScoreFields(3)), "revise");
+        var (_, revised) = await second.GetAsync($"/Applications/Details/{id}");
+        Assert.Contains("(revision 2)", revised);
+        Assert.Contains("Weighted mean: <strong>2.00</strong> of 5", revised);
+        Assert.DoesNotContain("Members disagree strongly", revised);
         using var auditor = await _journey.SignInAsync("auditor@caf.demo");
         var (_, audited) = await auditor.GetAsync($"/Applications/Details/{id}");
         Assert.Contains("Weak follow-up plan.", audited);

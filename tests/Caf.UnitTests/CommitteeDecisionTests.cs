@@ -169,7 +169,34 @@ public sealed class CommitteeDecisionTests
         var application = _given.DraftRequesting(12_000m);
 
         var ex = Assert.Throws<DomainException>(() => application.AddScore("member-1", "Member One", null, score, null, Now));
-        Assert.Equal("A score is a whole number from 1 (weak) to 5 (excellent).", ex.Message);
+        Assert.Equal("'Relevance to the Convention and its action plan': a score is a whole number from 1 (weak) to 5 (excellent).", ex.Message);
         Assert.Empty(application.Scores);
+    }
+
+    [Fact]
+    public void Scores_are_given_per_criterion_not_applicable_is_left_out_and_a_revision_is_counted_until_the_decision()
+    {
+        var application = _given.DraftRequesting(12_000m);
+        var criteria = Caf.Data.Committee.ScoringRubrics.Version1
+            .Select(c => new CriterionScore(c.Code, c.Code == "gender" ? null : 4, c.Code == "cost" ? "Flights are dear." : null)).ToList();
+        var score = application.SubmitScores("member-1", "Member One", null, criteria, null, Now);
+        Assert.Equal(4m, score.WeightedScore);
+        Assert.Null(score.Criteria.Single(c => c.Code == "gender").Score);
+        Assert.Equal("Flights are dear.", score.Criteria.Single(c => c.Code == "cost").Comment);
+
+        var missing = criteria.Where(c => c.Code != "learning").ToList();
+        Assert.Contains("Score 'South-South learning value'", Assert.Throws<DomainException>(() =>
+            application.SubmitScores("member-2", "Member Two", null, missing, null, Now)).Message);
+        Assert.Contains("not everything can be 'not applicable'", Assert.Throws<DomainException>(() =>
+            application.SubmitScores("member-2", "Member Two", null, criteria.Select(c => c with { Score = null }).ToList(), null, Now)).Message);
+
+        application.SubmitScores("member-1", "Member One", null, criteria.Select(c => c with { Score = c.Score is null ? null : 2 }).ToList(), "Revised.", Now);
+        var revised = Assert.Single(application.Scores);
+        Assert.Equal(2, revised.Revision);
+        Assert.Equal(2m, revised.WeightedScore);
+
+        application.RecordDecision(new Money(10_000m, "CHF"), "Approved.", null, Now);
+        Assert.Contains("can no longer change", Assert.Throws<DomainException>(() =>
+            application.SubmitScores("member-1", "Member One", null, criteria, null, Now)).Message);
     }
 }

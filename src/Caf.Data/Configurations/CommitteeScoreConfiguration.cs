@@ -12,6 +12,10 @@ internal sealed class CommitteeScoreConfiguration : IEntityTypeConfiguration<Com
         b.Property(s => s.MemberUserId).HasMaxLength(450);
         b.Property(s => s.MemberName).HasMaxLength(200);
         b.Property(s => s.Comment).HasMaxLength(4000);
+        b.Property(s => s.WeightedScore).HasPrecision(5, 2);
+        b.Property(s => s.RubricVersion).HasDefaultValue(1);
+        b.Property(s => s.Revision).HasDefaultValue(1);
+        b.Ignore(s => s.Criteria);
         b.HasIndex(s => new { s.ApplicationId, s.MemberUserId }).IsUnique();
     }
 }

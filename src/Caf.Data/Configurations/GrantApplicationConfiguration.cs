@@ -62,5 +62,6 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.Ignore(a => a.LatestScreening);
         b.Ignore(a => a.OpenClarification);
         b.Ignore(a => a.CountingScores);
+        b.Ignore(a => a.RubricVersion);
     }
 }

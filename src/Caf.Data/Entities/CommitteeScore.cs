@@ -1,27 +1,72 @@
+using System.Text.Json;
+using Caf.Data.Committee;
+
 namespace Caf.Data.Entities;
 
-/// <summary>One committee member's overall score (1–5) for an application.</summary>
+/// <summary>A member's score on one criterion: 1–5, or null for "not applicable", with an optional comment.</summary>
+public sealed record CriterionScore(string Code, int? Score, string? Comment);
+
+/// <summary>
+/// One committee member's scores for an application, criterion by criterion under the round's rubric. Revisable until
+/// the decision; each revision is counted and the audit trail keeps what it replaced.
+/// </summary>
 public sealed class CommitteeScore : IAudited
 {
     private CommitteeScore() { }
 
-    internal CommitteeScore(Guid applicationId, string memberUserId, string memberName, int score, string? comment, DateTime nowUtc)
+    internal CommitteeScore(Guid applicationId, string memberUserId, string memberName, int rubricVersion,
+        IReadOnlyList<CriterionScore> criteria, string? comment, DateTime nowUtc)
     {
-        if (score is < 1 or > 5) throw new DomainException("A score is a whole number from 1 (weak) to 5 (excellent).", nameof(Score));
         Id = Guid.NewGuid();
         ApplicationId = applicationId;
         MemberUserId = memberUserId;
         MemberName = memberName;
-        Score = score;
-        Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        SubmittedAtUtc = nowUtc;
+        RubricVersion = rubricVersion;
+        Set(criteria, comment, nowUtc);
+        Revision = 1;
     }
 
     public Guid Id { get; private set; }
     public Guid ApplicationId { get; private set; }
     public string MemberUserId { get; private set; } = "";
     public string MemberName { get; private set; } = "";
+    public int RubricVersion { get; private set; } = 1;
+    /// <summary>1 for the first submission, then one more per revision.</summary>
+    public int Revision { get; private set; } = 1;
+    /// <summary>The member's weighted score over the criteria they scored (not-applicable left out).</summary>
+    public decimal WeightedScore { get; private set; }
+    /// <summary>The weighted score rounded to a whole level, for short lists.</summary>
     public int Score { get; private set; }
+    public string CriteriaJson { get; private set; } = "[]";
     public string? Comment { get; private set; }
     public DateTime SubmittedAtUtc { get; private set; }
+
+    public IReadOnlyList<CriterionScore> Criteria =>
+        JsonSerializer.Deserialize<List<CriterionScore>>(CriteriaJson) ?? [];
+
+    internal void Revise(IReadOnlyList<CriterionScore> criteria, string? comment, DateTime nowUtc)
+    {
+        Set(criteria, comment, nowUtc);
+        Revision++;
+    }
+
+    private void Set(IReadOnlyList<CriterionScore> criteria, string? comment, DateTime nowUtc)
+    {
+        var rubric = ScoringRubrics.Get(RubricVersion);
+        foreach (var item in rubric)
+            if (criteria.FirstOrDefault(c => c.Code == item.Code) is not { } given)
+                throw new DomainException($"Score '{item.Name}' from 1 to 5, or mark it not applicable.", item.Code);
+            else if (given.Score is < 1 or > 5)
+                throw new DomainException($"'{item.Name}': a score is a whole number from 1 (weak) to 5 (excellent).", item.Code);
+        var ordered = rubric.Select(item => criteria.First(c => c.Code == item.Code))
+            .Select(c => c with { Comment = string.IsNullOrWhiteSpace(c.Comment) ? null : c.Comment.Trim() }).ToList();
+        var weighted = CommitteeAggregation.Aggregate(rubric.Select(i => i.Criterion).ToList(),
+            [new MemberScores(MemberUserId, MemberName, false, ordered.ToDictionary(c => c.Code, c => c.Score))]).WeightedMean
+            ?? throw new DomainException("Score at least one criterion: not everything can be 'not applicable'.");
+        CriteriaJson = JsonSerializer.Serialize(ordered);
+        WeightedScore = weighted;
+        Score = (int)decimal.Round(weighted, 0, MidpointRounding.AwayFromZero);
+        Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        SubmittedAtUtc = nowUtc;
+    }
 }

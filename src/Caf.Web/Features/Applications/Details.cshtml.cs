@@ -129,6 +129,8 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
         var me = ApplicationAccess.ActorFor(User).UserId;
         if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == "CommitteeReview" && !HasScored && !a.IsRecused(me, User.StatePartyId()))
             tasks.Add(("Score this application", $"/Committee/Score/{a.Id}"));
+        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == "CommitteeReview" && HasScored && !a.IsRecused(me, User.StatePartyId()))
+            tasks.Add(("Revise my scores", $"/Committee/Score/{a.Id}"));
         if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == "CommitteeReview" && !a.IsRecused(me, User.StatePartyId()))
             tasks.Add(("Declare a conflict of interest", $"/Committee/Conflict/{a.Id}"));
         if (isApplicant && a.Stage == "Reporting" && !a.Reports.Any(r => r.Status == ReportStatus.Submitted))

@@ -17,3 +17,15 @@ public static class CommitteeScoreVisibility
         return application.Scores.Any(s => s.MemberUserId == me) || application.IsRecused(me, user.StatePartyId());
     }
 }
+
+/// <summary>The committee's scores on an application, added up by the rubric (recused members and "not applicable" left out).</summary>
+public static class CommitteeScoreSummary
+{
+    public static Caf.Data.Committee.ApplicationAggregate For(GrantApplication application, decimal spreadThreshold) =>
+        Caf.Data.Committee.CommitteeAggregation.Aggregate(
+            Caf.Data.Committee.ScoringRubrics.Get(application.RubricVersion).Select(i => i.Criterion).ToList(),
+            application.Scores.Select(s => new Caf.Data.Committee.MemberScores(s.MemberUserId, s.MemberName,
+                application.Conflicts.Any(c => c.MemberUserId == s.MemberUserId),
+                s.Criteria.ToDictionary(c => c.Code, c => c.Score))).ToList(),
+            spreadThreshold);
+}

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Caf.Data;
+using Caf.Data.Committee;
+using Caf.Data.Entities;
 using Caf.Web.Features.Account;
 using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
@@ -19,13 +21,18 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
 
     public sealed class ScoreInput
     {
-        [Required(ErrorMessage = "Choose a score from 1 to 5.")]
-        [Range(1, 5, ErrorMessage = "A score is a whole number from 1 (weak) to 5 (excellent).")]
-        public int? Score { get; set; }
+        /// <summary>Per criterion code: "1" to "5", or "na" for not applicable.</summary>
+        public Dictionary<string, string?> Scores { get; set; } = [];
+        public Dictionary<string, string?> Comments { get; set; } = [];
 
-        [StringLength(4000)]
+        [StringLength(4000, ErrorMessage = "Keep the comment under 4,000 characters.")]
         public string? Comment { get; set; }
     }
+
+    public IReadOnlyList<RubricItem> Rubric => ScoringRubrics.Get(Application.RubricVersion);
+
+    /// <summary>The member's earlier scores, when this is a revision.</summary>
+    public CommitteeScore? Previous => Application.Scores.FirstOrDefault(s => s.MemberUserId == ApplicationAccess.ActorFor(User).UserId);
 
     /// <summary>A member of the applicant's or a partner's state does not score: the form is not even shown.</summary>
     public bool IsRecused => Application.IsRecused(ApplicationAccess.ActorFor(User).UserId, User.StatePartyId());
@@ -34,6 +41,15 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (IsRecused) Response.StatusCode = 403;
+        else if (Previous is { } previous)
+        {
+            foreach (var c in previous.Criteria)
+            {
+                Input.Scores[c.Code] = c.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "na";
+                Input.Comments[c.Code] = c.Comment;
+            }
+            Input.Comment = previous.Comment;
+        }
         return Page();
     }
 
@@ -45,11 +61,24 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
             Response.StatusCode = 403;
             return Page();
         }
+        var criteria = new List<CriterionScore>();
+        foreach (var item in Rubric)
+        {
+            var value = Input.Scores.GetValueOrDefault(item.Code)?.Trim();
+            var comment = Input.Comments.GetValueOrDefault(item.Code);
+            if (comment is { Length: > 2000 })
+                ModelState.AddModelError($"Input.Comments[{item.Code}]", $"Keep the comment on '{item.Name}' under 2,000 characters.");
+            if (value == "na") criteria.Add(new CriterionScore(item.Code, null, comment));
+            else if (int.TryParse(value, out var level) && level is >= 1 and <= 5) criteria.Add(new CriterionScore(item.Code, level, comment));
+            else ModelState.AddModelError($"Input.Scores[{item.Code}]", $"Score '{item.Name}' from 1 to 5, or mark it not applicable.");
+        }
         if (!ModelState.IsValid) return Invalid();
         var actor = ApplicationAccess.ActorFor(User);
+        var revising = Previous is not null;
         var outcome = await Commands.RunAsync(Application, User,
-            a => a.AddScore(actor.UserId, User.DisplayName(), User.StatePartyId(), Input.Score!.Value, Input.Comment, clock.GetUtcNow().UtcDateTime),
+            a => a.SubmitScores(actor.UserId, User.DisplayName(), User.StatePartyId(), criteria, Input.Comment, clock.GetUtcNow().UtcDateTime),
             null, null, ct);
-        return outcome.Succeeded ? Done("Your score is recorded.") : await RefusedAsync(outcome, id, ct);
+        if (outcome.Succeeded) return Done(revising ? "Your scores are revised." : "Your score is recorded.");
+        return await RefusedAsync(outcome, id, ct);
     }
 }
