@@ -212,6 +212,43 @@ public abstract class SecurityTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task The_ranking_orders_by_weighted_mean_hides_means_from_members_who_have_not_scored_and_exports_to_excel()
+    {
+        await factory.ResetAsync();
+        var strong = await CommitteeReviewApplicationAsync(partnerIso: "COL");
+        var weak = await CommitteeReviewApplicationAsync(partnerIso: "COL");
+        foreach (var member in new[] { "member1@caf.demo", "member3@caf.demo", GrantJourney.Chair })
+        {
+            using var session = await _journey.SignInAsync(member);
+            await GrantJourney.ExpectRedirectAsync(session.PostFormAsync($"/Committee/Score/{weak}", GrantJourney.ScoreFields(2)), "weak");
+            await GrantJourney.ExpectRedirectAsync(session.PostFormAsync($"/Committee/Score/{strong}", GrantJourney.ScoreFields(4)), "strong");
+        }
+        var references = await factory.WithDbAsync(db => db.Applications.ToDictionaryAsync(a => a.Id, a => a.Reference!));
+
+        using var isu = await _journey.SignInAsync(GrantJourney.Isu);
+        var (status, html) = await isu.GetAsync("/Committee/Ranking");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(html.IndexOf(references[strong], StringComparison.Ordinal) < html.IndexOf(references[weak], StringComparison.Ordinal));
+        Assert.Contains("<td>4.00</td>", html);
+        Assert.Contains("3,600.00", html);
+
+        using var member2 = await _journey.SignInAsync("member2@caf.demo");
+        var (_, unscored) = await member2.GetAsync("/Committee/Ranking");
+        Assert.DoesNotContain("<td>4.00</td>", unscored);
+        Assert.Contains("score it to see", unscored);
+
+        var export = await isu.Client.GetAsync("/Committee/Ranking?handler=Export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(await export.Content.ReadAsStreamAsync());
+        var sheet = workbook.Worksheet("Ranking");
+        Assert.Equal(references[strong], sheet.Cell("B5").GetString());
+        Assert.Equal(4m, sheet.Cell("E5").GetValue<decimal>());
+        Assert.Equal("H5+F6", sheet.Cell("H6").FormulaA1);
+        Assert.Equal(3_600m, sheet.Cell("H6").GetValue<decimal>());
+        Assert.Equal("yes", sheet.Cell("I6").GetString());
+    }
+
+    [Fact]
     public async Task A_committee_member_sees_the_others_scores_only_after_scoring()
     {
         await factory.ResetAsync();
