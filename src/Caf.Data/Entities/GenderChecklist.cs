@@ -87,7 +87,7 @@ public sealed class GenderChecklist : IAudited
     };
 }
 
-public sealed class GenderChecklistItem
+public sealed class GenderChecklistItem : IAudited
 {
     private GenderChecklistItem() { }
 
