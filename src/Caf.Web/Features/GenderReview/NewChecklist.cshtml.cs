@@ -39,8 +39,6 @@ public sealed class NewChecklistModel(CafDbContext db, TimeProvider clock) : Pag
     {
         // Rows left blank (no text, no tag) are not items; the rest keep their order and are shown again as typed.
         Items = Items.Where(r => !string.IsNullOrWhiteSpace(r.Text) || r.Tag != ChecklistItemTag.None).ToList();
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Items", StringComparison.Ordinal)).ToList())
-            if (ModelState[key] is { Errors.Count: 0 }) ModelState.Remove(key);
         var items = Items.Select(r => (r.Text?.Trim() ?? "", r.Tag)).ToList();
         foreach (var (field, message) in GenderChecklist.Problems(items))
             ModelState.AddModelError(field == "Items" ? "" : field, message);
