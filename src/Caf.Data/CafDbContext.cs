@@ -21,6 +21,7 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FundingRound> Rounds => Set<FundingRound>();
     public DbSet<GrantApplication> Applications => Set<GrantApplication>();
     public DbSet<GenderReview> GenderReviews => Set<GenderReview>();
+    public DbSet<GenderChecklist> GenderChecklists => Set<GenderChecklist>();
     public DbSet<CommitteeScore> CommitteeScores => Set<CommitteeScore>();
     public DbSet<GrantReport> Reports => Set<GrantReport>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();

@@ -15,6 +15,9 @@ public static class SaveConflicts
     public static bool IsConcurrentTransition(DbUpdateException ex) =>
         ex is DbUpdateConcurrencyException || Mentions(ex, "WorkflowTransitions", "Sequence");
 
+    /// <summary>Two people published a gender checklist version with the same number at once.</summary>
+    public static bool IsChecklistVersionClash(DbUpdateException ex) => Mentions(ex, "GenderChecklists", "Version");
+
     private static bool Mentions(Exception ex, string table, string column)
     {
         for (Exception? e = ex; e is not null; e = e.InnerException)

@@ -52,6 +52,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Eligibility/Screen/{id:guid}"] = (false, ["isu@caf.demo"]),
         ["Eligibility/Versions/{id:guid}"] = (false, ["isu@caf.demo", "auditor@caf.demo"]),
         ["GenderReview/Checklist/{id:guid}"] = (false, ["gender@caf.demo"]),
+        ["GenderReview/Checklists"] = (false, ["isu@caf.demo", "auditor@caf.demo", "gender@caf.demo"]),
+        ["GenderReview/NewChecklist"] = (false, ["isu@caf.demo"]),
         ["Committee/Score/{id:guid}"] = (false, ["member1@caf.demo", "chair@caf.demo"]),
         ["Committee/Decide/{id:guid}"] = (false, ["chair@caf.demo"]),
         // The matrix's application is Submitted: the conflict form sends members back to it.

@@ -102,5 +102,107 @@ public sealed class GenderReviewTests
         Assert.Equal(nameof(GenderReview.Rationale), ex.Field);
     }
 
+    /// <summary>A version 2 that puts the tagged items elsewhere: objective first, do-no-harm second, analysis last.</summary>
+    private static readonly GenderChecklist Reordered = new(2,
+    [
+        ("Gender equality is an explicit objective.", ChecklistItemTag.GenderObjective),
+        ("Safeguarding is planned.", ChecklistItemTag.DoNoHarm),
+        ("Women's organisations are consulted.", ChecklistItemTag.None),
+        ("The delegation is balanced.", ChecklistItemTag.None),
+        ("A gender analysis is attached.", ChecklistItemTag.Analysis),
+    ], "isu@caf.demo", Now);
+
+    private static List<(ChecklistItemTag, ChecklistAnswer)> Tagged(params ChecklistAnswer[] answers) =>
+        Reordered.Items.Select((item, i) => (item.Tag, answers[i])).ToList();
+
+    [Fact]
+    public void The_marker_rule_reads_tags_not_positions()
+    {
+        // Positions 1 and 4 are Yes, as version 1 would need for 2, but they are not the analysis and objective here.
+        Assert.Equal(0, GenderReview.SuggestMarker(Tagged(Yes, No, No, Yes, No)));
+        Assert.Equal(2, GenderReview.SuggestMarker(Tagged(Yes, No, No, No, Yes)));
+        Assert.Equal(1, GenderReview.SuggestMarker(Tagged(Yes, Yes, Partial, NotApplicable, No)));
+        Assert.Equal(0, GenderReview.SuggestMarker(Tagged(NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotApplicable)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Suggestions))]
+    public void Version_1_by_tags_suggests_what_it_suggested_by_positions(ChecklistAnswer[] answers, int expected)
+    {
+        Assert.Equal(expected, GenderReview.SuggestMarker(answers.Select((a, i) => (GenderChecklist.DefaultItems[i].Tag, a)).ToList()));
+    }
+
+    [Fact]
+    public void A_review_keeps_the_version_and_each_items_text_and_tag()
+    {
+        var answers = new[] { Yes, No, Yes, Yes, No }.Select(a => (a, (string?)null)).ToList();
+
+        var review = new GenderReview(Guid.NewGuid(), Reordered, answers, 1, "Rationale", "gfp-1", Now);
+
+        Assert.Equal(2, review.ChecklistVersion);
+        Assert.Equal(Reordered.Items.Select(i => i.Text), review.Answers.Select(a => a.ItemText));
+        Assert.Equal(Reordered.Items.Select(i => i.Tag), review.Answers.Select(a => a.Tag));
+        var ex = Assert.Throws<DomainException>(() => new GenderReview(Guid.NewGuid(), Reordered, EightAnswers(), 1, "Rationale", "gfp-1", Now));
+        Assert.Equal("Answer all 5 items of the checklist.", ex.Message);
+    }
+
+    [Fact]
+    public void A_version_1_review_keeps_the_default_texts()
+    {
+        var review = new GenderReview(Guid.NewGuid(), EightAnswers(), 1, "Rationale", "gfp-1", Now);
+
+        Assert.Equal(1, review.ChecklistVersion);
+        Assert.Equal(GenderReview.DefaultItems, review.Answers.Select(a => a.ItemText));
+    }
+
+    [Fact]
+    public void A_No_on_the_analysis_or_do_no_harm_item_is_flagged_to_the_committee()
+    {
+        var noHarm = new GenderReview(Guid.NewGuid(), Reordered,
+            new[] { Yes, No, No, No, Partial }.Select(a => (a, (string?)null)).ToList(), 0, "Rationale", "gfp-1", Now);
+        var both = new GenderReview(Guid.NewGuid(), Reordered,
+            new[] { Yes, No, Yes, Yes, No }.Select(a => (a, (string?)null)).ToList(), 0, "Rationale", "gfp-1", Now);
+        var none = new GenderReview(Guid.NewGuid(), Reordered,
+            new[] { No, Partial, No, No, NotApplicable }.Select(a => (a, (string?)null)).ToList(), 0, "Rationale", "gfp-1", Now);
+
+        Assert.Equal([GenderReview.FlagsFor([(ChecklistItemTag.DoNoHarm, No)]).Single()], noHarm.Flags);
+        Assert.Contains("do-no-harm", noHarm.Flags.Single());
+        Assert.Equal(2, both.Flags.Count);
+        Assert.Contains("gender analysis", both.Flags[0]);
+        Assert.Empty(none.Flags);
+    }
+
+    [Fact]
+    public void Version_1_has_the_eight_items_with_the_analysis_objective_and_do_no_harm_tags()
+    {
+        var v1 = GenderChecklist.Default(Now);
+
+        Assert.Equal(1, v1.Version);
+        Assert.Equal(Enumerable.Range(1, 8), v1.Items.Select(i => i.Position));
+        Assert.Equal(ChecklistItemTag.Analysis, v1.Items[0].Tag);
+        Assert.Equal(ChecklistItemTag.GenderObjective, v1.Items[3].Tag);
+        Assert.Equal(ChecklistItemTag.DoNoHarm, v1.Items[5].Tag);
+    }
+
+    [Fact]
+    public void A_checklist_that_breaks_the_rules_says_what_is_wrong_with_each_item()
+    {
+        var problems = GenderChecklist.Problems(
+        [
+            ("Analysis", ChecklistItemTag.Analysis),
+            ("   ", ChecklistItemTag.None),
+            (new string('x', 501), ChecklistItemTag.None),
+            ("Second analysis", ChecklistItemTag.Analysis),
+        ]).ToList();
+
+        Assert.Contains(("Items[1]", "Item 2 is empty: write it or remove it."), problems);
+        Assert.Contains(("Items[2]", "Item 3 is 501 characters long: keep it to 500."), problems);
+        Assert.Contains(("Items[3]", "Item 4: only one item may be tagged “gender analysis”."), problems);
+        Assert.Contains(problems, p => p.Field == "Items" && p.Message.Contains("do-no-harm"));
+        Assert.Contains(problems, p => p.Field == "Items" && p.Message.Contains("gender-equality objective"));
+        Assert.Equal([("Items", "Write at least one item.")], GenderChecklist.Problems([]).ToList());
+        Assert.Throws<DomainException>(() => new GenderChecklist(3, [("Only one", ChecklistItemTag.Analysis)], "isu", Now));
+    }
+
     private static List<(ChecklistAnswer, string?)> EightAnswers() => Enumerable.Repeat((Yes, (string?)null), 8).ToList();
 }

@@ -14,6 +14,7 @@ internal sealed class GenderReviewConfiguration : IEntityTypeConfiguration<Gende
         b.Property(r => r.ReviewerUserId).HasMaxLength(450);
         b.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ReviewId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(r => r.Answers).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(r => r.Flags);
     }
 }
 
@@ -24,5 +25,7 @@ internal sealed class GenderChecklistAnswerConfiguration : IEntityTypeConfigurat
         b.HasKey(a => a.Id);
         b.Property(a => a.Answer).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.Evidence).HasMaxLength(2000);
+        b.Property(a => a.ItemText).HasMaxLength(GenderChecklist.ItemMaxLength);
+        b.Property(a => a.Tag).HasConversion<string>().HasMaxLength(20);
     }
 }

@@ -2,38 +2,42 @@ namespace Caf.Data.Entities;
 
 public enum ChecklistAnswer { Yes, Partial, No, NotApplicable }
 
-/// <summary>The gender focal point's checklist for one application and the gender marker chosen (OECD DAC 0/1/2).</summary>
+/// <summary>
+/// The gender focal point's checklist for one application and the gender marker chosen (OECD DAC 0/1/2). It keeps the
+/// version it answered and each item's text and tag, so a later checklist version never rewrites a past review.
+/// </summary>
 public sealed class GenderReview : IAudited
 {
-    /// <summary>The eight items of DESIGN.md §5, in order. Versioned per round in a later step.</summary>
-    public static readonly IReadOnlyList<string> DefaultItems =
-    [
-        "Analyses how women, girls, boys and men, and diverse groups, are affected differently.",
-        "The delegation is gender-balanced, or the imbalance is explained.",
-        "Objectives and indicators are disaggregated by sex and age.",
-        "At least one objective or indicator addresses gender equality.",
-        "The budget shows resources for gender and diversity.",
-        "A do-no-harm / safeguarding check is made.",
-        "The applicant commits to report gender results.",
-        "Survivors, persons with disabilities or women's organisations take part.",
-    ];
+    /// <summary>The texts of version 1 (DESIGN.md §5), in order.</summary>
+    public static readonly IReadOnlyList<string> DefaultItems = GenderChecklist.DefaultItems.Select(i => i.Text).ToList();
 
     private readonly List<GenderChecklistAnswer> _answers = [];
 
     private GenderReview() { }
 
+    /// <summary>A review of the default checklist (version 1), as the demo data and tests make.</summary>
     public GenderReview(Guid applicationId, IReadOnlyList<(ChecklistAnswer Answer, string? Evidence)> answers,
         int marker, string rationale, string reviewerUserId, DateTime nowUtc)
+        : this(applicationId, 1, GenderChecklist.DefaultItems, answers, marker, rationale, reviewerUserId, nowUtc) { }
+
+    public GenderReview(Guid applicationId, GenderChecklist checklist, IReadOnlyList<(ChecklistAnswer Answer, string? Evidence)> answers,
+        int marker, string rationale, string reviewerUserId, DateTime nowUtc)
+        : this(applicationId, checklist.Version, checklist.Items.OrderBy(i => i.Position).Select(i => (i.Text, i.Tag)).ToList(),
+            answers, marker, rationale, reviewerUserId, nowUtc) { }
+
+    private GenderReview(Guid applicationId, int checklistVersion, IReadOnlyList<(string Text, ChecklistItemTag Tag)> items,
+        IReadOnlyList<(ChecklistAnswer Answer, string? Evidence)> answers, int marker, string rationale, string reviewerUserId, DateTime nowUtc)
     {
-        if (answers.Count != DefaultItems.Count)
-            throw new DomainException($"Answer all {DefaultItems.Count} items of the checklist.", nameof(Answers));
+        if (answers.Count != items.Count)
+            throw new DomainException($"Answer all {items.Count} items of the checklist.", nameof(Answers));
         if (marker is < 0 or > 2)
             throw new DomainException("The gender marker is 0 (not targeted), 1 (significant) or 2 (principal).", nameof(Marker));
         if (string.IsNullOrWhiteSpace(rationale))
             throw new DomainException("Explain why you chose this gender marker.", nameof(Rationale));
         Id = Guid.NewGuid();
         ApplicationId = applicationId;
-        _answers.AddRange(answers.Select((a, i) => new GenderChecklistAnswer(i + 1, a.Answer, a.Evidence)));
+        ChecklistVersion = checklistVersion;
+        _answers.AddRange(answers.Select((a, i) => new GenderChecklistAnswer(i + 1, items[i].Text, items[i].Tag, a.Answer, a.Evidence)));
         Marker = marker;
         Rationale = rationale.Trim();
         ReviewerUserId = reviewerUserId;
@@ -42,22 +46,42 @@ public sealed class GenderReview : IAudited
 
     public Guid Id { get; private set; }
     public Guid ApplicationId { get; private set; }
+    /// <summary>The version of the gender checklist answered.</summary>
+    public int ChecklistVersion { get; private set; }
     public IReadOnlyList<GenderChecklistAnswer> Answers => _answers;
     public int Marker { get; private set; }
     public string Rationale { get; private set; } = "";
     public string ReviewerUserId { get; private set; } = "";
     public DateTime CompletedAtUtc { get; private set; }
 
-    /// <summary>
-    /// Suggested marker: 2 when gender equality is an objective (item 4 Yes) and the analysis is done (item 1 Yes);
-    /// 1 when at least half of the applicable items are Yes; otherwise 0.
-    /// </summary>
-    public static int SuggestMarker(IReadOnlyList<ChecklistAnswer> answers)
+    /// <summary>What the committee must see before scoring: a "No" on the gender analysis or on do-no-harm, in plain words.</summary>
+    public IReadOnlyList<string> Flags => FlagsFor(_answers.OrderBy(a => a.ItemNumber).Select(a => (a.Tag, a.Answer)).ToList());
+
+    public static IReadOnlyList<string> FlagsFor(IReadOnlyList<(ChecklistItemTag Tag, ChecklistAnswer Answer)> answers)
     {
-        if (answers.Count != DefaultItems.Count) return 0;
-        if (answers[0] == ChecklistAnswer.Yes && answers[3] == ChecklistAnswer.Yes) return 2;
-        var applicable = answers.Count(a => a != ChecklistAnswer.NotApplicable);
-        var yes = answers.Count(a => a == ChecklistAnswer.Yes);
+        var flags = new List<string>();
+        if (answers.Any(a => a is { Tag: ChecklistItemTag.Analysis, Answer: ChecklistAnswer.No }))
+            flags.Add("No gender analysis: the proposal does not analyse how women, men and diverse groups are affected differently.");
+        if (answers.Any(a => a is { Tag: ChecklistItemTag.DoNoHarm, Answer: ChecklistAnswer.No }))
+            flags.Add("No do-no-harm / safeguarding check: the proposal does not show how it avoids harm to participants and communities.");
+        return flags;
+    }
+
+    /// <summary>The suggested marker for version 1's eight items, in their order; any other count suggests 0.</summary>
+    public static int SuggestMarker(IReadOnlyList<ChecklistAnswer> answers) =>
+        answers.Count != GenderChecklist.DefaultItems.Count ? 0
+            : SuggestMarker(answers.Select((a, i) => (GenderChecklist.DefaultItems[i].Tag, a)).ToList());
+
+    /// <summary>
+    /// Suggested marker (ADR 0011): 2 when the item tagged gender analysis and the item tagged gender-equality objective
+    /// are both Yes; 1 when at least half of the applicable items (not "Not applicable") are Yes; otherwise 0.
+    /// </summary>
+    public static int SuggestMarker(IReadOnlyList<(ChecklistItemTag Tag, ChecklistAnswer Answer)> answers)
+    {
+        bool Yes(ChecklistItemTag tag) => answers.Any(a => a.Tag == tag && a.Answer == ChecklistAnswer.Yes);
+        if (Yes(ChecklistItemTag.Analysis) && Yes(ChecklistItemTag.GenderObjective)) return 2;
+        var applicable = answers.Count(a => a.Answer != ChecklistAnswer.NotApplicable);
+        var yes = answers.Count(a => a.Answer == ChecklistAnswer.Yes);
         return applicable > 0 && yes * 2 >= applicable ? 1 : 0;
     }
 }
@@ -66,10 +90,12 @@ public sealed class GenderChecklistAnswer : IAudited
 {
     private GenderChecklistAnswer() { }
 
-    internal GenderChecklistAnswer(int itemNumber, ChecklistAnswer answer, string? evidence)
+    internal GenderChecklistAnswer(int itemNumber, string itemText, ChecklistItemTag tag, ChecklistAnswer answer, string? evidence)
     {
         Id = Guid.NewGuid();
         ItemNumber = itemNumber;
+        ItemText = itemText;
+        Tag = tag;
         Answer = answer;
         Evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
     }
@@ -77,6 +103,9 @@ public sealed class GenderChecklistAnswer : IAudited
     public Guid Id { get; private set; }
     public Guid ReviewId { get; private set; }
     public int ItemNumber { get; private set; }
+    /// <summary>The item as the checklist worded it when it was answered.</summary>
+    public string ItemText { get; private set; } = "";
+    public ChecklistItemTag Tag { get; private set; }
     public ChecklistAnswer Answer { get; private set; }
     public string? Evidence { get; private set; }
 }

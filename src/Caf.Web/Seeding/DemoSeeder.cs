@@ -81,6 +81,8 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
             now.AddDays(-30), now.AddDays(60), new Money(300_000m, "CHF"), new Money(50_000m, "CHF"), 90,
             today.AddDays(-30), today.AddDays(365), ["CHF", "USD", "EUR"]), now);
         db.Rounds.Add(round);
+        // The GenderChecklists migration inserts version 1; a test database emptied between tests gets it back here.
+        if (!await db.GenderChecklists.AnyAsync(c => c.Version == 1, ct)) db.GenderChecklists.Add(GenderChecklist.Default(now));
         if (!await db.ActionPlanActions.AnyAsync(ct)) db.ActionPlanActions.AddRange(DemoProposal.ActionPlan());
         db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.Contribution, new Money(150_000m, "CHF"), today.AddDays(-60),
             "Contribution: Norway", "NO-2026-001", null, "seed", now));

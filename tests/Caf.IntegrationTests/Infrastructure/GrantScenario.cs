@@ -13,22 +13,7 @@ internal sealed class GrantScenario(CafAppFactory factory)
     /// <summary>An approved, signed grant in "Active", whose activities end on <paramref name="activityEnd"/>.</summary>
     public async Task<Guid> ActiveGrantAsync(DateOnly activityEnd, string partnerIso = "COL")
     {
-        var id = await StepAsync(async (db, engine, actors) =>
-        {
-            var round = await db.Rounds.FirstAsync();
-            var states = await db.StateParties.ToDictionaryAsync(s => s.IsoCode);
-            var now = factory.Clock.GetUtcNow().UtcDateTime;
-            var application = new GrantApplication(round, states["KHM"], "Timers exchange", engine.Start(WorkflowServices.GrantWorkflowId),
-                actors["applicant@caf.demo"].UserId, now);
-            CompleteDraft(db, application, states[partnerIso], 2_000m, activityEnd, actors["applicant@caf.demo"].UserId, now);
-            db.Applications.Add(application);
-            await engine.EnterInitialStageAsync(application.Workflow!, application);
-            return application.Id;
-        });
-        await FireAsync(id, "submit", "applicant@caf.demo");
-        await FireAsync(id, "start-screening", "isu@caf.demo");
-        await FireAsync(id, "declare-eligible", "isu@caf.demo", (a, actors, now) => a.RecordScreening(ScreeningOutcome.Eligible,
-            [new ScreeningAnswer(1, "Checked", true, null)], "All checks met.", actors["isu@caf.demo"].UserId, now));
+        var id = await AtGenderReviewAsync(activityEnd, partnerIso);
         await FireAsync(id, "complete-checklist", "gender@caf.demo", (a, actors, now) => a.CompleteGenderReview(new GenderReview(a.Id,
             Enumerable.Repeat((ChecklistAnswer.Yes, (string?)null), GenderReview.DefaultItems.Count).ToList(), 2, "Principal.",
             actors["gender@caf.demo"].UserId, now)));
@@ -44,6 +29,28 @@ internal sealed class GrantScenario(CafAppFactory factory)
             a.AddLedgerEntry(LedgerEntryKind.Disbursement, new Money(1_600m, "CHF"), DateOnly.FromDateTime(now), "Tranche 1", "T1",
                 actors["finance@caf.demo"].UserId, now);
         });
+        return id;
+    }
+
+    /// <summary>A submitted application declared eligible, waiting for the gender-lens checklist; in the first round unless one is named.</summary>
+    public async Task<Guid> AtGenderReviewAsync(DateOnly activityEnd, string partnerIso = "COL", Guid? roundId = null)
+    {
+        var id = await StepAsync(async (db, engine, actors) =>
+        {
+            var round = roundId is { } chosen ? await db.Rounds.SingleAsync(r => r.Id == chosen) : await db.Rounds.FirstAsync();
+            var states = await db.StateParties.ToDictionaryAsync(s => s.IsoCode);
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            var application = new GrantApplication(round, states["KHM"], "Timers exchange", engine.Start(WorkflowServices.GrantWorkflowId),
+                actors["applicant@caf.demo"].UserId, now);
+            CompleteDraft(db, application, states[partnerIso], 2_000m, activityEnd, actors["applicant@caf.demo"].UserId, now);
+            db.Applications.Add(application);
+            await engine.EnterInitialStageAsync(application.Workflow!, application);
+            return application.Id;
+        });
+        await FireAsync(id, "submit", "applicant@caf.demo");
+        await FireAsync(id, "start-screening", "isu@caf.demo");
+        await FireAsync(id, "declare-eligible", "isu@caf.demo", (a, actors, now) => a.RecordScreening(ScreeningOutcome.Eligible,
+            [new ScreeningAnswer(1, "Checked", true, null)], "All checks met.", actors["isu@caf.demo"].UserId, now));
         return id;
     }
 

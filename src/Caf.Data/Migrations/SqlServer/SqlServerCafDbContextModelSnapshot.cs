@@ -678,6 +678,30 @@ namespace Caf.Data.Migrations.SqlServer
                     b.ToTable("Rounds");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.GenderChecklist", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("GenderChecklists");
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.GenderChecklistAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -695,14 +719,53 @@ namespace Caf.Data.Migrations.SqlServer
                     b.Property<int>("ItemNumber")
                         .HasColumnType("int");
 
+                    b.Property<string>("ItemText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ReviewId");
 
                     b.ToTable("GenderChecklistAnswer");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.GenderChecklistItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChecklistId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChecklistId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("GenderChecklistItem");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.GenderReview", b =>
@@ -712,6 +775,9 @@ namespace Caf.Data.Migrations.SqlServer
 
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ChecklistVersion")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("CompletedAtUtc")
                         .HasColumnType("datetime2");
@@ -2090,6 +2156,15 @@ namespace Caf.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.GenderChecklistItem", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GenderChecklist", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ChecklistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.GenderReview", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -2345,6 +2420,11 @@ namespace Caf.Data.Migrations.SqlServer
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.GenderChecklist", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.GenderReview", b =>

@@ -5,14 +5,19 @@ using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.GenderReview;
 
 /// <summary>The gender focal point answers the checklist and chooses the gender marker; completing it moves the application to the committee.</summary>
 [Authorize(Roles = CafRoles.GenderFocalPoint)]
-public sealed class ChecklistModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock)
+public sealed class ChecklistModel(CafDbContext db, ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock)
     : ApplicationPageModel(access, commands, engine)
 {
+    /// <summary>The version of the checklist the application's round uses.</summary>
+    internal GenderChecklist Checklist { get; private set; } = null!;
+    internal IReadOnlyList<GenderChecklistItem> Items => Checklist.Items.OrderBy(i => i.Position).ToList();
+
     protected override string Stage => "GenderReview";
 
     [BindProperty] public ChecklistInput Input { get; set; } = new();
@@ -31,13 +36,14 @@ public sealed class ChecklistModel(ApplicationAccess access, ApplicationCommands
         public string? Rationale { get; set; }
     }
 
-    public int? SuggestedMarker => Input.Answers.Count == Data.Entities.GenderReview.DefaultItems.Count && Input.Answers.All(a => a is not null)
-        ? Data.Entities.GenderReview.SuggestMarker(Input.Answers.Select(a => a!.Value).ToList())
+    public int? SuggestedMarker => Input.Answers.Count == Items.Count && Input.Answers.All(a => a is not null)
+        ? Data.Entities.GenderReview.SuggestMarker(Items.Select((item, i) => (item.Tag, Input.Answers[i]!.Value)).ToList())
         : null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        if (await LoadChecklistAsync(ct) is { } missing) return missing;
         Pad();
         return Page();
     }
@@ -45,6 +51,7 @@ public sealed class ChecklistModel(ApplicationAccess access, ApplicationCommands
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        if (await LoadChecklistAsync(ct) is { } missing) return missing;
         Pad();
         for (var i = 0; i < Input.Answers.Count; i++)
             if (Input.Answers[i] is null)
@@ -52,7 +59,7 @@ public sealed class ChecklistModel(ApplicationAccess access, ApplicationCommands
         if (!ModelState.IsValid) return Invalid();
         var outcome = await Commands.RunAsync(Application, User, a =>
         {
-            var review = new Data.Entities.GenderReview(a.Id,
+            var review = new Data.Entities.GenderReview(a.Id, Checklist,
                 Input.Answers.Select((ans, i) => (ans!.Value, Input.Evidence.ElementAtOrDefault(i))).ToList(),
                 Input.Marker!.Value, Input.Rationale!, ApplicationAccess.ActorFor(User).UserId, clock.GetUtcNow().UtcDateTime);
             a.CompleteGenderReview(review);
@@ -60,10 +67,26 @@ public sealed class ChecklistModel(ApplicationAccess access, ApplicationCommands
         return outcome.Succeeded ? Done("Checklist completed; the application is with the committee.") : await RefusedAsync(outcome, id, ct);
     }
 
+    private async Task<IActionResult?> LoadChecklistAsync(CancellationToken ct)
+    {
+        var version = Application.Round!.GenderChecklistVersion;
+        var checklist = await db.GenderChecklists.AsNoTracking().Include(c => c.Items).FirstOrDefaultAsync(c => c.Version == version, ct);
+        if (checklist is null)
+        {
+            TempData["Message"] = $"The round uses gender checklist version {version}, which does not exist. Ask the ISU to correct the round.";
+            return RedirectToPage("/Applications/Details", new { id = Application.Id });
+        }
+        Checklist = checklist;
+        return null;
+    }
+
+    /// <summary>One answer and one evidence note per item of the round's version, whatever was posted.</summary>
     private void Pad()
     {
-        var n = Data.Entities.GenderReview.DefaultItems.Count;
+        var n = Items.Count;
         while (Input.Answers.Count < n) Input.Answers.Add(null);
         while (Input.Evidence.Count < n) Input.Evidence.Add(null);
+        if (Input.Answers.Count > n) Input.Answers.RemoveRange(n, Input.Answers.Count - n);
+        if (Input.Evidence.Count > n) Input.Evidence.RemoveRange(n, Input.Evidence.Count - n);
     }
 }

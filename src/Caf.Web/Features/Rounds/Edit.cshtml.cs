@@ -45,6 +45,14 @@ public sealed class EditModel(CafDbContext db, TimeProvider clock) : PageModel
         }
         var (terms, problems) = Form.ToTerms(key => ModelState[key] is { Errors.Count: > 0 }, round);
         foreach (var (field, message) in problems) ModelState.AddModelError(field, message);
+        const string versionKey = "Form." + nameof(RoundForm.GenderChecklistVersion);
+        if (Form.GenderChecklistVersion is { } version && ModelState[versionKey] is not { Errors.Count: > 0 }
+            && !await db.GenderChecklists.AnyAsync(c => c.Version == version, ct))
+        {
+            var published = await db.GenderChecklists.OrderBy(c => c.Version).Select(c => c.Version).ToListAsync(ct);
+            ModelState.AddModelError(versionKey,
+                $"There is no gender checklist version {version}. Choose a published version: {string.Join(", ", published)}.");
+        }
         if (!ModelState.IsValid || terms is null) return Redisplay(id, round, 400);
 
         try
