@@ -8,6 +8,9 @@ public sealed class GrantRulesOptions
     /// <summary>How many committee scores a decision needs.</summary>
     public int CommitteeQuorum { get; set; } = 3;
 
+    /// <summary>Members "disagree strongly" when their scores differ by more than this (on a criterion or overall).</summary>
+    public decimal ScoreSpreadThreshold { get; set; } = Caf.Data.Committee.CommitteeAggregation.DefaultSpreadThreshold;
+
     /// <summary>The fund's currency, in which the ledger is kept.</summary>
     public string FundCurrency { get; set; } = "CHF";
 }

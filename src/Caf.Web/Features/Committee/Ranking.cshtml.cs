@@ -5,7 +5,9 @@ using ClosedXML.Excel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Caf.Workflows.Grants;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Caf.Web.Features.Committee;
 
@@ -15,7 +17,7 @@ namespace Caf.Web.Features.Committee;
 /// recused), as on its own page.
 /// </summary>
 [Authorize(Roles = CafRoles.CommitteeChair + "," + CafRoles.CommitteeMember + "," + CafRoles.IsuOfficer + "," + CafRoles.Auditor)]
-public sealed class RankingModel(CafDbContext db, TimeProvider clock) : PageModel
+public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<GrantRulesOptions> rules) : PageModel
 {
     private static readonly string[] CommitteeStages = ["CommitteeReview", "Approved", "Rejected", "Active", "Reporting", "FinalReconciliation", "Closed"];
 
@@ -47,7 +49,7 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock) : PageMode
         if (Round is null) return roundId is null;
         var applications = await db.Applications.WithGraph()
             .Where(a => a.RoundId == Round.Id && CommitteeStages.Contains(a.Workflow!.Stage)).AsNoTracking().ToListAsync(ct);
-        var summaries = applications.ToDictionary(a => a.Id, a => CommitteeScoreSummary.For(a, CommitteeAggregation.DefaultSpreadThreshold));
+        var summaries = applications.ToDictionary(a => a.Id, a => CommitteeScoreSummary.For(a, rules.Value.ScoreSpreadThreshold));
         var hidden = applications.ToDictionary(a => a.Id, a => !CommitteeScoreVisibility.SeesScores(User, a));
         var ranked = RoundRanking.Rank(applications.Select(a => (a.Id, a.Reference ?? "", a.Title,
             hidden[a.Id] ? null : summaries[a.Id].WeightedMean, (a.ApprovedAmount ?? a.RequestedAmount).Amount, a.GenderReview?.Marker)),
