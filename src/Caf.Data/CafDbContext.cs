@@ -31,6 +31,7 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ApplicationVersion> ApplicationVersions => Set<ApplicationVersion>();
     public DbSet<ApplicationComment> ApplicationComments => Set<ApplicationComment>();
     public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+    public DbSet<CommitteeMeeting> CommitteeMeetings => Set<CommitteeMeeting>();
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<WorkflowTransitionRecord> WorkflowTransitions => Set<WorkflowTransitionRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

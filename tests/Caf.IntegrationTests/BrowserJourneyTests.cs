@@ -130,8 +130,21 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await chair.GetByRole(AriaRole.Link, new() { Name = "Approve" }).ClickAsync();
         await chair.Locator("#decision-approve").CheckAsync();
         await chair.GetByLabel("Rationale").FillAsync("Clear South-South learning value.");
+        await Expect(chair.GetByLabel("Member (Belgium)")).ToBeCheckedAsync();
         await chair.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
         await Expect(chair.Locator("#stage")).ToHaveTextAsync("Approved");
+
+        // The committee session's ranking (with the envelope) and its minutes, downloaded as a workbook.
+        await chair.GotoAsync("/Committee/Ranking");
+        await Expect(chair.Locator("#envelope")).ToHaveTextAsync("CHF 300,000.00");
+        await Expect(chair.Locator("table.ranking tbody tr.within")).ToHaveCountAsync(1);
+        await chair.GotoAsync("/Committee/Minutes");
+        var download = await chair.RunAndWaitForDownloadAsync(() =>
+            chair.GetByRole(AriaRole.Link, new() { Name = "Download these minutes as Excel" }).ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        await using (var file = File.OpenRead(await download.PathAsync()))
+        using (var minutes = new ClosedXML.Excel.XLWorkbook(file))
+            Assert.Equal("approve", minutes.Worksheet("Minutes").Cell("C6").GetString());
 
         var finance = await SignInAsync(browser, GrantJourney.Finance);
         await finance.GotoAsync(detailsUrl);

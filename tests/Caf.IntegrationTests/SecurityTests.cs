@@ -202,6 +202,20 @@ public abstract class SecurityTests(CafAppFactory factory)
         Assert.Equal(1500m, approved.ApprovedAmount!.Value.Amount);
         Assert.Equal(1500m, Assert.Single(approved.LedgerEntries, e => e.Kind == LedgerEntryKind.Commitment).Amount.Amount);
 
+        // Both decisions are in the minutes of today's meeting, with who was present; the workbook reads back the same.
+        var (_, minutes) = await chair.GetAsync("/Committee/Minutes");
+        Assert.Contains("Wait for the host&#x27;s confirmation.", minutes);
+        var meetingId = await factory.WithDbAsync(db => db.CommitteeMeetings.Select(m => m.Id).SingleAsync());
+        var export = await chair.Client.GetAsync($"/Committee/Minutes?handler=Export&id={meetingId}");
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(await export.Content.ReadAsStreamAsync()))
+        {
+            var sheet = workbook.Worksheet("Minutes");
+            Assert.Contains("Member (Belgium)", sheet.Cell("B2").GetString());
+            Assert.Equal(["defer", "approve"], new[] { sheet.Cell("C6").GetString(), sheet.Cell("C7").GetString() });
+            Assert.Equal(1500m, sheet.Cell("D7").GetValue<decimal>());
+            Assert.Equal(1500m, sheet.Cell("D8").GetValue<decimal>());
+        }
+
         var letters = await factory.WithDbAsync(db => db.Outbox.Where(m => m.To == GrantJourney.Applicant && m.Subject.Contains(": "))
             .OrderBy(m => m.CreatedAtUtc).Select(m => new { m.Subject, m.Body }).ToListAsync());
         Assert.Contains(letters, l => l.Subject.EndsWith(": decision deferred") && l.Body.Contains("Wait for the host's confirmation."));

@@ -93,3 +93,35 @@ internal sealed class ConflictDeclarationConfiguration : IEntityTypeConfiguratio
         b.HasIndex(c => new { c.ApplicationId, c.MemberUserId }).IsUnique();
     }
 }
+
+internal sealed class CommitteeMeetingConfiguration : IEntityTypeConfiguration<CommitteeMeeting>
+{
+    public void Configure(EntityTypeBuilder<CommitteeMeeting> b)
+    {
+        b.ToTable("CommitteeMeetings");
+        b.HasKey(m => m.Id);
+        b.HasIndex(m => new { m.RoundId, m.HeldOn }).IsUnique();
+        b.Property(m => m.Present).HasMaxLength(2000);
+        b.Property(m => m.CreatedByUserId).HasMaxLength(450);
+        b.HasOne<FundingRound>().WithMany().HasForeignKey(m => m.RoundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(m => m.Decisions).WithOne().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(m => m.Decisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class MeetingDecisionConfiguration : IEntityTypeConfiguration<MeetingDecision>
+{
+    public void Configure(EntityTypeBuilder<MeetingDecision> b)
+    {
+        b.ToTable("MeetingDecisions");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.Reference).HasMaxLength(20);
+        b.Property(d => d.Title).HasMaxLength(200);
+        b.Property(d => d.Decision).HasMaxLength(20);
+        b.Property(d => d.Amount).HasPrecision(18, 2);
+        b.Property(d => d.Currency).HasMaxLength(3);
+        b.Property(d => d.Conditions).HasMaxLength(4000);
+        b.Property(d => d.Rationale).HasMaxLength(4000);
+        b.HasOne<GrantApplication>().WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

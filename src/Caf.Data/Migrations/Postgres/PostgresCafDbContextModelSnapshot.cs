@@ -455,6 +455,38 @@ namespace Caf.Data.Migrations.Postgres
                     b.ToTable("Clarifications", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.CommitteeMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Present")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "HeldOn")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeMeetings", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.CommitteeScore", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1070,6 +1102,62 @@ namespace Caf.Data.Migrations.Postgres
                     b.HasIndex("ValueDate");
 
                     b.ToTable("LedgerEntries");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.MeetingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.Notification", b =>
@@ -2114,6 +2202,15 @@ namespace Caf.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.CommitteeMeeting", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.FundingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.CommitteeScore", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -2212,6 +2309,21 @@ namespace Caf.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.MeetingDecision", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.CommitteeMeeting", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.Notification", b =>
@@ -2414,6 +2526,11 @@ namespace Caf.Data.Migrations.Postgres
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.CommitteeMeeting", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.GenderChecklist", b =>

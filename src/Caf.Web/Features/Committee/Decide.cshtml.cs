@@ -1,16 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using Caf.Data;
+using Caf.Web.Features.Account;
 using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Caf.Data.Entities;
 
 namespace Caf.Web.Features.Committee;
 
 /// <summary>The chair records the committee's decision: approve (with amount and conditions), reject or defer, with a rationale.</summary>
 [Authorize(Roles = CafRoles.CommitteeChair)]
-public sealed class DecideModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock)
-    : ApplicationPageModel(access, commands, engine)
+public sealed class DecideModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock,
+    CafDbContext db) : ApplicationPageModel(access, commands, engine)
 {
     protected override string Stage => "CommitteeReview";
 
@@ -24,6 +27,12 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
         [Display(Name = "Approved amount")]
         public decimal? ApprovedAmount { get; set; }
 
+        [Display(Name = "Meeting date")]
+        public DateOnly? MeetingDate { get; set; }
+
+        /// <summary>The names of the members present; pre-ticked with every member who is not recused.</summary>
+        public List<string> Present { get; set; } = [];
+
         [Required(ErrorMessage = "Give the committee's rationale for the decision.")]
         [StringLength(4000)]
         public string? DecisionRationale { get; set; }
@@ -36,6 +45,9 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         Input.ApprovedAmount = Application.RequestedAmount.Amount;
+        Input.MeetingDate = Today;
+        await LoadMembersAsync(ct);
+        Input.Present = Members.Where(m => !m.Recused).Select(m => m.Name).ToList();
         return Page();
     }
 
@@ -46,13 +58,44 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
             ModelState.AddModelError("Input.Decision", "Choose approve, reject or defer.");
         if (Input.Decision == "approve" && Input.ApprovedAmount is null)
             ModelState.AddModelError("Input.ApprovedAmount", "Give the approved amount.");
+        await LoadMembersAsync(ct);
+        if (Input.MeetingDate is { } date && date > Today) ModelState.AddModelError("Input.MeetingDate", "The meeting cannot be in the future.");
         if (!ModelState.IsValid) return Invalid();
-        var outcome = Input.Decision == "approve"
-            ? await Commands.RunAsync(Application, User,
-                a => a.RecordDecision(new Money(Input.ApprovedAmount!.Value, a.Currency), Input.DecisionRationale!, Input.Conditions,
-                    clock.GetUtcNow().UtcDateTime),
-                "approve", Input.DecisionRationale, ct)
-            : await Commands.FireAsync(Application, User, Input.Decision!, Input.DecisionRationale, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var meetingDate = Input.MeetingDate ?? Today;
+        // Left empty, the members present are those who scored and the chair: someone was in the room.
+        var present = Input.Present.Count > 0 ? Input.Present
+            : Application.Scores.Select(s => s.MemberName).Append(User.DisplayName()).ToList();
+        var meeting = await db.CommitteeMeetings.Include(m => m.Decisions)
+            .FirstOrDefaultAsync(m => m.RoundId == Application.RoundId && m.HeldOn == meetingDate, ct);
+        var outcome = await Commands.RunAsync(Application, User, a =>
+            {
+                if (Input.Decision == "approve")
+                    a.RecordDecision(new Money(Input.ApprovedAmount!.Value, a.Currency), Input.DecisionRationale!, Input.Conditions, now);
+                if (meeting is null)
+                {
+                    meeting = new CommitteeMeeting(a.RoundId, meetingDate, present, ApplicationAccess.ActorFor(User).UserId, now);
+                    db.CommitteeMeetings.Add(meeting);
+                }
+                else meeting.NoteAttendance(present);
+                meeting.Record(a, Input.Decision!, Input.DecisionRationale!.Trim(), now);
+            },
+            Input.Decision, Input.DecisionRationale, ct);
         return outcome.Succeeded ? Done($"Decision recorded: {Input.Decision}.") : await RefusedAsync(outcome, id, ct);
+    }
+
+    internal sealed record Member(string Name, bool Recused);
+
+    internal IReadOnlyList<Member> Members { get; private set; } = [];
+
+    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime,
+        TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich")));
+
+    private async Task LoadMembersAsync(CancellationToken ct)
+    {
+        var roles = await db.Roles.Where(r => r.Name == CafRoles.CommitteeMember || r.Name == CafRoles.CommitteeChair).Select(r => r.Id).ToListAsync(ct);
+        var users = await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roles.Contains(ur.RoleId)))
+            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.StatePartyId }).ToListAsync(ct);
+        Members = users.Select(u => new Member(u.DisplayName, Application.IsRecused(u.Id, u.StatePartyId))).ToList();
     }
 }

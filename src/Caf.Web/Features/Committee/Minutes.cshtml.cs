@@ -1,0 +1,73 @@
+using Caf.Data;
+using Caf.Data.Entities;
+using ClosedXML.Excel;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Features.Committee;
+
+/// <summary>The committee's meetings: date, members present and the decisions taken, each downloadable as a workbook.</summary>
+[Authorize(Roles = CafRoles.CommitteeChair + "," + CafRoles.CommitteeMember + "," + CafRoles.IsuOfficer + "," + CafRoles.Auditor)]
+public sealed class MinutesModel(CafDbContext db, TimeProvider clock) : PageModel
+{
+    internal IReadOnlyList<(CommitteeMeeting Meeting, string Round)> Meetings { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Meetings = await LoadAsync(null, ct);
+
+    public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken ct)
+    {
+        var found = await LoadAsync(id, ct);
+        if (found.Count == 0) return NotFound();
+        var (meeting, round) = found[0];
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add("Minutes");
+        sheet.Cell(1, 1).Value = $"Minutes of the committee meeting of {meeting.HeldOn:d MMMM yyyy} — {round}";
+        sheet.Cell(1, 1).Style.Font.Bold = true;
+        sheet.Cell(2, 1).Value = "Members present";
+        sheet.Cell(2, 2).Value = meeting.Present;
+        sheet.Cell(3, 1).Value = $"Generated {clock.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm} UTC";
+        string[] columns = ["Reference", "Title", "Decision", "Approved amount", "Currency", "Conditions", "Rationale", "Recorded (UTC)"];
+        const int header = 5;
+        for (var c = 0; c < columns.Length; c++) sheet.Cell(header, c + 1).Value = columns[c];
+        sheet.Range(header, 1, header, columns.Length).Style.Font.Bold = true;
+        var decisions = meeting.Decisions.OrderBy(d => d.RecordedAtUtc).ToList();
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var (d, row) = (decisions[i], header + 1 + i);
+            sheet.Cell(row, 1).Value = d.Reference;
+            sheet.Cell(row, 2).Value = d.Title;
+            sheet.Cell(row, 3).Value = d.Decision;
+            if (d.Amount is { } amount) sheet.Cell(row, 4).Value = amount;
+            sheet.Cell(row, 5).Value = d.Currency;
+            sheet.Cell(row, 6).Value = d.Conditions ?? "";
+            sheet.Cell(row, 7).Value = d.Rationale;
+            sheet.Cell(row, 8).Value = d.RecordedAtUtc;
+        }
+        var last = header + decisions.Count;
+        var total = last + 1;
+        sheet.Cell(total, 3).Value = "Total approved";
+        sheet.Cell(total, 4).FormulaA1 = decisions.Count == 0 ? "0" : $"SUM(D{header + 1}:D{last})";
+        sheet.Range(total, 1, total, columns.Length).Style.Font.Bold = true;
+        sheet.Range(header + 1, 4, total, 4).Style.NumberFormat.Format = "#,##0.00";
+        sheet.Range(header + 1, 8, Math.Max(last, header + 1), 8).Style.NumberFormat.Format = "yyyy-mm-dd hh:mm";
+        sheet.SheetView.FreezeRows(header);
+        sheet.Range(header, 1, Math.Max(last, header), columns.Length).SetAutoFilter();
+        double[] widths = [15, 45, 10, 16, 9, 40, 60, 18];
+        for (var c = 0; c < widths.Length; c++) sheet.Column(c + 1).Width = widths[c];
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        db.AuditEvents.Add(new AuditEvent("minutes.exported", nameof(CommitteeMeeting), meeting.Id.ToString(), null));
+        await db.SaveChangesAsync(ct);
+        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"minutes-{meeting.HeldOn:yyyy-MM-dd}.xlsx");
+    }
+
+    private async Task<IReadOnlyList<(CommitteeMeeting, string)>> LoadAsync(Guid? id, CancellationToken ct)
+    {
+        var meetings = await db.CommitteeMeetings.AsNoTracking().Include(m => m.Decisions)
+            .Where(m => id == null || m.Id == id).OrderByDescending(m => m.HeldOn).ToListAsync(ct);
+        var rounds = await db.Rounds.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Title, ct);
+        return meetings.Select(m => (m, rounds.GetValueOrDefault(m.RoundId, ""))).ToList();
+    }
+}
