@@ -167,6 +167,8 @@ public abstract partial class ApiTests(CafAppFactory factory)
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
         Assert.Equal(listed.GetProperty("reference").GetString(),
             (await one.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("reference").GetString());
+        // Committee members' scores stay on the pages, where who may see them is decided; the API shows none.
+        Assert.DoesNotContain("score", await one.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
         using var hidden = await ApiTokens.GetAsync(http, $"/api/v1/applications/{draft}", token);
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         using var unknown = await ApiTokens.GetAsync(http, $"/api/v1/applications/{Guid.NewGuid()}", token);
