@@ -88,8 +88,7 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
 
     internal IReadOnlyList<Member> Members { get; private set; } = [];
 
-    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime,
-        TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich")));
+    private DateOnly Today => DateOnly.FromDateTime(Rounds.GenevaTime.FromUtc(clock.GetUtcNow().UtcDateTime));
 
     private async Task LoadMembersAsync(CancellationToken ct)
     {
