@@ -13,19 +13,14 @@ internal sealed class RunEligibilityChecksAction : IWorkflowAction
     public string Name => "run-eligibility-checks";
     public string Description => "Runs the automatic eligibility checks with the reference data in force on the screening date.";
 
-    public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
-    {
-        var application = context.SubjectAs<GrantApplication>();
-        var outcomes = await EligibilityScreening.EvaluateAsync(context.Db, application, context.UtcNow, cancellationToken);
-        application.RecordEligibilityChecks(outcomes.Select(o => (o.Code, o.Title, o.Passed, o.Reason)),
-            DateOnly.FromDateTime(context.UtcNow), context.UtcNow);
-    }
+    public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken) =>
+        await EligibilityScreening.RunAsync(context.Db, context.SubjectAs<GrantApplication>(), context.UtcNow, cancellationToken);
 }
 
 /// <summary>Loads what the eligibility rules need, as of a moment, and evaluates them.</summary>
 public static class EligibilityScreening
 {
-    public static async Task<IReadOnlyList<CheckOutcome>> EvaluateAsync(CafDbContext db, GrantApplication application, DateTime asOfUtc,
+    private static async Task<IReadOnlyList<CheckOutcome>> EvaluateAsync(CafDbContext db, GrantApplication application, DateTime asOfUtc,
         CancellationToken ct)
     {
         var applicantState = application.ApplicantState ?? await db.StateParties.FirstAsync(s => s.Id == application.ApplicantStateId, ct);
@@ -38,6 +33,13 @@ public static class EligibilityScreening
             partners.Add((state, await StatePartyRecords.AsOfAsync(db, state.IsoCode, asOfUtc, ct)));
         }
         return EligibilityRules.Evaluate(application, round, applicantState, applicant, partners, DateOnly.FromDateTime(asOfUtc));
+    }
+
+    /// <summary>Evaluates the checks as of <paramref name="nowUtc"/> and keeps the run on the application (saved by the caller).</summary>
+    public static async Task RunAsync(CafDbContext db, GrantApplication application, DateTime nowUtc, CancellationToken ct)
+    {
+        var outcomes = await EvaluateAsync(db, application, nowUtc, ct);
+        application.RecordEligibilityChecks(outcomes.Select(o => (o.Code, o.Title, o.Passed, o.Reason)), DateOnly.FromDateTime(nowUtc), nowUtc);
     }
 }
 

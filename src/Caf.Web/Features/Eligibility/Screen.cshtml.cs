@@ -62,11 +62,8 @@ public sealed class ScreenModel(ApplicationAccess access, ApplicationCommands co
     public async Task<IActionResult> OnPostRerunAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var outcomes = await EligibilityScreening.EvaluateAsync(db, Application, now, ct);
-        var outcome = await Commands.RunAsync(Application, User,
-            a => a.RecordEligibilityChecks(outcomes.Select(o => (o.Code, o.Title, o.Passed, o.Reason)), DateOnly.FromDateTime(now), now),
-            null, null, ct);
+        await EligibilityScreening.RunAsync(db, Application, clock.GetUtcNow().UtcDateTime, ct);
+        var outcome = await Commands.RunAsync(Application, User, null, null, null, ct);
         TempData["Message"] = outcome.Succeeded ? "The automatic checks were run again." : outcome.Errors[0].Message;
         return RedirectToPage(new { id });
     }
