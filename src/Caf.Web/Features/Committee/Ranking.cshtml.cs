@@ -47,8 +47,11 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         Rounds = await db.Rounds.AsNoTracking().Where(r => r.Status != RoundStatus.Draft).OrderByDescending(r => r.OpensAtUtc).ToListAsync(ct);
         Round = roundId is { } id ? Rounds.FirstOrDefault(r => r.Id == id) : Rounds.FirstOrDefault();
         if (Round is null) return roundId is null;
-        var applications = await db.Applications.WithGraph()
-            .Where(a => a.RoundId == Round.Id && CommitteeStages.Contains(a.Workflow!.Stage)).AsNoTracking().ToListAsync(ct);
+        // Only what the ranking needs: not the whole graph, whose reports carry their files.
+        var applications = await db.Applications.AsNoTracking().AsSplitQuery()
+            .Include(a => a.Round).Include(a => a.Workflow).Include(a => a.Partners).Include(a => a.BudgetLines)
+            .Include(a => a.Scores).Include(a => a.Conflicts).Include(a => a.GenderReview)
+            .Where(a => a.RoundId == Round.Id && CommitteeStages.Contains(a.Workflow!.Stage)).ToListAsync(ct);
         var summaries = applications.ToDictionary(a => a.Id, a => CommitteeScoreSummary.For(a, rules.Value.ScoreSpreadThreshold));
         var hidden = applications.ToDictionary(a => a.Id, a => !CommitteeScoreVisibility.SeesScores(User, a));
         var ranked = RoundRanking.Rank(applications.Select(a => (a.Id, a.Reference ?? "", a.Title,

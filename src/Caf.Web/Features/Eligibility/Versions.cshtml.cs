@@ -25,9 +25,11 @@ public sealed class VersionsModel(ApplicationAccess access, CafDbContext db) : P
         Application = application;
         Versions = await db.ApplicationVersions.AsNoTracking().Where(v => v.ApplicationId == id).OrderBy(v => v.Number).ToListAsync(ct);
         if (Versions.Count < 2) return Page();
+        // By default the latest version against the one before it.
         To = to is { } t && Versions.Any(v => v.Number == t) ? t : Versions[^1].Number;
-        From = from is { } f && Versions.Any(v => v.Number == f) ? f : Versions.Last(v => v.Number < To || v.Number == Versions[0].Number).Number;
-        if (From == To) From = Versions[0].Number;
+        From = from is { } f && Versions.Any(v => v.Number == f)
+            ? (f != To ? f : Versions[0].Number)
+            : Versions.LastOrDefault(v => v.Number < To)?.Number ?? Versions[0].Number;
         Changes = ProposalSnapshot.Diff(
             ProposalSnapshot.FromJson(Versions.Single(v => v.Number == From).SnapshotJson),
             ProposalSnapshot.FromJson(Versions.Single(v => v.Number == To).SnapshotJson));
