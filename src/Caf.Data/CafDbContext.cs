@@ -22,6 +22,7 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<GrantApplication> Applications => Set<GrantApplication>();
     public DbSet<GenderReview> GenderReviews => Set<GenderReview>();
     public DbSet<GenderChecklist> GenderChecklists => Set<GenderChecklist>();
+    public DbSet<ScoringRubric> ScoringRubrics => Set<ScoringRubric>();
     public DbSet<CommitteeScore> CommitteeScores => Set<CommitteeScore>();
     public DbSet<GrantReport> Reports => Set<GrantReport>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();

@@ -18,6 +18,9 @@ public static class SaveConflicts
     /// <summary>Two people published a gender checklist version with the same number at once.</summary>
     public static bool IsChecklistVersionClash(DbUpdateException ex) => Mentions(ex, "GenderChecklists", "Version");
 
+    /// <summary>Two people published a scoring rubric version with the same number at once.</summary>
+    public static bool IsRubricVersionClash(DbUpdateException ex) => Mentions(ex, "ScoringRubrics", "Version");
+
     private static bool Mentions(Exception ex, string table, string column)
     {
         for (Exception? e = ex; e is not null; e = e.InnerException)

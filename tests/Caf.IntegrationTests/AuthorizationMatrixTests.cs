@@ -61,6 +61,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Committee/Conflicts"] = (false, ["chair@caf.demo", "auditor@caf.demo"]),
         ["Committee/Ranking"] = (false, ["member1@caf.demo", "chair@caf.demo", "isu@caf.demo", "auditor@caf.demo"]),
         ["Committee/Minutes"] = (false, ["member1@caf.demo", "chair@caf.demo", "isu@caf.demo", "auditor@caf.demo"]),
+        ["Committee/Rubrics"] = (false, ["member1@caf.demo", "chair@caf.demo", "isu@caf.demo", "auditor@caf.demo"]),
+        ["Committee/NewRubric"] = (false, ["isu@caf.demo"]),
         ["Finance/Agreement/{id:guid}"] = (false, ["finance@caf.demo"]),
         ["Finance/Payment/{id:guid}"] = (false, ["finance@caf.demo"]),
         ["Finance/Ledger"] = (false, ["finance@caf.demo", "auditor@caf.demo", "isu@caf.demo"]),

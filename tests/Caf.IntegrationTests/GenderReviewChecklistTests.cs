@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
@@ -76,7 +75,7 @@ public sealed class GenderReviewChecklistTests(SqliteAppFactory factory)
         Assert.DoesNotContain("Publish a new version", list);
 
         // A round must name a published version.
-        var roundFields = RoundFields("Gender-focused exchanges", "3");
+        var roundFields = _journey.RoundFields("Gender-focused exchanges", checklistVersion: "3");
         var unknown = await isu.PostFormAsync("/Rounds/Edit", roundFields);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("There is no gender checklist version 3. Choose a published version: 1, 2.",
@@ -134,27 +133,5 @@ public sealed class GenderReviewChecklistTests(SqliteAppFactory factory)
         var (_, details) = await chair.GetAsync($"/Applications/Details/{id}");
         Assert.DoesNotContain("class=\"flags\"", details);
         Assert.Contains("checklist version 1", details);
-    }
-
-    private Dictionary<string, string> RoundFields(string title, string checklistVersion)
-    {
-        var geneva = TimeZoneInfo.ConvertTimeFromUtc(factory.Clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich"));
-        var today = DateOnly.FromDateTime(geneva);
-        return new()
-        {
-            ["Form.Title"] = title,
-            ["Form.Description"] = "Exchanges where gender equality is a principal objective.",
-            ["Form.OpensAt"] = geneva.AddDays(-1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            ["Form.ClosesAt"] = geneva.AddDays(40).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-            ["Form.Currency"] = "CHF",
-            ["Form.Envelope"] = "100000",
-            ["Form.Ceiling"] = "20000",
-            ["Form.MaxDurationDays"] = "60",
-            ["Form.ImplementationStart"] = today.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Form.ImplementationEnd"] = today.AddDays(365).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Form.AllowedCurrencies"] = "CHF",
-            ["Form.GenderChecklistVersion"] = checklistVersion,
-            ["Form.RubricVersion"] = "1",
-        };
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
@@ -117,6 +118,29 @@ internal sealed class GrantJourney(CafAppFactory factory)
         var fields = Caf.Data.Committee.ScoringRubrics.Version1.ToDictionary(c => $"Input.Scores[{c.Code}]", _ => level.ToString());
         if (comment is not null) fields["Input.Comment"] = comment;
         return fields;
+    }
+
+    /// <summary>The ISU's round form, filled in for a round open since yesterday, naming the given checklist and rubric versions.</summary>
+    public Dictionary<string, string> RoundFields(string title, string checklistVersion = "1", string rubricVersion = "1")
+    {
+        var geneva = TimeZoneInfo.ConvertTimeFromUtc(factory.Clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich"));
+        var today = DateOnly.FromDateTime(geneva);
+        return new()
+        {
+            ["Form.Title"] = title,
+            ["Form.Description"] = "Exchanges where gender equality is a principal objective.",
+            ["Form.OpensAt"] = geneva.AddDays(-1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            ["Form.ClosesAt"] = geneva.AddDays(40).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            ["Form.Currency"] = "CHF",
+            ["Form.Envelope"] = "100000",
+            ["Form.Ceiling"] = "20000",
+            ["Form.MaxDurationDays"] = "60",
+            ["Form.ImplementationStart"] = today.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Form.ImplementationEnd"] = today.AddDays(365).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Form.AllowedCurrencies"] = "CHF",
+            ["Form.GenderChecklistVersion"] = checklistVersion,
+            ["Form.RubricVersion"] = rubricVersion,
+        };
     }
 
     public Task<string> StageAsync(Guid applicationId) =>

@@ -28,7 +28,7 @@ public abstract class RoundManagementTests(CafAppFactory factory)
         ["Form.ImplementationEnd"] = "2028-08-31",
         ["Form.AllowedCurrencies"] = "CHF",
         ["Form.GenderChecklistVersion"] = "1",
-        ["Form.RubricVersion"] = "2",
+        ["Form.RubricVersion"] = "1",
     };
 
     private DateTime GenevaNow => TimeZoneInfo.ConvertTimeFromUtc(factory.Clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich"));
@@ -57,6 +57,13 @@ public abstract class RoundManagementTests(CafAppFactory factory)
         using var isu = await SignInAsync(Isu);
         using var anonymous = factory.NewSession();
         var fields = Fields("Victim assistance peer exchange", GenevaNow.AddDays(-1), GenevaNow.AddDays(40));
+        // The round names a rubric version published after the default one.
+        await factory.WithDbAsync(db =>
+        {
+            db.ScoringRubrics.Add(new ScoringRubric(2, Caf.Data.Committee.ScoringRubrics.Version1, "isu", factory.Clock.GetUtcNow().UtcDateTime));
+            return db.SaveChangesAsync();
+        });
+        fields["Form.RubricVersion"] = "2";
 
         var id = IdFrom(await isu.PostFormAsync("/Rounds/Edit", fields));
         var draft = await RoundAsync(id);

@@ -6,6 +6,7 @@ namespace Caf.UnitTests;
 public sealed class CommitteeDecisionTests
 {
     private static readonly DateTime Now = GrantApplicationBuilder.Now;
+    private static readonly ScoringRubric Rubric = ScoringRubric.Default(Now);
     private readonly GrantApplicationBuilder _given = new();
 
     [Fact]
@@ -109,10 +110,10 @@ public sealed class CommitteeDecisionTests
         Assert.True(application.IsRecused(_given.Partner.Id));
         Assert.False(application.IsRecused(_given.OtherPartner.Id));
         Assert.False(application.IsRecused(null));
-        var ex = Assert.Throws<DomainException>(() => application.AddScore("member-1", "Member", _given.Partner.Id, 4, null, Now));
+        var ex = Assert.Throws<DomainException>(() => application.AddScore(Rubric, "member-1", "Member", _given.Partner.Id, 4, null, Now));
         Assert.Contains("recused", ex.Message);
         Assert.Empty(application.Scores);
-        application.AddScore("member-2", "Member Two", _given.OtherPartner.Id, 4, null, Now);
+        application.AddScore(Rubric, "member-2", "Member Two", _given.OtherPartner.Id, 4, null, Now);
         Assert.Single(application.Scores);
     }
 
@@ -122,8 +123,8 @@ public sealed class CommitteeDecisionTests
         var application = _given.DraftRequesting(12_000m);
         GrantApplicationBuilder.Submit(application);
         application.Workflow!.RecordTransition("review", "CommitteeReview", "isu", "ISU", null, Now);
-        application.AddScore("member-1", "Member One", null, 5, null, Now);
-        application.AddScore("member-2", "Member Two", null, 3, null, Now);
+        application.AddScore(Rubric, "member-1", "Member One", null, 5, null, Now);
+        application.AddScore(Rubric, "member-2", "Member Two", null, 3, null, Now);
 
         Assert.Contains("Say what the conflict is", Assert.Throws<DomainException>(() =>
             application.DeclareConflict("member-1", "Member One", null, " ", Now)).Message);
@@ -134,16 +135,16 @@ public sealed class CommitteeDecisionTests
         Assert.Equal(["member-2"], application.CountingScores.Select(s => s.MemberUserId));
         Assert.Equal(2, application.Scores.Count);
         Assert.Throws<DomainException>(() => application.DeclareConflict("member-1", "Member One", null, "Again.", Now));
-        Assert.Throws<DomainException>(() => application.AddScore("member-1", "Member One", null, 4, null, Now));
+        Assert.Throws<DomainException>(() => application.AddScore(Rubric, "member-1", "Member One", null, 4, null, Now));
     }
 
     [Fact]
     public void Each_member_scores_once()
     {
         var application = _given.DraftRequesting(12_000m);
-        application.AddScore("member-1", "Member One", null, 4, "Good", Now);
+        application.AddScore(Rubric, "member-1", "Member One", null, 4, "Good", Now);
 
-        var ex = Assert.Throws<DomainException>(() => application.AddScore("member-1", "Member One", null, 5, null, Now));
+        var ex = Assert.Throws<DomainException>(() => application.AddScore(Rubric, "member-1", "Member One", null, 5, null, Now));
         Assert.Equal("You have already scored this application.", ex.Message);
         Assert.Equal(4, Assert.Single(application.Scores).Score);
     }
@@ -153,8 +154,8 @@ public sealed class CommitteeDecisionTests
     {
         var application = _given.DraftRequesting(12_000m);
 
-        application.AddScore("member-1", "Member One", null, 1, null, Now);
-        application.AddScore("member-2", "Member Two", null, 5, "  Excellent  ", Now);
+        application.AddScore(Rubric, "member-1", "Member One", null, 1, null, Now);
+        application.AddScore(Rubric, "member-2", "Member Two", null, 5, "  Excellent  ", Now);
 
         Assert.Equal([("member-1", 1, (string?)null), ("member-2", 5, "Excellent")],
             application.Scores.Select(s => (s.MemberUserId, s.Score, s.Comment)));
@@ -168,7 +169,7 @@ public sealed class CommitteeDecisionTests
     {
         var application = _given.DraftRequesting(12_000m);
 
-        var ex = Assert.Throws<DomainException>(() => application.AddScore("member-1", "Member One", null, score, null, Now));
+        var ex = Assert.Throws<DomainException>(() => application.AddScore(Rubric, "member-1", "Member One", null, score, null, Now));
         Assert.Equal("'Relevance to the Convention and its action plan': a score is a whole number from 1 (weak) to 5 (excellent).", ex.Message);
         Assert.Empty(application.Scores);
     }
@@ -179,24 +180,24 @@ public sealed class CommitteeDecisionTests
         var application = _given.DraftRequesting(12_000m);
         var criteria = Caf.Data.Committee.ScoringRubrics.Version1
             .Select(c => new CriterionScore(c.Code, c.Code == "gender" ? null : 4, c.Code == "cost" ? "Flights are dear." : null)).ToList();
-        var score = application.SubmitScores("member-1", "Member One", null, criteria, null, Now);
+        var score = application.SubmitScores(Rubric, "member-1", "Member One", null, criteria, null, Now);
         Assert.Equal(4m, score.WeightedScore);
         Assert.Null(score.Criteria.Single(c => c.Code == "gender").Score);
         Assert.Equal("Flights are dear.", score.Criteria.Single(c => c.Code == "cost").Comment);
 
         var missing = criteria.Where(c => c.Code != "learning").ToList();
         Assert.Contains("Score 'South-South learning value'", Assert.Throws<DomainException>(() =>
-            application.SubmitScores("member-2", "Member Two", null, missing, null, Now)).Message);
+            application.SubmitScores(Rubric, "member-2", "Member Two", null, missing, null, Now)).Message);
         Assert.Contains("not everything can be 'not applicable'", Assert.Throws<DomainException>(() =>
-            application.SubmitScores("member-2", "Member Two", null, criteria.Select(c => c with { Score = null }).ToList(), null, Now)).Message);
+            application.SubmitScores(Rubric, "member-2", "Member Two", null, criteria.Select(c => c with { Score = null }).ToList(), null, Now)).Message);
 
-        application.SubmitScores("member-1", "Member One", null, criteria.Select(c => c with { Score = c.Score is null ? null : 2 }).ToList(), "Revised.", Now);
+        application.SubmitScores(Rubric, "member-1", "Member One", null, criteria.Select(c => c with { Score = c.Score is null ? null : 2 }).ToList(), "Revised.", Now);
         var revised = Assert.Single(application.Scores);
         Assert.Equal(2, revised.Revision);
         Assert.Equal(2m, revised.WeightedScore);
 
         application.RecordDecision(new Money(10_000m, "CHF"), "Approved.", null, Now);
         Assert.Contains("can no longer change", Assert.Throws<DomainException>(() =>
-            application.SubmitScores("member-1", "Member One", null, criteria, null, Now)).Message);
+            application.SubmitScores(Rubric, "member-1", "Member One", null, criteria, null, Now)).Message);
     }
 }

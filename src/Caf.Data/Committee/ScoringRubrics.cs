@@ -1,3 +1,6 @@
+using Caf.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
 namespace Caf.Data.Committee;
 
 /// <summary>A criterion with what each level 1–5 means, as members see it on the scoring form.</summary>
@@ -7,12 +10,13 @@ public sealed record RubricItem(string Code, string Name, int Weight, IReadOnlyL
 }
 
 /// <summary>
-/// The scoring rubrics by version. Version 1 is DESIGN.md §5's default rubric; a round names the version it uses
-/// (FundingRound.RubricVersion) and each score keeps the version it was given under.
+/// The default rubric (DESIGN.md §5), which the database holds as version 1 of <see cref="ScoringRubric"/>, and how a
+/// published version is read back. A round names the version it uses (FundingRound.RubricVersion).
 /// </summary>
 public static class ScoringRubrics
 {
-    private static readonly string[] Levels =
+    /// <summary>What levels 1 to 5 mean unless the ISU words them otherwise.</summary>
+    public static readonly IReadOnlyList<string> DefaultLevels =
     [
         "weak: the proposal does not show this",
         "limited: shown in part, with important gaps",
@@ -23,17 +27,16 @@ public static class ScoringRubrics
 
     public static readonly IReadOnlyList<RubricItem> Version1 =
     [
-        new("relevance", "Relevance to the Convention and its action plan", 25, Levels),
-        new("learning", "South-South learning value", 20, Levels),
-        new("feasibility", "Feasibility and national ownership", 15, Levels),
-        new("gender", "Gender and diversity", 15, Levels),
-        new("cost", "Cost-effectiveness", 15, Levels),
-        new("follow-up", "Follow-up and sustainability", 10, Levels),
+        new("relevance", "Relevance to the Convention and its action plan", 25, DefaultLevels),
+        new("learning", "South-South learning value", 20, DefaultLevels),
+        new("feasibility", "Feasibility and national ownership", 15, DefaultLevels),
+        new("gender", "Gender and diversity", 15, DefaultLevels),
+        new("cost", "Cost-effectiveness", 15, DefaultLevels),
+        new("follow-up", "Follow-up and sustainability", 10, DefaultLevels),
     ];
 
-    public static IReadOnlyList<RubricItem> Get(int version) => version switch
-    {
-        1 => Version1,
-        _ => throw new DomainException($"Scoring rubric version {version} is not known; the rubric in use is version 1."),
-    };
+    /// <summary>The published rubric of that version, with its criteria; a plain message when there is none.</summary>
+    public static async Task<ScoringRubric> GetAsync(this IQueryable<ScoringRubric> rubrics, int version, CancellationToken ct) =>
+        await rubrics.AsNoTracking().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Version == version, ct)
+        ?? throw new DomainException($"Scoring rubric version {version} has not been published; the ISU publishes rubrics on the Scoring rubrics page.");
 }

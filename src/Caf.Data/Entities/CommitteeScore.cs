@@ -14,15 +14,15 @@ public sealed class CommitteeScore : IAudited
 {
     private CommitteeScore() { }
 
-    internal CommitteeScore(Guid applicationId, string memberUserId, string memberName, int rubricVersion,
+    internal CommitteeScore(Guid applicationId, string memberUserId, string memberName, ScoringRubric rubric,
         IReadOnlyList<CriterionScore> criteria, string? comment, DateTime nowUtc)
     {
         Id = Guid.NewGuid();
         ApplicationId = applicationId;
         MemberUserId = memberUserId;
         MemberName = memberName;
-        RubricVersion = rubricVersion;
-        Set(criteria, comment, nowUtc);
+        RubricVersion = rubric.Version;
+        Set(rubric.Items, criteria, comment, nowUtc);
         Revision = 1;
     }
 
@@ -44,15 +44,16 @@ public sealed class CommitteeScore : IAudited
     public IReadOnlyList<CriterionScore> Criteria =>
         JsonSerializer.Deserialize<List<CriterionScore>>(CriteriaJson) ?? [];
 
-    internal void Revise(IReadOnlyList<CriterionScore> criteria, string? comment, DateTime nowUtc)
+    internal void Revise(ScoringRubric rubric, IReadOnlyList<CriterionScore> criteria, string? comment, DateTime nowUtc)
     {
-        Set(criteria, comment, nowUtc);
+        if (rubric.Version != RubricVersion)
+            throw new DomainException($"These scores were given under rubric version {RubricVersion}; they are revised under that version only.");
+        Set(rubric.Items, criteria, comment, nowUtc);
         Revision++;
     }
 
-    private void Set(IReadOnlyList<CriterionScore> criteria, string? comment, DateTime nowUtc)
+    private void Set(IReadOnlyList<RubricItem> rubric, IReadOnlyList<CriterionScore> criteria, string? comment, DateTime nowUtc)
     {
-        var rubric = ScoringRubrics.Get(RubricVersion);
         foreach (var item in rubric)
             if (criteria.FirstOrDefault(c => c.Code == item.Code) is not { } given)
                 throw new DomainException($"Score '{item.Name}' from 1 to 5, or mark it not applicable.", item.Code);

@@ -359,19 +359,23 @@ public sealed class GrantApplication : IAudited
     }
 
     /// <summary>One level on every criterion of the round's rubric: a shorthand for seeds and tests.</summary>
-    public CommitteeScore AddScore(string memberUserId, string memberName, Guid? memberStateId, int score, string? comment, DateTime nowUtc)
+    public CommitteeScore AddScore(ScoringRubric rubric, string memberUserId, string memberName, Guid? memberStateId, int score,
+        string? comment, DateTime nowUtc)
     {
         if (_scores.Any(s => s.MemberUserId == memberUserId))
             throw new DomainException("You have already scored this application.", nameof(CommitteeScore.Score));
-        return SubmitScores(memberUserId, memberName, memberStateId,
-            Committee.ScoringRubrics.Get(RubricVersion).Select(c => new CriterionScore(c.Code, score, null)).ToList(), comment, nowUtc);
+        return SubmitScores(rubric, memberUserId, memberName, memberStateId,
+            rubric.Items.Select(c => new CriterionScore(c.Code, score, null)).ToList(), comment, nowUtc);
     }
 
     /// <summary>The rubric version the committee scores this application under: its round's.</summary>
     public int RubricVersion => Round?.RubricVersion ?? 1;
 
-    /// <summary>A member's scores, criterion by criterion; sending them again revises them, until the committee decides.</summary>
-    public CommitteeScore SubmitScores(string memberUserId, string memberName, Guid? memberStateId, IReadOnlyList<CriterionScore> criteria,
+    /// <summary>
+    /// A member's scores, criterion by criterion, under the round's rubric; sending them again revises them, until the
+    /// committee decides.
+    /// </summary>
+    public CommitteeScore SubmitScores(ScoringRubric rubric, string memberUserId, string memberName, Guid? memberStateId, IReadOnlyList<CriterionScore> criteria,
         string? comment, DateTime nowUtc)
     {
         if (IsRecused(memberStateId))
@@ -381,10 +385,12 @@ public sealed class GrantApplication : IAudited
         if (DecidedAtUtc is not null) throw new DomainException("The committee has decided; scores can no longer change.");
         if (_scores.FirstOrDefault(s => s.MemberUserId == memberUserId) is { } existing)
         {
-            existing.Revise(criteria, comment, nowUtc);
+            existing.Revise(rubric, criteria, comment, nowUtc);
             return existing;
         }
-        var entry = new CommitteeScore(Id, memberUserId, memberName, RubricVersion, criteria, comment, nowUtc);
+        if (rubric.Version != RubricVersion)
+            throw new DomainException($"This application is scored under rubric version {RubricVersion}, not version {rubric.Version}.");
+        var entry = new CommitteeScore(Id, memberUserId, memberName, rubric, criteria, comment, nowUtc);
         _scores.Add(entry);
         return entry;
     }

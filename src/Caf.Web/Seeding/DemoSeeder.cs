@@ -1,5 +1,6 @@
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.Committee;
 using Caf.Data.ReferenceData;
 using Caf.Workflows;
 using Caf.Workflows.Engine;
@@ -81,8 +82,9 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
             now.AddDays(-30), now.AddDays(60), new Money(300_000m, "CHF"), new Money(50_000m, "CHF"), 90,
             today.AddDays(-30), today.AddDays(365), ["CHF", "USD", "EUR"]), now);
         db.Rounds.Add(round);
-        // The GenderChecklists migration inserts version 1; a test database emptied between tests gets it back here.
+        // The GenderChecklists and ScoringRubrics migrations insert version 1; a test database emptied between tests gets it back here.
         if (!await db.GenderChecklists.AnyAsync(c => c.Version == 1, ct)) db.GenderChecklists.Add(GenderChecklist.Default(now));
+        if (!await db.ScoringRubrics.AnyAsync(r => r.Version == 1, ct)) db.ScoringRubrics.Add(ScoringRubric.Default(now));
         if (!await db.ActionPlanActions.AnyAsync(ct)) db.ActionPlanActions.AddRange(DemoProposal.ActionPlan());
         db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.Contribution, new Money(150_000m, "CHF"), today.AddDays(-60),
             "Contribution: Norway", "NO-2026-001", null, "seed", now));
@@ -152,8 +154,9 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
             Enumerable.Repeat((ChecklistAnswer.Yes, (string?)"See the gender analysis section."), GenderReview.DefaultItems.Count).ToList(),
             2, "Gender equality is a principal objective of the exchange.", actors["gender@caf.demo"].UserId, clock.GetUtcNow().UtcDateTime));
         await FireAsync(committee, "complete-checklist", actors["gender@caf.demo"], null, ct);
-        committee.AddScore(actors["member1@caf.demo"].UserId, "Member (Belgium)", actors["member1@caf.demo"].StatePartyId, 4, "Strong South-South learning value.", clock.GetUtcNow().UtcDateTime);
-        committee.AddScore(actors["member2@caf.demo"].UserId, "Member (Zambia)", actors["member2@caf.demo"].StatePartyId, 3, null, clock.GetUtcNow().UtcDateTime);
+        var rubric = await db.ScoringRubrics.GetAsync(round.RubricVersion, ct);
+        committee.AddScore(rubric, actors["member1@caf.demo"].UserId, "Member (Belgium)", actors["member1@caf.demo"].StatePartyId, 4, "Strong South-South learning value.", clock.GetUtcNow().UtcDateTime);
+        committee.AddScore(rubric, actors["member2@caf.demo"].UserId, "Member (Zambia)", actors["member2@caf.demo"].StatePartyId, 3, null, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
 

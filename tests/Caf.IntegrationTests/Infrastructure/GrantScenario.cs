@@ -1,4 +1,5 @@
 using Caf.Data;
+using Caf.Data.Committee;
 using Caf.Data.Entities;
 using Caf.Workflows;
 using Caf.Workflows.Engine;
@@ -17,10 +18,11 @@ internal sealed class GrantScenario(CafAppFactory factory)
         await FireAsync(id, "complete-checklist", "gender@caf.demo", (a, actors, now) => a.CompleteGenderReview(new GenderReview(a.Id,
             Enumerable.Repeat((ChecklistAnswer.Yes, (string?)null), GenderReview.DefaultItems.Count).ToList(), 2, "Principal.",
             actors["gender@caf.demo"].UserId, now)));
+        var rubric = await RubricAsync();
         await FireAsync(id, "approve", "chair@caf.demo", (a, actors, now) =>
         {
             foreach (var member in new[] { "member1@caf.demo", "member2@caf.demo", "member3@caf.demo" })
-                a.AddScore(actors[member].UserId, member, actors[member].StatePartyId, 4, null, now);
+                a.AddScore(rubric, actors[member].UserId, member, actors[member].StatePartyId, 4, null, now);
             a.RecordDecision(new Money(2_000m, "CHF"), "Approved in full.", null, now);
         });
         await FireAsync(id, "sign-agreement", "finance@caf.demo", (a, actors, now) =>
@@ -79,6 +81,13 @@ internal sealed class GrantScenario(CafAppFactory factory)
     {
         using var scope = factory.Services.CreateScope();
         return (await ActorsAsync(scope.ServiceProvider.GetRequiredService<CafDbContext>()))[email];
+    }
+
+    /// <summary>A published scoring rubric, as the database holds it (version 1 unless named).</summary>
+    public async Task<ScoringRubric> RubricAsync(int version = 1)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<CafDbContext>().ScoringRubrics.GetAsync(version, CancellationToken.None);
     }
 
     private static async Task<Dictionary<string, WorkflowActor>> ActorsAsync(CafDbContext db)

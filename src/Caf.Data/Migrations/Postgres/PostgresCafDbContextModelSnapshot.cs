@@ -1412,6 +1412,90 @@ namespace Caf.Data.Migrations.Postgres
                     b.ToTable("ResultIndicators", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ScoringRubric", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("ScoringRubrics");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ScoringRubricCriterion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Level3")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Level4")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Level5")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RubricId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RubricId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("RubricId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ScoringRubricCriterion");
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ScreeningDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2367,6 +2451,15 @@ namespace Caf.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ScoringRubricCriterion", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.ScoringRubric", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ScreeningDecision", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -2574,6 +2667,11 @@ namespace Caf.Data.Migrations.Postgres
                     b.Navigation("Scores");
 
                     b.Navigation("Screenings");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ScoringRubric", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.WorkflowInstance", b =>

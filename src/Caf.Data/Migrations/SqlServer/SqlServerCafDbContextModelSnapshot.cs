@@ -1414,6 +1414,90 @@ namespace Caf.Data.Migrations.SqlServer
                     b.ToTable("ResultIndicators", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ScoringRubric", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("ScoringRubrics");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ScoringRubricCriterion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Level3")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Level4")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Level5")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RubricId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RubricId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("RubricId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ScoringRubricCriterion");
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ScreeningDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2373,6 +2457,15 @@ namespace Caf.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ScoringRubricCriterion", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.ScoringRubric", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ScreeningDecision", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -2580,6 +2673,11 @@ namespace Caf.Data.Migrations.SqlServer
                     b.Navigation("Scores");
 
                     b.Navigation("Screenings");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ScoringRubric", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.WorkflowInstance", b =>

@@ -1407,6 +1407,90 @@ namespace Caf.Data.Migrations.Sqlite
                     b.ToTable("ResultIndicators", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ScoringRubric", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("ScoringRubrics");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ScoringRubricCriterion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level3")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level4")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level5")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RubricId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RubricId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("RubricId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ScoringRubricCriterion");
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ScreeningDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2356,6 +2440,15 @@ namespace Caf.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ScoringRubricCriterion", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.ScoringRubric", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ScreeningDecision", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -2561,6 +2654,11 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Navigation("Scores");
 
                     b.Navigation("Screenings");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ScoringRubric", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.WorkflowInstance", b =>

@@ -21,9 +21,9 @@ public static class CommitteeScoreVisibility
 /// <summary>The committee's scores on an application, added up by the rubric (recused members and "not applicable" left out).</summary>
 public static class CommitteeScoreSummary
 {
-    public static Caf.Data.Committee.ApplicationAggregate For(GrantApplication application, decimal spreadThreshold) =>
+    public static Caf.Data.Committee.ApplicationAggregate For(GrantApplication application, ScoringRubric rubric, decimal spreadThreshold) =>
         Caf.Data.Committee.CommitteeAggregation.Aggregate(
-            Caf.Data.Committee.ScoringRubrics.Get(application.RubricVersion).Select(i => i.Criterion).ToList(),
+            rubric.Items.Select(i => i.Criterion).ToList(),
             application.Scores.Select(s => new Caf.Data.Committee.MemberScores(s.MemberUserId, s.MemberName,
                 application.Conflicts.Any(c => c.MemberUserId == s.MemberUserId),
                 s.Criteria.ToDictionary(c => c.Code, c => c.Score))).ToList(),

@@ -52,7 +52,8 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
             .Include(a => a.Round).Include(a => a.Workflow).Include(a => a.Partners).Include(a => a.BudgetLines)
             .Include(a => a.Scores).Include(a => a.Conflicts).Include(a => a.GenderReview)
             .Where(a => a.RoundId == Round.Id && CommitteeStages.Contains(a.Workflow!.Stage)).ToListAsync(ct);
-        var summaries = applications.ToDictionary(a => a.Id, a => CommitteeScoreSummary.For(a, rules.Value.ScoreSpreadThreshold));
+        var rubric = await db.ScoringRubrics.GetAsync(Round.RubricVersion, ct);
+        var summaries = applications.ToDictionary(a => a.Id, a => CommitteeScoreSummary.For(a, rubric, rules.Value.ScoreSpreadThreshold));
         var hidden = applications.ToDictionary(a => a.Id, a => !CommitteeScoreVisibility.SeesScores(User, a));
         var ranked = RoundRanking.Rank(applications.Select(a => (a.Id, a.Reference ?? "", a.Title,
             hidden[a.Id] ? null : summaries[a.Id].WeightedMean, (a.ApprovedAmount ?? a.RequestedAmount).Amount, a.GenderReview?.Marker)),

@@ -10,9 +10,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Caf.Web.Features.Committee;
 
-/// <summary>A committee member scores an application (one overall score, 1–5, with a comment).</summary>
+/// <summary>
+/// A committee member scores an application criterion by criterion under its round's published rubric (1–5 or not
+/// applicable, each with an optional comment), and may revise the scores until the committee decides.
+/// </summary>
 [Authorize(Roles = CafRoles.CommitteeMember)]
-public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock)
+public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, CafDbContext db,
+    TimeProvider clock)
     : ApplicationPageModel(access, commands, engine)
 {
     protected override string Stage => "CommitteeReview";
@@ -29,7 +33,10 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
         public string? Comment { get; set; }
     }
 
-    public IReadOnlyList<RubricItem> Rubric => ScoringRubrics.Get(Application.RubricVersion);
+    private ScoringRubric _rubric = null!;
+
+    /// <summary>The criteria of the round's rubric, in order.</summary>
+    public IReadOnlyList<RubricItem> Rubric { get; private set; } = [];
 
     /// <summary>The member's earlier scores, when this is a revision.</summary>
     public CommitteeScore? Previous => Application.Scores.FirstOrDefault(s => s.MemberUserId == ApplicationAccess.ActorFor(User).UserId);
@@ -39,7 +46,7 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        if (await LoadWithRubricAsync(id, ct) is { } redirect) return redirect;
         if (IsRecused) Response.StatusCode = 403;
         else if (Previous is { } previous)
         {
@@ -55,7 +62,7 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        if (await LoadWithRubricAsync(id, ct) is { } redirect) return redirect;
         if (IsRecused)
         {
             Response.StatusCode = 403;
@@ -76,9 +83,17 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
         var actor = ApplicationAccess.ActorFor(User);
         var revising = Previous is not null;
         var outcome = await Commands.RunAsync(Application, User,
-            a => a.SubmitScores(actor.UserId, User.DisplayName(), User.StatePartyId(), criteria, Input.Comment, clock.GetUtcNow().UtcDateTime),
+            a => a.SubmitScores(_rubric, actor.UserId, User.DisplayName(), User.StatePartyId(), criteria, Input.Comment, clock.GetUtcNow().UtcDateTime),
             null, null, ct);
         if (outcome.Succeeded) return Done(revising ? "Your scores are revised." : "Your score is recorded.");
         return await RefusedAsync(outcome, id, ct);
+    }
+
+    private async Task<IActionResult?> LoadWithRubricAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        _rubric = await db.ScoringRubrics.GetAsync(Application.RubricVersion, ct);
+        Rubric = _rubric.Items;
+        return null;
     }
 }

@@ -45,14 +45,10 @@ public sealed class EditModel(CafDbContext db, TimeProvider clock) : PageModel
         }
         var (terms, problems) = Form.ToTerms(key => ModelState[key] is { Errors.Count: > 0 }, round);
         foreach (var (field, message) in problems) ModelState.AddModelError(field, message);
-        const string versionKey = "Form." + nameof(RoundForm.GenderChecklistVersion);
-        if (Form.GenderChecklistVersion is { } version && ModelState[versionKey] is not { Errors.Count: > 0 }
-            && !await db.GenderChecklists.AnyAsync(c => c.Version == version, ct))
-        {
-            var published = await db.GenderChecklists.OrderBy(c => c.Version).Select(c => c.Version).ToListAsync(ct);
-            ModelState.AddModelError(versionKey,
-                $"There is no gender checklist version {version}. Choose a published version: {string.Join(", ", published)}.");
-        }
+        await RequirePublishedAsync(nameof(RoundForm.GenderChecklistVersion), Form.GenderChecklistVersion, "gender checklist",
+            db.GenderChecklists.Select(c => c.Version), ct);
+        await RequirePublishedAsync(nameof(RoundForm.RubricVersion), Form.RubricVersion, "scoring rubric",
+            db.ScoringRubrics.Select(r => r.Version), ct);
         if (!ModelState.IsValid || terms is null) return Redisplay(id, round, 400);
 
         try
@@ -73,6 +69,15 @@ public sealed class EditModel(CafDbContext db, TimeProvider clock) : PageModel
         }
         TempData["Message"] = id is null ? "Round saved as a draft. Open it when it is ready to be published." : "Round saved.";
         return RedirectToPage("/Rounds/Edit", new { id = round.Id });
+    }
+
+    /// <summary>A round names versions of the checklist and rubric that have been published; otherwise say which are.</summary>
+    private async Task RequirePublishedAsync(string field, int? version, string what, IQueryable<int> published, CancellationToken ct)
+    {
+        var key = "Form." + field;
+        if (version is not { } wanted || ModelState[key] is { Errors.Count: > 0 } || await published.AnyAsync(v => v == wanted, ct)) return;
+        var versions = await published.OrderBy(v => v).ToListAsync(ct);
+        ModelState.AddModelError(key, $"There is no {what} version {wanted}. Choose a published version: {string.Join(", ", versions)}.");
     }
 
     public Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct) =>

@@ -1,0 +1,146 @@
+using System.Text;
+using Caf.Data.Committee;
+
+namespace Caf.Data.Entities;
+
+/// <summary>
+/// One published version of the committee's scoring rubric: criteria with weights summing to 100 and what each level
+/// 1–5 means. Versions are never edited: the ISU publishes a new one and rounds name the version they use; each score
+/// keeps the version it was given under. Version 1 is DESIGN.md §5's default rubric. See ADR 0013.
+/// </summary>
+public sealed class ScoringRubric : IAudited
+{
+    public const int NameMaxLength = 200;
+    public const int LevelMaxLength = 300;
+    public const int CodeMaxLength = 40;
+
+    private readonly List<ScoringRubricCriterion> _criteria = [];
+
+    private ScoringRubric() { }
+
+    public ScoringRubric(int version, IReadOnlyList<RubricItem> items, string createdBy, DateTime nowUtc)
+    {
+        if (version < 1) throw new DomainException("A rubric version is 1 or more.", nameof(Version));
+        var problem = Problems(items.Select(i => new RubricDraft(i.Name, i.Weight, i.Levels)).ToList()).FirstOrDefault();
+        if (problem.Message is not null) throw new DomainException(problem.Message, problem.Field);
+        if (items.Select(i => i.Code).Distinct(StringComparer.Ordinal).Count() != items.Count || items.Any(i => !IsCode(i.Code)))
+            throw new DomainException("Each criterion needs its own code of lower-case letters, digits and hyphens.", "Criteria");
+        Id = Guid.NewGuid();
+        Version = version;
+        CreatedBy = createdBy;
+        CreatedAtUtc = nowUtc;
+        _criteria.AddRange(items.Select((item, i) => new ScoringRubricCriterion(i + 1, item)));
+    }
+
+    /// <summary>Version 1 as the database holds it from its first migration on (for tests and seeds that build one).</summary>
+    public static ScoringRubric Default(DateTime nowUtc) => new(1, ScoringRubrics.Version1, "system", nowUtc);
+
+    public Guid Id { get; private set; }
+    public int Version { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public IReadOnlyList<ScoringRubricCriterion> Criteria => _criteria;
+
+    /// <summary>The criteria in order, as the scoring form and the aggregation use them.</summary>
+    public IReadOnlyList<RubricItem> Items =>
+        _criteria.OrderBy(c => c.Position).Select(c => new RubricItem(c.Code, c.Name, c.Weight, c.Levels)).ToList();
+
+    /// <summary>
+    /// Every reason the criteria cannot be published, with the criterion it is about ("Criteria[2].Weight") or
+    /// "Criteria" for the whole: at least one criterion, each named (once), a whole weight from 1 to 100, the weights
+    /// summing to 100, and a description for each of the five levels.
+    /// </summary>
+    public static IEnumerable<(string Field, string Message)> Problems(IReadOnlyList<RubricDraft> criteria)
+    {
+        if (criteria.Count == 0)
+        {
+            yield return ("Criteria", "Write at least one criterion.");
+            yield break;
+        }
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            var c = criteria[i];
+            var name = c.Name?.Trim() ?? "";
+            var label = name.Length == 0 ? $"Criterion {i + 1}" : $"Criterion {i + 1} ({name})";
+            if (name.Length == 0) yield return ($"Criteria[{i}].Name", $"Criterion {i + 1} has no name: name it or empty the whole row.");
+            else if (name.Length > NameMaxLength)
+                yield return ($"Criteria[{i}].Name", $"The name of criterion {i + 1} is {name.Length} characters long: keep it to {NameMaxLength}.");
+            else if (criteria.Take(i).Any(earlier => string.Equals(earlier.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)))
+                yield return ($"Criteria[{i}].Name", $"{label} has the same name as an earlier criterion.");
+            if (c.Weight is not { } weight) yield return ($"Criteria[{i}].Weight", $"{label}: give a weight, a whole number from 1 to 100.");
+            else if (weight is < 1 or > 100) yield return ($"Criteria[{i}].Weight", $"{label}: the weight is a whole number from 1 to 100, not {weight}.");
+            for (var level = 1; level <= 5; level++)
+            {
+                var text = c.Levels.ElementAtOrDefault(level - 1)?.Trim() ?? "";
+                if (text.Length == 0) yield return ($"Criteria[{i}].Levels[{level - 1}]", $"{label}: say what level {level} means.");
+                else if (text.Length > LevelMaxLength)
+                    yield return ($"Criteria[{i}].Levels[{level - 1}]", $"{label}: the text of level {level} is {text.Length} characters long: keep it to {LevelMaxLength}.");
+            }
+        }
+        if (criteria.All(c => c.Weight is >= 1 and <= 100) && criteria.Sum(c => c.Weight) is { } sum and not 100)
+            yield return ("Criteria", $"The weights add up to {sum}; they must add up to 100.");
+    }
+
+    /// <summary>
+    /// The code a criterion is stored under: the code it had in the previous version when the name is unchanged (so
+    /// scores stay comparable across versions), otherwise made from its name, and never one already taken.
+    /// </summary>
+    public static string CodeFor(string name, IReadOnlyList<RubricItem> previous, IReadOnlyCollection<string> taken)
+    {
+        if (previous.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)) is { } same
+            && !taken.Contains(same.Code))
+            return same.Code;
+        var slug = new StringBuilder();
+        foreach (var ch in name.Trim().Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        {
+            if (ch is >= 'a' and <= 'z' or >= '0' and <= '9') slug.Append(ch);
+            else if ((char.IsWhiteSpace(ch) || ch is '-' or '/' or '_') && slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+        }
+        var code = slug.ToString().Trim('-');
+        if (code.Length > CodeMaxLength - 4) code = code[..(CodeMaxLength - 4)].Trim('-');
+        if (code.Length == 0) code = "criterion";
+        var candidate = code;
+        for (var n = 2; taken.Contains(candidate); n++) candidate = $"{code}-{n}";
+        return candidate;
+    }
+
+    private static bool IsCode(string code) =>
+        code.Length is > 0 and <= CodeMaxLength && code.All(ch => ch is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
+}
+
+/// <summary>A criterion as the ISU typed it, before it is checked and given a code.</summary>
+public sealed record RubricDraft(string? Name, int? Weight, IReadOnlyList<string?> Levels);
+
+public sealed class ScoringRubricCriterion : IAudited
+{
+    private ScoringRubricCriterion() { }
+
+    internal ScoringRubricCriterion(int position, RubricItem item)
+    {
+        Id = Guid.NewGuid();
+        Position = position;
+        Code = item.Code;
+        Name = item.Name.Trim();
+        Weight = item.Weight;
+        Level1 = item.Levels[0].Trim();
+        Level2 = item.Levels[1].Trim();
+        Level3 = item.Levels[2].Trim();
+        Level4 = item.Levels[3].Trim();
+        Level5 = item.Levels[4].Trim();
+    }
+
+    public Guid Id { get; private set; }
+    public Guid RubricId { get; private set; }
+    /// <summary>1-based.</summary>
+    public int Position { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public int Weight { get; private set; }
+    public string Level1 { get; private set; } = "";
+    public string Level2 { get; private set; } = "";
+    public string Level3 { get; private set; } = "";
+    public string Level4 { get; private set; } = "";
+    public string Level5 { get; private set; } = "";
+
+    public IReadOnlyList<string> Levels => [Level1, Level2, Level3, Level4, Level5];
+}

@@ -1,0 +1,106 @@
+using Caf.Data;
+using Caf.Data.Committee;
+using Caf.Data.Entities;
+
+namespace Caf.UnitTests;
+
+public sealed class ScoringRubricTests
+{
+    private static readonly DateTime Now = GrantApplicationBuilder.Now;
+    private static readonly IReadOnlyList<string?> FiveLevels = ["weak", "limited", "adequate", "good", "excellent"];
+
+    private static List<(string Field, string Message)> ProblemsOf(params RubricDraft[] criteria) => ScoringRubric.Problems(criteria).ToList();
+
+    [Fact]
+    public void The_default_rubric_is_publishable_and_its_weights_add_up_to_100()
+    {
+        var rubric = ScoringRubric.Default(Now);
+
+        Assert.Equal(1, rubric.Version);
+        Assert.Equal(100, rubric.Items.Sum(i => i.Weight));
+        Assert.Equal(ScoringRubrics.Version1.Select(i => i.Code), rubric.Items.Select(i => i.Code));
+        Assert.Empty(ScoringRubric.Problems(ScoringRubrics.Version1.Select(i => new RubricDraft(i.Name, i.Weight, i.Levels)).ToList()));
+    }
+
+    [Fact]
+    public void Weights_that_do_not_add_up_to_100_are_refused_with_their_sum()
+    {
+        var problems = ProblemsOf(new RubricDraft("Relevance", 60, FiveLevels), new RubricDraft("Cost", 30, FiveLevels));
+
+        Assert.Equal([("Criteria", "The weights add up to 90; they must add up to 100.")], problems);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(101)]
+    [InlineData(-5)]
+    public void A_weight_outside_1_to_100_is_refused_on_its_row(int weight)
+    {
+        var problems = ProblemsOf(new RubricDraft("Relevance", 100, FiveLevels), new RubricDraft("Cost", weight, FiveLevels));
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("Criteria[1].Weight", problem.Field);
+        Assert.Equal($"Criterion 2 (Cost): the weight is a whole number from 1 to 100, not {weight}.", problem.Message);
+    }
+
+    [Fact]
+    public void Every_row_says_what_is_wrong_with_it()
+    {
+        var problems = ProblemsOf(
+            new RubricDraft("", 50, FiveLevels),
+            new RubricDraft("Relevance", null, ["weak", " ", "adequate", "good", new string('x', 301)]),
+            new RubricDraft(" relevance ", 50, FiveLevels));
+
+        Assert.Contains(("Criteria[0].Name", "Criterion 1 has no name: name it or empty the whole row."), problems);
+        Assert.Contains(("Criteria[1].Weight", "Criterion 2 (Relevance): give a weight, a whole number from 1 to 100."), problems);
+        Assert.Contains(("Criteria[1].Levels[1]", "Criterion 2 (Relevance): say what level 2 means."), problems);
+        Assert.Contains(("Criteria[1].Levels[4]", "Criterion 2 (Relevance): the text of level 5 is 301 characters long: keep it to 300."), problems);
+        Assert.Contains(("Criteria[2].Name", "Criterion 3 (relevance) has the same name as an earlier criterion."), problems);
+        Assert.DoesNotContain(problems, p => p.Field == "Criteria");
+    }
+
+    [Fact]
+    public void An_empty_rubric_is_refused()
+    {
+        Assert.Equal([("Criteria", "Write at least one criterion.")], ProblemsOf());
+    }
+
+    [Fact]
+    public void A_criterion_keeps_its_code_when_its_name_is_unchanged_and_new_ones_get_a_code_from_their_name()
+    {
+        var previous = ScoringRubrics.Version1;
+
+        Assert.Equal("gender", ScoringRubric.CodeFor(" gender and diversity ", previous, new HashSet<string>()));
+        Assert.Equal("egalite-de-genre-et-diversite", ScoringRubric.CodeFor("Égalité de genre et diversité", previous, new HashSet<string>()));
+        Assert.Equal("value-for-money-2", ScoringRubric.CodeFor("Value for money!", previous, new HashSet<string> { "value-for-money" }));
+        Assert.Equal("criterion", ScoringRubric.CodeFor("¿¡!?", previous, new HashSet<string>()));
+        Assert.True(ScoringRubric.CodeFor(new string('a', 200), previous, new HashSet<string>()).Length <= ScoringRubric.CodeMaxLength);
+    }
+
+    [Fact]
+    public void A_member_scores_under_the_rounds_rubric_version_and_its_weights()
+    {
+        var application = new GrantApplicationBuilder().DraftRequesting(12_000m);
+        RubricItem Item(string code, int weight) => new(code, code, weight, ScoringRubrics.DefaultLevels);
+        var version2 = new ScoringRubric(2, [Item("relevance", 80), Item("cost", 20)], "isu", Now);
+
+        Assert.Contains("scored under rubric version 1, not version 2", Assert.Throws<DomainException>(() =>
+            application.SubmitScores(version2, "member-1", "Member One", null,
+                [new CriterionScore("relevance", 5, null), new CriterionScore("cost", 1, null)], null, Now)).Message);
+
+        var score = application.SubmitScores(ScoringRubric.Default(Now), "member-1", "Member One", null,
+            ScoringRubrics.Version1.Select(c => new CriterionScore(c.Code, c.Code == "relevance" ? 5 : 1, null)).ToList(), null, Now);
+        // Relevance weighs 25 of 100 in version 1: 5 × 0.25 + 1 × 0.75 = 2.
+        Assert.Equal(2m, score.WeightedScore);
+    }
+
+    [Fact]
+    public void Published_codes_are_unique_and_made_of_plain_characters()
+    {
+        RubricItem Item(string code, int weight) => new(code, $"Criterion {code}", weight, ScoringRubrics.DefaultLevels);
+
+        Assert.Throws<DomainException>(() => new ScoringRubric(2, [Item("same", 50), Item("same", 50)], "isu", Now));
+        Assert.Throws<DomainException>(() => new ScoringRubric(2, [Item("Not Plain", 100)], "isu", Now));
+        Assert.Throws<DomainException>(() => new ScoringRubric(0, [Item("ok", 100)], "isu", Now));
+    }
+}
