@@ -206,30 +206,10 @@ public abstract class ApiApplicationTests(CafAppFactory factory)
         factory.WithDbAsync(async db => (await db.Applications.CountAsync(), await db.WorkflowInstances.CountAsync(),
             await db.WorkflowTransitions.CountAsync(), await db.Set<Caf.Data.Entities.BudgetLine>().CountAsync()));
 
-    /// <summary>Signs the person in, lets the portal act for them with the scopes (code + PKCE) and returns the access token.</summary>
-    private async Task<string> PersonTokenAsync(HttpClient http, string email, string secret, string scope)
-    {
-        using var person = await _journey.SignInAsync(email);
-        var (verifier, challenge) = ApiTokens.Pkce();
-        using var authorize = await person.Client.GetAsync(AuthorizeUrl(scope, challenge));
-        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
-        var answer = ApiTokens.QueryOf(authorize.Headers.Location!);
-        Assert.True(answer.ContainsKey("code"), $"no code for {email}: {authorize.Headers.Location}");
-        var (status, tokens) = await ApiTokens.RequestAsync(http, new()
-        {
-            ["grant_type"] = "authorization_code", ["code"] = answer["code"], ["redirect_uri"] = RedirectUri,
-            ["code_verifier"] = verifier, ["client_id"] = Portal, ["client_secret"] = secret,
-        });
-        Assert.True(status == HttpStatusCode.OK, $"code exchange failed for {email}: {tokens}");
-        return tokens.GetProperty("access_token").GetString()!;
-    }
+    private Task<string> PersonTokenAsync(HttpClient http, string email, string secret, string scope) =>
+        ApiTokens.PersonTokenAsync(factory, http, email, Portal, RedirectUri, secret, scope);
 
-    private static string AuthorizeUrl(string scope, string challenge) =>
-        "/connect/authorize" + QueryString.Create(new Dictionary<string, string?>
-        {
-            ["response_type"] = "code", ["client_id"] = Portal, ["redirect_uri"] = RedirectUri, ["scope"] = scope,
-            ["state"] = "s", ["code_challenge"] = challenge, ["code_challenge_method"] = "S256",
-        });
+    private static string AuthorizeUrl(string scope, string challenge) => ApiTokens.AuthorizeUrl(Portal, RedirectUri, scope, challenge);
 }
 
 [Collection(SqliteCollection.Name)]

@@ -83,6 +83,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["api/v1/applications"] = (false, []),
         ["api/v1/applications/{id:guid}"] = (false, []),
         [@"api/v1/applications/{reference:regex(^CAF-\d{{4}}-\d{{3,}}$)}"] = (false, []),
+        [@"api/v1/applications/{reference:regex(^CAF-\d{{4}}-\d{{3,}}$)}/scores"] = (false, []),
     };
 
     [Fact]
@@ -171,6 +172,6 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         return (id, report);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{reference:.*\}$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{reference:.*\}(?=/|$)")]
     private static partial System.Text.RegularExpressions.Regex ReferenceParameter();
 }

@@ -62,6 +62,36 @@ internal static class ApiTokens
         return await http.SendAsync(request);
     }
 
+    /// <summary>
+    /// Signs the person in, lets the client act for them with the scopes (code + S256 PKCE) and returns the access token;
+    /// fails the test if the person may not give those scopes.
+    /// </summary>
+    public static async Task<string> PersonTokenAsync(CafAppFactory factory, HttpClient http, string email, string clientId,
+        string redirectUri, string secret, string scope)
+    {
+        using var person = factory.NewSession();
+        await person.SignInAsync(email);
+        var (verifier, challenge) = Pkce();
+        using var authorize = await person.Client.GetAsync(AuthorizeUrl(clientId, redirectUri, scope, challenge));
+        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
+        var answer = QueryOf(authorize.Headers.Location!);
+        Assert.True(answer.ContainsKey("code"), $"no code for {email}: {authorize.Headers.Location}");
+        var (status, tokens) = await RequestAsync(http, new()
+        {
+            ["grant_type"] = "authorization_code", ["code"] = answer["code"], ["redirect_uri"] = redirectUri,
+            ["code_verifier"] = verifier, ["client_id"] = clientId, ["client_secret"] = secret,
+        });
+        Assert.True(status == HttpStatusCode.OK, $"code exchange failed for {email}: {tokens}");
+        return tokens.GetProperty("access_token").GetString()!;
+    }
+
+    public static string AuthorizeUrl(string clientId, string redirectUri, string scope, string challenge) =>
+        "/connect/authorize" + Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
+        {
+            ["response_type"] = "code", ["client_id"] = clientId, ["redirect_uri"] = redirectUri, ["scope"] = scope,
+            ["state"] = "s", ["code_challenge"] = challenge, ["code_challenge_method"] = "S256",
+        });
+
     public static string? Error(JsonElement body) => body.TryGetProperty("error", out var error) ? error.GetString() : null;
 
     /// <summary>A PKCE verifier and its S256 challenge.</summary>

@@ -35,7 +35,8 @@ public sealed record ApiApplicationList(IReadOnlyList<ApiApplication> Applicatio
 /// The API under /api/v1. Every endpoint but the open rounds demands a bearer access token from this application's own
 /// OAuth server with the endpoint's scope: 401 without one (a page cookie is not one), 403 when the scope is missing.
 /// A program acting for itself reads applications past their draft; a person's token sees what that person sees on the
-/// pages, and an applicant's may create drafts for their State Party.
+/// pages, and an applicant's may create drafts for their State Party. Committee scores are read only with the token of
+/// a person who sees them on the pages (CommitteeScoresEndpoint).
 /// </summary>
 internal static class ApiEndpoints
 {
@@ -65,6 +66,8 @@ internal static class ApiEndpoints
         api.MapGet("/applications", ListApplicationsAsync).RequireAuthorization(ApiScopes.Policies.ApplicationsRead);
         api.MapGet("/applications/{id:guid}", ReadApplicationAsync).RequireAuthorization(ApiScopes.Policies.ApplicationsRead);
         api.MapGet($"/applications/{{reference:regex({ReferencePattern})}}", ReadApplicationByReferenceAsync)
+            .RequireAuthorization(ApiScopes.Policies.ApplicationsRead);
+        api.MapGet($"/applications/{{reference:regex({ReferencePattern})}}/scores", Committee.CommitteeScoresEndpoint.ReadAsync)
             .RequireAuthorization(ApiScopes.Policies.ApplicationsRead);
         api.MapPost("/applications", CreateDraftAsync).RequireAuthorization(ApiScopes.Policies.ApplicationsWrite).DisableAntiforgery();
         return app;

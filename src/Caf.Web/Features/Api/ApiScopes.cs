@@ -19,7 +19,7 @@ public static class ApiScopes
     public static string Describe(string scope) => scope switch
     {
         LedgerRead => "Read the fund ledger and its totals",
-        ApplicationsRead => "Read applications (reference, title, applicant, stage, amount requested): for a program, those submitted; for a person, what that person may see",
+        ApplicationsRead => "Read applications (reference, title, applicant, stage, amount requested): for a program, those submitted; for a person, what that person may see, committee scores included when the pages would show them",
         ApplicationsWrite => "Create draft applications for the applicant's State Party",
         _ => scope,
     };
@@ -29,7 +29,8 @@ public static class ApiScopes
     {
         // The same people as the Fund ledger page (Policies.LedgerReaders).
         LedgerRead => roles.Any(r => r is CafRoles.Finance or CafRoles.Auditor or CafRoles.IsuOfficer),
-        // A person's token reads what that person sees on the pages (ApplicationAccess.Visible), so every role may delegate it.
+        // A person's token reads what that person sees on the pages (ApplicationAccess.Visible, and committee scores by
+        // CommitteeScoreVisibility), so every role may delegate it.
         ApplicationsRead => roles.Any(CafRoles.All.Contains),
         // Drafts are written only by an applicant state's own users, as on the Edit page.
         ApplicationsWrite => roles.Contains(CafRoles.Applicant),
