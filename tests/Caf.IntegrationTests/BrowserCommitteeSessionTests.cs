@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Caf.IntegrationTests.Infrastructure;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
@@ -81,7 +82,7 @@ public sealed class BrowserCommitteeSessionTests(BrowserAppFactory factory)
 
         await OpenDecisionAsync(chair, best, "Approve", meetingDate);
         await chair.Locator("#decision-approve").CheckAsync();
-        await Expect(chair.GetByLabel("Approved amount (CHF), if approving")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^18000(\.0+)?$"));
+        await Expect(chair.GetByLabel("Approved amount (CHF), if approving")).ToHaveValueAsync(new Regex(@"^18000(\.0+)?$"));
         await chair.GetByLabel("Rationale").FillAsync("Strongest proposal: a clear peer exchange on land release.");
         await RecordAsync(chair, "Decision recorded: approve.", "Approved");
         await Expect(Fact(chair, "Approved")).ToHaveTextAsync("CHF 18,000.00");
