@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Caf.IntegrationTests.Infrastructure;
-using Caf.Web.Seeding;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,11 +13,11 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
     public async Task Each_role_takes_an_application_from_draft_to_closed_in_the_browser_seeing_only_its_own_actions()
     {
         await factory.StartBrowserAsync();
-        var browser = factory.RequireBrowser();
+        factory.RequireBrowser();
         await factory.ResetAsync();
 
         // Applicant: a new draft, saved, then submitted.
-        var applicant = await SignInAsync(browser, GrantJourney.Applicant);
+        var applicant = await factory.SignInAsync(GrantJourney.Applicant);
         await applicant.GetByRole(AriaRole.Link, new() { Name = "Start a new application" }).ClickAsync();
         await applicant.GetByLabel("Title").FillAsync("Non-technical survey: Cambodian team visits Colombia");
         await applicant.GetByLabel("Partner 1").SelectOptionAsync(new SelectOptionValue { Label = "Colombia" });
@@ -68,7 +67,7 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         var detailsUrl = applicant.Url;
         await Expect(applicant.GetByRole(AriaRole.Button, new() { Name = "Start eligibility screening" })).ToHaveCountAsync(0);
 
-        var isu = await SignInAsync(browser, GrantJourney.Isu);
+        var isu = await factory.SignInAsync(GrantJourney.Isu);
         await isu.GotoAsync(detailsUrl);
         await Expect(isu.Locator("#stage")).ToHaveTextAsync("Submitted");
         await Expect(isu.GetByRole(AriaRole.Button, new() { Name = "Withdraw the application" })).ToHaveCountAsync(0);
@@ -103,7 +102,7 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await applicant.GotoAsync(detailsUrl);
         await Expect(applicant.GetByText("Eligible: a clear peer exchange between States Parties.")).Not.ToHaveCountAsync(0);
 
-        var gender = await SignInAsync(browser, GrantJourney.Gender);
+        var gender = await factory.SignInAsync(GrantJourney.Gender);
         await gender.GotoAsync(detailsUrl);
         await gender.GetByRole(AriaRole.Link, new() { Name = "Complete the gender-lens checklist" }).ClickAsync();
         for (var i = 0; i < 8; i++) await gender.Locator($"#answer-{i}-Yes").CheckAsync();
@@ -112,12 +111,12 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await gender.GetByRole(AriaRole.Button, new() { Name = "Complete the checklist" }).ClickAsync();
         await Expect(gender.Locator("#stage")).ToHaveTextAsync("Committee review");
 
-        var chair = await SignInAsync(browser, GrantJourney.Chair);
+        var chair = await factory.SignInAsync(GrantJourney.Chair);
         await chair.GotoAsync(detailsUrl);
         await Expect(chair.GetByText(new Regex("needs scores from at least 3 committee members"))).Not.ToHaveCountAsync(0);
         foreach (var member in GrantJourney.Members)
         {
-            var page = await SignInAsync(browser, member);
+            var page = await factory.SignInAsync(member);
             await page.GotoAsync(detailsUrl);
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Approve" })).ToHaveCountAsync(0);
             await page.GetByRole(AriaRole.Link, new() { Name = "Score this application" }).ClickAsync();
@@ -146,7 +145,7 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         using (var minutes = new ClosedXML.Excel.XLWorkbook(file))
             Assert.Equal("approve", minutes.Worksheet("Minutes").Cell("C6").GetString());
 
-        var finance = await SignInAsync(browser, GrantJourney.Finance);
+        var finance = await factory.SignInAsync(GrantJourney.Finance);
         await finance.GotoAsync(detailsUrl);
         await finance.GetByRole(AriaRole.Link, new() { Name = "Sign the agreement and pay the first tranche" }).ClickAsync();
         await Expect(finance.GetByLabel("First tranche (CHF)")).ToHaveValueAsync("4800.00");
@@ -201,23 +200,6 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         Assert.True(new FileInfo(shot).Length > 20_000, $"The diagram screenshot {shot} is suspiciously small.");
         var forApplicant = await applicant.GotoAsync("/Workflows/Diagram/caf-grant");
         Assert.Equal(403, forApplicant!.Status);
-    }
-
-    private async Task<IPage> SignInAsync(IBrowser browser, string email)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = factory.BaseUrl });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoSeeder.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        if (page.Url.Contains("/Account/LoginWith2fa", StringComparison.OrdinalIgnoreCase))
-        {
-            await page.GetByLabel("Code").FillAsync(Totp.Code(DemoSeeder.AuthenticatorKeyFor(email)));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        }
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Applications" })).ToBeVisibleAsync();
-        return page;
     }
 
     private static async Task ClickAndExpectStageAsync(IPage page, string button, string stage)

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Caf.Web.Seeding;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Caf.IntegrationTests.Infrastructure;
 
@@ -45,6 +47,24 @@ public sealed class BrowserAppFactory : SqliteAppFactory
             Assert.Fail($"The browser is required in CI: {BrowserUnavailable}");
         Assert.Skip($"The browser is not available here: {BrowserUnavailable}");
         return null!;
+    }
+
+    /// <summary>A new browser context signed in as <paramref name="email"/>, giving the second factor when asked, on the dashboard.</summary>
+    public async Task<IPage> SignInAsync(string email)
+    {
+        var context = await RequireBrowser().NewContextAsync(new() { BaseURL = BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoSeeder.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (page.Url.Contains("/Account/LoginWith2fa", StringComparison.OrdinalIgnoreCase))
+        {
+            await page.GetByLabel("Code").FillAsync(Totp.Code(DemoSeeder.AuthenticatorKeyFor(email)));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        }
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Applications" })).ToBeVisibleAsync();
+        return page;
     }
 
     public override async ValueTask DisposeAsync()

@@ -14,17 +14,11 @@ internal sealed class GrantScenario(CafAppFactory factory)
     /// <summary>An approved, signed grant in "Active", whose activities end on <paramref name="activityEnd"/>.</summary>
     public async Task<Guid> ActiveGrantAsync(DateOnly activityEnd, string partnerIso = "COL")
     {
-        var id = await AtGenderReviewAsync(activityEnd, partnerIso);
-        await FireAsync(id, "complete-checklist", "gender@caf.demo", (a, actors, now) => a.CompleteGenderReview(new GenderReview(a.Id,
-            Enumerable.Repeat((ChecklistAnswer.Yes, (string?)null), GenderReview.DefaultItems.Count).ToList(), 2, "Principal.",
-            actors["gender@caf.demo"].UserId, now)));
-        var rubric = await RubricAsync();
-        await FireAsync(id, "approve", "chair@caf.demo", (a, actors, now) =>
+        var id = await AtCommitteeReviewAsync(activityEnd, new Dictionary<string, int>
         {
-            foreach (var member in new[] { "member1@caf.demo", "member2@caf.demo", "member3@caf.demo" })
-                a.AddScore(rubric, actors[member].UserId, member, actors[member].StatePartyId, 4, null, now);
-            a.RecordDecision(new Money(2_000m, "CHF"), "Approved in full.", null, now);
-        });
+            ["member1@caf.demo"] = 4, ["member2@caf.demo"] = 4, ["member3@caf.demo"] = 4,
+        }, partnerIso);
+        await FireAsync(id, "approve", "chair@caf.demo", (a, _, now) => a.RecordDecision(new Money(2_000m, "CHF"), "Approved in full.", null, now));
         await FireAsync(id, "sign-agreement", "finance@caf.demo", (a, actors, now) =>
         {
             a.SignAgreement(DateOnly.FromDateTime(now));
@@ -34,17 +28,60 @@ internal sealed class GrantScenario(CafAppFactory factory)
         return id;
     }
 
-    /// <summary>A submitted application declared eligible, waiting for the gender-lens checklist; in the first round unless one is named.</summary>
-    public async Task<Guid> AtGenderReviewAsync(DateOnly activityEnd, string partnerIso = "COL", Guid? roundId = null)
+    /// <summary>
+    /// An application through the gender-lens checklist (marker 2) and scored by the committee: each member given scores
+    /// the same level on every criterion of the round's rubric, so that member's weighted score is that level.
+    /// </summary>
+    public async Task<Guid> AtCommitteeReviewAsync(DateOnly activityEnd, IReadOnlyDictionary<string, int> levelByMember,
+        string partnerIso = "COL", Guid? roundId = null, decimal amount = 2_000m, string title = "Timers exchange")
+    {
+        var id = await AtGenderReviewAsync(activityEnd, partnerIso, roundId, amount, title);
+        await FireAsync(id, "complete-checklist", "gender@caf.demo", (a, actors, now) => a.CompleteGenderReview(new GenderReview(a.Id,
+            Enumerable.Repeat((ChecklistAnswer.Yes, (string?)null), GenderReview.DefaultItems.Count).ToList(), 2, "Principal.",
+            actors["gender@caf.demo"].UserId, now)));
+        await StepAsync(async (db, _, actors) =>
+        {
+            var application = await db.Applications.WithGraph().SingleAsync(a => a.Id == id);
+            var names = await db.Users.ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            var rubricVersion = await db.Rounds.Where(r => r.Id == application.RoundId).Select(r => r.RubricVersion).SingleAsync();
+            var rubric = await db.ScoringRubrics.GetAsync(rubricVersion, CancellationToken.None);
+            // The one place tests give scores, so that a change to how a score is given is made once.
+            foreach (var (email, level) in levelByMember)
+                application.AddScore(rubric, actors[email].UserId, names[actors[email].UserId], actors[email].StatePartyId, level, null, now);
+            return 0;
+        });
+        return id;
+    }
+
+    /// <summary>A second open round like the seeded one, with its own title, envelope and ceiling per application (CHF).</summary>
+    public Task<Guid> OpenRoundAsync(string title, decimal envelope, decimal ceiling) =>
+        StepAsync(async (db, _, _) =>
+        {
+            var seeded = await db.Rounds.OrderBy(r => r.OpensAtUtc).FirstAsync();
+            var round = FundingRound.CreateOpen(seeded.Terms with
+            {
+                Title = title, Envelope = new Money(envelope, "CHF"), Ceiling = new Money(ceiling, "CHF"),
+            }, factory.Clock.GetUtcNow().UtcDateTime);
+            db.Rounds.Add(round);
+            return round.Id;
+        });
+
+    /// <summary>
+    /// A submitted application declared eligible, waiting for the gender-lens checklist; in the first round unless one is
+    /// named; requesting <paramref name="amount"/> in the round's currency.
+    /// </summary>
+    public async Task<Guid> AtGenderReviewAsync(DateOnly activityEnd, string partnerIso = "COL", Guid? roundId = null,
+        decimal amount = 2_000m, string title = "Timers exchange")
     {
         var id = await StepAsync(async (db, engine, actors) =>
         {
             var round = roundId is { } chosen ? await db.Rounds.SingleAsync(r => r.Id == chosen) : await db.Rounds.FirstAsync();
             var states = await db.StateParties.ToDictionaryAsync(s => s.IsoCode);
             var now = factory.Clock.GetUtcNow().UtcDateTime;
-            var application = new GrantApplication(round, states["KHM"], "Timers exchange", engine.Start(WorkflowServices.GrantWorkflowId),
+            var application = new GrantApplication(round, states["KHM"], title, engine.Start(WorkflowServices.GrantWorkflowId),
                 actors["applicant@caf.demo"].UserId, now);
-            CompleteDraft(db, application, states[partnerIso], 2_000m, activityEnd, actors["applicant@caf.demo"].UserId, now);
+            CompleteDraft(db, application, states[partnerIso], amount, activityEnd, actors["applicant@caf.demo"].UserId, now);
             db.Applications.Add(application);
             await engine.EnterInitialStageAsync(application.Workflow!, application);
             return application.Id;
@@ -81,13 +118,6 @@ internal sealed class GrantScenario(CafAppFactory factory)
     {
         using var scope = factory.Services.CreateScope();
         return (await ActorsAsync(scope.ServiceProvider.GetRequiredService<CafDbContext>()))[email];
-    }
-
-    /// <summary>A published scoring rubric, as the database holds it (version 1 unless named).</summary>
-    public async Task<ScoringRubric> RubricAsync(int version = 1)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<CafDbContext>().ScoringRubrics.GetAsync(version, CancellationToken.None);
     }
 
     private static async Task<Dictionary<string, WorkflowActor>> ActorsAsync(CafDbContext db)

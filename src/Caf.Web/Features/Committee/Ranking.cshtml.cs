@@ -5,6 +5,7 @@ using ClosedXML.Excel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Caf.Workflows.Engine;
 using Caf.Workflows.Grants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ namespace Caf.Web.Features.Committee;
 /// recused), as on its own page.
 /// </summary>
 [Authorize(Roles = CafRoles.CommitteeChair + "," + CafRoles.CommitteeMember + "," + CafRoles.IsuOfficer + "," + CafRoles.Auditor)]
-public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<GrantRulesOptions> rules) : PageModel
+public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<GrantRulesOptions> rules, WorkflowEngine engine) : PageModel
 {
     private static readonly string[] CommitteeStages = ["CommitteeReview", "Approved", "Rejected", "Active", "Reporting", "FinalReconciliation", "Closed"];
 
@@ -58,7 +59,9 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         var ranked = RoundRanking.Rank(applications.Select(a => (a.Id, a.Reference ?? "", a.Title,
             hidden[a.Id] ? null : summaries[a.Id].WeightedMean, (a.ApprovedAmount ?? a.RequestedAmount).Amount, a.GenderReview?.Marker)),
             Round.Envelope.Amount);
-        Rows = ranked.Select(r => new Row(r, applications.Single(a => a.Id == r.Id).Stage, hidden[r.Id], !hidden[r.Id] && summaries[r.Id].Spread)).ToList();
+        // The stage as people read it ("Committee review"), as on the application's own page, not its identifier.
+        var stages = applications.ToDictionary(a => a.Id, a => engine.DefinitionOf(a.Workflow!).Stage(a.Stage).Label.En);
+        Rows = ranked.Select(r => new Row(r, stages[r.Id], hidden[r.Id], !hidden[r.Id] && summaries[r.Id].Spread)).ToList();
         return true;
     }
 
