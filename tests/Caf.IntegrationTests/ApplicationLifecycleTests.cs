@@ -70,6 +70,7 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
             ["Input.Amount"] = "8000.00",
             ["Input.ValueDate"] = today,
             ["Input.BankReference"] = "UBS-TR1-0001",
+            ["Input.SecondFactorCode"] = GrantJourney.PaymentCode(),
         }), "sign agreement");
         Assert.Equal("Active", await _journey.StageAsync(id));
 
@@ -91,6 +92,7 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
             ["Input.Amount"] = "400.00",
             ["Input.ValueDate"] = today,
             ["Input.BankReference"] = "UBS-RF-0007",
+            ["Input.SecondFactorCode"] = GrantJourney.PaymentCode(),
         }), "record refund");
         await GrantJourney.ExpectRedirectAsync(finance.FireAsync(id, "close", "Reconciled."), "close");
 

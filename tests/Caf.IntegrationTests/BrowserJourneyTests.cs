@@ -150,6 +150,7 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await finance.GetByRole(AriaRole.Link, new() { Name = "Sign the agreement and pay the first tranche" }).ClickAsync();
         await Expect(finance.GetByLabel("First tranche (CHF)")).ToHaveValueAsync("4800.00");
         await finance.GetByLabel("Bank reference").FillAsync("UBS-TR1-0042");
+        await finance.GetByLabel("Code from your authenticator app").FillAsync(GrantJourney.PaymentCode());
         await finance.GetByRole(AriaRole.Button, new() { Name = "Record the agreement and the payment" }).ClickAsync();
         await Expect(finance.Locator("#stage")).ToHaveTextAsync("Active grant");
 
@@ -175,6 +176,7 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await finance.GetByRole(AriaRole.Link, new() { Name = "Record a final payment or a refund" }).ClickAsync();
         await Expect(finance.Locator("#kind-refund")).ToBeCheckedAsync();
         await finance.GetByLabel("Bank reference").FillAsync("UBS-RF-0009");
+        await finance.GetByLabel("Code from your authenticator app").FillAsync(GrantJourney.PaymentCode());
         await finance.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
         await ClickAndExpectStageAsync(finance, "Close the grant", "Closed");
         await Expect(finance.Locator("ol.history li")).ToHaveCountAsync(11);

@@ -143,6 +143,9 @@ internal sealed class GrantJourney(CafAppFactory factory)
         };
     }
 
+    /// <summary>The current code of the finance officer's authenticator app, which every payment form asks for.</summary>
+    public static string PaymentCode() => Totp.Code(Caf.Web.Seeding.DemoSeeder.AuthenticatorKeyFor(Finance));
+
     public Task<string> StageAsync(Guid applicationId) =>
         factory.WithDbAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.Workflow!.Stage).SingleAsync());
 

@@ -110,6 +110,7 @@ internal static class CafHost
 
         services.AddScoped<ApplicationAccess>();
         services.AddScoped<ApplicationCommands>();
+        services.AddScoped<FreshSecondFactor>();
         services.AddScoped<FundLedger>();
         services.AddScoped<Features.Api.ApiCallers>();
         services.AddScoped<DemoSeeder>();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Web.Features.Account;
 using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
@@ -8,9 +9,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Caf.Web.Features.Finance;
 
-/// <summary>Finance records the signed agreement and the first tranche's payment; the grant becomes active.</summary>
+/// <summary>
+/// Finance records the signed agreement and the first tranche's payment, with a fresh code from the authenticator app;
+/// the grant becomes active.
+/// </summary>
 [Authorize(Roles = CafRoles.Finance)]
-public sealed class AgreementModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock)
+public sealed class AgreementModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine,
+    FreshSecondFactor secondFactor, TimeProvider clock)
     : ApplicationPageModel(access, commands, engine)
 {
     /// <summary>Share of the approved amount paid on signature (DESIGN.md §5: 80 %).</summary>
@@ -20,20 +25,10 @@ public sealed class AgreementModel(ApplicationAccess access, ApplicationCommands
 
     [BindProperty] public AgreementInput Input { get; set; } = new();
 
-    public sealed class AgreementInput
+    public sealed class AgreementInput : PaymentFields
     {
         [Required(ErrorMessage = "Give the date the agreement was signed.")]
         public DateOnly? SignedOn { get; set; }
-
-        [Required(ErrorMessage = "Give the amount of the first tranche.")]
-        public decimal? Amount { get; set; }
-
-        [Required(ErrorMessage = "Give the payment's value date.")]
-        public DateOnly? ValueDate { get; set; }
-
-        [Required(ErrorMessage = "Give the bank's reference for the payment.")]
-        [StringLength(100)]
-        public string? BankReference { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -52,7 +47,7 @@ public sealed class AgreementModel(ApplicationAccess access, ApplicationCommands
         var approved = Application.ApprovedAmount!.Value;
         if (Input.Amount is { } amount && (amount <= 0 || amount > approved.Amount))
             ModelState.AddModelError("Input.Amount", $"The first tranche must be more than zero and at most the approved {approved}.");
-        if (!ModelState.IsValid) return Invalid();
+        if (!await PaymentCode.AcceptedAsync(this, secondFactor, Input, "first tranche", ct)) return Invalid();
         var outcome = await Commands.RunAsync(Application, User, a =>
         {
             a.SignAgreement(Input.SignedOn!.Value);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Web.Features.Account;
 using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
@@ -8,29 +9,23 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Caf.Web.Features.Finance;
 
-/// <summary>At final reconciliation, finance records the final payment owed to the grantee or the refund received from it.</summary>
+/// <summary>
+/// At final reconciliation, finance records the final payment owed to the grantee or the refund received from it, with
+/// a fresh code from the authenticator app.
+/// </summary>
 [Authorize(Roles = CafRoles.Finance)]
-public sealed class PaymentModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock)
+public sealed class PaymentModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine,
+    FreshSecondFactor secondFactor, TimeProvider clock)
     : ApplicationPageModel(access, commands, engine)
 {
     protected override string Stage => "FinalReconciliation";
 
     [BindProperty] public PaymentInput Input { get; set; } = new();
 
-    public sealed class PaymentInput
+    public sealed class PaymentInput : PaymentFields
     {
         [Required(ErrorMessage = "Choose a final payment or a refund.")]
         public LedgerEntryKind? Kind { get; set; }
-
-        [Required(ErrorMessage = "Give the amount.")]
-        public decimal? Amount { get; set; }
-
-        [Required(ErrorMessage = "Give the value date.")]
-        public DateOnly? ValueDate { get; set; }
-
-        [Required(ErrorMessage = "Give the bank's reference.")]
-        [StringLength(100)]
-        public string? BankReference { get; set; }
     }
 
     /// <summary>Positive: still owed to the grantee; negative: to be refunded.</summary>
@@ -64,7 +59,8 @@ public sealed class PaymentModel(ApplicationAccess access, ApplicationCommands c
             else if (Input.Kind == LedgerEntryKind.Refund && amount > net.Amount)
                 ModelState.AddModelError("Input.Amount", $"A refund cannot exceed what was paid net, {net}.");
         }
-        if (!ModelState.IsValid) return Invalid();
+        if (!await PaymentCode.AcceptedAsync(this, secondFactor, Input, Input.Kind == LedgerEntryKind.Refund ? "refund" : "final payment", ct))
+            return Invalid();
         var kind = Input.Kind!.Value;
         var outcome = await Commands.RunAsync(a, User, app => app.AddLedgerEntry(kind, new Money(Input.Amount!.Value, app.Currency),
             Input.ValueDate!.Value, kind == LedgerEntryKind.Refund ? $"Refund received: {app.Reference}" : $"Final payment: {app.Reference}",
