@@ -62,12 +62,17 @@ public sealed class GenderReviewChecklistTests(SqliteAppFactory factory)
 
         // Blank rows are left out; the tagged items may sit anywhere.
         var fields = ItemFields([.. Version2, ("", ChecklistItemTag.None)]);
+        fields["BasedOn"] = "1";
         var published = await isu.PostFormAsync("/GenderReview/NewChecklist", fields);
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         var version2 = await factory.WithDbAsync(db => db.GenderChecklists.AsNoTracking().Include(c => c.Items).SingleAsync(c => c.Version == 2));
         Assert.Equal(Version2.Select(i => i.Text), version2.Items.OrderBy(i => i.Position).Select(i => i.Text));
         Assert.Equal(Version2.Select(i => i.Tag), version2.Items.OrderBy(i => i.Position).Select(i => i.Tag));
         Assert.Equal(GrantJourney.Isu, version2.CreatedBy);
+        var stale = await isu.PostFormAsync("/GenderReview/NewChecklist", fields);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("Version 2 was published by", await stale.Content.ReadAsStringAsync());
+        Assert.Equal(2, await factory.WithDbAsync(db => db.GenderChecklists.CountAsync()));
         using var auditor = await _journey.SignInAsync("auditor@caf.demo");
         var (_, list) = await auditor.GetAsync("/GenderReview/Checklists");
         Assert.Contains("Version 2", list);

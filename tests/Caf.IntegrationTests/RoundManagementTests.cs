@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Caf.Data;
+using Caf.Data.Committee;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -252,7 +253,10 @@ public sealed class SqliteRoundManagementTests(SqliteAppFactory factory) : Round
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresRoundManagementTests(PostgresAppFactory factory) : RoundManagementTests(factory);
 
-/// <summary>Rounds that existed before round management get sensible values for the new fields.</summary>
+/// <summary>
+/// Rounds that existed before round management get sensible values for the new fields, and name the scoring rubric that
+/// exists (version 1, written by the migration as DESIGN.md §5 has it).
+/// </summary>
 public sealed class RoundManagementMigrationTests
 {
     private const string Before = "OpenIddict";
@@ -301,8 +305,15 @@ public sealed class RoundManagementMigrationTests
         var previous = db.Database.GetMigrations().Single(m => m.EndsWith("_" + Before, StringComparison.Ordinal));
         await migrator.MigrateAsync(previous, ct);
         await db.Database.ExecuteSqlRawAsync(insertOldRound, ct);
+        // Before rubrics were published, a round could name a version that did not exist and could never be scored.
+        var migrations = db.Database.GetMigrations().ToList();
+        await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_ScoringRubrics", StringComparison.Ordinal)) - 1], ct);
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"Rounds\" SET \"RubricVersion\" = 3", ct);
         await migrator.MigrateAsync(null, ct);
 
+        var rubric = await db.ScoringRubrics.GetAsync(1, ct);
+        Assert.Equal(ScoringRubrics.Version1.Select(i => (i.Code, i.Name, i.Weight, string.Join("|", i.Levels))),
+            rubric.Items.Select(i => (i.Code, i.Name, i.Weight, string.Join("|", i.Levels))));
         var round = await db.Rounds.AsNoTracking().SingleAsync(ct);
         Assert.Equal(new Money(50_000m, "EUR"), round.Envelope);
         Assert.Equal(["EUR"], round.AllowedCurrencies);

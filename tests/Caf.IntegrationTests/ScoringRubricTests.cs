@@ -10,8 +10,7 @@ namespace Caf.IntegrationTests;
 /// Versioned scoring rubrics: the ISU publishes a version through its page, a round names it, members score its
 /// criteria, and the committee's weighted mean uses its weights.
 /// </summary>
-[Collection(SqliteCollection.Name)]
-public sealed class ScoringRubricTests(SqliteAppFactory factory)
+public abstract class ScoringRubricTests(CafAppFactory factory)
 {
     private readonly GrantJourney _journey = new(factory);
 
@@ -56,7 +55,7 @@ public sealed class ScoringRubricTests(SqliteAppFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var refusedHtml = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Contains("Criterion 2 has no name: name it or empty the whole row.", refusedHtml);
-        Assert.Contains("Criterion 3: the weight is a whole number from 1 to 100, not “a lot”.", refusedHtml);
+        Assert.Contains("Criterion 3 (Typed and kept): the weight is a whole number from 1 to 100, not “a lot”.", refusedHtml);
         Assert.Contains("Criterion 4 (Feasibility): say what level 2 means.", refusedHtml);
         Assert.Contains("Criterion 5 (relevance) has the same name as an earlier criterion.", refusedHtml);
         Assert.Contains("Typed and kept", refusedHtml);
@@ -68,8 +67,18 @@ public sealed class ScoringRubricTests(SqliteAppFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, wrongSum.StatusCode);
         Assert.Contains("The weights add up to 85; they must add up to 100.", WebUtility.HtmlDecode(await wrongSum.Content.ReadAsStringAsync()));
 
-        // Blank rows (no name, no weight) are left out, whatever their level texts say.
-        var fields = CriterionFields([.. Version2.Select(c => (c.Name, c.Weight.ToString(), Levels(c.Name))), ("", "", Levels("Spare"))]);
+        // A row with level texts of its own but no name is not a spare row: it is refused, and its texts come back.
+        var unnamed = await isu.PostFormAsync("/Committee/NewRubric", CriterionFields(
+            [.. Version2.Select(c => (c.Name, c.Weight.ToString(), Levels(c.Name))), ("", "", Levels("Typed level"))]));
+        Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
+        var unnamedHtml = WebUtility.HtmlDecode(await unnamed.Content.ReadAsStringAsync());
+        Assert.Contains("Criterion 4 has no name: name it or empty the whole row.", unnamedHtml);
+        Assert.Contains("Typed level: level 3", unnamedHtml);
+
+        // Spare rows as the form gives them (no name, no weight, the default level texts) are left out.
+        var fields = CriterionFields([.. Version2.Select(c => (c.Name, c.Weight.ToString(), Levels(c.Name))),
+            ("", "", ScoringRubrics.DefaultLevels.ToArray<string?>())]);
+        fields["BasedOn"] = "1";
         var published = await isu.PostFormAsync("/Committee/NewRubric", fields);
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         var version2 = await factory.WithDbAsync(db => db.ScoringRubrics.GetAsync(2, CancellationToken.None));
@@ -79,6 +88,17 @@ public sealed class ScoringRubricTests(SqliteAppFactory factory)
         Assert.Equal(["relevance", "egalite-de-genre-et-diversite", "cost"], version2.Items.Select(i => i.Code));
         Assert.Equal(Levels("Cost-effectiveness").Cast<string>(), version2.Items[2].Levels);
         Assert.Equal(GrantJourney.Isu, version2.CreatedBy);
+
+        // A form opened before version 2 was published does not quietly undo it: 409, rows kept, nothing written.
+        var stale = CriterionFields(("Relevance", "100", Levels("Stale")));
+        stale["BasedOn"] = "1";
+        var refusedStale = await isu.PostFormAsync("/Committee/NewRubric", stale);
+        Assert.Equal(HttpStatusCode.Conflict, refusedStale.StatusCode);
+        var staleHtml = WebUtility.HtmlDecode(await refusedStale.Content.ReadAsStringAsync());
+        Assert.Contains($"Version 2 was published by {GrantJourney.Isu} after you opened this form.", staleHtml);
+        Assert.Contains("Stale: level 4", staleHtml);
+        Assert.Contains("name=\"BasedOn\" value=\"2\"", staleHtml);
+        Assert.Equal(2, await factory.WithDbAsync(db => db.ScoringRubrics.CountAsync()));
 
         using var member = await _journey.SignInAsync("member1@caf.demo");
         var (_, list) = await member.GetAsync("/Committee/Rubrics");
@@ -98,6 +118,11 @@ public sealed class ScoringRubricTests(SqliteAppFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var roundId = Guid.Parse(saved.Headers.Location!.OriginalString["/Rounds/Edit/".Length..]);
         await GrantJourney.ExpectRedirectAsync(isu.PostFormAsync($"/Rounds/Edit/{roundId}", [], "Open"), "open the round");
+        roundFields["Form.RubricVersion"] = "1";
+        var changed = await isu.PostFormAsync($"/Rounds/Edit/{roundId}", roundFields);
+        Assert.Equal(HttpStatusCode.BadRequest, changed.StatusCode);
+        Assert.Contains("scoring rubric version", WebUtility.HtmlDecode(await changed.Content.ReadAsStringAsync()));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Rounds.Where(r => r.Id == roundId).Select(r => r.RubricVersion).SingleAsync()));
 
         var scenario = new GrantScenario(factory);
         var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
@@ -140,3 +165,9 @@ public sealed class ScoringRubricTests(SqliteAppFactory factory)
         Assert.Contains("Égalité de genre et diversité: Delegation all male.", details);
     }
 }
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteScoringRubricTests(SqliteAppFactory factory) : ScoringRubricTests(factory);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresScoringRubricTests(PostgresAppFactory factory) : ScoringRubricTests(factory);

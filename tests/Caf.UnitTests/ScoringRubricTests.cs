@@ -70,11 +70,27 @@ public sealed class ScoringRubricTests
     {
         var previous = ScoringRubrics.Version1;
 
-        Assert.Equal("gender", ScoringRubric.CodeFor(" gender and diversity ", previous, new HashSet<string>()));
-        Assert.Equal("egalite-de-genre-et-diversite", ScoringRubric.CodeFor("Égalité de genre et diversité", previous, new HashSet<string>()));
-        Assert.Equal("value-for-money-2", ScoringRubric.CodeFor("Value for money!", previous, new HashSet<string> { "value-for-money" }));
-        Assert.Equal("criterion", ScoringRubric.CodeFor("¿¡!?", previous, new HashSet<string>()));
-        Assert.True(ScoringRubric.CodeFor(new string('a', 200), previous, new HashSet<string>()).Length <= ScoringRubric.CodeMaxLength);
+        var codes = ScoringRubric.CodesFor(
+            ["Gender", " gender and diversity ", "Égalité de genre et diversité", "Value for money!", "Value for money?", "¿¡!?", new string('a', 200)],
+            previous);
+
+        // "Gender" comes first but is a new criterion: the unchanged "Gender and diversity" keeps "gender" wherever it is.
+        Assert.Equal("gender-2", codes[0]);
+        Assert.Equal("gender", codes[1]);
+        Assert.Equal("egalite-de-genre-et-diversite", codes[2]);
+        Assert.Equal("value-for-money", codes[3]);
+        Assert.Equal("value-for-money-2", codes[4]);
+        Assert.Equal("criterion", codes[5]);
+        Assert.True(codes[6].Length <= ScoringRubric.CodeMaxLength);
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_new_criterion_never_takes_a_code_the_previous_version_gave_another_criterion()
+    {
+        var codes = ScoringRubric.CodesFor(["Cost", "Relevance to the Convention and its action plan"], ScoringRubrics.Version1);
+
+        Assert.Equal(["cost-2", "relevance"], codes);
     }
 
     [Fact]
@@ -92,15 +108,23 @@ public sealed class ScoringRubricTests
             ScoringRubrics.Version1.Select(c => new CriterionScore(c.Code, c.Code == "relevance" ? 5 : 1, null)).ToList(), null, Now);
         // Relevance weighs 25 of 100 in version 1: 5 × 0.25 + 1 × 0.75 = 2.
         Assert.Equal(2m, score.WeightedScore);
+
+        // A revision stays on the version the scores were first given under.
+        Assert.Contains("given under rubric version 1; they are revised under that version only", Assert.Throws<DomainException>(() =>
+            application.SubmitScores(version2, "member-1", "Member One", null,
+                [new CriterionScore("relevance", 4, null), new CriterionScore("cost", 4, null)], null, Now)).Message);
     }
 
     [Fact]
     public void Published_codes_are_unique_and_made_of_plain_characters()
     {
-        RubricItem Item(string code, int weight) => new(code, $"Criterion {code}", weight, ScoringRubrics.DefaultLevels);
+        RubricItem Item(string code, string name, int weight) => new(code, name, weight, ScoringRubrics.DefaultLevels);
+        const string codeMessage = "Each criterion needs its own code of lower-case letters, digits and hyphens.";
 
-        Assert.Throws<DomainException>(() => new ScoringRubric(2, [Item("same", 50), Item("same", 50)], "isu", Now));
-        Assert.Throws<DomainException>(() => new ScoringRubric(2, [Item("Not Plain", 100)], "isu", Now));
-        Assert.Throws<DomainException>(() => new ScoringRubric(0, [Item("ok", 100)], "isu", Now));
+        Assert.Equal(codeMessage, Assert.Throws<DomainException>(() =>
+            new ScoringRubric(2, [Item("same", "Relevance", 50), Item("same", "Cost", 50)], "isu", Now)).Message);
+        Assert.Equal(codeMessage, Assert.Throws<DomainException>(() => new ScoringRubric(2, [Item("Not Plain", "Relevance", 100)], "isu", Now)).Message);
+        Assert.Equal("A rubric version is 1 or more.", Assert.Throws<DomainException>(() =>
+            new ScoringRubric(0, [Item("ok", "Relevance", 100)], "isu", Now)).Message);
     }
 }

@@ -369,7 +369,8 @@ public sealed class GrantApplication : IAudited
     }
 
     /// <summary>The rubric version the committee scores this application under: its round's.</summary>
-    public int RubricVersion => Round?.RubricVersion ?? 1;
+    public int RubricVersion => Round?.RubricVersion
+        ?? throw new InvalidOperationException("Load the application's round: its rubric version comes from there.");
 
     /// <summary>
     /// A member's scores, criterion by criterion, under the round's rubric; sending them again revises them, until the

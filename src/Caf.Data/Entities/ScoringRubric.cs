@@ -82,14 +82,26 @@ public sealed class ScoringRubric : IAudited
     }
 
     /// <summary>
-    /// The code a criterion is stored under: the code it had in the previous version when the name is unchanged (so
-    /// scores stay comparable across versions), otherwise made from its name, and never one already taken.
+    /// The codes the criteria are stored under, in order: a criterion named as in the previous version keeps that
+    /// code (so scores stay comparable across versions), whatever its row; the others get a code made from their name,
+    /// never one the previous version gave to another criterion, and never twice.
     /// </summary>
-    public static string CodeFor(string name, IReadOnlyList<RubricItem> previous, IReadOnlyCollection<string> taken)
+    public static IReadOnlyList<string> CodesFor(IReadOnlyList<string> names, IReadOnlyList<RubricItem> previous)
     {
-        if (previous.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)) is { } same
-            && !taken.Contains(same.Code))
-            return same.Code;
+        var codes = names.Select(name => previous.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))?.Code)
+            .ToArray();
+        var taken = new HashSet<string>(previous.Select(p => p.Code).Concat(codes.OfType<string>()), StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (codes[i] is not null) continue;
+            codes[i] = Slug(names[i], taken);
+            taken.Add(codes[i]!);
+        }
+        return codes!;
+    }
+
+    private static string Slug(string name, IReadOnlySet<string> taken)
+    {
         var slug = new StringBuilder();
         foreach (var ch in name.Trim().Normalize(NormalizationForm.FormD).ToLowerInvariant())
         {

@@ -32,7 +32,7 @@ internal static class GenderChecklistVersion1
                 [new Guid($"6d1f6a52-7c1e-4f0b-9a51-0c7e2b9d01{i + 1:00}"), ChecklistId, i + 1, Items[i].Text, Items[i].Tag]);
 
         // Reviews made before this migration answered version 1: give each answer its item's text and tag.
-        string Q(string name) => migrationBuilder.ActiveProvider?.Contains("SqlServer") == true ? $"[{name}]" : $"\"{name}\"";
+        string Q(string name) => migrationBuilder.Quote(name);
         string Literal(string text) => "'" + text.Replace("'", "''") + "'";
         string Case(Func<(string Text, string Tag), string> pick) =>
             $"CASE {Q("ItemNumber")} " + string.Concat(Items.Select((item, i) => $"WHEN {i + 1} THEN {Literal(pick(item))} ")) + "ELSE '' END";

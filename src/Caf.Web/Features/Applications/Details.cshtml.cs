@@ -1,4 +1,5 @@
 using Caf.Data;
+using Caf.Data.Committee;
 using Caf.Web.Features.Account;
 using Caf.Web.Features.Committee;
 using Caf.Data.Entities;
@@ -108,6 +109,9 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
     /// </summary>
     public bool SeesScores => CommitteeScoreVisibility.SeesScores(User, Application);
 
+    /// <summary>The committee's scores with their rubric, when there are some and this person may see them.</summary>
+    public CommitteeScoresView? Scores { get; private set; }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var application = await access.LoadAsync(id, User, ct);
@@ -119,6 +123,9 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
         Tasks = TasksFor(application, isApplicant);
         Proposal = await ProposalView.LoadAsync(db, application, headingLevel: 3, ct);
         Comments = await db.ApplicationComments.AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.CreatedAtUtc).ToListAsync(ct);
+        Scores = application.Scores.Count > 0 && SeesScores
+            ? new CommitteeScoresView(application, await db.ScoringRubrics.GetAsync(application.RubricVersion, ct))
+            : null;
         return true;
     }
 

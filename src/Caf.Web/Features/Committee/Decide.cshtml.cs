@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Caf.Data;
+using Caf.Data.Committee;
 using Caf.Web.Features.Account;
 using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
@@ -41,9 +42,12 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
         public string? Conditions { get; set; }
     }
 
+    /// <summary>The rubric the application's scores were given under.</summary>
+    internal ScoringRubric Rubric { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        if (await LoadWithRubricAsync(id, ct) is { } redirect) return redirect;
         Input.ApprovedAmount = Application.RequestedAmount.Amount;
         Input.MeetingDate = Today;
         await LoadMembersAsync(ct);
@@ -53,7 +57,7 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        if (await LoadWithRubricAsync(id, ct) is { } redirect) return redirect;
         if (Input.Decision is not ("approve" or "reject" or "defer"))
             ModelState.AddModelError("Input.Decision", "Choose approve, reject or defer.");
         if (Input.Decision == "approve" && Input.ApprovedAmount is null)
@@ -82,6 +86,13 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
             },
             Input.Decision, Input.DecisionRationale, ct);
         return outcome.Succeeded ? Done($"Decision recorded: {Input.Decision}.") : await RefusedAsync(outcome, id, ct);
+    }
+
+    private async Task<IActionResult?> LoadWithRubricAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        Rubric = await db.ScoringRubrics.GetAsync(Application.RubricVersion, ct);
+        return null;
     }
 
     internal sealed record Member(string Name, bool Recused);

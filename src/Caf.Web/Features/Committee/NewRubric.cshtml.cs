@@ -27,7 +27,10 @@ public sealed class NewRubricModel(CafDbContext db, TimeProvider clock) : PageMo
         public string? Weight { get; set; }
         public List<string?> Levels { get; set; } = [];
 
-        internal bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Weight);
+        /// <summary>No name, no weight and no level text of its own: a spare row left as it came.</summary>
+        internal bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Weight)
+            && Levels.Select((text, i) => string.IsNullOrWhiteSpace(text) || text.Trim() == ScoringRubrics.DefaultLevels.ElementAtOrDefault(i))
+                .All(untouched => untouched);
 
         internal int? ParsedWeight =>
             int.TryParse(Weight?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var w) ? w : null;
@@ -35,35 +38,48 @@ public sealed class NewRubricModel(CafDbContext db, TimeProvider clock) : PageMo
 
     public int NextVersion { get; private set; }
 
+    /// <summary>The latest version when the form was opened (0: none). Publishing refuses a form older than the latest.</summary>
+    [BindProperty] public int BasedOn { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Start from the latest version: most new versions change a few weights or words.
         var latest = await LatestAsync(ct);
+        BasedOn = latest?.Version ?? 0;
         Criteria = latest?.Items.Select(i => new CriterionRow { Name = i.Name, Weight = i.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture), Levels = [.. i.Levels] }).ToList() ?? [];
-        await PrepareAsync(ct);
+        Prepare();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        // Rows left without a name and a weight are not criteria; the rest keep their order and are shown again as typed.
+        // Spare rows left as they came are not criteria; the rest keep their order and are shown again as typed.
         Criteria = Criteria.Where(r => !r.IsBlank).ToList();
+        foreach (var row in Criteria) row.Levels = row.Levels.Take(5).ToList();
         for (var i = 0; i < Criteria.Count; i++)
             if (!string.IsNullOrWhiteSpace(Criteria[i].Weight) && Criteria[i].ParsedWeight is null)
-                ModelState.AddModelError($"Criteria[{i}].Weight", $"Criterion {i + 1}: the weight is a whole number from 1 to 100, not “{Criteria[i].Weight!.Trim()}”.");
+            {
+                var name = string.IsNullOrWhiteSpace(Criteria[i].Name) ? "" : $" ({Criteria[i].Name!.Trim()})";
+                ModelState.AddModelError($"Criteria[{i}].Weight",
+                    $"Criterion {i + 1}{name}: the weight is a whole number from 1 to 100, not “{Criteria[i].Weight!.Trim()}”.");
+            }
         var drafts = Criteria.Select(r => new RubricDraft(r.Name, r.ParsedWeight ?? (string.IsNullOrWhiteSpace(r.Weight) ? null : 0), r.Levels)).ToList();
         foreach (var (field, message) in ScoringRubric.Problems(drafts))
             if (ModelState[field] is not { Errors.Count: > 0 }) ModelState.AddModelError(field == "Criteria" ? "" : field, message);
-        if (!ModelState.IsValid) return await RedisplayAsync(ct);
+        if (!ModelState.IsValid) return Redisplay();
 
-        var previous = (await LatestAsync(ct))?.Items ?? [];
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        var items = Criteria.Select(r =>
+        var latest = await LatestAsync(ct);
+        if ((latest?.Version ?? 0) != BasedOn)
         {
-            var code = ScoringRubric.CodeFor(r.Name!, previous, taken);
-            taken.Add(code);
-            return new RubricItem(code, r.Name!.Trim(), r.ParsedWeight!.Value, r.Levels.Select(l => l!.Trim()).ToList());
-        }).ToList();
-        var version = await db.ScoringRubrics.Select(r => (int?)r.Version).MaxAsync(ct) + 1 ?? 1;
+            // Publishing this form now would quietly undo what the newer version changed.
+            ModelState.AddModelError("", $"Version {latest!.Version} was published by {latest.CreatedBy} after you opened this form. " +
+                "Check it on the Scoring rubrics page; publish again if this form should still replace it.");
+            return Rebased(latest.Version);
+        }
+        var previous = latest?.Items ?? [];
+        var codes = ScoringRubric.CodesFor(Criteria.Select(r => r.Name!).ToList(), previous);
+        var items = Criteria.Select((r, i) => new RubricItem(codes[i], r.Name!.Trim(), r.ParsedWeight!.Value, r.Levels.Select(l => l!.Trim()).ToList()))
+            .ToList();
+        var version = BasedOn + 1;
         db.ScoringRubrics.Add(new ScoringRubric(version, items, User.Identity?.Name ?? ApplicationAccess.ActorFor(User).UserId,
             clock.GetUtcNow().UtcDateTime));
         try
@@ -74,7 +90,7 @@ public sealed class NewRubricModel(CafDbContext db, TimeProvider clock) : PageMo
         {
             db.ChangeTracker.Clear();
             ModelState.AddModelError("", $"Someone else published version {version} a moment ago. Check the published versions, then publish again.");
-            return await RedisplayAsync(ct, 409);
+            return Rebased(version);
         }
         TempData["Message"] = $"Scoring rubric version {version} is published. Set it on the rounds that should use it.";
         return Redirect($"/Committee/Rubrics#version-{version}");
@@ -83,16 +99,24 @@ public sealed class NewRubricModel(CafDbContext db, TimeProvider clock) : PageMo
     private Task<ScoringRubric?> LatestAsync(CancellationToken ct) =>
         db.ScoringRubrics.AsNoTracking().Include(r => r.Criteria).OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
 
-    private async Task<IActionResult> RedisplayAsync(CancellationToken ct, int status = 400)
+    /// <summary>Shown again as a 409, now based on the newer version the person has just been told about.</summary>
+    private IActionResult Rebased(int latestVersion)
     {
-        await PrepareAsync(ct);
+        BasedOn = latestVersion;
+        ModelState.Remove(nameof(BasedOn));
+        return Redisplay(409);
+    }
+
+    private IActionResult Redisplay(int status = 400)
+    {
+        Prepare();
         Response.StatusCode = status;
         return Page();
     }
 
-    private async Task PrepareAsync(CancellationToken ct)
+    private void Prepare()
     {
-        NextVersion = (await db.ScoringRubrics.Select(r => (int?)r.Version).MaxAsync(ct) ?? 0) + 1;
+        NextVersion = BasedOn + 1;
         foreach (var row in Criteria)
             while (row.Levels.Count < 5) row.Levels.Add(null);
         for (var i = 0; i < SpareRows; i++) Criteria.Add(new CriterionRow { Levels = [.. ScoringRubrics.DefaultLevels] });

@@ -27,12 +27,16 @@ public sealed class NewChecklistModel(CafDbContext db, TimeProvider clock) : Pag
 
     public int NextVersion { get; private set; }
 
+    /// <summary>The latest version when the form was opened (0: none). Publishing refuses a form older than the latest.</summary>
+    [BindProperty] public int BasedOn { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Start from the latest version: most new versions change a few items.
         var latest = await db.GenderChecklists.AsNoTracking().Include(c => c.Items).OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
+        BasedOn = latest?.Version ?? 0;
         Items = latest?.Items.OrderBy(i => i.Position).Select(i => new ItemRow { Text = i.Text, Tag = i.Tag }).ToList() ?? [];
-        await PrepareAsync(ct);
+        Prepare();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -42,9 +46,17 @@ public sealed class NewChecklistModel(CafDbContext db, TimeProvider clock) : Pag
         var items = Items.Select(r => (r.Text?.Trim() ?? "", r.Tag)).ToList();
         foreach (var (field, message) in GenderChecklist.Problems(items))
             ModelState.AddModelError(field == "Items" ? "" : field, message);
-        if (!ModelState.IsValid) return await RedisplayAsync(ct);
+        if (!ModelState.IsValid) return Redisplay();
 
-        var version = await db.GenderChecklists.Select(c => (int?)c.Version).MaxAsync(ct) + 1 ?? 1;
+        var latest = await db.GenderChecklists.AsNoTracking().OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
+        if ((latest?.Version ?? 0) != BasedOn)
+        {
+            // Publishing this form now would quietly undo what the newer version changed.
+            ModelState.AddModelError("", $"Version {latest!.Version} was published by {latest.CreatedBy} after you opened this form. " +
+                "Check it on the Gender checklists page; publish again if this form should still replace it.");
+            return Rebased(latest.Version);
+        }
+        var version = BasedOn + 1;
         db.GenderChecklists.Add(new GenderChecklist(version, items, User.Identity?.Name ?? ApplicationAccess.ActorFor(User).UserId, clock.GetUtcNow().UtcDateTime));
         try
         {
@@ -54,22 +66,30 @@ public sealed class NewChecklistModel(CafDbContext db, TimeProvider clock) : Pag
         {
             db.ChangeTracker.Clear();
             ModelState.AddModelError("", $"Someone else published version {version} a moment ago. Check the published versions, then publish again.");
-            return await RedisplayAsync(ct, 409);
+            return Rebased(version);
         }
         TempData["Message"] = $"Gender checklist version {version} is published. Set it on the rounds that should use it.";
         return Redirect($"/GenderReview/Checklists#version-{version}");
     }
 
-    private async Task<IActionResult> RedisplayAsync(CancellationToken ct, int status = 400)
+    /// <summary>Shown again as a 409, now based on the newer version the person has just been told about.</summary>
+    private IActionResult Rebased(int latestVersion)
     {
-        await PrepareAsync(ct);
+        BasedOn = latestVersion;
+        ModelState.Remove(nameof(BasedOn));
+        return Redisplay(409);
+    }
+
+    private IActionResult Redisplay(int status = 400)
+    {
+        Prepare();
         Response.StatusCode = status;
         return Page();
     }
 
-    private async Task PrepareAsync(CancellationToken ct)
+    private void Prepare()
     {
-        NextVersion = (await db.GenderChecklists.Select(c => (int?)c.Version).MaxAsync(ct) ?? 0) + 1;
+        NextVersion = BasedOn + 1;
         for (var i = 0; i < SpareRows; i++) Items.Add(new ItemRow());
     }
 }
