@@ -1,6 +1,7 @@
 using System.Net;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.IntegrationTests;
@@ -260,6 +261,110 @@ public abstract class SecurityTests(CafAppFactory factory)
         Assert.Equal("H5+F6", sheet.Cell("H6").FormulaA1);
         Assert.Equal(3_600m, sheet.Cell("H6").GetValue<decimal>());
         Assert.Equal("yes", sheet.Cell("I6").GetString());
+    }
+
+    [Fact]
+    public async Task The_ranking_workbook_lists_every_score_behind_the_means_and_leaves_out_those_the_member_may_not_see_yet()
+    {
+        await factory.ResetAsync();
+        var scenario = new GrantScenario(factory);
+        var activityEnd = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddMonths(4);
+        // member2 scores 1 everywhere, then declares a conflict: the score stays on the sheet, marked, and counts nowhere.
+        var scored = await scenario.AtCommitteeReviewAsync(activityEnd,
+            new Dictionary<string, int> { ["member3@caf.demo"] = 4, [GrantJourney.Chair] = 2, ["member2@caf.demo"] = 1 }, title: "Survey methods");
+        var unscored = await scenario.AtCommitteeReviewAsync(activityEnd,
+            new Dictionary<string, int> { ["member3@caf.demo"] = 5, [GrantJourney.Chair] = 2 }, title: "Stockpile records");
+        using var member2 = await _journey.SignInAsync("member2@caf.demo");
+        await GrantJourney.ExpectRedirectAsync(member2.PostFormAsync($"/Committee/Conflict/{scored}",
+            new() { ["Reason"] = "My ministry funds the host's survey teams." }), "declare a conflict");
+        // member1 scores one application through the form: 5 with a comment, gender not applicable, 3 elsewhere.
+        using var member1 = await _journey.SignInAsync("member1@caf.demo");
+        var fields = GrantJourney.ScoreFields(3);
+        fields["Input.Scores[relevance]"] = "5";
+        fields["Input.Comments[relevance]"] = "Straight from action 27.";
+        fields["Input.Scores[gender]"] = "na";
+        await GrantJourney.ExpectRedirectAsync(member1.PostFormAsync($"/Committee/Score/{scored}", fields), "member1 scores");
+
+        var references = await factory.WithDbAsync(db => db.Applications.ToDictionaryAsync(a => a.Id, a => a.Reference!));
+        var titles = await factory.WithDbAsync(db => db.Applications.ToDictionaryAsync(a => a.Id, a => a.Title));
+        var names = await factory.WithDbAsync(db => db.Users.ToDictionaryAsync(u => u.Id, u => u.DisplayName));
+        var rubric = Caf.Data.Committee.ScoringRubrics.Version1.ToDictionary(c => c.Code);
+        var stored = await factory.WithDbAsync(db => db.CommitteeScores.ToListAsync());
+        var conflicted = (await factory.WithDbAsync(db => db.ConflictDeclarations.ToListAsync())).Select(c => (c.ApplicationId, c.MemberUserId)).ToList();
+        // The database's scores, one line per criterion, with the submission time to the second.
+        var expected = stored.SelectMany(s => s.Criteria.Select(c => string.Join("|", references[s.ApplicationId], titles[s.ApplicationId],
+                names[s.MemberUserId], conflicted.Contains((s.ApplicationId, s.MemberUserId)) ? "yes" : "no", s.Revision,
+                s.SubmittedAtUtc.ToString("yyyy-MM-dd HH:mm:ss"), rubric[c.Code].Name, rubric[c.Code].Weight, c.Score?.ToString() ?? "", c.Comment ?? "")))
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(4 * 6 + 2 * 6, expected.Count);
+        static string Line(IXLCell[] r) => string.Join("|", r[0].GetString(), r[1].GetString(), r[2].GetString(), r[3].GetString(),
+            r[4].GetValue<int>(), r[5].GetDateTime().ToString("yyyy-MM-dd HH:mm:ss"), r[6].GetString(), r[7].GetValue<int>(),
+            r[8].IsEmpty() ? "" : r[8].GetValue<int>().ToString(), r[9].GetString());
+
+        using var isu = await _journey.SignInAsync(GrantJourney.Isu);
+        using (var workbook = await RankingWorkbookAsync(isu))
+        {
+            var scores = workbook.Worksheet("Scores");
+            Assert.StartsWith("As of ", scores.Cell("A2").GetString());
+            Assert.Equal(4, scores.SheetView.SplitRow);
+            Assert.True(scores.AutoFilter.IsEnabled);
+            var rows = SheetRows(scores, 10);
+            Assert.Equal(expected, rows.Select(Line).Order(StringComparer.Ordinal).ToList());
+            Assert.All(rows, r => Assert.Equal("yyyy-mm-dd hh:mm", r[5].Style.NumberFormat.Format));
+            var member1Name = names[(await scenario.ActorAsync("member1@caf.demo")).UserId];
+            var notApplicable = Assert.Single(rows, r => r[2].GetString() == member1Name && r[6].GetString() == rubric["gender"].Name);
+            Assert.True(notApplicable[8].IsEmpty());
+            Assert.Equal(5, Assert.Single(rows, r => r[9].GetString() == "Straight from action 27.")[8].GetValue<int>());
+            AssertCriteria(workbook.Worksheet("Criteria"), rows.Count, rubric.Keys.Select(code => ((scored, code), ScoredMean(code)))
+                .Concat(rubric.Keys.Select(code => ((unscored, code), Mean(5, 2)))).ToDictionary(), references, rubric);
+        }
+
+        // member1 has not scored the other application: none of its scores or means, though it stays on the ranking.
+        using (var workbook = await RankingWorkbookAsync(member1))
+        {
+            var rows = SheetRows(workbook.Worksheet("Scores"), 10);
+            Assert.Equal(4 * 6, rows.Count);
+            Assert.All(rows, r => Assert.Equal(references[scored], r[0].GetString()));
+            AssertCriteria(workbook.Worksheet("Criteria"), rows.Count, rubric.Keys.ToDictionary(code => (scored, code), ScoredMean), references, rubric);
+            Assert.Contains(references[unscored], workbook.Worksheet("Ranking").Column(2).CellsUsed().Select(c => c.GetString()));
+        }
+
+        // Counting members only (member2 declared a conflict), not applicable left out, rounded half away from zero.
+        static decimal ScoredMean(string code) => code switch { "relevance" => Mean(4, 2, 5), "gender" => Mean(4, 2), _ => Mean(4, 2, 3) };
+        static decimal Mean(params int[] levels) => decimal.Round((decimal)levels.Sum() / levels.Length, 2, MidpointRounding.AwayFromZero);
+    }
+
+    private static async Task<XLWorkbook> RankingWorkbookAsync(CafSession session)
+    {
+        var export = await session.Client.GetAsync("/Committee/Ranking?handler=Export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        return new XLWorkbook(await export.Content.ReadAsStreamAsync());
+    }
+
+    /// <summary>The data rows under the header on row 4, as cells.</summary>
+    private static List<IXLCell[]> SheetRows(IXLWorksheet sheet, int columns) =>
+        Enumerable.Range(5, Math.Max(0, (sheet.LastRowUsed()?.RowNumber() ?? 4) - 4))
+            .Select(r => Enumerable.Range(1, columns).Select(c => sheet.Cell(r, c)).ToArray()).ToList();
+
+    /// <summary>One row per application and criterion: the mean as a formula over the Scores sheet, and the app's mean beside it.</summary>
+    private static void AssertCriteria(IXLWorksheet sheet, int scoreRows, IReadOnlyDictionary<(Guid Id, string Code), decimal> means,
+        IReadOnlyDictionary<Guid, string> references, IReadOnlyDictionary<string, Caf.Data.Committee.RubricItem> rubric)
+    {
+        var rows = SheetRows(sheet, 5);
+        Assert.Equal(means.Count, rows.Count);
+        Assert.Equal(4, sheet.SheetView.SplitRow);
+        foreach (var ((id, code), mean) in means)
+        {
+            var row = Assert.Single(rows, r => r[0].GetString() == references[id] && r[1].GetString() == rubric[code].Name);
+            var n = row[0].Address.RowNumber;
+            var last = 4 + scoreRows;
+            Assert.Equal(rubric[code].Weight, row[2].GetValue<int>());
+            Assert.Equal($"IFERROR(ROUND(AVERAGEIFS(Scores!$I$5:$I${last},Scores!$A$5:$A${last},A{n},"
+                + $"Scores!$G$5:$G${last},\"=\"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(B{n},\"~\",\"~~\"),\"*\",\"~*\"),\"?\",\"~?\"),"
+                + $"Scores!$D$5:$D${last},\"no\"),2),\"\")", row[3].FormulaA1);
+            Assert.Equal(mean, row[4].GetValue<decimal>());
+            Assert.Equal("0.00", row[4].Style.NumberFormat.Format);
+        }
     }
 
     [Fact]

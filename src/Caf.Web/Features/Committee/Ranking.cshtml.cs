@@ -15,7 +15,7 @@ namespace Caf.Web.Features.Committee;
 /// <summary>
 /// A round's applications before the committee, best weighted mean first, with the running total of requests against
 /// the envelope: the funding line. A committee member sees an application's mean only once they have scored it (or are
-/// recused), as on its own page.
+/// recused), as on its own page. The workbook adds the scores behind the means and each criterion's mean, under the same rule.
 /// </summary>
 [Authorize(Roles = CafRoles.CommitteeChair + "," + CafRoles.CommitteeMember + "," + CafRoles.IsuOfficer + "," + CafRoles.Auditor)]
 public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<GrantRulesOptions> rules, WorkflowEngine engine) : PageModel
@@ -27,6 +27,10 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
     internal FundingRound? Round { get; private set; }
     internal IReadOnlyList<FundingRound> Rounds { get; private set; } = [];
     internal IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>The applications whose scores this user may see, in ranking order, with what their scores add up to.</summary>
+    private IReadOnlyList<(GrantApplication Application, ApplicationAggregate Summary)> _seen = [];
+    private ScoringRubric? _rubric;
 
     public async Task<IActionResult> OnGetAsync(Guid? round, CancellationToken ct) =>
         await LoadAsync(round, ct) ? Page() : NotFound();
@@ -62,6 +66,9 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         // The stage as people read it ("Committee review"), as on the application's own page, not its identifier.
         var stages = applications.ToDictionary(a => a.Id, a => engine.DefinitionOf(a.Workflow!).Stage(a.Stage).Label.En);
         Rows = ranked.Select(r => new Row(r, stages[r.Id], hidden[r.Id], !hidden[r.Id] && summaries[r.Id].Spread)).ToList();
+        var byId = applications.ToDictionary(a => a.Id);
+        _seen = ranked.Where(r => !hidden[r.Id]).Select(r => (byId[r.Id], summaries[r.Id])).ToList();
+        _rubric = rubric;
         return true;
     }
 
@@ -101,6 +108,101 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         sheet.Range(header, 1, Math.Max(last, header), columns.Length).SetAutoFilter();
         double[] widths = [6, 15, 50, 18, 14, 20, 13, 18, 18];
         for (var c = 0; c < widths.Length; c++) sheet.Column(c + 1).Width = widths[c];
+        var lastScore = AddScoresSheet(workbook);
+        AddCriteriaSheet(workbook, lastScore);
         return workbook;
+    }
+
+    private const int ScoreHeader = 4;
+
+    /// <summary>
+    /// The scoring sheet: every member's score on every criterion of the applications this user may see scores of
+    /// (the others are left out, as their means are on the ranking). Not applicable stays an empty cell, never a zero.
+    /// Returns the last row written.
+    /// </summary>
+    private int AddScoresSheet(XLWorkbook workbook)
+    {
+        var sheet = StartSheet(workbook, "Scores", $"Committee scores — {Round!.Title}",
+            ["Reference", "Title", "Member", "Recused", "Revision", "Submitted (UTC)", "Criterion", "Weight", "Score", "Comment"]);
+        var row = ScoreHeader;
+        foreach (var (application, _) in _seen)
+            foreach (var score in application.Scores.OrderBy(s => s.MemberName, StringComparer.Ordinal).ThenBy(s => s.MemberUserId, StringComparer.Ordinal))
+            {
+                // As in the aggregates: a declared conflict leaves the member's score out.
+                var recused = application.Conflicts.Any(c => c.MemberUserId == score.MemberUserId);
+                var given = score.Criteria;
+                foreach (var item in _rubric!.Items)
+                {
+                    if (given.FirstOrDefault(c => c.Code == item.Code) is not { } criterion) continue;
+                    row++;
+                    sheet.Cell(row, 1).SetValue(application.Reference ?? "");
+                    sheet.Cell(row, 2).SetValue(application.Title);
+                    sheet.Cell(row, 3).SetValue(score.MemberName);
+                    sheet.Cell(row, 4).SetValue(recused ? "yes" : "no");
+                    sheet.Cell(row, 5).Value = score.Revision;
+                    sheet.Cell(row, 6).Value = score.SubmittedAtUtc;
+                    sheet.Cell(row, 7).SetValue(item.Name);
+                    sheet.Cell(row, 8).Value = item.Weight;
+                    if (criterion.Score is { } value) sheet.Cell(row, 9).Value = value;
+                    if (criterion.Comment is { } comment) sheet.Cell(row, 10).SetValue(comment);
+                }
+            }
+        sheet.Range(ScoreHeader + 1, 6, Math.Max(row, ScoreHeader + 1), 6).Style.NumberFormat.Format = "yyyy-mm-dd hh:mm";
+        sheet.Range(ScoreHeader + 1, 9, Math.Max(row, ScoreHeader + 1), 9).Style.NumberFormat.Format = "0";
+        FinishSheet(sheet, 10, row, [15, 40, 28, 9, 9, 17, 40, 8, 7, 60]);
+        return row;
+    }
+
+    /// <summary>
+    /// Each criterion's mean per application twice: as a formula over the Scores sheet (recused members and not
+    /// applicable left out) and as the app computed it, so that an auditor can compare the two.
+    /// </summary>
+    private void AddCriteriaSheet(XLWorkbook workbook, int lastScore)
+    {
+        var sheet = StartSheet(workbook, "Criteria", $"Committee means per criterion — {Round!.Title}",
+            ["Reference", "Criterion", "Weight", "Mean of counting members", "Mean computed by CafGrants"]);
+        var row = ScoreHeader;
+        foreach (var (application, summary) in _seen)
+            foreach (var item in _rubric!.Items)
+            {
+                row++;
+                sheet.Cell(row, 1).SetValue(application.Reference ?? "");
+                sheet.Cell(row, 2).SetValue(item.Name);
+                sheet.Cell(row, 3).Value = item.Weight;
+                sheet.Cell(row, 4).FormulaA1 = MeanFormula(Math.Max(lastScore, ScoreHeader + 1), row);
+                if (summary.Criteria.Single(c => c.Code == item.Code).Mean is { } mean) sheet.Cell(row, 5).Value = mean;
+            }
+        sheet.Range(ScoreHeader + 1, 4, Math.Max(row, ScoreHeader + 1), 5).Style.NumberFormat.Format = "0.00";
+        FinishSheet(sheet, 5, row, [15, 40, 8, 16, 16]);
+    }
+
+    /// <summary>
+    /// The mean of the counting members' scores on this row's criterion, rounded as the app rounds, empty when nobody
+    /// scored it. The name is matched literally: Excel would read * ? ~ in it as wildcards, and a leading &lt; or = as a test.
+    /// </summary>
+    private static string MeanFormula(int lastScore, int row)
+    {
+        string Column(char c) => $"Scores!${c}${ScoreHeader + 1}:${c}${lastScore}";
+        return $"IFERROR(ROUND(AVERAGEIFS({Column('I')},{Column('A')},A{row},"
+            + $"{Column('G')},\"=\"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(B{row},\"~\",\"~~\"),\"*\",\"~*\"),\"?\",\"~?\"),"
+            + $"{Column('D')},\"no\"),2),\"\")";
+    }
+
+    private IXLWorksheet StartSheet(XLWorkbook workbook, string name, string title, string[] columns)
+    {
+        var sheet = workbook.Worksheets.Add(name);
+        sheet.Cell(1, 1).SetValue(title);
+        sheet.Cell(1, 1).Style.Font.Bold = true;
+        sheet.Cell(2, 1).SetValue($"As of {clock.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm} UTC, rubric version {_rubric!.Version}");
+        for (var c = 0; c < columns.Length; c++) sheet.Cell(ScoreHeader, c + 1).SetValue(columns[c]);
+        sheet.Range(ScoreHeader, 1, ScoreHeader, columns.Length).Style.Font.Bold = true;
+        return sheet;
+    }
+
+    private static void FinishSheet(IXLWorksheet sheet, int columns, int last, double[] widths)
+    {
+        sheet.SheetView.FreezeRows(ScoreHeader);
+        sheet.Range(ScoreHeader, 1, Math.Max(last, ScoreHeader), columns).SetAutoFilter();
+        for (var c = 0; c < widths.Length; c++) sheet.Column(c + 1).Width = widths[c];
     }
 }
