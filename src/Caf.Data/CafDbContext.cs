@@ -61,7 +61,8 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
 
     /// <summary>
     /// Saves, renumbering the audit records when another unit of work took the same places in the audit chain first
-    /// (two people acting on different applications at the same moment). Any other failure is left to the caller.
+    /// (two people acting on different applications at the same moment), or when the database ended this unit of work
+    /// to break a deadlock over those places. Any other failure is left to the caller.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -71,7 +72,7 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
             {
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
-            catch (DbUpdateException ex) when (attempt < 5 && ex is not DbUpdateConcurrencyException && SaveConflicts.IsAuditSequenceClash(ex))
+            catch (Exception ex) when (attempt < 5 && IsWorthRetrying(ex))
             {
                 await Task.Delay(Random.Shared.Next(5, 50) * attempt, cancellationToken);
             }
@@ -86,12 +87,16 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
             {
                 return base.SaveChanges(acceptAllChangesOnSuccess);
             }
-            catch (DbUpdateException ex) when (attempt < 5 && ex is not DbUpdateConcurrencyException && SaveConflicts.IsAuditSequenceClash(ex))
+            catch (Exception ex) when (attempt < 5 && IsWorthRetrying(ex))
             {
                 Thread.Sleep(Random.Shared.Next(5, 50) * attempt);
             }
         }
     }
+
+    private static bool IsWorthRetrying(Exception ex) =>
+        ex is DbUpdateException update and not DbUpdateConcurrencyException && SaveConflicts.IsAuditSequenceClash(update)
+        || SaveConflicts.IsDeadlock(ex);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

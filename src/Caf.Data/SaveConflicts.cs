@@ -21,6 +21,19 @@ public static class SaveConflicts
     /// <summary>Two people published a scoring rubric version with the same number at once.</summary>
     public static bool IsRubricVersionClash(DbUpdateException ex) => Mentions(ex, "ScoringRubrics", "Version");
 
+    /// <summary>
+    /// The database chose this unit of work as a deadlock victim: two units of work inserting audit records took the
+    /// same places in the chain in a different order. Nothing was written; saving again renumbers.
+    /// </summary>
+    public static bool IsDeadlock(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected }
+                or Microsoft.Data.SqlClient.SqlException { Number: 1205 })
+                return true;
+        return false;
+    }
+
     private static bool Mentions(Exception ex, string table, string column)
     {
         for (Exception? e = ex; e is not null; e = e.InnerException)
