@@ -2,6 +2,7 @@ using Caf.Data;
 using Caf.Data.Committee;
 using Caf.Data.Entities;
 using Caf.Web.Features.Applications;
+using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -68,12 +69,10 @@ public sealed class NewRubricModel(CafDbContext db, TimeProvider clock) : PageMo
         if (!ModelState.IsValid) return Redisplay();
 
         var latest = await LatestAsync(ct);
-        if ((latest?.Version ?? 0) != BasedOn)
+        if (PublishedVersions.StaleFormMessage(BasedOn, latest?.Version, latest?.CreatedBy, "Scoring rubrics") is { } stale)
         {
-            // Publishing this form now would quietly undo what the newer version changed.
-            ModelState.AddModelError("", $"Version {latest!.Version} was published by {latest.CreatedBy} after you opened this form. " +
-                "Check it on the Scoring rubrics page; publish again if this form should still replace it.");
-            return Rebased(latest.Version);
+            ModelState.AddModelError("", stale);
+            return Rebased(latest!.Version);
         }
         var previous = latest?.Items ?? [];
         var codes = ScoringRubric.CodesFor(Criteria.Select(r => r.Name!).ToList(), previous);

@@ -1,6 +1,7 @@
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Web.Features.Applications;
+using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,12 +50,10 @@ public sealed class NewChecklistModel(CafDbContext db, TimeProvider clock) : Pag
         if (!ModelState.IsValid) return Redisplay();
 
         var latest = await db.GenderChecklists.AsNoTracking().OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
-        if ((latest?.Version ?? 0) != BasedOn)
+        if (PublishedVersions.StaleFormMessage(BasedOn, latest?.Version, latest?.CreatedBy, "Gender checklists") is { } stale)
         {
-            // Publishing this form now would quietly undo what the newer version changed.
-            ModelState.AddModelError("", $"Version {latest!.Version} was published by {latest.CreatedBy} after you opened this form. " +
-                "Check it on the Gender checklists page; publish again if this form should still replace it.");
-            return Rebased(latest.Version);
+            ModelState.AddModelError("", stale);
+            return Rebased(latest!.Version);
         }
         var version = BasedOn + 1;
         db.GenderChecklists.Add(new GenderChecklist(version, items, User.Identity?.Name ?? ApplicationAccess.ActorFor(User).UserId, clock.GetUtcNow().UtcDateTime));
