@@ -166,6 +166,8 @@ public abstract class SecurityTests(CafAppFactory factory)
             ["Input.Decision"] = "approve", ["Input.ApprovedAmount"] = "1800", ["Input.DecisionRationale"] = "Good exchange.",
         });
         Assert.NotEqual(HttpStatusCode.Redirect, approve.StatusCode);
+        // The refusal says why, on the decision page itself.
+        Assert.Contains("who are not recused; 2 scored so far", WebUtility.HtmlDecode(await approve.Content.ReadAsStringAsync()));
         Assert.Equal("CommitteeReview", await _journey.StageAsync(id));
 
         var (_, register) = await chair.GetAsync("/Committee/Conflicts");
