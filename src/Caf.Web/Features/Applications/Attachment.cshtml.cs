@@ -14,9 +14,7 @@ public sealed class AttachmentModel(ApplicationAccess access, CafDbContext db) :
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (attachment is null || !await access.Visible(User).AnyAsync(a => a.Id == attachment.ApplicationId, ct)) return NotFound();
         var content = await db.AttachmentContents.AsNoTracking().FirstAsync(c => c.Id == id, ct);
-        db.AuditEvents.Add(new AuditEvent("attachment.downloaded", nameof(ApplicationAttachment), attachment.Id.ToString(), null));
-        await db.SaveChangesAsync(ct);
-        // Always an attachment, never rendered in the browser, whatever the type.
-        return File(content.Bytes, "application/octet-stream", attachment.FileName);
+        return await AuditedDownload.SendAsync(db, "attachment.downloaded", nameof(ApplicationAttachment), attachment.Id, content.Bytes,
+            attachment.FileName, ct);
     }
 }

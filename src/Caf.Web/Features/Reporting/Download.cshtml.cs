@@ -14,9 +14,6 @@ public sealed class DownloadModel(ApplicationAccess access, CafDbContext db) : P
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null || !await access.Visible(User).AnyAsync(a => a.Id == report.ApplicationId, ct)) return NotFound();
-        db.AuditEvents.Add(new AuditEvent("report.downloaded", nameof(GrantReport), report.Id.ToString(), null));
-        await db.SaveChangesAsync(ct);
-        // Always an attachment, never rendered in the browser, whatever the type.
-        return File(report.Content, "application/octet-stream", report.FileName);
+        return await AuditedDownload.SendAsync(db, "report.downloaded", nameof(GrantReport), report.Id, report.Content, report.FileName, ct);
     }
 }
