@@ -94,9 +94,14 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
         }
     }
 
-    private static bool IsWorthRetrying(Exception ex) =>
+    /// <summary>
+    /// A deadlock is retried where nothing else was lost with it: when this save had the transaction to itself, or on
+    /// PostgreSQL, where EF rolls back to its savepoint inside the caller's transaction. SQL Server ends the caller's whole
+    /// transaction, so there the failure goes up to the caller.
+    /// </summary>
+    private bool IsWorthRetrying(Exception ex) =>
         ex is DbUpdateException update and not DbUpdateConcurrencyException && SaveConflicts.IsAuditSequenceClash(update)
-        || SaveConflicts.IsDeadlock(ex);
+        || SaveConflicts.IsDeadlock(ex) && (Database.CurrentTransaction is null || Database.IsNpgsql());
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

@@ -92,7 +92,7 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
             ["Input.Amount"] = "400.00",
             ["Input.ValueDate"] = today,
             ["Input.BankReference"] = "UBS-RF-0007",
-            ["Input.SecondFactorCode"] = GrantJourney.PaymentCode(),
+            ["Input.SecondFactorCode"] = GrantJourney.PaymentCode(stepsAhead: 1),
         }), "record refund");
         await GrantJourney.ExpectRedirectAsync(finance.FireAsync(id, "close", "Reconciled."), "close");
 

@@ -143,8 +143,12 @@ internal sealed class GrantJourney(CafAppFactory factory)
         };
     }
 
-    /// <summary>The current code of the finance officer's authenticator app, which every payment form asks for.</summary>
-    public static string PaymentCode() => Totp.Code(Caf.Web.Seeding.DemoSeeder.AuthenticatorKeyFor(Finance));
+    /// <summary>
+    /// A code of the finance officer's authenticator app, which every payment form asks for: the current one, or one a few
+    /// 30-second steps ahead (still accepted) for a second payment, since a code pays only once.
+    /// </summary>
+    public static string PaymentCode(int stepsAhead = 0) =>
+        Totp.Code(Caf.Web.Seeding.DemoSeeder.AuthenticatorKeyFor(Finance), DateTimeOffset.UtcNow.AddSeconds(30 * stepsAhead));
 
     public Task<string> StageAsync(Guid applicationId) =>
         factory.WithDbAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.Workflow!.Stage).SingleAsync());

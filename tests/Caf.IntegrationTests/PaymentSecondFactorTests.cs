@@ -75,8 +75,37 @@ public sealed class PaymentSecondFactorTests(SqliteAppFactory factory)
         Assert.Equal(("Approved", 0, 1), await StateAsync(id));
 
         // The right code records the agreement and the payment, and clears the failed count.
-        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", AgreementFields(GrantJourney.PaymentCode())),
+        var code = GrantJourney.PaymentCode();
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", AgreementFields(code)),
             "sign the agreement with a fresh code");
         Assert.Equal(("Active", 1, 0), await StateAsync(id));
+
+        // A code pays once: the same code does not pay a second grant, the next one does.
+        var second = await ApprovedGrantAsync();
+        var reused = await finance.PostFormAsync($"/Finance/Agreement/{second}", AgreementFields(code));
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+        Assert.Contains("This code has already been used for a payment.", WebUtility.HtmlDecode(await reused.Content.ReadAsStringAsync()));
+        Assert.Equal(("Approved", 0, 0), await StateAsync(second));
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{second}", AgreementFields(GrantJourney.PaymentCode(stepsAhead: 1))),
+            "pay the second grant with the next code");
+        Assert.Equal(("Active", 1, 0), await StateAsync(second));
+    }
+
+    [Fact]
+    public async Task Five_wrong_codes_lock_the_account_and_say_so()
+    {
+        await factory.ResetAsync();
+        var id = await ApprovedGrantAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+            Assert.Contains("That code is not right.", await (await finance.PostFormAsync($"/Finance/Agreement/{id}", AgreementFields("000000"))).Content.ReadAsStringAsync());
+        var fifth = WebUtility.HtmlDecode(await (await finance.PostFormAsync($"/Finance/Agreement/{id}", AgreementFields("000000"))).Content.ReadAsStringAsync());
+        Assert.Contains("This account is locked for 15 minutes after too many wrong codes.", fifth);
+        // Locked, even the right code records nothing.
+        var locked = WebUtility.HtmlDecode(await (await finance.PostFormAsync($"/Finance/Agreement/{id}", AgreementFields(GrantJourney.PaymentCode()))).Content.ReadAsStringAsync());
+        Assert.Contains("This account is locked", locked);
+        Assert.Equal("Approved", (await StateAsync(id)).Stage);
+        Assert.Equal(5, await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "2fa.payment-code-refused")));
     }
 }

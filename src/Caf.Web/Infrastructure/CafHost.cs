@@ -22,8 +22,17 @@ internal static class CafHost
         var builder = WebApplication.CreateBuilder(args);
         AddServices(builder);
         var app = builder.Build();
+        WarnIfStaffSignInIsWeakened(app);
         UsePipeline(app);
         return app;
+    }
+
+    /// <summary>Two-factor for staff is switched off for the demo; anywhere else, say so loudly in the log.</summary>
+    private static void WarnIfStaffSignInIsWeakened(WebApplication app)
+    {
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Security:RequireTwoFactorForStaff", true)) return;
+        app.Logger.LogWarning("Security:RequireTwoFactorForStaff is false in the {Environment} environment: staff sign in, and " +
+            "finance records payments, without a second factor. Set it to true outside Development.", app.Environment.EnvironmentName);
     }
 
     public static void AddServices(WebApplicationBuilder builder)

@@ -11,8 +11,14 @@ namespace Caf.Web.Features.Account;
 /// the strength of a sign-in made hours ago (issue #4: "approving a disbursement asks for a fresh second factor").
 /// A wrong code counts towards the account's lockout and is audited. See ADR 0014.
 /// </summary>
-public sealed class FreshSecondFactor(UserManager<CafUser> users, CafDbContext db, IConfiguration configuration)
+public sealed class FreshSecondFactor(UserManager<CafUser> users, CafDbContext db, IConfiguration configuration, TimeProvider clock)
 {
+    private const string TokenProvider = "CafGrants";
+    private const string LastCodeToken = "LastPaymentCode";
+
+    /// <summary>Authenticator codes are accepted for a few 30-second steps either side; a used one stays refused longer.</summary>
+    private static readonly TimeSpan ReuseWindow = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// Asked of everyone who signs in with a second factor, and of all staff where it is required. Only where it is not
     /// required (Development, so that the demo can be walked through with passwords) does a person without one pay
@@ -29,19 +35,33 @@ public sealed class FreshSecondFactor(UserManager<CafUser> users, CafDbContext d
             return "Set up two-factor sign-in first (menu: Two-factor): payments ask for a code from your authenticator app.";
         var digits = (code ?? "").Replace(" ", "").Replace("-", "");
         if (digits.Length == 0) return MissingMessage;
-        if (await users.IsLockedOutAsync(user))
-            return "This account is locked for 15 minutes after too many wrong codes. Nothing was recorded.";
+        if (await users.IsLockedOutAsync(user)) return LockedMessage;
         if (digits.Length == 6 && digits.All(char.IsAsciiDigit)
             && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
         {
+            // A code is good for one payment: seen over a shoulder or left in a form, it must not pay a second grant.
+            var now = clock.GetUtcNow();
+            if (await users.GetAuthenticationTokenAsync(user, TokenProvider, LastCodeToken) is { } last
+                && last.Split(' ') is [var lastCode, var lastAt] && lastCode == digits
+                && DateTimeOffset.TryParse(lastAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var usedAt)
+                && now - usedAt < ReuseWindow)
+                return "This code has already been used for a payment. Wait for the next one (codes change every 30 seconds) and type it. Nothing was recorded.";
+            await users.SetAuthenticationTokenAsync(user, TokenProvider, LastCodeToken, $"{digits} {now:O}");
             await users.ResetAccessFailedCountAsync(user);
             return null;
         }
+        // The refusal is recorded on its own, first: whatever happens to the failed-attempt count, the trail keeps it.
         db.AuditEvents.Add(new AuditEvent("2fa.payment-code-refused", "User", user.Id, JsonSerializer.Serialize(new { email = user.Email, action })));
-        await users.AccessFailedAsync(user); // saves the audit event with the failed count
         await db.SaveChangesAsync(ct);
-        return "That code is not right. Codes change every 30 seconds: check your phone's clock and type the current one. Nothing was recorded.";
+        if (!(await users.AccessFailedAsync(user)).Succeeded)
+            db.Entry(user).State = Microsoft.EntityFrameworkCore.EntityState.Detached; // changed meanwhile (a double click): not saved again later
+        return await users.IsLockedOutAsync(user)
+            ? LockedMessage
+            : "That code is not right. Codes change every 30 seconds: check your phone's clock and type the current one. Nothing was recorded.";
     }
+
+    private string LockedMessage =>
+        $"This account is locked for {users.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes:0} minutes after too many wrong codes. Nothing was recorded.";
 
     public const string MissingMessage = "Enter the 6-digit code from your authenticator app: every payment asks for a fresh one.";
 }

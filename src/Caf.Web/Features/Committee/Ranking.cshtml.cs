@@ -91,9 +91,10 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         {
             var (r, row) = (Rows[i].Ranked, header + 1 + i);
             sheet.Cell(row, 1).Value = i + 1;
-            sheet.Cell(row, 2).Value = r.Reference;
-            sheet.Cell(row, 3).Value = r.Title;
-            sheet.Cell(row, 4).Value = Rows[i].Stage;
+            // Typed text stays text: a title such as "2026-01-01" or "TRUE" is not turned into a date or a boolean.
+            sheet.Cell(row, 2).SetValue(r.Reference);
+            sheet.Cell(row, 3).SetValue(r.Title);
+            sheet.Cell(row, 4).SetValue(Rows[i].Stage);
             if (r.WeightedMean is { } mean) sheet.Cell(row, 5).Value = mean;
             sheet.Cell(row, 6).Value = r.Requested;
             if (r.GenderMarker is { } marker) sheet.Cell(row, 7).Value = marker;
