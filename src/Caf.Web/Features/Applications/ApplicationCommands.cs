@@ -76,5 +76,13 @@ public sealed class ApplicationCommands(CafDbContext db, WorkflowEngine engine, 
             return new CommandOutcome(409, [(null,
                 "Someone else changed this application at the same moment. Reload the page to see the latest version, then try again.")]);
         }
+        catch (Exception ex) when (SaveConflicts.IsDeadlock(ex))
+        {
+            // SQL Server ends the whole transaction of a deadlock victim (not retried inside it), or the retries ran out.
+            db.ChangeTracker.Clear();
+            logger.LogWarning(ex, "Deadlock on {Trigger} for {Application}", trigger, application?.Id);
+            return new CommandOutcome(409, [(null,
+                "Another change was being saved at the same moment, so nothing of yours was saved. Please try again.")]);
+        }
     }
 }
