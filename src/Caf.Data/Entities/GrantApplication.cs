@@ -94,7 +94,10 @@ public sealed class GrantApplication : IAudited
     public IReadOnlyList<ConflictDeclaration> Conflicts => _conflicts;
 
     /// <summary>The scores that count: those of members not recused, by their state or by a declared conflict.</summary>
-    public IReadOnlyList<CommitteeScore> CountingScores => _scores.Where(s => _conflicts.All(c => c.MemberUserId != s.MemberUserId)).ToList();
+    public IReadOnlyList<CommitteeScore> CountingScores => _scores.Where(s => !DeclaredConflict(s.MemberUserId)).ToList();
+
+    /// <summary>The member declared a conflict on this application: any score of theirs is left out of every aggregate.</summary>
+    public bool DeclaredConflict(string memberUserId) => _conflicts.Any(c => c.MemberUserId == memberUserId);
 
     /// <summary>The checks of the most recent run.</summary>
     public IReadOnlyList<EligibilityCheck> LatestChecks =>
@@ -342,7 +345,7 @@ public sealed class GrantApplication : IAudited
 
     /// <summary>Recused by state, or by a conflict the member declared.</summary>
     public bool IsRecused(string memberUserId, Guid? memberStateId) =>
-        IsRecused(memberStateId) || _conflicts.Any(c => c.MemberUserId == memberUserId);
+        IsRecused(memberStateId) || DeclaredConflict(memberUserId);
 
     /// <summary>A member declares a conflict of interest; from then on they are recused and any score of theirs is left out.</summary>
     public ConflictDeclaration DeclareConflict(string memberUserId, string memberName, Guid? memberStateId, string reason, DateTime nowUtc)
@@ -381,7 +384,7 @@ public sealed class GrantApplication : IAudited
     {
         if (IsRecused(memberStateId))
             throw new DomainException("You are recused from this application: your state is its applicant or a partner.");
-        if (_conflicts.Any(c => c.MemberUserId == memberUserId))
+        if (DeclaredConflict(memberUserId))
             throw new DomainException("You declared a conflict of interest on this application, so you do not score it.");
         if (DecidedAtUtc is not null) throw new DomainException("The committee has decided; scores can no longer change.");
         if (_scores.FirstOrDefault(s => s.MemberUserId == memberUserId) is { } existing)

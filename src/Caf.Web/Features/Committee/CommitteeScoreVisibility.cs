@@ -30,7 +30,7 @@ public static class CommitteeScoreSummary
         return Caf.Data.Committee.CommitteeAggregation.Aggregate(
             rubric.Items.Select(i => i.Criterion).ToList(),
             application.Scores.Select(s => new Caf.Data.Committee.MemberScores(s.MemberUserId, s.MemberName,
-                application.Conflicts.Any(c => c.MemberUserId == s.MemberUserId),
+                application.DeclaredConflict(s.MemberUserId),
                 s.Criteria.ToDictionary(c => c.Code, c => c.Score))).ToList(),
             spreadThreshold);
     }

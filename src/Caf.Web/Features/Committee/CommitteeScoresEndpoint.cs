@@ -76,6 +76,6 @@ internal static class CommitteeScoresEndpoint
 
     private static ApiMemberScore ToApi(GrantApplication application, CommitteeScore score) =>
         new(score.MemberName, score.RubricVersion, score.Revision, score.SubmittedAtUtc, score.WeightedScore,
-            Recused: application.Conflicts.Any(c => c.MemberUserId == score.MemberUserId), score.Comment,
+            Recused: application.DeclaredConflict(score.MemberUserId), score.Comment,
             score.Criteria.Select(c => new ApiCriterionScore(c.Code, c.Score, c.Comment)).ToList());
 }

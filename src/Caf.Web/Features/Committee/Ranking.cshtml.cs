@@ -126,13 +126,14 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         var sheet = StartSheet(workbook, "Scores", $"Committee scores — {Round!.Title}",
             ["Reference", "Title", "Member", "Recused", "Revision", "Submitted (UTC)", "Criterion", "Weight", "Score", "Comment"]);
         var row = ScoreHeader;
+        var items = _rubric!.Items;
         foreach (var (application, _) in _seen)
             foreach (var score in application.Scores.OrderBy(s => s.MemberName, StringComparer.Ordinal).ThenBy(s => s.MemberUserId, StringComparer.Ordinal))
             {
                 // As in the aggregates: a declared conflict leaves the member's score out.
-                var recused = application.Conflicts.Any(c => c.MemberUserId == score.MemberUserId);
+                var recused = application.DeclaredConflict(score.MemberUserId);
                 var given = score.Criteria;
-                foreach (var item in _rubric!.Items)
+                foreach (var item in items)
                 {
                     if (given.FirstOrDefault(c => c.Code == item.Code) is not { } criterion) continue;
                     row++;
@@ -163,8 +164,9 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         var sheet = StartSheet(workbook, "Criteria", $"Committee means per criterion — {Round!.Title}",
             ["Reference", "Criterion", "Weight", "Mean of counting members", "Mean computed by CafGrants"]);
         var row = ScoreHeader;
+        var items = _rubric!.Items;
         foreach (var (application, summary) in _seen)
-            foreach (var item in _rubric!.Items)
+            foreach (var item in items)
             {
                 row++;
                 sheet.Cell(row, 1).SetValue(application.Reference ?? "");

@@ -36,7 +36,7 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
     private ScoringRubric _rubric = null!;
 
     /// <summary>The criteria of the round's rubric, in order.</summary>
-    public IReadOnlyList<RubricItem> Rubric { get; private set; } = [];
+    public IReadOnlyList<RubricItem> Rubric => _rubric.Items;
 
     /// <summary>The member's earlier scores, when this is a revision.</summary>
     public CommitteeScore? Previous => Application.Scores.FirstOrDefault(s => s.MemberUserId == ApplicationAccess.ActorFor(User).UserId);
@@ -93,7 +93,6 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         _rubric = await db.ScoringRubrics.GetAsync(Application.RubricVersion, ct);
-        Rubric = _rubric.Items;
         return null;
     }
 }
