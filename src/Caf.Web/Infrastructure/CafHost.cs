@@ -21,6 +21,7 @@ internal static class CafHost
     {
         var builder = WebApplication.CreateBuilder(args);
         AddServices(builder);
+        PublicLinks.RequireConfigured(builder.Configuration, builder.Environment);
         var app = builder.Build();
         WarnIfStaffSignInIsWeakened(app);
         UsePipeline(app);
@@ -126,6 +127,13 @@ internal static class CafHost
         services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));
         services.AddSingleton<Email.OutboxDispatcher>();
         services.AddScoped<Features.Admin.InvitationService>();
+        services.AddSingleton<PublicLinks>();
+        services.AddScoped<PasswordResetRequests>();
+        // The public address is always an allowed host, whatever else AllowedHosts lists.
+        services.PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
+        {
+            if (PublicLinks.Configured(configuration) is { } url && !o.AllowedHosts.Contains("*")) o.AllowedHosts = [.. o.AllowedHosts, new Uri(url).Host];
+        });
     }
 
     /// <summary>Cookies travel only over HTTPS, except on a developer's machine and in tests served over plain HTTP.</summary>
