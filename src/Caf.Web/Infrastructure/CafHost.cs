@@ -93,7 +93,8 @@ internal static class CafHost
             o.ValidationInterval = TimeSpan.FromMinutes(1);
             o.OnRefreshingPrincipal = TwoFactorEnforcementMiddleware.KeepSecondFactorMark;
         });
-        services.AddDataProtection().SetApplicationName("CafGrants").PersistKeysToDbContext<CafDbContext>();
+        services.AddDataProtection().SetApplicationName("CafGrants").PersistKeysToDbContext<CafDbContext>()
+            .ProtectKeysWithConfiguredCertificate(configuration, builder.Environment);
         builder.AddCafOpenIddict();
 
         // Every page requires a signed-in user unless it says otherwise.
@@ -127,6 +128,7 @@ internal static class CafHost
         services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));
         services.AddSingleton<Email.OutboxDispatcher>();
         services.AddScoped<Features.Admin.InvitationService>();
+        services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = SecurityHeadersMiddleware.MarkStaticFile);
         services.AddSingleton<PublicLinks>();
         services.AddScoped<PasswordResetRequests>();
         // The public address is always an allowed host, whatever else AllowedHosts lists.
