@@ -128,6 +128,7 @@ internal static class CafHost
         services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));
         services.AddSingleton<Email.OutboxDispatcher>();
         services.AddScoped<Features.Admin.InvitationService>();
+        services.AddScoped<AuthenticatorEnrolment>();
         services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = SecurityHeadersMiddleware.MarkStaticFile);
         services.AddSingleton<PublicLinks>();
         services.AddScoped<PasswordResetRequests>();
