@@ -67,7 +67,8 @@ public abstract class SecurityTests(CafAppFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, disable.StatusCode);
 
         var attempt = await factory.NewSession().PostFormAsync("/Account/Login", new() { ["Email"] = GrantJourney.Gender, ["Password"] = Caf.Web.Seeding.DemoSeeder.DemoPassword });
-        Assert.Contains("This account has been disabled", await attempt.Content.ReadAsStringAsync());
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Caf.Web.Features.Account.LoginModel.NotSignedInMessage), await attempt.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
         Assert.Equal(1, await factory.WithDbAsync(db => db.Users.CountAsync(u => u.Email == GrantJourney.Gender)));
         var actions = await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.UserName == GrantJourney.Gender || e.Action == "user.disabled").Select(e => e.Action).ToListAsync());
         Assert.Contains("user.disabled", actions);

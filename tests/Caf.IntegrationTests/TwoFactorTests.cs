@@ -108,6 +108,83 @@ public sealed partial class TwoFactorTests(SqliteAppFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await applicant.Client.GetAsync("/Applications/Edit")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_set_up_page_shows_a_person_not_yet_enrolled_a_QR_code_of_the_key_made_on_the_server()
+    {
+        await factory.ResetAsync();
+        await CreateUserAsync("qr.officer@caf.test", CafRoles.IsuOfficer);
+        using var session = factory.NewSession();
+        await session.PostFormAsync("/Account/Login", new() { ["Email"] = "qr.officer@caf.test", ["Password"] = DemoSeeder.DemoPassword });
+
+        var (_, setup) = await session.GetAsync("/Account/SetupAuthenticator");
+
+        var qr = QrPattern().Match(setup);
+        Assert.True(qr.Success, "No QR code image on the set-up page.");
+        var png = Convert.FromBase64String(WebUtility.HtmlDecode(qr.Groups[1].Value));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        Assert.Matches(KeyPattern(), setup);
+    }
+
+    [Fact]
+    public async Task Once_enrolled_the_key_is_never_shown_again_and_changing_the_app_needs_a_current_code()
+    {
+        await factory.ResetAsync();
+        const string email = "moving.officer@caf.test";
+        await CreateUserAsync(email, CafRoles.IsuOfficer);
+        using var session = factory.NewSession();
+        await session.PostFormAsync("/Account/Login", new() { ["Email"] = email, ["Password"] = DemoSeeder.DemoPassword });
+        var oldKey = KeyPattern().Match((await session.GetAsync("/Account/SetupAuthenticator")).Html).Groups[1].Value.Replace(" ", "");
+        var enabled = await session.PostFormAsync("/Account/SetupAuthenticator", new() { ["Code"] = Totp.Code(oldKey) });
+        var recovery = RecoveryPattern().Matches(await enabled.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
+
+        var (status, enrolled) = await session.GetAsync("/Account/SetupAuthenticator");
+        Assert.Equal(HttpStatusCode.OK, status);
+        AssertNoKey(enrolled, oldKey);
+        var reenable = await session.PostFormAsync("/Account/SetupAuthenticator", new() { ["Code"] = Totp.Code(oldKey) });
+        AssertNoKey(await reenable.Content.ReadAsStringAsync(), oldKey);
+
+        var wrong = await session.PostFormAsync("/Account/SetupAuthenticator", new() { ["CurrentCode"] = "000000" }, "Change");
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        AssertNoKey(await wrong.Content.ReadAsStringAsync(), oldKey);
+
+        var changed = await session.PostFormAsync("/Account/SetupAuthenticator", new() { ["CurrentCode"] = Totp.Code(oldKey) }, "Change");
+        var changedPage = await changed.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Matches(QrPattern(), changedPage);
+        var newKey = KeyPattern().Match(changedPage).Groups[1].Value.Replace(" ", "");
+        Assert.NotEqual("", newKey);
+        Assert.NotEqual(oldKey, newKey);
+        AssertNoKey((await session.GetAsync("/Account/SetupAuthenticator")).Html, newKey);
+
+        // A recovery code proves it too, once.
+        var again = await session.PostFormAsync("/Account/SetupAuthenticator", new() { ["CurrentCode"] = recovery[0] }, "Change");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var latestKey = KeyPattern().Match(await again.Content.ReadAsStringAsync()).Groups[1].Value.Replace(" ", "");
+        Assert.NotEqual(newKey, latestKey);
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CafUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            Assert.True(await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Totp.Code(latestKey)));
+            Assert.False(await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Totp.Code(oldKey)));
+        }
+        var actions = await factory.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).ToListAsync());
+        Assert.Equal(1, actions.Count(a => a == "2fa.change-refused"));
+        Assert.Equal(2, actions.Count(a => a == "2fa.authenticator-changed"));
+        var mails = await factory.WithDbAsync(db => db.Outbox.Where(m => m.To == email).Select(m => m.Subject).ToListAsync());
+        Assert.Equal(2, mails.Count(m => m == "Your CafGrants authenticator was changed"));
+    }
+
+    /// <summary>Neither the key, nor its otpauth address, nor its QR code.</summary>
+    private static void AssertNoKey(string html, string key)
+    {
+        Assert.DoesNotMatch(KeyPattern(), html);
+        Assert.DoesNotContain("otpauth://", html);
+        Assert.DoesNotMatch(QrPattern(), html);
+        Assert.DoesNotContain(key, html, StringComparison.OrdinalIgnoreCase);
+    }
+
     private async Task CreateUserAsync(string email, string role)
     {
         using var scope = factory.Services.CreateScope();
@@ -119,6 +196,9 @@ public sealed partial class TwoFactorTests(SqliteAppFactory factory)
 
     [GeneratedRegex("id=\"authenticator-key\">([a-z0-9 ]+)<")]
     private static partial Regex KeyPattern();
+
+    [GeneratedRegex("<img id=\"authenticator-qr\" src=\"data:image/png;base64,([^\"]+)\"")]
+    private static partial Regex QrPattern();
 
     [GeneratedRegex("<li><code>([A-Za-z0-9-]+)</code></li>")]
     private static partial Regex RecoveryPattern();

@@ -21,6 +21,7 @@ internal static class CafHost
     {
         var builder = WebApplication.CreateBuilder(args);
         AddServices(builder);
+        PublicLinks.RequireConfigured(builder.Configuration, builder.Environment);
         var app = builder.Build();
         WarnIfStaffSignInIsWeakened(app);
         UsePipeline(app);
@@ -92,7 +93,8 @@ internal static class CafHost
             o.ValidationInterval = TimeSpan.FromMinutes(1);
             o.OnRefreshingPrincipal = TwoFactorEnforcementMiddleware.KeepSecondFactorMark;
         });
-        services.AddDataProtection().SetApplicationName("CafGrants").PersistKeysToDbContext<CafDbContext>();
+        services.AddDataProtection().SetApplicationName("CafGrants").PersistKeysToDbContext<CafDbContext>()
+            .ProtectKeysWithConfiguredCertificate(configuration, builder.Environment);
         builder.AddCafOpenIddict();
 
         // Every page requires a signed-in user unless it says otherwise.
@@ -126,6 +128,15 @@ internal static class CafHost
         services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));
         services.AddSingleton<Email.OutboxDispatcher>();
         services.AddScoped<Features.Admin.InvitationService>();
+        services.AddScoped<AuthenticatorEnrolment>();
+        services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = SecurityHeadersMiddleware.MarkStaticFile);
+        services.AddSingleton<PublicLinks>();
+        services.AddScoped<PasswordResetRequests>();
+        // The public address is always an allowed host, whatever else AllowedHosts lists.
+        services.PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
+        {
+            if (PublicLinks.Configured(configuration) is { } url && !o.AllowedHosts.Contains("*")) o.AllowedHosts = [.. o.AllowedHosts, new Uri(url).Host];
+        });
     }
 
     /// <summary>Cookies travel only over HTTPS, except on a developer's machine and in tests served over plain HTTP.</summary>

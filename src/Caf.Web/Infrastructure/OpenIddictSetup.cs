@@ -105,10 +105,15 @@ internal static class OpenIddictSetup
             SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
     }
 
-    private static X509Certificate2 LoadCertificate(IConfiguration configuration, string section, X509KeyUsageFlags usage, string purpose)
+    private static X509Certificate2 LoadCertificate(IConfiguration configuration, string section, X509KeyUsageFlags usage, string purpose) =>
+        LoadCertificate(configuration, section, usage, purpose,
+            $"CafGrants cannot start: the OAuth server needs a certificate to {purpose} its tokens outside Development.");
+
+    /// <summary>A PKCS#12 file named by {section}:Path and :Password, checked for its private key and key usage.</summary>
+    internal static X509Certificate2 LoadCertificate(IConfiguration configuration, string section, X509KeyUsageFlags usage, string purpose,
+        string cannotStart)
     {
         var path = configuration[$"{section}:Path"];
-        var cannotStart = $"CafGrants cannot start: the OAuth server needs a certificate to {purpose} its tokens outside Development.";
         if (string.IsNullOrWhiteSpace(path))
             throw new InvalidOperationException(
                 $"{cannotStart} Set {section}:Path to a PKCS#12 (.pfx) file with an RSA key and {section}:Password to its password " +

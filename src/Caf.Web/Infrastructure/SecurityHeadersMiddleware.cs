@@ -2,7 +2,9 @@ namespace Caf.Web.Infrastructure;
 
 /// <summary>
 /// Security headers on every response: a Content-Security-Policy with no inline script and no framing, no MIME
-/// sniffing, and a referrer policy that keeps application addresses inside the site.
+/// sniffing, a referrer policy that keeps application addresses inside the site, and no caching of anything but the
+/// static files: pages, downloads and API answers hold personal or financial data that must not stay in a shared
+/// computer's or a proxy's cache (issue #10, S5).
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -11,6 +13,12 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+    private const string StaticFile = "caf.static-file";
+
+    /// <summary>Static files (CSS, scripts) hold nothing personal and keep their caching: the static-file middleware marks them.</summary>
+    public static void MarkStaticFile(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext file) =>
+        file.Context.Items[StaticFile] = true;
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -23,6 +31,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (!context.Items.ContainsKey(StaticFile)) headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         return next(context);

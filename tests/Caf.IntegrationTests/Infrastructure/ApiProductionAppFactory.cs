@@ -4,13 +4,18 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace Caf.IntegrationTests.Infrastructure;
 
-/// <summary>The application in the Production environment, with the token certificates given (or not) in configuration.</summary>
-public sealed class ApiProductionAppFactory(string? certificatePath, string? certificatePassword) : SqliteAppFactory
+/// <summary>
+/// The application in the Production environment, with the token certificates and the public address given (or not)
+/// in configuration.
+/// </summary>
+public sealed class ApiProductionAppFactory(string? certificatePath, string? certificatePassword, string? publicBaseUrl = "https://localhost")
+    : SqliteAppFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Production");
+        if (publicBaseUrl is not null) builder.UseSetting("App:PublicBaseUrl", publicBaseUrl);
         if (certificatePath is null) return;
         foreach (var section in new[] { "OpenIddict:SigningCertificate", "OpenIddict:EncryptionCertificate" })
         {

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caf.Web.Features.Account;
 
-public sealed class LoginModel(SignInManager<CafUser> signIn, UserManager<CafUser> users, CafDbContext db, IWebHostEnvironment environment) : PageModel
+public sealed class LoginModel(SignInManager<CafUser> signIn, CafDbContext db, IWebHostEnvironment environment) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
     [Display(Name = "Email")]
@@ -25,6 +25,9 @@ public sealed class LoginModel(SignInManager<CafUser> signIn, UserManager<CafUse
     /// <summary>The demo accounts are shown on the sign-in page in Development only.</summary>
     public IReadOnlyList<DemoAccount> DemoAccounts => environment.IsDevelopment() ? DemoSeeder.Accounts : [];
     public string DemoPassword => DemoSeeder.DemoPassword;
+
+    public const string NotSignedInMessage =
+        "The email or the password is not right. After five wrong attempts an account is locked for 15 minutes; if signing in still fails, ask the ISU.";
 
     public void OnGet() { }
 
@@ -45,13 +48,8 @@ public sealed class LoginModel(SignInManager<CafUser> signIn, UserManager<CafUse
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         if (result.RequiresTwoFactor)
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
-        var disabled = result.IsLockedOut && await users.FindByEmailAsync(Email.Trim()) is { } user
-                       && Admin.UsersModel.IsDisabled(user, DateTimeOffset.UtcNow);
-        ModelState.AddModelError(string.Empty, disabled
-            ? "This account has been disabled. Ask the ISU if you need access again."
-            : result.IsLockedOut
-                ? "This account is locked for 15 minutes after too many failed attempts."
-                : "The email or the password is not right.");
+        // One answer for a wrong password, a locked, a disabled and an unknown account: none tells whether the address has one.
+        ModelState.AddModelError(string.Empty, NotSignedInMessage);
         return Page();
     }
 }

@@ -11,8 +11,14 @@ namespace Caf.Web.Features.Account;
 /// <summary>Sets a new password from an emailed link (Identity's token: signed, expiring, void once the password changes).</summary>
 public sealed class ResetPasswordModel(UserManager<CafUser> users, CafDbContext db) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string UserId { get; set; } = "";
-    [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
+    // Not [Required]: a link cut short gets one plain sentence (Incomplete), not "The UserId field is required".
+    [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+
+    /// <summary>The link lacks its account or its token: nothing to reset with, so the page says so instead of asking.</summary>
+    public bool Incomplete => string.IsNullOrWhiteSpace(UserId) || string.IsNullOrWhiteSpace(Token);
+
+    public const string IncompleteMessage = "This reset link is incomplete or has expired; ask for a new one.";
 
     [BindProperty, Required(ErrorMessage = "Choose a password."), DataType(DataType.Password)]
     [Display(Name = "New password")]
@@ -22,13 +28,18 @@ public sealed class ResetPasswordModel(UserManager<CafUser> users, CafDbContext 
     [Display(Name = "New password again")]
     public string ConfirmPassword { get; set; } = "";
 
-    public void OnGet() { }
+    public IActionResult OnGet()
+    {
+        if (Incomplete) Response.StatusCode = 400;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (Incomplete) return OnGet();
         if (!ModelState.IsValid) return Page();
-        var user = await users.FindByIdAsync(UserId);
-        var result = user is null ? null : await users.ResetPasswordAsync(user, Token, Password);
+        var user = await users.FindByIdAsync(UserId!);
+        var result = user is null ? null : await users.ResetPasswordAsync(user, Token!, Password);
         if (result is not { Succeeded: true })
         {
             var invalidToken = result is null || result.Errors.Any(e => e.Code == "InvalidToken");

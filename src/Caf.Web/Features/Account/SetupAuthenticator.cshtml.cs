@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using System.Text.Json;
-using Caf.Data;
 using Caf.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,47 +7,68 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caf.Web.Features.Account;
 
-/// <summary>Links an authenticator app (TOTP) to the account and hands out recovery codes once.</summary>
-public sealed class SetupAuthenticatorModel(UserManager<CafUser> users, SignInManager<CafUser> signIn, CafDbContext db,
+/// <summary>
+/// Links an authenticator app (TOTP) to the account and hands out recovery codes once; once linked, changing it asks
+/// for a code from the current app or a recovery code (<see cref="AuthenticatorEnrolment"/>).
+/// </summary>
+public sealed class SetupAuthenticatorModel(UserManager<CafUser> users, SignInManager<CafUser> signIn, AuthenticatorEnrolment enrolment,
     IConfiguration configuration) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Enter the 6-digit code your authenticator app shows.")]
-    [Display(Name = "Code from the app")]
-    public string Code { get; set; } = "";
+    [BindProperty, Display(Name = "Code from the app")]
+    public string? Code { get; set; }
 
-    public string Key { get; private set; } = "";
-    public string Uri { get; private set; } = "";
+    [BindProperty, Display(Name = "Code from your current app, or a recovery code")]
+    public string? CurrentCode { get; set; }
+
+    /// <summary>The key to add to the app: while not enrolled, or once right after a change. Never otherwise.</summary>
+    public AuthenticatorKey? NewKey { get; private set; }
     public bool Required { get; private set; }
     public bool AlreadyEnabled { get; private set; }
+    public bool Changed { get; private set; }
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null) return Challenge();
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
         await LoadAsync(user);
         return Page();
     }
 
+    /// <summary>Turns two-factor on for a person not enrolled yet.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null) return Challenge();
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
         await LoadAsync(user);
-        if (!ModelState.IsValid) return Page();
-        var code = Code.Replace(" ", "").Replace("-", "");
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-        {
-            ModelState.AddModelError(nameof(Code), "That code is not right. Check that the app shows CafGrants and that your phone's clock is set automatically.");
-            return Page();
-        }
-        await users.SetTwoFactorEnabledAsync(user, true);
-        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
-        db.AuditEvents.Add(new AuditEvent("2fa.enabled", "User", user.Id, JsonSerializer.Serialize(new { email = user.Email })));
-        await db.SaveChangesAsync();
+        if (AlreadyEnabled) return Page();
+        if (string.IsNullOrWhiteSpace(Code)) return Refuse(nameof(Code), "Enter the 6-digit code your authenticator app shows.");
+        if (await enrolment.EnableAsync(user, Code) is not { } recoveryCodes)
+            return Refuse(nameof(Code), "That code is not right. Check that the app shows CafGrants and that your phone's clock is set automatically.");
         // The second factor was just proven: the session counts as two-factor from now on.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
+        RecoveryCodes = recoveryCodes;
         AlreadyEnabled = true;
+        NewKey = null;
+        return Page();
+    }
+
+    /// <summary>Replaces the authenticator of an enrolled person (a new phone); shows the new key this once.</summary>
+    public async Task<IActionResult> OnPostChangeAsync(CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        await LoadAsync(user);
+        if (string.IsNullOrWhiteSpace(CurrentCode))
+            return Refuse(nameof(CurrentCode), "Type the 6-digit code your current app shows, or one of your recovery codes.");
+        var (newKey, problem) = await enrolment.ChangeAsync(user, CurrentCode, ct);
+        if (problem is not null) return Refuse(nameof(CurrentCode), problem);
+        NewKey = newKey;
+        Changed = true;
+        return Page();
+    }
+
+    private PageResult Refuse(string field, string message)
+    {
+        ModelState.AddModelError(field, message);
+        Response.StatusCode = 400;
         return Page();
     }
 
@@ -57,13 +76,6 @@ public sealed class SetupAuthenticatorModel(UserManager<CafUser> users, SignInMa
     {
         Required = TwoFactorEnforcementMiddleware.Required(User, configuration);
         AlreadyEnabled = await users.GetTwoFactorEnabledAsync(user);
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
-        }
-        Key = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
-        Uri = $"otpauth://totp/CafGrants:{System.Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer=CafGrants&digits=6";
+        NewKey = await enrolment.PendingKeyAsync(user);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Web.Infrastructure;
 using Caf.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 
@@ -10,13 +11,13 @@ namespace Caf.Web.Features.Admin;
 /// Invites a person: the account (without a password), its role, the invitation and the email to send commit together;
 /// the email leaves through the outbox after the commit.
 /// </summary>
-public sealed class InvitationService(CafDbContext db, UserManager<CafUser> users, OutboxDispatcher outbox, TimeProvider clock)
+public sealed class InvitationService(CafDbContext db, UserManager<CafUser> users, OutboxDispatcher outbox, PublicLinks links, TimeProvider clock)
 {
     public static readonly string[] StateRoles = [CafRoles.Applicant, CafRoles.CommitteeMember, CafRoles.CommitteeChair];
 
     /// <summary>Null when sent; otherwise the problems, by field.</summary>
     public async Task<IReadOnlyList<(string Field, string Message)>?> InviteAsync(string email, string displayName, string role,
-        Guid? statePartyId, string invitedByUserId, bool byAdmin, string baseUrl, CancellationToken ct)
+        Guid? statePartyId, string invitedByUserId, bool byAdmin, CancellationToken ct)
     {
         var problems = new List<(string, string)>();
         if (!CafRoles.All.Contains(role)) problems.Add(("Input.Role", "Choose a role."));
@@ -39,7 +40,7 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
         await users.AddToRoleAsync(user, role);
         var invitation = new Invitation(user.Id, email, role, user.StatePartyId, invitedByUserId, now, out var token);
         db.Invitations.Add(invitation);
-        var link = $"{baseUrl.TrimEnd('/')}/Account/AcceptInvitation/{invitation.Id}?token={Uri.EscapeDataString(token)}";
+        var link = links.To($"/Account/AcceptInvitation/{invitation.Id}?token={Uri.EscapeDataString(token)}");
         db.Outbox.Add(new OutboxMessage(email, "Your invitation to CafGrants",
             $"""
             Dear {displayName},

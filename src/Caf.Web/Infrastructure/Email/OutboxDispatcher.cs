@@ -48,6 +48,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Email
         }
     }
 
+    /// <summary>
+    /// Sends what is waiting after the answer has gone, without keeping the person waiting: used where the time an
+    /// answer takes must not tell whether an email was written (forgot-password).
+    /// </summary>
+    public void SendSoon() => _ = Task.Run(() => TrySendNowAsync(CancellationToken.None));
+
     public async Task<int> DispatchPendingAsync(CancellationToken ct = default)
     {
         await _oneAtATime.WaitAsync(ct);
