@@ -105,4 +105,15 @@ public sealed class CommitteeAggregationTests
         Assert.Equal([30_000m, 55_000m, 75_000m, 80_000m], ranked.Select(r => r.Cumulative));
         Assert.Equal([true, true, false, false], ranked.Select(r => r.WithinEnvelope));
     }
+
+    [Theory]
+    [InlineData(3.445, 2, 3.45)]
+    [InlineData(0.485, 2, 0.49)]
+    [InlineData(-0.485, 2, -0.49)]
+    [InlineData(3.5, 0, 4)]
+    [InlineData(2.5, 0, 3)]
+    public void Committee_figures_round_half_away_from_zero(double value, int decimals, double expected)
+    {
+        Assert.Equal((decimal)expected, CommitteeAggregation.RoundScore((decimal)value, decimals));
+    }
 }

@@ -57,7 +57,13 @@ public static class CommitteeAggregation
         return weights == 0 ? null : Round(scored.Sum(x => x.Weight * x.Value!.Value) / weights);
     }
 
-    private static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
+    private static decimal Round(decimal value) => RoundScore(value, 2);
+
+    /// <summary>
+    /// THE rounding rule for committee figures (ADR 0017): means and weighted scores to two decimals, a member's overall
+    /// score to whole points, always a half away from zero (3.445 → 3.45), the way the committee checks them by hand.
+    /// </summary>
+    public static decimal RoundScore(decimal value, int decimals) => decimal.Round(value, decimals, MidpointRounding.AwayFromZero);
 
     /// <summary>Whether enough non-recused members have scored for the committee to decide.</summary>
     public static bool HasQuorum(IReadOnlyList<MemberScores> scores, int quorum) => scores.Count(s => !s.Recused) >= quorum;

@@ -37,7 +37,7 @@ public sealed class AgreementModel(ApplicationAccess access, ApplicationCommands
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Input.SignedOn = today;
         Input.ValueDate = today;
-        Input.Amount = Math.Round(Application.ApprovedAmount!.Value.Amount * FirstTrancheShare, 2);
+        Input.Amount = (Application.ApprovedAmount!.Value * FirstTrancheShare).Round().Amount;
         return Page();
     }
 
