@@ -52,6 +52,18 @@ public readonly record struct Money
 
     public override string ToString() => $"{Currency} {Amount.ToString("#,##0.00", CultureInfo.InvariantCulture)}";
 
+    /// <summary>Reads back what <see cref="ToString"/> wrote ("CHF 1,234.50").</summary>
+    public static bool TryParse(string? text, out Money money)
+    {
+        money = default;
+        var parts = text?.Trim().Split(' ', 2);
+        if (parts is not [var currency, var amount] || currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)
+            || !decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+            return false;
+        money = new Money(value, currency);
+        return true;
+    }
+
     // The currency is checked first, whatever the amounts: CHF 2 and USD 1 cannot be compared at all.
     private static int Compare(Money left, Money right)
     {
