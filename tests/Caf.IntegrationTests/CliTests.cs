@@ -61,7 +61,9 @@ public sealed class CliTests : IDisposable
             Assert.Contains($"[${currency}]", sheet.Cell(lastRow, 10).Style.NumberFormat.Format);
             Assert.Contains($"{currency} {cashIn - cashOut:#,##0.00}", export.Output);
         }
-        Assert.Equal(DateTime.UtcNow.Date, sheet.Cell(2, 2).GetDateTime().Date);
+        // The as-of date is today in Geneva, not in UTC.
+        Assert.Equal(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich")).Date,
+            sheet.Cell(2, 2).GetDateTime().Date);
         Assert.Contains(await db.AuditEvents.Select(e => e.Action).ToListAsync(TestContext.Current.CancellationToken), a => a == "ledger.exported");
     }
 

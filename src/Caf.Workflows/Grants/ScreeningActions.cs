@@ -32,9 +32,9 @@ public static class EligibilityScreening
             var state = partner.StateParty ?? await db.StateParties.FirstAsync(s => s.Id == partner.StatePartyId, ct);
             partners.Add((state, await StatePartyRecords.AsOfAsync(db, state.IsoCode, asOfUtc, ct)));
         }
-        return EligibilityRules.Evaluate(application, round, applicantState, applicant, partners, DateOnly.FromDateTime(asOfUtc),
+        return EligibilityRules.Evaluate(application, round, applicantState, applicant, partners, FundTime.DateOf(asOfUtc),
             await RequestedAtSubmissionAsync(db, application, ct),
-            application.SubmittedAtUtc is { } submitted ? DateOnly.FromDateTime(submitted) : null);
+            application.SubmittedAtUtc is { } submitted ? FundTime.DateOf(submitted) : null);
     }
 
     /// <summary>The total requested in the latest submitted version, as the applicant sent it; the draft's own before any.</summary>
@@ -56,7 +56,7 @@ public static class EligibilityScreening
     public static async Task RunAsync(CafDbContext db, GrantApplication application, DateTime nowUtc, CancellationToken ct)
     {
         var outcomes = await EvaluateAsync(db, application, nowUtc, ct);
-        application.RecordEligibilityChecks(outcomes.Select(o => (o.Code, o.Title, o.Passed, o.Reason)), DateOnly.FromDateTime(nowUtc), nowUtc);
+        application.RecordEligibilityChecks(outcomes.Select(o => (o.Code, o.Title, o.Passed, o.Reason)), FundTime.DateOf(nowUtc), nowUtc);
     }
 }
 

@@ -44,7 +44,7 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         db.AuditEvents.Add(new AuditEvent("ranking.exported", nameof(FundingRound), Round!.Id.ToString(), null));
         await db.SaveChangesAsync(ct);
         return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"committee-ranking-{clock.GetUtcNow().UtcDateTime:yyyy-MM-dd}.xlsx");
+            $"committee-ranking-{FundTime.Today(clock):yyyy-MM-dd}.xlsx");
     }
 
     private async Task<bool> LoadAsync(Guid? roundId, CancellationToken ct)

@@ -53,7 +53,7 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
 
     public async Task<(IReadOnlyList<LedgerRow> Rows, LedgerTotals Totals)> ReadAsync(DateOnly? asOf, CancellationToken ct)
     {
-        var date = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var date = asOf ?? FundTime.Today(clock);
         var entries = await db.LedgerEntries.AsNoTracking().Include(e => e.Application)
             .Where(e => e.ValueDate <= date)
             .OrderBy(e => e.ValueDate).ThenBy(e => e.RecordedAtUtc)
@@ -75,7 +75,7 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
         sheet.Cell(2, 1).Value = "As of";
         sheet.Cell(2, 2).Value = totals.AsOf.ToDateTime(TimeOnly.MinValue);
         sheet.Cell(2, 2).Style.NumberFormat.Format = "yyyy-mm-dd";
-        sheet.Cell(2, 3).Value = $"Fund currency {Currency}; generated {clock.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm} UTC";
+        sheet.Cell(2, 3).Value = $"Fund currency {Currency}; generated {FundTime.DescribeWithUtc(clock.GetUtcNow().UtcDateTime)}";
         sheet.Cell(3, 1).Value = LedgerTotals.PerCurrencyNote;
 
         for (var c = 0; c < Columns.Length; c++) sheet.Cell(HeaderRow, c + 1).Value = Columns[c];
