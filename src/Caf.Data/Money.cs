@@ -29,9 +29,40 @@ public readonly record struct Money
     public static Money Sum(IEnumerable<Money> amounts, string currency) =>
         amounts.Aggregate(Zero(currency), (total, next) => total + next);
 
-    public Money RoundToCents() => new(Math.Round(Amount, 2, MidpointRounding.ToEven), Currency);
+    /// <summary>
+    /// THE rounding rule for money (ADR 0017): to the currency's minor unit, a half away from zero (0.485 → 0.49,
+    /// −0.485 → −0.49), as finance staff and banks round by hand. Every amount computed from others goes through here.
+    /// </summary>
+    public Money Round() => new(Round(Amount, MinorUnitDigits(Currency)), Currency);
+
+    /// <summary>The money rule for an amount not yet paired with a currency (a form's line total): cents unless told.</summary>
+    public static decimal Round(decimal amount, int minorUnitDigits = 2) =>
+        decimal.Round(amount, minorUnitDigits, MidpointRounding.AwayFromZero);
+
+    /// <summary>Whether the amount is already a whole number of the currency's minor unit (no fraction of a cent).</summary>
+    public bool IsInMinorUnits => Round().Amount == Amount;
+
+    /// <summary>Decimals of the currency's minor unit (ISO 4217): 2 for CHF, USD and EUR; 0 or 3 for the few that differ.</summary>
+    public static int MinorUnitDigits(string currency) => currency switch
+    {
+        "JPY" or "KRW" or "XOF" or "XAF" or "CLP" or "ISK" or "UGX" or "RWF" or "VND" => 0,
+        "BHD" or "KWD" or "OMR" or "JOD" or "TND" or "LYD" or "IQD" => 3,
+        _ => 2,
+    };
 
     public override string ToString() => $"{Currency} {Amount.ToString("#,##0.00", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Reads back what <see cref="ToString"/> wrote ("CHF 1,234.50").</summary>
+    public static bool TryParse(string? text, out Money money)
+    {
+        money = default;
+        var parts = text?.Trim().Split(' ', 2);
+        if (parts is not [var currency, var amount] || currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)
+            || !decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+            return false;
+        money = new Money(value, currency);
+        return true;
+    }
 
     // The currency is checked first, whatever the amounts: CHF 2 and USD 1 cannot be compared at all.
     private static int Compare(Money left, Money right)

@@ -16,6 +16,9 @@ public sealed record FieldChange(string Section, string Field, string? Before, s
 /// </summary>
 public static class ProposalSnapshot
 {
+    /// <summary>The field holding what the applicant asked for, read back by the eligibility screening.</summary>
+    public const string TotalRequested = "Total requested";
+
     public static IReadOnlyList<SnapshotField> Of(GrantApplication a, IReadOnlyDictionary<Guid, string> stateNames,
         IReadOnlyDictionary<Guid, string> actionLabels)
     {
@@ -51,7 +54,7 @@ public static class ProposalSnapshot
         foreach (var l in a.BudgetLines.OrderBy(l => l.Position))
             Add(ProposalSection.Budget, $"Budget line {l.Position}",
                 $"{l.Category}: {l.Description}, {l.Quantity.ToString("0.##", c)} × {l.UnitCost} = {l.Total}");
-        Add(ProposalSection.Budget, "Total requested", a.RequestedAmount.ToString());
+        Add(ProposalSection.Budget, TotalRequested, a.RequestedAmount.ToString());
         Add(ProposalSection.Budget, "National contribution in cash",
             a.NationalContributionCash is { } cash ? new Money(cash, a.Currency).ToString() : "");
         Add(ProposalSection.Budget, "National contribution in kind", a.NationalContributionInKind);

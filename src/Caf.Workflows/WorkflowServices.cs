@@ -16,6 +16,8 @@ public static class WorkflowServices
     public static IServiceCollection AddCafWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<GrantRulesOptions>(configuration.GetSection(GrantRulesOptions.Section));
+        // Business dates are dates in the fund's zone; the zone is a property of the deployment, set once here.
+        Caf.Data.FundTime.Use(configuration[$"{GrantRulesOptions.Section}:{nameof(GrantRulesOptions.TimeZone)}"]);
         foreach (var type in typeof(WorkflowServices).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true }))
         {
             if (typeof(IWorkflowGuard).IsAssignableFrom(type)) services.AddSingleton(typeof(IWorkflowGuard), type);

@@ -25,10 +25,21 @@ public abstract partial class ApiTests(CafAppFactory factory)
     private HttpClient NewHttpClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     [Fact]
-    public async Task A_client_with_ledger_read_gets_the_ledger_and_its_totals_match_the_database()
+    public async Task A_client_with_ledger_read_gets_the_ledger_and_its_totals_per_currency_match_the_database()
     {
         await factory.ResetAsync();
-        await _scenario.ActiveGrantAsync(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(30));
+        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var grant = await _scenario.ActiveGrantAsync(today.AddDays(30));
+        // A second currency: before the per-currency ledger, one USD entry made this endpoint answer 500.
+        await factory.WithDbAsync(async db =>
+        {
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            db.LedgerEntries.AddRange(
+                new Data.Entities.LedgerEntry(Data.Entities.LedgerEntryKind.Contribution, new Data.Money(10_000m, "USD"), today, "Contribution: Canada", "CA-1", null, "test", now),
+                new Data.Entities.LedgerEntry(Data.Entities.LedgerEntryKind.Commitment, new Data.Money(3_000m, "USD"), today, "USD grant", null, grant, "test", now),
+                new Data.Entities.LedgerEntry(Data.Entities.LedgerEntryKind.Disbursement, new Data.Money(2_400.5m, "USD"), today, "USD tranche", "U1", grant, "test", now));
+            return await db.SaveChangesAsync();
+        });
         var secret = await ApiTokens.RegisterClientAsync(factory, "treasury", [ApiScopes.LedgerRead]);
         using var http = NewHttpClient();
         var token = await ApiTokens.AccessTokenAsync(http, "treasury", secret, ApiScopes.LedgerRead);
@@ -39,19 +50,38 @@ public abstract partial class ApiTests(CafAppFactory factory)
         var ledger = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         var asOf = DateOnly.Parse(ledger.GetProperty("asOf").GetString()!, CultureInfo.InvariantCulture);
         var entries = await factory.WithDbAsync(db => db.LedgerEntries.AsNoTracking().Where(e => e.ValueDate <= asOf).ToListAsync());
-        Assert.True(entries.Count >= 3, "the seed's contributions and the grant's commitment and tranche are in the ledger");
-        var totals = ledger.GetProperty("totals");
+        Assert.True(entries.Count >= 6, "the seed's contributions, the grant's commitment and tranche, and the USD entries are in the ledger");
         Assert.Equal("CHF", ledger.GetProperty("currency").GetString());
-        Assert.Equal(entries.Count, totals.GetProperty("entryCount").GetInt32());
+        Assert.Contains("no conversion is made until exchange rates are recorded", ledger.GetProperty("note").GetString());
+        Assert.Equal(entries.Count, ledger.GetProperty("entryCount").GetInt32());
         Assert.Equal(entries.Count, ledger.GetProperty("entries").GetArrayLength());
-        var cashIn = entries.Where(e => e.CashEffect > 0).Sum(e => e.CashEffect);
-        var cashOut = -entries.Where(e => e.CashEffect < 0).Sum(e => e.CashEffect);
-        AssertMoney(cashIn, totals.GetProperty("cashIn"));
-        AssertMoney(cashOut, totals.GetProperty("cashOut"));
-        AssertMoney(cashIn - cashOut, totals.GetProperty("balance"));
-        AssertMoney(entries.Sum(e => e.CommitmentEffect), totals.GetProperty("openCommitments"));
-        var tranche = ledger.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "Disbursement");
+        var totals = ledger.GetProperty("totals").EnumerateArray().ToList();
+        Assert.Equal(["CHF", "USD"], totals.Select(t => t.GetProperty("currency").GetString()));
+        foreach (var line in totals)
+        {
+            var currency = line.GetProperty("currency").GetString();
+            var mine = entries.Where(e => e.Amount.Currency == currency).ToList();
+            var cashIn = mine.Where(e => e.CashEffect > 0).Sum(e => e.CashEffect);
+            var cashOut = -mine.Where(e => e.CashEffect < 0).Sum(e => e.CashEffect);
+            Assert.Equal(mine.Count, line.GetProperty("entryCount").GetInt32());
+            AssertMoney(cashIn, line.GetProperty("cashIn"), currency);
+            AssertMoney(cashOut, line.GetProperty("cashOut"), currency);
+            AssertMoney(cashIn - cashOut, line.GetProperty("balance"), currency);
+            AssertMoney(mine.Sum(e => e.CommitmentEffect), line.GetProperty("openCommitments"), currency);
+        }
+        AssertMoney(7_599.5m, totals[1].GetProperty("balance"), "USD");
+        var tranche = ledger.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "Disbursement"
+            && e.GetProperty("cashOut").GetProperty("currency").GetString() == "CHF");
         AssertMoney(1_600m, tranche.GetProperty("cashOut"));
+
+        // The page and its workbook work too, and say that nothing is converted.
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var page = await finance.GetAsync("/Finance/Ledger");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Balances are shown per currency; no conversion is made until exchange rates are recorded.", page.Html);
+        Assert.Matches("id=\"balance-USD\">USD 7,599.50<", page.Html);
+        using var download = await finance.Client.GetAsync("/Finance/Ledger?handler=Download");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
     }
 
     [Fact]
@@ -393,11 +423,11 @@ public abstract partial class ApiTests(CafAppFactory factory)
         }
     }
 
-    private static void AssertMoney(decimal expected, JsonElement money)
+    private static void AssertMoney(decimal expected, JsonElement money, string? currency = "CHF")
     {
         Assert.Equal(JsonValueKind.String, money.GetProperty("amount").ValueKind);
         Assert.Equal(expected.ToString("0.00", CultureInfo.InvariantCulture), money.GetProperty("amount").GetString());
-        Assert.Equal("CHF", money.GetProperty("currency").GetString());
+        Assert.Equal(currency, money.GetProperty("currency").GetString());
     }
 
     [GeneratedRegex("id=\"client-secret\">([^<]+)<")]

@@ -131,7 +131,7 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
         using var workbook = new XLWorkbook(new MemoryStream(await download.Content.ReadAsByteArrayAsync()));
         var totals = await LedgerTotalsInDatabaseAsync();
         var sheet = workbook.Worksheet("Fund ledger");
-        var totalRow = sheet.Column(1).CellsUsed().Single(c => c.GetString() == "Total").Address.RowNumber;
+        var totalRow = sheet.Column(1).CellsUsed().Single(c => c.GetString() == "Total CHF").Address.RowNumber;
         Assert.Equal(totals.CashIn, sheet.Cell(totalRow, 7).GetValue<decimal>());
         Assert.Equal(totals.CashOut, sheet.Cell(totalRow, 8).GetValue<decimal>());
         Assert.Equal(totals.CashIn - totals.CashOut, sheet.Cell(totalRow, 10).GetValue<decimal>());

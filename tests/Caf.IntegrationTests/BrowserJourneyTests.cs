@@ -182,7 +182,7 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await Expect(finance.Locator("ol.history li")).ToHaveCountAsync(11);
 
         await finance.GotoAsync($"{factory.BaseUrl}/Finance/Ledger");
-        await Expect(finance.Locator("#balance")).ToHaveTextAsync("CHF 245,500.00");
+        await Expect(finance.Locator("#balance-CHF")).ToHaveTextAsync("CHF 245,500.00");
 
         // The process diagram, drawn by the Mermaid script the app serves itself, with this grant's path highlighted.
         // Drawing takes a few seconds on a busy two-core machine; a refused script would show in the console errors.

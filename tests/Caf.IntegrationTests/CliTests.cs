@@ -1,3 +1,4 @@
+using Caf.Data;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using ClosedXML.Excel;
@@ -12,7 +13,7 @@ public sealed class CliTests : IDisposable
     private readonly string _workbook = Path.Combine(Path.GetTempPath(), "caf-tests", $"ledger-{Guid.NewGuid():N}.xlsx");
 
     [Fact]
-    public async Task Migrate_seed_and_ledger_export_write_a_workbook_whose_totals_equal_the_database()
+    public async Task Migrate_seed_and_ledger_export_write_a_workbook_whose_totals_equal_the_database_per_currency()
     {
         var migrate = await RunAsync("migrate");
         Assert.True(migrate.ExitCode == 0, migrate.Output);
@@ -23,6 +24,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Demo data added.", seed.Output);
         var again = await RunAsync("seed", "--demo");
         Assert.Contains("nothing changed", again.Output);
+        await AddEveryKindOfEntryInTwoCurrenciesAsync();
 
         var export = await RunAsync("ledger", "export", "--out", _workbook);
         Assert.True(export.ExitCode == 0, export.Output);
@@ -30,26 +32,62 @@ public sealed class CliTests : IDisposable
 
         await using var db = TestDatabases.Sqlite(_database);
         var entries = await db.LedgerEntries.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
-        Assert.NotEmpty(entries);
-        var cashIn = entries.Where(e => e.CashEffect > 0).Sum(e => e.CashEffect);
-        var cashOut = -entries.Where(e => e.CashEffect < 0).Sum(e => e.CashEffect);
+        Assert.Equal(["CHF", "USD"], entries.Select(e => e.Amount.Currency).Distinct().Order());
+        Assert.Equal(Enum.GetValues<LedgerEntryKind>().Order(), entries.Select(e => e.Kind).Distinct().Order());
 
         using var workbook = new XLWorkbook(_workbook);
         var sheet = workbook.Worksheet("Fund ledger");
         Assert.Equal("Value date", sheet.Cell(4, 1).GetString());
+        Assert.Equal("Balances are shown per currency; no conversion is made until exchange rates are recorded.", sheet.Cell(3, 1).GetString());
         Assert.Equal(4, sheet.SheetView.SplitRow);
         Assert.True(sheet.AutoFilter.IsEnabled);
-        var totalRow = sheet.Column(1).CellsUsed().Single(c => c.GetString() == "Total").Address.RowNumber;
-        Assert.Equal(entries.Count, totalRow - 5);
-        Assert.Equal("SUM(G5:G" + (totalRow - 1) + ")", sheet.Cell(totalRow, 7).FormulaA1);
-        Assert.Equal(cashIn, sheet.Cell(totalRow, 7).GetValue<decimal>());
-        Assert.Equal(cashOut, sheet.Cell(totalRow, 8).GetValue<decimal>());
-        Assert.Equal(cashIn - cashOut, sheet.Cell(totalRow, 10).GetValue<decimal>());
-        Assert.Equal(cashIn - cashOut, sheet.Cell(totalRow - 1, 10).GetValue<decimal>());
-        Assert.Contains("CHF", sheet.Cell(totalRow, 7).Style.NumberFormat.Format);
-        Assert.Equal(DateTime.UtcNow.Date, sheet.Cell(2, 2).GetDateTime().Date);
-        Assert.Contains($"balance CHF {cashIn - cashOut:#,##0.00}", export.Output);
+        var firstTotal = sheet.Column(1).CellsUsed().Single(c => c.GetString() == "Total CHF").Address.RowNumber;
+        Assert.Equal(entries.Count, firstTotal - 5);
+        Assert.Equal("Total USD", sheet.Cell(firstTotal + 1, 1).GetString());
+        Assert.Equal("ROUND(SUMIF(F5:F" + (firstTotal - 1) + ",\"CHF\",G5:G" + (firstTotal - 1) + "),2)", sheet.Cell(firstTotal, 7).FormulaA1);
+        foreach (var (currency, totalRow) in new[] { ("CHF", firstTotal), ("USD", firstTotal + 1) })
+        {
+            var mine = entries.Where(e => e.Amount.Currency == currency).ToList();
+            var cashIn = mine.Where(e => e.CashEffect > 0).Sum(e => e.CashEffect);
+            var cashOut = -mine.Where(e => e.CashEffect < 0).Sum(e => e.CashEffect);
+            Assert.Equal(cashIn, sheet.Cell(totalRow, 7).GetValue<decimal>());
+            Assert.Equal(cashOut, sheet.Cell(totalRow, 8).GetValue<decimal>());
+            Assert.Equal(mine.Sum(e => e.CommitmentEffect), sheet.Cell(totalRow, 9).GetValue<decimal>());
+            Assert.Equal(cashIn - cashOut, sheet.Cell(totalRow, 10).GetValue<decimal>());
+            Assert.Contains($"[${currency}]", sheet.Cell(totalRow, 7).Style.NumberFormat.Format);
+            // The running balance of the currency's last row is its balance: rows in the other currency are not added in.
+            var lastRow = Enumerable.Range(5, entries.Count).Last(r => sheet.Cell(r, 6).GetString() == currency);
+            Assert.Equal(cashIn - cashOut, sheet.Cell(lastRow, 10).GetValue<decimal>());
+            Assert.Contains($"[${currency}]", sheet.Cell(lastRow, 10).Style.NumberFormat.Format);
+            Assert.Contains($"{currency} {cashIn - cashOut:#,##0.00}", export.Output);
+        }
+        // The as-of date is today in Geneva, not in UTC.
+        Assert.Equal(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich")).Date,
+            sheet.Cell(2, 2).GetDateTime().Date);
         Assert.Contains(await db.AuditEvents.Select(e => e.Action).ToListAsync(TestContext.Current.CancellationToken), a => a == "ledger.exported");
+    }
+
+    /// <summary>A USD grant next to the seed's CHF contributions: committed, paid in part, refunded, released, with bank charges.</summary>
+    private async Task AddEveryKindOfEntryInTwoCurrenciesAsync()
+    {
+        await using var db = TestDatabases.Sqlite(_database);
+        var grant = await db.Applications.Select(a => a.Id).FirstAsync(TestContext.Current.CancellationToken);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var now = DateTime.UtcNow;
+        LedgerEntry Entry(LedgerEntryKind kind, decimal amount, string currency, int daysAgo, Guid? application = null) =>
+            new(kind, new Money(amount, currency), today.AddDays(-daysAgo), $"{kind} {currency}", $"REF-{kind}", application, "test", now);
+        db.LedgerEntries.AddRange(
+            Entry(LedgerEntryKind.Commitment, 12_345.67m, "USD", 20, grant),
+            Entry(LedgerEntryKind.Contribution, 50_000m, "USD", 19),
+            Entry(LedgerEntryKind.Disbursement, 9_876.54m, "USD", 18, grant),
+            Entry(LedgerEntryKind.BankCharge, 25.5m, "USD", 18),
+            Entry(LedgerEntryKind.Refund, 120.01m, "USD", 5, grant),
+            Entry(LedgerEntryKind.CommitmentRelease, 2_469.13m, "USD", 5, grant),
+            Entry(LedgerEntryKind.Commitment, 8_000m, "CHF", 17, grant),
+            Entry(LedgerEntryKind.Disbursement, 6_400.05m, "CHF", 16, grant),
+            Entry(LedgerEntryKind.BankCharge, 12.35m, "CHF", 16),
+            Entry(LedgerEntryKind.Refund, 99.95m, "CHF", 3, grant));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]

@@ -34,7 +34,10 @@ public sealed class DeadlineTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync();
         Assert.Contains("it is not open now", html);
-        Assert.Contains(closes.ToString("d MMMM yyyy HH:mm"), html);
+        // The deadline in Geneva time, as announced, and in UTC (the server does not know the reader's zone).
+        var geneva = TimeZoneInfo.ConvertTimeFromUtc(closes, TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich"));
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        Assert.Contains($"{geneva.ToString("d MMMM yyyy, HH:mm", invariant)} Geneva time ({closes.ToString("d MMMM yyyy, HH:mm", invariant)} UTC)", html);
         Assert.Equal("Submitted", await journey.StageAsync(onTimeId));
         Assert.Equal("Draft", await journey.StageAsync(lateId));
     }

@@ -28,7 +28,7 @@ public sealed class EligibilityScreeningTests(SqliteAppFactory factory)
         using var isu = await _journey.SignInAsync(GrantJourney.Isu);
         await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "start-screening"), "start screening");
         var (_, screen) = await isu.GetAsync($"/Eligibility/Screen/{id}");
-        foreach (var check in new[] { "applicant-state-party", "article7-report", "partner-state-party", "before-deadline", "amount", "dates-in-window", "endorsement-letter" })
+        foreach (var check in new[] { "applicant-state-party", "article7-report", "partner-state-party", "before-deadline", "amount", "dates-in-window", "duration", "endorsement-letter" })
             Assert.Contains($"data-check=\"{check}\"", screen);
         Assert.DoesNotContain("<td>Fail</td>", screen);
 
@@ -96,8 +96,8 @@ public sealed class EligibilityScreeningTests(SqliteAppFactory factory)
         using var isu = await _journey.SignInAsync(GrantJourney.Isu);
         await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "start-screening"), "start screening");
 
-        // New reference data: Cambodia's Article 7 report for last year is no longer recorded.
-        var year = DateTime.UtcNow.Year - 1;
+        // New reference data: Cambodia's Article 7 report due when it submitted is no longer recorded.
+        var year = Caf.Data.Eligibility.EligibilityRules.Article7YearDue(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime));
         var csv = await factory.WithDbAsync(async db => string.Join("\n",
             (await db.StatePartyRecords.Include(r => r.Import).OrderByDescending(r => r.Import.ImportedAtUtc).ToListAsync())
             .GroupBy(r => r.ImportId).First()
@@ -116,7 +116,7 @@ public sealed class EligibilityScreeningTests(SqliteAppFactory factory)
         Assert.Contains($"No Article 7 report for {year} is recorded for Cambodia", screen);
         var refused = await isu.PostFormAsync($"/Eligibility/Screen/{id}", GrantJourney.ScreeningFields("Eligible", "Looks fine."));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("Automatic checks not met: Article 7 report for the previous year recorded", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Automatic checks not met: Article 7 report due at submission recorded", await refused.Content.ReadAsStringAsync());
         Assert.Equal("EligibilityScreening", await _journey.StageAsync(id));
         Assert.Empty(await factory.WithDbAsync(db => db.Set<ScreeningDecision>().ToListAsync()));
     }

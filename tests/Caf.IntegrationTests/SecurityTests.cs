@@ -264,6 +264,23 @@ public abstract class SecurityTests(CafAppFactory factory)
         Assert.Equal("H5+F6", sheet.Cell("H6").FormulaA1);
         Assert.Equal(3_600m, sheet.Cell("H6").GetValue<decimal>());
         Assert.Equal("yes", sheet.Cell("I6").GetString());
+
+        // Rejected, the strong one no longer eats the envelope: it moves below, outside the running total (page and workbook).
+        using var chair = await _journey.SignInAsync(GrantJourney.Chair);
+        await GrantJourney.ExpectRedirectAsync(chair.PostFormAsync($"/Committee/Decide/{strong}",
+            new() { ["Input.Decision"] = "reject", ["Input.DecisionRationale"] = "Not a South-South exchange." }), "reject");
+        var (_, afterRejection) = await isu.GetAsync("/Committee/Ranking");
+        Assert.True(afterRejection.IndexOf(references[weak], StringComparison.Ordinal) < afterRejection.IndexOf(references[strong], StringComparison.Ordinal));
+        Assert.Contains("Not counted against the envelope", afterRejection);
+        Assert.DoesNotContain("3,600.00", afterRejection);
+        using var rejected = await RankingWorkbookAsync(isu);
+        var ranking = rejected.Worksheet("Ranking");
+        Assert.Equal(references[weak], ranking.Cell("B5").GetString());
+        Assert.Equal(1_800m, ranking.Cell("H5").GetValue<decimal>());
+        Assert.Equal(references[strong], ranking.Cell("B6").GetString());
+        Assert.Equal("SUM(H5)", ranking.Cell("H6").FormulaA1);
+        Assert.Equal(1_800m, ranking.Cell("H6").GetValue<decimal>());
+        Assert.Equal("not counted", ranking.Cell("I6").GetString());
     }
 
     [Fact]

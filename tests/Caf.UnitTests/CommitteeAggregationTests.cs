@@ -96,13 +96,45 @@ public sealed class CommitteeAggregationTests
     {
         var ranked = RoundRanking.Rank(
         [
-            (Guid.NewGuid(), "CAF-2026-003", "C", 3.1m, 20_000m, 1),
-            (Guid.NewGuid(), "CAF-2026-001", "A", 4.2m, 30_000m, 2),
-            (Guid.NewGuid(), "CAF-2026-004", "D", null, 5_000m, null),
-            (Guid.NewGuid(), "CAF-2026-002", "B", 3.8m, 25_000m, 0),
+            (Guid.NewGuid(), "CAF-2026-003", "C", 3.1m, 20_000m, 1, true),
+            (Guid.NewGuid(), "CAF-2026-001", "A", 4.2m, 30_000m, 2, true),
+            (Guid.NewGuid(), "CAF-2026-004", "D", null, 5_000m, null, true),
+            (Guid.NewGuid(), "CAF-2026-002", "B", 3.8m, 25_000m, 0, true),
         ], envelope: 60_000m);
         Assert.Equal(["CAF-2026-001", "CAF-2026-002", "CAF-2026-003", "CAF-2026-004"], ranked.Select(r => r.Reference));
         Assert.Equal([30_000m, 55_000m, 75_000m, 80_000m], ranked.Select(r => r.Cumulative));
         Assert.Equal([true, true, false, false], ranked.Select(r => r.WithinEnvelope));
+    }
+
+    [Fact]
+    public void Rejected_withdrawn_and_ineligible_applications_do_not_eat_the_envelope()
+    {
+        // Before: the rejected 4.5 took 40,000 of the 60,000 and pushed B (approved at 20,000) and C below the line.
+        var ranked = RoundRanking.Rank(
+        [
+            (Guid.NewGuid(), "CAF-2026-001", "Rejected", 4.5m, 40_000m, 2, RoundRanking.ClaimsEnvelope("Rejected")),
+            (Guid.NewGuid(), "CAF-2026-002", "Approved, reduced", 4.0m, 20_000m, 1, RoundRanking.ClaimsEnvelope("Approved")),
+            (Guid.NewGuid(), "CAF-2026-003", "Awaiting decision", 3.5m, 35_000m, 1, RoundRanking.ClaimsEnvelope("CommitteeReview")),
+            (Guid.NewGuid(), "CAF-2026-004", "Withdrawn", 3.9m, 10_000m, 1, RoundRanking.ClaimsEnvelope("Withdrawn")),
+            (Guid.NewGuid(), "CAF-2026-005", "Ineligible", null, 10_000m, 1, RoundRanking.ClaimsEnvelope("Ineligible")),
+            (Guid.NewGuid(), "CAF-2026-006", "Beyond", 3.0m, 6_000m, 1, RoundRanking.ClaimsEnvelope("CommitteeReview")),
+        ], envelope: 60_000m);
+
+        Assert.Equal(["CAF-2026-002", "CAF-2026-003", "CAF-2026-006", "CAF-2026-001", "CAF-2026-004", "CAF-2026-005"],
+            ranked.Select(r => r.Reference));
+        Assert.Equal([true, true, true, false, false, false], ranked.Select(r => r.Counts));
+        Assert.Equal([20_000m, 55_000m, 61_000m, 61_000m, 61_000m, 61_000m], ranked.Select(r => r.Cumulative));
+        Assert.Equal([true, true, false, false, false, false], ranked.Select(r => r.WithinEnvelope));
+    }
+
+    [Theory]
+    [InlineData(3.445, 2, 3.45)]
+    [InlineData(0.485, 2, 0.49)]
+    [InlineData(-0.485, 2, -0.49)]
+    [InlineData(3.5, 0, 4)]
+    [InlineData(2.5, 0, 3)]
+    public void Committee_figures_round_half_away_from_zero(double value, int decimals, double expected)
+    {
+        Assert.Equal((decimal)expected, CommitteeAggregation.RoundScore((decimal)value, decimals));
     }
 }

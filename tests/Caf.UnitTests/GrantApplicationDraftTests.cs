@@ -40,18 +40,18 @@ public sealed class GrantApplicationDraftTests
     }
 
     [Fact]
-    public void A_budget_line_total_is_rounded_to_the_cent_with_midpoints_to_the_even_cent()
+    public void A_budget_line_total_is_rounded_to_the_cent_with_midpoints_away_from_zero()
     {
         var application = _given.Draft();
 
         application.ReplaceBudget(
         [
-            (BudgetCategory.Materials, "Leaflets", 3m, new Money(0.115m, "CHF")),      // 0.345 → 0.34
+            (BudgetCategory.Materials, "Leaflets", 3m, new Money(0.115m, "CHF")),      // 0.345 → 0.35 (banker's rounding said 0.34)
             (BudgetCategory.Materials, "Posters", 1.5m, new Money(3.33m, "CHF")),      // 4.995 → 5.00
             (BudgetCategory.Interpretation, "Hours", 2.5m, new Money(10.123m, "CHF")), // 25.3075 → 25.31
         ]);
 
-        Assert.Equal([0.34m, 5.00m, 25.31m], application.BudgetLines.Select(l => l.Total.Amount));
+        Assert.Equal([0.35m, 5.00m, 25.31m], application.BudgetLines.Select(l => l.Total.Amount));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class GrantApplicationDraftTests
             (BudgetCategory.Materials, "Leaflets", 3m, new Money(0.115m, "CHF")),
         ]);
 
-        Assert.Equal(new Money(5000m + 1528m + 0.34m, "CHF"), application.RequestedAmount);
+        Assert.Equal(new Money(5000m + 1528m + 0.35m, "CHF"), application.RequestedAmount);
     }
 
     [Fact]

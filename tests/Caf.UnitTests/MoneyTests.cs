@@ -118,26 +118,45 @@ public sealed class MoneyTests
         Assert.Throws<DomainException>(() => Money.Sum([Chf(10m), Usd(20m)], "CHF"));
     }
 
-    public static TheoryData<decimal, decimal> BankersRounding => new()
+    public static TheoryData<decimal, decimal> HalfAwayFromZero => new()
     {
-        { 2.345m, 2.34m },    // midpoint: to the even cent
-        { 2.355m, 2.36m },    // midpoint: to the even cent
-        { 2.3450001m, 2.35m },
-        { 2.344m, 2.34m },
-        { -2.345m, -2.34m },
-        { 0.005m, 0.00m },
-        { 0.015m, 0.02m },
+        { 0.485m, 0.49m },    // banker's rounding said 0.48: finance staff expect 0.49
+        { -0.485m, -0.49m },  // symmetric: away from zero, not up
+        { 2.345m, 2.35m },
+        { 2.355m, 2.36m },
+        { 2.3449999m, 2.34m },
+        { -2.344m, -2.34m },
+        { 0.005m, 0.01m },
+        { -0.005m, -0.01m },
         { 7m, 7m },
     };
 
     [Theory]
-    [MemberData(nameof(BankersRounding))]
-    public void Rounding_to_cents_sends_midpoints_to_the_even_cent(decimal amount, decimal expected)
+    [MemberData(nameof(HalfAwayFromZero))]
+    public void Money_rounds_to_the_cent_half_away_from_zero(decimal amount, decimal expected)
     {
-        var rounded = new Money(amount, "CHF").RoundToCents();
+        var rounded = new Money(amount, "CHF").Round();
 
         Assert.Equal(expected, rounded.Amount);
         Assert.Equal("CHF", rounded.Currency);
+        Assert.Equal(expected, Money.Round(amount));
+    }
+
+    [Theory]
+    [InlineData("USD", 0.485, 0.49)]
+    [InlineData("EUR", 0.485, 0.49)]
+    [InlineData("JPY", 2.5, 3)]
+    [InlineData("KWD", 0.0045, 0.005)]
+    public void Money_rounds_to_the_minor_unit_of_its_currency(string currency, double amount, double expected)
+    {
+        Assert.Equal((decimal)expected, new Money((decimal)amount, currency).Round().Amount);
+    }
+
+    [Fact]
+    public void A_budget_line_total_rounds_half_away_from_zero()
+    {
+        // 3 × 0.495 = 1.485: banker's rounding made the line CHF 1.48.
+        Assert.Equal(1.49m, (new Money(0.495m, "CHF") * 3m).Round().Amount);
     }
 
     public static TheoryData<decimal, string, string> Formats => new()

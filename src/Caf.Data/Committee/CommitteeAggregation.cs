@@ -57,33 +57,51 @@ public static class CommitteeAggregation
         return weights == 0 ? null : Round(scored.Sum(x => x.Weight * x.Value!.Value) / weights);
     }
 
-    private static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
+    private static decimal Round(decimal value) => RoundScore(value, 2);
+
+    /// <summary>
+    /// THE rounding rule for committee figures (ADR 0017): means and weighted scores to two decimals, a member's overall
+    /// score to whole points, always a half away from zero (3.445 → 3.45), the way the committee checks them by hand.
+    /// </summary>
+    public static decimal RoundScore(decimal value, int decimals) => decimal.Round(value, decimals, MidpointRounding.AwayFromZero);
 
     /// <summary>Whether enough non-recused members have scored for the committee to decide.</summary>
     public static bool HasQuorum(IReadOnlyList<MemberScores> scores, int quorum) => scores.Count(s => !s.Recused) >= quorum;
 }
 
-/// <summary>A ranked application in a round's table, with the cumulative amount against the envelope (the funding line).</summary>
+/// <summary>
+/// A ranked application in a round's table. <see cref="Counts"/>: it still claims part of the envelope (awaiting the
+/// decision, or approved); <see cref="Cumulative"/> is the running total of the claims up to and including it.
+/// </summary>
 public sealed record RankedApplication(Guid Id, string Reference, string Title, decimal? WeightedMean, decimal Requested,
-    int? GenderMarker, decimal Cumulative, bool WithinEnvelope);
+    int? GenderMarker, decimal Cumulative, bool WithinEnvelope, bool Counts);
 
 public static class RoundRanking
 {
+    /// <summary>Stages that end an application unfunded: it no longer claims any part of the envelope.</summary>
+    private static readonly HashSet<string> Unfunded = ["Rejected", "Withdrawn", "Ineligible"];
+
+    /// <summary>Whether an application at this stage can still be (or has been) funded, and so counts against the envelope.</summary>
+    public static bool ClaimsEnvelope(string stage) => !Unfunded.Contains(stage);
+
     /// <summary>
-    /// Best weighted mean first (unscored last; ties by the smaller request, then reference); the running total of
-    /// requested amounts marks which applications fit in the envelope.
+    /// Best weighted mean first (unscored last; ties by the smaller amount, then reference); the running total of the
+    /// amounts — approved amount once approved, else the request — marks which fit in the envelope. Applications that
+    /// no longer claim the envelope (rejected, withdrawn, ineligible) follow, outside the running total.
     /// </summary>
     public static IReadOnlyList<RankedApplication> Rank(
-        IEnumerable<(Guid Id, string Reference, string Title, decimal? WeightedMean, decimal Requested, int? GenderMarker)> applications,
+        IEnumerable<(Guid Id, string Reference, string Title, decimal? WeightedMean, decimal Requested, int? GenderMarker, bool Counts)> applications,
         decimal envelope)
     {
         var cumulative = 0m;
         return applications
-            .OrderByDescending(a => a.WeightedMean.HasValue).ThenByDescending(a => a.WeightedMean).ThenBy(a => a.Requested).ThenBy(a => a.Reference, StringComparer.Ordinal)
+            .OrderByDescending(a => a.Counts)
+            .ThenByDescending(a => a.WeightedMean.HasValue).ThenByDescending(a => a.WeightedMean).ThenBy(a => a.Requested).ThenBy(a => a.Reference, StringComparer.Ordinal)
             .Select(a =>
             {
-                cumulative += a.Requested;
-                return new RankedApplication(a.Id, a.Reference, a.Title, a.WeightedMean, a.Requested, a.GenderMarker, cumulative, cumulative <= envelope);
+                if (a.Counts) cumulative += a.Requested;
+                return new RankedApplication(a.Id, a.Reference, a.Title, a.WeightedMean, a.Requested, a.GenderMarker, cumulative,
+                    a.Counts && cumulative <= envelope, a.Counts);
             })
             .ToList();
     }

@@ -26,5 +26,5 @@ public sealed class BudgetLine : IAudited
     public string Description { get; private set; } = "";
     public decimal Quantity { get; private set; }
     public Money UnitCost { get; private set; }
-    public Money Total => (UnitCost * Quantity).RoundToCents();
+    public Money Total => (UnitCost * Quantity).Round();
 }

@@ -66,7 +66,7 @@ public sealed class CommitteeScore : IAudited
             ?? throw new DomainException("Score at least one criterion: not everything can be 'not applicable'.");
         CriteriaJson = JsonSerializer.Serialize(ordered);
         WeightedScore = weighted;
-        Score = (int)decimal.Round(weighted, 0, MidpointRounding.AwayFromZero);
+        Score = (int)CommitteeAggregation.RoundScore(weighted, 0);
         Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         SubmittedAtUtc = nowUtc;
     }

@@ -22,7 +22,7 @@ public sealed class LedgerEntry : IAudited
         Guid? applicationId, string recordedByUserId, DateTime nowUtc)
     {
         if (amount.Amount <= 0) throw new DomainException("A ledger amount must be more than zero.", nameof(Amount));
-        if (decimal.Round(amount.Amount, 2) != amount.Amount)
+        if (!amount.IsInMinorUnits)
             throw new DomainException("Amounts are recorded to the cent (two decimals).", nameof(Amount));
         if (string.IsNullOrWhiteSpace(description)) throw new DomainException("Describe the ledger entry.", nameof(Description));
         Id = Guid.NewGuid();

@@ -73,8 +73,9 @@ internal static class CliVerbs
                     var ledger = services.GetRequiredService<FundLedger>();
                     var report = await ledger.ExportAsync(asOf, path, CancellationToken.None);
                     Console.WriteLine($"Wrote {report.EntryCount} ledger entries to {Path.GetFullPath(path)} " +
-                                      $"(as of {report.AsOf:yyyy-MM-dd}): cash in {report.CashIn}, cash out {report.CashOut}, " +
-                                      $"balance {report.Balance}, open commitments {report.OpenCommitments}.");
+                                      $"(as of {report.AsOf:yyyy-MM-dd}): cash in {report.Describe(t => t.CashIn)}, " +
+                                      $"cash out {report.Describe(t => t.CashOut)}, balance {report.Describe(t => t.Balance)}, " +
+                                      $"open commitments {report.Describe(t => t.OpenCommitments)}. {LedgerTotals.PerCurrencyNote}");
                     return 0;
                 });
             case "import states-parties" when positional.Count == 3:

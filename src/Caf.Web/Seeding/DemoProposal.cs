@@ -23,7 +23,7 @@ public static class DemoProposal
 
     public static void FillIn(CafDbContext db, GrantApplication application, StateParty partner, string userId, DateTime nowUtc)
     {
-        var start = application.ActivityStart ?? DateOnly.FromDateTime(nowUtc).AddDays(45);
+        var start = application.ActivityStart ?? FundTime.DateOf(nowUtc).AddDays(45);
         var end = application.ActivityEnd ?? start.AddDays(7);
         application.DescribeProposal(ThematicArea.ClearanceAndLandRelease | ThematicArea.GenderAndDiversity,
             "Adopt the partner's evidence-based survey methods so that suspected land is released faster and more fairly.",

@@ -69,7 +69,7 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
     {
         if (await db.Users.AnyAsync(ct)) return false;
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var today = FundTime.DateOf(now);
 
         foreach (var role in CafRoles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));

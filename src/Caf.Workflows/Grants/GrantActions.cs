@@ -19,7 +19,7 @@ internal sealed class AssignReferenceAction : IWorkflowAction
             application.MarkSubmitted(application.Reference, context.UtcNow);
             return;
         }
-        var year = context.UtcNow.Year;
+        var year = FundTime.DateOf(context.UtcNow).Year; // 00:30 on 1 January in Geneva numbers in the new year
         var number = await ReferenceNumbers.NextAsync(context.Db, year, cancellationToken);
         application.MarkSubmitted(ReferenceNumbers.Format(year, number), context.UtcNow);
     }
@@ -36,7 +36,7 @@ internal sealed class CommitFundsAction : IWorkflowAction
         var application = context.SubjectAs<GrantApplication>();
         var amount = application.ApprovedAmount
             ?? throw new InvalidOperationException("commit-funds runs only after the decision is recorded.");
-        application.AddLedgerEntry(LedgerEntryKind.Commitment, amount, DateOnly.FromDateTime(context.UtcNow),
+        application.AddLedgerEntry(LedgerEntryKind.Commitment, amount, FundTime.DateOf(context.UtcNow),
             $"Commitment: {application.Reference} {application.Title}", null, context.Actor.UserId, context.UtcNow);
         return ValueTask.CompletedTask;
     }
@@ -68,7 +68,7 @@ internal sealed class ReleaseCommitmentAction : IWorkflowAction
         if (application.ApprovedAmount is not { } approved) return ValueTask.CompletedTask;
         var unpaid = approved - application.Disbursed;
         if (unpaid.Amount > 0)
-            application.AddLedgerEntry(LedgerEntryKind.CommitmentRelease, unpaid, DateOnly.FromDateTime(context.UtcNow),
+            application.AddLedgerEntry(LedgerEntryKind.CommitmentRelease, unpaid, FundTime.DateOf(context.UtcNow),
                 $"Unpaid commitment released: {application.Reference}", null, context.Actor.UserId, context.UtcNow);
         return ValueTask.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Workflows.Engine;
 using Microsoft.Extensions.Options;
@@ -48,8 +49,8 @@ internal sealed class RoundOpenGuard : GrantGuard
         var round = a.Round ?? throw new InvalidOperationException("Load the round with the application.");
         return round.IsOpenAt(c.UtcNow)
             ? GuardResult.Ok
-            : GuardResult.Unmet($"The round '{round.Title}' accepts applications from {round.OpensAtUtc:d MMMM yyyy HH:mm} " +
-                                $"to {round.ClosesAtUtc:d MMMM yyyy HH:mm} UTC; it is not open now.");
+            : GuardResult.Unmet($"The round '{round.Title}' accepts applications from {FundTime.DescribeWithUtc(round.OpensAtUtc)} " +
+                                $"to {FundTime.DescribeWithUtc(round.ClosesAtUtc)}; it is not open now.");
     }
 }
 

@@ -11,6 +11,9 @@ public sealed class GrantRulesOptions
     /// <summary>Members "disagree strongly" when their scores differ by more than this (on a criterion or overall).</summary>
     public decimal ScoreSpreadThreshold { get; set; } = Caf.Data.Committee.CommitteeAggregation.DefaultSpreadThreshold;
 
+    /// <summary>The fund's time zone (IANA id): business dates are dates there (Caf.Data.FundTime, ADR 0017).</summary>
+    public string TimeZone { get; set; } = Caf.Data.FundTime.DefaultZoneId;
+
     /// <summary>The fund's currency, in which the ledger is kept.</summary>
     public string FundCurrency { get; set; } = "CHF";
 }

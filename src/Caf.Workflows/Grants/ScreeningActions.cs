@@ -32,14 +32,31 @@ public static class EligibilityScreening
             var state = partner.StateParty ?? await db.StateParties.FirstAsync(s => s.Id == partner.StatePartyId, ct);
             partners.Add((state, await StatePartyRecords.AsOfAsync(db, state.IsoCode, asOfUtc, ct)));
         }
-        return EligibilityRules.Evaluate(application, round, applicantState, applicant, partners, DateOnly.FromDateTime(asOfUtc));
+        return EligibilityRules.Evaluate(application, round, applicantState, applicant, partners, FundTime.DateOf(asOfUtc),
+            await RequestedAtSubmissionAsync(db, application, ct),
+            application.SubmittedAtUtc is { } submitted ? FundTime.DateOf(submitted) : null);
+    }
+
+    /// <summary>The total requested in the latest submitted version, as the applicant sent it; the draft's own before any.</summary>
+    private static async Task<Money> RequestedAtSubmissionAsync(CafDbContext db, GrantApplication application, CancellationToken ct)
+    {
+        // A version recorded by this same action (a response to questions) is not saved yet: it is the latest.
+        var latest = db.ApplicationVersions.Local.Where(v => v.ApplicationId == application.Id)
+                         .OrderByDescending(v => v.Number).Select(v => v.SnapshotJson).FirstOrDefault()
+                     ?? await db.ApplicationVersions.Where(v => v.ApplicationId == application.Id)
+                         .OrderByDescending(v => v.Number).Select(v => v.SnapshotJson).FirstOrDefaultAsync(ct);
+        return latest is not null
+               && ProposalSnapshot.FromJson(latest).FirstOrDefault(f => f.Field == ProposalSnapshot.TotalRequested) is { } field
+               && Money.TryParse(field.Value, out var stated)
+            ? stated
+            : application.RequestedAmount;
     }
 
     /// <summary>Evaluates the checks as of <paramref name="nowUtc"/> and keeps the run on the application (saved by the caller).</summary>
     public static async Task RunAsync(CafDbContext db, GrantApplication application, DateTime nowUtc, CancellationToken ct)
     {
         var outcomes = await EvaluateAsync(db, application, nowUtc, ct);
-        application.RecordEligibilityChecks(outcomes.Select(o => (o.Code, o.Title, o.Passed, o.Reason)), DateOnly.FromDateTime(nowUtc), nowUtc);
+        application.RecordEligibilityChecks(outcomes.Select(o => (o.Code, o.Title, o.Passed, o.Reason)), FundTime.DateOf(nowUtc), nowUtc);
     }
 }
 

@@ -20,12 +20,14 @@ public sealed record ApiMoney(string Amount, string Currency)
     public static ApiMoney From(decimal amount, string currency) => new(amount.ToString("0.00", CultureInfo.InvariantCulture), currency);
 }
 
-public sealed record ApiLedgerTotals(int EntryCount, ApiMoney CashIn, ApiMoney CashOut, ApiMoney Balance, ApiMoney OpenCommitments);
+public sealed record ApiLedgerTotals(string Currency, int EntryCount, ApiMoney CashIn, ApiMoney CashOut, ApiMoney Balance, ApiMoney OpenCommitments);
 
 public sealed record ApiLedgerEntry(DateOnly ValueDate, string Kind, string? Grant, string Description, string? BankReference,
     ApiMoney CashIn, ApiMoney CashOut, ApiMoney CommitmentChange);
 
-public sealed record ApiLedger(DateOnly AsOf, string Currency, ApiLedgerTotals Totals, IReadOnlyList<ApiLedgerEntry> Entries);
+/// <summary>The fund ledger; <c>Totals</c> has one line per currency (the fund's first), never a sum across currencies.</summary>
+public sealed record ApiLedger(DateOnly AsOf, string Currency, string Note, int EntryCount, IReadOnlyList<ApiLedgerTotals> Totals,
+    IReadOnlyList<ApiLedgerEntry> Entries);
 
 public sealed record ApiApplication(Guid Id, string? Reference, string Title, string? ApplicantState, string Stage, ApiMoney Requested);
 
@@ -78,9 +80,9 @@ internal static class ApiEndpoints
         var (rows, totals) = await ledger.ReadAsync(asOf, ct);
         var entries = rows.Select(r => new ApiLedgerEntry(r.ValueDate, r.Kind.ToString(), r.Grant, r.Description, r.BankReference,
             ApiMoney.From(r.CashIn, r.Currency), ApiMoney.From(r.CashOut, r.Currency), ApiMoney.From(r.CommitmentChange, r.Currency))).ToList();
-        return TypedResults.Ok(new ApiLedger(totals.AsOf, totals.Balance.Currency,
-            new ApiLedgerTotals(totals.EntryCount, ApiMoney.From(totals.CashIn), ApiMoney.From(totals.CashOut),
-                ApiMoney.From(totals.Balance), ApiMoney.From(totals.OpenCommitments)),
+        return TypedResults.Ok(new ApiLedger(totals.AsOf, totals.PerCurrency[0].Currency, LedgerTotals.PerCurrencyNote, totals.EntryCount,
+            totals.PerCurrency.Select(t => new ApiLedgerTotals(t.Currency, t.EntryCount, ApiMoney.From(t.CashIn), ApiMoney.From(t.CashOut),
+                ApiMoney.From(t.Balance), ApiMoney.From(t.OpenCommitments))).ToList(),
             entries));
     }
 

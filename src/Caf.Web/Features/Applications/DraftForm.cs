@@ -97,7 +97,7 @@ public sealed class DraftForm
         public decimal? Quantity { get; set; }
         public decimal? UnitCost { get; set; }
         public bool IsBlank => string.IsNullOrWhiteSpace(Description) && Quantity is null && UnitCost is null;
-        public decimal? Total => Quantity is { } q && UnitCost is { } u ? decimal.Round(q * u, 2, MidpointRounding.ToEven) : null;
+        public decimal? Total => Quantity is { } q && UnitCost is { } u ? Money.Round(q * u) : null; // CHF, USD, EUR: cents
     }
 
     public sealed class ParticipantRow

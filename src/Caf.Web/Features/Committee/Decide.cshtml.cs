@@ -99,7 +99,7 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
 
     internal IReadOnlyList<Member> Members { get; private set; } = [];
 
-    private DateOnly Today => DateOnly.FromDateTime(Rounds.GenevaTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+    private DateOnly Today => FundTime.Today(clock);
 
     private async Task LoadMembersAsync(CancellationToken ct)
     {

@@ -14,7 +14,7 @@ namespace Caf.Web.Features.Committee;
 
 /// <summary>
 /// A round's applications before the committee, best weighted mean first, with the running total of requests against
-/// the envelope: the funding line. A committee member sees an application's mean only once they have scored it (or are
+/// the envelope: the funding line. Rejected applications are listed after, outside the running total (RoundRanking). A committee member sees an application's mean only once they have scored it (or are
 /// recused), as on its own page. The workbook adds the scores behind the means and each criterion's mean, under the same rule.
 /// </summary>
 [Authorize(Roles = CafRoles.CommitteeChair + "," + CafRoles.CommitteeMember + "," + CafRoles.IsuOfficer + "," + CafRoles.Auditor)]
@@ -44,7 +44,7 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         db.AuditEvents.Add(new AuditEvent("ranking.exported", nameof(FundingRound), Round!.Id.ToString(), null));
         await db.SaveChangesAsync(ct);
         return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"committee-ranking-{clock.GetUtcNow().UtcDateTime:yyyy-MM-dd}.xlsx");
+            $"committee-ranking-{FundTime.Today(clock):yyyy-MM-dd}.xlsx");
     }
 
     private async Task<bool> LoadAsync(Guid? roundId, CancellationToken ct)
@@ -61,7 +61,8 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         var summaries = applications.ToDictionary(a => a.Id, a => CommitteeScoreSummary.For(a, rubric, rules.Value.ScoreSpreadThreshold));
         var hidden = applications.ToDictionary(a => a.Id, a => !CommitteeScoreVisibility.SeesScores(User, a));
         var ranked = RoundRanking.Rank(applications.Select(a => (a.Id, a.Reference ?? "", a.Title,
-            hidden[a.Id] ? null : summaries[a.Id].WeightedMean, (a.ApprovedAmount ?? a.RequestedAmount).Amount, a.GenderReview?.Marker)),
+            hidden[a.Id] ? null : summaries[a.Id].WeightedMean, (a.ApprovedAmount ?? a.RequestedAmount).Amount, a.GenderReview?.Marker,
+            RoundRanking.ClaimsEnvelope(a.Stage))),
             Round.Envelope.Amount);
         // The stage as people read it ("Committee review"), as on the application's own page, not its identifier.
         var stages = applications.ToDictionary(a => a.Id, a => engine.DefinitionOf(a.Workflow!).Stage(a.Stage).Label.En);
@@ -98,8 +99,17 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
             if (r.WeightedMean is { } mean) sheet.Cell(row, 5).Value = mean;
             sheet.Cell(row, 6).Value = r.Requested;
             if (r.GenderMarker is { } marker) sheet.Cell(row, 7).Value = marker;
-            sheet.Cell(row, 8).FormulaA1 = i == 0 ? $"F{row}" : $"H{row - 1}+F{row}";
-            sheet.Cell(row, 9).FormulaA1 = $"IF(H{row}<=$B$2,\"yes\",\"no\")";
+            // As on the page: a rejected (or withdrawn, ineligible) application adds nothing to the running total.
+            // SUM of one cell, not a bare reference, so that the cell holds a number for every reader (ClosedXML's too).
+            sheet.Cell(row, 8).FormulaA1 = (r.Counts, i == 0) switch
+            {
+                (true, true) => $"SUM(F{row})",
+                (true, false) => $"H{row - 1}+F{row}",
+                (false, true) => "0",
+                (false, false) => $"SUM(H{row - 1})",
+            };
+            if (r.Counts) sheet.Cell(row, 9).FormulaA1 = $"IF(H{row}<=$B$2,\"yes\",\"no\")";
+            else sheet.Cell(row, 9).Value = "not counted";
         }
         var last = header + Rows.Count;
         sheet.Range(header + 1, 6, Math.Max(last, header + 1), 6).Style.NumberFormat.Format = money;

@@ -34,10 +34,10 @@ public sealed class AgreementModel(ApplicationAccess access, ApplicationCommands
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = FundTime.Today(clock);
         Input.SignedOn = today;
         Input.ValueDate = today;
-        Input.Amount = Math.Round(Application.ApprovedAmount!.Value.Amount * FirstTrancheShare, 2);
+        Input.Amount = (Application.ApprovedAmount!.Value * FirstTrancheShare).Round().Amount;
         return Page();
     }
 

@@ -11,9 +11,37 @@ namespace Caf.Web.Features.Finance;
 public sealed record LedgerRow(DateOnly ValueDate, LedgerEntryKind Kind, string? Grant, string Description, string? BankReference,
     string Currency, decimal CashIn, decimal CashOut, decimal CommitmentChange);
 
-public sealed record LedgerTotals(DateOnly AsOf, int EntryCount, Money CashIn, Money CashOut, Money Balance, Money OpenCommitments);
+/// <summary>The totals of the entries in one currency; amounts in different currencies are never added together.</summary>
+public sealed record CurrencyTotals(string Currency, int EntryCount, Money CashIn, Money CashOut, Money Balance, Money OpenCommitments);
 
-/// <summary>The fund ledger: every entry up to a date, its totals, and the same as an Excel workbook for finance and auditors.</summary>
+/// <summary>The ledger's totals as of a date: one line per currency, the fund's currency first.</summary>
+public sealed record LedgerTotals(DateOnly AsOf, int EntryCount, IReadOnlyList<CurrencyTotals> PerCurrency)
+{
+    /// <summary>Said wherever balances are shown, so that nobody adds the currencies up by eye.</summary>
+    public const string PerCurrencyNote = "Balances are shown per currency; no conversion is made until exchange rates are recorded.";
+
+    /// <summary>Totals per currency of <paramref name="rows"/>; the fund's currency always has a line, even with no entry.</summary>
+    public static LedgerTotals Of(DateOnly asOf, IReadOnlyList<LedgerRow> rows, string fundCurrency) =>
+        new(asOf, rows.Count, rows.Select(r => r.Currency).Append(fundCurrency).Distinct()
+            .OrderBy(c => c == fundCurrency ? 0 : 1).ThenBy(c => c, StringComparer.Ordinal)
+            .Select(currency =>
+            {
+                var mine = rows.Where(r => r.Currency == currency).ToList();
+                var cashIn = mine.Sum(r => r.CashIn);
+                var cashOut = mine.Sum(r => r.CashOut);
+                return new CurrencyTotals(currency, mine.Count, new Money(cashIn, currency), new Money(cashOut, currency),
+                    new Money(cashIn - cashOut, currency), new Money(mine.Sum(r => r.CommitmentChange), currency));
+            }).ToList());
+
+    /// <summary>"CHF 1,000.00; USD 200.00" — for one line of text.</summary>
+    public string Describe(Func<CurrencyTotals, Money> figure) => string.Join("; ", PerCurrency.Select(t => figure(t).ToString()));
+}
+
+/// <summary>
+/// The fund ledger: every entry up to a date, its totals per currency, and the same as an Excel workbook for finance and
+/// auditors. Until exchange rates are recorded, an entry in another currency than the fund's is shown in its own currency
+/// and totalled apart (ADR 0017).
+/// </summary>
 public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> options, TimeProvider clock)
 {
     public const string SheetName = "Fund ledger";
@@ -25,35 +53,30 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
 
     public async Task<(IReadOnlyList<LedgerRow> Rows, LedgerTotals Totals)> ReadAsync(DateOnly? asOf, CancellationToken ct)
     {
-        var date = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var date = asOf ?? FundTime.Today(clock);
         var entries = await db.LedgerEntries.AsNoTracking().Include(e => e.Application)
             .Where(e => e.ValueDate <= date)
             .OrderBy(e => e.ValueDate).ThenBy(e => e.RecordedAtUtc)
             .ToListAsync(ct);
-        if (entries.FirstOrDefault(e => e.Amount.Currency != Currency) is { } foreign)
-            throw new InvalidOperationException(
-                $"Ledger entry '{foreign.Description}' is in {foreign.Amount.Currency}; the fund ledger is kept in {Currency}.");
         var rows = entries.Select(e => new LedgerRow(e.ValueDate, e.Kind, e.Application?.Reference, e.Description, e.BankReference,
             e.Amount.Currency, Math.Max(e.CashEffect, 0), Math.Max(-e.CashEffect, 0), e.CommitmentEffect)).ToList();
-        var cashIn = rows.Sum(r => r.CashIn);
-        var cashOut = rows.Sum(r => r.CashOut);
-        var totals = new LedgerTotals(date, rows.Count, new Money(cashIn, Currency), new Money(cashOut, Currency),
-            new Money(cashIn - cashOut, Currency), new Money(rows.Sum(r => r.CommitmentChange), Currency));
-        return (rows, totals);
+        return (rows, LedgerTotals.Of(date, rows, Currency));
     }
+
+    private static string MoneyFormat(string currency) => $"[${currency}] #,##0.00;[${currency}] -#,##0.00";
 
     public XLWorkbook BuildWorkbook(IReadOnlyList<LedgerRow> rows, LedgerTotals totals)
     {
         var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add(SheetName);
-        var money = $"[${Currency}] #,##0.00;[${Currency}] -#,##0.00";
         sheet.Cell(1, 1).Value = "Cooperation and Assistance Fund — fund ledger";
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
         sheet.Cell(2, 1).Value = "As of";
         sheet.Cell(2, 2).Value = totals.AsOf.ToDateTime(TimeOnly.MinValue);
         sheet.Cell(2, 2).Style.NumberFormat.Format = "yyyy-mm-dd";
-        sheet.Cell(2, 3).Value = $"Fund currency {Currency}; generated {clock.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm} UTC";
+        sheet.Cell(2, 3).Value = $"Fund currency {Currency}; generated {FundTime.DescribeWithUtc(clock.GetUtcNow().UtcDateTime)}";
+        sheet.Cell(3, 1).Value = LedgerTotals.PerCurrencyNote;
 
         for (var c = 0; c < Columns.Length; c++) sheet.Cell(HeaderRow, c + 1).Value = Columns[c];
         var header = sheet.Range(HeaderRow, 1, HeaderRow, Columns.Length);
@@ -61,6 +84,8 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
         header.Style.Fill.BackgroundColor = XLColor.FromHtml("#DDE6F0");
 
         var first = HeaderRow + 1;
+        // The cash balance runs per currency: each row adds to the last row in the same currency.
+        var previousRow = new Dictionary<string, int>();
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
@@ -74,19 +99,32 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
             sheet.Cell(row, 7).Value = r.CashIn;
             sheet.Cell(row, 8).Value = r.CashOut;
             sheet.Cell(row, 9).Value = r.CommitmentChange;
-            sheet.Cell(row, 10).FormulaA1 = i == 0 ? $"G{row}-H{row}" : $"J{row - 1}+G{row}-H{row}";
+            sheet.Cell(row, 10).FormulaA1 = previousRow.TryGetValue(r.Currency, out var previous)
+                ? $"ROUND(J{previous}+G{row}-H{row},2)" : $"ROUND(G{row}-H{row},2)";
+            previousRow[r.Currency] = row;
+            sheet.Range(row, 7, row, 10).Style.NumberFormat.Format = MoneyFormat(r.Currency);
         }
         var last = first + rows.Count - 1;
-        var totalRow = last + 1;
-        sheet.Cell(totalRow, 1).Value = "Total";
-        foreach (var column in new[] { "G", "H", "I" })
-            sheet.Cell($"{column}{totalRow}").FormulaA1 = rows.Count == 0 ? "0" : $"SUM({column}{first}:{column}{last})";
-        sheet.Cell($"J{totalRow}").FormulaA1 = $"G{totalRow}-H{totalRow}";
-        sheet.Range(totalRow, 1, totalRow, Columns.Length).Style.Font.Bold = true;
-        sheet.Range(totalRow, 1, totalRow, Columns.Length).Style.Border.TopBorder = XLBorderStyleValues.Thin;
+        // One total line per currency, each a formula over the rows of that currency only; rounded to the cent because
+        // spreadsheets add in binary floating point (12,345.67 − 9,876.54 − 2,469.13 is not 0 there).
+        for (var i = 0; i < totals.PerCurrency.Count; i++)
+        {
+            var currency = totals.PerCurrency[i].Currency;
+            var totalRow = last + 1 + i;
+            sheet.Cell(totalRow, 1).Value = $"Total {currency}";
+            sheet.Cell(totalRow, 6).Value = currency;
+            foreach (var column in new[] { "G", "H", "I" })
+                sheet.Cell($"{column}{totalRow}").FormulaA1 = rows.Count == 0
+                    ? "0" : $"ROUND(SUMIF(F{first}:F{last},\"{currency}\",{column}{first}:{column}{last}),2)";
+            sheet.Cell($"J{totalRow}").FormulaA1 = $"ROUND(G{totalRow}-H{totalRow},2)";
+            sheet.Range(totalRow, 7, totalRow, 10).Style.NumberFormat.Format = MoneyFormat(currency);
+        }
+        var firstTotal = last + 1;
+        var lastTotal = last + totals.PerCurrency.Count;
+        sheet.Range(firstTotal, 1, lastTotal, Columns.Length).Style.Font.Bold = true;
+        sheet.Range(firstTotal, 1, firstTotal, Columns.Length).Style.Border.TopBorder = XLBorderStyleValues.Thin;
 
-        sheet.Range(first, 1, Math.Max(totalRow, first), 1).Style.NumberFormat.Format = "yyyy-mm-dd";
-        sheet.Range(first, 7, totalRow, 10).Style.NumberFormat.Format = money;
+        sheet.Range(first, 1, Math.Max(last, first), 1).Style.NumberFormat.Format = "yyyy-mm-dd";
         sheet.SheetView.FreezeRows(HeaderRow);
         sheet.Range(HeaderRow, 1, Math.Max(last, HeaderRow), Columns.Length).SetAutoFilter();
         // Widths are set by hand: AdjustToContents needs System.Drawing, which is not on Linux.
@@ -120,8 +158,7 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
         {
             asOf = totals.AsOf.ToString("yyyy-MM-dd"),
             entries = totals.EntryCount,
-            cashIn = totals.CashIn.Amount,
-            cashOut = totals.CashOut.Amount,
+            perCurrency = totals.PerCurrency.Select(t => new { currency = t.Currency, cashIn = t.CashIn.Amount, cashOut = t.CashOut.Amount }),
         })));
         await db.SaveChangesAsync(ct);
     }

@@ -34,7 +34,7 @@ public sealed class PaymentModel(ApplicationAccess access, ApplicationCommands c
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        Input.ValueDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Input.ValueDate = FundTime.Today(clock);
         if (Difference is { } difference && difference.Amount != 0)
         {
             Input.Kind = difference.Amount > 0 ? LedgerEntryKind.Disbursement : LedgerEntryKind.Refund;

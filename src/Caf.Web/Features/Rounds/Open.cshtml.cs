@@ -25,5 +25,5 @@ public sealed class OpenModel(CafDbContext db, TimeProvider clock) : PageModel
             .OrderBy(r => r.ClosesAtUtc).ToListAsync(ct);
 
     /// <summary>The deadline in Geneva time, which is how the ISU announces it.</summary>
-    public static string Geneva(DateTime utc) => GenevaTime.Describe(utc);
+    public static string Geneva(DateTime utc) => FundTime.Describe(utc);
 }

@@ -65,8 +65,8 @@ public sealed class RoundForm
     {
         Title = r.Title,
         Description = r.Description,
-        OpensAt = GenevaTime.FromUtc(r.OpensAtUtc),
-        ClosesAt = GenevaTime.FromUtc(r.ClosesAtUtc),
+        OpensAt = FundTime.FromUtc(r.OpensAtUtc),
+        ClosesAt = FundTime.FromUtc(r.ClosesAtUtc),
         Currency = r.Currency,
         Envelope = Plain(r.Envelope.Amount),
         Ceiling = Plain(r.Ceiling.Amount),
@@ -130,8 +130,8 @@ public sealed class RoundForm
     {
         if (geneva is not { } typed) return null;
         // The form shows times to the minute: the same minute means the stored time is unchanged.
-        if (stored is { } s && GenevaTime.InputValue(GenevaTime.FromUtc(s)) == GenevaTime.InputValue(typed)) return s;
-        var utc = GenevaTime.ToUtc(new DateTime(typed.Year, typed.Month, typed.Day, typed.Hour, typed.Minute, 0));
+        if (stored is { } s && FundTime.InputValue(FundTime.FromUtc(s)) == FundTime.InputValue(typed)) return s;
+        var utc = FundTime.ToUtc(new DateTime(typed.Year, typed.Month, typed.Day, typed.Hour, typed.Minute, 0));
         if (utc is null)
             problems.Add((Key(field), $"{typed:d MMMM yyyy, HH:mm} does not exist in Geneva: the clocks go forward an hour that night. Choose another time."));
         return utc;
