@@ -138,6 +138,38 @@ public abstract class SecurityTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_recused_member_sees_no_scores_or_comments_until_the_committee_has_decided()
+    {
+        await factory.ResetAsync();
+        // Zambia (member2's state) hosts the exchange: member2 is recused.
+        var id = await CommitteeReviewApplicationAsync(partnerIso: "ZMB");
+        const string comment = "Host teams already trained three neighbouring states.";
+        foreach (var member in new[] { "member1@caf.demo", "member3@caf.demo", GrantJourney.Chair })
+        {
+            using var session = await _journey.SignInAsync(member);
+            await GrantJourney.ExpectRedirectAsync(session.PostFormAsync($"/Committee/Score/{id}", GrantJourney.ScoreFields(4, comment)), $"{member} scores");
+        }
+        using var recused = await _journey.SignInAsync("member2@caf.demo");
+
+        var (_, details) = await recused.GetAsync($"/Applications/Details/{id}");
+        Assert.DoesNotContain(comment, details);
+        Assert.DoesNotContain("weighted-mean", details);
+        var (_, ranking) = await recused.GetAsync("/Committee/Ranking");
+        Assert.DoesNotContain("4.00", ranking);
+
+        using (var chair = await _journey.SignInAsync(GrantJourney.Chair))
+            await GrantJourney.ExpectRedirectAsync(chair.PostFormAsync($"/Committee/Decide/{id}", new()
+            {
+                ["Input.Decision"] = "approve", ["Input.ApprovedAmount"] = "1800", ["Input.DecisionRationale"] = "Good exchange.",
+            }), "approve");
+
+        // Once decided, the recused member reads the record like everyone else on the committee.
+        var (_, decided) = await recused.GetAsync($"/Applications/Details/{id}");
+        Assert.Contains(comment, decided);
+        Assert.Contains("weighted-mean", decided);
+    }
+
+    [Fact]
     public async Task A_declared_conflict_recuses_the_member_leaves_their_score_out_of_the_quorum_and_stays_in_the_register()
     {
         await factory.ResetAsync();
