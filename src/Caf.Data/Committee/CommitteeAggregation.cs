@@ -58,9 +58,6 @@ public static class CommitteeAggregation
     }
 
     private static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
-
-    /// <summary>Whether enough non-recused members have scored for the committee to decide.</summary>
-    public static bool HasQuorum(IReadOnlyList<MemberScores> scores, int quorum) => scores.Count(s => !s.Recused) >= quorum;
 }
 
 /// <summary>A ranked application in a round's table, with the cumulative amount against the envelope (the funding line).</summary>
