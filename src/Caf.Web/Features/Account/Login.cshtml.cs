@@ -46,7 +46,7 @@ public sealed class LoginModel(SignInManager<CafUser> signIn, UserManager<CafUse
         if (result.RequiresTwoFactor)
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
         var disabled = result.IsLockedOut && await users.FindByEmailAsync(Email.Trim()) is { } user
-                       && Admin.UsersModel.IsDisabled(user, DateTimeOffset.UtcNow);
+                       && user.IsDisabled;
         ModelState.AddModelError(string.Empty, disabled
             ? "This account has been disabled. Ask the ISU if you need access again."
             : result.IsLockedOut
