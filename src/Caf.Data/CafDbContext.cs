@@ -1,3 +1,4 @@
+using Caf.Data.Auditing;
 using Caf.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -60,48 +61,31 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     }
 
     /// <summary>
-    /// Saves, renumbering the audit records when another unit of work took the same places in the audit chain first
-    /// (two people acting on different applications at the same moment), or when the database ended this unit of work
-    /// to break a deadlock over those places. Any other failure is left to the caller.
+    /// Saves inside a transaction, opening one when the caller has none: the audit interceptor takes the audit chain's
+    /// lock in it just before numbering the records, so concurrent units of work queue there instead of clashing, and
+    /// the lock, the change and its audit records commit or roll back together.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            }
-            catch (Exception ex) when (attempt < 5 && IsWorthRetrying(ex))
-            {
-                await Task.Delay(Random.Shared.Next(5, 50) * attempt, cancellationToken);
-            }
-        }
+        if (!NeedsOwnTransaction) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return base.SaveChanges(acceptAllChangesOnSuccess);
-            }
-            catch (Exception ex) when (attempt < 5 && IsWorthRetrying(ex))
-            {
-                Thread.Sleep(Random.Shared.Next(5, 50) * attempt);
-            }
-        }
+        if (!NeedsOwnTransaction) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var transaction = Database.BeginTransaction();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction.Commit();
+        return saved;
     }
 
-    /// <summary>
-    /// A deadlock is retried where nothing else was lost with it: when this save had the transaction to itself, or on
-    /// PostgreSQL, where EF rolls back to its savepoint inside the caller's transaction. SQL Server ends the caller's whole
-    /// transaction, so there the failure goes up to the caller.
-    /// </summary>
-    private bool IsWorthRetrying(Exception ex) =>
-        ex is DbUpdateException update and not DbUpdateConcurrencyException && SaveConflicts.IsAuditSequenceClash(update)
-        || SaveConflicts.IsDeadlock(ex) && (Database.CurrentTransaction is null || Database.IsNpgsql());
+    // SQLite has one writer at a time, so its own save transaction already serializes the numbering.
+    private bool NeedsOwnTransaction =>
+        Database.CurrentTransaction is null && !AuditChainLock.NotNeeded(Database) && ChangeTracker.HasChanges();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

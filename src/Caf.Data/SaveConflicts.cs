@@ -5,9 +5,6 @@ namespace Caf.Data;
 /// <summary>Recognises, on every provider, the unique-index clashes that mean "someone else wrote first".</summary>
 public static class SaveConflicts
 {
-    /// <summary>Two units of work took the same audit sequence number: renumber and retry.</summary>
-    public static bool IsAuditSequenceClash(DbUpdateException ex) => Mentions(ex, "AuditEvents", "Sequence");
-
     /// <summary>
     /// The same instance moved twice at once: an optimistic-concurrency failure, or a clash on the per-instance history
     /// sequence. The loser's change must be dropped and the person shown the new state.
@@ -22,8 +19,8 @@ public static class SaveConflicts
     public static bool IsRubricVersionClash(DbUpdateException ex) => Mentions(ex, "ScoringRubrics", "Version");
 
     /// <summary>
-    /// The database chose this unit of work as a deadlock victim: two units of work inserting audit records took the
-    /// same places in the chain in a different order. Nothing was written; saving again renumbers.
+    /// The database chose this unit of work as a deadlock victim (two transactions each waiting for rows the other
+    /// holds). Nothing of it was written; the person is asked to try again.
     /// </summary>
     public static bool IsDeadlock(Exception ex)
     {

@@ -85,6 +85,41 @@ public abstract class ApiCommitteeScoresTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_recused_member_sees_no_scores_until_the_committee_has_decided()
+    {
+        await factory.ResetAsync();
+        var (id, reference) = await CommitteeReviewAsync();
+        using (var b = await _journey.SignInAsync(MemberB))
+            await GrantJourney.ExpectRedirectAsync(b.PostFormAsync($"/Committee/Conflict/{id}",
+                new() { ["Reason"] = "My ministry co-finances the host's survey teams." }), "declare a conflict");
+        foreach (var member in new[] { MemberA, "member2@caf.demo", GrantJourney.Chair })
+            await ScoreAsync(member, id, GrantJourney.ScoreFields(4, CommentOfA));
+        var secret = await ApiTokens.RegisterClientAsync(factory, Portal, [ApiScopes.ApplicationsRead], RedirectUri);
+        using var http = NewHttpClient();
+        var url = $"/api/v1/applications/{reference}/scores";
+
+        using (var before = await ApiTokens.GetAsync(http, url, await PersonTokenAsync(http, MemberB, secret)))
+        {
+            var text = await before.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.True(before.StatusCode == HttpStatusCode.OK, text);
+            var hidden = JsonDocument.Parse(text).RootElement;
+            Assert.True(hidden.GetProperty("scoresHidden").GetBoolean());
+            Assert.Equal(Caf.Web.Features.Committee.CommitteeScoreVisibility.RecusedReason, hidden.GetProperty("reason").GetString());
+            Assert.Empty(hidden.GetProperty("scores").EnumerateArray());
+            Assert.DoesNotContain(CommentOfA, text);
+        }
+
+        using (var chair = await _journey.SignInAsync(GrantJourney.Chair))
+            await GrantJourney.ExpectRedirectAsync(chair.PostFormAsync($"/Committee/Decide/{id}",
+                new() { ["Input.Decision"] = "reject", ["Input.DecisionRationale"] = "Outside the round's priorities." }), "reject");
+
+        using var after = await ApiTokens.GetAsync(http, url, await PersonTokenAsync(http, MemberB, secret));
+        var shown = await after.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.False(shown.GetProperty("scoresHidden").GetBoolean());
+        Assert.Equal(3, shown.GetProperty("scores").GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_isu_and_auditors_see_every_score_with_recused_members_marked()
     {
         await factory.ResetAsync();

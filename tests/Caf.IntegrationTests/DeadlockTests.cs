@@ -5,8 +5,7 @@ using Npgsql;
 namespace Caf.IntegrationTests;
 
 /// <summary>
-/// A real deadlock on PostgreSQL is recognised as one, so that saves retry it and user actions answer "try again"
-/// instead of an error page.
+/// A real deadlock on PostgreSQL is recognised as one, so that user actions answer "try again" instead of an error page.
 /// </summary>
 public sealed class DeadlockTests
 {

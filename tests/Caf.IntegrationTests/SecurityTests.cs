@@ -3,6 +3,7 @@ using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Caf.IntegrationTests;
 
@@ -54,6 +55,45 @@ public abstract class SecurityTests(CafAppFactory factory)
         var actions = await factory.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).ToListAsync());
         Assert.Equal(4, actions.Count(a => a == "signin.failed"));
         Assert.Equal(2, actions.Count(a => a == "signin.locked-out"));
+    }
+
+    [Fact]
+    public async Task An_applicant_once_locked_out_still_receives_the_decision_letter_once_the_lockout_is_over()
+    {
+        await factory.ResetAsync();
+        var id = await CommitteeReviewApplicationAsync(partnerIso: "COL");
+        using (var session = factory.NewSession())
+            for (var i = 1; i <= 5; i++)
+                await session.PostFormAsync("/Account/Login", new() { ["Email"] = GrantJourney.Applicant, ["Password"] = $"not-it-{i}" });
+        Assert.NotNull((await factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == GrantJourney.Applicant))).LockoutEnd);
+        factory.Clock.Advance(TimeSpan.FromMinutes(16));
+        foreach (var member in new[] { "member1@caf.demo", "member3@caf.demo", GrantJourney.Chair })
+        {
+            using var session = await _journey.SignInAsync(member);
+            await GrantJourney.ExpectRedirectAsync(session.PostFormAsync($"/Committee/Score/{id}", GrantJourney.ScoreFields(4)), $"{member} scores");
+        }
+        var marker = $"Rationale{Guid.NewGuid():N}";
+        using (var chair = await _journey.SignInAsync(GrantJourney.Chair))
+            await GrantJourney.ExpectRedirectAsync(chair.PostFormAsync($"/Committee/Decide/{id}", new()
+            {
+                ["Input.Decision"] = "approve", ["Input.ApprovedAmount"] = "1800", ["Input.DecisionRationale"] = marker,
+            }), "approve");
+
+        // The letter reaches the mail server (the SMTP server's Maildir when the suite runs with one).
+        await factory.Services.GetRequiredService<Caf.Web.Infrastructure.Email.OutboxDispatcher>().DispatchPendingAsync(TestContext.Current.CancellationToken);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string? letter = null;
+        while (letter is null && DateTime.UtcNow < deadline)
+        {
+            foreach (var file in Directory.EnumerateFiles(factory.MailFolder))
+            {
+                var text = (await File.ReadAllTextAsync(file)).Replace("=\r\n", "").Replace("=\n", "");
+                if (text.Contains(marker, StringComparison.Ordinal)) letter = text;
+            }
+            if (letter is null) await Task.Delay(200);
+        }
+        Assert.True(letter is not null, "The decision letter did not reach the mail server.");
+        Assert.Contains(GrantJourney.Applicant, letter);
     }
 
     [Fact]
@@ -136,6 +176,38 @@ public abstract class SecurityTests(CafAppFactory factory)
         Assert.Equal(0, await factory.WithDbAsync(db => db.CommitteeScores.CountAsync()));
         var (_, details) = await recused.GetAsync($"/Applications/Details/{id}");
         Assert.DoesNotContain("Score this application", details);
+    }
+
+    [Fact]
+    public async Task A_recused_member_sees_no_scores_or_comments_until_the_committee_has_decided()
+    {
+        await factory.ResetAsync();
+        // Zambia (member2's state) hosts the exchange: member2 is recused.
+        var id = await CommitteeReviewApplicationAsync(partnerIso: "ZMB");
+        const string comment = "Host teams already trained three neighbouring states.";
+        foreach (var member in new[] { "member1@caf.demo", "member3@caf.demo", GrantJourney.Chair })
+        {
+            using var session = await _journey.SignInAsync(member);
+            await GrantJourney.ExpectRedirectAsync(session.PostFormAsync($"/Committee/Score/{id}", GrantJourney.ScoreFields(4, comment)), $"{member} scores");
+        }
+        using var recused = await _journey.SignInAsync("member2@caf.demo");
+
+        var (_, details) = await recused.GetAsync($"/Applications/Details/{id}");
+        Assert.DoesNotContain(comment, details);
+        Assert.DoesNotContain("weighted-mean", details);
+        var (_, ranking) = await recused.GetAsync("/Committee/Ranking");
+        Assert.DoesNotContain("4.00", ranking);
+
+        using (var chair = await _journey.SignInAsync(GrantJourney.Chair))
+            await GrantJourney.ExpectRedirectAsync(chair.PostFormAsync($"/Committee/Decide/{id}", new()
+            {
+                ["Input.Decision"] = "approve", ["Input.ApprovedAmount"] = "1800", ["Input.DecisionRationale"] = "Good exchange.",
+            }), "approve");
+
+        // Once decided, the recused member reads the record like everyone else on the committee.
+        var (_, decided) = await recused.GetAsync($"/Applications/Details/{id}");
+        Assert.Contains(comment, decided);
+        Assert.Contains("weighted-mean", decided);
     }
 
     [Fact]

@@ -165,6 +165,32 @@ public sealed class CafGrantWorkflowTests : IDisposable
         Assert.Equal(["assign-reference"], submit.Actions);
     }
 
+    /// <summary>The guard the approve, reject and defer transitions name, as the engine resolves it by that name.</summary>
+    [Theory]
+    [InlineData(2, 1, false)]
+    [InlineData(3, 0, true)]
+    [InlineData(3, 1, true)]
+    [InlineData(2, 2, false)]
+    public async Task The_quorum_guard_of_the_decision_counts_only_members_who_are_not_recused(int scoring, int declaredConflicts, bool quorate)
+    {
+        var approve = Assert.Single(Definition.Transitions, t => t.Trigger == "approve");
+        var guard = _services.GetServices<IWorkflowGuard>().Single(g => g.Name == Assert.Single(approve.Guards, n => n.StartsWith("committee-quorum")));
+        var given = new GrantApplicationBuilder();
+        var now = GrantApplicationBuilder.Now;
+        var workflow = new Caf.Data.Entities.WorkflowInstance("caf-grant", 1, "CommitteeReview", now);
+        var application = new Caf.Data.Entities.GrantApplication(given.Round(), given.Applicant, "Exchange", workflow, "user-1", now);
+        var rubric = Caf.Data.Entities.ScoringRubric.Default(now);
+        for (var i = 0; i < scoring + declaredConflicts; i++) application.AddScore(rubric, $"m{i}", $"Member {i}", null, 3, null, now);
+        // Members who scored and then declared a conflict: their scores stay on record but do not count.
+        for (var i = 0; i < declaredConflicts; i++) application.DeclareConflict($"m{scoring + i}", $"Member {scoring + i}", null, "Co-finances the host.", now);
+
+        var result = await guard.EvaluateAsync(new WorkflowContext(workflow, application, WorkflowActor.System, null!, TimeProvider.System,
+            approve, null), TestContext.Current.CancellationToken);
+
+        Assert.Equal(quorate, result.Met);
+        if (!quorate) Assert.Contains($"{scoring} scored so far", result.Reason);
+    }
+
     [Fact]
     public void Approval_needs_a_quorum_and_a_recorded_decision_and_commits_the_funds()
     {

@@ -79,18 +79,6 @@ public sealed class CommitteeAggregationTests
         Assert.Throws<ArgumentException>(() => CommitteeAggregation.Aggregate([new("a", "A", 60), new("b", "B", 30)], []));
     }
 
-    [Theory]
-    [InlineData(2, 1, false)]
-    [InlineData(3, 0, true)]
-    [InlineData(3, 1, true)]
-    [InlineData(2, 2, false)]
-    public void Quorum_counts_only_members_who_are_not_recused(int scoring, int recused, bool quorate)
-    {
-        var scores = Enumerable.Range(0, scoring).Select(i => Member($"M{i}", 3, 3, 3, 3, 3, 3))
-            .Concat(Enumerable.Range(0, recused).Select(i => MemberScores($"R{i}", true, [3, 3, 3, 3, 3, 3]))).ToList();
-        Assert.Equal(quorate, CommitteeAggregation.HasQuorum(scores, quorum: 3));
-    }
-
     [Fact]
     public void The_ranking_puts_the_best_first_and_draws_the_funding_line_at_the_envelope()
     {

@@ -31,7 +31,7 @@ public sealed class AuditInterceptor(IAuditContext auditContext, TimeProvider cl
     private async Task PrepareAsync(DbContext context, CancellationToken ct)
     {
         context.ChangeTracker.DetectChanges();
-        // On a retried save, the records describing tracked changes are made afresh, not twice.
+        // When a caller saves again after a failed save, the records describing tracked changes are made afresh, not twice.
         foreach (var stale in context.ChangeTracker.Entries<AuditEvent>()
                      .Where(e => e.State == EntityState.Added && e.Entity.DescribesTrackedChange).ToList())
             stale.State = EntityState.Detached;
@@ -46,6 +46,8 @@ public sealed class AuditInterceptor(IAuditContext auditContext, TimeProvider cl
             .Select(e => e.Entity).ToList();
         if (pending.Count == 0) return;
 
+        // One unit of work at a time numbers its records, from the chain's end as committed by the one before.
+        await AuditChainLock.TakeAsync(context.Database, ct);
         var last = await context.Set<AuditEvent>().AsNoTracking().OrderByDescending(a => a.Sequence)
             .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
         var next = (last?.Sequence ?? 0) + 1;

@@ -64,9 +64,6 @@ public static class CommitteeAggregation
     /// score to whole points, always a half away from zero (3.445 → 3.45), the way the committee checks them by hand.
     /// </summary>
     public static decimal RoundScore(decimal value, int decimals) => decimal.Round(value, decimals, MidpointRounding.AwayFromZero);
-
-    /// <summary>Whether enough non-recused members have scored for the committee to decide.</summary>
-    public static bool HasQuorum(IReadOnlyList<MemberScores> scores, int quorum) => scores.Count(s => !s.Recused) >= quorum;
 }
 
 /// <summary>

@@ -10,4 +10,16 @@ public sealed class CafUser : IdentityUser
     public StateParty? StateParty { get; set; }
     /// <summary>The language emails and messages are written in for this person: en, fr or es.</summary>
     public string Language { get; set; } = "en";
+
+    /// <summary>
+    /// What an administrator's "disable" sets Identity's lockout end to: the end of time. A lockout after wrong
+    /// passwords ends minutes later and, once over, changes nothing.
+    /// </summary>
+    public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
+
+    /// <summary>
+    /// An administrator disabled the person: no sign-in, no email. Compared with a day's margin because a database may
+    /// store the end of time less precisely (PostgreSQL keeps microseconds).
+    /// </summary>
+    public bool IsDisabled => LockoutEnd >= DisabledUntil.AddDays(-1);
 }

@@ -343,6 +343,11 @@ public sealed class GrantApplication : IAudited
     public bool IsRecused(Guid? memberStateId) =>
         memberStateId is { } state && (state == ApplicantStateId || _partners.Any(p => p.StatePartyId == state));
 
+    /// <summary>The committee has approved or rejected the application; a deferral decides nothing.</summary>
+    public bool CommitteeHasDecided => DecidedAtUtc is not null || Stage == RejectedStage;
+
+    public const string RejectedStage = "Rejected";
+
     /// <summary>Recused by state, or by a conflict the member declared.</summary>
     public bool IsRecused(string memberUserId, Guid? memberStateId) =>
         IsRecused(memberStateId) || DeclaredConflict(memberUserId);

@@ -14,12 +14,12 @@ internal static class ApplicantMail
         Func<string, (string Subject, string Body)> compose, CancellationToken cancellationToken)
     {
         var applicantRole = await db.Roles.Where(r => r.Name == CafRoles.Applicant).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-        var focalPoints = await db.Users
-            .Where(u => u.StatePartyId == application.ApplicantStateId && u.Email != null && u.LockoutEnd == null
+        var focalPoints = await db.Users.AsNoTracking()
+            .Where(u => u.StatePartyId == application.ApplicantStateId && u.Email != null
                         && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == applicantRole))
-            .Select(u => new { u.Email, u.Language })
             .ToListAsync(cancellationToken);
-        foreach (var person in focalPoints)
+        // Only a person an administrator disabled is left out; an expired lockout after wrong passwords changes nothing.
+        foreach (var person in focalPoints.Where(u => !u.IsDisabled))
         {
             var (subject, body) = compose(person.Language);
             db.Outbox.Add(new OutboxMessage(person.Email!, subject, body, nowUtc));

@@ -11,22 +11,19 @@ namespace Caf.Web.Features.Admin;
 
 /// <summary>The people with access: roles, state, two-factor, and disabling (which keeps everything they did).</summary>
 [Authorize(Roles = CafRoles.Admin)]
-public sealed class UsersModel(CafDbContext db, UserManager<CafUser> users, TimeProvider clock) : PageModel
+public sealed class UsersModel(CafDbContext db, UserManager<CafUser> users) : PageModel
 {
     public sealed record Row(CafUser User, IReadOnlyList<string> Roles, string? State, bool Disabled);
 
     internal IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public static bool IsDisabled(CafUser user, DateTimeOffset now) => user.LockoutEnd is { } end && end > now.AddYears(10);
-
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
         var states = await db.StateParties.ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         Rows = (await db.Users.OrderBy(u => u.Email).ToListAsync(ct)).Select(u => new Row(u,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList(),
-            u.StatePartyId is { } s ? states.GetValueOrDefault(s) : null, IsDisabled(u, now))).ToList();
+            u.StatePartyId is { } s ? states.GetValueOrDefault(s) : null, u.IsDisabled)).ToList();
     }
 
     public Task<IActionResult> OnPostDisableAsync(string userId, CancellationToken ct) => SetDisabledAsync(userId, disable: true, ct);
@@ -44,7 +41,7 @@ public sealed class UsersModel(CafDbContext db, UserManager<CafUser> users, Time
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, disable ? DateTimeOffset.MaxValue : null);
+        await users.SetLockoutEndDateAsync(user, disable ? CafUser.DisabledUntil : null);
         await users.ResetAccessFailedCountAsync(user);
         // A new security stamp ends the person's open sessions at their next request check.
         await users.UpdateSecurityStampAsync(user);

@@ -105,7 +105,7 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
 
     /// <summary>
     /// The ISU and the auditor see the committee's scores; a committee member (the chair included) only once they have
-    /// scored themselves or are recused, so that no one scores knowing the others' views.
+    /// scored themselves, or, when recused, once the committee has decided (CommitteeScoreVisibility).
     /// </summary>
     public bool SeesScores => CommitteeScoreVisibility.SeesScores(User, Application);
 

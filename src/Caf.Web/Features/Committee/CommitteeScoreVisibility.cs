@@ -9,13 +9,28 @@ namespace Caf.Web.Features.Committee;
 /// <summary>Who may see the members' scores of an application, and when.</summary>
 public static class CommitteeScoreVisibility
 {
+    /// <summary>
+    /// The ISU and auditors always; a member once they have scored it; a recused member (their state applies or is a
+    /// partner, or they declared a conflict) only once the committee has decided, since they take no part before.
+    /// </summary>
     public static bool SeesScores(ClaimsPrincipal user, GrantApplication application)
     {
         if (user.IsInRole(CafRoles.IsuOfficer) || user.IsInRole(CafRoles.Auditor)) return true;
         if (!user.IsInRole(CafRoles.CommitteeMember) && !user.IsInRole(CafRoles.CommitteeChair)) return false;
+        if (IsRecused(user, application)) return application.CommitteeHasDecided;
         var me = ApplicationAccess.ActorFor(user).UserId;
-        return application.Scores.Any(s => s.MemberUserId == me) || application.IsRecused(me, user.StatePartyId());
+        return application.Scores.Any(s => s.MemberUserId == me);
     }
+
+    public static bool IsRecused(ClaimsPrincipal user, GrantApplication application) =>
+        application.IsRecused(ApplicationAccess.ActorFor(user).UserId, user.StatePartyId());
+
+    /// <summary>Why a member does not see the scores yet, in words for them.</summary>
+    public static string HiddenReason(ClaimsPrincipal user, GrantApplication application) =>
+        IsRecused(user, application) ? RecusedReason : NotScoredReason;
+
+    public const string NotScoredReason = "Submit your own scores to see the other members' scores.";
+    public const string RecusedReason = "You are recused from this application: you see the members' scores once the committee has decided.";
 }
 
 /// <summary>The committee's scores on an application, added up by the rubric (recused members and "not applicable" left out).</summary>

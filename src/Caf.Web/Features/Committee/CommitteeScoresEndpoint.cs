@@ -25,8 +25,6 @@ public sealed record ApiCommitteeScores(string Reference, int RubricVersion, Api
 /// <summary>GET /api/v1/applications/{reference}/scores.</summary>
 internal static class CommitteeScoresEndpoint
 {
-    public const string HiddenReason = "Submit your own scores to see the other members' scores.";
-
     /// <summary>
     /// The members' scores on an application, for a person's token only, and only for the people who see scores on the
     /// pages: ISU officers, auditors, and committee members and the chair. Everyone else, applicants and partner states
@@ -34,7 +32,7 @@ internal static class CommitteeScoresEndpoint
     /// A program acting for itself (client credentials) is refused with 403 too: it reads applications past their draft,
     /// but it is nobody on the committee, and "scores stay hidden until one has scored" is a rule about a person.
     /// Among the applications the person may see (ApplicationAccess.Visible) an unknown reference is 404. A member
-    /// who has neither scored nor is recused gets 200 with the scores hidden (CommitteeScoreVisibility.SeesScores,
+    /// who has not scored yet, or is recused before the decision, gets 200 with the scores hidden (CommitteeScoreVisibility.SeesScores,
     /// applied to the person's page principal, never to the token's claims).
     /// </summary>
     public static async Task<Results<Ok<ApiCommitteeScores>, ProblemHttpResult>> ReadAsync(string reference, ApiCallers callers,
@@ -47,9 +45,11 @@ internal static class CommitteeScoresEndpoint
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
                 title: "Committee scores are for ISU officers, auditors and the committee.");
 
-        // What SeesScores and the entries need: the partners and conflicts for recusal, the round for its rubric version.
+        // What SeesScores and the entries need: the partners and conflicts for recusal, the stage for the decision,
+        // the round for its rubric version.
         var application = await access.Visible(person).AsNoTracking()
             .Include(a => a.Round)
+            .Include(a => a.Workflow)
             .Include(a => a.Partners)
             .Include(a => a.Conflicts)
             .Include(a => a.Scores)
@@ -63,7 +63,7 @@ internal static class CommitteeScoresEndpoint
         var yourScore = application.Scores.FirstOrDefault(s => s.MemberUserId == me) is { } own ? ToApi(application, own) : null;
         var sees = CommitteeScoreVisibility.SeesScores(person, application);
         return TypedResults.Ok(new ApiCommitteeScores(application.Reference!, application.RubricVersion, yourScore,
-            ScoresHidden: !sees, Reason: sees ? null : HiddenReason,
+            ScoresHidden: !sees, Reason: sees ? null : CommitteeScoreVisibility.HiddenReason(person, application),
             Scores: sees
                 ? application.Scores.OrderBy(s => s.SubmittedAtUtc).ThenBy(s => s.MemberName, StringComparer.Ordinal)
                     .Select(s => ToApi(application, s)).ToList()
