@@ -74,7 +74,10 @@ internal sealed class GenderChecklistCompleteGuard : GrantGuard
     public override string Description => "The gender-lens checklist is complete and a gender marker chosen.";
 
     protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
-        a.GenderReview is not null ? GuardResult.Ok : GuardResult.Unmet("Complete the gender-lens checklist first.");
+        a.GenderReview is not null
+            ? GuardResult.Ok
+            // "Answers": the checklist's own form supplies what is missing, so the application page names it only there.
+            : GuardResult.Unmet("Answer each item of the checklist and choose the gender marker.", "Answers");
 }
 
 internal sealed class CommitteeQuorumGuard(IOptions<GrantRulesOptions> options) : GrantGuard
@@ -111,7 +114,7 @@ internal sealed class FirstTrancheDisbursedGuard : GrantGuard
     protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
         a.AgreementSignedOn is not null && a.Disbursed.Amount > 0
             ? GuardResult.Ok
-            : GuardResult.Unmet("Record the signature date and the first tranche's payment.");
+            : GuardResult.Unmet("Give the date the agreement was signed and the first tranche's amount, value date and bank reference.", "SignedOn");
 }
 
 internal sealed class FinalReportSubmittedGuard : GrantGuard
