@@ -78,7 +78,9 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
             if (existing.Stage == GrantApplication.ClarificationStage) submit = false;
         }
         // A value that could not be read already has its message; do not add a second one for the same field.
-        foreach (var (field, message) in Form.Validate())
+        var states = await db.StateParties.AsNoTracking().ToListAsync(ct);
+        var actions = await db.ActionPlanActions.Select(a => a.Id).ToListAsync(ct);
+        foreach (var (field, message) in Form.Validate().Concat(Form.ReferenceProblems(states, actions)))
             if (ModelState[field] is not { Errors.Count: > 0 }) ModelState.AddModelError(field, message);
         var uploads = new List<(AttachmentKind Kind, string FileName, string ContentType, byte[] Bytes)>();
         foreach (var (kind, field, file) in new[] { (AttachmentKind.EndorsementLetter, nameof(EndorsementLetter), EndorsementLetter),
