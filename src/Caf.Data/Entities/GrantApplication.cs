@@ -25,12 +25,13 @@ public sealed class GrantApplication : IAudited
 
     private GrantApplication() { }
 
+    /// <param name="id">The id the form chose before it was first sent, so that sending it twice makes one application.</param>
     public GrantApplication(FundingRound round, StateParty applicant, string title, WorkflowInstance workflow,
-        string createdByUserId, DateTime nowUtc)
+        string createdByUserId, DateTime nowUtc, Guid? id = null)
     {
         if (!applicant.IsStateParty)
             throw new DomainException($"{applicant.Name} is not a State Party to the Convention and cannot apply.");
-        Id = Guid.NewGuid();
+        Id = id is { } chosen && chosen != Guid.Empty ? chosen : Guid.NewGuid();
         RoundId = round.Id;
         Round = round;
         ApplicantStateId = applicant.Id;

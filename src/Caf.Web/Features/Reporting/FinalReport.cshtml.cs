@@ -38,8 +38,8 @@ public sealed class FinalReportModel(ApplicationAccess access, ApplicationComman
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (!ApplicationAccess.ActsForApplicant(Application, User)) return Forbid();
-        if (Input.ActualExpenditure is { } spent && GrantReport.ExpenditureProblem(spent) is { } problem)
-            ModelState.AddModelError("Input.ActualExpenditure", problem);
+        if (Input.ActualExpenditure is { } spent && GrantReport.ExpenditureProblem(spent) is { } wrong)
+            ModelState.AddModelError("Input.ActualExpenditure", wrong);
         byte[]? content = null;
         if (Input.File is { } file)
         {
