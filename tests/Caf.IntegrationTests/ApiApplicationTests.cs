@@ -143,6 +143,122 @@ public abstract class ApiApplicationTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task Malformed_json_and_an_unreadable_query_answer_400_problem_details_naming_the_field_and_save_nothing()
+    {
+        await factory.ResetAsync();
+        var secret = await ApiTokens.RegisterClientAsync(factory, Portal, [ApiScopes.ApplicationsWrite], RedirectUri);
+        using var http = NewHttpClient();
+        var owner = await PersonTokenAsync(http, GrantJourney.Applicant, secret, ApiScopes.ApplicationsWrite);
+        var before = await CountsAsync();
+
+        foreach (var (body, field) in new[]
+                 {
+                     ("not json", "body"),
+                     ("{\"title\": \"Survey", "title"),
+                     ("{\"title\": \"Survey\", \"budget\": [{\"quantity\": \"a lot\"}]}", "budget[0].quantity"),
+                     ("{\"activityStart\": \"2027-13-45\"}", "activityStart"),
+                     ("{\"title\": \"Sur\\u0000vey\"}", "title"),
+                     ("null", "body"),
+                 })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications")
+                { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", owner);
+            using var refused = await http.SendAsync(request);
+            var problem = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{body}: {(int)refused.StatusCode} {problem}");
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.True(JsonDocument.Parse(problem).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"{body}: {problem}");
+            Assert.DoesNotContain("System.", problem);
+        }
+        Assert.Equal(before, await CountsAsync());
+
+        var treasury = await ApiTokens.RegisterClientAsync(factory, "treasury", [ApiScopes.LedgerRead]);
+        var ledgerToken = await ApiTokens.AccessTokenAsync(http, "treasury", treasury, ApiScopes.LedgerRead);
+        foreach (var asOf in new[] { "abc", "0001-01-01", "2026-02-30" })
+        {
+            using var ledger = await ApiTokens.GetAsync(http, $"/api/v1/ledger?asOf={asOf}", ledgerToken);
+            Assert.Equal(HttpStatusCode.BadRequest, ledger.StatusCode);
+            Assert.Equal("application/problem+json", ledger.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("YYYY-MM-DD", (await ledger.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken))
+                .GetProperty("errors").GetProperty("asOf")[0].GetString());
+        }
+    }
+
+    [Fact]
+    public async Task An_overflowing_or_absurd_budget_is_refused_by_field_before_anything_is_written()
+    {
+        await factory.ResetAsync();
+        var secret = await ApiTokens.RegisterClientAsync(factory, Portal, [ApiScopes.ApplicationsRead, ApiScopes.ApplicationsWrite], RedirectUri);
+        using var http = NewHttpClient();
+        var owner = await PersonTokenAsync(http, GrantJourney.Applicant, secret, $"{ApiScopes.ApplicationsRead} {ApiScopes.ApplicationsWrite}");
+        var before = await CountsAsync();
+        var draft = await ValidDraftAsync(http);
+
+        draft["budget"] = new[]
+        {
+            new { category = "travel", description = "Flights", quantity = decimal.MaxValue, unitCost = 900m },
+            new { category = "travel", description = "Hotel", quantity = 2m, unitCost = 1e15m },
+        };
+        draft["contributionCash"] = 1e20m;
+        draft["activityStart"] = "0001-01-01";
+        using (var refused = await PostAsync(http, owner, draft))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
+            Assert.Equal("The quantity of 'Flights' must be at most 100,000.", errors.GetProperty("budget[0].quantity")[0].GetString());
+            Assert.Equal("The unit cost of 'Hotel' must be between 0 and 10,000,000.", errors.GetProperty("budget[1].unitCost")[0].GetString());
+            Assert.Equal("The national contribution in cash must be between 0 and 100,000,000.", errors.GetProperty("contributionCash")[0].GetString());
+            Assert.Equal("The start of the activities must be between 2000 and 2100.", errors.GetProperty("activityStart")[0].GetString());
+        }
+
+        // Each line within its bounds, the total asking for a billion.
+        draft = await ValidDraftAsync(http);
+        draft["budget"] = new[] { new { category = "venue", description = "Conference centre", quantity = 100m, unitCost = 9_999_999m } };
+        using (var tooMuch = await PostAsync(http, owner, draft))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, tooMuch.StatusCode);
+            Assert.Contains("The budget total must be at most 100,000,000",
+                (await tooMuch.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors").GetProperty("budget")[0].GetString());
+        }
+
+        draft = await ValidDraftAsync(http);
+        draft["budget"] = Enumerable.Range(1, 5_000).Select(i => new { category = "travel", description = $"Line {i}", quantity = 1m, unitCost = 1m }).ToArray();
+        using (var tooLong = await PostAsync(http, owner, draft))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+            Assert.Equal("List at most 200 budget lines.",
+                (await tooLong.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors").GetProperty("budget")[0].GetString());
+        }
+        Assert.Equal(before, await CountsAsync());
+        using var list = await ApiTokens.GetAsync(http, "/api/v1/applications", owner);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_budget_stored_before_the_bounds_existed_still_shows_on_every_page_and_in_the_api()
+    {
+        await factory.ResetAsync();
+        var secret = await ApiTokens.RegisterClientAsync(factory, Portal, [ApiScopes.ApplicationsRead, ApiScopes.ApplicationsWrite], RedirectUri);
+        using var http = NewHttpClient();
+        var owner = await PersonTokenAsync(http, GrantJourney.Applicant, secret, $"{ApiScopes.ApplicationsRead} {ApiScopes.ApplicationsWrite}");
+        using var created = await PostAsync(http, owner, await ValidDraftAsync(http));
+        var id = Guid.Parse((await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!);
+        // 10^15 × 10^15 is more than a decimal holds: what an unchecked write once stored.
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"BudgetLine\" SET \"Quantity\" = 1000000000000000, \"UnitCostAmount\" = 1000000000000000"));
+
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        foreach (var page in new[] { "/", $"/Applications/Details/{id}", $"/Applications/Edit/{id}", $"/Applications/Summary/{id}" })
+        {
+            var (status, _) = await applicant.GetAsync(page);
+            Assert.True((int)status < 500, $"{page}: {(int)status}");
+        }
+        using var list = await ApiTokens.GetAsync(http, "/api/v1/applications", owner);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+    }
+
+    [Fact]
     public async Task Creating_a_draft_needs_the_write_scope_which_only_an_applicant_can_give()
     {
         await factory.ResetAsync();

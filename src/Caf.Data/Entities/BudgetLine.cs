@@ -7,12 +7,12 @@ public sealed class BudgetLine : IAudited
 {
     private BudgetLine() { }
 
-    internal BudgetLine(BudgetCategory category, string description, decimal quantity, Money unitCost)
+    internal BudgetLine(BudgetCategory category, string description, decimal quantity, Money unitCost, int position)
     {
-        if (string.IsNullOrWhiteSpace(description)) throw new DomainException("Each budget line needs a description.", nameof(Description));
-        if (quantity <= 0) throw new DomainException($"The quantity of '{description}' must be more than zero.", nameof(Quantity));
-        if (unitCost.Amount < 0) throw new DomainException($"The unit cost of '{description}' cannot be negative.", nameof(UnitCost));
+        if (Problems(position, description, quantity, unitCost.Amount).FirstOrDefault() is { Message: not null } problem)
+            throw new DomainException(problem.Message, $"{nameof(GrantApplication.BudgetLines)}[{position - 1}].{problem.Field}");
         Id = Guid.NewGuid();
+        Position = position;
         Category = category;
         Description = description.Trim();
         Quantity = quantity;
@@ -26,5 +26,25 @@ public sealed class BudgetLine : IAudited
     public string Description { get; private set; } = "";
     public decimal Quantity { get; private set; }
     public Money UnitCost { get; private set; }
-    public Money Total => (UnitCost * Quantity).Round();
+    /// <summary>Never throws, even for a value stored before the bounds existed (see <see cref="Bounds.Product"/>).</summary>
+    public Money Total => new Money(Bounds.Product(UnitCost.Amount, Quantity), UnitCost.Currency).Round();
+
+    /// <summary>
+    /// Every problem of one line as typed, each with its field (Description, Quantity or UnitCost); the line is named
+    /// by its description, or by its position (from 1) when it has none.
+    /// </summary>
+    public static IEnumerable<(string Field, string Message)> Problems(int position, string? description, decimal? quantity, decimal? unitCost)
+    {
+        var name = string.IsNullOrWhiteSpace(description) ? $"budget line {position}" : $"'{description.Trim()}'";
+        if (string.IsNullOrWhiteSpace(description)) yield return (nameof(Description), $"Budget line {position} needs a description.");
+        else if (description.Trim().Length > DescriptionMaxLength)
+            yield return (nameof(Description), $"Keep the description of budget line {position} under {DescriptionMaxLength} characters.");
+        if (quantity is not { } q) yield return (nameof(Quantity), $"The quantity of {name} must be more than zero.");
+        else if (Bounds.Quantity($"The quantity of {name}", q) is { } tooMuch) yield return (nameof(Quantity), tooMuch);
+        if (unitCost is not { } u) yield return (nameof(UnitCost), $"Give the unit cost of {name} (zero or more).");
+        else if (Bounds.Amount($"The unit cost of {name}", u, zeroAllowed: true, max: Bounds.MaxUnitCost) is { } wrong)
+            yield return (nameof(UnitCost), wrong);
+    }
+
+    public const int DescriptionMaxLength = 300;
 }

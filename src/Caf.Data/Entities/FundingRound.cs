@@ -26,6 +26,11 @@ public sealed record RoundTerms(
         if (Description?.Trim().Length > FundingRound.DescriptionMaxLength)
             yield return (nameof(Description), $"Keep the description under {FundingRound.DescriptionMaxLength:#,##0} characters.");
         if (ClosesAtUtc <= OpensAtUtc) yield return (nameof(ClosesAtUtc), "The round must close after it opens.");
+        foreach (var (field, label, date) in new[] { (nameof(OpensAtUtc), "The opening date", DateOnly.FromDateTime(OpensAtUtc)),
+                     (nameof(ClosesAtUtc), "The closing date", DateOnly.FromDateTime(ClosesAtUtc)),
+                     (nameof(ImplementationStart), "The start of the implementation window", ImplementationStart),
+                     (nameof(ImplementationEnd), "The end of the implementation window", ImplementationEnd) })
+            if (Bounds.Date(label, date) is { } outside) yield return (field, outside);
 
         var currencyKnown = FundingRound.SupportedCurrencies.Contains(Ceiling.Currency);
         if (!currencyKnown)
@@ -38,6 +43,8 @@ public sealed record RoundTerms(
             yield return (nameof(Ceiling), $"The ceiling per application ({Ceiling}) cannot be more than the round's envelope ({Envelope}).");
 
         if (MaxDurationDays <= 0) yield return (nameof(MaxDurationDays), "The maximum duration must be at least one day.");
+        else if (MaxDurationDays > MaxDurationLimit)
+            yield return (nameof(MaxDurationDays), $"The maximum duration must be at most {MaxDurationLimit:#,##0} days (ten years).");
         if (ImplementationEnd <= ImplementationStart)
             yield return (nameof(ImplementationEnd), "The implementation window must end after it starts.");
 
@@ -51,10 +58,11 @@ public sealed record RoundTerms(
         if (RubricVersion < 1) yield return (nameof(RubricVersion), "The scoring rubric version is 1 or more.");
     }
 
+    public const int MaxDurationLimit = 3_660;
+
     private static IEnumerable<(string, string)> AmountProblems(Money amount, string field, string name)
     {
-        if (amount.Amount <= 0) yield return (field, $"{name} must be more than zero.");
-        else if (decimal.Round(amount.Amount, 2) != amount.Amount) yield return (field, $"{name} has at most two decimals.");
+        if (Bounds.Amount(name, amount.Amount) is { } problem) yield return (field, problem);
     }
 }
 

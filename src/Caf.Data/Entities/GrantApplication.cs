@@ -25,12 +25,13 @@ public sealed class GrantApplication : IAudited
 
     private GrantApplication() { }
 
+    /// <param name="id">The id the form chose before it was first sent, so that sending it twice makes one application.</param>
     public GrantApplication(FundingRound round, StateParty applicant, string title, WorkflowInstance workflow,
-        string createdByUserId, DateTime nowUtc)
+        string createdByUserId, DateTime nowUtc, Guid? id = null)
     {
         if (!applicant.IsStateParty)
             throw new DomainException($"{applicant.Name} is not a State Party to the Convention and cannot apply.");
-        Id = Guid.NewGuid();
+        Id = id is { } chosen && chosen != Guid.Empty ? chosen : Guid.NewGuid();
         RoundId = round.Id;
         Round = round;
         ApplicantStateId = applicant.Id;
@@ -108,7 +109,8 @@ public sealed class GrantApplication : IAudited
 
     public ApplicationAttachment? EndorsementLetter => _attachments.FirstOrDefault(a => a.Kind == AttachmentKind.EndorsementLetter);
 
-    public Money RequestedAmount => Money.Sum(_budgetLines.Select(l => l.Total), Currency);
+    /// <summary>Never throws: a page must show even a budget stored before the bounds existed.</summary>
+    public Money RequestedAmount => new(Bounds.Sum(_budgetLines.Select(l => l.Total.Amount)), Currency);
     public Money? ApprovedAmount => ApprovedAmountValue is { } value ? new Money(value, Currency) : null;
 
     public Money Disbursed => SumOf(LedgerEntryKind.Disbursement);
@@ -131,18 +133,28 @@ public sealed class GrantApplication : IAudited
     public void UpdateDraft(string title, string? summary, DateOnly? activityStart, DateOnly? activityEnd)
     {
         EnsureEditable(ProposalSection.General);
-        if (activityStart is { } start && activityEnd is { } end && end < start)
-            throw new DomainException("The activities must end on or after the day they start.", nameof(ActivityEnd));
+        if (DateProblems(activityStart, activityEnd).FirstOrDefault() is { Message: not null } problem)
+            throw new DomainException(problem.Message, problem.Field);
         SetTitle(title);
         Summary = summary?.Trim() ?? "";
         ActivityStart = activityStart;
         ActivityEnd = activityEnd;
     }
 
+    /// <summary>What is wrong with the activity period as typed, each with its field; <see cref="UpdateDraft"/> refuses the first.</summary>
+    public static IEnumerable<(string Field, string Message)> DateProblems(DateOnly? activityStart, DateOnly? activityEnd)
+    {
+        if (activityStart is { } s && Bounds.Date("The start of the activities", s) is { } early) yield return (nameof(ActivityStart), early);
+        if (activityEnd is { } e && Bounds.Date("The end of the activities", e) is { } late) yield return (nameof(ActivityEnd), late);
+        if (activityStart is { } start && activityEnd is { } end && end < start)
+            yield return (nameof(ActivityEnd), "The activities must end on or after the day they start.");
+    }
+
     public void ReplacePartners(IEnumerable<(Guid StatePartyId, PartnerRole Role)> partners)
     {
         EnsureEditable(ProposalSection.Partners);
         var list = partners.ToList();
+        EnsureRows(nameof(Partners), "partners", list.Count);
         if (list.Any(p => p.StatePartyId == ApplicantStateId))
             throw new DomainException("A partner must be a State Party other than the applicant.", nameof(Partners));
         if (list.Select(p => p.StatePartyId).Distinct().Count() != list.Count)
@@ -154,14 +166,37 @@ public sealed class GrantApplication : IAudited
     public void ReplaceBudget(IEnumerable<(BudgetCategory Category, string Description, decimal Quantity, Money UnitCost)> lines)
     {
         EnsureEditable(ProposalSection.Budget);
-        var newLines = lines.Select((l, i) =>
-        {
-            if (l.UnitCost.Currency != Currency)
-                throw new DomainException($"Budget lines must be in the application's currency, {Currency}.", nameof(BudgetLines));
-            return new BudgetLine(l.Category, l.Description, l.Quantity, l.UnitCost) { Position = i + 1 };
-        }).ToList();
+        var list = lines.ToList();
+        if (list.Any(l => l.UnitCost.Currency != Currency))
+            throw new DomainException($"Budget lines must be in the application's currency, {Currency}.", nameof(BudgetLines));
+        if (BudgetProblems(list.Select(l => ((string? Description, decimal? Quantity, decimal? UnitCost)?)(l.Description, l.Quantity, l.UnitCost.Amount)).ToList())
+                .FirstOrDefault() is { Message: not null } problem)
+            throw new DomainException(problem.Message, problem.Field);
+        var newLines = list.Select((l, i) => new BudgetLine(l.Category, l.Description, l.Quantity, l.UnitCost, i + 1)).ToList();
         _budgetLines.Clear();
         _budgetLines.AddRange(newLines);
+    }
+
+    /// <summary>
+    /// Every problem of a budget as typed (a null row is a blank one, skipped but counted for positions), each with its
+    /// field ("BudgetLines[1].UnitCost"): the lines' own bounds, how many there are, and the total they ask for.
+    /// <see cref="ReplaceBudget"/> refuses the first.
+    /// </summary>
+    public static IEnumerable<(string Field, string Message)> BudgetProblems(
+        IReadOnlyList<(string? Description, decimal? Quantity, decimal? UnitCost)?> rows)
+    {
+        var lines = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i] is not { } row) continue;
+            lines++;
+            foreach (var (field, message) in BudgetLine.Problems(i + 1, row.Description, row.Quantity, row.UnitCost))
+                yield return ($"{nameof(BudgetLines)}[{i}].{field}", message);
+        }
+        if (Bounds.Rows("budget lines", lines) is { } tooMany) yield return (nameof(BudgetLines), tooMany);
+        var total = Bounds.Sum(rows.Select(r => r is { Quantity: { } q, UnitCost: { } u } ? Bounds.Product(q, u) : 0m));
+        if (total > Bounds.MaxAmount)
+            yield return (nameof(BudgetLines), $"The budget total must be at most {Bounds.MaxAmount:#,##0}: check the quantities and unit costs.");
     }
 
     public void ReplaceParticipants(IEnumerable<(string Name, string Function, string Organisation, Sex Sex)> participants) =>
@@ -172,6 +207,7 @@ public sealed class GrantApplication : IAudited
     {
         EnsureEditable(ProposalSection.Delegation);
         var list = participants.Select(p => new Participant(p.Name, p.Function, p.Organisation, p.Sex, p.AgeBand, p.Disability)).ToList();
+        EnsureRows(nameof(Participants), "participants", list.Count);
         _participants.Clear();
         _participants.AddRange(list);
     }
@@ -213,17 +249,20 @@ public sealed class GrantApplication : IAudited
     public void SetNationalContribution(decimal? cash, string? inKind)
     {
         EnsureEditable(ProposalSection.Budget);
-        if (cash is < 0) throw new DomainException("The national contribution in cash cannot be negative.", nameof(NationalContributionCash));
-        if (cash is { } c && decimal.Round(c, 2) != c)
-            throw new DomainException("The national contribution in cash has at most two decimals.", nameof(NationalContributionCash));
+        if (ContributionProblem(cash) is { } problem) throw new DomainException(problem, nameof(NationalContributionCash));
         NationalContributionCash = cash;
         NationalContributionInKind = inKind?.Trim() ?? "";
     }
+
+    /// <summary>What is wrong with a national contribution in cash, if anything.</summary>
+    public static string? ContributionProblem(decimal? cash) =>
+        cash is { } c ? Bounds.Amount("The national contribution in cash", c, zeroAllowed: true) : null;
 
     public void ReplaceResults(IEnumerable<(string Result, string Indicator, string Target, bool BySex, bool ByAge)> results)
     {
         EnsureEditable(ProposalSection.Objectives);
         var list = results.Select((r, i) => new ResultIndicator(r.Result, r.Indicator, r.Target, r.BySex, r.ByAge) { Position = i + 1 }).ToList();
+        EnsureRows(nameof(Results), "results", list.Count);
         _results.Clear();
         _results.AddRange(list);
     }
@@ -232,6 +271,7 @@ public sealed class GrantApplication : IAudited
     {
         EnsureEditable(ProposalSection.Activities);
         var list = activities.Select((a, i) => new PlannedActivity(a.Description, a.Start, a.End, a.Place, a.StateId) { Position = i + 1 }).ToList();
+        EnsureRows(nameof(Activities), "activities", list.Count);
         _activities.Clear();
         _activities.AddRange(list);
     }
@@ -240,6 +280,7 @@ public sealed class GrantApplication : IAudited
     {
         EnsureEditable(ProposalSection.General);
         var ids = actionIds.Distinct().ToList();
+        EnsureRows(nameof(ActionLinks), "action-plan actions", ids.Count);
         _actionLinks.RemoveAll(l => !ids.Contains(l.ActionPlanActionId));
         _actionLinks.AddRange(ids.Where(id => _actionLinks.All(l => l.ActionPlanActionId != id)).Select(id => new ApplicationActionLink(id)));
     }
@@ -409,6 +450,10 @@ public sealed class GrantApplication : IAudited
     {
         if (_reports.Any(r => r.Status == ReportStatus.Accepted))
             throw new DomainException("The final report has already been accepted.");
+        // One version at a time: the ISU reviews what it was sent, not whichever copy arrived last.
+        if (_reports.FirstOrDefault(r => r.Status == ReportStatus.Submitted) is { } waiting)
+            throw new DomainException(
+                $"Your final report sent on {waiting.SubmittedAtUtc:d MMMM yyyy} is waiting for the ISU's review, so it cannot be replaced now. If it needs correcting, ask the ISU.");
         var report = new GrantReport(Id, fileName, contentType, content, actualExpenditure, userId, nowUtc);
         _reports.Add(report);
         return report;
@@ -438,6 +483,11 @@ public sealed class GrantApplication : IAudited
         throw Stage == ClarificationStage
             ? new DomainException($"The ISU has not reopened the section '{section}' for this clarification.")
             : new DomainException($"This application is in the stage '{Stage}' and can no longer be edited.");
+    }
+
+    private static void EnsureRows(string field, string noun, int count)
+    {
+        if (Bounds.Rows(noun, count) is { } problem) throw new DomainException(problem, field);
     }
 
     /// <summary>Keeps a run of the automatic eligibility checks; earlier runs stay on record.</summary>

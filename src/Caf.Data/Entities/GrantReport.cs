@@ -14,17 +14,21 @@ public sealed class GrantReport : IAudited
     {
         if (content.Length == 0) throw new DomainException("The report file is empty.", nameof(Content));
         if (content.Length > MaxBytes) throw new DomainException("The report file is larger than 10 MB.", nameof(Content));
-        if (actualExpenditure < 0) throw new DomainException("The actual expenditure cannot be negative.", nameof(ActualExpenditure));
+        if (ExpenditureProblem(actualExpenditure) is { } problem) throw new DomainException(problem, nameof(ActualExpenditure));
         Id = Guid.NewGuid();
         ApplicationId = applicationId;
-        FileName = Path.GetFileName(fileName);
-        ContentType = contentType;
+        FileName = Bounds.FileName(fileName, nameof(Content));
+        ContentType = Bounds.ContentType(contentType);
         Content = content;
         ActualExpenditure = actualExpenditure;
         SubmittedByUserId = submittedByUserId;
         SubmittedAtUtc = nowUtc;
         Status = ReportStatus.Submitted;
     }
+
+    /// <summary>What is wrong with the total actually spent, if anything.</summary>
+    public static string? ExpenditureProblem(decimal actualExpenditure) =>
+        Bounds.Amount("The actual expenditure", actualExpenditure, zeroAllowed: true);
 
     public Guid Id { get; private set; }
     public Guid ApplicationId { get; private set; }

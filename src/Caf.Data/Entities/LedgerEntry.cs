@@ -24,6 +24,8 @@ public sealed class LedgerEntry : IAudited
         if (amount.Amount <= 0) throw new DomainException("A ledger amount must be more than zero.", nameof(Amount));
         if (!amount.IsInMinorUnits)
             throw new DomainException("Amounts are recorded to the cent (two decimals).", nameof(Amount));
+        if (amount.Amount > Bounds.MaxAmount)
+            throw new DomainException($"A ledger amount must be at most {Bounds.MaxAmount:#,##0}.", nameof(Amount));
         if (string.IsNullOrWhiteSpace(description)) throw new DomainException("Describe the ledger entry.", nameof(Description));
         Id = Guid.NewGuid();
         Kind = kind;

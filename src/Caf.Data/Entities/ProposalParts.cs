@@ -58,6 +58,10 @@ public sealed class PlannedActivity : IAudited
         if (string.IsNullOrWhiteSpace(description)) throw new DomainException("Each activity needs a description.", nameof(Description));
         if (start is { } s && end is { } e && e < s)
             throw new DomainException($"'{description.Trim()}' must end on or after the day it starts.", nameof(End));
+        if (start is { } first && Bounds.Date($"The start of '{description.Trim()}'", first) is { } early)
+            throw new DomainException(early, nameof(Start));
+        if (end is { } last && Bounds.Date($"The end of '{description.Trim()}'", last) is { } late)
+            throw new DomainException(late, nameof(End));
         Id = Guid.NewGuid();
         Description = description.Trim();
         Start = start;
@@ -132,8 +136,8 @@ public sealed class ApplicationAttachment : IAudited
     {
         Id = Guid.NewGuid();
         Kind = kind;
-        FileName = Path.GetFileName(fileName);
-        ContentType = contentType;
+        FileName = Bounds.FileName(fileName, nameof(GrantApplication.Attachments));
+        ContentType = Bounds.ContentType(contentType);
         Size = size;
         UploadedByUserId = userId;
         UploadedAtUtc = nowUtc;

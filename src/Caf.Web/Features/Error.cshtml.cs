@@ -4,6 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caf.Web.Features;
 
+/// <summary>
+/// The polite page for every failure. It never reads the request's form: a request is re-executed here because its
+/// body could not be read, so reading it again would fail again. It answers the original status.
+/// </summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
@@ -11,15 +15,33 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     public string CorrelationId { get; private set; } = "";
     public int Code { get; private set; } = 500;
 
-    public void OnGet(int? code) => Handle(code);
-    public void OnPost(int? code) => Handle(code);
+    // No parameters: binding one would look in the form of a re-executed POST.
+    public void OnGet() => Handle();
+    public void OnPost() => Handle();
 
-    private void Handle(int? code)
+    private void Handle()
     {
         CorrelationId = HttpContext.TraceIdentifier;
-        Code = code ?? 500;
         if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failure)
+        {
+            // The exception handler has already chosen the status (CafHost: 400 for an unreadable request, else 500).
+            Code = Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : 500;
             logger.LogError(failure.Error, "Unhandled error on {Path} (correlation id {CorrelationId})", failure.Path, CorrelationId);
+        }
+        else if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted)
+            Code = reExecuted.OriginalStatusCode;
+        else
+            Code = RequestedCode(Request.Query["code"]);
         Response.StatusCode = Code;
     }
+
+    /// <summary>
+    /// A visit to /Error?code=N reflects only a real error status; anything else (a word, 0, 101, 302) shows the general
+    /// page with 200, since nothing has failed.
+    /// </summary>
+    internal static int RequestedCode(string? code) =>
+        int.TryParse(code, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+        && value is >= 400 and <= 599
+            ? value
+            : StatusCodes.Status200OK;
 }

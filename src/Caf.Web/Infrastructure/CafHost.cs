@@ -115,7 +115,11 @@ internal static class CafHost
                 o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
-            .AddMvcOptions(o => PlainBindingMessages.Apply(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o =>
+            {
+                PlainBindingMessages.Apply(o.ModelBindingMessageProvider);
+                o.ModelMetadataDetailsProviders.Add(new PlainBindingMessages());
+            });
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = GrantReport.MaxBytes + 1024 * 1024);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -148,7 +152,17 @@ internal static class CafHost
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // A polite page with the correlation id, never a stack trace, in every environment.
-        app.UseExceptionHandler("/Error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            // A body that cannot be read (broken multipart, too many fields, too large) is the sender's error, not ours.
+            StatusCodeSelector = ex => ex switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         if (app.Environment.IsProduction())
         {
@@ -157,6 +171,7 @@ internal static class CafHost
         }
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<UnreadableRequestMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorEnforcementMiddleware>();

@@ -9,7 +9,12 @@ internal sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Corr
     {
         var incoming = context.Request.Headers[Header].ToString();
         context.TraceIdentifier = IsWellFormed(incoming) ? incoming : Guid.NewGuid().ToString("N");
-        context.Response.Headers[Header] = context.TraceIdentifier;
+        // Set as the response starts: the exception handler clears the headers before it shows the error page.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = context.TraceIdentifier;
+            return Task.CompletedTask;
+        });
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = context.TraceIdentifier }))
             await next(context);
     }

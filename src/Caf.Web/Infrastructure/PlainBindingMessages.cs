@@ -1,20 +1,60 @@
+using System.Text;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace Caf.Web.Infrastructure;
 
-/// <summary>Model-binding errors in words a person understands.</summary>
-internal static class PlainBindingMessages
+/// <summary>
+/// Model-binding errors in words a person understands, naming the field by its label ("Unit cost must be a number"),
+/// never by its property name and never repeating what was typed as if it were the problem.
+/// </summary>
+internal sealed class PlainBindingMessages : IBindingMetadataProvider
 {
     public static void Apply(DefaultModelBindingMessageProvider p)
     {
-        p.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not valid for {field}. Write numbers with digits and a decimal point, for example 1250.50.");
-        p.SetValueIsInvalidAccessor(value => $"'{value}' is not valid here.");
-        p.SetValueMustBeANumberAccessor(field => $"{field} must be a number, for example 1250.50.");
-        p.SetValueMustNotBeNullAccessor(field => $"{field} is required.");
-        p.SetMissingBindRequiredValueAccessor(field => $"{field} is required.");
-        p.SetUnknownValueIsInvalidAccessor(field => $"The value given for {field} is not valid.");
-        p.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{value}' is not valid here.");
+        p.SetAttemptedValueIsInvalidAccessor((_, field) => $"{Label(field)} could not be read. Write numbers with digits and a decimal point, for example 1250.50.");
+        p.SetValueIsInvalidAccessor(_ => "This value could not be read.");
+        p.SetValueMustBeANumberAccessor(field => $"{Label(field)} must be a number, for example 1250.50.");
+        p.SetValueMustNotBeNullAccessor(field => $"{Label(field)} is required.");
+        p.SetMissingBindRequiredValueAccessor(field => $"{Label(field)} is required.");
+        p.SetMissingKeyOrValueAccessor(() => "A value is required.");
+        p.SetUnknownValueIsInvalidAccessor(field => $"The value given for {Label(field, lower: true)} is not valid.");
+        p.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "This value could not be read.");
+        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => "This value is not valid.");
         p.SetNonPropertyValueMustBeANumberAccessor(() => "This must be a number, for example 1250.50.");
         p.SetMissingRequestBodyRequiredValueAccessor(() => "The form was empty. Please fill it in and send it again.");
+    }
+
+    /// <summary>Says what kind of value the field expects, by the type of the property it binds to.</summary>
+    public void CreateBindingMetadata(BindingMetadataProviderContext context)
+    {
+        // Each property has its own copy of the provider (ASP.NET Core makes one per model metadata), so this is local.
+        if (context.BindingMetadata.ModelBindingMessageProvider is not DefaultModelBindingMessageProvider p) return;
+        var type = Nullable.GetUnderlyingType(context.Key.ModelType) ?? context.Key.ModelType;
+        var expected =
+            type == typeof(decimal) || type == typeof(double) ? "must be a number, for example 1250.50"
+            : type == typeof(int) || type == typeof(long) ? "must be a whole number, for example 3"
+            : type == typeof(DateOnly) ? "must be a date, for example 2027-03-01"
+            : type == typeof(DateTime) || type == typeof(DateTimeOffset) ? "must be a date and time, for example 2027-03-01 09:00"
+            : type == typeof(Guid) || type.IsEnum ? "must be chosen from the list"
+            : type == typeof(bool) ? "must be ticked or left empty"
+            : null;
+        if (expected is null) return;
+        p.SetAttemptedValueIsInvalidAccessor((_, field) => $"{Label(field)} {expected}.");
+        p.SetUnknownValueIsInvalidAccessor(field => $"{Label(field)} {expected}.");
+    }
+
+    /// <summary>A label for a field: its display name as written, or a property name in words ("UnitCost" → "Unit cost").</summary>
+    internal static string Label(string field, bool lower = false)
+    {
+        if (field.Length == 0) return lower ? "this field" : "This field";
+        if (field.Contains(' ')) return lower ? char.ToLowerInvariant(field[0]) + field[1..] : field;
+        var words = new StringBuilder();
+        for (var i = 0; i < field.Length; i++)
+        {
+            var c = field[i];
+            if (i > 0 && char.IsUpper(c)) words.Append(' ');
+            words.Append(i == 0 && !lower ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
+        }
+        return words.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Web.Features.Applications;
 
@@ -66,6 +67,14 @@ public sealed record ApiDraft(
             return blank;
         }
 
+        // A list longer than any proposal has is refused whole, before its rows cost anything to check.
+        IReadOnlyList<T> Capped<T>(IReadOnlyList<T>? rows, string field, string noun)
+        {
+            if (Bounds.Rows(noun, rows?.Count ?? 0) is not { } tooMany) return rows ?? [];
+            Add(field, tooMany);
+            return [];
+        }
+
         var form = new DraftForm
         {
             RoundId = RoundId,
@@ -80,7 +89,7 @@ public sealed record ApiDraft(
             ContributionCash = ContributionCash,
             ContributionInKind = ContributionInKind,
         };
-        var partners = Partners ?? [];
+        var partners = Capped(Partners, "partners", "partners");
         for (var i = 0; i < partners.Count; i++)
         {
             var field = $"partners[{i}]";
@@ -100,7 +109,7 @@ public sealed record ApiDraft(
             else
                 form.Partners.Add(new DraftForm.PartnerRow { StatePartyId = state.Id, Role = role });
         }
-        var budget = Budget ?? [];
+        var budget = Capped(Budget, "budget", "budget lines");
         for (var i = 0; i < budget.Count; i++)
             form.Budget.Add(new DraftForm.BudgetRow
             {
@@ -109,7 +118,7 @@ public sealed record ApiDraft(
                 Quantity = budget[i].Quantity,
                 UnitCost = budget[i].UnitCost,
             });
-        var delegation = Delegation ?? [];
+        var delegation = Capped(Delegation, "delegation", "participants");
         for (var i = 0; i < delegation.Count; i++)
             form.Delegation.Add(new DraftForm.ParticipantRow
             {
@@ -120,12 +129,12 @@ public sealed record ApiDraft(
                 AgeBand = Choice(delegation[i].AgeBand, AgeBand.NotStated, $"delegation[{i}].ageBand"),
                 Disability = Choice(delegation[i].Disability, Disability.NotStated, $"delegation[{i}].disability"),
             });
-        var themes = Themes ?? [];
+        var themes = Capped(Themes, "themes", "themes");
         for (var i = 0; i < themes.Count; i++)
             if (Choice(themes[i], ThematicArea.None, $"themes[{i}]") is not ThematicArea.None and var theme) form.Themes.Add(theme);
-        form.Results.AddRange((Results ?? []).Select(r => new DraftForm.ResultRow
+        form.Results.AddRange(Capped(Results, "results", "results").Select(r => new DraftForm.ResultRow
             { Result = r.Result, Indicator = r.Indicator, Target = r.Target, BySex = r.BySex, ByAge = r.ByAge }));
-        var activities = Activities ?? [];
+        var activities = Capped(Activities, "activities", "activities");
         for (var i = 0; i < activities.Count; i++)
             form.Activities.Add(new DraftForm.ActivityRow
             {

@@ -75,8 +75,12 @@ internal static class ApiEndpoints
         return app;
     }
 
-    private static async Task<Ok<ApiLedger>> ReadLedgerAsync(FundLedger ledger, DateOnly? asOf, CancellationToken ct)
+    private static async Task<Results<Ok<ApiLedger>, ValidationProblem>> ReadLedgerAsync(FundLedger ledger,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "asOf")] string? asOfText, CancellationToken ct)
     {
+        // Read here rather than bound, so that a date that cannot be read answers problem details naming the field.
+        if (!ApiRequest.TryReadDate(asOfText, out var asOf))
+            return ApiRequest.Invalid("asOf", "Give the date as YYYY-MM-DD between 2000 and 2100, for example 2026-12-31.");
         var (rows, totals) = await ledger.ReadAsync(asOf, ct);
         var entries = rows.Select(r => new ApiLedgerEntry(r.ValueDate, r.Kind.ToString(), r.Grant, r.Description, r.BankReference,
             ApiMoney.From(r.CashIn, r.Currency), ApiMoney.From(r.CashOut, r.Currency), ApiMoney.From(r.CommitmentChange, r.Currency))).ToList();
@@ -115,17 +119,19 @@ internal static class ApiEndpoints
     /// one: the workflow started and entered, then the form applied and saved as one unit of work. Nothing is written
     /// while any field is refused, and every refused field is listed at once.
     /// </summary>
-    private static async Task<Results<Created<ApiApplication>, ValidationProblem, ProblemHttpResult>> CreateDraftAsync(ApiDraft draft,
+    private static async Task<Results<Created<ApiApplication>, ValidationProblem, ProblemHttpResult>> CreateDraftAsync(HttpRequest request,
         ApiCallers callers, ClaimsPrincipal token, CafDbContext db, WorkflowEngine engine, ApplicationCommands commands, TimeProvider clock,
-        CancellationToken ct)
+        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         var person = (await callers.ResolveAsync(token)).Person;
         if (person is null || !person.IsInRole(CafRoles.Applicant) || person.StatePartyId() is not { } stateId)
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
                 title: "Only a token of an applicant, acting for their own State Party, can create a draft.");
+        var (draft, unreadable) = await ApiRequest.ReadJsonAsync<ApiDraft>(request, json.Value.SerializerOptions, ct);
+        if (unreadable is not null) return unreadable;
 
         var states = await db.StateParties.AsNoTracking().ToListAsync(ct);
-        var (form, errors) = draft.ToForm(states, stateId);
+        var (form, errors) = draft!.ToForm(states, stateId);
         var now = clock.GetUtcNow().UtcDateTime;
         var round = form.RoundId is { } roundId
             ? (await Rounds.OpenModel.OpenRoundsAsync(db, now, ct)).FirstOrDefault(r => r.Id == roundId)

@@ -52,6 +52,7 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
 
     public async Task<IActionResult> OnPostFireAsync(Guid id, string trigger, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(trigger)) return BadRequest();
         if (!await LoadAsync(id, ct)) return NotFound();
         var outcome = await commands.FireAsync(Application, User, trigger, Comment, ct);
         if (outcome.Succeeded)

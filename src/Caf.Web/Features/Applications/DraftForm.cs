@@ -56,7 +56,7 @@ public sealed class DraftForm
     [Display(Name = "National contribution in kind")]
     public string? ContributionInKind { get; set; }
 
-    public decimal BudgetTotal => Budget.Sum(b => b.Total ?? 0);
+    public decimal BudgetTotal => Bounds.Sum(Budget.Select(b => b.Total ?? 0));
 
     public List<PartnerRow> Partners { get; set; } = [];
     public List<ResultRow> Results { get; set; } = [];
@@ -66,8 +66,8 @@ public sealed class DraftForm
 
     public sealed class PartnerRow
     {
-        public Guid? StatePartyId { get; set; }
-        public PartnerRole Role { get; set; } = PartnerRole.Host;
+        [Display(Name = "Partner State Party")] public Guid? StatePartyId { get; set; }
+        [Display(Name = "Partner's role")] public PartnerRole Role { get; set; } = PartnerRole.Host;
     }
 
     public sealed class ResultRow
@@ -83,10 +83,10 @@ public sealed class DraftForm
     public sealed class ActivityRow
     {
         public string? Description { get; set; }
-        public DateOnly? Start { get; set; }
-        public DateOnly? End { get; set; }
+        [Display(Name = "Activity start")] public DateOnly? Start { get; set; }
+        [Display(Name = "Activity end")] public DateOnly? End { get; set; }
         public string? Place { get; set; }
-        public Guid? StatePartyId { get; set; }
+        [Display(Name = "Country of the activity")] public Guid? StatePartyId { get; set; }
         public bool IsBlank => string.IsNullOrWhiteSpace(Description) && Start is null && End is null && string.IsNullOrWhiteSpace(Place);
     }
 
@@ -94,10 +94,11 @@ public sealed class DraftForm
     {
         public BudgetCategory Category { get; set; } = BudgetCategory.Travel;
         public string? Description { get; set; }
-        public decimal? Quantity { get; set; }
-        public decimal? UnitCost { get; set; }
+        [Display(Name = "Quantity")] public decimal? Quantity { get; set; }
+        [Display(Name = "Unit cost")] public decimal? UnitCost { get; set; }
         public bool IsBlank => string.IsNullOrWhiteSpace(Description) && Quantity is null && UnitCost is null;
-        public decimal? Total => Quantity is { } q && UnitCost is { } u ? Money.Round(q * u) : null; // CHF, USD, EUR: cents
+        /// <summary>Shown beside the line (cents: CHF, USD, EUR); never throws, whatever was typed (the bounds are reported separately).</summary>
+        public decimal? Total => Quantity is { } q && UnitCost is { } u ? Money.Round(Bounds.Product(q, u)) : null;
     }
 
     public sealed class ParticipantRow
@@ -153,8 +154,7 @@ public sealed class DraftForm
     /// <summary>Row-level checks, each reported against its own field.</summary>
     public IEnumerable<(string Field, string Message)> Validate()
     {
-        foreach (var problem in TooLong(Budget, "Form.Budget", "budget line", r => [("Description", r.Description, 300)])
-                     .Concat(TooLong(Results, "Form.Results", "result", r => [("Result", r.Result, 1000), ("Indicator", r.Indicator, 1000), ("Target", r.Target, 500)]))
+        foreach (var problem in TooLong(Results, "Form.Results", "result", r => [("Result", r.Result, 1000), ("Indicator", r.Indicator, 1000), ("Target", r.Target, 500)])
                      .Concat(TooLong(Activities, "Form.Activities", "activity", r => [("Description", r.Description, 1000), ("Place", r.Place, 200)]))
                      .Concat(TooLong(Delegation, "Form.Delegation", "participant", r => [("Name", r.Name, 200), ("Function", r.Function, 200), ("Organisation", r.Organisation, 200)])))
             yield return problem;
@@ -168,26 +168,40 @@ public sealed class DraftForm
             if (string.IsNullOrWhiteSpace(row.Description)) yield return ($"Form.Activities[{i}].Description", $"Activity {i + 1} needs a description.");
             if (row.Start is { } start && row.End is { } end && end < start)
                 yield return ($"Form.Activities[{i}].End", $"Activity {i + 1} must end on or after the day it starts.");
+            if (row.Start is { } first && Bounds.Date($"The start of activity {i + 1}", first) is { } early)
+                yield return ($"Form.Activities[{i}].Start", early);
+            if (row.End is { } last && Bounds.Date($"The end of activity {i + 1}", last) is { } late)
+                yield return ($"Form.Activities[{i}].End", late);
         }
-        if (ContributionCash is < 0) yield return ("Form.ContributionCash", "The national contribution in cash cannot be negative.");
-        else if (ContributionCash is { } cash && decimal.Round(cash, 2) != cash)
-            yield return ("Form.ContributionCash", "The national contribution in cash has at most two decimals.");
-        for (var i = 0; i < Budget.Count; i++)
-        {
-            var row = Budget[i];
-            if (row.IsBlank) continue;
-            var name = string.IsNullOrWhiteSpace(row.Description) ? $"Budget line {i + 1}" : $"'{row.Description}'";
-            if (string.IsNullOrWhiteSpace(row.Description)) yield return ($"Form.Budget[{i}].Description", $"Budget line {i + 1} needs a description.");
-            if (row.Quantity is null or <= 0) yield return ($"Form.Budget[{i}].Quantity", $"{name}: the quantity must be more than zero.");
-            if (row.UnitCost is null or < 0) yield return ($"Form.Budget[{i}].UnitCost", $"{name}: give a unit cost of zero or more.");
-            else if (decimal.Round(row.UnitCost.Value, 2) != row.UnitCost.Value)
-                yield return ($"Form.Budget[{i}].UnitCost", $"{name}: the unit cost has at most two decimals.");
-        }
+        if (GrantApplication.ContributionProblem(ContributionCash) is { } contribution) yield return ("Form.ContributionCash", contribution);
+        // The entity's own rules, asked before anything is written so that every problem shows at once.
+        foreach (var (field, message) in GrantApplication.BudgetProblems(Budget
+                     .Select(b => b.IsBlank ? null : ((string? Description, decimal? Quantity, decimal? UnitCost)?)(b.Description, b.Quantity, b.UnitCost))
+                     .ToList()))
+            yield return (FieldKey(field), message);
+        foreach (var (field, message) in GrantApplication.DateProblems(ActivityStart, ActivityEnd)) yield return (FieldKey(field), message);
+        foreach (var (field, noun, count) in new[] { ("Form.Partners", "partners", Partners.Count(p => p.StatePartyId is not null)),
+                     ("Form.Results", "results", Results.Count(r => !r.IsBlank)), ("Form.Activities", "activities", Activities.Count(a => !a.IsBlank)),
+                     ("Form.Delegation", "participants", Delegation.Count(d => !d.IsBlank)), ("Form.Actions", "action-plan actions", Actions.Distinct().Count()) })
+            if (Bounds.Rows(noun, count) is { } tooMany) yield return (field, tooMany);
         for (var i = 0; i < Delegation.Count; i++)
             if (!Delegation[i].IsBlank && string.IsNullOrWhiteSpace(Delegation[i].Name))
                 yield return ($"Form.Delegation[{i}].Name", $"Participant {i + 1} needs a name.");
-        if (ActivityStart is { } s && ActivityEnd is { } e && e < s)
-            yield return ("Form.ActivityEnd", "The activities must end on or after the day they start.");
+    }
+
+    /// <summary>
+    /// Partners, places and action-plan actions are chosen from lists: an id that names none of them (a tampered form)
+    /// is refused against its field rather than by the database.
+    /// </summary>
+    public IEnumerable<(string Field, string Message)> ReferenceProblems(IReadOnlyCollection<StateParty> states, IReadOnlyCollection<Guid> actions)
+    {
+        for (var i = 0; i < Partners.Count; i++)
+            if (Partners[i].StatePartyId is { } partner && !states.Any(s => s.Id == partner && s.IsStateParty))
+                yield return ($"Form.Partners[{i}].StatePartyId", $"Partner {i + 1}: choose a State Party from the list.");
+        for (var i = 0; i < Activities.Count; i++)
+            if (Activities[i].StatePartyId is { } place && states.All(s => s.Id != place))
+                yield return ($"Form.Activities[{i}].StatePartyId", $"Activity {i + 1}: choose the country from the list.");
+        if (Actions.Any(a => !actions.Contains(a))) yield return ("Form.Actions", "Choose the action-plan actions from the list.");
     }
 
     private static IEnumerable<(string Field, string Message)> TooLong<T>(List<T> rows, string prefix, string noun,
@@ -245,6 +259,9 @@ public sealed class DraftForm
         nameof(GrantApplication.EndorsementLetter) or nameof(GrantApplication.Attachments) => "EndorsementLetter",
         _ when field.StartsWith(nameof(GrantApplication.Participants) + "[", StringComparison.Ordinal) =>
             "Form.Delegation" + field[nameof(GrantApplication.Participants).Length..],
+        _ when field.StartsWith(nameof(GrantApplication.BudgetLines) + "[", StringComparison.Ordinal) =>
+            "Form.Budget" + field[nameof(GrantApplication.BudgetLines).Length..],
+        nameof(GrantApplication.ActionLinks) => "Form.Actions",
         _ => $"Form.{field}",
     };
 }

@@ -18,6 +18,8 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
     [BindProperty] public DraftForm Form { get; set; } = new();
     [BindProperty] public IFormFile? EndorsementLetter { get; set; }
     [BindProperty] public IFormFile? SupportingDocument { get; set; }
+    /// <summary>The id a new draft will have, chosen when the form is first shown (ADR 0016).</summary>
+    [BindProperty] public Guid? NewId { get; set; }
 
     public Guid? Id { get; private set; }
     public string? Reference { get; private set; }
@@ -49,6 +51,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
             Attachments = application.Attachments;
             ShowEditable(application);
         }
+        else NewId = Guid.NewGuid();
         await LoadListsAsync(ct);
         Form.RoundId ??= OpenRounds.FirstOrDefault()?.Id;
         Form.AddBlankRows();
@@ -68,6 +71,8 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
         // During a clarification, the answer resubmits; this page only saves the reopened sections.
         var state = User.StatePartyId();
         if (state is null) return Forbid();
+        // The same new form sent again (a double click, a re-post, a save after an invalid one): it edits the draft it made.
+        if (id is null && NewId is { } key && await db.Applications.AnyAsync(a => a.Id == key, ct)) id = key;
         GrantApplication? existing = null;
         if (id is { } existingId)
         {
@@ -78,7 +83,9 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
             if (existing.Stage == GrantApplication.ClarificationStage) submit = false;
         }
         // A value that could not be read already has its message; do not add a second one for the same field.
-        foreach (var (field, message) in Form.Validate())
+        var states = await db.StateParties.AsNoTracking().ToListAsync(ct);
+        var actions = await db.ActionPlanActions.Select(a => a.Id).ToListAsync(ct);
+        foreach (var (field, message) in Form.Validate().Concat(Form.ReferenceProblems(states, actions)))
             if (ModelState[field] is not { Errors.Count: > 0 }) ModelState.AddModelError(field, message);
         var uploads = new List<(AttachmentKind Kind, string FileName, string ContentType, byte[] Bytes)>();
         foreach (var (kind, field, file) in new[] { (AttachmentKind.EndorsementLetter, nameof(EndorsementLetter), EndorsementLetter),
@@ -109,7 +116,10 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
         var userId = ApplicationAccess.ActorFor(User).UserId;
         var now = clock.GetUtcNow().UtcDateTime;
         IReadOnlyList<(string Field, string Message)> problems = [];
-        var outcome = await commands.RunAsync(
+        CommandOutcome outcome;
+        try
+        {
+            outcome = await commands.RunAsync(
             () => saved!,
             User,
             application =>
@@ -124,6 +134,15 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
             null,
             ct,
             fireWhen: _ => problems.Count == 0);
+        }
+        catch (DbUpdateException) when (existing is null)
+        {
+            // A second copy of the same new form was saved a moment before this one: that draft is the one.
+            db.ChangeTracker.Clear();
+            if (NewId is not { } sent || !await db.Applications.AnyAsync(a => a.Id == sent, ct)) throw;
+            TempData["Message"] = "Draft saved.";
+            return RedirectToPage("/Applications/Edit", new { id = sent });
+        }
         if (!outcome.Succeeded)
         {
             this.ShowRefusal(outcome, DraftForm.FieldKey);
@@ -152,7 +171,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
         var state = await db.StateParties.FirstAsync(s => s.Id == stateId, ct);
         var instance = engine.Start(WorkflowServices.GrantWorkflowId);
         var application = new GrantApplication(round, state, Form.Title, instance, ApplicationAccess.ActorFor(User).UserId,
-            clock.GetUtcNow().UtcDateTime);
+            clock.GetUtcNow().UtcDateTime, NewId);
         db.Applications.Add(application);
         return application;
     }
@@ -160,6 +179,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
     private async Task<IActionResult> RedisplayAsync(Guid? id, int status, CancellationToken ct, GrantApplication? existing = null)
     {
         Id = id;
+        NewId ??= Guid.NewGuid();
         Attachments = existing?.Attachments ?? [];
         if (existing is not null) ShowEditable(existing);
         await LoadListsAsync(ct);

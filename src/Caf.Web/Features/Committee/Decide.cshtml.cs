@@ -64,6 +64,7 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
             ModelState.AddModelError("Input.ApprovedAmount", "Give the approved amount.");
         await LoadMembersAsync(ct);
         if (Input.MeetingDate is { } date && date > Today) ModelState.AddModelError("Input.MeetingDate", "The meeting cannot be in the future.");
+        if (Input.Present.Any(string.IsNullOrWhiteSpace)) ModelState.AddModelError("Input.Present", "Tick the members present from the list.");
         if (!ModelState.IsValid) return Invalid();
         var now = clock.GetUtcNow().UtcDateTime;
         var meetingDate = Input.MeetingDate ?? Today;

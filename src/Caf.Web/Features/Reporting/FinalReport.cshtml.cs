@@ -20,9 +20,11 @@ public sealed class FinalReportModel(ApplicationAccess access, ApplicationComman
     public sealed class ReportInput
     {
         [Required(ErrorMessage = "Choose the report file to upload.")]
+        [Display(Name = "Report file")]
         public IFormFile? File { get; set; }
 
         [Required(ErrorMessage = "Give the total actually spent.")]
+        [Display(Name = "Actual expenditure")]
         public decimal? ActualExpenditure { get; set; }
     }
 
@@ -36,8 +38,8 @@ public sealed class FinalReportModel(ApplicationAccess access, ApplicationComman
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (!ApplicationAccess.ActsForApplicant(Application, User)) return Forbid();
-        if (Input.ActualExpenditure is < 0)
-            ModelState.AddModelError("Input.ActualExpenditure", "The actual expenditure cannot be negative.");
+        if (Input.ActualExpenditure is { } spent && GrantReport.ExpenditureProblem(spent) is { } wrong)
+            ModelState.AddModelError("Input.ActualExpenditure", wrong);
         byte[]? content = null;
         if (Input.File is { } file)
         {

@@ -97,12 +97,13 @@ public sealed class RoundForm
             if (!hasError(Key(nameof(Currency)))) problems.Add((Key(nameof(Currency)), "Choose CHF, USD or EUR as the round's currency."));
             currency = "XXX"; // ISO 4217 for "no currency": the rule checks below then skip it
         }
-        var allowed = AllowedCurrencies.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+        // An empty field binds as a null entry.
+        var allowed = AllowedCurrencies.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
         if (allowed.Count == 0 && !hasError(Key(nameof(AllowedCurrencies))))
             problems.Add((Key(nameof(AllowedCurrencies)), $"Choose at least the round's own currency as an allowed currency."));
 
         var stand = opens ?? closes?.AddDays(-1) ?? DateTime.UtcNow;
-        var standStart = ImplementationStart ?? ImplementationEnd?.AddDays(-1) ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var standStart = ImplementationStart ?? (ImplementationEnd is { } typedEnd ? Shift(typedEnd, -1) : DateOnly.FromDateTime(DateTime.UtcNow));
         var terms = new RoundTerms(
             Title ?? "",
             Description,
@@ -112,7 +113,7 @@ public sealed class RoundForm
             new Money(Ceiling ?? Math.Min(Envelope ?? 1m, 1m), currency),
             MaxDurationDays ?? 1,
             standStart,
-            ImplementationEnd ?? standStart.AddDays(1),
+            ImplementationEnd ?? Shift(standStart, 1),
             allowed.Count == 0 ? [currency] : allowed,
             GenderChecklistVersion ?? 1,
             RubricVersion ?? 1);
@@ -126,9 +127,19 @@ public sealed class RoundForm
         return (complete ? terms : null, problems);
     }
 
+    /// <summary>A neighbouring day for a stand-in, even at the ends of the calendar (which the bounds then refuse).</summary>
+    private static DateOnly Shift(DateOnly day, int days) =>
+        day.DayNumber + days is var n && n >= DateOnly.MinValue.DayNumber && n <= DateOnly.MaxValue.DayNumber ? DateOnly.FromDayNumber(n) : day;
+
     private static DateTime? Utc(DateTime? geneva, string field, DateTime? stored, List<(string, string)> problems)
     {
         if (geneva is not { } typed) return null;
+        // Checked before converting: the first and last days a DateTime holds have no Geneva time.
+        if (Bounds.Date(field == nameof(OpensAt) ? "The opening date" : "The closing date", typed) is { } outside)
+        {
+            problems.Add((Key(field), outside));
+            return null;
+        }
         // The form shows times to the minute: the same minute means the stored time is unchanged.
         if (stored is { } s && FundTime.InputValue(FundTime.FromUtc(s)) == FundTime.InputValue(typed)) return s;
         var utc = FundTime.ToUtc(new DateTime(typed.Year, typed.Month, typed.Day, typed.Hour, typed.Minute, 0));

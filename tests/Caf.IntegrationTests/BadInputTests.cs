@@ -1,0 +1,313 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Caf.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caf.IntegrationTests;
+
+/// <summary>
+/// What hostile or careless input does to the pages: a refusal that names the field, or a polite 400 — never a server
+/// error, never a partial write (issue 10: E1, E2, E5, E6, items 1, 2, 17 and 21).
+/// </summary>
+public abstract partial class BadInputTests(CafAppFactory factory)
+{
+    private readonly GrantJourney _journey = new(factory);
+
+    private Task<int> ApplicationCountAsync() => factory.WithDbAsync(db => db.Applications.CountAsync());
+
+    [Fact]
+    public async Task An_unreadable_form_answers_400_with_the_polite_page_and_saves_nothing()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var token = await TokenAsync(applicant, "/Applications/Edit");
+        const string boundary = "caf-boundary";
+        string Part(string name, string value) => $"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n";
+        string FilePart(string fileName) =>
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"EndorsementLetter\"; filename=\"{fileName}\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\r\n";
+        HttpContent Multipart(string body)
+        {
+            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={boundary}");
+            return content;
+        }
+        var fields = await _journey.DraftFieldsAsync("Survey exchange", "COL", ("Flights", "2", "900"));
+        var variants = new Dictionary<string, HttpContent>
+        {
+            ["multipart cut short"] = Multipart(Part("__RequestVerificationToken", token) + Part("Form.Title", "Survey") + $"--{boundary}\r\nContent-Disposition: form-da"),
+            ["CRLF in a file name"] = Multipart(Part("__RequestVerificationToken", token) + FilePart("letter\r\nX-Evil: 1.pdf") + $"--{boundary}--\r\n"),
+            ["quote in a file name"] = Multipart(Part("__RequestVerificationToken", token) + FilePart("let\"ter.pdf") + $"--{boundary}--\r\n"),
+            ["NUL in a field"] = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))
+                .Select(f => f.Key == "Form.Title" ? new KeyValuePair<string, string>(f.Key, "Sur\0vey") : f)),
+            ["1,100 fields"] = new FormUrlEncodedContent(Enumerable.Range(0, 1_100).Select(i => new KeyValuePair<string, string>($"f{i}", "x"))
+                .Append(new("__RequestVerificationToken", token))),
+            ["29 MB body"] = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Form.Title", new string('x', 29 * 1024 * 1024))]),
+        };
+        foreach (var (name, content) in variants)
+        {
+            using var response = await applicant.Client.PostAsync("/Applications/Edit?handler=Save", content);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"{name}: {(int)response.StatusCode}");
+            Assert.Contains("Reference:", html);
+            Assert.DoesNotContain("on our side", html);
+        }
+        Assert.Equal(0, await ApplicationCountAsync());
+    }
+
+    [Theory]
+    [InlineData("abc", 200)]
+    [InlineData("0", 200)]
+    [InlineData("101", 200)]
+    [InlineData("302", 200)]
+    [InlineData("99999999999", 200)]
+    [InlineData("404", 404)]
+    [InlineData("503", 503)]
+    public async Task The_error_page_reflects_only_real_error_codes(string code, int expected)
+    {
+        await factory.ResetAsync();
+        using var anonymous = factory.NewSession();
+        var (status, html) = await anonymous.GetAsync($"/Error?code={code}");
+        Assert.Equal(expected, (int)status);
+        Assert.Contains("Reference:", html);
+    }
+
+    [Fact]
+    public async Task A_real_unhandled_exception_answers_500_with_the_reference_and_nothing_internal()
+    {
+        await factory.ResetAsync();
+        await using var throwing = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, ThrowingStartupFilter>()));
+        using var applicant = new CafSession(throwing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        await applicant.SignInAsync(GrantJourney.Applicant);
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+        {
+            using var response = await applicant.Client.SendAsync(new HttpRequestMessage(method, ThrowingStartupFilter.Path)
+                { Content = method == HttpMethod.Post ? new FormUrlEncodedContent([new("a", "b")]) : null });
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            Assert.Contains("Something went wrong on our side", html);
+            Assert.Contains(response.Headers.GetValues("X-Correlation-Id").Single(), html);
+            foreach (var leak in new[] { "InvalidOperationException", "Exception", "   at ", "/work/", "SELECT", "AspNetUsers", "Microsoft.", "ThrowingStartupFilter" })
+                Assert.DoesNotContain(leak, html);
+        }
+    }
+
+    /// <summary>Throws, on one path, an exception whose message carries SQL and a file path, as a failing query would.</summary>
+    private sealed class ThrowingStartupFilter : IStartupFilter
+    {
+        public const string Path = "/test/unhandled-exception";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            // After the application's pipeline: reached when no endpoint matched, inside its exception handler.
+            app.Use((HttpContext context, RequestDelegate rest) => context.Request.Path == Path
+                ? throw new InvalidOperationException("SELECT * FROM \"AspNetUsers\" failed in /work/secret/Query.cs")
+                : rest(context));
+        };
+    }
+
+    [Fact]
+    public async Task Numbers_out_of_bounds_on_the_draft_form_are_refused_by_label_and_what_was_typed_is_kept()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Survey exchange", "COL", ("Flights", "1000000000000000", "1000000000000000"),
+            ("Hotel", "79228162514264337593543950335", "10"), ("Taxis", "2", "a lot"));
+        fields["Form.ContributionCash"] = "100000000000000000000";
+
+        using var refused = await applicant.PostFormAsync("/Applications/Edit", fields, "Save");
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("The quantity of 'Flights' must be at most 100,000.", html);
+        Assert.Contains("The unit cost of 'Flights' must be between 0 and 10,000,000.", html);
+        Assert.Contains("The quantity of 'Hotel' must be at most 100,000.", html);
+        Assert.Contains("Unit cost must be a number, for example 1250.50.", html);
+        Assert.Contains("The national contribution in cash must be between 0 and 100,000,000.", html);
+        Assert.DoesNotContain("UnitCost.", html);
+        Assert.DoesNotContain("for UnitCost", html);
+        Assert.Contains("value=\"1000000000000000\"", html);
+        Assert.Contains("value=\"79228162514264337593543950335\"", html);
+        Assert.Equal(0, await ApplicationCountAsync());
+    }
+
+    [Fact]
+    public async Task Tampered_choices_on_the_draft_form_get_a_field_message_not_a_database_error()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Survey exchange", "COL", ("Flights", "2", "900"));
+        fields["Form.Partners[0].StatePartyId"] = Guid.NewGuid().ToString();
+        fields["Form.Activities[0].StatePartyId"] = Guid.NewGuid().ToString();
+        fields["Form.Actions"] = Guid.NewGuid().ToString();
+        fields["Form.ActivityStart"] = "0001-01-01";
+
+        using var refused = await applicant.PostFormAsync("/Applications/Edit", fields, "Save");
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Partner 1: choose a State Party from the list.", html);
+        Assert.Contains("Activity 1: choose the country from the list.", html);
+        Assert.Contains("Choose the action-plan actions from the list.", html);
+        Assert.Contains("The start of the activities must be between 2000 and 2100.", html);
+        Assert.Equal(0, await ApplicationCountAsync());
+    }
+
+    [Fact]
+    public async Task An_invalid_save_after_creating_keeps_the_draft_and_a_resent_create_makes_one_draft()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var form = await applicant.GetAsync("/Applications/Edit");
+        var newId = NewIdPattern().Match(form.Html).Groups[1].Value;
+        Assert.True(Guid.TryParse(newId, out _), "the new form carries the draft's id");
+        var fields = new Dictionary<string, string>
+            { ["Form.RoundId"] = (await _journey.OpenRoundIdAsync()).ToString(), ["Form.Title"] = "Survey exchange", ["NewId"] = newId };
+
+        // Save and submit: the draft is created, the missing items listed.
+        using var incomplete = await applicant.PostFormAsync("/Applications/Edit", fields, "Submit");
+        var html = await incomplete.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        var id = Assert.Single(await factory.WithDbAsync(db => db.Applications.Select(a => a.Id).ToListAsync()));
+        Assert.Contains($"formaction=\"/Applications/Edit/{id}?handler=Save\"", html);
+        Assert.Contains("Edit draft", html);
+
+        // Save draft with an error, where the page's button sends it: the draft keeps its identity.
+        var wrongDates = new Dictionary<string, string>(fields) { ["Form.ActivityStart"] = "2027-03-08", ["Form.ActivityEnd"] = "2027-03-01" };
+        using var invalid = await applicant.PostFormAsync($"/Applications/Edit/{id}", wrongDates, "Save");
+        html = await invalid.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains($"formaction=\"/Applications/Edit/{id}?handler=Save\"", html);
+        Assert.DoesNotContain("New application", html);
+
+        // The first form sent again (the back button, a double click): it saves the same draft.
+        for (var i = 0; i < 2; i++)
+        {
+            using var again = await applicant.PostFormAsync("/Applications/Edit", fields, "Save");
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+            Assert.Equal($"/Applications/Edit/{id}", again.Headers.Location?.OriginalString);
+        }
+        Assert.Equal(1, await ApplicationCountAsync());
+
+        // Two copies of one new form at the same moment.
+        var token = await TokenAsync(applicant, "/Applications/Edit");
+        var twin = new Dictionary<string, string>(fields) { ["NewId"] = Guid.NewGuid().ToString(), ["__RequestVerificationToken"] = token };
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            applicant.Client.PostAsync("/Applications/Edit?handler=Save", new FormUrlEncodedContent(twin))));
+        Assert.All(both, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(2, await ApplicationCountAsync());
+    }
+
+    [Fact]
+    public async Task A_fire_without_a_trigger_answers_400()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var id = await _journey.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Survey exchange", "COL", ("Flights", "2", "900")));
+        using var response = await applicant.FireAsync(id, "");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Draft", await _journey.StageAsync(id));
+    }
+
+    [Fact]
+    public async Task A_blank_member_on_the_decision_page_gets_a_field_message()
+    {
+        await factory.ResetAsync();
+        var id = await new GrantScenario(factory).AtCommitteeReviewAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60),
+            GrantJourney.Members.ToDictionary(m => m, _ => 4));
+        using var chair = await _journey.SignInAsync(GrantJourney.Chair);
+        using var response = await chair.PostFormAsync($"/Committee/Decide/{id}", new()
+        {
+            ["Input.Decision"] = "reject",
+            ["Input.DecisionRationale"] = "Out of scope.",
+            ["Input.Present"] = "",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Tick the members present from the list.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal("CommitteeReview", await _journey.StageAsync(id));
+    }
+
+    [Fact]
+    public async Task The_round_form_refuses_no_allowed_currency_a_year_0001_and_an_absurd_envelope_by_field()
+    {
+        await factory.ResetAsync();
+        using var isu = await _journey.SignInAsync(GrantJourney.Isu);
+        var rounds = await factory.WithDbAsync(db => db.Rounds.CountAsync());
+        var fields = _journey.RoundFields("Gender round");
+        fields["Form.AllowedCurrencies"] = "";
+        fields["Form.OpensAt"] = "0001-01-01T00:00";
+        fields["Form.ImplementationEnd"] = "9999-12-31";
+        fields["Form.Envelope"] = "79228162514264337593543950335";
+        fields["Form.MaxDurationDays"] = "2147483647";
+
+        using var refused = await isu.PostFormAsync("/Rounds/Edit", fields);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Choose at least the round's own currency as an allowed currency.", html);
+        Assert.Contains("The opening date must be between 2000 and 2100.", html);
+        Assert.Contains("The end of the implementation window must be between 2000 and 2100.", html);
+        Assert.Contains("The envelope must be at most 100,000,000.", html);
+        Assert.Contains("The maximum duration must be at most 3,660 days (ten years).", html);
+        Assert.Equal(rounds, await factory.WithDbAsync(db => db.Rounds.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_final_report_refuses_impossible_amounts_and_a_second_version_while_one_awaits_review()
+    {
+        await factory.ResetAsync();
+        var scenario = new GrantScenario(factory);
+        var id = await scenario.ActiveGrantAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3), partnerIso: "SEN");
+        await scenario.FireAsync(id, "reports-due", GrantJourney.Isu);
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var pdf = "%PDF-1.7\n%final report\n"u8.ToArray();
+        Task<HttpResponseMessage> SendAsync(string spent) => applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}",
+            new() { ["Input.ActualExpenditure"] = spent }, "Input.File", "final-report.pdf", pdf, "application/pdf");
+
+        foreach (var (spent, message) in new[]
+                 {
+                     ("0.001", "The actual expenditure has at most two decimals."),
+                     ("79000000000000000000000000000", "The actual expenditure must be between 0 and 100,000,000."),
+                     ("100000000000000000000", "The actual expenditure must be between 0 and 100,000,000."),
+                     ("lots", "Actual expenditure must be a number, for example 1250.50."),
+                 })
+        {
+            using var refused = await SendAsync(spent);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(message, WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        }
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Reports.CountAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SendAsync("1500")).StatusCode);
+        using var second = await SendAsync("1400");
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Contains("is waiting for the ISU's review, so it cannot be replaced now", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Reports.CountAsync()));
+    }
+
+    private static async Task<string> TokenAsync(CafSession session, string url)
+    {
+        var (_, html) = await session.GetAsync(url);
+        return WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("name=\"NewId\" value=\"([^\"]+)\"")]
+    private static partial Regex NewIdPattern();
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteBadInputTests(SqliteAppFactory factory) : BadInputTests(factory);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresBadInputTests(PostgresAppFactory factory) : BadInputTests(factory);
