@@ -323,7 +323,7 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         // Once in the summary at the top, once beside the field: never twice in either place.
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "Quantity must be a number, for example 1250.50.").Count);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, ">Quantity must be a number, for example 1250.50.<").Count);
         Assert.DoesNotContain("must be more than zero", html);
         Assert.Contains("value=\"two\"", html);
         Assert.Contains("value=\"Demining dogs exchange, second version\"", html);

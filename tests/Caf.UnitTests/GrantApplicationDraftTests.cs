@@ -46,9 +46,9 @@ public sealed class GrantApplicationDraftTests
 
         application.ReplaceBudget(
         [
-            (BudgetCategory.Materials, "Leaflets", 3m, new Money(0.115m, "CHF")),      // 0.345 → 0.35 (banker's rounding said 0.34)
+            (BudgetCategory.Materials, "Leaflets", 0.5m, new Money(0.69m, "CHF")),     // 0.345 → 0.35 (banker's rounding said 0.34)
             (BudgetCategory.Materials, "Posters", 1.5m, new Money(3.33m, "CHF")),      // 4.995 → 5.00
-            (BudgetCategory.Interpretation, "Hours", 2.5m, new Money(10.123m, "CHF")), // 25.3075 → 25.31
+            (BudgetCategory.Interpretation, "Hours", 1.25m, new Money(20.25m, "CHF")), // 25.3125 → 25.31
         ]);
 
         Assert.Equal([0.35m, 5.00m, 25.31m], application.BudgetLines.Select(l => l.Total.Amount));
@@ -63,7 +63,7 @@ public sealed class GrantApplicationDraftTests
         [
             (BudgetCategory.Travel, "Flights", 4m, new Money(1250m, "CHF")),
             (BudgetCategory.Accommodation, "Hotel nights", 16m, new Money(95.5m, "CHF")),
-            (BudgetCategory.Materials, "Leaflets", 3m, new Money(0.115m, "CHF")),
+            (BudgetCategory.Materials, "Leaflets", 0.5m, new Money(0.69m, "CHF")),
         ]);
 
         Assert.Equal(new Money(5000m + 1528m + 0.35m, "CHF"), application.RequestedAmount);
@@ -118,7 +118,7 @@ public sealed class GrantApplicationDraftTests
 
         var ex = Assert.Throws<DomainException>(() => application.ReplaceBudget(
             [(BudgetCategory.Travel, "Flights", quantity, new Money(100m, "CHF"))]));
-        Assert.Equal(nameof(BudgetLine.Quantity), ex.Field);
+        Assert.Equal("BudgetLines[0].Quantity", ex.Field);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class GrantApplicationDraftTests
 
         var ex = Assert.Throws<DomainException>(() => application.ReplaceBudget(
             [(BudgetCategory.Travel, "Flights", 1m, new Money(-100m, "CHF"))]));
-        Assert.Equal(nameof(BudgetLine.UnitCost), ex.Field);
+        Assert.Equal("BudgetLines[0].UnitCost", ex.Field);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class GrantApplicationDraftTests
 
         var ex = Assert.Throws<DomainException>(() => application.ReplaceBudget(
             [(BudgetCategory.Travel, "  ", 1m, new Money(100m, "CHF"))]));
-        Assert.Equal(nameof(BudgetLine.Description), ex.Field);
+        Assert.Equal("BudgetLines[0].Description", ex.Field);
     }
 
     [Fact]
