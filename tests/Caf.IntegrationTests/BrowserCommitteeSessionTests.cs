@@ -100,7 +100,12 @@ public sealed class BrowserCommitteeSessionTests(BrowserAppFactory factory)
         await OpenDecisionAsync(chair, last, "Reject", meetingDate);
         await chair.Locator("#decision-reject").CheckAsync();
         await chair.GetByLabel("Rationale").FillAsync(rejection);
-        await RecordAsync(chair, "Decision recorded: reject.", "Rejected");
+        // A rejection asks first, on the page itself, and fires only from its own destructive button.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        await Expect(chair.GetByRole(AriaRole.Heading, new() { Name = "Reject this application?" })).ToBeVisibleAsync();
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Reject the application" }).ClickAsync();
+        await Expect(chair.GetByRole(AriaRole.Status)).ToHaveTextAsync("Decision recorded: reject.");
+        await Expect(chair.Locator("#stage")).ToHaveTextAsync("Rejected");
         await Expect(chair.Locator("ol.history li").Last).ToContainTextAsync($"“{rejection}”");
         await Expect(Fact(chair, "Approved")).ToHaveCountAsync(0);
 

@@ -19,7 +19,8 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
     {
         Applications = await access.Visible(User)
             .Include(a => a.ApplicantState).Include(a => a.Workflow).Include(a => a.BudgetLines)
-            .OrderByDescending(a => a.CreatedAtUtc)
+            // Newest first: drafts (no reference yet) by creation, then by submission, so the highest reference is on top.
+            .OrderBy(a => a.SubmittedAtUtc != null).ThenByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.CreatedAtUtc)
             .AsSplitQuery()
             .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -25,8 +25,10 @@ public static partial class WorkflowDiagram
     /// <summary>
     /// A Mermaid <c>stateDiagram-v2</c>. The <paramref name="currentStage"/> is marked <c>current</c> and every other stage
     /// on <paramref name="path"/> (the transitions an instance has taken) is marked <c>visited</c>; unknown stages are ignored.
+    /// Pages pass <paramref name="roleName"/> so that people read roles in words, not as the definition's ids.
     /// </summary>
-    public static string ToMermaid(WorkflowDefinition d, string? currentStage = null, IReadOnlyCollection<(string From, string To)>? path = null)
+    public static string ToMermaid(WorkflowDefinition d, string? currentStage = null, IReadOnlyCollection<(string From, string To)>? path = null,
+        Func<string, string>? roleName = null)
     {
         ArgumentNullException.ThrowIfNull(d);
         var ids = MermaidIds(d);
@@ -40,7 +42,7 @@ public static partial class WorkflowDiagram
             Line(sb, $"    [*] --> {Id(d.InitialStage)}");
         foreach (var t in d.Transitions)
         {
-            var label = MermaidText(EdgeLabel(t));
+            var label = MermaidText(EdgeLabel(t, roleName));
             foreach (var from in t.From.Distinct())
                 Line(sb, label.Length > 0 ? $"    {Id(from)} --> {Id(t.To)} : {label}" : $"    {Id(from)} --> {Id(t.To)}");
         }
@@ -95,10 +97,10 @@ public static partial class WorkflowDiagram
     }
 
     /// <summary>"Submit [Applicant]": what the transition is called and who may fire it.</summary>
-    private static string EdgeLabel(TransitionDefinition t)
+    private static string EdgeLabel(TransitionDefinition t, Func<string, string>? roleName = null)
     {
         var name = t.Label.En.Length > 0 ? t.Label.En : t.Trigger;
-        return t.Roles.Count == 0 ? name : $"{name} [{string.Join(", ", t.Roles)}]";
+        return t.Roles.Count == 0 ? name : $"{name} [{string.Join(", ", t.Roles.Select(roleName ?? (r => r)))}]";
     }
 
     /// <summary>Each stage's Mermaid id: its own id when the grammar accepts it, otherwise a cleaned one made unique.</summary>

@@ -48,9 +48,12 @@ public sealed partial class CafSession(HttpClient client) : IDisposable
         return await Client.PostAsync(WithHandler(pageUrl, handler), content);
     }
 
-    /// <summary>Fires a workflow transition from the application's page, as its buttons do.</summary>
+    /// <summary>Fires a workflow transition from the application's page, as its buttons do (a destructive one's confirmed).</summary>
     public Task<HttpResponseMessage> FireAsync(Guid applicationId, string trigger, string? comment = null) =>
-        PostFormAsync($"/Applications/Details/{applicationId}", new() { ["trigger"] = trigger, ["Comment"] = comment ?? "" }, "Fire");
+        PostFormAsync($"/Applications/Details/{applicationId}", new() { ["trigger"] = trigger, ["Comment"] = comment ?? "", ["Confirmed"] = "true" }, "Fire");
+
+    /// <summary>A valid antiforgery token for this session, from the sign-in page (whose form every session may load).</summary>
+    public Task<string> AntiforgeryTokenAsync() => TokenFromAsync("/Account/Login");
 
     private async Task<string> TokenFromAsync(string pageUrl)
     {

@@ -2,6 +2,7 @@ using Caf.Data;
 using Caf.Data.Committee;
 using Caf.Web.Features.Account;
 using Caf.Web.Features.Committee;
+using Caf.Web.Features.Shared;
 using Caf.Data.Entities;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;
@@ -36,6 +37,12 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
     internal IReadOnlyList<(string Label, string Href)> Tasks { get; private set; } = [];
 
     [BindProperty] public string? Comment { get; set; }
+    /// <summary>Sent by the confirmation's own button; without it a destructive action only asks.</summary>
+    [BindProperty] public bool Confirmed { get; set; }
+    /// <summary>The destructive action this page asks to confirm, if any.</summary>
+    internal AvailableTransition? Confirming { get; private set; }
+    /// <summary>The action just posted, whose comment box shows what was typed and its message.</summary>
+    internal string? FiredTrigger { get; private set; }
     [BindProperty] public string? Remark { get; set; }
     internal IReadOnlyList<ApplicationComment> Comments { get; private set; } = [];
 
@@ -47,13 +54,24 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
         ? Application.Partners.FirstOrDefault(p => p.StatePartyId == User.StatePartyId())?.StateParty?.Name
         : null;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, string? confirm, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Confirming = ConfirmationFor(confirm);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostFireAsync(Guid id, string trigger, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(trigger)) return BadRequest();
         if (!await LoadAsync(id, ct)) return NotFound();
+        FiredTrigger = trigger;
+        // Asked on the server, so that a destructive action asks first with or without JavaScript.
+        if (!Confirmed && ConfirmationFor(trigger) is { } confirming)
+        {
+            Confirming = confirming;
+            return Page();
+        }
         var outcome = await commands.FireAsync(Application, User, trigger, Comment, ct);
         if (outcome.Succeeded)
         {
@@ -62,8 +80,15 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
         }
         this.ShowRefusal(outcome);
         await LoadAsync(id, ct);
+        Confirming = ConfirmationFor(trigger);
         return Page();
     }
+
+    /// <summary>A destructive action this person may take now, fired from this page rather than a form page of its own.</summary>
+    private AvailableTransition? ConfirmationFor(string? trigger) =>
+        DestructiveActions.Is(trigger)
+            ? Available.FirstOrDefault(t => t.Transition.Trigger == trigger && FormPageFor(t.Transition) is null)
+            : null;
 
     public async Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken ct)
     {
@@ -73,7 +98,7 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
             : PartnerStateName is { } partner ? $"{partner}, partner" : "ISU";
         try
         {
-            db.ApplicationComments.Add(new ApplicationComment(id, ApplicationAccess.ActorFor(User).UserId, User.Identity?.Name ?? "",
+            db.ApplicationComments.Add(new ApplicationComment(id, ApplicationAccess.ActorFor(User).UserId, User.DisplayName(),
                 author, Remark ?? "", clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(ct);
         }
@@ -97,10 +122,21 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
             : stage;
 
     internal string WorkflowMermaid => WorkflowDiagram.ToMermaid(Definition, Application.Workflow!.Stage,
-        [.. Application.Workflow.History.Select(h => (h.FromStage, h.ToStage))]);
+        [.. Application.Workflow.History.Select(h => (h.FromStage, h.ToStage))], DisplayNames.Role);
 
     public string? FormPageFor(TransitionDefinition transition) =>
         transition.Form ?? (Definition.Transitions.All(t => t.Form is null) ? Version1FormPages.GetValueOrDefault(transition.Trigger) : null);
+
+    private IReadOnlyDictionary<string, string> PeopleNames { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Who acted, by the name people know them by: the history records the sign-in (an e-mail address), which is no
+    /// one's name; the system's timers and the command line have no person behind them.
+    /// </summary>
+    public string PersonName(string userId) =>
+        PeopleNames.TryGetValue(userId, out var name) && !string.IsNullOrWhiteSpace(name) ? name
+        : userId == WorkflowActor.System.UserId ? "CafGrants (automatic step)"
+        : "A person no longer registered";
 
     private bool HasScored => Application.Scores.Any(s => s.MemberUserId == ApplicationAccess.ActorFor(User).UserId);
 
@@ -124,6 +160,8 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
         Tasks = TasksFor(application, isApplicant);
         Proposal = await ProposalView.LoadAsync(db, application, headingLevel: 3, ct);
         Comments = await db.ApplicationComments.AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.CreatedAtUtc).ToListAsync(ct);
+        var people = application.Workflow!.History.Select(h => h.UserId).Concat(Comments.Select(c => c.AuthorUserId)).Distinct().ToList();
+        PeopleNames = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         Scores = application.Scores.Count > 0 && SeesScores
             ? new CommitteeScoresView(application, await db.ScoringRubrics.GetAsync(application.RubricVersion, ct))
             : null;

@@ -1,5 +1,6 @@
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Applications;
@@ -43,7 +44,7 @@ internal sealed record ProposalView(
     public static string CountByAge(IEnumerable<Participant> participants)
     {
         var list = participants.ToList();
-        var stated = ProposalLabels.AgeBands.Where(b => b.Band != AgeBand.NotStated)
+        var stated = DisplayNames.AgeBands.Where(b => b.Band != AgeBand.NotStated)
             .Select(b => (b.Band, b.Label, Count: list.Count(p => p.AgeBand == b.Band)))
             .Where(b => b.Count > 0)
             .Select(b => b.Band == AgeBand.Under25 ? $"{b.Count} under 25" : $"{b.Count} aged {b.Label}")

@@ -3,6 +3,7 @@ using Caf.Data;
 using Caf.Data.Committee;
 using Caf.Web.Features.Account;
 using Caf.Web.Features.Applications;
+using Caf.Web.Features.Shared;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,12 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
     protected override string Stage => "CommitteeReview";
 
     [BindProperty] public DecisionInput Input { get; set; } = new();
+
+    /// <summary>Sent by the confirmation's button: a rejection asks first.</summary>
+    [BindProperty] public bool Confirmed { get; set; }
+
+    /// <summary>Whether the page asks to confirm a destructive decision before recording it.</summary>
+    internal bool Confirming { get; private set; }
 
     public sealed class DecisionInput
     {
@@ -45,9 +52,11 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
     /// <summary>The rubric the application's scores were given under.</summary>
     internal ScoringRubric Rubric { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? choice, CancellationToken ct)
     {
         if (await LoadWithRubricAsync(id, ct) is { } redirect) return redirect;
+        // The application page's "Approve", "Reject" and "Defer" buttons open this form with their choice made.
+        if (choice is "approve" or "reject" or "defer") Input.Decision = choice;
         Input.ApprovedAmount = Application.RequestedAmount.Amount;
         Input.MeetingDate = Today;
         await LoadMembersAsync(ct);
@@ -66,6 +75,11 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
         if (Input.MeetingDate is { } date && date > Today) ModelState.AddModelError("Input.MeetingDate", "The meeting cannot be in the future.");
         if (Input.Present.Any(string.IsNullOrWhiteSpace)) ModelState.AddModelError("Input.Present", "Tick the members present from the list.");
         if (!ModelState.IsValid) return Invalid();
+        if (DestructiveActions.Is(Input.Decision) && !Confirmed)
+        {
+            Confirming = true;
+            return Page();
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var meetingDate = Input.MeetingDate ?? Today;
         // Left empty, the members present are those who scored and the chair: someone was in the room.

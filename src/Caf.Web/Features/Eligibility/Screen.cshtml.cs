@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Web.Features.Applications;
+using Caf.Web.Features.Shared;
 using Caf.Workflows.Engine;
 using Caf.Workflows.Grants;
 using Microsoft.AspNetCore.Authorization;
@@ -30,6 +31,22 @@ public sealed class ScreenModel(ApplicationAccess access, ApplicationCommands co
 
     [BindProperty] public ScreenInput Input { get; set; } = new();
 
+    /// <summary>Sent by the confirmation's button: declaring an application ineligible asks first.</summary>
+    [BindProperty] public bool Confirmed { get; set; }
+
+    /// <summary>Whether the page asks to confirm a destructive decision before recording it.</summary>
+    internal bool Confirming { get; private set; }
+
+    /// <summary>The workflow action each decision fires; the application page's buttons name theirs as the choice.</summary>
+    private static readonly Dictionary<ScreeningOutcome, string> Triggers = new()
+    {
+        [ScreeningOutcome.Eligible] = "declare-eligible",
+        [ScreeningOutcome.Ineligible] = "declare-ineligible",
+        [ScreeningOutcome.Clarification] = "request-clarification",
+    };
+
+    internal string? DecisionTrigger => Input.Decision is { } decision ? Triggers[decision] : null;
+
     public sealed class ScreenInput
     {
         public List<bool?> Met { get; set; } = [];
@@ -51,9 +68,10 @@ public sealed class ScreenModel(ApplicationAccess access, ApplicationCommands co
     public IReadOnlyList<string> Items => configuration.GetSection("Eligibility:ManualChecklist").Get<string[]>() is { Length: > 0 } items
         ? items : DefaultChecklist;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? choice, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        Input.Decision = Triggers.Where(t => t.Value == choice).Select(t => (ScreeningOutcome?)t.Key).FirstOrDefault();
         Pad();
         return Page();
     }
@@ -80,16 +98,16 @@ public sealed class ScreenModel(ApplicationAccess access, ApplicationCommands co
         if (Input.Decision == ScreeningOutcome.Eligible && Input.Met.Any(m => m == false))
             ModelState.AddModelError("Input.Decision", "An item answered 'no' cannot lead to 'eligible': declare it ineligible or ask the applicant.");
         if (!ModelState.IsValid) return Invalid();
+        if (DestructiveActions.Is(DecisionTrigger) && !Confirmed)
+        {
+            Confirming = true;
+            return Page();
+        }
 
         var userId = ApplicationAccess.ActorFor(User).UserId;
         var now = clock.GetUtcNow().UtcDateTime;
         var answers = Items.Select((item, i) => new ScreeningAnswer(i + 1, item, Input.Met[i]!.Value, Input.Notes[i])).ToList();
-        var trigger = Input.Decision switch
-        {
-            ScreeningOutcome.Eligible => "declare-eligible",
-            ScreeningOutcome.Ineligible => "declare-ineligible",
-            _ => "request-clarification",
-        };
+        var trigger = DecisionTrigger;
         var outcome = await Commands.RunAsync(Application, User, a =>
         {
             a.RecordScreening(Input.Decision!.Value, answers, Input.Rationale!, userId, now);

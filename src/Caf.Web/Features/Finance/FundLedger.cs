@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Web.Features.Shared;
 using Caf.Workflows.Grants;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
@@ -91,7 +92,7 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
             var r = rows[i];
             var row = first + i;
             sheet.Cell(row, 1).Value = r.ValueDate.ToDateTime(TimeOnly.MinValue);
-            sheet.Cell(row, 2).Value = r.Kind.ToString();
+            sheet.Cell(row, 2).Value = DisplayNames.Label(r.Kind);
             sheet.Cell(row, 3).Value = r.Grant ?? "";
             sheet.Cell(row, 4).Value = r.Description;
             sheet.Cell(row, 5).Value = r.BankReference ?? "";

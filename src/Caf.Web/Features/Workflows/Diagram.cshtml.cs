@@ -30,7 +30,7 @@ public sealed class DiagramModel(WorkflowRegistry registry) : PageModel
         Definition = version is { } v ? versions.FirstOrDefault(d => d.Version == v) : versions.MaxBy(d => d.Version);
         if (Definition is null) return NotFound();
         Versions = [.. versions.Select(d => d.Version).Order()];
-        Mermaid = WorkflowDiagram.ToMermaid(Definition);
+        Mermaid = WorkflowDiagram.ToMermaid(Definition, roleName: Shared.DisplayNames.Role);
         return Page();
     }
 

@@ -1,9 +1,13 @@
+using Caf.Data;
 using Caf.Data.Entities;
 
-namespace Caf.Web.Features.Applications;
+namespace Caf.Web.Features.Shared;
 
-/// <summary>How the proposal's choices read on the form, the summary and the details page.</summary>
-internal static class ProposalLabels
+/// <summary>
+/// The words a person reads for each of the application's enums and roles: the one place every feature (pages and
+/// workbooks) takes them from, so that no internal identifier ("DailyAllowance", "IsuOfficer") reaches anyone.
+/// </summary>
+internal static class DisplayNames
 {
     public static readonly IReadOnlyList<(ThematicArea Area, string Label)> Themes =
     [
@@ -48,9 +52,9 @@ internal static class ProposalLabels
         _ => "Attachments",
     };
 
-    public static string Label(AgeBand band) => AgeBands.FirstOrDefault(b => b.Band == band).Label ?? band.ToString();
+    public static string Label(AgeBand band) => AgeBands.FirstOrDefault(b => b.Band == band).Label ?? "Not stated";
 
-    public static string Label(Disability disability) => Disabilities.FirstOrDefault(d => d.Value == disability).Label ?? disability.ToString();
+    public static string Label(Disability disability) => Disabilities.FirstOrDefault(d => d.Value == disability).Label ?? "Not stated";
 
     public static string Label(Sex sex) => sex switch { Sex.Female => "Female", Sex.Male => "Male", _ => "Not stated" };
 
@@ -58,7 +62,48 @@ internal static class ProposalLabels
 
     public static string Label(BudgetCategory category) => category switch
     {
+        BudgetCategory.Travel => "Travel",
+        BudgetCategory.Accommodation => "Accommodation",
         BudgetCategory.DailyAllowance => "Daily allowance",
-        _ => category.ToString(),
+        BudgetCategory.Interpretation => "Interpretation",
+        BudgetCategory.Venue => "Venue",
+        BudgetCategory.Materials => "Materials",
+        _ => "Other",
     };
+
+    public static string Label(LedgerEntryKind kind) => kind switch
+    {
+        LedgerEntryKind.Contribution => "Donor contribution",
+        LedgerEntryKind.Commitment => "Commitment",
+        LedgerEntryKind.Disbursement => "Payment to grantee",
+        LedgerEntryKind.Refund => "Refund from grantee",
+        LedgerEntryKind.BankCharge => "Bank charge",
+        LedgerEntryKind.CommitmentRelease => "Commitment released",
+        _ => "Other entry",
+    };
+
+    public static string Label(ReportStatus status) => status switch
+    {
+        ReportStatus.Submitted => "awaiting review",
+        ReportStatus.Accepted => "accepted",
+        _ => "returned to the grantee",
+    };
+
+    public static string Label(ChecklistAnswer answer) => answer switch
+    {
+        ChecklistAnswer.Yes => "Yes",
+        ChecklistAnswer.Partial => "Partial",
+        ChecklistAnswer.No => "No",
+        _ => "Not applicable",
+    };
+
+    public static string Label(RoundStatus status) => status switch
+    {
+        RoundStatus.Draft => "Draft",
+        RoundStatus.Open => "Open",
+        _ => "Closed",
+    };
+
+    /// <summary>A role by the name people use for it; the words live with the roles so the workflow engine's messages use them too.</summary>
+    public static string Role(string role) => CafRoles.Describe(role);
 }
