@@ -19,10 +19,10 @@ public sealed class CliTests : IDisposable
         Assert.True(migrate.ExitCode == 0, migrate.Output);
         Assert.Contains("Applied", migrate.Output);
 
-        var seed = await RunAsync("seed", "--demo");
+        var seed = await RunAsync("seed", "--demo", "--force-demo");
         Assert.True(seed.ExitCode == 0, seed.Output);
         Assert.Contains("Demo data added.", seed.Output);
-        var again = await RunAsync("seed", "--demo");
+        var again = await RunAsync("seed", "--demo", "--force-demo");
         Assert.Contains("nothing changed", again.Output);
         await AddEveryKindOfEntryInTwoCurrenciesAsync();
 
@@ -134,9 +134,65 @@ public sealed class CliTests : IDisposable
         Assert.Contains("There is no workflow 'no-such-workflow'", unknown.Output);
     }
 
+    [Fact]
+    public async Task Admin_create_prints_a_one_time_link_for_24_hours_and_refuses_a_second_administrator_unless_forced()
+    {
+        var created = await RunAsync("admin", "create", "--email", "first.admin@fund.example", "--name", "First Administrator");
+
+        Assert.True(created.ExitCode == 0, created.Output);
+        var link = InvitationTests.LinkPattern().Match(created.Output);
+        Assert.True(link.Success, created.Output);
+        Assert.StartsWith($"{CafProcess.PublicBaseUrl}/Account/AcceptInvitation/", link.Value);
+        await using (var db = TestDatabases.Sqlite(_database))
+        {
+            var invitation = await db.Invitations.SingleAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(TimeSpan.FromHours(24), invitation.ExpiresAtUtc - invitation.CreatedAtUtc);
+            Assert.Equal("Admin", invitation.Role);
+            Assert.Empty(await db.Outbox.ToListAsync(TestContext.Current.CancellationToken));
+        }
+
+        var second = await RunAsync("admin", "create", "--email", "second.admin@fund.example", "--name", "Second");
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains("An administrator already exists (first.admin@fund.example)", second.Output);
+        var forced = await RunAsync("admin", "create", "--email", "second.admin@fund.example", "--name", "Second", "--force");
+        Assert.True(forced.ExitCode == 0, forced.Output);
+        var badEmail = await RunAsync("admin", "create", "--email", "not an address", "--name", "X");
+        Assert.Equal(2, badEmail.ExitCode);
+        Assert.Contains("--email takes an email address", badEmail.Output);
+
+        // The printed link opens the page that sets the password.
+        await using var app = new SqliteAppFactory { DatabasePath = _database, Restarted = true, KeepDatabase = true };
+        await app.InitializeAsync();
+        var (status, page) = await app.NewSession().GetAsync(new Uri(link.Value).PathAndQuery);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Contains("first.admin@fund.example", page);
+    }
+
+    [Fact]
+    public async Task Demo_data_is_refused_outside_development_unless_forced_and_then_with_a_warning()
+    {
+        var refused = await RunAsync("seed", "--demo");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("Demo data is refused in the Production environment", refused.Output);
+        Assert.Contains("--force-demo", refused.Output);
+        Assert.False(File.Exists(_database), "Refused demo data must not even create the database.");
+
+        var start = await CafProcess.RunAsync(_database, new Dictionary<string, string> { ["Seed__Demo"] = "true" }, "--urls", "http://127.0.0.1:0");
+        Assert.NotEqual(0, start.ExitCode);
+        Assert.Contains("CafGrants cannot start: Seed:Demo is true", start.Output);
+        Assert.Contains("Seed:AllowOutsideDevelopment=true", start.Output);
+
+        var forced = await RunAsync("seed", "--demo", "--force-demo");
+        Assert.True(forced.ExitCode == 0, forced.Output);
+        Assert.Contains("Never do this on a server that holds real data", forced.Output);
+        Assert.Contains("Demo data added.", forced.Output);
+    }
+
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("seed")]
+    [InlineData("admin", "create", "--email", "first.admin@fund.example")]
+    [InlineData("admin")]
     [InlineData("ledger", "export")]
     public async Task An_unknown_verb_or_a_missing_option_prints_usage_and_exits_2(params string[] args)
     {

@@ -60,11 +60,12 @@ public sealed partial class InvitationTests
     {
         await using var app = await StartAsync();
         using var anonymous = app.NewSession();
+        var asked = DateTime.UtcNow;
         var unknown = await anonymous.PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = "nobody@example.org" });
         var known = await anonymous.PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = GrantJourney.OtherApplicant });
         Assert.Equal(Strip(await unknown.Content.ReadAsStringAsync()), Strip(await known.Content.ReadAsStringAsync()));
 
-        var link = await MailedLinkAsync(app, GrantJourney.OtherApplicant, ResetPattern());
+        var link = await MailedLinkAsync(app, GrantJourney.OtherApplicant, ResetPattern(), asked);
         var form = new Dictionary<string, string> { ["Password"] = "andes condor quinoa", ["ConfirmPassword"] = "andes condor quinoa" };
         var query = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + link).Query);
         form["UserId"] = query["userId"]!;
@@ -144,16 +145,17 @@ public sealed partial class InvitationTests
     {
         var states = await new GrantJourney(app).StateIdsAsync();
         using var isu = await new GrantJourney(app).SignInAsync(GrantJourney.Isu);
+        var invited = DateTime.UtcNow;
         var sent = await isu.PostFormAsync("/Admin/Invite", new()
         {
             ["Input.Email"] = email, ["Input.DisplayName"] = "Invited person", ["Input.Role"] = role, ["Input.StatePartyId"] = states[stateIso].ToString(),
         });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        return await MailedLinkAsync(app, email, LinkPattern());
+        return await MailedLinkAsync(app, email, LinkPattern(), invited);
     }
 
-    private static async Task<string> MailedLinkAsync(SqliteAppFactory app, string email, Regex pattern) =>
-        (await Mailbox.LinkAsync(app, email, pattern)).Link.PathAndQuery;
+    private static async Task<string> MailedLinkAsync(SqliteAppFactory app, string email, Regex pattern, DateTime sinceUtc) =>
+        (await Mailbox.LinkAsync(app, email, pattern, sinceUtc)).Link.PathAndQuery;
 
     [GeneratedRegex(@"https?://[^\s]+/Account/ResetPassword\?userId=[^&\s]+&token=[^\s]+")]
     internal static partial Regex ResetPattern();

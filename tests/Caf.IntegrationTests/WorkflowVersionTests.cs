@@ -27,7 +27,7 @@ public sealed class WorkflowVersionTests : IDisposable
     public async Task A_new_version_leaves_running_applications_on_theirs_until_they_are_migrated_with_a_stage_map()
     {
         File.WriteAllText(Path.Combine(_folder, "caf-grant.json"), RealDefinition);
-        var seed = await CafProcess.RunAsync(_database, Settings, "seed", "--demo");
+        var seed = await CafProcess.RunAsync(_database, Settings, "seed", "--demo", "--force-demo");
         Assert.True(seed.ExitCode == 0, seed.Output);
         var before = await InstancesAsync();
         Assert.All(before, i => Assert.Equal(1, i.Version));
@@ -65,7 +65,7 @@ public sealed class WorkflowVersionTests : IDisposable
     public async Task Editing_an_imported_version_stops_start_up_with_a_clear_error()
     {
         File.WriteAllText(Path.Combine(_folder, "caf-grant.json"), RealDefinition);
-        Assert.Equal(0, (await CafProcess.RunAsync(_database, Settings, "seed", "--demo")).ExitCode);
+        Assert.Equal(0, (await CafProcess.RunAsync(_database, Settings, "seed", "--demo", "--force-demo")).ExitCode);
 
         var edited = JsonNode.Parse(RealDefinition)!;
         edited["title"] = "Cooperation and Assistance Fund grant (edited)";

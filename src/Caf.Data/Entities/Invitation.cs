@@ -13,7 +13,9 @@ public sealed class Invitation
 
     private Invitation() { }
 
-    public Invitation(string userId, string email, string role, Guid? statePartyId, string invitedByUserId, DateTime nowUtc, out string token)
+    /// <param name="lifetime">How long the link works; <see cref="Lifetime"/> unless shorter (the first administrator's: 24 hours).</param>
+    public Invitation(string userId, string email, string role, Guid? statePartyId, string invitedByUserId, DateTime nowUtc, out string token,
+        TimeSpan? lifetime = null)
     {
         token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         Id = Guid.NewGuid();
@@ -23,7 +25,7 @@ public sealed class Invitation
         StatePartyId = statePartyId;
         InvitedByUserId = invitedByUserId;
         CreatedAtUtc = nowUtc;
-        ExpiresAtUtc = nowUtc + Lifetime;
+        ExpiresAtUtc = nowUtc + (lifetime ?? Lifetime);
         TokenHash = Hash(token);
     }
 

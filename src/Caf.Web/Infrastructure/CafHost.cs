@@ -133,6 +133,7 @@ internal static class CafHost
         services.AddSingleton<Email.OutboxDispatcher>();
         services.AddScoped<Features.Admin.InvitationService>();
         services.AddScoped<AuthenticatorEnrolment>();
+        services.AddScoped<Features.Admin.AdministratorInvitation>();
         services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = SecurityHeadersMiddleware.MarkStaticFile);
         services.AddSingleton<PublicLinks>();
         services.AddScoped<PasswordResetRequests>();

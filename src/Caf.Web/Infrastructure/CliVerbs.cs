@@ -1,12 +1,13 @@
 using Caf.Data;
 using Caf.Data.ReferenceData;
+using Caf.Web.Features.Admin;
 using Caf.Web.Features.Finance;
 using Caf.Web.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Infrastructure;
 
-/// <summary>The command-line verbs of the same executable: migrate, seed --demo, ledger export --out FILE, import states-parties FILE.</summary>
+/// <summary>The command-line verbs of the same executable: migrate, seed --demo, admin create, ledger export --out FILE, import states-parties FILE.</summary>
 internal static class CliVerbs
 {
     public const string Usage = """
@@ -14,7 +15,12 @@ internal static class CliVerbs
 
           (no verb)                      serve the web application
           migrate                        apply every pending database migration
-          seed --demo                    apply migrations, then add the demo users, states, round and applications
+          seed --demo [--force-demo]     apply migrations, then add the demo users, states, round and applications;
+                                         outside Development only with --force-demo (its password is published)
+          admin create --email EMAIL --name NAME [--force]
+                                         create the first administrator: prints a one-time invitation link, valid
+                                         24 hours, to choose a password (built from App:PublicBaseUrl); refused when
+                                         an administrator exists, unless --force
           ledger export --out FILE.xlsx  write the fund ledger workbook [--as-of YYYY-MM-DD]
           import states-parties FILE.csv
                                          import the States Parties reference data (format: docs/decisions/0008);
@@ -36,7 +42,7 @@ internal static class CliVerbs
     {
         var positional = args.TakeWhile(a => !a.StartsWith('-')).ToList();
         var options = Options(args);
-        var verb = string.Join(' ', positional.Take(positional.FirstOrDefault() is "ledger" or "workflows" or "import" ? 2 : 1));
+        var verb = string.Join(' ', positional.Take(positional.FirstOrDefault() is "ledger" or "workflows" or "import" or "admin" ? 2 : 1));
         switch (verb)
         {
             case "migrate":
@@ -53,10 +59,32 @@ internal static class CliVerbs
             case "seed" when options.ContainsKey("--demo"):
                 return await WithServicesAsync(async services =>
                 {
+                    DemoSeeder.EnsureAllowed(services.GetRequiredService<IHostEnvironment>(), options.ContainsKey("--force-demo"),
+                        "add --force-demo", services.GetRequiredService<ILogger<DemoSeeder>>());
                     await StartupTasks.PrepareAsync(services, services.GetRequiredService<IConfiguration>(),
                         services.GetRequiredService<ILogger<DemoSeeder>>(), migrate: true, seedDemo: false, CancellationToken.None);
                     var added = await services.GetRequiredService<DemoSeeder>().SeedAsync(includeApplications: true);
                     Console.WriteLine(added ? "Demo data added." : "Demo data was already there; nothing changed.");
+                    return 0;
+                });
+            case "admin create" when Single(options, "--email") is { Length: > 0 } email && Single(options, "--name") is { Length: > 0 } name:
+                if (!System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email)
+                    return Fail($"--email takes an email address such as name@example.org, not '{email}'.");
+                return await WithServicesAsync(async services =>
+                {
+                    var configuration = services.GetRequiredService<IConfiguration>();
+                    await StartupTasks.PrepareAsync(services, configuration, services.GetRequiredService<ILogger<AdministratorInvitation>>(),
+                        migrate: configuration.GetValue("Database:MigrateOnStartup", true), seedDemo: false, CancellationToken.None);
+                    var result = await services.GetRequiredService<AdministratorInvitation>().CreateAsync(email, name,
+                        options.ContainsKey("--force"), $"{Environment.UserName} (command line)", CancellationToken.None);
+                    if (result.Problem is { } problem)
+                    {
+                        Console.Error.WriteLine($"No administrator was created: {problem}");
+                        return 1;
+                    }
+                    Console.WriteLine($"Administrator {name} <{email}> created. Give them this link, which works once, until " +
+                                      $"{result.ExpiresAtUtc:yyyy-MM-dd HH:mm} UTC, to choose a password (two-factor set-up follows):");
+                    Console.WriteLine(result.Link);
                     return 0;
                 });
             case "ledger export" when Single(options, "--out") is { Length: > 0 } path:
@@ -117,7 +145,7 @@ internal static class CliVerbs
     }
 
     private static bool IsKnown(string verb) =>
-        verb is "migrate" or "seed" or "ledger export" or "ledger" or "import" or "import states-parties" or "workflows" or "workflows graph" or "workflows migrate-instances";
+        verb is "migrate" or "seed" or "admin" or "admin create" or "ledger export" or "ledger" or "import" or "import states-parties" or "workflows" or "workflows graph" or "workflows migrate-instances";
 
     private static int Fail(string message)
     {

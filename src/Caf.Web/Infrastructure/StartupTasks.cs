@@ -10,13 +10,27 @@ namespace Caf.Web.Infrastructure;
 /// (refusing to start when one is invalid or an imported version was edited), adds the demo data (if configured),
 /// and fires the timers whose time passed while the app was down.
 /// </summary>
-internal sealed class StartupTasks(IServiceProvider services, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedService
+internal sealed class StartupTasks(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment,
+    ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var seedDemo = configuration.GetValue("Seed:Demo", false);
+        if (seedDemo)
+        {
+            try
+            {
+                DemoSeeder.EnsureAllowed(environment, configuration.GetValue("Seed:AllowOutsideDevelopment", false),
+                    "set Seed:AllowOutsideDevelopment=true", logger);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new InvalidOperationException($"CafGrants cannot start: Seed:Demo is true. {ex.Message}", ex);
+            }
+        }
         await PrepareAsync(services, configuration, logger,
             migrate: configuration.GetValue("Database:MigrateOnStartup", true),
-            seedDemo: configuration.GetValue("Seed:Demo", false),
+            seedDemo: seedDemo,
             cancellationToken);
         var fired = await services.GetRequiredService<WorkflowTimerRunner>().RunDueAsync(cancellationToken);
         if (fired > 0) logger.LogInformation("Start-up sweep fired {Count} timer(s) that fell due while the app was down.", fired);

@@ -20,6 +20,21 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
 {
     public const string DemoPassword = "Demo-Password-2026";
 
+    /// <summary>
+    /// The demo's accounts share a published password and authenticator keys derived from their addresses: outside
+    /// Development the demo data is added only when explicitly forced, and then with a warning (issue #10, item 12).
+    /// </summary>
+    public static void EnsureAllowed(IHostEnvironment environment, bool forced, string howToForce, ILogger logger)
+    {
+        if (environment.IsDevelopment()) return;
+        if (!forced)
+            throw new InvalidOperationException($"Demo data is refused in the {environment.EnvironmentName} environment: its accounts share a " +
+                $"published password. Add it only on a developer's machine (Development), or {howToForce} to add it here anyway.");
+        logger.LogWarning("Adding demo data in the {Environment} environment: its accounts share a published password and predictable " +
+            "authenticator keys. Never do this on a server that holds real data.", environment.EnvironmentName);
+    }
+
+
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
         new("applicant@caf.demo", "Sokha Chan (Cambodia)", [CafRoles.Applicant], "KHM"),

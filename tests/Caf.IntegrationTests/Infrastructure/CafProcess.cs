@@ -5,6 +5,9 @@ namespace Caf.IntegrationTests.Infrastructure;
 /// <summary>Runs the built Caf.Web executable as a real process against a SQLite file, with extra settings as environment variables.</summary>
 internal static class CafProcess
 {
+    /// <summary>The public address the process is given (a setting required outside Development).</summary>
+    public const string PublicBaseUrl = "https://grants.test.example";
+
     public static async Task<(int ExitCode, string Output)> RunAsync(string database, IReadOnlyDictionary<string, string>? settings,
         params string[] args)
     {
@@ -19,6 +22,7 @@ internal static class CafProcess
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Caf"] = $"Data Source={database}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["App__PublicBaseUrl"] = PublicBaseUrl;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -17,7 +17,16 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
 
     /// <summary>Null when sent; otherwise the problems, by field.</summary>
     public async Task<IReadOnlyList<(string Field, string Message)>?> InviteAsync(string email, string displayName, string role,
-        Guid? statePartyId, string invitedByUserId, bool byAdmin, CancellationToken ct)
+        Guid? statePartyId, string invitedByUserId, bool byAdmin, CancellationToken ct) =>
+        (await IssueAsync(email, displayName, role, statePartyId, invitedByUserId, byAdmin, Invitation.Lifetime, byEmail: true, ct)).Problems;
+
+    /// <summary>
+    /// Creates the account and its invitation; the link is emailed (an invitation from the People page) or only
+    /// returned (the first administrator's, printed by the command line). The problems by field, or the link.
+    /// </summary>
+    internal async Task<(IReadOnlyList<(string Field, string Message)>? Problems, string? Link, DateTime ExpiresAtUtc)> IssueAsync(string email,
+        string displayName, string role, Guid? statePartyId, string invitedByUserId, bool byAdmin, TimeSpan lifetime, bool byEmail,
+        CancellationToken ct)
     {
         var problems = new List<(string, string)>();
         if (!CafRoles.All.Contains(role)) problems.Add(("Input.Role", "Choose a role."));
@@ -26,7 +35,7 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
             problems.Add(("Input.StatePartyId", $"A {CafRoles.Describe(role)} belongs to a state: choose it."));
         if (await users.FindByEmailAsync(email) is not null)
             problems.Add(("Input.Email", "Someone with this email address already has an account."));
-        if (problems.Count > 0) return problems;
+        if (problems.Count > 0) return (problems, null, default);
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -36,12 +45,12 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
             StatePartyId = StateRoles.Contains(role) ? statePartyId : null,
         };
         var created = await users.CreateAsync(user);
-        if (!created.Succeeded) return created.Errors.Select(e => ("Input.Email", e.Description)).ToList();
+        if (!created.Succeeded) return (created.Errors.Select(e => ("Input.Email", e.Description)).ToList(), null, default);
         await users.AddToRoleAsync(user, role);
-        var invitation = new Invitation(user.Id, email, role, user.StatePartyId, invitedByUserId, now, out var token);
+        var invitation = new Invitation(user.Id, email, role, user.StatePartyId, invitedByUserId, now, out var token, lifetime);
         db.Invitations.Add(invitation);
         var link = links.To($"/Account/AcceptInvitation/{invitation.Id}?token={Uri.EscapeDataString(token)}");
-        db.Outbox.Add(new OutboxMessage(email, "Your invitation to CafGrants",
+        if (byEmail) db.Outbox.Add(new OutboxMessage(email, "Your invitation to CafGrants",
             $"""
             Dear {displayName},
 
@@ -55,10 +64,10 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
             Implementation Support Unit, Geneva
             """, now));
         db.AuditEvents.Add(new AuditEvent("invitation.sent", "User", user.Id,
-            JsonSerializer.Serialize(new { email, role, statePartyId = user.StatePartyId, expires = invitation.ExpiresAtUtc })));
+            JsonSerializer.Serialize(new { email, role, statePartyId = user.StatePartyId, expires = invitation.ExpiresAtUtc, byEmail })));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        await outbox.TrySendNowAsync(ct);
-        return null;
+        if (byEmail) await outbox.TrySendNowAsync(ct);
+        return (null, link, invitation.ExpiresAtUtc);
     }
 }
