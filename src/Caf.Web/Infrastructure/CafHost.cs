@@ -126,6 +126,8 @@ internal static class CafHost
         services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));
         services.AddSingleton<Email.OutboxDispatcher>();
         services.AddScoped<Features.Admin.InvitationService>();
+        services.AddScoped<Features.Admin.OutboxMessages>();
+        services.AddScoped<Features.Committee.ActingChairs>();
     }
 
     /// <summary>Cookies travel only over HTTPS, except on a developer's machine and in tests served over plain HTTP.</summary>
