@@ -43,6 +43,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Account/ResetPassword"] = (true, Users),
         ["Admin/Invite"] = (false, ["isu@caf.demo", "admin@caf.demo"]),
         ["Admin/Users"] = (false, ["admin@caf.demo"]),
+        ["Admin/Outbox"] = (false, ["admin@caf.demo"]),
         ["Admin/ReferenceData"] = (false, ["isu@caf.demo", "admin@caf.demo"]),
         ["Tasks"] = (false, Users),
         ["Tasks/Index"] = (false, Users),
@@ -59,6 +60,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["GenderReview/NewChecklist"] = (false, ["isu@caf.demo"]),
         ["Committee/Score/{id:guid}"] = (false, ["member1@caf.demo", "chair@caf.demo"]),
         ["Committee/Decide/{id:guid}"] = (false, ["chair@caf.demo"]),
+        // The matrix's application is Submitted: the ISU is sent back to it.
+        ["Committee/ActingChair/{id:guid}"] = (false, ["isu@caf.demo"]),
         // The matrix's application is Submitted: the conflict form sends members back to it.
         ["Committee/Conflict/{id:guid}"] = (false, ["member1@caf.demo", "chair@caf.demo"]),
         ["Committee/Conflicts"] = (false, ["chair@caf.demo", "auditor@caf.demo"]),

@@ -143,6 +143,9 @@ public sealed class PostgresConcurrencyTests(PostgresAppFactory factory) : Concu
                 if (!p.OwnTransaction) return await SaveAsync(p.Db);
                 await using var transaction = await p.Db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
                 var failure = await SaveAsync(p.Db);
+                // A user action may still be working (a second save, the outbox) before it commits: the records it
+                // numbered stay uncommitted meanwhile, which is what made optimistic numbering clash.
+                await Task.Delay(50, TestContext.Current.CancellationToken);
                 if (failure is null) await transaction.CommitAsync(TestContext.Current.CancellationToken);
                 return failure;
             })).ToList();

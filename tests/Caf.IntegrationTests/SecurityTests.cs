@@ -81,17 +81,7 @@ public abstract class SecurityTests(CafAppFactory factory)
 
         // The letter reaches the mail server (the SMTP server's Maildir when the suite runs with one).
         await factory.Services.GetRequiredService<Caf.Web.Infrastructure.Email.OutboxDispatcher>().DispatchPendingAsync(TestContext.Current.CancellationToken);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        string? letter = null;
-        while (letter is null && DateTime.UtcNow < deadline)
-        {
-            foreach (var file in Directory.EnumerateFiles(factory.MailFolder))
-            {
-                var text = (await File.ReadAllTextAsync(file)).Replace("=\r\n", "").Replace("=\n", "");
-                if (text.Contains(marker, StringComparison.Ordinal)) letter = text;
-            }
-            if (letter is null) await Task.Delay(200);
-        }
+        var letter = await SentMail.FindAsync(factory, marker, seconds: 20);
         Assert.True(letter is not null, "The decision letter did not reach the mail server.");
         Assert.Contains(GrantJourney.Applicant, letter);
     }

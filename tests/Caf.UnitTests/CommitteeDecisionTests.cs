@@ -201,3 +201,51 @@ public sealed class CommitteeDecisionTests
             application.SubmitScores(Rubric, "member-1", "Member One", null, criteria, null, Now)).Message);
     }
 }
+
+/// <summary>Who records the committee's decision on an application: the chair, unless recused; then the acting chair only.</summary>
+public sealed class ActingChairTests
+{
+    private static readonly DateTime Now = GrantApplicationBuilder.Now;
+    private readonly GrantApplicationBuilder _given = new();
+
+    private GrantApplication InCommitteeReview() =>
+        new(_given.Round(), _given.Applicant, "Exchange", new WorkflowInstance("caf-grant", 1, "CommitteeReview", Now), "user-1", Now);
+
+    [Fact]
+    public void A_chair_whose_state_applies_does_not_decide_and_a_chair_who_is_not_recused_does()
+    {
+        var application = InCommitteeReview();
+
+        Assert.False(application.MayDecide("chair", _given.Applicant.Id, holdsChair: true));
+        Assert.True(application.MayDecide("chair", _given.OtherPartner.Id, holdsChair: true));
+        Assert.False(application.MayDecide("member", _given.OtherPartner.Id, holdsChair: false));
+    }
+
+    [Fact]
+    public void The_designated_acting_chair_decides_that_application_and_no_other_member_does()
+    {
+        var application = InCommitteeReview();
+
+        application.DesignateActingChair("member", "Member (Peru)", _given.OtherPartner.Id, chairRecused: true, Now);
+
+        Assert.True(application.MayDecide("member", _given.OtherPartner.Id, holdsChair: false));
+        Assert.False(application.MayDecide("another", _given.OtherPartner.Id, holdsChair: false));
+        Assert.False(application.MayDecide("chair", _given.Applicant.Id, holdsChair: true));
+        Assert.False(InCommitteeReview().MayDecide("member", _given.OtherPartner.Id, holdsChair: false));
+        Assert.Equal("Member (Peru)", application.ActingChairName);
+    }
+
+    [Fact]
+    public void A_recused_member_cannot_be_designated_nor_anyone_while_the_chair_is_not_recused()
+    {
+        var application = InCommitteeReview();
+
+        var recused = Assert.Throws<DomainException>(() =>
+            application.DesignateActingChair("member", "Member (Cambodia)", _given.Applicant.Id, chairRecused: true, Now));
+        Assert.StartsWith("Member (Cambodia) is recused from this application", recused.Message);
+        var chairFree = Assert.Throws<DomainException>(() =>
+            application.DesignateActingChair("member", "Member (Peru)", _given.OtherPartner.Id, chairRecused: false, Now));
+        Assert.Equal("The chair is not recused from this application, so the chair records its decision.", chairFree.Message);
+        Assert.Null(application.ActingChairUserId);
+    }
+}

@@ -14,6 +14,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.LastError).HasMaxLength(1000);
         b.HasIndex(m => new { m.SentAtUtc, m.CreatedAtUtc });
+        // The administrators' list of messages given up on.
+        b.HasIndex(m => m.FailedAtUtc);
     }
 }
 

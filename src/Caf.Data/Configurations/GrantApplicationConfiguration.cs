@@ -18,6 +18,8 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.Property(a => a.CreatedByUserId).HasMaxLength(450);
         b.Property(a => a.DecisionRationale).HasMaxLength(4000);
         b.Property(a => a.Conditions).HasMaxLength(4000);
+        b.Property(a => a.ActingChairUserId).HasMaxLength(450);
+        b.Property(a => a.ActingChairName).HasMaxLength(256);
         b.Property(a => a.ThematicAreas).HasConversion<int>();
         b.Property(a => a.Objectives).HasMaxLength(4000);
         b.Property(a => a.GenderAnalysis).HasMaxLength(4000);

@@ -122,6 +122,7 @@ internal sealed class MeetingDecisionConfiguration : IEntityTypeConfiguration<Me
         b.Property(d => d.Currency).HasMaxLength(3);
         b.Property(d => d.Conditions).HasMaxLength(4000);
         b.Property(d => d.Rationale).HasMaxLength(4000);
+        b.Property(d => d.ActingChair).HasMaxLength(256);
         b.HasOne<GrantApplication>().WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -40,6 +40,7 @@ public sealed class CommitteeMeeting : IAudited
         var entry = new MeetingDecision(Id, application.Id, application.Reference ?? "", application.Title, decision,
             decision == "approve" ? application.ApprovedAmount?.Amount : null, application.Currency,
             decision == "approve" ? application.Conditions : null, rationale, nowUtc);
+        entry.ActingChair = application.ActingChairName;
         _decisions.Add(entry);
         return entry;
     }
@@ -77,4 +78,6 @@ public sealed class MeetingDecision : IAudited
     public string? Conditions { get; private set; }
     public string Rationale { get; private set; } = "";
     public DateTime RecordedAtUtc { get; private set; }
+    /// <summary>The member who chaired this decision in place of a recused chair, if any.</summary>
+    public string? ActingChair { get; internal set; }
 }

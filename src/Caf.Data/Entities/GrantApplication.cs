@@ -76,6 +76,10 @@ public sealed class GrantApplication : IAudited
     public string? DecisionRationale { get; private set; }
     public string? Conditions { get; private set; }
     public DateTime? DecidedAtUtc { get; private set; }
+    /// <summary>The member the ISU designated to record the decision on this application because the chair is recused.</summary>
+    public string? ActingChairUserId { get; private set; }
+    public string? ActingChairName { get; private set; }
+    public DateTime? ActingChairDesignatedAtUtc { get; private set; }
     public DateOnly? AgreementSignedOn { get; private set; }
 
     public GenderReview? GenderReview { get; private set; }
@@ -392,6 +396,31 @@ public sealed class GrantApplication : IAudited
     /// <summary>Recused by state, or by a conflict the member declared.</summary>
     public bool IsRecused(string memberUserId, Guid? memberStateId) =>
         IsRecused(memberStateId) || DeclaredConflict(memberUserId);
+
+    /// <summary>
+    /// Who records the committee's decision on this application: the chair, unless the chair is recused from it; then
+    /// only the member the ISU designated as acting chair for it.
+    /// </summary>
+    public bool MayDecide(string userId, Guid? stateId, bool holdsChair) =>
+        (ActingChairUserId is not null && userId == ActingChairUserId) || (holdsChair && !IsRecused(userId, stateId));
+
+    /// <summary>
+    /// The ISU designates a committee member to record the decision in place of a recused chair; designating again
+    /// replaces the earlier one (the audit trail keeps both).
+    /// </summary>
+    public void DesignateActingChair(string memberUserId, string memberName, Guid? memberStateId, bool chairRecused, DateTime nowUtc)
+    {
+        if (Stage != "CommitteeReview")
+            throw new DomainException("An acting chair is designated while the committee reviews the application.");
+        if (!chairRecused)
+            throw new DomainException("The chair is not recused from this application, so the chair records its decision.");
+        if (IsRecused(memberUserId, memberStateId))
+            throw new DomainException($"{memberName} is recused from this application (their state applies or is a partner, or they declared a conflict), so cannot chair its decision.",
+                "MemberUserId");
+        ActingChairUserId = memberUserId;
+        ActingChairName = memberName;
+        ActingChairDesignatedAtUtc = nowUtc;
+    }
 
     /// <summary>A member declares a conflict of interest; from then on they are recused and any score of theirs is left out.</summary>
     public ConflictDeclaration DeclareConflict(string memberUserId, string memberName, Guid? memberStateId, string reason, DateTime nowUtc)

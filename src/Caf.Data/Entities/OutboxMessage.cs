@@ -25,17 +25,49 @@ public sealed class OutboxMessage
     public DateTime? SentAtUtc { get; private set; }
     public int Attempts { get; private set; }
     public string? LastError { get; private set; }
+    /// <summary>After a failed attempt, not before this time (the back-off); null to send at once.</summary>
+    public DateTime? NextAttemptAtUtc { get; private set; }
+    /// <summary>Given up on: after <see cref="MaxAttempts"/> attempts, or at once when it can never be sent (a broken address).</summary>
+    public DateTime? FailedAtUtc { get; private set; }
+    /// <summary>A dispatcher is sending it until then; another node leaves it alone, and takes it over if that one died.</summary>
+    public DateTime? ClaimedUntilUtc { get; private set; }
+
+    public const int MaxAttempts = 5;
 
     public void MarkSent(DateTime nowUtc)
     {
         SentAtUtc = nowUtc;
         Attempts++;
         LastError = null;
+        NextAttemptAtUtc = null;
     }
 
-    public void MarkFailed(string error)
+    /// <summary>
+    /// A failed attempt: tried again after 1, 2, 4, 8 minutes, then given up on with its reason so the queue moves on;
+    /// <paramref name="permanent"/> when trying again cannot help.
+    /// </summary>
+    public void MarkAttemptFailed(string error, bool permanent, DateTime nowUtc)
     {
         Attempts++;
         LastError = error.Length > 1000 ? error[..1000] : error;
+        if (permanent || Attempts >= MaxAttempts)
+        {
+            FailedAtUtc = nowUtc;
+            NextAttemptAtUtc = null;
+        }
+        else NextAttemptAtUtc = nowUtc.AddMinutes(Math.Pow(2, Attempts - 1));
+    }
+
+    /// <summary>The attempt is over, whatever its outcome; the claim was taken by a conditional UPDATE.</summary>
+    public void ReleaseClaim() => ClaimedUntilUtc = null;
+
+    /// <summary>An administrator sends a failed message again, from a fresh count of attempts.</summary>
+    public void Resend()
+    {
+        if (SentAtUtc is not null) throw new DomainException("This message was sent already.");
+        if (FailedAtUtc is null) throw new DomainException("This message has not failed: it is still waiting to be sent.");
+        FailedAtUtc = null;
+        NextAttemptAtUtc = null;
+        Attempts = 0;
     }
 }

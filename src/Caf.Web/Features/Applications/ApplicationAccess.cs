@@ -21,15 +21,23 @@ public sealed class ApplicationAccess(CafDbContext db)
 
     /// <summary>
     /// The actor for acting on one application: the Applicant role counts only for the applicant state's own users,
-    /// so a partner state, which may read the application, can never fire an applicant's transition on it.
+    /// so a partner state, which may read the application, can never fire an applicant's transition on it. Likewise
+    /// the chair's role counts only for whoever records this application's decision (GrantApplication.MayDecide): not
+    /// a recused chair, but the acting chair the ISU designated for it — for every workflow version and every path.
     /// </summary>
     public static WorkflowActor ActorFor(ClaimsPrincipal user, GrantApplication application)
     {
         var actor = ActorFor(user);
-        return ActsForApplicant(application, user)
-            ? actor
-            : actor with { Roles = actor.Roles.Where(r => r != CafRoles.Applicant).ToHashSet() };
+        var roles = actor.Roles.ToHashSet();
+        if (!ActsForApplicant(application, user)) roles.Remove(CafRoles.Applicant);
+        if (MayDecide(user, application)) roles.Add(CafRoles.CommitteeChair);
+        else roles.Remove(CafRoles.CommitteeChair);
+        return actor with { Roles = roles };
     }
+
+    /// <summary>Whether this person records the committee's decision on the application.</summary>
+    public static bool MayDecide(ClaimsPrincipal user, GrantApplication application) =>
+        application.MayDecide(ActorFor(user).UserId, user.StatePartyId(), user.IsInRole(CafRoles.CommitteeChair));
 
     public static bool IsStaff(ClaimsPrincipal user) => CafRoles.All.Any(r => r != CafRoles.Applicant && user.IsInRole(r));
 

@@ -179,6 +179,8 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
             tasks.Add(("Revise my scores", $"/Committee/Score/{a.Id}"));
         if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == "CommitteeReview" && !a.IsRecused(me, User.StatePartyId()))
             tasks.Add(("Declare a conflict of interest", $"/Committee/Conflict/{a.Id}"));
+        if (User.IsInRole(CafRoles.IsuOfficer) && a.Stage == "CommitteeReview")
+            tasks.Add(("Designate an acting chair (when the chair is recused)", $"/Committee/ActingChair/{a.Id}"));
         if (isApplicant && a.Stage == "Reporting" && !a.Reports.Any(r => r.Status == ReportStatus.Submitted))
             tasks.Add(("Submit the final report", $"/Reporting/FinalReport/{a.Id}"));
         if (User.IsInRole(CafRoles.Finance) && a.Stage == "FinalReconciliation")

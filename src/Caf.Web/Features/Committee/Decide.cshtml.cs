@@ -12,8 +12,11 @@ using Caf.Data.Entities;
 
 namespace Caf.Web.Features.Committee;
 
-/// <summary>The chair records the committee's decision: approve (with amount and conditions), reject or defer, with a rationale.</summary>
-[Authorize(Roles = CafRoles.CommitteeChair)]
+/// <summary>
+/// The chair records the committee's decision: approve (with amount and conditions), reject or defer, with a rationale;
+/// for an application the chair is recused from, the acting chair the ISU designated does (ADR 0018).
+/// </summary>
+[Authorize(Roles = CafRoles.CommitteeChair + "," + CafRoles.CommitteeMember)]
 public sealed class DecideModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock,
     CafDbContext db) : ApplicationPageModel(access, commands, engine)
 {
@@ -105,7 +108,14 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
 
     private async Task<IActionResult?> LoadWithRubricAsync(Guid id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        var loaded = await LoadAsync(id, ct);
+        // Before the stage: whoever does not record this decision learns nothing more about it here.
+        if (loaded is not NotFoundResult && !ApplicationAccess.MayDecide(User, Application))
+        {
+            TempData["Message"] = "You do not record the decision on this application: the chair does, or, when the chair is recused, the acting chair the ISU designates.";
+            return Forbid();
+        }
+        if (loaded is { } redirect) return redirect;
         Rubric = await db.ScoringRubrics.GetAsync(Application.RubricVersion, ct);
         return null;
     }
@@ -118,9 +128,6 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
 
     private async Task LoadMembersAsync(CancellationToken ct)
     {
-        var roles = await db.Roles.Where(r => r.Name == CafRoles.CommitteeMember || r.Name == CafRoles.CommitteeChair).Select(r => r.Id).ToListAsync(ct);
-        var users = await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roles.Contains(ur.RoleId)))
-            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.StatePartyId }).ToListAsync(ct);
-        Members = users.Select(u => new Member(u.DisplayName, Application.IsRecused(u.Id, u.StatePartyId))).ToList();
+        Members = (await CommitteePeople.ListAsync(db, ct)).Select(p => new Member(p.Name, Application.IsRecused(p.UserId, p.StatePartyId))).ToList();
     }
 }

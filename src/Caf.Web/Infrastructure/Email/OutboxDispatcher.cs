@@ -23,13 +23,15 @@ public sealed class EmailOptions
 }
 
 /// <summary>
-/// Sends the outbox: each unsent message once, marking it sent (or its error, to retry later) in its own save, so a
-/// message is never lost with a failed request and never sent twice by one node.
+/// Sends the outbox: each waiting message in its own save, marking it sent, or its error with a back-off, or — after
+/// bounded attempts, or at once when it can never be sent — failed, so one bad message never holds up the others.
+/// A message is claimed with a conditional UPDATE before it is sent, so two nodes never send it twice.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<EmailOptions> options, TimeProvider clock,
     IHostEnvironment environment, ILogger<OutboxDispatcher> logger)
 {
-    private const int MaxAttempts = 10;
+    /// <summary>Long enough to send one message; a node that died while sending releases its claim after this.</summary>
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     /// <summary>
@@ -61,23 +63,36 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Email
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<CafDbContext>();
-            var pending = await db.Outbox.Where(m => m.SentAtUtc == null && m.Attempts < MaxAttempts)
-                .OrderBy(m => m.CreatedAtUtc).Take(50).ToListAsync(ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var due = await db.Outbox.Where(m => m.SentAtUtc == null && m.FailedAtUtc == null
+                                                 && (m.NextAttemptAtUtc == null || m.NextAttemptAtUtc <= now)
+                                                 && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+                .OrderBy(m => m.CreatedAtUtc).Select(m => m.Id).Take(50).ToListAsync(ct);
             var sent = 0;
-            foreach (var message in pending)
+            foreach (var id in due)
             {
+                now = clock.GetUtcNow().UtcDateTime;
+                // The claim: only one node's UPDATE finds the row unclaimed.
+                var claimed = await db.Outbox.Where(m => m.Id == id && m.SentAtUtc == null && m.FailedAtUtc == null
+                                                         && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntilUtc, now + ClaimFor), ct);
+                if (claimed == 0) continue;
+                var message = await db.Outbox.SingleAsync(m => m.Id == id, ct);
                 try
                 {
                     await SendAsync(ToMime(message), ct);
                     message.MarkSent(clock.GetUtcNow().UtcDateTime);
                     sent++;
                 }
-                catch (Exception ex) when (ex is IOException or TimeoutException or SmtpCommandException or SmtpProtocolException
-                                               or System.Net.Sockets.SocketException or AuthenticationException or SslHandshakeException)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogWarning(ex, "Could not send outbox message {Id} to {To}; will retry.", message.Id, message.To);
-                    message.MarkFailed(ex.Message);
+                    // A recipient MimeKit cannot read never becomes readable: give up at once. Anything else (the
+                    // server, the network, a setting an administrator can correct) is tried again later.
+                    var permanent = ex is RecipientUnreadableException;
+                    logger.LogWarning(ex, "Could not send outbox message {Id}; {Next}.", message.Id, permanent ? "giving up" : "will retry");
+                    message.MarkAttemptFailed(ex.Message, permanent, clock.GetUtcNow().UtcDateTime);
                 }
+                message.ReleaseClaim();
                 await db.SaveChangesAsync(ct);
             }
             return sent;
@@ -88,11 +103,20 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Email
         }
     }
 
+    private sealed class RecipientUnreadableException(string message, Exception inner) : Exception(message, inner);
+
     private MimeMessage ToMime(Caf.Data.Entities.OutboxMessage message)
     {
         var mime = new MimeMessage();
         mime.From.Add(MailboxAddress.Parse(options.Value.From));
-        mime.To.Add(MailboxAddress.Parse(message.To));
+        try
+        {
+            mime.To.Add(MailboxAddress.Parse(message.To));
+        }
+        catch (ParseException ex)
+        {
+            throw new RecipientUnreadableException($"The recipient's address cannot be read: {ex.Message}", ex);
+        }
         mime.Subject = message.Subject;
         mime.MessageId = $"{message.Id:N}@cafgrants";
         mime.Body = new TextPart("plain") { Text = message.Body };
