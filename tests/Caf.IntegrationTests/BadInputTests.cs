@@ -169,6 +169,7 @@ public abstract partial class BadInputTests(CafAppFactory factory)
         var form = await applicant.GetAsync("/Applications/Edit");
         var newId = NewIdPattern().Match(form.Html).Groups[1].Value;
         Assert.True(Guid.TryParse(newId, out _), "the new form carries the draft's id");
+        Assert.Contains("formaction=\"/Applications/Edit?handler=Save\"", form.Html);
         var fields = new Dictionary<string, string>
             { ["Form.RoundId"] = (await _journey.OpenRoundIdAsync()).ToString(), ["Form.Title"] = "Survey exchange", ["NewId"] = newId };
 
