@@ -111,7 +111,7 @@ public abstract class ApiCommitteeScoresTests(CafAppFactory factory)
 
         using (var chair = await _journey.SignInAsync(GrantJourney.Chair))
             await GrantJourney.ExpectRedirectAsync(chair.PostFormAsync($"/Committee/Decide/{id}",
-                new() { ["Input.Decision"] = "reject", ["Input.DecisionRationale"] = "Outside the round's priorities." }), "reject");
+                new() { ["Input.Decision"] = "reject", ["Input.DecisionRationale"] = "Outside the round's priorities.", ["Confirmed"] = "true" }), "reject");
 
         using var after = await ApiTokens.GetAsync(http, url, await PersonTokenAsync(http, MemberB, secret));
         var shown = await after.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);

@@ -330,7 +330,7 @@ public abstract class SecurityTests(CafAppFactory factory)
         // Rejected, the strong one no longer eats the envelope: it moves below, outside the running total (page and workbook).
         using var chair = await _journey.SignInAsync(GrantJourney.Chair);
         await GrantJourney.ExpectRedirectAsync(chair.PostFormAsync($"/Committee/Decide/{strong}",
-            new() { ["Input.Decision"] = "reject", ["Input.DecisionRationale"] = "Not a South-South exchange." }), "reject");
+            new() { ["Input.Decision"] = "reject", ["Input.DecisionRationale"] = "Not a South-South exchange.", ["Confirmed"] = "true" }), "reject");
         var (_, afterRejection) = await isu.GetAsync("/Committee/Ranking");
         Assert.True(afterRejection.IndexOf(references[weak], StringComparison.Ordinal) < afterRejection.IndexOf(references[strong], StringComparison.Ordinal));
         Assert.Contains("Not counted against the envelope", afterRejection);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Caf.Data;
 
 namespace Caf.UnitTests;
@@ -143,13 +144,15 @@ public sealed class MoneyTests
     }
 
     [Theory]
-    [InlineData("USD", 0.485, 0.49)]
-    [InlineData("EUR", 0.485, 0.49)]
-    [InlineData("JPY", 2.5, 3)]
-    [InlineData("KWD", 0.0045, 0.005)]
-    public void Money_rounds_to_the_minor_unit_of_its_currency(string currency, double amount, double expected)
+    [InlineData("USD", "0.485", "0.49")]
+    [InlineData("EUR", "0.485", "0.49")]
+    [InlineData("JPY", "2.5", "3")]
+    [InlineData("KWD", "0.0045", "0.005")]
+    public void Money_rounds_to_the_minor_unit_of_its_currency(string currency, string amount, string expected)
     {
-        Assert.Equal((decimal)expected, new Money((decimal)amount, currency).Round().Amount);
+        // Attributes cannot hold decimals; the figures travel as invariant text, never through a double.
+        Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture),
+            new Money(decimal.Parse(amount, CultureInfo.InvariantCulture), currency).Round().Amount);
     }
 
     [Fact]
