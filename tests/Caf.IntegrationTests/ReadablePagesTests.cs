@@ -171,6 +171,27 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
     }
 
     [Fact]
+    public async Task The_minutes_and_their_workbook_state_each_decision_in_words()
+    {
+        await factory.ResetAsync();
+        var id = await _scenario.AtCommitteeReviewAsync(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(60),
+            new Dictionary<string, int> { ["member1@caf.demo"] = 4, ["member2@caf.demo"] = 3, ["member3@caf.demo"] = 4 });
+        using var chair = await _journey.SignInAsync(GrantJourney.Chair);
+        await GrantJourney.ExpectRedirectAsync(chair.PostFormAsync($"/Committee/Decide/{id}", new()
+        {
+            ["Input.Decision"] = "approve", ["Input.ApprovedAmount"] = "1800", ["Input.DecisionRationale"] = "Good exchange.",
+        }), "approve");
+
+        var (_, minutes) = await chair.GetAsync("/Committee/Minutes");
+        Assert.Contains("<strong>Approved</strong>", minutes);
+        Assert.DoesNotContain("<strong>approve</strong>", minutes);
+        var meetingId = await factory.WithDbAsync(db => db.CommitteeMeetings.Select(m => m.Id).SingleAsync());
+        var export = await chair.Client.GetAsync($"/Committee/Minutes?handler=Export&id={meetingId}");
+        using var workbook = new XLWorkbook(new MemoryStream(await export.Content.ReadAsByteArrayAsync()));
+        Assert.Equal("Approved", workbook.Worksheet("Minutes").Cell("C6").GetString());
+    }
+
+    [Fact]
     public async Task The_applications_list_puts_the_newest_first()
     {
         await factory.ResetAsync();

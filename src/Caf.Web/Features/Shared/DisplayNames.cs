@@ -104,6 +104,15 @@ internal static class DisplayNames
         _ => "Closed",
     };
 
+    /// <summary>A committee decision, stored as the workflow trigger the chair fired, as the minutes state it.</summary>
+    public static string Decision(string trigger) => trigger switch
+    {
+        "approve" => "Approved",
+        "reject" => "Rejected",
+        "defer" => "Deferred",
+        _ => trigger,
+    };
+
     /// <summary>A role by the name people use for it; the words live with the roles so the workflow engine's messages use them too.</summary>
     public static string Role(string role) => CafRoles.Describe(role);
 }
