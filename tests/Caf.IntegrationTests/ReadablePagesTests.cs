@@ -4,6 +4,8 @@ using Caf.Data;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using ClosedXML.Excel;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.IntegrationTests;
@@ -189,6 +191,20 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
         var export = await chair.Client.GetAsync($"/Committee/Minutes?handler=Export&id={meetingId}");
         using var workbook = new XLWorkbook(new MemoryStream(await export.Content.ReadAsByteArrayAsync()));
         Assert.Equal("Approved", workbook.Worksheet("Minutes").Cell("C6").GetString());
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_names_each_demo_account_s_role_in_words()
+    {
+        await using var development = factory.WithWebHostBuilder(b => b.UseEnvironment("Development"));
+        using var anonymous = new CafSession(development.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+
+        var (_, login) = await anonymous.GetAsync("/Account/Login");
+
+        Assert.Contains("Demo accounts", login);
+        Assert.Contains("<td>ISU officer</td>", login);
+        Assert.Contains("<td>Gender focal point</td>", login);
+        AssertReadable(login, ["IsuOfficer", "GenderFocalPoint", "CommitteeMember", "CommitteeChair"], "sign-in");
     }
 
     [Fact]
