@@ -208,6 +208,48 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
     }
 
     [Fact]
+    public async Task Comparing_versions_shows_the_stored_identifiers_in_words()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var id = await SubmittedAsync(applicant, "Exchange submitted twice");
+        // Two versions as stored, identifiers and all: the page translates them, the stored format stays as it was.
+        SnapshotField[] before =
+        [
+            new("General", "Thematic areas", "ClearanceAndLandRelease"),
+            new("Partners", "Partner 1", "Colombia (Visiting)"),
+            new("Delegation", "Participant 1", "Ana Ruiz, Director, CNAMA, NotStated, age NotStated, disability NotStated"),
+            new("Budget", "Budget line 1", "Travel: Flights, 2 × CHF 900.00 = CHF 1,800.00"),
+        ];
+        SnapshotField[] after =
+        [
+            new("General", "Thematic areas", "ClearanceAndLandRelease, VictimAssistance"),
+            new("Partners", "Partner 1", "Colombia (Host)"),
+            new("Delegation", "Participant 1", "Ana Ruiz, Director, CNAMA, Female, age From40To59, disability No"),
+            new("Budget", "Budget line 1", "DailyAllowance: Daily subsistence, 7 × CHF 95.00 = CHF 665.00"),
+        ];
+        await factory.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == GrantJourney.Applicant);
+            db.ApplicationVersions.Add(new ApplicationVersion(id, 2, ProposalSnapshot.ToJson(before), user.Id, DateTime.UtcNow));
+            db.ApplicationVersions.Add(new ApplicationVersion(id, 3, ProposalSnapshot.ToJson(after), user.Id, DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+        using var isu = await _journey.SignInAsync(GrantJourney.Isu);
+        var (_, page) = await isu.GetAsync($"/Eligibility/Versions/{id}?from=2&to=3");
+
+        var text = Visible(page);
+        Assert.Contains("Article 5 clearance and land release; Victim assistance", text);
+        Assert.Contains("Colombia (visiting)", text);
+        Assert.Contains("Colombia (host)", text);
+        Assert.Contains("Ana Ruiz, Director, CNAMA, Not stated, age Not stated, disability Not stated", text);
+        Assert.Contains("Ana Ruiz, Director, CNAMA, Female, age 40–59, disability No", text);
+        Assert.Contains("Daily allowance: Daily subsistence", text);
+        AssertReadable(page, ["ClearanceAndLandRelease", "VictimAssistance", "Visiting", "Host", "NotStated", "From40To59", "DailyAllowance"], "versions");
+    }
+
+    [Fact]
     public async Task The_applications_list_puts_the_newest_first()
     {
         await factory.ResetAsync();
