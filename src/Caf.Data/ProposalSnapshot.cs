@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Caf.Data.Entities;
 
 namespace Caf.Data;
@@ -14,7 +15,7 @@ public sealed record FieldChange(string Section, string Field, string? Before, s
 /// The proposal flattened to labelled fields, kept with each submitted version so that the ISU can see, field by field,
 /// what a resubmission changed — even after the draft tables have moved on.
 /// </summary>
-public static class ProposalSnapshot
+public static partial class ProposalSnapshot
 {
     /// <summary>The field holding what the applicant asked for, read back by the eligibility screening.</summary>
     public const string TotalRequested = "Total requested";
@@ -69,6 +70,42 @@ public static class ProposalSnapshot
     public static string ToJson(IReadOnlyList<SnapshotField> fields) => JsonSerializer.Serialize(fields);
 
     public static IReadOnlyList<SnapshotField> FromJson(string json) => JsonSerializer.Deserialize<List<SnapshotField>>(json) ?? [];
+
+    /// <summary>
+    /// The change with each enum value its fields hold (written above as identifiers, so that old versions compare unchanged)
+    /// replaced by <paramref name="words"/>.
+    /// </summary>
+    public static FieldChange InWords(FieldChange change, Func<Enum, string> words) =>
+        change with { Before = InWords(change.Section, change.Field, change.Before, words), After = InWords(change.Section, change.Field, change.After, words) };
+
+    private static string? InWords(string section, string field, string? value, Func<Enum, string> words)
+    {
+        if (value is null) return null;
+        string Word<T>(Group g) where T : struct, Enum => Enum.TryParse<T>(g.Value, out var e) ? words(e) : g.Value;
+        Match m;
+        switch (Enum.TryParse<ProposalSection>(section, out var s) ? s : (ProposalSection?)null)
+        {
+            case ProposalSection.General when field == "Thematic areas":
+                return Enum.TryParse<ThematicArea>(value, out var areas) ? words(areas) : value;
+            case ProposalSection.Partners when (m = PartnerValue().Match(value)).Success:
+                return $"{m.Groups["state"].Value} ({Word<PartnerRole>(m.Groups["role"])})";
+            case ProposalSection.Delegation when (m = ParticipantValue().Match(value)).Success:
+                return $"{m.Groups["who"].Value}, {Word<Sex>(m.Groups["sex"])}, age {Word<AgeBand>(m.Groups["age"])}, disability {Word<Disability>(m.Groups["disability"])}";
+            case ProposalSection.Budget when (m = BudgetLineValue().Match(value)).Success:
+                return $"{Word<BudgetCategory>(m.Groups["category"])}: {m.Groups["rest"].Value}";
+            default:
+                return value;
+        }
+    }
+
+    [GeneratedRegex(@"^(?<state>.*) \((?<role>[A-Za-z]+)\)$", RegexOptions.Singleline)]
+    private static partial Regex PartnerValue();
+
+    [GeneratedRegex(@"^(?<who>.*), (?<sex>[A-Za-z]+), age (?<age>[A-Za-z0-9]+), disability (?<disability>[A-Za-z]+)$", RegexOptions.Singleline)]
+    private static partial Regex ParticipantValue();
+
+    [GeneratedRegex(@"^(?<category>[A-Za-z]+): (?<rest>.*)$", RegexOptions.Singleline)]
+    private static partial Regex BudgetLineValue();
 
     /// <summary>Every field added, removed or changed from <paramref name="before"/> to <paramref name="after"/>, in form order.</summary>
     public static IReadOnlyList<FieldChange> Diff(IReadOnlyList<SnapshotField> before, IReadOnlyList<SnapshotField> after)

@@ -126,9 +126,9 @@ public sealed class BrowserCommitteeSessionTests(BrowserAppFactory factory)
         Assert.Equal(present, sheet.Cell("B2").GetString());
         string[] header = ["Reference", "Title", "Decision", "Approved amount", "Currency", "Conditions", "Rationale"];
         Assert.Equal(header, Enumerable.Range(1, header.Length).Select(c => sheet.Cell(5, c).GetString()));
-        AssertMinute(sheet.Row(6), best, "approve", best.Requested, "", "Strongest proposal: a clear peer exchange on land release.");
-        AssertMinute(sheet.Row(7), second, "approve", ReducedAmount, Condition, "Approved with a reduced delegation to stay within the envelope.");
-        AssertMinute(sheet.Row(8), last, "reject", null, "", rejection);
+        AssertMinute(sheet.Row(6), best, "Approved", best.Requested, "", "Strongest proposal: a clear peer exchange on land release.");
+        AssertMinute(sheet.Row(7), second, "Approved", ReducedAmount, Condition, "Approved with a reduced delegation to stay within the envelope.");
+        AssertMinute(sheet.Row(8), last, "Rejected", null, "", rejection);
         Assert.Equal("Total approved", sheet.Cell("C9").GetString());
         Assert.Equal(best.Requested + ReducedAmount, sheet.Cell("D9").GetValue<decimal>());
     }
@@ -179,7 +179,7 @@ public sealed class BrowserCommitteeSessionTests(BrowserAppFactory factory)
         Assert.Equal(proposal.Title, row.Cell(2).GetString());
         Assert.Equal(decision, row.Cell(3).GetString());
         if (amount is { } expected) Assert.Equal(expected, row.Cell(4).GetValue<decimal>());
-        else Assert.True(row.Cell(4).IsEmpty(), $"{proposal.Reference} was {decision}ed, yet the minutes show an amount: {row.Cell(4).GetString()}");
+        else Assert.True(row.Cell(4).IsEmpty(), $"{proposal.Reference} was {decision.ToLowerInvariant()}, yet the minutes show an amount: {row.Cell(4).GetString()}");
         Assert.Equal("CHF", row.Cell(5).GetString());
         Assert.Equal(conditions, row.Cell(6).GetString());
         Assert.Equal(rationale, row.Cell(7).GetString());

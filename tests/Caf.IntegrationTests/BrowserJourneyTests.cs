@@ -143,7 +143,7 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         Assert.EndsWith(".xlsx", download.SuggestedFilename);
         await using (var file = File.OpenRead(await download.PathAsync()))
         using (var minutes = new ClosedXML.Excel.XLWorkbook(file))
-            Assert.Equal("approve", minutes.Worksheet("Minutes").Cell("C6").GetString());
+            Assert.Equal("Approved", minutes.Worksheet("Minutes").Cell("C6").GetString());
 
         var finance = await factory.SignInAsync(GrantJourney.Finance);
         await finance.GotoAsync(detailsUrl);

@@ -4,6 +4,8 @@ using Caf.Data;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using ClosedXML.Excel;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.IntegrationTests;
@@ -168,6 +170,83 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
         Assert.Contains(">Daily allowance</option>", edit);
         var (_, summary) = await applicant.GetAsync($"/Applications/Summary/{draft}");
         AssertReadable(summary, ["DailyAllowance"], "summary");
+    }
+
+    [Fact]
+    public async Task The_minutes_and_their_workbook_state_each_decision_in_words()
+    {
+        await factory.ResetAsync();
+        var id = await _scenario.AtCommitteeReviewAsync(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(60),
+            new Dictionary<string, int> { ["member1@caf.demo"] = 4, ["member2@caf.demo"] = 3, ["member3@caf.demo"] = 4 });
+        using var chair = await _journey.SignInAsync(GrantJourney.Chair);
+        await GrantJourney.ExpectRedirectAsync(chair.PostFormAsync($"/Committee/Decide/{id}", new()
+        {
+            ["Input.Decision"] = "approve", ["Input.ApprovedAmount"] = "1800", ["Input.DecisionRationale"] = "Good exchange.",
+        }), "approve");
+
+        var (_, minutes) = await chair.GetAsync("/Committee/Minutes");
+        Assert.Contains("<strong>Approved</strong>", minutes);
+        Assert.DoesNotContain("<strong>approve</strong>", minutes);
+        var meetingId = await factory.WithDbAsync(db => db.CommitteeMeetings.Select(m => m.Id).SingleAsync());
+        var export = await chair.Client.GetAsync($"/Committee/Minutes?handler=Export&id={meetingId}");
+        using var workbook = new XLWorkbook(new MemoryStream(await export.Content.ReadAsByteArrayAsync()));
+        Assert.Equal("Approved", workbook.Worksheet("Minutes").Cell("C6").GetString());
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_names_each_demo_account_s_role_in_words()
+    {
+        await using var development = factory.WithWebHostBuilder(b => b.UseEnvironment("Development"));
+        using var anonymous = new CafSession(development.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+
+        var (_, login) = await anonymous.GetAsync("/Account/Login");
+
+        Assert.Contains("Demo accounts", login);
+        Assert.Contains("<td>ISU officer</td>", login);
+        Assert.Contains("<td>Gender focal point</td>", login);
+        AssertReadable(login, ["IsuOfficer", "GenderFocalPoint", "CommitteeMember", "CommitteeChair"], "sign-in");
+    }
+
+    [Fact]
+    public async Task Comparing_versions_shows_the_stored_identifiers_in_words()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var id = await SubmittedAsync(applicant, "Exchange submitted twice");
+        // Two versions as stored, identifiers and all: the page translates them, the stored format stays as it was.
+        SnapshotField[] before =
+        [
+            new("General", "Thematic areas", "ClearanceAndLandRelease"),
+            new("Partners", "Partner 1", "Colombia (Visiting)"),
+            new("Delegation", "Participant 1", "Ana Ruiz, Director, CNAMA, NotStated, age NotStated, disability NotStated"),
+            new("Budget", "Budget line 1", "Travel: Flights, 2 × CHF 900.00 = CHF 1,800.00"),
+        ];
+        SnapshotField[] after =
+        [
+            new("General", "Thematic areas", "ClearanceAndLandRelease, VictimAssistance"),
+            new("Partners", "Partner 1", "Colombia (Host)"),
+            new("Delegation", "Participant 1", "Ana Ruiz, Director, CNAMA, Female, age From40To59, disability No"),
+            new("Budget", "Budget line 1", "DailyAllowance: Daily subsistence, 7 × CHF 95.00 = CHF 665.00"),
+        ];
+        await factory.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == GrantJourney.Applicant);
+            db.ApplicationVersions.Add(new ApplicationVersion(id, 2, ProposalSnapshot.ToJson(before), user.Id, DateTime.UtcNow));
+            db.ApplicationVersions.Add(new ApplicationVersion(id, 3, ProposalSnapshot.ToJson(after), user.Id, DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+        using var isu = await _journey.SignInAsync(GrantJourney.Isu);
+        var (_, page) = await isu.GetAsync($"/Eligibility/Versions/{id}?from=2&to=3");
+
+        var text = Visible(page);
+        Assert.Contains("Article 5 clearance and land release; Victim assistance", text);
+        Assert.Contains("Colombia (visiting)", text);
+        Assert.Contains("Colombia (host)", text);
+        Assert.Contains("Ana Ruiz, Director, CNAMA, Not stated, age Not stated, disability Not stated", text);
+        Assert.Contains("Ana Ruiz, Director, CNAMA, Female, age 40–59, disability No", text);
+        Assert.Contains("Daily allowance: Daily subsistence", text);
+        AssertReadable(page, ["ClearanceAndLandRelease", "VictimAssistance", "Visiting", "Host", "NotStated", "From40To59", "DailyAllowance"], "versions");
     }
 
     [Fact]

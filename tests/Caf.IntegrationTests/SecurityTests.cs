@@ -277,7 +277,7 @@ public abstract class SecurityTests(CafAppFactory factory)
         {
             var sheet = workbook.Worksheet("Minutes");
             Assert.Contains("Member (Belgium)", sheet.Cell("B2").GetString());
-            Assert.Equal(["defer", "approve"], new[] { sheet.Cell("C6").GetString(), sheet.Cell("C7").GetString() });
+            Assert.Equal(["Deferred", "Approved"], new[] { sheet.Cell("C6").GetString(), sheet.Cell("C7").GetString() });
             Assert.Equal(1500m, sheet.Cell("D7").GetValue<decimal>());
             Assert.Equal(1500m, sheet.Cell("D8").GetValue<decimal>());
         }

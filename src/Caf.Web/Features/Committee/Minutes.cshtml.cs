@@ -1,5 +1,6 @@
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Web.Features.Shared;
 using ClosedXML.Excel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -38,7 +39,7 @@ public sealed class MinutesModel(CafDbContext db, TimeProvider clock) : PageMode
             var (d, row) = (decisions[i], header + 1 + i);
             sheet.Cell(row, 1).Value = d.Reference;
             sheet.Cell(row, 2).Value = d.Title;
-            sheet.Cell(row, 3).Value = d.Decision;
+            sheet.Cell(row, 3).Value = DisplayNames.Decision(d.Decision);
             if (d.Amount is { } amount) sheet.Cell(row, 4).Value = amount;
             sheet.Cell(row, 5).Value = d.Currency;
             sheet.Cell(row, 6).Value = d.Conditions ?? "";

@@ -1,6 +1,7 @@
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Web.Features.Applications;
+using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,7 +33,8 @@ public sealed class VersionsModel(ApplicationAccess access, CafDbContext db) : P
             : Versions.LastOrDefault(v => v.Number < To)?.Number ?? Versions[0].Number;
         Changes = ProposalSnapshot.Diff(
             ProposalSnapshot.FromJson(Versions.Single(v => v.Number == From).SnapshotJson),
-            ProposalSnapshot.FromJson(Versions.Single(v => v.Number == To).SnapshotJson));
+            ProposalSnapshot.FromJson(Versions.Single(v => v.Number == To).SnapshotJson))
+            .Select(c => ProposalSnapshot.InWords(c, DisplayNames.Label)).ToList();
         return Page();
     }
 }

@@ -104,6 +104,27 @@ internal static class DisplayNames
         _ => "Closed",
     };
 
+    /// <summary>A committee decision, stored as the workflow trigger the chair fired, as the minutes state it.</summary>
+    public static string Decision(string trigger) => trigger switch
+    {
+        "approve" => "Approved",
+        "reject" => "Rejected",
+        "defer" => "Deferred",
+        _ => trigger,
+    };
+
+    /// <summary>Any of the enums above by its words; for values read back as text, such as a submitted version's fields.</summary>
+    public static string Label(Enum value) => value switch
+    {
+        ThematicArea areas => Describe(areas),
+        PartnerRole role => Label(role),
+        Sex sex => Label(sex),
+        AgeBand band => Label(band),
+        Disability disability => Label(disability),
+        BudgetCategory category => Label(category),
+        _ => value.ToString(),
+    };
+
     /// <summary>A role by the name people use for it; the words live with the roles so the workflow engine's messages use them too.</summary>
     public static string Role(string role) => CafRoles.Describe(role);
 }
