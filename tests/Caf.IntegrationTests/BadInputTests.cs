@@ -294,6 +294,34 @@ public abstract partial class BadInputTests(CafAppFactory factory)
         Assert.Equal(1, await factory.WithDbAsync(db => db.Reports.CountAsync()));
     }
 
+    [Fact]
+    public async Task A_post_put_or_delete_that_no_handler_answers_is_refused_not_a_server_error()
+    {
+        // Before: a POST without a handler (or with an unknown one), a PUT or a DELETE ran no handler, so the page
+        // rendered with nothing loaded and answered 500 (details, summary, versions, screening, acting chair, ledger).
+        await factory.ResetAsync();
+        var id = await new GrantScenario(factory).AtGenderReviewAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60));
+        using var isu = await _journey.SignInAsync(GrantJourney.Isu);
+        var token = await TokenAsync(isu, "/");
+        string[] pages = [$"/Applications/Details/{id}", $"/Applications/Summary/{id}", $"/Eligibility/Versions/{id}",
+            $"/Eligibility/Screen/{id}", $"/Committee/ActingChair/{id}", "/Finance/Ledger", "/Rounds/Manage"];
+        foreach (var page in pages)
+        foreach (var (method, handler) in new[] { ("POST", ""), ("POST", "?handler=Nope"), ("PUT", ""), ("DELETE", "") })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), page + handler)
+            {
+                Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]),
+            };
+            using var response = await isu.Client.SendAsync(request);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True((int)response.StatusCode < 500, $"{method} {page}{handler}: {(int)response.StatusCode}");
+            if (method != "POST") Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+            if (handler != "") Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Redirect, $"{method} {page}{handler}: {(int)response.StatusCode}");
+            if (response.StatusCode != HttpStatusCode.Redirect) Assert.Contains("Reference:", html);
+        }
+        Assert.Equal("GenderReview", await _journey.StageAsync(id));
+    }
+
     private static async Task<string> TokenAsync(CafSession session, string url)
     {
         var (_, html) = await session.GetAsync(url);
