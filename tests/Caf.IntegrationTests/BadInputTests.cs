@@ -237,6 +237,26 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_decision_dated_in_year_0001_is_refused_by_field()
+    {
+        // Before: a meeting date of 0001-01-01 was accepted, the approval recorded and the minutes dated "1 January 0001".
+        await factory.ResetAsync();
+        var id = await new GrantScenario(factory).AtCommitteeReviewAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60),
+            GrantJourney.Members.ToDictionary(m => m, _ => 4));
+        using var chair = await _journey.SignInAsync(GrantJourney.Chair);
+        using var response = await chair.PostFormAsync($"/Committee/Decide/{id}", new()
+        {
+            ["Input.Decision"] = "defer",
+            ["Input.DecisionRationale"] = "Next meeting.",
+            ["Input.MeetingDate"] = "0001-01-01",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The meeting date must be between 2000 and today.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal("CommitteeReview", await _journey.StageAsync(id));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.CommitteeMeetings.CountAsync()));
+    }
+
+    [Fact]
     public async Task The_round_form_refuses_no_allowed_currency_a_year_0001_and_an_absurd_envelope_by_field()
     {
         await factory.ResetAsync();
