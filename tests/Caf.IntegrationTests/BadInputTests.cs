@@ -257,6 +257,26 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task An_over_long_comment_on_an_action_is_refused_by_field_and_fires_nothing()
+    {
+        // Before: the comment of an action fired from the application's page had no bound: 100,000 characters went into
+        // the audit trail and the history every reader of the application sees.
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Survey exchange", "COL", ("Flights", "2", "900"));
+        var id = await _journey.CreateDraftAsync(applicant, fields);
+        await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
+        using var isu = await _journey.SignInAsync(GrantJourney.Isu);
+
+        using var refused = await isu.FireAsync(id, "start-screening", new string('x', 100_000));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Keep the comment under 2,000 characters.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal("Submitted", await _journey.StageAsync(id));
+        await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "start-screening", new string('x', 2_000)), "start screening");
+    }
+
+    [Fact]
     public async Task The_round_form_refuses_no_allowed_currency_a_year_0001_and_an_absurd_envelope_by_field()
     {
         await factory.ResetAsync();
