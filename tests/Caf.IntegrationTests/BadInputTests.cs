@@ -277,6 +277,34 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task An_invitation_to_an_unknown_state_or_with_a_long_name_is_refused_in_words_and_creates_no_account()
+    {
+        // Before: an unknown Input.StatePartyId answered 500 (foreign-key violation); a 201-character name was refused
+        // as "The field DisplayName must be a string with a maximum length of 200."; "A Applicant (…) belongs to a state".
+        await factory.ResetAsync();
+        using var isu = await _journey.SignInAsync(GrantJourney.Isu);
+        var users = await factory.WithDbAsync(db => db.Users.CountAsync());
+        Dictionary<string, string> Invite(string name, string state) => new()
+            { ["Input.Email"] = "new.person@example.org", ["Input.DisplayName"] = name, ["Input.Role"] = "Applicant", ["Input.StatePartyId"] = state };
+
+        using var unknownState = await isu.PostFormAsync("/Admin/Invite", Invite("New Person", Guid.NewGuid().ToString()));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownState.StatusCode);
+        Assert.Contains("Choose the state from the list.", WebUtility.HtmlDecode(await unknownState.Content.ReadAsStringAsync()));
+
+        using var longName = await isu.PostFormAsync("/Admin/Invite", Invite(new string('n', 201), ""));
+        var html = WebUtility.HtmlDecode(await longName.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, longName.StatusCode);
+        Assert.Contains("Keep the name under 200 characters.", html);
+        Assert.DoesNotContain("The field DisplayName", html);
+
+        using var noState = await isu.PostFormAsync("/Admin/Invite", Invite("New Person", ""));
+        Assert.Contains("An Applicant (State Party focal point) belongs to a state: choose it.",
+            WebUtility.HtmlDecode(await noState.Content.ReadAsStringAsync()));
+        Assert.Equal(users, await factory.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Invitations.CountAsync()));
+    }
+
+    [Fact]
     public async Task The_round_form_refuses_no_allowed_currency_a_year_0001_and_an_absurd_envelope_by_field()
     {
         await factory.ResetAsync();
