@@ -305,6 +305,22 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task Pressing_enter_in_a_draft_field_saves_the_draft_and_removes_no_attachment()
+    {
+        // Before: a browser submits a form on Enter with its first submit button, and on a draft with a document the
+        // draft form's first button was "Remove endorsement.pdf": Enter in the title saved it and took the letter off.
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var id = await _journey.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Survey exchange", "COL", ("Flights", "2", "900")));
+        var (_, html) = await applicant.GetAsync($"/Applications/Edit/{id}");
+
+        var form = html[html.IndexOf("enctype=\"multipart/form-data\"", StringComparison.Ordinal)..];
+        var firstButton = Regex.Match(form, "<button[^>]*type=\"submit\"[^>]*>").Value;
+        Assert.Contains($"/Applications/Edit/{id}?handler=Save", WebUtility.HtmlDecode(firstButton));
+        Assert.Contains("Remove endorsement.pdf", html);
+    }
+
+    [Fact]
     public async Task The_round_form_refuses_no_allowed_currency_a_year_0001_and_an_absurd_envelope_by_field()
     {
         await factory.ResetAsync();
