@@ -152,7 +152,13 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
         var response = await finance.FireAsync(id, "start-screening");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("Only a ISU officer may", await response.Content.ReadAsStringAsync());
+        Assert.Contains("Only an ISU officer may", await response.Content.ReadAsStringAsync());
+        // Before: "Only a ISU officer may", and a made-up trigger was echoed back: "'no-such-action-xxx…' is not possible".
+        var madeUp = await finance.FireAsync(id, "no-such-action-" + new string('x', 500));
+        Assert.Equal(HttpStatusCode.Conflict, madeUp.StatusCode);
+        var refusal = System.Net.WebUtility.HtmlDecode(await madeUp.Content.ReadAsStringAsync());
+        Assert.Contains("That action is not possible while the application is at the stage", refusal);
+        Assert.DoesNotContain("no-such-action", refusal);
         var after = await _journey.LoadAsync(id);
         Assert.Equal("Submitted", after.Stage);
         Assert.Single(after.Workflow!.History);

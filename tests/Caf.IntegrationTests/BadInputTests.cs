@@ -237,6 +237,90 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_decision_dated_in_year_0001_is_refused_by_field()
+    {
+        // Before: a meeting date of 0001-01-01 was accepted, the approval recorded and the minutes dated "1 January 0001".
+        await factory.ResetAsync();
+        var id = await new GrantScenario(factory).AtCommitteeReviewAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60),
+            GrantJourney.Members.ToDictionary(m => m, _ => 4));
+        using var chair = await _journey.SignInAsync(GrantJourney.Chair);
+        using var response = await chair.PostFormAsync($"/Committee/Decide/{id}", new()
+        {
+            ["Input.Decision"] = "defer",
+            ["Input.DecisionRationale"] = "Next meeting.",
+            ["Input.MeetingDate"] = "0001-01-01",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The meeting date must be between 2000 and today.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal("CommitteeReview", await _journey.StageAsync(id));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.CommitteeMeetings.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_over_long_comment_on_an_action_is_refused_by_field_and_fires_nothing()
+    {
+        // Before: the comment of an action fired from the application's page had no bound: 100,000 characters went into
+        // the audit trail and the history every reader of the application sees.
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Survey exchange", "COL", ("Flights", "2", "900"));
+        var id = await _journey.CreateDraftAsync(applicant, fields);
+        await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
+        using var isu = await _journey.SignInAsync(GrantJourney.Isu);
+
+        using var refused = await isu.FireAsync(id, "start-screening", new string('x', 100_000));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Keep the comment under 2,000 characters.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal("Submitted", await _journey.StageAsync(id));
+        await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "start-screening", new string('x', 2_000)), "start screening");
+    }
+
+    [Fact]
+    public async Task An_invitation_to_an_unknown_state_or_with_a_long_name_is_refused_in_words_and_creates_no_account()
+    {
+        // Before: an unknown Input.StatePartyId answered 500 (foreign-key violation); a 201-character name was refused
+        // as "The field DisplayName must be a string with a maximum length of 200."; "A Applicant (…) belongs to a state".
+        await factory.ResetAsync();
+        using var isu = await _journey.SignInAsync(GrantJourney.Isu);
+        var users = await factory.WithDbAsync(db => db.Users.CountAsync());
+        Dictionary<string, string> Invite(string name, string state) => new()
+            { ["Input.Email"] = "new.person@example.org", ["Input.DisplayName"] = name, ["Input.Role"] = "Applicant", ["Input.StatePartyId"] = state };
+
+        using var unknownState = await isu.PostFormAsync("/Admin/Invite", Invite("New Person", Guid.NewGuid().ToString()));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownState.StatusCode);
+        Assert.Contains("Choose the state from the list.", WebUtility.HtmlDecode(await unknownState.Content.ReadAsStringAsync()));
+
+        using var longName = await isu.PostFormAsync("/Admin/Invite", Invite(new string('n', 201), ""));
+        var html = WebUtility.HtmlDecode(await longName.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, longName.StatusCode);
+        Assert.Contains("Keep the name under 200 characters.", html);
+        Assert.DoesNotContain("The field DisplayName", html);
+
+        using var noState = await isu.PostFormAsync("/Admin/Invite", Invite("New Person", ""));
+        Assert.Contains("An Applicant (State Party focal point) belongs to a state: choose it.",
+            WebUtility.HtmlDecode(await noState.Content.ReadAsStringAsync()));
+        Assert.Equal(users, await factory.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Invitations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Pressing_enter_in_a_draft_field_saves_the_draft_and_removes_no_attachment()
+    {
+        // Before: a browser submits a form on Enter with its first submit button, and on a draft with a document the
+        // draft form's first button was "Remove endorsement.pdf": Enter in the title saved it and took the letter off.
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var id = await _journey.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Survey exchange", "COL", ("Flights", "2", "900")));
+        var (_, html) = await applicant.GetAsync($"/Applications/Edit/{id}");
+
+        var form = html[html.IndexOf("enctype=\"multipart/form-data\"", StringComparison.Ordinal)..];
+        var firstButton = Regex.Match(form, "<button[^>]*type=\"submit\"[^>]*>").Value;
+        Assert.Contains($"/Applications/Edit/{id}?handler=Save", WebUtility.HtmlDecode(firstButton));
+        Assert.Contains("Remove endorsement.pdf", html);
+    }
+
+    [Fact]
     public async Task The_round_form_refuses_no_allowed_currency_a_year_0001_and_an_absurd_envelope_by_field()
     {
         await factory.ResetAsync();
@@ -292,6 +376,34 @@ public abstract partial class BadInputTests(CafAppFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
         Assert.Contains("is waiting for the ISU's review, so it cannot be replaced now", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()));
         Assert.Equal(1, await factory.WithDbAsync(db => db.Reports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_post_put_or_delete_that_no_handler_answers_is_refused_not_a_server_error()
+    {
+        // Before: a POST without a handler (or with an unknown one), a PUT or a DELETE ran no handler, so the page
+        // rendered with nothing loaded and answered 500 (details, summary, versions, screening, acting chair, ledger).
+        await factory.ResetAsync();
+        var id = await new GrantScenario(factory).AtGenderReviewAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60));
+        using var isu = await _journey.SignInAsync(GrantJourney.Isu);
+        var token = await TokenAsync(isu, "/");
+        string[] pages = [$"/Applications/Details/{id}", $"/Applications/Summary/{id}", $"/Eligibility/Versions/{id}",
+            $"/Eligibility/Screen/{id}", $"/Committee/ActingChair/{id}", "/Finance/Ledger", "/Rounds/Manage"];
+        foreach (var page in pages)
+        foreach (var (method, handler) in new[] { ("POST", ""), ("POST", "?handler=Nope"), ("PUT", ""), ("DELETE", "") })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), page + handler)
+            {
+                Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]),
+            };
+            using var response = await isu.Client.SendAsync(request);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True((int)response.StatusCode < 500, $"{method} {page}{handler}: {(int)response.StatusCode}");
+            if (method != "POST") Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+            if (handler != "") Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Redirect, $"{method} {page}{handler}: {(int)response.StatusCode}");
+            if (response.StatusCode != HttpStatusCode.Redirect) Assert.Contains("Reference:", html);
+        }
+        Assert.Equal("GenderReview", await _journey.StageAsync(id));
     }
 
     private static async Task<string> TokenAsync(CafSession session, string url)

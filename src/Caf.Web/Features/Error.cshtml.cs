@@ -19,6 +19,12 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     public void OnGet() => Handle();
     public void OnPost() => Handle();
 
+    // A refused PUT, DELETE or PATCH is re-executed here with its own method, which no handler above answers.
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is null) Handle();
+    }
+
     private void Handle()
     {
         CorrelationId = HttpContext.TraceIdentifier;

@@ -118,6 +118,7 @@ internal static class CafHost
             .AddMvcOptions(o =>
             {
                 PlainBindingMessages.Apply(o.ModelBindingMessageProvider);
+                o.Filters.Add(new UnansweredMethodFilter());
                 o.ModelMetadataDetailsProviders.Add(new PlainBindingMessages());
             });
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = GrantReport.MaxBytes + 1024 * 1024);

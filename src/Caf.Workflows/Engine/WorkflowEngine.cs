@@ -93,16 +93,17 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
         var candidates = definition.TransitionsFrom(instance.Stage).Where(t => t.Trigger == trigger).ToList();
         if (candidates.Count == 0)
         {
-            var label = definition.Transitions.FirstOrDefault(t => t.Trigger == trigger)?.Label.En ?? trigger;
+            // An unknown trigger is whatever the request said: never echoed back.
+            var action = definition.Transitions.FirstOrDefault(t => t.Trigger == trigger)?.Label.En is { } label ? $"'{label}'" : "That action";
             throw new WorkflowRefusedException(WorkflowRefusal.NotAvailableInStage,
-                $"'{label}' is not possible while the application is at the stage '{stage.Label.En}'.");
+                $"{action} is not possible while the application is at the stage '{stage.Label.En}'.");
         }
         var permitted = candidates.Where(t => RoleAllows(t, actor)).ToList();
         if (permitted.Count == 0)
         {
             var roles = string.Join(" or ", candidates.SelectMany(t => t.Roles).Distinct().Select(CafRoles.Describe));
             throw new WorkflowRefusedException(WorkflowRefusal.RoleNotPermitted,
-                $"Only a {roles} may '{candidates[0].Label.En}' at this stage.");
+                $"Only {("AEIOU".Contains(roles[0]) ? "an" : "a")} {roles} may '{candidates[0].Label.En}' at this stage.");
         }
         if (permitted.All(t => t.CommentRequired) && string.IsNullOrWhiteSpace(comment))
             throw new WorkflowRefusedException(WorkflowRefusal.CommentRequired,

@@ -4,6 +4,7 @@ using Caf.Data.Entities;
 using Caf.Web.Infrastructure;
 using Caf.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Admin;
 
@@ -31,8 +32,11 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
         var problems = new List<(string, string)>();
         if (!CafRoles.All.Contains(role)) problems.Add(("Input.Role", "Choose a role."));
         else if (role == CafRoles.Admin && !byAdmin) problems.Add(("Input.Role", "Only an administrator can invite an administrator."));
+        var described = CafRoles.Describe(role);
         if (StateRoles.Contains(role) && statePartyId is null)
-            problems.Add(("Input.StatePartyId", $"A {CafRoles.Describe(role)} belongs to a state: choose it."));
+            problems.Add(("Input.StatePartyId", $"{("AEIOU".Contains(described[0]) ? "An" : "A")} {described} belongs to a state: choose it."));
+        else if (StateRoles.Contains(role) && !await db.StateParties.AnyAsync(s => s.Id == statePartyId, ct))
+            problems.Add(("Input.StatePartyId", "Choose the state from the list."));
         if (await users.FindByEmailAsync(email) is not null)
             problems.Add(("Input.Email", "Someone with this email address already has an account."));
         if (problems.Count > 0) return (problems, null, default);

@@ -18,11 +18,11 @@ public sealed class InviteModel(InvitationService invitations, CafDbContext db) 
     public sealed class InviteInput
     {
         [Required(ErrorMessage = "Give the person's email address."), EmailAddress(ErrorMessage = "Give an email address such as name@example.org.")]
-        [StringLength(256)]
+        [StringLength(256, ErrorMessage = "Keep the email address under 256 characters.")]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Give the person's name as it should appear to others.")]
-        [StringLength(200)]
+        [StringLength(200, ErrorMessage = "Keep the name under 200 characters.")]
         public string DisplayName { get; set; } = "";
 
         [Required(ErrorMessage = "Choose a role.")]

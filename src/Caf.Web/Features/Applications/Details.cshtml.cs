@@ -37,6 +37,7 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
     internal IReadOnlyList<(string Label, string Href)> Tasks { get; private set; } = [];
 
     [BindProperty] public string? Comment { get; set; }
+    private const int MaxCommentLength = 2000;
     /// <summary>Sent by the confirmation's own button; without it a destructive action only asks.</summary>
     [BindProperty] public bool Confirmed { get; set; }
     /// <summary>The destructive action this page asks to confirm, if any.</summary>
@@ -66,6 +67,14 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
         if (string.IsNullOrWhiteSpace(trigger)) return BadRequest();
         if (!await LoadAsync(id, ct)) return NotFound();
         FiredTrigger = trigger;
+        // The comment goes into the audit trail and the history every reader sees: bounded like any other comment.
+        if (Comment is { Length: > MaxCommentLength })
+        {
+            ModelState.AddModelError(nameof(Comment), "Keep the comment under 2,000 characters.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Confirming = ConfirmationFor(trigger);
+            return Page();
+        }
         // Asked on the server, so that a destructive action asks first with or without JavaScript.
         if (!Confirmed && ConfirmationFor(trigger) is { } confirming)
         {

@@ -76,6 +76,8 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
             ModelState.AddModelError("Input.ApprovedAmount", "Give the approved amount.");
         await LoadMembersAsync(ct);
         if (Input.MeetingDate is { } date && date > Today) ModelState.AddModelError("Input.MeetingDate", "The meeting cannot be in the future.");
+        if (Input.MeetingDate is { } early && early.Year < 2000)
+            ModelState.AddModelError("Input.MeetingDate", "The meeting date must be between 2000 and today.");
         if (Input.Present.Any(string.IsNullOrWhiteSpace)) ModelState.AddModelError("Input.Present", "Tick the members present from the list.");
         if (!ModelState.IsValid) return Invalid();
         if (DestructiveActions.Is(Input.Decision) && !Confirmed)
