@@ -257,6 +257,23 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_decision_without_its_choice_says_so_once()
+    {
+        // Before: the required attribute and the page's own check both spoke, so the summary said it twice.
+        await factory.ResetAsync();
+        var id = await new GrantScenario(factory).AtCommitteeReviewAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60),
+            GrantJourney.Members.ToDictionary(m => m, _ => 4));
+        using var chair = await _journey.SignInAsync(GrantJourney.Chair);
+        using var response = await chair.PostFormAsync($"/Committee/Decide/{id}", new() { ["Input.DecisionRationale"] = "Next meeting." });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var summary = System.Text.RegularExpressions.Regex.Match(page, "class=\"error-summary[^>]*>(.*?)</div>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(summary, "Choose approve, reject or defer\\."));
+        Assert.Equal("CommitteeReview", await _journey.StageAsync(id));
+    }
+
+    [Fact]
     public async Task An_over_long_comment_on_an_action_is_refused_by_field_and_fires_nothing()
     {
         // Before: the comment of an action fired from the application's page had no bound: 100,000 characters went into

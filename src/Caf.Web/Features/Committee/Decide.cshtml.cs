@@ -32,7 +32,7 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
 
     public sealed class DecisionInput
     {
-        [Required(ErrorMessage = "Choose approve, reject or defer.")]
+        // No [Required]: the page's own check says it once, also for a value that is none of the three.
         public string? Decision { get; set; }
 
         [Display(Name = "Approved amount")]
