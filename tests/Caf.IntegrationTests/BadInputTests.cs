@@ -314,6 +314,22 @@ public abstract partial class BadInputTests(CafAppFactory factory)
         Assert.Contains("Keep the name under 200 characters.", html);
         Assert.DoesNotContain("The field DisplayName", html);
 
+        // Before: this address passed the form's check and came back as "Username 'bad"<>@x.org' is invalid, can only
+        // contain letters or digits."; a name with a line break was accepted into every email's greeting.
+        var odd = Invite("New Person", "");
+        odd["Input.Email"] = "bad\"<>@x.org";
+        odd["Input.Role"] = "IsuOfficer";
+        using var oddEmail = await isu.PostFormAsync("/Admin/Invite", odd);
+        var oddHtml = WebUtility.HtmlDecode(await oddEmail.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, oddEmail.StatusCode);
+        Assert.Contains("Give an email address such as name@example.org.", oddHtml);
+        Assert.DoesNotContain("Username", oddHtml);
+        var twoLines = Invite("New Person\r\nBcc: someone@example.org", "");
+        twoLines["Input.Role"] = "IsuOfficer";
+        using var brokenName = await isu.PostFormAsync("/Admin/Invite", twoLines);
+        Assert.Equal(HttpStatusCode.BadRequest, brokenName.StatusCode);
+        Assert.Contains("Write the name on one line.", WebUtility.HtmlDecode(await brokenName.Content.ReadAsStringAsync()));
+
         using var noState = await isu.PostFormAsync("/Admin/Invite", Invite("New Person", ""));
         Assert.Contains("An Applicant (State Party focal point) belongs to a state: choose it.",
             WebUtility.HtmlDecode(await noState.Content.ReadAsStringAsync()));

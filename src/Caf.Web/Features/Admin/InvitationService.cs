@@ -21,6 +21,16 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
         Guid? statePartyId, string invitedByUserId, bool byAdmin, CancellationToken ct) =>
         (await IssueAsync(email, displayName, role, statePartyId, invitedByUserId, byAdmin, Invitation.Lifetime, byEmail: true, ct)).Problems;
 
+    private const string AlreadyHasAnAccount = "Someone with this email address already has an account.";
+
+    /// <summary>Identity's refusals name its own fields ("Username 'x' is invalid"); the person typed an email address.</summary>
+    private static string InWords(IdentityError error) => error.Code switch
+    {
+        "DuplicateUserName" or "DuplicateEmail" => AlreadyHasAnAccount,
+        "InvalidUserName" or "InvalidEmail" => "Give an email address such as name@example.org.",
+        _ => error.Description,
+    };
+
     /// <summary>
     /// Creates the account and its invitation; the link is emailed (an invitation from the People page) or only
     /// returned (the first administrator's, printed by the command line). The problems by field, or the link.
@@ -38,7 +48,9 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
         else if (StateRoles.Contains(role) && !await db.StateParties.AnyAsync(s => s.Id == statePartyId, ct))
             problems.Add(("Input.StatePartyId", "Choose the state from the list."));
         if (await users.FindByEmailAsync(email) is not null)
-            problems.Add(("Input.Email", "Someone with this email address already has an account."));
+            problems.Add(("Input.Email", AlreadyHasAnAccount));
+        // A line break in a name would travel into the greeting of every email the person receives.
+        if (displayName.Any(char.IsControl)) problems.Add(("Input.DisplayName", "Write the name on one line."));
         if (problems.Count > 0) return (problems, null, default);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -49,7 +61,7 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
             StatePartyId = StateRoles.Contains(role) ? statePartyId : null,
         };
         var created = await users.CreateAsync(user);
-        if (!created.Succeeded) return (created.Errors.Select(e => ("Input.Email", e.Description)).ToList(), null, default);
+        if (!created.Succeeded) return (created.Errors.Select(e => ("Input.Email", InWords(e))).Distinct().ToList(), null, default);
         await users.AddToRoleAsync(user, role);
         var invitation = new Invitation(user.Id, email, role, user.StatePartyId, invitedByUserId, now, out var token, lifetime);
         db.Invitations.Add(invitation);
