@@ -100,6 +100,16 @@ public abstract class ScoringRubricTests(CafAppFactory factory)
         Assert.Contains("name=\"BasedOn\" value=\"2\"", staleHtml);
         Assert.Equal(2, await factory.WithDbAsync(db => db.ScoringRubrics.CountAsync()));
 
+        // A form naming a version that was never published says so, instead of blaming someone for publishing after it.
+        var madeUp = CriterionFields(("Relevance", "100", Levels("Made up")));
+        madeUp["BasedOn"] = "999";
+        var refusedMadeUp = await isu.PostFormAsync("/Committee/NewRubric", madeUp);
+        Assert.Equal(HttpStatusCode.Conflict, refusedMadeUp.StatusCode);
+        var madeUpHtml = WebUtility.HtmlDecode(await refusedMadeUp.Content.ReadAsStringAsync());
+        Assert.Contains("This form starts from version 999, which was never published. It now starts from version 2", madeUpHtml);
+        Assert.DoesNotContain("after you opened this form", madeUpHtml);
+        Assert.Equal(2, await factory.WithDbAsync(db => db.ScoringRubrics.CountAsync()));
+
         using var member = await _journey.SignInAsync("member1@caf.demo");
         var (_, list) = await member.GetAsync("/Committee/Rubrics");
         list = WebUtility.HtmlDecode(list);

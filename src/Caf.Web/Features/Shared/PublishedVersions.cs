@@ -7,9 +7,15 @@ namespace Caf.Web.Features.Shared;
 internal static class PublishedVersions
 {
     /// <summary>Null when the form is based on the latest version; otherwise what to tell the person.</summary>
-    public static string? StaleFormMessage(int basedOn, int? latestVersion, string? latestBy, string listPage) =>
-        (latestVersion ?? 0) == basedOn
-            ? null
-            : $"Version {latestVersion} was published by {latestBy} after you opened this form. " +
-              $"Check it on the {listPage} page; publish again if this form should still replace it.";
+    public static string? StaleFormMessage(int basedOn, int? latestVersion, string? latestBy, string listPage)
+    {
+        var latest = latestVersion ?? 0;
+        if (latest == basedOn) return null;
+        // Only a version between the first and the latest can have been the latest when the form was opened.
+        if (basedOn < 1 || basedOn > latest)
+            return $"This form starts from version {basedOn}, which was never published. It now starts from version {latest}, " +
+                   $"the latest on the {listPage} page: check it and publish again.";
+        return $"Version {latest} was published by {latestBy} after you opened this form. " +
+               $"Check it on the {listPage} page; publish again if this form should still replace it.";
+    }
 }
