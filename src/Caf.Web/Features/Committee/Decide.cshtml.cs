@@ -30,6 +30,9 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
     /// <summary>Whether the page asks to confirm a destructive decision before recording it.</summary>
     internal bool Confirming { get; private set; }
 
+    /// <summary>The committee's three decisions, each a trigger of the workflow; one list for the button and the form.</summary>
+    private static bool IsDecision(string? value) => value is "approve" or "reject" or "defer";
+
     public sealed class DecisionInput
     {
         // No [Required]: the page's own check says it once, also for a value that is none of the three.
@@ -59,7 +62,7 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
     {
         if (await LoadWithRubricAsync(id, ct) is { } redirect) return redirect;
         // The application page's "Approve", "Reject" and "Defer" buttons open this form with their choice made.
-        if (choice is "approve" or "reject" or "defer") Input.Decision = choice;
+        if (IsDecision(choice)) Input.Decision = choice;
         Input.ApprovedAmount = Application.RequestedAmount.Amount;
         Input.MeetingDate = Today;
         await LoadMembersAsync(ct);
@@ -70,7 +73,7 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadWithRubricAsync(id, ct) is { } redirect) return redirect;
-        if (Input.Decision is not ("approve" or "reject" or "defer"))
+        if (!IsDecision(Input.Decision))
             ModelState.AddModelError("Input.Decision", "Choose approve, reject or defer.");
         if (Input.Decision == "approve" && Input.ApprovedAmount is null)
             ModelState.AddModelError("Input.ApprovedAmount", "Give the approved amount.");
