@@ -7,7 +7,7 @@ namespace Caf.Workflows;
 
 public static class WorkflowServices
 {
-    public const string GrantWorkflowId = "caf-grant";
+    public const string GrantWorkflowId = Caf.Data.GrantWorkflowNames.WorkflowId;
 
     /// <summary>
     /// Registers the engine and the CAF guards, actions, date fields and loaders. The registry starts empty: the

@@ -18,10 +18,10 @@ public sealed class WorkflowVersionTests : IDisposable
     private static string RealDefinition =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "caf-grant.json"));
 
-    /// <summary>Version 2: "CommitteeReview" is renamed "CommitteeMeeting" everywhere.</summary>
+    /// <summary>Version 2: "Submitted" (a stage the code does not name) is renamed "Received" everywhere.</summary>
     private static string Version2 =>
         RealDefinition.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal)
-            .Replace("\"CommitteeReview\"", "\"CommitteeMeeting\"", StringComparison.Ordinal);
+            .Replace("\"Submitted\"", "\"Received\"", StringComparison.Ordinal);
 
     [Fact]
     public async Task A_new_version_leaves_running_applications_on_theirs_until_they_are_migrated_with_a_stage_map()
@@ -31,31 +31,31 @@ public sealed class WorkflowVersionTests : IDisposable
         Assert.True(seed.ExitCode == 0, seed.Output);
         var before = await InstancesAsync();
         Assert.All(before, i => Assert.Equal(1, i.Version));
-        Assert.Contains(before, i => i.Stage == "CommitteeReview");
+        Assert.Contains(before, i => i.Stage == "Submitted");
 
         File.WriteAllText(Path.Combine(_folder, "caf-grant-v2.json"), Version2);
         var refused = await CafProcess.RunAsync(_database, Settings, "workflows", "migrate-instances", "--id", "caf-grant", "--from", "1", "--to", "2");
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("has no stage 'CommitteeReview'", refused.Output);
-        Assert.Contains("--map CommitteeReview=NewStage", refused.Output);
+        Assert.Contains("has no stage 'Submitted'", refused.Output);
+        Assert.Contains("--map Submitted=NewStage", refused.Output);
         Assert.Equal(before, await InstancesAsync());
 
         await using (var db = TestDatabases.Sqlite(_database))
             Assert.Equal([1, 2], await db.WorkflowDefinitions.Select(d => d.Version).OrderBy(v => v).ToListAsync(TestContext.Current.CancellationToken));
 
         var moved = await CafProcess.RunAsync(_database, Settings, "workflows", "migrate-instances", "--id", "caf-grant",
-            "--from", "1", "--to", "2", "--map", "CommitteeReview=CommitteeMeeting");
+            "--from", "1", "--to", "2", "--map", "Submitted=Received");
         Assert.True(moved.ExitCode == 0, moved.Output);
         Assert.Contains($"Moved {before.Count} running application(s)", moved.Output);
 
         var after = await InstancesAsync();
         Assert.All(after, i => Assert.Equal(2, i.Version));
-        Assert.Contains(after, i => i.Stage == "CommitteeMeeting");
-        Assert.DoesNotContain(after, i => i.Stage == "CommitteeReview");
+        Assert.Contains(after, i => i.Stage == "Received");
+        Assert.DoesNotContain(after, i => i.Stage == "Submitted");
         await using var check = TestDatabases.Sqlite(_database);
         var moves = await check.WorkflowTransitions.Where(t => t.Trigger == "migrate-version").ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(before.Count, moves.Count);
-        Assert.Contains(moves, m => m.FromStage == "CommitteeReview" && m.ToStage == "CommitteeMeeting");
+        Assert.Contains(moves, m => m.FromStage == "Submitted" && m.ToStage == "Received");
         foreach (var instance in await check.WorkflowInstances.Include(i => i.History).ToListAsync(TestContext.Current.CancellationToken))
             Assert.Equal(Enumerable.Range(1, instance.History.Count), instance.History.Select(h => h.Sequence).Order());
         Assert.Equal(before.Count, await check.AuditEvents.CountAsync(e => e.Action == "workflow.instance-migrated", TestContext.Current.CancellationToken));
@@ -76,6 +76,26 @@ public sealed class WorkflowVersionTests : IDisposable
         Assert.Contains("CafGrants cannot start", start.Output);
         Assert.Contains("version 1 of 'caf-grant' was imported", start.Output);
         Assert.Contains("as version 2 instead", start.Output);
+    }
+
+    [Fact]
+    public async Task A_version_missing_a_stage_or_trigger_the_code_names_is_refused_at_start_up_naming_both()
+    {
+        File.WriteAllText(Path.Combine(_folder, "caf-grant.json"), RealDefinition);
+        var lacking = JsonNode.Parse(RealDefinition.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal)
+            .Replace("\"CommitteeReview\"", "\"CommitteeMeeting\"", StringComparison.Ordinal))!;
+        foreach (var transition in lacking["transitions"]!.AsArray())
+            if ((string?)transition!["trigger"] == "approve") transition["trigger"] = "endorse";
+        File.WriteAllText(Path.Combine(_folder, "caf-grant-v2.json"), lacking.ToJsonString());
+
+        var start = await CafProcess.RunAsync(_database, Settings, "--urls", "http://127.0.0.1:0");
+
+        Assert.NotEqual(0, start.ExitCode);
+        Assert.Contains("CafGrants cannot start", start.Output);
+        Assert.Contains("caf-grant-v2.json: version 2 of 'caf-grant' has no stage 'CommitteeReview' (used as GrantStages.CommitteeReview), " +
+            "no trigger 'approve' (used as GrantTriggers.Approve)", start.Output);
+        await using var db = TestDatabases.Sqlite(_database);
+        Assert.DoesNotContain(2, await db.WorkflowDefinitions.Select(d => d.Version).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

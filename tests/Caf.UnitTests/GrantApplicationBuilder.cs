@@ -17,7 +17,7 @@ internal sealed class GrantApplicationBuilder
             new Money(ceiling, currency), new Money(ceiling, currency), 90, new DateOnly(2026, 6, 1), new DateOnly(2026, 12, 31),
             [currency]), Now);
 
-    public static WorkflowInstance DraftWorkflow() => new("caf-grant", 1, GrantApplication.DraftStage, Now);
+    public static WorkflowInstance DraftWorkflow() => new("caf-grant", 1, GrantStages.Draft, Now);
 
     public GrantApplication Draft(decimal ceiling = 50_000m, string currency = "CHF") =>
         new(Round(ceiling, currency), Applicant, "South-South exchange on land release", DraftWorkflow(), "user-1", Now);

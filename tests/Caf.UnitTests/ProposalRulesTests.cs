@@ -68,7 +68,7 @@ public sealed class ProposalRulesTests
         application.RecordScreening(ScreeningOutcome.Clarification, [new ScreeningAnswer(1, "Item", true, null)], "One question.", "isu",
             GrantApplicationBuilder.Now);
         application.RequestClarification("Add interpretation.", [ProposalSection.Budget], "isu", GrantApplicationBuilder.Now);
-        application.Workflow!.RecordTransition("request-clarification", GrantApplication.ClarificationStage, "isu", "ISU", null, GrantApplicationBuilder.Now);
+        application.Workflow!.RecordTransition("request-clarification", GrantStages.ClarificationRequested, "isu", "ISU", null, GrantApplicationBuilder.Now);
 
         application.ReplaceBudget([(BudgetCategory.Interpretation, "Interpretation", 3m, new Money(650m, "CHF"))]);
         var refused = Assert.Throws<DomainException>(() => application.UpdateDraft("New title", null, null, null));

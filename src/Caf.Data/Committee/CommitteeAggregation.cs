@@ -76,7 +76,7 @@ public sealed record RankedApplication(Guid Id, string Reference, string Title, 
 public static class RoundRanking
 {
     /// <summary>Stages that end an application unfunded: it no longer claims any part of the envelope.</summary>
-    private static readonly HashSet<string> Unfunded = ["Rejected", "Withdrawn", "Ineligible"];
+    private static readonly HashSet<string> Unfunded = [GrantStages.Rejected, GrantStages.Withdrawn, GrantStages.Ineligible];
 
     /// <summary>Whether an application at this stage can still be (or has been) funded, and so counts against the envelope.</summary>
     public static bool ClaimsEnvelope(string stage) => !Unfunded.Contains(stage);

@@ -38,8 +38,8 @@ public sealed class CommitteeMeeting : IAudited
     public MeetingDecision Record(GrantApplication application, string decision, string rationale, DateTime nowUtc)
     {
         var entry = new MeetingDecision(Id, application.Id, application.Reference ?? "", application.Title, decision,
-            decision == "approve" ? application.ApprovedAmount?.Amount : null, application.Currency,
-            decision == "approve" ? application.Conditions : null, rationale, nowUtc);
+            decision == GrantTriggers.Approve ? application.ApprovedAmount?.Amount : null, application.Currency,
+            decision == GrantTriggers.Approve ? application.Conditions : null, rationale, nowUtc);
         entry.ActingChair = application.ActingChairName;
         _decisions.Add(entry);
         return entry;

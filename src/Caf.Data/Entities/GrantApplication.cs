@@ -6,8 +6,6 @@ namespace Caf.Data.Entities;
 /// </summary>
 public sealed class GrantApplication : IAudited
 {
-    public const string DraftStage = "Draft";
-
     private readonly List<ApplicationPartner> _partners = [];
     private readonly List<BudgetLine> _budgetLines = [];
     private readonly List<Participant> _participants = [];
@@ -126,13 +124,11 @@ public sealed class GrantApplication : IAudited
             ? new Money(report.ActualExpenditure, Currency)
             : null;
 
-    public const string ClarificationStage = "ClarificationRequested";
-
     /// <summary>A draft is editable; during a clarification, only the sections the ISU reopened.</summary>
     public bool IsEditable => Enum.GetValues<ProposalSection>().Any(IsSectionEditable);
 
     public bool IsSectionEditable(ProposalSection section) =>
-        Stage == DraftStage || (Stage == ClarificationStage && OpenClarification?.Sections.Contains(section) == true);
+        Stage == GrantStages.Draft || (Stage == GrantStages.ClarificationRequested && OpenClarification?.Sections.Contains(section) == true);
 
     public void UpdateDraft(string title, string? summary, DateOnly? activityStart, DateOnly? activityEnd)
     {
@@ -389,9 +385,7 @@ public sealed class GrantApplication : IAudited
         memberStateId is { } state && (state == ApplicantStateId || _partners.Any(p => p.StatePartyId == state));
 
     /// <summary>The committee has approved or rejected the application; a deferral decides nothing.</summary>
-    public bool CommitteeHasDecided => DecidedAtUtc is not null || Stage == RejectedStage;
-
-    public const string RejectedStage = "Rejected";
+    public bool CommitteeHasDecided => DecidedAtUtc is not null || Stage == GrantStages.Rejected;
 
     /// <summary>Recused by state, or by a conflict the member declared.</summary>
     public bool IsRecused(string memberUserId, Guid? memberStateId) =>
@@ -410,7 +404,7 @@ public sealed class GrantApplication : IAudited
     /// </summary>
     public void DesignateActingChair(string memberUserId, string memberName, Guid? memberStateId, bool chairRecused, DateTime nowUtc)
     {
-        if (Stage != "CommitteeReview")
+        if (Stage != GrantStages.CommitteeReview)
             throw new DomainException("An acting chair is designated while the committee reviews the application.");
         if (!chairRecused)
             throw new DomainException("The chair is not recused from this application, so the chair records its decision.");
@@ -425,7 +419,7 @@ public sealed class GrantApplication : IAudited
     /// <summary>A member declares a conflict of interest; from then on they are recused and any score of theirs is left out.</summary>
     public ConflictDeclaration DeclareConflict(string memberUserId, string memberName, Guid? memberStateId, string reason, DateTime nowUtc)
     {
-        if (Stage != "CommitteeReview") throw new DomainException("Conflicts are declared while the committee reviews the application.");
+        if (Stage != GrantStages.CommitteeReview) throw new DomainException("Conflicts are declared while the committee reviews the application.");
         if (IsRecused(memberUserId, memberStateId)) throw new DomainException("You are already recused from this application.");
         if (string.IsNullOrWhiteSpace(reason))
             throw new DomainException("Say what the conflict is, for the register.", nameof(ConflictDeclaration.Reason));
@@ -509,7 +503,7 @@ public sealed class GrantApplication : IAudited
     private void EnsureEditable(ProposalSection section)
     {
         if (IsSectionEditable(section)) return;
-        throw Stage == ClarificationStage
+        throw Stage == GrantStages.ClarificationRequested
             ? new DomainException($"The ISU has not reopened the section '{section}' for this clarification.")
             : new DomainException($"This application is in the stage '{Stage}' and can no longer be edited.");
     }
@@ -530,7 +524,7 @@ public sealed class GrantApplication : IAudited
     public ScreeningDecision RecordScreening(ScreeningOutcome outcome, IReadOnlyList<ScreeningAnswer> answers, string rationale,
         string userId, DateTime nowUtc)
     {
-        if (Stage != "EligibilityScreening") throw new DomainException("Screening decisions are recorded during the eligibility screening.");
+        if (Stage != GrantStages.EligibilityScreening) throw new DomainException("Screening decisions are recorded during the eligibility screening.");
         if (string.IsNullOrWhiteSpace(rationale))
             throw new DomainException("Give the rationale the applicant will be told.", nameof(ScreeningDecision.Rationale));
         if (rationale.Trim().Length > 4000)

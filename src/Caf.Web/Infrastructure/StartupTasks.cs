@@ -53,7 +53,8 @@ internal sealed class StartupTasks(IServiceProvider services, IConfiguration con
             foreach (var line in await sp.GetRequiredService<WorkflowCatalog>().ImportFolderAsync(folder, ct))
                 logger.LogInformation("Workflows: {Line}", line);
         }
-        catch (Exception ex) when (ex is WorkflowDefinitionException or WorkflowVersionChangedException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is WorkflowDefinitionException or WorkflowVersionChangedException or WorkflowNamesMissingException
+            or DirectoryNotFoundException)
         {
             logger.LogCritical("CafGrants cannot start: the workflow definitions in {Folder} cannot be used. {Reason}", folder, ex.Message);
             throw new InvalidOperationException($"CafGrants cannot start: {ex.Message}", ex);

@@ -87,7 +87,8 @@ internal static class WorkflowVerbs
             Console.WriteLine($"Moved {moved} running application(s) of '{id}' from version {from} to version {to}.");
             return 0;
         }
-        catch (Exception ex) when (ex is WorkflowVersionChangedException or WorkflowDefinitionException or KeyNotFoundException)
+        catch (Exception ex) when (ex is WorkflowVersionChangedException or WorkflowDefinitionException or WorkflowNamesMissingException
+            or KeyNotFoundException)
         {
             Console.Error.WriteLine(ex.Message);
             return 1;

@@ -150,25 +150,25 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
 
         var submitted = await CreateAsync(round, states["COL"], co, "Victim assistance peer exchange hosted by Cambodia",
             states["KHM"], PartnerRole.Host, today, ct);
-        await FireAsync(submitted, "submit", co, null, ct);
+        await FireAsync(submitted, GrantTriggers.Submit, co, null, ct);
 
         var gender = await CreateAsync(round, states["KHM"], kh, "Explosive ordnance risk education: learning from Senegal",
             states["SEN"], PartnerRole.Host, today, ct);
-        await FireAsync(gender, "submit", kh, null, ct);
-        await FireAsync(gender, "start-screening", isu, null, ct);
+        await FireAsync(gender, GrantTriggers.Submit, kh, null, ct);
+        await FireAsync(gender, GrantTriggers.StartScreening, isu, null, ct);
         RecordEligible(gender, isu);
-        await FireAsync(gender, "declare-eligible", isu, "All automatic and manual checks met.", ct);
+        await FireAsync(gender, GrantTriggers.DeclareEligible, isu, "All automatic and manual checks met.", ct);
 
         var committee = await CreateAsync(round, states["COL"], co, "Information management exchange with Iraq",
             states["IRQ"], PartnerRole.Visiting, today, ct);
-        await FireAsync(committee, "submit", co, null, ct);
-        await FireAsync(committee, "start-screening", isu, null, ct);
+        await FireAsync(committee, GrantTriggers.Submit, co, null, ct);
+        await FireAsync(committee, GrantTriggers.StartScreening, isu, null, ct);
         RecordEligible(committee, isu);
-        await FireAsync(committee, "declare-eligible", isu, null, ct);
+        await FireAsync(committee, GrantTriggers.DeclareEligible, isu, null, ct);
         committee.CompleteGenderReview(new GenderReview(committee.Id,
             Enumerable.Repeat((ChecklistAnswer.Yes, (string?)"See the gender analysis section."), GenderReview.DefaultItems.Count).ToList(),
             2, "Gender equality is a principal objective of the exchange.", actors["gender@caf.demo"].UserId, clock.GetUtcNow().UtcDateTime));
-        await FireAsync(committee, "complete-checklist", actors["gender@caf.demo"], null, ct);
+        await FireAsync(committee, GrantTriggers.CompleteChecklist, actors["gender@caf.demo"], null, ct);
         var rubric = await db.ScoringRubrics.GetAsync(round.RubricVersion, ct);
         committee.AddScore(rubric, actors["member1@caf.demo"].UserId, "Member (Belgium)", actors["member1@caf.demo"].StatePartyId, 4, "Strong South-South learning value.", clock.GetUtcNow().UtcDateTime);
         committee.AddScore(rubric, actors["member2@caf.demo"].UserId, "Member (Zambia)", actors["member2@caf.demo"].StatePartyId, 3, null, clock.GetUtcNow().UtcDateTime);

@@ -27,6 +27,7 @@ public sealed class WorkflowCatalog(WorkflowRegistry registry, WorkflowVocabular
             var content = Normalize(await File.ReadAllTextAsync(file, ct));
             var name = Path.GetFileName(file);
             var definition = WorkflowDefinitionLoader.Parse(content, name, vocabulary);
+            WorkflowNamesInCode.Check(definition, name);
             if (seen.TryGetValue((definition.Id, definition.Version), out var other))
                 throw new WorkflowVersionChangedException(
                     $"{name} and {other} both declare version {definition.Version} of '{definition.Id}'. Give one of them a new version.");
@@ -63,7 +64,12 @@ public sealed class WorkflowCatalog(WorkflowRegistry registry, WorkflowVocabular
     {
         var records = await db.WorkflowDefinitions.AsNoTracking().OrderBy(r => r.DefinitionId).ThenBy(r => r.Version).ToListAsync(ct);
         registry.Replace(records.Select(r =>
-            WorkflowDefinitionLoader.Parse(r.Content, $"'{r.DefinitionId}' version {r.Version} as imported from {r.SourceFile}", vocabulary)));
+        {
+            var source = $"'{r.DefinitionId}' version {r.Version} as imported from {r.SourceFile}";
+            var definition = WorkflowDefinitionLoader.Parse(r.Content, source, vocabulary);
+            WorkflowNamesInCode.Check(definition, source);
+            return definition;
+        }));
     }
 
     /// <summary>

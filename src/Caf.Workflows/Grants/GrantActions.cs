@@ -130,7 +130,7 @@ internal sealed class NotifyCommitteeDecisionAction : IWorkflowAction
     {
         var application = context.SubjectAs<GrantApplication>();
         var trigger = context.Transition.Trigger;
-        var rationale = context.Comment ?? (trigger == "approve" ? application.DecisionRationale : null) ?? "";
+        var rationale = context.Comment ?? (trigger == GrantTriggers.Approve ? application.DecisionRationale : null) ?? "";
         await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
             language => ApplicantMail.CommitteeDecision(application, trigger, rationale, language), cancellationToken);
     }

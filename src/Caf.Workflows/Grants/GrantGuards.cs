@@ -170,8 +170,8 @@ internal sealed class ScreeningDecidedGuard : GrantGuard
     {
         var expected = c.Transition.Trigger switch
         {
-            "declare-eligible" => ScreeningOutcome.Eligible,
-            "declare-ineligible" => ScreeningOutcome.Ineligible,
+            GrantTriggers.DeclareEligible => ScreeningOutcome.Eligible,
+            GrantTriggers.DeclareIneligible => ScreeningOutcome.Ineligible,
             _ => ScreeningOutcome.Clarification,
         };
         return a.LatestScreening?.Outcome == expected

@@ -46,7 +46,7 @@ internal sealed class ApiCallers(CafDbContext db, ApplicationAccess access, User
         var caller = await ResolveAsync(token);
         var visible = caller.Person is { } person
             ? access.Visible(person)
-            : db.Applications.Where(a => a.Workflow!.Stage != GrantApplication.DraftStage);
+            : db.Applications.Where(a => a.Workflow!.Stage != GrantStages.Draft);
         return visible.AsNoTracking()
             .Include(a => a.ApplicantState)
             .Include(a => a.Workflow)

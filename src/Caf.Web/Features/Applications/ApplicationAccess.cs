@@ -48,8 +48,8 @@ public sealed class ApplicationAccess(CafDbContext db)
         var staff = IsStaff(user);
         return db.Applications.Where(a =>
             (applicant && a.ApplicantStateId == state) ||
-            (applicant && a.Workflow!.Stage != GrantApplication.DraftStage && a.Partners.Any(p => p.StatePartyId == state)) ||
-            (staff && a.Workflow!.Stage != GrantApplication.DraftStage));
+            (applicant && a.Workflow!.Stage != GrantStages.Draft && a.Partners.Any(p => p.StatePartyId == state)) ||
+            (staff && a.Workflow!.Stage != GrantStages.Draft));
     }
 
     public Task<GrantApplication?> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken ct = default) =>

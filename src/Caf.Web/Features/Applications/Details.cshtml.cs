@@ -22,12 +22,12 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
     /// </summary>
     private static readonly Dictionary<string, string> Version1FormPages = new()
     {
-        ["complete-checklist"] = "/GenderReview/Checklist",
-        ["approve"] = "/Committee/Decide",
-        ["reject"] = "/Committee/Decide",
-        ["defer"] = "/Committee/Decide",
-        ["sign-agreement"] = "/Finance/Agreement",
-        ["submit"] = "/Applications/Edit",
+        [GrantTriggers.CompleteChecklist] = "/GenderReview/Checklist",
+        [GrantTriggers.Approve] = "/Committee/Decide",
+        [GrantTriggers.Reject] = "/Committee/Decide",
+        [GrantTriggers.Defer] = "/Committee/Decide",
+        [GrantTriggers.SignAgreement] = "/Finance/Agreement",
+        [GrantTriggers.Submit] = "/Applications/Edit",
     };
 
     internal GrantApplication Application { get; private set; } = null!;
@@ -182,17 +182,17 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
         var tasks = new List<(string, string)>();
         if (isApplicant && a.IsEditable) tasks.Add(("Edit the draft", $"/Applications/Edit/{a.Id}"));
         var me = ApplicationAccess.ActorFor(User).UserId;
-        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == "CommitteeReview" && !HasScored && !a.IsRecused(me, User.StatePartyId()))
+        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == GrantStages.CommitteeReview && !HasScored && !a.IsRecused(me, User.StatePartyId()))
             tasks.Add(("Score this application", $"/Committee/Score/{a.Id}"));
-        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == "CommitteeReview" && HasScored && !a.IsRecused(me, User.StatePartyId()))
+        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == GrantStages.CommitteeReview && HasScored && !a.IsRecused(me, User.StatePartyId()))
             tasks.Add(("Revise my scores", $"/Committee/Score/{a.Id}"));
-        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == "CommitteeReview" && !a.IsRecused(me, User.StatePartyId()))
+        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == GrantStages.CommitteeReview && !a.IsRecused(me, User.StatePartyId()))
             tasks.Add(("Declare a conflict of interest", $"/Committee/Conflict/{a.Id}"));
-        if (User.IsInRole(CafRoles.IsuOfficer) && a.Stage == "CommitteeReview")
+        if (User.IsInRole(CafRoles.IsuOfficer) && a.Stage == GrantStages.CommitteeReview)
             tasks.Add(("Designate an acting chair (when the chair is recused)", $"/Committee/ActingChair/{a.Id}"));
-        if (isApplicant && a.Stage == "Reporting" && !a.Reports.Any(r => r.Status == ReportStatus.Submitted))
+        if (isApplicant && a.Stage == GrantStages.Reporting && !a.Reports.Any(r => r.Status == ReportStatus.Submitted))
             tasks.Add(("Submit the final report", $"/Reporting/FinalReport/{a.Id}"));
-        if (User.IsInRole(CafRoles.Finance) && a.Stage == "FinalReconciliation")
+        if (User.IsInRole(CafRoles.Finance) && a.Stage == GrantStages.FinalReconciliation)
             tasks.Add(("Record a final payment or a refund", $"/Finance/Payment/{a.Id}"));
         return tasks;
     }

@@ -80,7 +80,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
             if (existing is null) return NotFound();
             if (!ApplicationAccess.ActsForApplicant(existing, User)) return Forbid();
             Currency = existing.Currency;
-            if (existing.Stage == GrantApplication.ClarificationStage) submit = false;
+            if (existing.Stage == GrantStages.ClarificationRequested) submit = false;
         }
         // A value that could not be read already has its message; do not add a second one for the same field.
         var states = await db.StateParties.AsNoTracking().ToListAsync(ct);
@@ -130,7 +130,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
                 if (remove is { } attachmentId) application.RemoveAttachment(attachmentId);
                 if (submit) problems = application.SubmissionProblems();
             },
-            submit ? "submit" : null,
+            submit ? GrantTriggers.Submit : null,
             null,
             ct,
             fireWhen: _ => problems.Count == 0);
@@ -158,7 +158,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
         }
         TempData["Message"] = submit
             ? $"Submitted. Your reference is {saved!.Reference}."
-            : saved!.Stage == GrantApplication.ClarificationStage ? "Changes saved. Send your answer when you are ready." : "Draft saved.";
+            : saved!.Stage == GrantStages.ClarificationRequested ? "Changes saved. Send your answer when you are ready." : "Draft saved.";
         return submit
             ? RedirectToPage("/Applications/Details", new { id = saved!.Id })
             : RedirectToPage("/Applications/Edit", new { id = saved!.Id });
@@ -190,7 +190,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
     private void ShowEditable(GrantApplication application)
     {
         EditableSections = Enum.GetValues<ProposalSection>().Where(application.IsSectionEditable).ToHashSet();
-        InClarification = application.Stage == GrantApplication.ClarificationStage;
+        InClarification = application.Stage == GrantStages.ClarificationRequested;
     }
 
     private async Task LoadListsAsync(CancellationToken ct)

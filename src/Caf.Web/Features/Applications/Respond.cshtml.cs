@@ -11,7 +11,7 @@ namespace Caf.Web.Features.Applications;
 public sealed class RespondModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock)
     : ApplicationPageModel(access, commands, engine)
 {
-    protected override string Stage => Data.Entities.GrantApplication.ClarificationStage;
+    protected override string Stage => GrantStages.ClarificationRequested;
 
     [BindProperty]
     [Required(ErrorMessage = "Write your answer to the ISU's questions.")]
@@ -32,7 +32,7 @@ public sealed class RespondModel(ApplicationAccess access, ApplicationCommands c
         if (!ModelState.IsValid) return Invalid();
         var outcome = await Commands.RunAsync(Application, User,
             a => a.AnswerClarification(Answer!, ApplicationAccess.ActorFor(User).UserId, clock.GetUtcNow().UtcDateTime),
-            "respond", Answer, ct);
+            GrantTriggers.Respond, Answer, ct);
         return outcome.Succeeded ? Done("Answer sent. The application is back with the ISU for screening.") : await RefusedAsync(outcome, id, ct);
     }
 }

@@ -11,7 +11,7 @@ namespace Caf.Web.Features.Committee;
 public sealed class ActingChairModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, ActingChairs actingChairs,
     CafDbContext db) : ApplicationPageModel(access, commands, engine)
 {
-    protected override string Stage => "CommitteeReview";
+    protected override string Stage => GrantStages.CommitteeReview;
 
     [BindProperty] public string? MemberUserId { get; set; }
 

@@ -14,7 +14,7 @@ namespace Caf.Web.Features.Committee;
 public sealed class ConflictModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock)
     : ApplicationPageModel(access, commands, engine)
 {
-    protected override string Stage => "CommitteeReview";
+    protected override string Stage => GrantStages.CommitteeReview;
 
     [BindProperty]
     [Required(ErrorMessage = "Say what the conflict is, for the register.")]

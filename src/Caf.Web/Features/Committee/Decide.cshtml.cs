@@ -20,7 +20,7 @@ namespace Caf.Web.Features.Committee;
 public sealed class DecideModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock,
     CafDbContext db) : ApplicationPageModel(access, commands, engine)
 {
-    protected override string Stage => "CommitteeReview";
+    protected override string Stage => GrantStages.CommitteeReview;
 
     [BindProperty] public DecisionInput Input { get; set; } = new();
 
@@ -29,9 +29,6 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
 
     /// <summary>Whether the page asks to confirm a destructive decision before recording it.</summary>
     internal bool Confirming { get; private set; }
-
-    /// <summary>The committee's three decisions, each a trigger of the workflow; one list for the button and the form.</summary>
-    private static bool IsDecision(string? value) => value is "approve" or "reject" or "defer";
 
     public sealed class DecisionInput
     {
@@ -62,7 +59,7 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
     {
         if (await LoadWithRubricAsync(id, ct) is { } redirect) return redirect;
         // The application page's "Approve", "Reject" and "Defer" buttons open this form with their choice made.
-        if (IsDecision(choice)) Input.Decision = choice;
+        if (GrantTriggers.IsDecision(choice)) Input.Decision = choice;
         Input.ApprovedAmount = Application.RequestedAmount.Amount;
         Input.MeetingDate = Today;
         await LoadMembersAsync(ct);
@@ -73,9 +70,9 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadWithRubricAsync(id, ct) is { } redirect) return redirect;
-        if (!IsDecision(Input.Decision))
+        if (!GrantTriggers.IsDecision(Input.Decision))
             ModelState.AddModelError("Input.Decision", "Choose approve, reject or defer.");
-        if (Input.Decision == "approve" && Input.ApprovedAmount is null)
+        if (Input.Decision == GrantTriggers.Approve && Input.ApprovedAmount is null)
             ModelState.AddModelError("Input.ApprovedAmount", "Give the approved amount.");
         await LoadMembersAsync(ct);
         if (Input.MeetingDate is { } date && date > Today) ModelState.AddModelError("Input.MeetingDate", "The meeting cannot be in the future.");
@@ -97,7 +94,7 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
             .FirstOrDefaultAsync(m => m.RoundId == Application.RoundId && m.HeldOn == meetingDate, ct);
         var outcome = await Commands.RunAsync(Application, User, a =>
             {
-                if (Input.Decision == "approve")
+                if (Input.Decision == GrantTriggers.Approve)
                     a.RecordDecision(new Money(Input.ApprovedAmount!.Value, a.Currency), Input.DecisionRationale!, Input.Conditions, now);
                 if (meeting is null)
                 {

@@ -20,7 +20,7 @@ namespace Caf.Web.Features.Committee;
 [Authorize(Roles = CafRoles.CommitteeChair + "," + CafRoles.CommitteeMember + "," + CafRoles.IsuOfficer + "," + CafRoles.Auditor)]
 public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<GrantRulesOptions> rules, WorkflowEngine engine) : PageModel
 {
-    private static readonly string[] CommitteeStages = ["CommitteeReview", "Approved", "Rejected", "Active", "Reporting", "FinalReconciliation", "Closed"];
+    private static readonly string[] CommitteeStages = [GrantStages.CommitteeReview, GrantStages.Approved, GrantStages.Rejected, GrantStages.Active, GrantStages.Reporting, GrantStages.FinalReconciliation, GrantStages.Closed];
 
     public sealed record Row(RankedApplication Ranked, string Stage, bool Hidden, bool Spread);
 

@@ -19,7 +19,7 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
     TimeProvider clock)
     : ApplicationPageModel(access, commands, engine)
 {
-    protected override string Stage => "CommitteeReview";
+    protected override string Stage => GrantStages.CommitteeReview;
 
     [BindProperty] public ScoreInput Input { get; set; } = new();
 

@@ -27,7 +27,7 @@ public sealed class ScreenModel(ApplicationAccess access, ApplicationCommands co
         "The endorsement letter is signed by the national authority responsible for mine action.",
     ];
 
-    protected override string Stage => "EligibilityScreening";
+    protected override string Stage => GrantStages.EligibilityScreening;
 
     [BindProperty] public ScreenInput Input { get; set; } = new();
 
@@ -40,9 +40,9 @@ public sealed class ScreenModel(ApplicationAccess access, ApplicationCommands co
     /// <summary>The workflow action each decision fires; the application page's buttons name theirs as the choice.</summary>
     private static readonly Dictionary<ScreeningOutcome, string> Triggers = new()
     {
-        [ScreeningOutcome.Eligible] = "declare-eligible",
-        [ScreeningOutcome.Ineligible] = "declare-ineligible",
-        [ScreeningOutcome.Clarification] = "request-clarification",
+        [ScreeningOutcome.Eligible] = GrantTriggers.DeclareEligible,
+        [ScreeningOutcome.Ineligible] = GrantTriggers.DeclareIneligible,
+        [ScreeningOutcome.Clarification] = GrantTriggers.RequestClarification,
     };
 
     internal string? DecisionTrigger => Input.Decision is { } decision ? Triggers[decision] : null;

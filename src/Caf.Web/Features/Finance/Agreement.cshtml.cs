@@ -21,7 +21,7 @@ public sealed class AgreementModel(ApplicationAccess access, ApplicationCommands
     /// <summary>Share of the approved amount paid on signature (DESIGN.md §5: 80 %).</summary>
     public const decimal FirstTrancheShare = 0.8m;
 
-    protected override string Stage => "Approved";
+    protected override string Stage => GrantStages.Approved;
 
     [BindProperty] public AgreementInput Input { get; set; } = new();
 
@@ -54,7 +54,7 @@ public sealed class AgreementModel(ApplicationAccess access, ApplicationCommands
             a.AddLedgerEntry(LedgerEntryKind.Disbursement, new Money(Input.Amount!.Value, a.Currency), Input.ValueDate!.Value,
                 $"Tranche 1: {a.Reference} {a.ApplicantState?.Name}", Input.BankReference, ApplicationAccess.ActorFor(User).UserId,
                 clock.GetUtcNow().UtcDateTime);
-        }, "sign-agreement", null, ct);
+        }, GrantTriggers.SignAgreement, null, ct);
         return outcome.Succeeded ? Done("Agreement recorded and first tranche paid; the grant is active.") : await RefusedAsync(outcome, id, ct);
     }
 }

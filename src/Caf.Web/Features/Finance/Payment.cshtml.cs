@@ -18,7 +18,7 @@ public sealed class PaymentModel(ApplicationAccess access, ApplicationCommands c
     FreshSecondFactor secondFactor, TimeProvider clock)
     : ApplicationPageModel(access, commands, engine)
 {
-    protected override string Stage => "FinalReconciliation";
+    protected override string Stage => GrantStages.FinalReconciliation;
 
     [BindProperty] public PaymentInput Input { get; set; } = new();
 

@@ -18,7 +18,7 @@ public sealed class ChecklistModel(CafDbContext db, ApplicationAccess access, Ap
     internal GenderChecklist Checklist { get; private set; } = null!;
     internal IReadOnlyList<GenderChecklistItem> Items => Checklist.Items.OrderBy(i => i.Position).ToList();
 
-    protected override string Stage => "GenderReview";
+    protected override string Stage => GrantStages.GenderReview;
 
     [BindProperty] public ChecklistInput Input { get; set; } = new();
 
@@ -63,7 +63,7 @@ public sealed class ChecklistModel(CafDbContext db, ApplicationAccess access, Ap
                 Input.Answers.Select((ans, i) => (ans!.Value, Input.Evidence.ElementAtOrDefault(i))).ToList(),
                 Input.Marker!.Value, Input.Rationale!, ApplicationAccess.ActorFor(User).UserId, clock.GetUtcNow().UtcDateTime);
             a.CompleteGenderReview(review);
-        }, "complete-checklist", Input.Rationale, ct);
+        }, GrantTriggers.CompleteChecklist, Input.Rationale, ct);
         return outcome.Succeeded ? Done("Checklist completed; the application is with the committee.") : await RefusedAsync(outcome, id, ct);
     }
 

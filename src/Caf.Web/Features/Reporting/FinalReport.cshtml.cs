@@ -13,7 +13,7 @@ namespace Caf.Web.Features.Reporting;
 public sealed class FinalReportModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock)
     : ApplicationPageModel(access, commands, engine)
 {
-    protected override string Stage => "Reporting";
+    protected override string Stage => GrantStages.Reporting;
 
     [BindProperty] public ReportInput Input { get; set; } = new();
 

@@ -1,3 +1,5 @@
+using Caf.Data;
+
 namespace Caf.Web.Features.Shared;
 
 /// <summary>
@@ -11,16 +13,16 @@ internal static class DestructiveActions
 
     private static readonly Dictionary<string, (string Question, string Consequence, string Confirm)> Actions = new()
     {
-        ["withdraw"] = ("Withdraw this application?",
+        [GrantTriggers.Withdraw] = ("Withdraw this application?",
             "A withdrawn application cannot be submitted or reopened; to apply again, you would start a new application.",
             "Withdraw the application"),
-        ["declare-ineligible"] = ("Declare this application ineligible?",
+        [GrantTriggers.DeclareIneligible] = ("Declare this application ineligible?",
             "The application ends here and the applicant is told by email, with your rationale. This cannot be undone.",
             "Declare it ineligible"),
-        ["reject"] = ("Reject this application?",
+        [GrantTriggers.Reject] = ("Reject this application?",
             "The application ends here and the applicant receives the committee's decision with your rationale. This cannot be undone.",
             "Reject the application"),
-        ["terminate"] = ("Terminate this grant?",
+        [GrantTriggers.Terminate] = ("Terminate this grant?",
             "No further tranche is paid and the grant goes to final reconciliation of what was paid and spent. This cannot be undone.",
             "Terminate the grant"),
     };

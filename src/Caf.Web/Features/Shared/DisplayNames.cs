@@ -107,9 +107,9 @@ internal static class DisplayNames
     /// <summary>A committee decision, stored as the workflow trigger the chair fired, as the minutes state it.</summary>
     public static string Decision(string trigger) => trigger switch
     {
-        "approve" => "Approved",
-        "reject" => "Rejected",
-        "defer" => "Deferred",
+        GrantTriggers.Approve => "Approved",
+        GrantTriggers.Reject => "Rejected",
+        GrantTriggers.Defer => "Deferred",
         _ => trigger,
     };
 
