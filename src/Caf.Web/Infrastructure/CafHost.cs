@@ -126,6 +126,11 @@ internal static class CafHost
 
         services.AddScoped<ApplicationAccess>();
         services.AddScoped<ApplicationCommands>();
+        services.AddScoped<Features.Shared.UserActions>();
+        // Every use case (one class per group of user actions, in its feature folder) is found here, not listed by hand.
+        foreach (var useCase in typeof(CafHost).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Features.Shared.IUseCase).IsAssignableFrom(t)))
+            services.AddScoped(useCase);
         services.AddScoped<FreshSecondFactor>();
         services.AddScoped<FundLedger>();
         services.AddScoped<Features.Api.ApiCallers>();

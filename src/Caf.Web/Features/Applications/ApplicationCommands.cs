@@ -1,17 +1,11 @@
 using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Web.Features.Shared;
 using Caf.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Applications;
-
-/// <summary>The outcome of one user action: done, or refused with messages (by field where there is one) and an HTTP status.</summary>
-public sealed record CommandOutcome(int StatusCode, IReadOnlyList<(string? Field, string Message)> Errors)
-{
-    public static CommandOutcome Done { get; } = new(200, []);
-    public bool Succeeded => Errors.Count == 0;
-}
 
 /// <summary>
 /// Runs one user action on an application as one unit of work: the edit, the workflow transition, their audit records

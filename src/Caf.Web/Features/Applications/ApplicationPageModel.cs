@@ -1,3 +1,4 @@
+using Caf.Web.Features.Shared;
 using Caf.Data.Entities;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;
@@ -48,6 +49,19 @@ public abstract class ApplicationPageModel : PageModel
     {
         Response.StatusCode = 400;
         return Page();
+    }
+
+    /// <summary>
+    /// Adds a use case's rule problems to the form's binding errors, so that a person sees everything at once; a field that
+    /// could not be read keeps only that message.
+    /// </summary>
+    private protected void ShowProblems(IEnumerable<(string Field, string Message)> problems)
+    {
+        foreach (var (field, message) in problems)
+        {
+            var key = $"Input.{field}";
+            if (ModelState[key] is not { Errors.Count: > 0 }) ModelState.AddModelError(key, message);
+        }
     }
 
     private protected IActionResult Done(string message)

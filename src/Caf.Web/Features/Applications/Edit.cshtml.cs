@@ -1,3 +1,4 @@
+using Caf.Web.Features.Shared;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Web.Features.Account;

@@ -1,3 +1,4 @@
+using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caf.Web.Features.Applications;

@@ -18,7 +18,7 @@ namespace Caf.Web.Features.Committee;
 /// </summary>
 [Authorize(Roles = CafRoles.CommitteeChair + "," + CafRoles.CommitteeMember)]
 public sealed class DecideModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock,
-    CafDbContext db) : ApplicationPageModel(access, commands, engine)
+    CafDbContext db, CommitteeDecisions decisions) : ApplicationPageModel(access, commands, engine)
 {
     protected override string Stage => GrantStages.CommitteeReview;
 
@@ -32,7 +32,7 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
 
     public sealed class DecisionInput
     {
-        // No [Required]: the page's own check says it once, also for a value that is none of the three.
+        // No attributes: CommitteeDecision.Problems says what is wrong, once, for the page, the API and the CLI alike.
         public string? Decision { get; set; }
 
         [Display(Name = "Approved amount")]
@@ -44,11 +44,8 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
         /// <summary>The names of the members present; pre-ticked with every member who is not recused.</summary>
         public List<string> Present { get; set; } = [];
 
-        [Required(ErrorMessage = "Give the committee's rationale for the decision.")]
-        [StringLength(4000)]
         public string? DecisionRationale { get; set; }
 
-        [StringLength(4000)]
         public string? Conditions { get; set; }
     }
 
@@ -61,7 +58,7 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
         // The application page's "Approve", "Reject" and "Defer" buttons open this form with their choice made.
         if (GrantTriggers.IsDecision(choice)) Input.Decision = choice;
         Input.ApprovedAmount = Application.RequestedAmount.Amount;
-        Input.MeetingDate = Today;
+        Input.MeetingDate = FundTime.Today(clock);
         await LoadMembersAsync(ct);
         Input.Present = Members.Where(m => !m.Recused).Select(m => m.Name).ToList();
         return Page();
@@ -70,41 +67,20 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadWithRubricAsync(id, ct) is { } redirect) return redirect;
-        if (!GrantTriggers.IsDecision(Input.Decision))
-            ModelState.AddModelError("Input.Decision", "Choose approve, reject or defer.");
-        if (Input.Decision == GrantTriggers.Approve && Input.ApprovedAmount is null)
-            ModelState.AddModelError("Input.ApprovedAmount", "Give the approved amount.");
         await LoadMembersAsync(ct);
-        if (Input.MeetingDate is { } date && date > Today) ModelState.AddModelError("Input.MeetingDate", "The meeting cannot be in the future.");
-        if (Input.MeetingDate is { } early && early.Year < 2000)
-            ModelState.AddModelError("Input.MeetingDate", "The meeting date must be between 2000 and today.");
-        if (Input.Present.Any(string.IsNullOrWhiteSpace)) ModelState.AddModelError("Input.Present", "Tick the members present from the list.");
-        if (!ModelState.IsValid) return Invalid();
-        if (DestructiveActions.Is(Input.Decision) && !Confirmed)
+        var decision = new CommitteeDecision(Input.Decision, Input.ApprovedAmount, Input.MeetingDate, Input.Present, Input.DecisionRationale,
+            Input.Conditions);
+        if (!ModelState.IsValid)
+        {
+            ShowProblems(decision.Problems(FundTime.Today(clock)));
+            return Invalid();
+        }
+        if (DestructiveActions.Is(Input.Decision) && !Confirmed && !decision.Problems(FundTime.Today(clock)).Any())
         {
             Confirming = true;
             return Page();
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var meetingDate = Input.MeetingDate ?? Today;
-        // Left empty, the members present are those who scored and the chair: someone was in the room.
-        var present = Input.Present.Count > 0 ? Input.Present
-            : Application.Scores.Select(s => s.MemberName).Append(User.DisplayName()).ToList();
-        var meeting = await db.CommitteeMeetings.Include(m => m.Decisions)
-            .FirstOrDefaultAsync(m => m.RoundId == Application.RoundId && m.HeldOn == meetingDate, ct);
-        var outcome = await Commands.RunAsync(Application, User, a =>
-            {
-                if (Input.Decision == GrantTriggers.Approve)
-                    a.RecordDecision(new Money(Input.ApprovedAmount!.Value, a.Currency), Input.DecisionRationale!, Input.Conditions, now);
-                if (meeting is null)
-                {
-                    meeting = new CommitteeMeeting(a.RoundId, meetingDate, present, ApplicationAccess.ActorFor(User).UserId, now);
-                    db.CommitteeMeetings.Add(meeting);
-                }
-                else meeting.NoteAttendance(present);
-                meeting.Record(a, Input.Decision!, Input.DecisionRationale!.Trim(), now);
-            },
-            Input.Decision, Input.DecisionRationale, ct);
+        var outcome = await decisions.RecordAsync(Application, User, decision, ct);
         return outcome.Succeeded ? Done($"Decision recorded: {Input.Decision}.") : await RefusedAsync(outcome, id, ct);
     }
 
@@ -125,8 +101,6 @@ public sealed class DecideModel(ApplicationAccess access, ApplicationCommands co
     internal sealed record Member(string Name, bool Recused);
 
     internal IReadOnlyList<Member> Members { get; private set; } = [];
-
-    private DateOnly Today => FundTime.Today(clock);
 
     private async Task LoadMembersAsync(CancellationToken ct)
     {
