@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Account;
 using Caf.Web.Features.Applications;
 using Caf.Web.Features.Finance;
 using Caf.Workflows;

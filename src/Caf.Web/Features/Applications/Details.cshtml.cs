@@ -1,6 +1,5 @@
 using Caf.Data;
 using Caf.Data.Committee;
-using Caf.Web.Features.Account;
 using Caf.Web.Features.Committee;
 using Caf.Web.Features.Shared;
 using Caf.Data.Entities;

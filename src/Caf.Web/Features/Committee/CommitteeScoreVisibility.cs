@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Account;
-using Caf.Web.Features.Applications;
 
 namespace Caf.Web.Features.Committee;
 

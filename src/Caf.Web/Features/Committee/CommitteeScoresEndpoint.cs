@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Web.Features.Api;
-using Caf.Web.Features.Applications;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

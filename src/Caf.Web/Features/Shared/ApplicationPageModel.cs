@@ -1,9 +1,10 @@
 using Caf.Data.Entities;
+using Caf.Web.Features.Applications; // ApplicationCommands and CommandOutcome, until ApplicationCommands.cs is replaced
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Caf.Web.Features.Applications;
+namespace Caf.Web.Features.Shared;
 
 /// <summary>
 /// Base for the pages that act on one application at one stage: loads it with the user's visibility rules and sends the

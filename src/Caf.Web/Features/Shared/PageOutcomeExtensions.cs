@@ -1,6 +1,7 @@
+using Caf.Web.Features.Applications; // CommandOutcome, until ApplicationCommands.cs is replaced
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Caf.Web.Features.Applications;
+namespace Caf.Web.Features.Shared;
 
 internal static class PageOutcomeExtensions
 {
