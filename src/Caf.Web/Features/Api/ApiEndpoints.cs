@@ -49,7 +49,7 @@ internal static class ApiEndpoints
         var api = app.MapGroup("/api/v1").WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
         // The open calls for proposals are public, like the page that lists them; drafts and closed rounds are not listed.
         api.MapGet("/rounds", async (CafDbContext db, TimeProvider clock, CancellationToken ct) =>
-            (await Rounds.OpenModel.OpenRoundsAsync(db, clock.GetUtcNow().UtcDateTime, ct)).Select(r => new
+            (await OpenRounds.ListAsync(db, clock.GetUtcNow().UtcDateTime, ct)).Select(r => new
             {
                 id = r.Id,
                 title = r.Title,
@@ -133,7 +133,7 @@ internal static class ApiEndpoints
         var (form, errors) = draft!.ToForm(states, stateId);
         var now = clock.GetUtcNow().UtcDateTime;
         var round = form.RoundId is { } roundId
-            ? (await Rounds.OpenModel.OpenRoundsAsync(db, now, ct)).FirstOrDefault(r => r.Id == roundId)
+            ? (await OpenRounds.ListAsync(db, now, ct)).FirstOrDefault(r => r.Id == roundId)
             : null;
         if (round is null)
             errors.TryAdd("roundId", [form.RoundId is null
