@@ -1,7 +1,5 @@
 using Caf.Data;
 using Caf.Data.Committee;
-using Caf.Web.Features.Committee;
-using Caf.Web.Features.Shared;
 using Caf.Data.Entities;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;

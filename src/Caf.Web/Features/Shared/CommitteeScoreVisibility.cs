@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
 
-namespace Caf.Web.Features.Committee;
+namespace Caf.Web.Features.Shared;
 
 /// <summary>Who may see the members' scores of an application, and when.</summary>
 public static class CommitteeScoreVisibility
