@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
-using Caf.Web.Features.Api;
+using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace Caf.Web.Features.Api;
+namespace Caf.Web.Features.Shared;
 
 /// <summary>
 /// Who a bearer token acts for: a program acting for itself (client credentials), or a person who let a program act for
