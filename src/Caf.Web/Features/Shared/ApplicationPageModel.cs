@@ -28,7 +28,7 @@ public abstract class ApplicationPageModel : PageModel
     /// <summary>The stage this page works in.</summary>
     protected abstract string Stage { get; }
 
-    public string StageLabel => Engine.DefinitionOf(Application.Workflow!).Stage(Application.Stage).Label.En;
+    public string StageLabel => Engine.DefinitionOf(Application.Workflow!).StageLabel(Application.Stage);
 
     /// <summary>Null when the page may be shown; otherwise the result to return instead.</summary>
     private protected async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
