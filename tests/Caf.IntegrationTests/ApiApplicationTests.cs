@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Caf.IntegrationTests.Infrastructure;
 using Caf.Web.Features.Api;
+using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

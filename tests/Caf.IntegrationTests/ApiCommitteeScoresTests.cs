@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
-using Caf.Web.Features.Api;
+using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -104,7 +104,7 @@ public abstract class ApiCommitteeScoresTests(CafAppFactory factory)
             Assert.True(before.StatusCode == HttpStatusCode.OK, text);
             var hidden = JsonDocument.Parse(text).RootElement;
             Assert.True(hidden.GetProperty("scoresHidden").GetBoolean());
-            Assert.Equal(Caf.Web.Features.Committee.CommitteeScoreVisibility.RecusedReason, hidden.GetProperty("reason").GetString());
+            Assert.Equal(Caf.Web.Features.Shared.CommitteeScoreVisibility.RecusedReason, hidden.GetProperty("reason").GetString());
             Assert.Empty(hidden.GetProperty("scores").EnumerateArray());
             Assert.DoesNotContain(CommentOfA, text);
         }

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Caf.Data.Auditing;
 using Caf.IntegrationTests.Infrastructure;
 using Caf.Web.Features.Api;
+using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

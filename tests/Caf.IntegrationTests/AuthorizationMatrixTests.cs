@@ -203,7 +203,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         // A round of its own, so that opening or closing it changes nothing else the matrix reads.
         var roundId = await new GrantScenario(factory).OpenRoundAsync("Matrix round", 40_000m, 20_000m);
         var throwawayUser = await ThrowawayUserAsync();
-        await ApiTokens.RegisterClientAsync(factory, ThrowawayClient, [Caf.Web.Features.Api.ApiScopes.LedgerRead]);
+        await ApiTokens.RegisterClientAsync(factory, ThrowawayClient, [Caf.Web.Features.Shared.ApiScopes.LedgerRead]);
         var ids = new MatrixIds(applicationId, reportId, attachmentId, roundId, reference!);
 
         var loader = factory.Services.GetRequiredService<PageLoader>();

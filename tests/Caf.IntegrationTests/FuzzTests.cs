@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
-using Caf.Web.Features.Api;
+using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Testing;

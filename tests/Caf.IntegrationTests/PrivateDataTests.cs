@@ -1,6 +1,6 @@
 using System.Net;
 using Caf.IntegrationTests.Infrastructure;
-using Caf.Web.Features.Api;
+using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

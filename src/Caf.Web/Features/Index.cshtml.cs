@@ -1,7 +1,5 @@
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Account;
-using Caf.Web.Features.Applications;
 using Caf.Workflows;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,9 +26,6 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
                    && await db.Rounds.AnyAsync(r => r.Status == RoundStatus.Open && r.OpensAtUtc <= now && r.ClosesAtUtc > now, ct);
     }
 
-    public string StageLabel(GrantApplication a)
-    {
-        var stage = workflows.Get(a.Workflow!.DefinitionId, a.Workflow.DefinitionVersion).Stage(a.Stage);
-        return (ApplicationAccess.IsStaff(User) ? stage.Label : stage.ApplicantLabel ?? stage.Label).En;
-    }
+    public string StageLabel(GrantApplication a) =>
+        StageLabels.For(workflows.Get(a.Workflow!.DefinitionId, a.Workflow.DefinitionVersion), a.Stage, User);
 }

@@ -2,7 +2,6 @@ using Caf.Data;
 using Caf.Data.Auditing;
 using Caf.Data.Entities;
 using Caf.Web.Features.Account;
-using Caf.Web.Features.Api;
 using Caf.Web.Features.Applications;
 using Caf.Web.Features.Finance;
 using Caf.Web.Seeding;
@@ -133,7 +132,7 @@ internal static class CafHost
             services.AddScoped(useCase);
         services.AddScoped<FreshSecondFactor>();
         services.AddScoped<FundLedger>();
-        services.AddScoped<Features.Api.ApiCallers>();
+        services.AddScoped<ApiCallers>();
         services.AddScoped<DemoSeeder>();
         services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));
         services.AddSingleton<Email.OutboxDispatcher>();

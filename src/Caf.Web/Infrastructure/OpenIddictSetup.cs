@@ -12,7 +12,8 @@ namespace Caf.Web.Infrastructure;
 
 /// <summary>
 /// CafGrants as its own OAuth 2.0 authorization server (OpenIddict, stores in <see cref="CafDbContext"/>) and the
-/// validation of its access tokens for /api/v1. The endpoints, the API and the client registry are in Features/Api.
+/// validation of its access tokens for /api/v1. The OAuth endpoints and the client registry are in Features/Api; the API
+/// endpoints are in the features they serve (CafApi).
 /// </summary>
 internal static class OpenIddictSetup
 {

@@ -17,6 +17,14 @@ public sealed record WorkflowDefinition
     public StageDefinition Stage(string id) =>
         Stages.FirstOrDefault(s => s.Id == id) ?? throw new KeyNotFoundException($"Workflow '{Id}' has no stage '{id}'.");
 
+    /// <summary>
+    /// The one place a stage id becomes the name a person reads: its label, or for an applicant its applicant label
+    /// ("Under review") where it has one; the id itself when this version has no such stage. Pages ask through
+    /// Caf.Web's StageLabels, which knows who is reading.
+    /// </summary>
+    public string StageLabel(string id, bool forApplicant = false) =>
+        Stages.FirstOrDefault(s => s.Id == id) is { } stage ? (forApplicant ? stage.ApplicantLabel ?? stage.Label : stage.Label).En : id;
+
     public IEnumerable<TransitionDefinition> TransitionsFrom(string stage) => Transitions.Where(t => t.From.Contains(stage));
 }
 

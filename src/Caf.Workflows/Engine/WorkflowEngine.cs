@@ -96,7 +96,7 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
             // An unknown trigger is whatever the request said: never echoed back.
             var action = definition.Transitions.FirstOrDefault(t => t.Trigger == trigger)?.Label.En is { } label ? $"'{label}'" : "That action";
             throw new WorkflowRefusedException(WorkflowRefusal.NotAvailableInStage,
-                $"{action} is not possible while the application is at the stage '{stage.Label.En}'.");
+                $"{action} is not possible while the application is at the stage '{definition.StageLabel(stage.Id)}'.");
         }
         var permitted = candidates.Where(t => RoleAllows(t, actor)).ToList();
         if (permitted.Count == 0)

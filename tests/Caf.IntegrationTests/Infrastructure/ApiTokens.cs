@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Caf.Web.Features.Api;
+using Caf.Web.Features.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Caf.IntegrationTests.Infrastructure;

@@ -9,23 +9,11 @@ namespace Caf.Web.Features.Account;
 internal sealed class CafClaimsPrincipalFactory(UserManager<CafUser> users, RoleManager<IdentityRole> roles,
     IOptions<IdentityOptions> options) : UserClaimsPrincipalFactory<CafUser, IdentityRole>(users, roles, options)
 {
-    public const string StatePartyClaim = "caf:state";
-    public const string DisplayNameClaim = "caf:display-name";
-
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CafUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        if (user.StatePartyId is { } state) identity.AddClaim(new Claim(StatePartyClaim, state.ToString()));
-        identity.AddClaim(new Claim(DisplayNameClaim, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
+        if (user.StatePartyId is { } state) identity.AddClaim(new Claim(CafClaims.StateParty, state.ToString()));
+        identity.AddClaim(new Claim(CafClaims.DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
         return identity;
     }
-}
-
-internal static class PrincipalExtensions
-{
-    public static Guid? StatePartyId(this ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(CafClaimsPrincipalFactory.StatePartyClaim), out var id) ? id : null;
-
-    public static string DisplayName(this ClaimsPrincipal user) =>
-        user.FindFirstValue(CafClaimsPrincipalFactory.DisplayNameClaim) ?? user.Identity?.Name ?? "";
 }

@@ -74,7 +74,7 @@ public sealed class SetupAuthenticatorModel(UserManager<CafUser> users, SignInMa
 
     private async Task LoadAsync(CafUser user)
     {
-        Required = TwoFactorEnforcementMiddleware.Required(User, configuration);
+        Required = SecondFactorSignIn.Required(User, configuration);
         AlreadyEnabled = await users.GetTwoFactorEnabledAsync(user);
         NewKey = await enrolment.PendingKeyAsync(user);
     }

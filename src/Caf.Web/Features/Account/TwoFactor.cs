@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Caf.Data;
-using Caf.Web.Features.Applications;
 using Microsoft.AspNetCore.Identity;
 
 namespace Caf.Web.Features.Account;
@@ -18,7 +17,7 @@ internal sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, IConf
     public Task InvokeAsync(HttpContext context)
     {
         var user = context.User;
-        if (user.Identity?.IsAuthenticated != true || !Required(user, configuration) || UsedSecondFactor(user)
+        if (user.Identity?.IsAuthenticated != true || !SecondFactorSignIn.Required(user, configuration) || SecondFactorSignIn.Used(user)
             || Open.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
             return next(context);
         if (HttpMethods.IsGet(context.Request.Method))
@@ -30,21 +29,15 @@ internal sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, IConf
         return context.Response.WriteAsync("Set up two-factor sign-in first: your role requires it.");
     }
 
-    public static bool Required(ClaimsPrincipal user, IConfiguration configuration) =>
-        configuration.GetValue("Security:RequireTwoFactorForStaff", true) && ApplicationAccess.IsStaff(user);
-
     /// <summary>
     /// Identity rebuilds the principal from the database at each security-stamp check and forgets how the person signed
     /// in; without this, staff would be sent back to the authenticator set-up a minute after signing in.
     /// </summary>
     public static Task KeepSecondFactorMark(SecurityStampRefreshingPrincipalContext context)
     {
-        if (context.CurrentPrincipal is { } current && UsedSecondFactor(current)
-            && context.NewPrincipal is { } fresh && !UsedSecondFactor(fresh) && fresh.Identity is ClaimsIdentity identity)
+        if (context.CurrentPrincipal is { } current && SecondFactorSignIn.Used(current)
+            && context.NewPrincipal is { } fresh && !SecondFactorSignIn.Used(fresh) && fresh.Identity is ClaimsIdentity identity)
             identity.AddClaim(new Claim("amr", "mfa"));
         return Task.CompletedTask;
     }
-
-    /// <summary>Identity marks a sign-in completed with a second factor with the claim amr = mfa.</summary>
-    public static bool UsedSecondFactor(ClaimsPrincipal user) => user.HasClaim("amr", "mfa");
 }

@@ -44,7 +44,7 @@ public sealed class InviteModel(InvitationService invitations, CafDbContext db) 
             return Page();
         }
         var problems = await invitations.InviteAsync(Input.Email.Trim(), Input.DisplayName.Trim(), Input.Role, Input.StatePartyId,
-            Applications.ApplicationAccess.ActorFor(User).UserId, User.IsInRole(CafRoles.Admin), ct);
+            ApplicationAccess.ActorFor(User).UserId, User.IsInRole(CafRoles.Admin), ct);
         if (problems is not null)
         {
             foreach (var (field, message) in problems) ModelState.AddModelError(field, message);

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Data.ReferenceData;
-using Caf.Web.Features.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

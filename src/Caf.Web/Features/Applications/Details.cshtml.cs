@@ -1,8 +1,5 @@
 using Caf.Data;
 using Caf.Data.Committee;
-using Caf.Web.Features.Account;
-using Caf.Web.Features.Committee;
-using Caf.Web.Features.Shared;
 using Caf.Data.Entities;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;
@@ -122,13 +119,7 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
         return RedirectToPage(new { id });
     }
 
-    /// <summary>Staff see the stage's own name; applicants see its applicant label ("Under review") where it has one.</summary>
-    public string StageLabel(string stage) => StageLabel(Definition, stage, User);
-
-    internal static string StageLabel(WorkflowDefinition workflow, string stage, System.Security.Claims.ClaimsPrincipal user) =>
-        workflow.Stages.FirstOrDefault(s => s.Id == stage) is { } definition
-            ? (ApplicationAccess.IsStaff(user) ? definition.Label : definition.ApplicantLabel ?? definition.Label).En
-            : stage;
+    public string StageLabel(string stage) => StageLabels.For(Definition, stage, User);
 
     internal string WorkflowMermaid => WorkflowDiagram.ToMermaid(Definition, Application.Workflow!.Stage,
         [.. Application.Workflow.History.Select(h => (h.FromStage, h.ToStage))], DisplayNames.Role);

@@ -1,7 +1,5 @@
-using Caf.Web.Features.Shared;
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Account;
 using Caf.Workflows;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;

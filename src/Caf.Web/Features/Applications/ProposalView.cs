@@ -1,6 +1,5 @@
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Applications;

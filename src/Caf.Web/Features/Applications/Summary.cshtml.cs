@@ -22,7 +22,7 @@ public sealed class SummaryModel(ApplicationAccess access, CafDbContext db, Work
         if (application is null) return NotFound();
         Application = application;
         Proposal = await ProposalView.LoadAsync(db, application, headingLevel: 2, ct);
-        StageLabel = DetailsModel.StageLabel(engine.DefinitionOf(application.Workflow!), application.Stage, User);
+        StageLabel = StageLabels.For(engine.DefinitionOf(application.Workflow!), application.Stage, User);
         return Page();
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Caf.Web.Features.Shared;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Web.Features.Applications;

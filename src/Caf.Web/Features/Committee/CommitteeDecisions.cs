@@ -4,7 +4,6 @@ using Caf.Data.Committee;
 using Caf.Data.Entities;
 using Caf.Web.Features.Account;
 using Caf.Web.Features.Applications;
-using Caf.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Committee;

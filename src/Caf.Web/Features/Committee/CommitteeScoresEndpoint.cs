@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Api;
-using Caf.Web.Features.Applications;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +23,10 @@ public sealed record ApiCommitteeScores(string Reference, int RubricVersion, Api
 /// <summary>GET /api/v1/applications/{reference}/scores.</summary>
 internal static class CommitteeScoresEndpoint
 {
+    public static void Map(IEndpointRouteBuilder app) =>
+        ApiRoutes.V1(app).MapGet($"/applications/{{reference:regex({ApiRoutes.ReferencePattern})}}/scores", ReadAsync)
+            .RequireAuthorization(ApiScopes.Policies.ApplicationsRead);
+
     /// <summary>
     /// The members' scores on an application, for a person's token only, and only for the people who see scores on the
     /// pages: ISU officers, auditors, and committee members and the chair. Everyone else, applicants and partner states

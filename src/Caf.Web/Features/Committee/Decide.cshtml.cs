@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Committee;
-using Caf.Web.Features.Account;
 using Caf.Web.Features.Applications;
-using Caf.Web.Features.Shared;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

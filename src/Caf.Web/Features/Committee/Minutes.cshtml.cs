@@ -1,6 +1,5 @@
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Shared;
 using ClosedXML.Excel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

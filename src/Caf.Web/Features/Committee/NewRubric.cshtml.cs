@@ -1,8 +1,6 @@
 using Caf.Data;
 using Caf.Data.Committee;
 using Caf.Data.Entities;
-using Caf.Web.Features.Applications;
-using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

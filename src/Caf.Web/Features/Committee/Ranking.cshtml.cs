@@ -65,7 +65,7 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
             RoundRanking.ClaimsEnvelope(a.Stage))),
             Round.Envelope.Amount);
         // The stage as people read it ("Committee review"), as on the application's own page, not its identifier.
-        var stages = applications.ToDictionary(a => a.Id, a => engine.DefinitionOf(a.Workflow!).Stage(a.Stage).Label.En);
+        var stages = applications.ToDictionary(a => a.Id, a => engine.DefinitionOf(a.Workflow!).StageLabel(a.Stage));
         Rows = ranked.Select(r => new Row(r, stages[r.Id], hidden[r.Id], !hidden[r.Id] && summaries[r.Id].Spread)).ToList();
         var byId = applications.ToDictionary(a => a.Id);
         _seen = ranked.Where(r => !hidden[r.Id]).Select(r => (byId[r.Id], summaries[r.Id])).ToList();

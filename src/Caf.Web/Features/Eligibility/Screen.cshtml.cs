@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Web.Features.Applications;
-using Caf.Web.Features.Shared;
 using Caf.Workflows.Engine;
 using Caf.Workflows.Grants;
 using Microsoft.AspNetCore.Authorization;

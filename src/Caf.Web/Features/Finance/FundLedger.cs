@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Shared;
 using Caf.Workflows.Grants;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Caf.Web.Features.Account;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caf.Web.Features.Finance;

@@ -1,7 +1,5 @@
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Applications;
-using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

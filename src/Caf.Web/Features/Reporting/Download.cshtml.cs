@@ -1,6 +1,5 @@
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Applications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,6 @@ using Caf.Data;
 using Caf.Data.Entities;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Rounds;
 
@@ -16,14 +15,6 @@ public sealed class OpenModel(CafDbContext db, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow().UtcDateTime;
-        Rounds = await OpenRoundsAsync(db, Now, ct);
+        Rounds = await OpenRounds.ListAsync(db, Now, ct);
     }
-
-    public static async Task<IReadOnlyList<FundingRound>> OpenRoundsAsync(CafDbContext db, DateTime nowUtc, CancellationToken ct) =>
-        await db.Rounds.AsNoTracking()
-            .Where(r => r.Status == RoundStatus.Open && r.OpensAtUtc <= nowUtc && r.ClosesAtUtc > nowUtc)
-            .OrderBy(r => r.ClosesAtUtc).ToListAsync(ct);
-
-    /// <summary>The deadline in Geneva time, which is how the ISU announces it.</summary>
-    public static string Geneva(DateTime utc) => FundTime.Describe(utc);
 }

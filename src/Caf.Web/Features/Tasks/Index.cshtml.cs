@@ -1,6 +1,5 @@
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Account;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 

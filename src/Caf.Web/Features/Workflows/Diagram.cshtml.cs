@@ -34,5 +34,5 @@ public sealed class DiagramModel(WorkflowRegistry registry) : PageModel
         return Page();
     }
 
-    public string StageLabel(string stage) => Definition?.Stages.FirstOrDefault(s => s.Id == stage)?.Label.En ?? stage;
+    public string StageLabel(string stage) => Definition?.StageLabel(stage) ?? stage;
 }

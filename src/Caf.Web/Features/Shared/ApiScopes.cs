@@ -2,7 +2,7 @@ using Caf.Data;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 
-namespace Caf.Web.Features.Api;
+namespace Caf.Web.Features.Shared;
 
 /// <summary>
 /// The scopes of the CafGrants API, the policies that demand them, and which people may hand each one to an

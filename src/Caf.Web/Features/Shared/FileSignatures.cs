@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Caf.Web.Features.Reporting;
+namespace Caf.Web.Features.Shared;
 
 /// <summary>
 /// Checks that a file is what its name says by its first bytes, not its extension: a script renamed report.pdf is

@@ -1,97 +1,33 @@
-using System.Globalization;
 using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Account;
-using Caf.Web.Features.Applications;
-using Caf.Web.Features.Finance;
 using Caf.Workflows;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Caf.Web.Features.Api;
-
-/// <summary>An amount as a decimal string (never a binary float) with its ISO currency.</summary>
-public sealed record ApiMoney(string Amount, string Currency)
-{
-    public static ApiMoney From(Money money) => From(money.Amount, money.Currency);
-    public static ApiMoney From(decimal amount, string currency) => new(amount.ToString("0.00", CultureInfo.InvariantCulture), currency);
-}
-
-public sealed record ApiLedgerTotals(string Currency, int EntryCount, ApiMoney CashIn, ApiMoney CashOut, ApiMoney Balance, ApiMoney OpenCommitments);
-
-public sealed record ApiLedgerEntry(DateOnly ValueDate, string Kind, string? Grant, string Description, string? BankReference,
-    ApiMoney CashIn, ApiMoney CashOut, ApiMoney CommitmentChange);
-
-/// <summary>The fund ledger; <c>Totals</c> has one line per currency (the fund's first), never a sum across currencies.</summary>
-public sealed record ApiLedger(DateOnly AsOf, string Currency, string Note, int EntryCount, IReadOnlyList<ApiLedgerTotals> Totals,
-    IReadOnlyList<ApiLedgerEntry> Entries);
+namespace Caf.Web.Features.Applications;
 
 public sealed record ApiApplication(Guid Id, string? Reference, string Title, string? ApplicantState, string Stage, ApiMoney Requested);
 
 public sealed record ApiApplicationList(IReadOnlyList<ApiApplication> Applications);
 
 /// <summary>
-/// The API under /api/v1. Every endpoint but the open rounds demands a bearer access token from this application's own
-/// OAuth server with the endpoint's scope: 401 without one (a page cookie is not one), 403 when the scope is missing.
-/// A program acting for itself reads applications past their draft; a person's token sees what that person sees on the
-/// pages, and an applicant's may create drafts for their State Party. Committee scores are read only with the token of
-/// a person who sees them on the pages (CommitteeScoresEndpoint).
+/// The applications under /api/v1 (ApiRoutes): a program acting for itself reads applications past their draft; a
+/// person's token sees what that person sees on the pages, and an applicant's may create drafts for their State Party.
 /// </summary>
-internal static class ApiEndpoints
+internal static class ApplicationsEndpoints
 {
-    public static IEndpointRouteBuilder MapCafApi(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
-        AuthorizationServerEndpoints.Map(app);
-
-        // Status codes stay bare here: a program reading JSON should not receive the HTML error page.
-        var api = app.MapGroup("/api/v1").WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
-        // The open calls for proposals are public, like the page that lists them; drafts and closed rounds are not listed.
-        api.MapGet("/rounds", async (CafDbContext db, TimeProvider clock, CancellationToken ct) =>
-            (await Rounds.OpenModel.OpenRoundsAsync(db, clock.GetUtcNow().UtcDateTime, ct)).Select(r => new
-            {
-                id = r.Id,
-                title = r.Title,
-                opensAt = r.OpensAtUtc,
-                closesAt = r.ClosesAtUtc,
-                description = r.Description,
-                envelope = new { amount = r.Envelope.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), currency = r.Envelope.Currency },
-                ceiling = new { amount = r.Ceiling.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), currency = r.Ceiling.Currency },
-                maxDurationDays = r.MaxDurationDays,
-                implementationStart = r.ImplementationStart,
-                implementationEnd = r.ImplementationEnd,
-                allowedCurrencies = r.AllowedCurrencies,
-            })).AllowAnonymous();
-        api.MapGet("/ledger", ReadLedgerAsync).RequireAuthorization(ApiScopes.Policies.LedgerRead);
+        var api = ApiRoutes.V1(app);
         api.MapGet("/applications", ListApplicationsAsync).RequireAuthorization(ApiScopes.Policies.ApplicationsRead);
         api.MapGet("/applications/{id:guid}", ReadApplicationAsync).RequireAuthorization(ApiScopes.Policies.ApplicationsRead);
-        api.MapGet($"/applications/{{reference:regex({ReferencePattern})}}", ReadApplicationByReferenceAsync)
-            .RequireAuthorization(ApiScopes.Policies.ApplicationsRead);
-        api.MapGet($"/applications/{{reference:regex({ReferencePattern})}}/scores", Committee.CommitteeScoresEndpoint.ReadAsync)
+        api.MapGet($"/applications/{{reference:regex({ApiRoutes.ReferencePattern})}}", ReadApplicationByReferenceAsync)
             .RequireAuthorization(ApiScopes.Policies.ApplicationsRead);
         api.MapPost("/applications", CreateDraftAsync).RequireAuthorization(ApiScopes.Policies.ApplicationsWrite).DisableAntiforgery();
-        return app;
     }
-
-    private static async Task<Results<Ok<ApiLedger>, ValidationProblem>> ReadLedgerAsync(FundLedger ledger,
-        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "asOf")] string? asOfText, CancellationToken ct)
-    {
-        // Read here rather than bound, so that a date that cannot be read answers problem details naming the field.
-        if (!ApiRequest.TryReadDate(asOfText, out var asOf))
-            return ApiRequest.Invalid("asOf", "Give the date as YYYY-MM-DD between 2000 and 2100, for example 2026-12-31.");
-        var (rows, totals) = await ledger.ReadAsync(asOf, ct);
-        var entries = rows.Select(r => new ApiLedgerEntry(r.ValueDate, r.Kind.ToString(), r.Grant, r.Description, r.BankReference,
-            ApiMoney.From(r.CashIn, r.Currency), ApiMoney.From(r.CashOut, r.Currency), ApiMoney.From(r.CommitmentChange, r.Currency))).ToList();
-        return TypedResults.Ok(new ApiLedger(totals.AsOf, totals.PerCurrency[0].Currency, LedgerTotals.PerCurrencyNote, totals.EntryCount,
-            totals.PerCurrency.Select(t => new ApiLedgerTotals(t.Currency, t.EntryCount, ApiMoney.From(t.CashIn), ApiMoney.From(t.CashOut),
-                ApiMoney.From(t.Balance), ApiMoney.From(t.OpenCommitments))).ToList(),
-            entries));
-    }
-
-    /// <summary>CAF-YYYY-NNN, as GrantApplication numbers them; braces doubled for the route template.</summary>
-    private const string ReferencePattern = @"^CAF-\d{{4}}-\d{{3,}}$";
 
     private static async Task<Ok<ApiApplicationList>> ListApplicationsAsync(ApiCallers callers, ClaimsPrincipal token, CancellationToken ct)
     {
@@ -134,7 +70,7 @@ internal static class ApiEndpoints
         var (form, errors) = draft!.ToForm(states, stateId);
         var now = clock.GetUtcNow().UtcDateTime;
         var round = form.RoundId is { } roundId
-            ? (await Rounds.OpenModel.OpenRoundsAsync(db, now, ct)).FirstOrDefault(r => r.Id == roundId)
+            ? (await OpenRounds.ListAsync(db, now, ct)).FirstOrDefault(r => r.Id == roundId)
             : null;
         if (round is null)
             errors.TryAdd("roundId", [form.RoundId is null

@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Account;
 using Caf.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 
-namespace Caf.Web.Features.Applications;
+namespace Caf.Web.Features.Shared;
 
 /// <summary>
 /// Who may see which application. Applicants see their own state's applications, and read-only those where their

@@ -4,7 +4,7 @@ using Caf.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Caf.Web.Features.Api;
+namespace Caf.Web.Features.Shared;
 
 /// <summary>
 /// Reads what a program sent to /api/v1 ourselves rather than through parameter binding, which answers 500 (Development)

@@ -2,7 +2,7 @@ using Caf.Data;
 using Caf.Data.Entities;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Caf.Web.Features.Applications;
+namespace Caf.Web.Features.Shared;
 
 /// <summary>How every document of an application leaves the system: audited, and always as a download.</summary>
 internal static class AuditedDownload

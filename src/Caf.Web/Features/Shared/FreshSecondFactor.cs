@@ -4,7 +4,7 @@ using Caf.Data;
 using Caf.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 
-namespace Caf.Web.Features.Account;
+namespace Caf.Web.Features.Shared;
 
 /// <summary>
 /// Money leaving or entering the fund's bank account is recorded only with a code typed for that very action, not on
@@ -25,7 +25,7 @@ public sealed class FreshSecondFactor(UserManager<CafUser> users, CafDbContext d
     /// without a code.
     /// </summary>
     public bool IsAsked(ClaimsPrincipal principal) =>
-        TwoFactorEnforcementMiddleware.Required(principal, configuration) || TwoFactorEnforcementMiddleware.UsedSecondFactor(principal);
+        SecondFactorSignIn.Required(principal, configuration) || SecondFactorSignIn.Used(principal);
 
     /// <summary>Null when the code is right; otherwise what to tell the person, next to the code field.</summary>
     public async Task<string?> ProblemAsync(ClaimsPrincipal principal, string? code, string action, CancellationToken ct)

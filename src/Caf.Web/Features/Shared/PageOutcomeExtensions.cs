@@ -1,7 +1,6 @@
-using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Caf.Web.Features.Applications;
+namespace Caf.Web.Features.Shared;
 
 internal static class PageOutcomeExtensions
 {

@@ -1,10 +1,10 @@
-using Caf.Web.Features.Shared;
 using Caf.Data.Entities;
+using Caf.Web.Features.Applications; // ApplicationCommands, until every page calls a use case
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Caf.Web.Features.Applications;
+namespace Caf.Web.Features.Shared;
 
 /// <summary>
 /// Base for the pages that act on one application at one stage: loads it with the user's visibility rules and sends the
@@ -28,7 +28,7 @@ public abstract class ApplicationPageModel : PageModel
     /// <summary>The stage this page works in.</summary>
     protected abstract string Stage { get; }
 
-    public string StageLabel => Engine.DefinitionOf(Application.Workflow!).Stage(Application.Stage).Label.En;
+    public string StageLabel => Engine.DefinitionOf(Application.Workflow!).StageLabel(Application.Stage);
 
     /// <summary>Null when the page may be shown; otherwise the result to return instead.</summary>
     private protected async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)

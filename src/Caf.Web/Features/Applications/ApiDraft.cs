@@ -1,9 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Applications;
 
-namespace Caf.Web.Features.Api;
+namespace Caf.Web.Features.Applications;
 
 public sealed record ApiPartner(string? IsoCode, string? Role);
 

@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Account;
-using Caf.Web.Features.Applications;
 
-namespace Caf.Web.Features.Committee;
+namespace Caf.Web.Features.Shared;
 
 /// <summary>Who may see the members' scores of an application, and when.</summary>
 public static class CommitteeScoreVisibility

@@ -1,6 +1,4 @@
-using Caf.Web.Features.Reporting;
-
-namespace Caf.Web.Features.Applications;
+namespace Caf.Web.Features.Shared;
 
 /// <summary>Reads an uploaded document and says, in words, why it cannot be accepted: empty, too large, or not what its name says.</summary>
 internal static class UploadedDocuments

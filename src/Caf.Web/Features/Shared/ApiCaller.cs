@@ -1,13 +1,12 @@
 using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Applications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace Caf.Web.Features.Api;
+namespace Caf.Web.Features.Shared;
 
 /// <summary>
 /// Who a bearer token acts for: a program acting for itself (client credentials), or a person who let a program act for
