@@ -32,4 +32,16 @@ internal sealed class GrantApplicationBuilder
 
     public static void Submit(GrantApplication application) =>
         application.Workflow!.RecordTransition("submit", "Submitted", "user-1", "Applicant One", null, Now);
+
+    /// <summary>A submitted application the ISU screened and asked questions about, reopening <paramref name="reopened"/>.</summary>
+    public GrantApplication InClarification(params ProposalSection[] reopened)
+    {
+        var application = Draft();
+        Submit(application);
+        application.Workflow!.RecordTransition(GrantTriggers.StartScreening, GrantStages.EligibilityScreening, "isu", "ISU", null, Now);
+        application.RecordScreening(ScreeningOutcome.Clarification, [new ScreeningAnswer(1, "Item", true, null)], "One question.", "isu", Now);
+        application.RequestClarification("Add interpretation.", reopened, "isu", Now);
+        application.Workflow!.RecordTransition(GrantTriggers.RequestClarification, GrantStages.ClarificationRequested, "isu", "ISU", null, Now);
+        return application;
+    }
 }

@@ -135,6 +135,7 @@ public sealed class GrantApplication : IAudited
         EnsureEditable(ProposalSection.General);
         if (DateProblems(activityStart, activityEnd).FirstOrDefault() is { Message: not null } problem)
             throw new DomainException(problem.Message, problem.Field);
+        EnsureText(nameof(Summary), summary);
         SetTitle(title);
         Summary = summary?.Trim() ?? "";
         ActivityStart = activityStart;
@@ -230,12 +231,15 @@ public sealed class GrantApplication : IAudited
     public void SetObjectives(string? objectives)
     {
         EnsureEditable(ProposalSection.Objectives);
+        EnsureText(nameof(Objectives), objectives);
         Objectives = objectives?.Trim() ?? "";
     }
 
     public void SetGenderAndSafeguarding(string? genderAnalysis, string? doNoHarm)
     {
         EnsureEditable(ProposalSection.GenderAndSafeguarding);
+        EnsureText(nameof(GenderAnalysis), genderAnalysis);
+        EnsureText(nameof(DoNoHarm), doNoHarm);
         GenderAnalysis = genderAnalysis?.Trim() ?? "";
         DoNoHarm = doNoHarm?.Trim() ?? "";
     }
@@ -243,6 +247,7 @@ public sealed class GrantApplication : IAudited
     public void SetFollowUpPlan(string? followUpPlan)
     {
         EnsureEditable(ProposalSection.FollowUp);
+        EnsureText(nameof(FollowUpPlan), followUpPlan);
         FollowUpPlan = followUpPlan?.Trim() ?? "";
     }
 
@@ -250,6 +255,7 @@ public sealed class GrantApplication : IAudited
     {
         EnsureEditable(ProposalSection.Budget);
         if (ContributionProblem(cash) is { } problem) throw new DomainException(problem, nameof(NationalContributionCash));
+        EnsureText(nameof(NationalContributionInKind), inKind);
         NationalContributionCash = cash;
         NationalContributionInKind = inKind?.Trim() ?? "";
     }
@@ -495,9 +501,42 @@ public sealed class GrantApplication : IAudited
 
     private void SetTitle(string title)
     {
-        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("Give the application a title.", nameof(Title));
-        if (title.Trim().Length > 200) throw new DomainException("Keep the title under 200 characters.", nameof(Title));
+        if (TitleProblem(title) is { } problem) throw new DomainException(problem, nameof(Title));
         Title = title.Trim();
+    }
+
+    /// <summary>What is wrong with a title as typed, if anything.</summary>
+    public static string? TitleProblem(string? title) =>
+        string.IsNullOrWhiteSpace(title) ? "Give the application a title."
+        : title.Trim().Length > 200 ? "Keep the title under 200 characters."
+        : null;
+
+    /// <summary>The longest each narrative part may be, and how a person calls it.</summary>
+    private static readonly Dictionary<string, (int Max, string Name)> TextLimits = new(StringComparer.Ordinal)
+    {
+        [nameof(Summary)] = (4000, "the summary"),
+        [nameof(Objectives)] = (4000, "the objectives"),
+        [nameof(GenderAnalysis)] = (4000, "the gender and diversity analysis"),
+        [nameof(DoNoHarm)] = (4000, "the do-no-harm and safeguarding text"),
+        [nameof(FollowUpPlan)] = (4000, "the follow-up plan"),
+        [nameof(NationalContributionInKind)] = (2000, "the in-kind contribution"),
+    };
+
+    /// <summary>What is wrong with the text of a narrative part (<paramref name="field"/>: Summary, Objectives…) as typed, if anything.</summary>
+    public static string? TextProblem(string field, string? text) =>
+        text is { Length: var length } && TextLimits.TryGetValue(field, out var limit) && length > limit.Max
+            ? $"Keep {limit.Name} under {limit.Max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters."
+            : null;
+
+    private static void EnsureText(string field, string? text)
+    {
+        if (TextProblem(field, text) is { } problem) throw new DomainException(problem, field);
+    }
+
+    /// <summary>Refuses, naming the stage, when no part of the proposal may change now.</summary>
+    public void EnsureEditable()
+    {
+        if (!IsEditable) throw NotEditable();
     }
 
     private void EnsureEditable(ProposalSection section)
@@ -505,8 +544,10 @@ public sealed class GrantApplication : IAudited
         if (IsSectionEditable(section)) return;
         throw Stage == GrantStages.ClarificationRequested
             ? new DomainException($"The ISU has not reopened the section '{section}' for this clarification.")
-            : new DomainException($"This application is in the stage '{Stage}' and can no longer be edited.");
+            : NotEditable();
     }
+
+    private DomainException NotEditable() => new($"This application is in the stage '{Stage}' and can no longer be edited.");
 
     private static void EnsureRows(string field, string noun, int count)
     {
@@ -549,6 +590,8 @@ public sealed class GrantApplication : IAudited
     /// <summary>The applicant's answer; the reopened sections lock again when the answer is sent.</summary>
     public void AnswerClarification(string answer, string userId, DateTime nowUtc)
     {
+        if (Stage != GrantStages.ClarificationRequested)
+            throw new DomainException($"This application is in the stage '{Stage}': the ISU is not waiting for an answer to its questions.");
         var open = OpenClarification ?? throw new DomainException("There is no open question to answer.");
         if (string.IsNullOrWhiteSpace(answer)) throw new DomainException("Write your answer to the ISU's questions.", nameof(Clarification.Answer));
         if (answer.Trim().Length > 4000) throw new DomainException("Keep the answer under 4,000 characters.", nameof(Clarification.Answer));

@@ -56,7 +56,7 @@ internal static class ApplicationsEndpoints
     /// while any field is refused, and every refused field is listed at once.
     /// </summary>
     private static async Task<Results<Created<ApiApplication>, ValidationProblem, ProblemHttpResult>> CreateDraftAsync(HttpRequest request,
-        ApiCallers callers, ClaimsPrincipal token, CafDbContext db, WorkflowEngine engine, ApplicationCommands commands, TimeProvider clock,
+        ApiCallers callers, ClaimsPrincipal token, CafDbContext db, Drafts drafts, TimeProvider clock,
         Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         var person = (await callers.ResolveAsync(token)).Person;
@@ -81,29 +81,14 @@ internal static class ApplicationsEndpoints
             errors.TryAdd("currency", [$"'{currency}' is not accepted: budgets for this round are in {round.Currency}."]);
         if (errors.Count > 0) return Invalid(errors.Select(e => (e.Key, e.Value)));
 
-        GrantApplication application;
-        try
-        {
-            // Tracked, unlike the list of open rounds: the new application refers to it.
-            application = new GrantApplication(await db.Rounds.FirstAsync(r => r.Id == round!.Id, ct),
-                await db.StateParties.FirstAsync(s => s.Id == stateId, ct), form.Title,
-                engine.Start(WorkflowServices.GrantWorkflowId), ApplicationAccess.ActorFor(person).UserId, now);
-            db.Applications.Add(application);
-            await engine.EnterInitialStageAsync(application.Workflow!, application, ct);
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            return Invalid([(ApiDraft.FieldName(DraftForm.FieldKey(ex.Field)), [ex.Message])]);
-        }
-        var outcome = await commands.RunAsync(application, person, form.ApplyTo, trigger: null, comment: null, ct);
+        var (outcome, application, _) = await drafts.CreateAsync(person, form.ToDraft(), [], id: null, ct);
         if (outcome.StatusCode == StatusCodes.Status400BadRequest)
             return Invalid(outcome.Errors.GroupBy(e => ApiDraft.FieldName(DraftForm.FieldKey(e.Field)), e => e.Message)
                 .Select(g => (g.Key, g.ToList())));
         if (!outcome.Succeeded)
             return TypedResults.Problem(statusCode: outcome.StatusCode, title: string.Join(" ", outcome.Errors.Select(e => e.Message)));
 
-        var created = await (await callers.VisibleApplicationsAsync(token)).FirstAsync(a => a.Id == application.Id, ct);
+        var created = await (await callers.VisibleApplicationsAsync(token)).FirstAsync(a => a.Id == application!.Id, ct);
         return TypedResults.Created($"/api/v1/applications/{created.Id}", ToApi(created));
     }
 

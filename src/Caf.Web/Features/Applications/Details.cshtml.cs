@@ -1,4 +1,5 @@
 using Caf.Data;
+using Caf.Data.Applications;
 using Caf.Data.Committee;
 using Caf.Data.Entities;
 using Caf.Workflows.Engine;
@@ -9,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Caf.Web.Features.Applications;
 
 /// <summary>One application: where it stands, what this user may do now, and its history.</summary>
-public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, CafDbContext db,
-    TimeProvider clock) : PageModel
+public sealed class DetailsModel(ApplicationAccess access, Transitions transitions, ApplicationComments comments, WorkflowEngine engine,
+    CafDbContext db) : PageModel
 {
     /// <summary>Transitions that need more than a comment have a page of their own.</summary>
     /// <summary>
@@ -34,7 +35,6 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
     internal IReadOnlyList<(string Label, string Href)> Tasks { get; private set; } = [];
 
     [BindProperty] public string? Comment { get; set; }
-    private const int MaxCommentLength = 2000;
     /// <summary>Sent by the confirmation's own button; without it a destructive action only asks.</summary>
     [BindProperty] public bool Confirmed { get; set; }
     /// <summary>The destructive action this page asks to confirm, if any.</summary>
@@ -45,12 +45,7 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
     internal IReadOnlyList<ApplicationComment> Comments { get; private set; } = [];
 
     /// <summary>The applicant state, a partner state (which may not edit) and the ISU may comment.</summary>
-    public bool MayComment => ApplicationAccess.ActsForApplicant(Application, User) || PartnerStateName is not null
-                              || User.IsInRole(CafRoles.IsuOfficer);
-
-    private string? PartnerStateName => User.IsInRole(CafRoles.Applicant)
-        ? Application.Partners.FirstOrDefault(p => p.StatePartyId == User.StatePartyId())?.StateParty?.Name
-        : null;
+    public bool MayComment => ApplicationComments.AuthorFor(Application, User) is not null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? confirm, CancellationToken ct)
     {
@@ -64,21 +59,14 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
         if (string.IsNullOrWhiteSpace(trigger)) return BadRequest();
         if (!await LoadAsync(id, ct)) return NotFound();
         FiredTrigger = trigger;
-        // The comment goes into the audit trail and the history every reader sees: bounded like any other comment.
-        if (Comment is { Length: > MaxCommentLength })
-        {
-            ModelState.AddModelError(nameof(Comment), "Keep the comment under 2,000 characters.");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            Confirming = ConfirmationFor(trigger);
-            return Page();
-        }
-        // Asked on the server, so that a destructive action asks first with or without JavaScript.
-        if (!Confirmed && ConfirmationFor(trigger) is { } confirming)
+        // Asked on the server, so that a destructive action asks first with or without JavaScript; a comment that cannot be
+        // recorded is said before asking.
+        if (!Confirmed && !TransitionComment.Problems(Comment).Any() && ConfirmationFor(trigger) is { } confirming)
         {
             Confirming = confirming;
             return Page();
         }
-        var outcome = await commands.FireAsync(Application, User, trigger, Comment, ct);
+        var outcome = await transitions.FireAsync(Application, User, trigger, Comment, ct);
         if (outcome.Succeeded)
         {
             TempData["Message"] = $"Done: {Definition.Transitions.First(t => t.Trigger == trigger).Label.En}.";
@@ -100,23 +88,15 @@ public sealed class DetailsModel(ApplicationAccess access, ApplicationCommands c
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!MayComment) return Forbid();
-        var author = ApplicationAccess.ActsForApplicant(Application, User) ? $"{Application.ApplicantState?.Name}, applicant"
-            : PartnerStateName is { } partner ? $"{partner}, partner" : "ISU";
-        try
+        var outcome = await comments.AddAsync(Application, User, Remark, ct);
+        if (outcome.Succeeded)
         {
-            db.ApplicationComments.Add(new ApplicationComment(id, ApplicationAccess.ActorFor(User).UserId, User.DisplayName(),
-                author, Remark ?? "", clock.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync(ct);
+            TempData["Message"] = "Comment added.";
+            return RedirectToPage(new { id });
         }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(nameof(Remark), ex.Message);
-            Response.StatusCode = 400;
-            return Page();
-        }
-        TempData["Message"] = "Comment added.";
-        return RedirectToPage(new { id });
+        if (outcome.StatusCode == StatusCodes.Status403Forbidden) return Forbid();
+        this.ShowRefusal(outcome, _ => nameof(Remark));
+        return Page();
     }
 
     public string StageLabel(string stage) => StageLabels.For(Definition, stage, User);

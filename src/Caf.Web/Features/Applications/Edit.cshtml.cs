@@ -11,8 +11,7 @@ namespace Caf.Web.Features.Applications;
 
 /// <summary>The applicant's draft: saved at any time, whatever is incomplete; submitted only when complete.</summary>
 [Authorize(Roles = CafRoles.Applicant)]
-public sealed class EditModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, CafDbContext db,
-    TimeProvider clock) : PageModel
+public sealed class EditModel(ApplicationAccess access, Drafts drafts, CafDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public DraftForm Form { get; set; } = new();
     [BindProperty] public IFormFile? EndorsementLetter { get; set; }
@@ -67,9 +66,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
 
     private async Task<IActionResult> SaveAsync(Guid? id, bool submit, CancellationToken ct, Guid? remove = null)
     {
-        // During a clarification, the answer resubmits; this page only saves the reopened sections.
-        var state = User.StatePartyId();
-        if (state is null) return Forbid();
+        if (User.StatePartyId() is null) return Forbid();
         // The same new form sent again (a double click, a re-post, a save after an invalid one): it edits the draft it made.
         if (id is null && NewId is { } key && await db.Applications.AnyAsync(a => a.Id == key, ct)) id = key;
         GrantApplication? existing = null;
@@ -79,100 +76,63 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
             if (existing is null) return NotFound();
             if (!ApplicationAccess.ActsForApplicant(existing, User)) return Forbid();
             Currency = existing.Currency;
-            if (existing.Stage == GrantStages.ClarificationRequested) submit = false;
         }
-        // A value that could not be read already has its message; do not add a second one for the same field.
-        var states = await db.StateParties.AsNoTracking().ToListAsync(ct);
-        var actions = await db.ActionPlanActions.Select(a => a.Id).ToListAsync(ct);
-        foreach (var (field, message) in Form.Validate().Concat(Form.ReferenceProblems(states, actions)))
-            if (ModelState[field] is not { Errors.Count: > 0 }) ModelState.AddModelError(field, message);
-        var uploads = new List<(AttachmentKind Kind, string FileName, string ContentType, byte[] Bytes)>();
+        var draft = Form.ToDraft();
+        var uploads = new List<DraftUpload>();
         foreach (var (kind, field, file) in new[] { (AttachmentKind.EndorsementLetter, nameof(EndorsementLetter), EndorsementLetter),
                      (AttachmentKind.Supporting, nameof(SupportingDocument), SupportingDocument) })
         {
             if (file is null) continue;
             var (bytes, problem) = await UploadedDocuments.ReadAsync(file, ApplicationAttachment.MaxBytes, ct);
             if (problem is not null) ModelState.AddModelError(field, problem);
-            else uploads.Add((kind, file.FileName, file.ContentType, bytes!));
+            else uploads.Add(new DraftUpload(kind, file.FileName, file.ContentType, bytes!));
         }
-        if (!ModelState.IsValid) return await RedisplayAsync(id, 400, ct, existing);
+        if (!ModelState.IsValid)
+        {
+            // Everything at once: what could not be read, and what the draft's rules say of the rest.
+            ShowProblems(await drafts.ProblemsAsync(draft, ct));
+            return await RedisplayAsync(id, 400, ct, existing);
+        }
 
-        GrantApplication? saved = existing;
-        if (existing is null)
+        var outcome = existing is null
+            ? submit ? await drafts.SubmitAsync(null, User, draft, uploads, NewId, ct) : await drafts.CreateAsync(User, draft, uploads, NewId, ct)
+            : submit ? await drafts.SubmitAsync(existing, User, draft, uploads, null, ct) : await drafts.SaveAsync(existing, User, draft, uploads, remove, ct);
+        if (outcome.AlreadyCreated)
         {
-            try
-            {
-                saved = await NewDraftAsync(state.Value, ct);
-                await engine.EnterInitialStageAsync(saved.Workflow!, saved, ct);
-            }
-            catch (DomainException ex)
-            {
-                db.ChangeTracker.Clear();
-                ModelState.AddModelError(DraftForm.FieldKey(ex.Field), ex.Message);
-                return await RedisplayAsync(id, 400, ct);
-            }
-        }
-        var userId = ApplicationAccess.ActorFor(User).UserId;
-        var now = clock.GetUtcNow().UtcDateTime;
-        IReadOnlyList<(string Field, string Message)> problems = [];
-        CommandOutcome outcome;
-        try
-        {
-            outcome = await commands.RunAsync(
-            () => saved!,
-            User,
-            application =>
-            {
-                Form.ApplyTo(application);
-                foreach (var upload in uploads)
-                    db.AttachmentContents.Add(application.Attach(upload.Kind, upload.FileName, upload.ContentType, upload.Bytes, userId, now).Content);
-                if (remove is { } attachmentId) application.RemoveAttachment(attachmentId);
-                if (submit) problems = application.SubmissionProblems();
-            },
-            submit ? GrantTriggers.Submit : null,
-            null,
-            ct,
-            fireWhen: _ => problems.Count == 0);
-        }
-        catch (DbUpdateException) when (existing is null)
-        {
-            // A second copy of the same new form was saved a moment before this one: that draft is the one.
-            db.ChangeTracker.Clear();
-            if (NewId is not { } sent || !await db.Applications.AnyAsync(a => a.Id == sent, ct)) throw;
             TempData["Message"] = "Draft saved.";
-            return RedirectToPage("/Applications/Edit", new { id = sent });
+            return RedirectToPage("/Applications/Edit", new { id = outcome.Application!.Id });
         }
         if (!outcome.Succeeded)
         {
-            this.ShowRefusal(outcome, DraftForm.FieldKey);
-            return await RedisplayAsync(id, outcome.StatusCode, ct, existing);
+            this.ShowRefusal(outcome.Outcome, DraftForm.FieldKey);
+            return await RedisplayAsync(id, outcome.Outcome.StatusCode, ct, existing);
         }
-        if (submit && problems.Count > 0)
+        var saved = outcome.Application!;
+        if (outcome.Incomplete.Count > 0)
         {
             // The draft is saved, so nothing typed or attached is lost; every problem is listed at once, by field.
-            foreach (var (field, message) in problems) ModelState.AddModelError(DraftForm.FieldKey(field), message);
-            Problems = problems;
+            foreach (var (field, message) in outcome.Incomplete) ModelState.AddModelError(DraftForm.FieldKey(field), message);
+            Problems = outcome.Incomplete;
             TempData["Message"] = "Draft saved. It cannot be submitted yet: complete what is listed below.";
-            return await RedisplayAsync(saved!.Id, 400, ct, saved);
+            return await RedisplayAsync(saved.Id, 400, ct, saved);
         }
-        TempData["Message"] = submit
-            ? $"Submitted. Your reference is {saved!.Reference}."
-            : saved!.Stage == GrantStages.ClarificationRequested ? "Changes saved. Send your answer when you are ready." : "Draft saved.";
-        return submit
-            ? RedirectToPage("/Applications/Details", new { id = saved!.Id })
-            : RedirectToPage("/Applications/Edit", new { id = saved!.Id });
+        if (outcome.Submitted)
+        {
+            TempData["Message"] = $"Submitted. Your reference is {saved.Reference}.";
+            return RedirectToPage("/Applications/Details", new { id = saved.Id });
+        }
+        TempData["Message"] = saved.Stage == GrantStages.ClarificationRequested ? "Changes saved. Send your answer when you are ready." : "Draft saved.";
+        return RedirectToPage("/Applications/Edit", new { id = saved.Id });
     }
 
-    private async Task<GrantApplication> NewDraftAsync(Guid stateId, CancellationToken ct)
+    /// <summary>Puts the draft's rule problems on their form fields; a field that could not be read keeps only that message.</summary>
+    private void ShowProblems(IEnumerable<(string Field, string Message)> problems)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == Form.RoundId, ct)
-                    ?? throw new DomainException("Choose the round you are applying to.", nameof(DraftForm.RoundId));
-        var state = await db.StateParties.FirstAsync(s => s.Id == stateId, ct);
-        var instance = engine.Start(WorkflowServices.GrantWorkflowId);
-        var application = new GrantApplication(round, state, Form.Title, instance, ApplicationAccess.ActorFor(User).UserId,
-            clock.GetUtcNow().UtcDateTime, NewId);
-        db.Applications.Add(application);
-        return application;
+        foreach (var (field, message) in problems)
+        {
+            var key = DraftForm.FieldKey(field);
+            if (ModelState[key] is not { Errors.Count: > 0 }) ModelState.AddModelError(key, message);
+        }
     }
 
     private async Task<IActionResult> RedisplayAsync(Guid? id, int status, CancellationToken ct, GrantApplication? existing = null)

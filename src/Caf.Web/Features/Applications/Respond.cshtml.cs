@@ -8,14 +8,13 @@ namespace Caf.Web.Features.Applications;
 
 /// <summary>The applicant answers the ISU's questions; sending the answer resubmits the application, as a new version.</summary>
 [Authorize(Roles = CafRoles.Applicant)]
-public sealed class RespondModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock)
+public sealed class RespondModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, Clarifications clarifications)
     : ApplicationPageModel(access, commands, engine)
 {
     protected override string Stage => GrantStages.ClarificationRequested;
 
+    // No [Required] or [StringLength]: GrantApplication.AnswerClarification says what is wrong, once.
     [BindProperty]
-    [Required(ErrorMessage = "Write your answer to the ISU's questions.")]
-    [StringLength(4000, ErrorMessage = "Keep the answer under 4,000 characters.")]
     [Display(Name = "Your answer")]
     public string? Answer { get; set; }
 
@@ -30,9 +29,13 @@ public sealed class RespondModel(ApplicationAccess access, ApplicationCommands c
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (!ApplicationAccess.ActsForApplicant(Application, User)) return Forbid();
         if (!ModelState.IsValid) return Invalid();
-        var outcome = await Commands.RunAsync(Application, User,
-            a => a.AnswerClarification(Answer!, ApplicationAccess.ActorFor(User).UserId, clock.GetUtcNow().UtcDateTime),
-            GrantTriggers.Respond, Answer, ct);
-        return outcome.Succeeded ? Done("Answer sent. The application is back with the ISU for screening.") : await RefusedAsync(outcome, id, ct);
+        var outcome = await clarifications.AnswerAsync(Application, User, Answer, ct);
+        if (outcome.Succeeded) return Done("Answer sent. The application is back with the ISU for screening.");
+        // The answer is the page's own field, not an Input.X.
+        this.ShowRefusal(outcome, f => f ?? "");
+        var status = Response.StatusCode;
+        await LoadAsync(id, ct);
+        Response.StatusCode = status;
+        return Page();
     }
 }

@@ -1,0 +1,163 @@
+using Caf.Data.Entities;
+
+namespace Caf.Data.Applications;
+
+/// <summary>
+/// What an applicant sends for their draft, from the Edit page or the API: every part may be blank while it is a draft.
+/// Rows are kept in the order typed, blank ones included, so that a problem names the row the person sees.
+/// <see cref="Problems"/> lists every broken rule at once, by the application's field ("Participants[1].Name");
+/// <see cref="ApplyTo"/> writes it through the application's own methods, which refuse the first.
+/// </summary>
+public sealed record ProposalDraft
+{
+    public Guid? RoundId { get; init; }
+    public string? Title { get; init; }
+    public string? Summary { get; init; }
+    public DateOnly? ActivityStart { get; init; }
+    public DateOnly? ActivityEnd { get; init; }
+    public ThematicArea Themes { get; init; }
+    public IReadOnlyList<Guid> Actions { get; init; } = [];
+    public string? Objectives { get; init; }
+    public string? GenderAnalysis { get; init; }
+    public string? DoNoHarm { get; init; }
+    public string? FollowUpPlan { get; init; }
+    public decimal? ContributionCash { get; init; }
+    public string? ContributionInKind { get; init; }
+    public IReadOnlyList<PartnerRow> Partners { get; init; } = [];
+    public IReadOnlyList<ResultRow> Results { get; init; } = [];
+    public IReadOnlyList<ActivityRow> Activities { get; init; } = [];
+    public IReadOnlyList<BudgetRow> Budget { get; init; } = [];
+    public IReadOnlyList<ParticipantRow> Delegation { get; init; } = [];
+
+    public sealed record PartnerRow(Guid? StatePartyId, PartnerRole Role)
+    {
+        public bool IsBlank => StatePartyId is null;
+    }
+
+    public sealed record ResultRow(string? Result, string? Indicator, string? Target, bool BySex, bool ByAge)
+    {
+        public bool IsBlank => string.IsNullOrWhiteSpace(Result) && string.IsNullOrWhiteSpace(Indicator) && string.IsNullOrWhiteSpace(Target);
+    }
+
+    public sealed record ActivityRow(string? Description, DateOnly? Start, DateOnly? End, string? Place, Guid? StatePartyId)
+    {
+        public bool IsBlank => string.IsNullOrWhiteSpace(Description) && Start is null && End is null && string.IsNullOrWhiteSpace(Place);
+    }
+
+    public sealed record BudgetRow(BudgetCategory Category, string? Description, decimal? Quantity, decimal? UnitCost)
+    {
+        public bool IsBlank => string.IsNullOrWhiteSpace(Description) && Quantity is null && UnitCost is null;
+    }
+
+    public sealed record ParticipantRow(string? Name, string? Function, string? Organisation, Sex Sex, AgeBand AgeBand, Disability Disability)
+    {
+        public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Function) && string.IsNullOrWhiteSpace(Organisation);
+    }
+
+    /// <summary>Every rule the draft breaks as typed, each with the application's field; empty when it may be saved.</summary>
+    public IEnumerable<(string Field, string Message)> Problems()
+    {
+        if (GrantApplication.TitleProblem(Title) is { } title) yield return (nameof(GrantApplication.Title), title);
+        foreach (var (field, text) in new[] { (nameof(GrantApplication.Summary), Summary), (nameof(GrantApplication.Objectives), Objectives),
+                     (nameof(GrantApplication.GenderAnalysis), GenderAnalysis), (nameof(GrantApplication.DoNoHarm), DoNoHarm),
+                     (nameof(GrantApplication.FollowUpPlan), FollowUpPlan), (nameof(GrantApplication.NationalContributionInKind), ContributionInKind) })
+            if (GrantApplication.TextProblem(field, text) is { } tooLong) yield return (field, tooLong);
+        foreach (var problem in TooLong(Results, nameof(GrantApplication.Results), "result",
+                         r => [("Result", r.Result, 1000), ("Indicator", r.Indicator, 1000), ("Target", r.Target, 500)])
+                     .Concat(TooLong(Activities, nameof(GrantApplication.Activities), "activity",
+                         r => [("Description", r.Description, 1000), ("Place", r.Place, 200)]))
+                     .Concat(TooLong(Delegation, nameof(GrantApplication.Participants), "participant",
+                         r => [("Name", r.Name, 200), ("Function", r.Function, 200), ("Organisation", r.Organisation, 200)])))
+            yield return problem;
+        for (var i = 0; i < Results.Count; i++)
+            if (!Results[i].IsBlank && string.IsNullOrWhiteSpace(Results[i].Result))
+                yield return ($"{nameof(GrantApplication.Results)}[{i}].Result", $"Result {i + 1} needs a description of the expected result.");
+        for (var i = 0; i < Activities.Count; i++)
+        {
+            var row = Activities[i];
+            if (row.IsBlank) continue;
+            var field = $"{nameof(GrantApplication.Activities)}[{i}]";
+            if (string.IsNullOrWhiteSpace(row.Description)) yield return ($"{field}.Description", $"Activity {i + 1} needs a description.");
+            if (row.Start is { } start && row.End is { } end && end < start)
+                yield return ($"{field}.End", $"Activity {i + 1} must end on or after the day it starts.");
+            if (row.Start is { } first && Bounds.Date($"The start of activity {i + 1}", first) is { } early)
+                yield return ($"{field}.Start", early);
+            if (row.End is { } last && Bounds.Date($"The end of activity {i + 1}", last) is { } late)
+                yield return ($"{field}.End", late);
+        }
+        if (GrantApplication.ContributionProblem(ContributionCash) is { } contribution)
+            yield return (nameof(GrantApplication.NationalContributionCash), contribution);
+        foreach (var problem in GrantApplication.BudgetProblems(Budget
+                     .Select(b => b.IsBlank ? null : ((string? Description, decimal? Quantity, decimal? UnitCost)?)(b.Description, b.Quantity, b.UnitCost))
+                     .ToList()))
+            yield return problem;
+        foreach (var problem in GrantApplication.DateProblems(ActivityStart, ActivityEnd)) yield return problem;
+        foreach (var (field, noun, count) in new[] {
+                     (nameof(GrantApplication.Partners), "partners", Partners.Count(p => !p.IsBlank)),
+                     (nameof(GrantApplication.Results), "results", Results.Count(r => !r.IsBlank)),
+                     (nameof(GrantApplication.Activities), "activities", Activities.Count(a => !a.IsBlank)),
+                     (nameof(GrantApplication.Participants), "participants", Delegation.Count(d => !d.IsBlank)),
+                     (nameof(GrantApplication.ActionLinks), "action-plan actions", Actions.Distinct().Count()) })
+            if (Bounds.Rows(noun, count) is { } tooMany) yield return (field, tooMany);
+        for (var i = 0; i < Delegation.Count; i++)
+            if (!Delegation[i].IsBlank && string.IsNullOrWhiteSpace(Delegation[i].Name))
+                yield return ($"{nameof(GrantApplication.Participants)}[{i}].Name", $"Participant {i + 1} needs a name.");
+    }
+
+    /// <summary>
+    /// Partners, places and action-plan actions are chosen from lists: an id that names none of them (a tampered form)
+    /// is refused against its field rather than by the database.
+    /// </summary>
+    public IEnumerable<(string Field, string Message)> ReferenceProblems(IReadOnlyCollection<StateParty> states, IReadOnlyCollection<Guid> actions)
+    {
+        for (var i = 0; i < Partners.Count; i++)
+            if (Partners[i].StatePartyId is { } partner && !states.Any(s => s.Id == partner && s.IsStateParty))
+                yield return ($"{nameof(GrantApplication.Partners)}[{i}].StatePartyId", $"Partner {i + 1}: choose a State Party from the list.");
+        for (var i = 0; i < Activities.Count; i++)
+            if (Activities[i].StatePartyId is { } place && states.All(s => s.Id != place))
+                yield return ($"{nameof(GrantApplication.Activities)}[{i}].StatePartyId", $"Activity {i + 1}: choose the country from the list.");
+        if (Actions.Any(a => !actions.Contains(a))) yield return (nameof(GrantApplication.ActionLinks), "Choose the action-plan actions from the list.");
+    }
+
+    /// <summary>Writes the draft into the application, section by section; during a clarification only the reopened sections.</summary>
+    public void ApplyTo(GrantApplication application)
+    {
+        bool Open(ProposalSection section) => application.IsSectionEditable(section);
+        application.EnsureEditable();
+        if (Open(ProposalSection.General))
+        {
+            application.UpdateDraft(Title ?? "", Summary, ActivityStart, ActivityEnd);
+            application.SetThemes(Themes);
+            application.ReplaceActionPlanActions(Actions);
+        }
+        if (Open(ProposalSection.Partners))
+            application.ReplacePartners(Partners.Where(p => !p.IsBlank).Select(p => (p.StatePartyId!.Value, p.Role)));
+        if (Open(ProposalSection.Objectives))
+        {
+            application.SetObjectives(Objectives);
+            application.ReplaceResults(Results.Where(r => !r.IsBlank).Select(r => (r.Result ?? "", r.Indicator ?? "", r.Target ?? "", r.BySex, r.ByAge)));
+        }
+        if (Open(ProposalSection.Activities))
+            application.ReplaceActivities(Activities.Where(r => !r.IsBlank).Select(r => (r.Description ?? "", r.Start, r.End, r.Place ?? "", r.StatePartyId)));
+        if (Open(ProposalSection.Budget))
+        {
+            application.ReplaceBudget(Budget.Where(b => !b.IsBlank).Select(b =>
+                (b.Category, b.Description ?? "", b.Quantity ?? 0, new Money(b.UnitCost ?? 0, application.Currency))));
+            application.SetNationalContribution(ContributionCash, ContributionInKind);
+        }
+        if (Open(ProposalSection.Delegation))
+            application.ReplaceParticipants(Delegation.Where(p => !p.IsBlank).Select(p =>
+                (p.Name ?? "", p.Function ?? "", p.Organisation ?? "", p.Sex, p.AgeBand, p.Disability)));
+        if (Open(ProposalSection.GenderAndSafeguarding)) application.SetGenderAndSafeguarding(GenderAnalysis, DoNoHarm);
+        if (Open(ProposalSection.FollowUp)) application.SetFollowUpPlan(FollowUpPlan);
+    }
+
+    private static IEnumerable<(string Field, string Message)> TooLong<T>(IReadOnlyList<T> rows, string prefix, string noun,
+        Func<T, (string Name, string? Value, int Max)[]> fields)
+    {
+        for (var i = 0; i < rows.Count; i++)
+            foreach (var (name, value, max) in fields(rows[i]))
+                if (value is { Length: var length } && length > max)
+                    yield return ($"{prefix}[{i}].{name}", $"Keep the {name.ToLowerInvariant()} of {noun} {i + 1} under {max:N0} characters.");
+    }
+}
