@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Web.Features.Account;
-using Caf.Web.Features.Shared;
 
 namespace Caf.Web.Features.Applications;
 

@@ -3,7 +3,6 @@ using Caf.Data;
 using Caf.Data.Applications;
 using Caf.Data.Entities;
 using Caf.Web.Features.Account;
-using Caf.Web.Features.Shared;
 using Caf.Workflows;
 using Caf.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Caf.Data.Applications;
 using Caf.Data.Entities;
-using Caf.Web.Features.Shared;
 
 namespace Caf.Web.Features.Applications;
 
