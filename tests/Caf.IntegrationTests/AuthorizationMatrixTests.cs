@@ -310,7 +310,11 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         var report = await factory.WithDbAsync(async db =>
         {
             var application = await db.Applications.WithGraph().SingleAsync(a => a.Id == id);
+            // A report is sent in reporting: the application passes through it for the report, and stays submitted for the matrix.
+            var submitted = application.Stage;
+            application.Workflow!.RecordTransition("reports-due", GrantStages.Reporting, "seed", "Matrix seed", null, DateTime.UtcNow);
             var added = application.SubmitFinalReport("report.txt", "text/plain", "Report."u8.ToArray(), 100m, "seed", DateTime.UtcNow);
+            application.Workflow.RecordTransition("back", submitted, "seed", "Matrix seed", null, DateTime.UtcNow);
             await db.SaveChangesAsync();
             return added.Id;
         });

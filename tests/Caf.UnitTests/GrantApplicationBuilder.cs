@@ -30,6 +30,28 @@ internal sealed class GrantApplicationBuilder
         return application;
     }
 
+    /// <summary>Approved by the committee for <paramref name="approved"/> CHF (all it asked), waiting for its agreement.</summary>
+    public GrantApplication Approved(decimal approved = 10_000m)
+    {
+        var application = DraftRequesting(approved);
+        application.RecordDecision(new Money(approved, "CHF"), "Strong South-South value.", null, Now);
+        MoveTo(application, GrantStages.Approved);
+        return application;
+    }
+
+    /// <summary>Signed, with <paramref name="firstTranche"/> CHF paid on signature, and moved on to <paramref name="stage"/>.</summary>
+    public GrantApplication Signed(decimal approved = 10_000m, decimal firstTranche = 8_000m, string stage = GrantStages.Active)
+    {
+        var application = Approved(approved);
+        application.SignAgreement(DateOnly.FromDateTime(Now), new Money(firstTranche, "CHF"), DateOnly.FromDateTime(Now), "T1", "finance-1", Now);
+        MoveTo(application, stage);
+        return application;
+    }
+
+    /// <summary>The workflow engine's doing, in one step: the application is now at <paramref name="stage"/>.</summary>
+    public static void MoveTo(GrantApplication application, string stage) =>
+        application.Workflow!.RecordTransition("test", stage, "user-1", "Test", null, Now);
+
     public static void Submit(GrantApplication application) =>
         application.Workflow!.RecordTransition("submit", "Submitted", "user-1", "Applicant One", null, Now);
 

@@ -22,4 +22,7 @@ public sealed class CafUser : IdentityUser
     /// store the end of time less precisely (PostgreSQL keeps microseconds).
     /// </summary>
     public bool IsDisabled => LockoutEnd >= DisabledUntil.AddDays(-1);
+
+    /// <summary>Why <paramref name="byUserId"/> may not disable this account, if so: nobody locks themselves out.</summary>
+    public string? DisablingProblem(string? byUserId) => byUserId == Id ? "You cannot disable your own account." : null;
 }

@@ -378,11 +378,73 @@ public sealed class GrantApplication : IAudited
         DecidedAtUtc = nowUtc;
     }
 
-    public void SignAgreement(DateOnly signedOn)
+    /// <summary>Share of the approved amount proposed for the first tranche, paid on signature (DESIGN.md §5: 80 %).</summary>
+    public const decimal FirstTrancheShare = 0.8m;
+
+    /// <summary>The first tranche finance is offered to pay: <see cref="FirstTrancheShare"/> of the approved amount, to the cent.</summary>
+    public Money? ProposedFirstTranche => ApprovedAmount is { } approved ? (approved * FirstTrancheShare).Round() : null;
+
+    /// <summary>What remains of the commitment: the approved amount less what was paid.</summary>
+    public Money Unpaid => (ApprovedAmount ?? Money.Zero(Currency)) - Disbursed;
+
+    /// <summary>What the grantee received, less what it refunded.</summary>
+    public Money PaidNet => Disbursed - Refunded;
+
+    /// <summary>Against the reported expenditure: positive, still owed to the grantee; negative, to be refunded; null without a report.</summary>
+    public Money? StillOwed => ReportedExpenditure is { } spent ? spent - PaidNet : null;
+
+    /// <summary>What is wrong with a first tranche of <paramref name="amount"/>, if anything.</summary>
+    public string? FirstTrancheProblem(decimal amount) =>
+        ApprovedAmount is not { } approved ? NotApproved
+        : amount <= 0 || amount > approved.Amount ? $"The first tranche must be more than zero and at most the approved {approved}."
+        : null;
+
+    /// <summary>What is wrong with a final payment of <paramref name="amount"/>, if anything.</summary>
+    public string? FinalPaymentProblem(decimal amount) =>
+        amount <= 0 ? "The amount must be more than zero."
+        : amount > Unpaid.Amount ? $"A payment cannot exceed what remains of the commitment, {Unpaid}."
+        : null;
+
+    /// <summary>What is wrong with a refund of <paramref name="amount"/>, if anything.</summary>
+    public string? RefundProblem(decimal amount) =>
+        amount <= 0 ? "The amount must be more than zero."
+        : amount > PaidNet.Amount ? $"A refund cannot exceed what was paid net, {PaidNet}."
+        : null;
+
+    private const string NotApproved = "An agreement can be signed only for an approved grant.";
+
+    /// <summary>The signed agreement and the first tranche paid on it, once the committee has approved the grant.</summary>
+    public LedgerEntry SignAgreement(DateOnly signedOn, Money firstTranche, DateOnly valueDate, string? bankReference, string userId,
+        DateTime nowUtc)
     {
-        if (ApprovedAmount is null) throw new DomainException("An agreement can be signed only for an approved grant.");
+        if (ApprovedAmount is null) throw new DomainException(NotApproved);
+        if (Stage != GrantStages.Approved)
+            throw new DomainException($"The agreement is signed once the committee has approved the grant; this grant is at the stage '{Stage}'.");
+        if (Bounds.Date("The signing date", signedOn) is { } outOfRange) throw new DomainException(outOfRange, "SignedOn");
+        if (FirstTrancheProblem(firstTranche.Amount) is { } overCap) throw new DomainException(overCap, nameof(LedgerEntry.Amount));
         AgreementSignedOn = signedOn;
+        return AddLedgerEntry(LedgerEntryKind.Disbursement, firstTranche, valueDate, $"Tranche 1: {Reference} {ApplicantState?.Name}",
+            bankReference, userId, nowUtc);
     }
+
+    /// <summary>At final reconciliation, the rest of the grant paid to the grantee, up to what remains of the commitment.</summary>
+    public LedgerEntry RecordFinalPayment(Money amount, DateOnly valueDate, string? bankReference, string userId, DateTime nowUtc)
+    {
+        EnsureReconciling("The final payment");
+        return AddLedgerEntry(LedgerEntryKind.Disbursement, amount, valueDate, $"Final payment: {Reference}", bankReference, userId, nowUtc);
+    }
+
+    /// <summary>At final reconciliation, what the grantee gave back, up to what it was paid net.</summary>
+    public LedgerEntry RecordRefund(Money amount, DateOnly valueDate, string? bankReference, string userId, DateTime nowUtc) =>
+        AddLedgerEntry(LedgerEntryKind.Refund, amount, valueDate, $"Refund received: {Reference}", bankReference, userId, nowUtc);
+
+    private void EnsureReconciling(string what)
+    {
+        if (Stage != GrantStages.FinalReconciliation) throw new DomainException(OnlyAtReconciliation(what));
+    }
+
+    private string OnlyAtReconciliation(string what) =>
+        $"{what} is recorded at final reconciliation; this grant is at the stage '{Stage}'.";
 
     public void CompleteGenderReview(GenderReview review) => GenderReview = review;
 
@@ -477,6 +539,8 @@ public sealed class GrantApplication : IAudited
     public GrantReport SubmitFinalReport(string fileName, string contentType, byte[] content, decimal actualExpenditure,
         string userId, DateTime nowUtc)
     {
+        if (Stage != GrantStages.Reporting)
+            throw new DomainException($"The final report is sent once the activities are over and reports are due; this grant is at the stage '{Stage}'.");
         if (_reports.Any(r => r.Status == ReportStatus.Accepted))
             throw new DomainException("The final report has already been accepted.");
         // One version at a time: the ISU reviews what it was sent, not whichever copy arrived last.
@@ -488,13 +552,44 @@ public sealed class GrantApplication : IAudited
         return report;
     }
 
+    /// <summary>
+    /// Books a movement of this grant's money, at the stage where it happens and within what the grant allows; the named
+    /// methods (<see cref="SignAgreement"/>, <see cref="RecordFinalPayment"/>, <see cref="RecordRefund"/>) say which.
+    /// </summary>
     public LedgerEntry AddLedgerEntry(LedgerEntryKind kind, Money amount, DateOnly valueDate, string description,
         string? bankReference, string userId, DateTime nowUtc)
     {
+        if (amount.Currency != Currency)
+            throw new DomainException($"This grant's money moves in its currency, {Currency}, not {amount.Currency}.", nameof(LedgerEntry.Amount));
+        if (BookingStageProblem(kind) is { } wrongStage) throw new DomainException(wrongStage);
+        var overCap = kind switch
+        {
+            LedgerEntryKind.Disbursement when Stage == GrantStages.Approved => FirstTrancheProblem(amount.Amount),
+            LedgerEntryKind.Disbursement => FinalPaymentProblem(amount.Amount),
+            LedgerEntryKind.Refund => RefundProblem(amount.Amount),
+            _ => null,
+        };
+        if (overCap is not null) throw new DomainException(overCap, nameof(LedgerEntry.Amount));
         var entry = new LedgerEntry(kind, amount, valueDate, description, bankReference, Id, userId, nowUtc);
         _ledgerEntries.Add(entry);
         return entry;
     }
+
+    /// <summary>Which stage books which kind of entry on a grant; null when <paramref name="kind"/> may be booked now.</summary>
+    private string? BookingStageProblem(LedgerEntryKind kind) => kind switch
+    {
+        LedgerEntryKind.Contribution =>
+            "A donor contribution is money given to the fund, not to one grant: it is booked in the fund ledger on its own.",
+        LedgerEntryKind.Commitment when Stage != GrantStages.Approved => "Funds are committed when the committee approves the grant.",
+        LedgerEntryKind.Disbursement when Stage is not (GrantStages.Approved or GrantStages.FinalReconciliation) =>
+            $"A grant is paid twice: the first tranche when the agreement is signed, and the final payment at final reconciliation; this grant is at the stage '{Stage}'.",
+        LedgerEntryKind.Refund when Stage != GrantStages.FinalReconciliation => OnlyAtReconciliation("A refund from the grantee"),
+        LedgerEntryKind.BankCharge when Stage is not (GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation) =>
+            $"Bank charges are booked on a grant while its money moves, from its approval to its final reconciliation; this grant is at the stage '{Stage}'.",
+        LedgerEntryKind.CommitmentRelease when Stage != GrantStages.Closed =>
+            "The unpaid part of a commitment is released when the grant is closed.",
+        _ => null,
+    };
 
     private Money SumOf(LedgerEntryKind kind) =>
         Money.Sum(_ledgerEntries.Where(e => e.Kind == kind).Select(e => e.Amount), Currency);

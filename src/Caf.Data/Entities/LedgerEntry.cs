@@ -21,11 +21,7 @@ public sealed class LedgerEntry : IAudited
     public LedgerEntry(LedgerEntryKind kind, Money amount, DateOnly valueDate, string description, string? bankReference,
         Guid? applicationId, string recordedByUserId, DateTime nowUtc)
     {
-        if (amount.Amount <= 0) throw new DomainException("A ledger amount must be more than zero.", nameof(Amount));
-        if (!amount.IsInMinorUnits)
-            throw new DomainException("Amounts are recorded to the cent (two decimals).", nameof(Amount));
-        if (amount.Amount > Bounds.MaxAmount)
-            throw new DomainException($"A ledger amount must be at most {Bounds.MaxAmount:#,##0}.", nameof(Amount));
+        if (AmountProblem(amount) is { } problem) throw new DomainException(problem, nameof(Amount));
         if (string.IsNullOrWhiteSpace(description)) throw new DomainException("Describe the ledger entry.", nameof(Description));
         Id = Guid.NewGuid();
         Kind = kind;
@@ -37,6 +33,13 @@ public sealed class LedgerEntry : IAudited
         RecordedByUserId = recordedByUserId;
         RecordedAtUtc = nowUtc;
     }
+
+    /// <summary>What is wrong with an amount for the ledger, if anything: positive, to the cent, at most <see cref="Bounds.MaxAmount"/>.</summary>
+    public static string? AmountProblem(Money amount) =>
+        amount.Amount <= 0 ? "A ledger amount must be more than zero."
+        : !amount.IsInMinorUnits ? "Amounts are recorded to the cent (two decimals)."
+        : amount.Amount > Bounds.MaxAmount ? $"A ledger amount must be at most {Bounds.MaxAmount:#,##0}."
+        : null;
 
     public Guid Id { get; private set; }
     public LedgerEntryKind Kind { get; private set; }

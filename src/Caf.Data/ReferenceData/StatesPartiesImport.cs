@@ -29,6 +29,16 @@ internal static class StatesPartiesImport
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// What is wrong with the file chosen (<paramref name="fileName"/> null when none was), before it is read: none chosen,
+    /// empty, or far too large to be a States Parties file.
+    /// </summary>
+    public static string? FileProblem(string? fileName, long length) =>
+        fileName is null ? "Choose the States Parties CSV file to import."
+        : length == 0 ? $"The file {fileName} is empty. Choose the file that holds the States Parties."
+        : length > MaxBytes ? $"The file {fileName} is larger than 1 MB. A States Parties file is far smaller; check that it is the right file."
+        : null;
+
     public static async Task<StatesPartiesImportResult> ImportAsync(CafDbContext db, string fileName, byte[] content,
         string? userId, string userName, DateTime nowUtc, CancellationToken ct)
     {

@@ -137,7 +137,7 @@ internal sealed class GrantBalancedGuard : GrantGuard
     {
         if (a.ReportedExpenditure is not { } spent)
             return GuardResult.Unmet("There is no accepted financial report to reconcile against.");
-        var net = a.Disbursed - a.Refunded;
+        var net = a.PaidNet;
         if (net == spent) return GuardResult.Ok;
         return net > spent
             ? GuardResult.Unmet($"The grantee reported spending {spent} but received {net} net: record the refund of {net - spent} first.")

@@ -23,10 +23,9 @@ public sealed class ReferenceDataModel(CafDbContext db, TimeProvider clock) : Pa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Upload is null) ModelState.AddModelError(nameof(Upload), "Choose the States Parties CSV file to import.");
-        else if (Upload.Length == 0) ModelState.AddModelError(nameof(Upload), $"The file {Upload.FileName} is empty. Choose the file that holds the States Parties.");
-        else if (Upload.Length > StatesPartiesImport.MaxBytes)
-            ModelState.AddModelError(nameof(Upload), $"The file {Upload.FileName} is larger than 1 MB. A States Parties file is far smaller; check that it is the right file.");
+        // Asked before the upload is read, so that a file far too large is never held in memory.
+        if (StatesPartiesImport.FileProblem(Upload?.FileName, Upload?.Length ?? 0) is { } problem)
+            ModelState.AddModelError(nameof(Upload), problem);
         if (!ModelState.IsValid) return await InvalidAsync(ct);
 
         using var buffer = new MemoryStream();

@@ -1,6 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.Finance;
 using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +14,7 @@ namespace Caf.Web.Features.Finance;
 /// </summary>
 [Authorize(Roles = CafRoles.Finance)]
 public sealed class PaymentModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine,
-    FreshSecondFactor secondFactor, TimeProvider clock)
+    Payments payments, TimeProvider clock)
     : ApplicationPageModel(access, commands, engine)
 {
     protected override string Stage => GrantStages.FinalReconciliation;
@@ -23,12 +23,12 @@ public sealed class PaymentModel(ApplicationAccess access, ApplicationCommands c
 
     public sealed class PaymentInput : PaymentFields
     {
-        [Required(ErrorMessage = "Choose a final payment or a refund.")]
+        // No attribute: FinalSettlement.Problems asks for the choice.
         public LedgerEntryKind? Kind { get; set; }
     }
 
     /// <summary>Positive: still owed to the grantee; negative: to be refunded.</summary>
-    public Money? Difference => Application.ReportedExpenditure is { } spent ? spent - (Application.Disbursed - Application.Refunded) : null;
+    public Money? Difference => Application.StillOwed;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -45,25 +45,14 @@ public sealed class PaymentModel(ApplicationAccess access, ApplicationCommands c
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        if (Input.Kind is not (null or LedgerEntryKind.Disbursement or LedgerEntryKind.Refund))
-            ModelState.AddModelError("Input.Kind", "Choose a final payment or a refund.");
-        var a = Application;
-        if (Input.Amount is { } amount)
+        var settlement = new FinalSettlement(Input.Kind, Input.Payment());
+        if (!ModelState.IsValid)
         {
-            var unpaid = a.ApprovedAmount!.Value - a.Disbursed;
-            var net = a.Disbursed - a.Refunded;
-            if (amount <= 0) ModelState.AddModelError("Input.Amount", "The amount must be more than zero.");
-            else if (Input.Kind == LedgerEntryKind.Disbursement && amount > unpaid.Amount)
-                ModelState.AddModelError("Input.Amount", $"A payment cannot exceed what remains of the commitment, {unpaid}.");
-            else if (Input.Kind == LedgerEntryKind.Refund && amount > net.Amount)
-                ModelState.AddModelError("Input.Amount", $"A refund cannot exceed what was paid net, {net}.");
-        }
-        if (!await PaymentCode.AcceptedAsync(this, secondFactor, Input, Input.Kind == LedgerEntryKind.Refund ? "refund" : "final payment", ct))
+            ShowProblems(payments.Problems(Application, User, settlement, Input.SecondFactorCode));
             return Invalid();
-        var kind = Input.Kind!.Value;
-        var outcome = await Commands.RunAsync(a, User, app => app.AddLedgerEntry(kind, new Money(Input.Amount!.Value, app.Currency),
-            Input.ValueDate!.Value, kind == LedgerEntryKind.Refund ? $"Refund received: {app.Reference}" : $"Final payment: {app.Reference}",
-            Input.BankReference, ApplicationAccess.ActorFor(User).UserId, clock.GetUtcNow().UtcDateTime), null, null, ct);
-        return outcome.Succeeded ? Done(kind == LedgerEntryKind.Refund ? "Refund recorded." : "Final payment recorded.") : await RefusedAsync(outcome, id, ct);
+        }
+        var outcome = await payments.RecordAsync(Application, User, settlement, Input.SecondFactorCode, ct);
+        var refund = Input.Kind == LedgerEntryKind.Refund;
+        return outcome.Succeeded ? Done(refund ? "Refund recorded." : "Final payment recorded.") : await RefusedAsync(outcome, id, ct);
     }
 }

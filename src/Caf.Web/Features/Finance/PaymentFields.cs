@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Security.Claims;
+using Caf.Data.Finance;
 
 namespace Caf.Web.Features.Finance;
 
@@ -9,35 +9,46 @@ namespace Caf.Web.Features.Finance;
 /// </summary>
 public abstract class PaymentFields
 {
-    [Required(ErrorMessage = "Give the amount.")]
+    // No attributes: BankPayment.Problems says what is wrong, once.
     public decimal? Amount { get; set; }
 
-    [Required(ErrorMessage = "Give the payment's value date.")]
     public DateOnly? ValueDate { get; set; }
 
-    [Required(ErrorMessage = "Give the bank's reference for the payment.")]
-    [StringLength(100, ErrorMessage = "Keep the bank reference under 100 characters.")]
     public string? BankReference { get; set; }
 
     /// <summary>Typed for this payment; never shown back.</summary>
     public string? SecondFactorCode { get; set; }
+
+    public BankPayment Payment() => new(Amount, ValueDate, BankReference);
 }
 
-/// <summary>The code check every payment form makes once its other fields are right.</summary>
+/// <summary>
+/// The fresh second factor every payment asks for: an authentication step the payment use cases take before anything is
+/// recorded, so that no page can record a payment without it.
+/// </summary>
 internal static class PaymentCode
 {
+    /// <summary>The field the code is typed in.</summary>
+    public const string Field = nameof(PaymentFields.SecondFactorCode);
+
     /// <summary>
-    /// True when the form may be recorded. A missing code is reported with the other fields' messages; a typed code is
-    /// checked only once everything else is right, so that fixing a date never costs an attempt.
+    /// The payment's rule problems and, when the code is asked and was not typed, that one too, so that a person sees
+    /// everything at once; a typed code is not tried here.
     /// </summary>
-    public static async Task<bool> AcceptedAsync(PageModel page, FreshSecondFactor check, PaymentFields input, string action,
-        CancellationToken ct)
+    public static IReadOnlyList<(string Field, string Message)> WithMissingCode(IEnumerable<(string Field, string Message)> problems,
+        FreshSecondFactor check, ClaimsPrincipal user, string? code) =>
+        problems.Concat(check.IsAsked(user) && string.IsNullOrWhiteSpace(code) ? [(Field, FreshSecondFactor.MissingMessage)] : [])
+            .ToList();
+
+    /// <summary>
+    /// Null when the payment may be recorded: no problem, and the typed code right. The code is checked only once
+    /// everything else is right, so that fixing a date never costs an attempt (a wrong code counts towards lockout).
+    /// </summary>
+    public static async Task<CommandOutcome?> RefusalAsync(IReadOnlyList<(string Field, string Message)> problems, FreshSecondFactor check,
+        ClaimsPrincipal user, string? code, string action, CancellationToken ct)
     {
-        if (!check.IsAsked(page.User)) return page.ModelState.IsValid;
-        var problem = string.IsNullOrWhiteSpace(input.SecondFactorCode) ? FreshSecondFactor.MissingMessage
-            : page.ModelState.IsValid ? await check.ProblemAsync(page.User, input.SecondFactorCode, action, ct)
-            : null;
-        if (problem is not null) page.ModelState.AddModelError("Input." + nameof(PaymentFields.SecondFactorCode), problem);
-        return page.ModelState.IsValid;
+        if (problems.Count > 0) return CommandOutcome.Invalid(problems);
+        if (!check.IsAsked(user)) return null;
+        return await check.ProblemAsync(user, code, action, ct) is { } wrong ? CommandOutcome.Invalid([(Field, wrong)]) : null;
     }
 }

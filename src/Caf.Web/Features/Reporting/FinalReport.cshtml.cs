@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.Reporting;
 using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ namespace Caf.Web.Features.Reporting;
 
 /// <summary>The grantee uploads the final narrative report and states what it actually spent.</summary>
 [Authorize(Roles = CafRoles.Applicant)]
-public sealed class FinalReportModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock)
+public sealed class FinalReportModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, FinalReports reports)
     : ApplicationPageModel(access, commands, engine)
 {
     protected override string Stage => GrantStages.Reporting;
@@ -19,11 +20,10 @@ public sealed class FinalReportModel(ApplicationAccess access, ApplicationComman
 
     public sealed class ReportInput
     {
-        [Required(ErrorMessage = "Choose the report file to upload.")]
+        // No [Required]: FinalReportSubmission.Problems asks for the file and the amount.
         [Display(Name = "Report file")]
         public IFormFile? File { get; set; }
 
-        [Required(ErrorMessage = "Give the total actually spent.")]
         [Display(Name = "Actual expenditure")]
         public decimal? ActualExpenditure { get; set; }
     }
@@ -38,19 +38,20 @@ public sealed class FinalReportModel(ApplicationAccess access, ApplicationComman
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (!ApplicationAccess.ActsForApplicant(Application, User)) return Forbid();
-        if (Input.ActualExpenditure is { } spent && GrantReport.ExpenditureProblem(spent) is { } wrong)
-            ModelState.AddModelError("Input.ActualExpenditure", wrong);
         byte[]? content = null;
         if (Input.File is { } file)
         {
-            (content, var problem) = await UploadedDocuments.ReadAsync(file, GrantReport.MaxBytes, ct);
-            if (problem is not null) ModelState.AddModelError("Input.File", problem);
+            // Reading the upload (its kind, size and content) is the form's part; what the report must say is the domain's.
+            (content, var unreadable) = await UploadedDocuments.ReadAsync(file, GrantReport.MaxBytes, ct);
+            if (unreadable is not null) ModelState.AddModelError("Input.File", unreadable);
         }
-        if (!ModelState.IsValid) return Invalid();
-        var outcome = await Commands.RunAsync(Application, User, a => a.SubmitFinalReport(Input.File!.FileName,
-            string.IsNullOrWhiteSpace(Input.File.ContentType) ? "application/octet-stream" : Input.File.ContentType,
-            content!, Input.ActualExpenditure!.Value, ApplicationAccess.ActorFor(User).UserId, clock.GetUtcNow().UtcDateTime),
-            null, null, ct);
+        var submission = new FinalReportSubmission(Input.File?.FileName, Input.File?.ContentType, content, Input.ActualExpenditure);
+        if (!ModelState.IsValid)
+        {
+            ShowProblems(submission.Problems());
+            return Invalid();
+        }
+        var outcome = await reports.SubmitAsync(Application, User, submission, ct);
         return outcome.Succeeded ? Done("Final report received. The ISU will review it.") : await RefusedAsync(outcome, id, ct);
     }
 }

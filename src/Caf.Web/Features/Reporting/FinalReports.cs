@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Data.Reporting;
+using Caf.Web.Features.Applications;
+
+namespace Caf.Web.Features.Reporting;
+
+/// <summary>The grantee sends the final narrative report with what it actually spent; the ISU then reviews it.</summary>
+public sealed class FinalReports(UserActions actions, TimeProvider clock) : IUseCase
+{
+    public async Task<CommandOutcome> SubmitAsync(GrantApplication application, ClaimsPrincipal applicant, FinalReportSubmission submission,
+        CancellationToken ct)
+    {
+        if (!ApplicationAccess.ActsForApplicant(application, applicant))
+            return new CommandOutcome(403, [(null, "Only the applicant state's focal points send its final report.")]);
+        var problems = submission.Problems().ToList();
+        if (problems.Count > 0) return CommandOutcome.Invalid(problems);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await actions.RunAsync(applicant, () =>
+        {
+            application.SubmitFinalReport(submission.FileName ?? "", submission.ContentType ?? "", submission.File!,
+                submission.ActualExpenditure!.Value, ApplicationAccess.ActorFor(applicant).UserId, now);
+            return Task.FromResult(new CommandOutcome.Change(application));
+        }, ct);
+    }
+}
