@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -158,6 +159,30 @@ public abstract partial class BadInputTests(CafAppFactory factory)
         Assert.Contains("Activity 1: choose the country from the list.", html);
         Assert.Contains("Choose the action-plan actions from the list.", html);
         Assert.Contains("The start of the activities must be between 2000 and 2100.", html);
+        Assert.Equal(0, await ApplicationCountAsync());
+    }
+
+    [Fact]
+    public async Task A_draft_for_a_round_that_is_not_open_is_refused_whatever_round_id_the_form_sends()
+    {
+        await factory.ResetAsync();
+        var notOpen = await factory.WithDbAsync(async db =>
+        {
+            var open = await db.Rounds.FirstAsync();
+            var draft = new FundingRound(open.Terms with { Title = "Next year's call" });
+            db.Rounds.Add(draft);
+            await db.SaveChangesAsync();
+            return draft.Id;
+        });
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Survey exchange", "COL", ("Flights", "2", "900"));
+        fields["Form.RoundId"] = notOpen.ToString();
+
+        using var refused = await applicant.PostFormAsync("/Applications/Edit", fields, "Save");
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("The round 'Next year's call' is not open for applications. Choose an open round.", html);
         Assert.Equal(0, await ApplicationCountAsync());
     }
 

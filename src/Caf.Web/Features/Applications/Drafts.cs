@@ -106,6 +106,9 @@ public sealed class Drafts(CafDbContext db, UserActions actions, WorkflowEngine 
                       ?? throw new DomainException("Only an applicant acting for their own State Party can create a draft.");
         var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == draft.RoundId, ct)
                     ?? throw new DomainException("Choose the round you are applying to.", nameof(ProposalDraft.RoundId));
+        // A round that is not open takes no new application, whatever round id a form or client sent.
+        if (!round.IsOpenAt(now))
+            throw new DomainException($"The round '{round.Title}' is not open for applications. Choose an open round.", nameof(ProposalDraft.RoundId));
         var state = await db.StateParties.FirstAsync(s => s.Id == stateId, ct);
         var application = new GrantApplication(round, state, draft.Title ?? "", engine.Start(WorkflowServices.GrantWorkflowId), userId, now, id);
         db.Applications.Add(application);
