@@ -1,4 +1,5 @@
 using Caf.Data;
+using Caf.Data.Applications;
 using Caf.Data.Entities;
 
 namespace Caf.Web.Seeding;
@@ -20,6 +21,43 @@ public static class DemoProposal
         yield return new ActionPlanAction(plan, 40, "Ensure survivors have access to comprehensive victim assistance services.");
         yield return new ActionPlanAction(plan, 48, "Share expertise and good practice among States Parties, including South-South cooperation.");
     }
+
+    /// <summary>
+    /// The same complete proposal as the applicant would type it on the form: the demo seeder creates its drafts with it
+    /// through <c>Drafts.CreateAsync</c>, so they pass the rules every applicant's draft passes.
+    /// </summary>
+    public static ProposalDraft Draft(Guid roundId, string title, StateParty applicant, StateParty partner, PartnerRole role,
+        DateOnly start, IReadOnlyList<Guid> planActions) => new()
+    {
+        RoundId = roundId,
+        Title = title,
+        Summary = $"A delegation of {applicant.Name}'s national mine action authority and {partner.Name} exchange practice on the ground.",
+        ActivityStart = start,
+        ActivityEnd = start.AddDays(7),
+        Themes = ThematicArea.ClearanceAndLandRelease | ThematicArea.GenderAndDiversity,
+        Actions = planActions,
+        Objectives = "Adopt the partner's evidence-based survey methods so that suspected land is released faster and more fairly.",
+        GenderAnalysis = "Women make up a third of the survey staff; the delegation is balanced and meets women's groups in affected villages.",
+        DoNoHarm = "Interviews follow the host's safeguarding code; no child is interviewed; sensitive data stay with the national authority.",
+        FollowUpPlan = "The delegation trains its national survey teams within three months and presents the results to the Committee.",
+        ContributionCash = 1_500m,
+        ContributionInKind = "Staff time and in-country transport",
+        Partners = [new ProposalDraft.PartnerRow(partner.Id, role)],
+        Results = [new ProposalDraft.ResultRow("Survey teams apply the partner's evidence-based procedure", "Survey staff trained, by sex and age", "12", true, true)],
+        Activities = [new ProposalDraft.ActivityRow("Field visit to the partner's survey teams", start, start.AddDays(7), "Provincial survey sites", partner.Id)],
+        Budget =
+        [
+            new ProposalDraft.BudgetRow(BudgetCategory.Travel, "Return flights for 4 delegates", 4m, 1_850m),
+            new ProposalDraft.BudgetRow(BudgetCategory.Accommodation, "Hotel, 4 delegates × 7 nights", 28m, 120m),
+            new ProposalDraft.BudgetRow(BudgetCategory.DailyAllowance, "Daily subsistence allowance", 28m, 95m),
+            new ProposalDraft.BudgetRow(BudgetCategory.Interpretation, "Interpretation, 3 days", 3m, 650m),
+        ],
+        Delegation =
+        [
+            new ProposalDraft.ParticipantRow("Chanthy Sok", "Deputy director, land release", applicant.Name + " mine action authority", Sex.Female, AgeBand.NotStated, Disability.NotStated),
+            new ProposalDraft.ParticipantRow("Dara Kim", "Survey team leader", applicant.Name + " mine action authority", Sex.Male, AgeBand.NotStated, Disability.NotStated),
+        ],
+    };
 
     public static void FillIn(CafDbContext db, GrantApplication application, StateParty partner, string userId, DateTime nowUtc)
     {
