@@ -149,7 +149,6 @@ internal static class CafHost
             if (PublicLinks.Configured(configuration) is { } url && !o.AllowedHosts.Contains("*")) o.AllowedHosts = [.. o.AllowedHosts, new Uri(url).Host];
         });
         services.AddScoped<Features.Admin.OutboxMessages>();
-        services.AddScoped<Features.Committee.ActingChairs>();
     }
 
     /// <summary>Cookies travel only over HTTPS, except on a developer's machine and in tests served over plain HTTP.</summary>
