@@ -89,6 +89,21 @@ public sealed class ScreeningRulesTests
     }
 
     [Fact]
+    public void The_automatic_checks_are_recorded_only_during_the_eligibility_screening()
+    {
+        (string, string, bool, string)[] outcomes = [("amount", "Requested amount within the ceiling", true, "Within.")];
+        var submitted = _given.DraftRequesting(12_000m);
+        GrantApplicationBuilder.Submit(submitted);
+
+        Assert.Equal("The automatic checks are run during the eligibility screening.", Assert.Throws<DomainException>(() =>
+            submitted.RecordEligibilityChecks(outcomes, DateOnly.FromDateTime(Now), Now)).Message);
+        Assert.Empty(submitted.EligibilityChecks);
+        var screened = _given.InEligibilityScreening();
+        screened.RecordEligibilityChecks(outcomes, DateOnly.FromDateTime(Now), Now);
+        Assert.Single(screened.LatestChecks);
+    }
+
+    [Fact]
     public void The_application_refuses_questions_it_would_not_be_able_to_show()
     {
         var application = _given.InEligibilityScreening();

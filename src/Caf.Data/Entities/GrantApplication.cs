@@ -526,6 +526,8 @@ public sealed class GrantApplication : IAudited
     /// <summary>Keeps a run of the automatic eligibility checks; earlier runs stay on record.</summary>
     public void RecordEligibilityChecks(IEnumerable<(string Code, string Title, bool Passed, string Reason)> outcomes, DateOnly asOf, DateTime nowUtc)
     {
+        // The workflow runs them on entering the screening; the ISU runs them again during it.
+        if (Stage != GrantStages.EligibilityScreening) throw new DomainException("The automatic checks are run during the eligibility screening.");
         var run = Guid.NewGuid();
         _eligibilityChecks.AddRange(outcomes.Select((o, i) => new EligibilityCheck(run, nowUtc, asOf, i + 1, o.Code, o.Title, o.Passed, o.Reason)));
     }
