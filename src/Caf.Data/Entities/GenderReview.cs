@@ -24,7 +24,7 @@ public sealed record GenderReviewAnswers(IReadOnlyList<ChecklistAnswer?> Answers
                 yield return ($"{nameof(Evidence)}[{i}]", $"Keep the evidence for item {i + 1} under 2,000 characters.");
         if (Marker is null) yield return (nameof(Marker), "Choose the gender marker: 0, 1 or 2.");
         else if (Marker is < 0 or > 2)
-            yield return (nameof(Marker), "The gender marker is 0 (not targeted), 1 (significant) or 2 (principal).");
+            yield return (nameof(Marker), "The gender marker is 0, 1 or 2.");
         if (string.IsNullOrWhiteSpace(Rationale)) yield return (nameof(Rationale), "Explain why you chose this gender marker.");
         else if (Rationale.Trim().Length > RationaleMaxLength) yield return (nameof(Rationale), "Keep the rationale under 4,000 characters.");
     }
