@@ -12,24 +12,17 @@ public sealed class ArchitectureTests
     private const string Features = "Caf.Web.Features";
     private static readonly System.Reflection.Assembly Web = typeof(Caf.Web.Features.Shared.DisplayNames).Assembly;
 
-    /// <summary>
-    /// ApplicationCommands.cs is being replaced by named use cases on another branch; until then the stage pages and
-    /// ApplicationPageModel still use its two types. Delete these names with that file.
-    /// </summary>
-    private static readonly string[] StillShared =
-        ["Caf.Web.Features.Applications.ApplicationCommands"];
-
     [Fact]
     public void No_feature_uses_another_features_types()
     {
-        var violations = FeatureDependencies.Violations(Web, Features, StillShared);
+        var violations = FeatureDependencies.Violations(Web, Features);
         Assert.True(violations.Count == 0, "A feature reaches into another; move what they share to Features/Shared:\n" + string.Join("\n", violations));
     }
 
     [Fact]
     public void Shared_uses_no_feature()
     {
-        var offenders = FeatureDependencies.SharedViolations(Web, Features, StillShared);
+        var offenders = FeatureDependencies.SharedViolations(Web, Features);
         Assert.True(offenders.Count == 0, $"{Features}.Shared must not depend on a feature folder: {string.Join(", ", offenders)}");
     }
 

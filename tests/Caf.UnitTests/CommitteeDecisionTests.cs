@@ -12,7 +12,7 @@ public sealed class CommitteeDecisionTests
     [Fact]
     public void A_decision_within_the_request_and_the_ceiling_is_recorded()
     {
-        var application = _given.DraftRequesting(12_000m, ceiling: 50_000m);
+        var application = _given.InCommitteeReview(12_000m, ceiling: 50_000m);
 
         application.RecordDecision(new Money(10_000m, "CHF"), "  Strong South-South value.  ", "  Report by June.  ", Now);
 
@@ -25,7 +25,7 @@ public sealed class CommitteeDecisionTests
     [Fact]
     public void Approving_exactly_the_requested_amount_is_allowed()
     {
-        var application = _given.DraftRequesting(12_000m);
+        var application = _given.InCommitteeReview(12_000m);
 
         application.RecordDecision(new Money(12_000m, "CHF"), "Full amount.", null, Now);
 
@@ -38,7 +38,7 @@ public sealed class CommitteeDecisionTests
     [InlineData(-500)]
     public void Approving_zero_or_a_negative_amount_is_refused(int amount)
     {
-        var application = _given.DraftRequesting(12_000m);
+        var application = _given.InCommitteeReview(12_000m);
 
         var ex = Assert.Throws<DomainException>(() => application.RecordDecision(new Money(amount, "CHF"), "Rationale", null, Now));
         Assert.Equal("The approved amount must be more than zero.", ex.Message);
@@ -49,7 +49,7 @@ public sealed class CommitteeDecisionTests
     [Fact]
     public void Approving_more_than_was_requested_is_refused()
     {
-        var application = _given.DraftRequesting(12_000m, ceiling: 50_000m);
+        var application = _given.InCommitteeReview(12_000m, ceiling: 50_000m);
 
         var ex = Assert.Throws<DomainException>(() =>
             application.RecordDecision(new Money(12_000.01m, "CHF"), "Rationale", null, Now));
@@ -60,7 +60,7 @@ public sealed class CommitteeDecisionTests
     [Fact]
     public void Approving_more_than_the_rounds_ceiling_is_refused()
     {
-        var application = _given.DraftRequesting(12_000m, ceiling: 10_000m);
+        var application = _given.InCommitteeReview(12_000m, ceiling: 10_000m);
 
         var ex = Assert.Throws<DomainException>(() =>
             application.RecordDecision(new Money(11_000m, "CHF"), "Rationale", null, Now));
@@ -73,7 +73,7 @@ public sealed class CommitteeDecisionTests
     [InlineData("   ")]
     public void A_decision_without_a_rationale_is_refused(string rationale)
     {
-        var application = _given.DraftRequesting(12_000m);
+        var application = _given.InCommitteeReview(12_000m);
 
         var ex = Assert.Throws<DomainException>(() => application.RecordDecision(new Money(1_000m, "CHF"), rationale, null, Now));
         Assert.Equal(nameof(GrantApplication.DecisionRationale), ex.Field);
@@ -83,7 +83,7 @@ public sealed class CommitteeDecisionTests
     [Fact]
     public void Approving_an_amount_in_another_currency_above_the_request_is_refused()
     {
-        var application = _given.DraftRequesting(12_000m);
+        var application = _given.InCommitteeReview(12_000m);
 
         Assert.Throws<DomainException>(() => application.RecordDecision(new Money(20_000m, "USD"), "Rationale", null, Now));
         Assert.Null(application.ApprovedAmount);
@@ -94,10 +94,41 @@ public sealed class CommitteeDecisionTests
     [Fact]
     public void Approving_an_amount_in_another_currency_below_the_request_is_refused()
     {
-        var application = _given.DraftRequesting(12_000m);
+        var application = _given.InCommitteeReview(12_000m);
 
         Assert.Throws<DomainException>(() => application.RecordDecision(new Money(5_000m, "USD"), "Rationale", null, Now));
         Assert.Null(application.ApprovedAmount);
+    }
+
+    [Fact]
+    public void A_decision_is_recorded_only_while_the_committee_reviews_the_application()
+    {
+        foreach (var application in new[] { _given.DraftRequesting(12_000m), _given.InGenderReview(12_000m) })
+        {
+            var ex = Assert.Throws<DomainException>(() => application.RecordDecision(new Money(10_000m, "CHF"), "Rationale", null, Now));
+            Assert.Equal("The committee's decision is recorded while the committee reviews the application.", ex.Message);
+            Assert.Null(application.ApprovedAmount);
+        }
+    }
+
+    [Fact]
+    public void Scores_are_given_only_while_the_committee_reviews_the_application()
+    {
+        var application = _given.InGenderReview(12_000m);
+
+        var ex = Assert.Throws<DomainException>(() => application.AddScore(Rubric, "member-1", "Member One", null, 4, null, Now));
+        Assert.Equal("Scores are given while the committee reviews the application.", ex.Message);
+        Assert.Empty(application.Scores);
+    }
+
+    [Fact]
+    public void A_conflict_is_declared_only_while_the_committee_reviews_the_application()
+    {
+        var application = _given.InGenderReview(12_000m);
+
+        Assert.Equal("Conflicts are declared while the committee reviews the application.", Assert.Throws<DomainException>(() =>
+            application.DeclareConflict("member-1", "Member One", null, "Advises the host.", Now)).Message);
+        Assert.Empty(application.Conflicts);
     }
 
     [Fact]
@@ -105,6 +136,7 @@ public sealed class CommitteeDecisionTests
     {
         var application = _given.DraftRequesting(12_000m);
         application.ReplacePartners([(_given.Partner.Id, PartnerRole.Host)]);
+        GrantApplicationBuilder.ToCommitteeReview(application);
 
         Assert.True(application.IsRecused(_given.Applicant.Id));
         Assert.True(application.IsRecused(_given.Partner.Id));
@@ -120,9 +152,7 @@ public sealed class CommitteeDecisionTests
     [Fact]
     public void A_declared_conflict_recuses_the_member_and_leaves_an_earlier_score_out_of_the_count()
     {
-        var application = _given.DraftRequesting(12_000m);
-        GrantApplicationBuilder.Submit(application);
-        application.Workflow!.RecordTransition("review", "CommitteeReview", "isu", "ISU", null, Now);
+        var application = _given.InCommitteeReview(12_000m);
         application.AddScore(Rubric, "member-1", "Member One", null, 5, null, Now);
         application.AddScore(Rubric, "member-2", "Member Two", null, 3, null, Now);
 
@@ -141,7 +171,7 @@ public sealed class CommitteeDecisionTests
     [Fact]
     public void Each_member_scores_once()
     {
-        var application = _given.DraftRequesting(12_000m);
+        var application = _given.InCommitteeReview(12_000m);
         application.AddScore(Rubric, "member-1", "Member One", null, 4, "Good", Now);
 
         var ex = Assert.Throws<DomainException>(() => application.AddScore(Rubric, "member-1", "Member One", null, 5, null, Now));
@@ -152,7 +182,7 @@ public sealed class CommitteeDecisionTests
     [Fact]
     public void Scores_from_different_members_are_all_kept()
     {
-        var application = _given.DraftRequesting(12_000m);
+        var application = _given.InCommitteeReview(12_000m);
 
         application.AddScore(Rubric, "member-1", "Member One", null, 1, null, Now);
         application.AddScore(Rubric, "member-2", "Member Two", null, 5, "  Excellent  ", Now);
@@ -167,7 +197,7 @@ public sealed class CommitteeDecisionTests
     [InlineData(-1)]
     public void A_score_outside_one_to_five_is_refused(int score)
     {
-        var application = _given.DraftRequesting(12_000m);
+        var application = _given.InCommitteeReview(12_000m);
 
         var ex = Assert.Throws<DomainException>(() => application.AddScore(Rubric, "member-1", "Member One", null, score, null, Now));
         Assert.Equal("'Relevance to the Convention and its action plan': a score is a whole number from 1 (weak) to 5 (excellent).", ex.Message);
@@ -177,7 +207,7 @@ public sealed class CommitteeDecisionTests
     [Fact]
     public void Scores_are_given_per_criterion_not_applicable_is_left_out_and_a_revision_is_counted_until_the_decision()
     {
-        var application = _given.DraftRequesting(12_000m);
+        var application = _given.InCommitteeReview(12_000m);
         var criteria = Caf.Data.Committee.ScoringRubrics.Version1
             .Select(c => new CriterionScore(c.Code, c.Code == "gender" ? null : 4, c.Code == "cost" ? "Flights are dear." : null)).ToList();
         var score = application.SubmitScores(Rubric, "member-1", "Member One", null, criteria, null, Now);
@@ -209,7 +239,7 @@ public sealed class ActingChairTests
     private readonly GrantApplicationBuilder _given = new();
 
     private GrantApplication InCommitteeReview() =>
-        new(_given.Round(), _given.Applicant, "Exchange", new WorkflowInstance("caf-grant", 1, "CommitteeReview", Now), "user-1", Now);
+        new(_given.Round(), _given.Applicant, "Exchange", new WorkflowInstance("caf-grant", 1, GrantStages.CommitteeReview, Now), "user-1", Now);
 
     [Fact]
     public void A_chair_whose_state_applies_does_not_decide_and_a_chair_who_is_not_recused_does()

@@ -204,5 +204,47 @@ public sealed class GenderReviewTests
         Assert.Throws<DomainException>(() => new GenderChecklist(3, [("Only one", ChecklistItemTag.Analysis)], "isu", Now));
     }
 
+    private static GenderReviewAnswers Given(ChecklistAnswer?[]? answers = null, string?[]? evidence = null, int? marker = 1,
+        string? rationale = "Delegation is balanced.") =>
+        new(answers ?? [Yes, Partial, No, NotApplicable], evidence ?? [], marker, rationale);
+
+    [Fact]
+    public void Answers_to_every_item_with_a_marker_and_a_rationale_break_no_rule() => Assert.Empty(Given().Problems(4));
+
+    [Fact]
+    public void Each_unanswered_item_is_named_and_a_missing_marker_and_rationale_are_said_at_once()
+    {
+        var problems = Given([Yes, null, No, null], marker: null, rationale: " ").Problems(4).ToList();
+
+        Assert.Equal(["Answers[1]", "Answers[3]", "Marker", "Rationale"], problems.Select(p => p.Field));
+        Assert.Equal("Answer item 2: Yes, Partial, No or Not applicable.", problems[0].Message);
+        Assert.Equal("Choose the gender marker: 0, 1 or 2.", problems[2].Message);
+    }
+
+    [Fact]
+    public void Evidence_and_rationale_are_bounded_to_what_the_review_keeps()
+    {
+        Assert.Empty(Given(evidence: [new string('e', 2000)], rationale: new string('r', 4000)).Problems(4));
+        Assert.Equal(["Evidence[1]", "Rationale"],
+            Given(evidence: [null, new string('e', 2001)], rationale: new string('r', 4001)).Problems(4).Select(p => p.Field));
+    }
+
+    [Fact]
+    public void The_checklist_is_completed_only_in_gender_review_and_only_for_its_own_application()
+    {
+        var given = new GrantApplicationBuilder();
+        var screening = given.InEligibilityScreening();
+        var early = Assert.Throws<DomainException>(() =>
+            screening.CompleteGenderReview(new GenderReview(screening.Id, EightAnswers(), 1, "Rationale", "gfp-1", Now)));
+        Assert.Equal("The gender-lens checklist is completed while the application is in gender review.", early.Message);
+        Assert.Null(screening.GenderReview);
+
+        var application = given.InGenderReview();
+        Assert.Throws<DomainException>(() =>
+            application.CompleteGenderReview(new GenderReview(Guid.NewGuid(), EightAnswers(), 1, "Rationale", "gfp-1", Now)));
+        application.CompleteGenderReview(new GenderReview(application.Id, EightAnswers(), 2, "Principal.", "gfp-1", Now));
+        Assert.Equal(2, application.GenderReview!.Marker);
+    }
+
     private static List<(ChecklistAnswer, string?)> EightAnswers() => Enumerable.Repeat((Yes, (string?)null), 8).ToList();
 }

@@ -3,7 +3,7 @@ using Caf.Data.Entities;
 
 namespace Caf.UnitTests;
 
-/// <summary>Builds a draft application in memory, with the states and round it needs.</summary>
+/// <summary>Builds an application in memory, as a draft or in a later stage, with the states and round it needs.</summary>
 internal sealed class GrantApplicationBuilder
 {
     public static readonly DateTime Now = new(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);
@@ -66,4 +66,40 @@ internal sealed class GrantApplicationBuilder
         application.Workflow!.RecordTransition(GrantTriggers.RequestClarification, GrantStages.ClarificationRequested, "isu", "ISU", null, Now);
         return application;
     }
+
+    /// <summary>A submitted application whose budget totals <paramref name="requested"/> in CHF, being screened by the ISU.</summary>
+    public GrantApplication InEligibilityScreening(decimal requested = 12_000m, decimal ceiling = 50_000m) =>
+        ToEligibilityScreening(DraftRequesting(requested, ceiling));
+
+    /// <summary>An application declared eligible, waiting for the gender focal point's checklist.</summary>
+    public GrantApplication InGenderReview(decimal requested = 12_000m, decimal ceiling = 50_000m) =>
+        ToGenderReview(DraftRequesting(requested, ceiling));
+
+    /// <summary>An application through the gender checklist, with the committee: scored, then decided.</summary>
+    public GrantApplication InCommitteeReview(decimal requested = 12_000m, decimal ceiling = 50_000m) =>
+        ToCommitteeReview(DraftRequesting(requested, ceiling));
+
+    /// <summary>Submits a draft (completed as the test needs) and starts its screening.</summary>
+    public static GrantApplication ToEligibilityScreening(GrantApplication draft)
+    {
+        Submit(draft);
+        Move(draft, GrantTriggers.StartScreening, GrantStages.EligibilityScreening);
+        return draft;
+    }
+
+    public static GrantApplication ToGenderReview(GrantApplication draft)
+    {
+        Move(ToEligibilityScreening(draft), GrantTriggers.DeclareEligible, GrantStages.GenderReview);
+        return draft;
+    }
+
+    public static GrantApplication ToCommitteeReview(GrantApplication draft)
+    {
+        Move(ToGenderReview(draft), GrantTriggers.CompleteChecklist, GrantStages.CommitteeReview);
+        return draft;
+    }
+
+    /// <summary>Records a transition as the engine would after its checks: these tests are about the application, not the workflow.</summary>
+    public static void Move(GrantApplication application, string trigger, string toStage) =>
+        application.Workflow!.RecordTransition(trigger, toStage, "isu", "ISU", null, Now);
 }

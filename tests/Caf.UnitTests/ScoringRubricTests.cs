@@ -96,7 +96,7 @@ public sealed class ScoringRubricTests
     [Fact]
     public void A_member_scores_under_the_rounds_rubric_version_and_its_weights()
     {
-        var application = new GrantApplicationBuilder().DraftRequesting(12_000m);
+        var application = new GrantApplicationBuilder().InCommitteeReview(12_000m);
         RubricItem Item(string code, int weight) => new(code, code, weight, ScoringRubrics.DefaultLevels);
         var version2 = new ScoringRubric(2, [Item("relevance", 80), Item("cost", 20)], "isu", Now);
 

@@ -56,7 +56,7 @@ public sealed class CommitteeScore : IAudited
     {
         foreach (var item in rubric)
             if (criteria.FirstOrDefault(c => c.Code == item.Code) is not { } given)
-                throw new DomainException($"Score '{item.Name}' from 1 to 5, or mark it not applicable.", item.Code);
+                throw new DomainException(ScoreSheet.Unscored(item.Name), $"{nameof(ScoreSheet.Scores)}[{item.Code}]");
             else if (given.Score is < 1 or > 5)
                 throw new DomainException($"'{item.Name}': a score is a whole number from 1 (weak) to 5 (excellent).", item.Code);
         var ordered = rubric.Select(item => criteria.First(c => c.Code == item.Code))

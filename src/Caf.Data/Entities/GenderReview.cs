@@ -3,6 +3,34 @@ namespace Caf.Data.Entities;
 public enum ChecklistAnswer { Yes, Partial, No, NotApplicable }
 
 /// <summary>
+/// What the gender focal point gives for a checklist: one answer and an optional evidence note per item, the gender
+/// marker (OECD DAC 0/1/2) and why. <see cref="Problems"/> lists every broken rule at once; a <see cref="GenderReview"/>
+/// refuses the same rules.
+/// </summary>
+public sealed record GenderReviewAnswers(IReadOnlyList<ChecklistAnswer?> Answers, IReadOnlyList<string?> Evidence, int? Marker, string? Rationale)
+{
+    public const int EvidenceMaxLength = 2000;
+    public const int RationaleMaxLength = 4000;
+
+    /// <summary>Every rule broken for a checklist of <paramref name="items"/> items, each with its field.</summary>
+    public IEnumerable<(string Field, string Message)> Problems(int items)
+    {
+        if (Answers.Count != items) yield return (nameof(Answers), $"Answer all {items} items of the checklist.");
+        else
+            for (var i = 0; i < items; i++)
+                if (Answers[i] is null) yield return ($"{nameof(Answers)}[{i}]", $"Answer item {i + 1}: Yes, Partial, No or Not applicable.");
+        for (var i = 0; i < Evidence.Count; i++)
+            if (Evidence[i]?.Trim().Length > EvidenceMaxLength)
+                yield return ($"{nameof(Evidence)}[{i}]", $"Keep the evidence for item {i + 1} under 2,000 characters.");
+        if (Marker is null) yield return (nameof(Marker), "Choose the gender marker: 0, 1 or 2.");
+        else if (Marker is < 0 or > 2)
+            yield return (nameof(Marker), "The gender marker is 0, 1 or 2.");
+        if (string.IsNullOrWhiteSpace(Rationale)) yield return (nameof(Rationale), "Explain why you chose this gender marker.");
+        else if (Rationale.Trim().Length > RationaleMaxLength) yield return (nameof(Rationale), "Keep the rationale under 4,000 characters.");
+    }
+}
+
+/// <summary>
 /// The gender focal point's checklist for one application and the gender marker chosen (OECD DAC 0/1/2). It keeps the
 /// version it answered and each item's text and tag, so a later checklist version never rewrites a past review.
 /// </summary>
@@ -28,12 +56,10 @@ public sealed class GenderReview : IAudited
     private GenderReview(Guid applicationId, int checklistVersion, IReadOnlyList<(string Text, ChecklistItemTag Tag)> items,
         IReadOnlyList<(ChecklistAnswer Answer, string? Evidence)> answers, int marker, string rationale, string reviewerUserId, DateTime nowUtc)
     {
-        if (answers.Count != items.Count)
-            throw new DomainException($"Answer all {items.Count} items of the checklist.", nameof(Answers));
-        if (marker is < 0 or > 2)
-            throw new DomainException("The gender marker is 0 (not targeted), 1 (significant) or 2 (principal).", nameof(Marker));
-        if (string.IsNullOrWhiteSpace(rationale))
-            throw new DomainException("Explain why you chose this gender marker.", nameof(Rationale));
+        var given = new GenderReviewAnswers(answers.Select(a => (ChecklistAnswer?)a.Answer).ToList(), answers.Select(a => a.Evidence).ToList(),
+            marker, rationale);
+        var problem = given.Problems(items.Count).FirstOrDefault();
+        if (problem.Message is not null) throw new DomainException(problem.Message, problem.Field);
         Id = Guid.NewGuid();
         ApplicationId = applicationId;
         ChecklistVersion = checklistVersion;

@@ -364,6 +364,8 @@ public sealed class GrantApplication : IAudited
 
     public void RecordDecision(Money approvedAmount, string rationale, string? conditions, DateTime nowUtc)
     {
+        if (Stage != GrantStages.CommitteeReview)
+            throw new DomainException("The committee's decision is recorded while the committee reviews the application.");
         if (string.IsNullOrWhiteSpace(rationale))
             throw new DomainException("Give the committee's rationale for the decision.", nameof(DecisionRationale));
         if (approvedAmount.Amount <= 0)
@@ -446,7 +448,14 @@ public sealed class GrantApplication : IAudited
     private string OnlyAtReconciliation(string what) =>
         $"{what} is recorded at final reconciliation; this grant is at the stage '{Stage}'.";
 
-    public void CompleteGenderReview(GenderReview review) => GenderReview = review;
+    /// <summary>The gender focal point's checklist and marker, once, while the application is in gender review.</summary>
+    public void CompleteGenderReview(GenderReview review)
+    {
+        if (Stage != GrantStages.GenderReview)
+            throw new DomainException("The gender-lens checklist is completed while the application is in gender review.");
+        if (review.ApplicationId != Id) throw new DomainException("This checklist was answered for another application.");
+        GenderReview = review;
+    }
 
     /// <summary>A committee member whose state is the applicant or a partner is recused from this application.</summary>
     public bool IsRecused(Guid? memberStateId) =>
@@ -524,6 +533,7 @@ public sealed class GrantApplication : IAudited
         if (DeclaredConflict(memberUserId))
             throw new DomainException("You declared a conflict of interest on this application, so you do not score it.");
         if (DecidedAtUtc is not null) throw new DomainException("The committee has decided; scores can no longer change.");
+        if (Stage != GrantStages.CommitteeReview) throw new DomainException("Scores are given while the committee reviews the application.");
         if (_scores.FirstOrDefault(s => s.MemberUserId == memberUserId) is { } existing)
         {
             existing.Revise(rubric, criteria, comment, nowUtc);
@@ -652,6 +662,8 @@ public sealed class GrantApplication : IAudited
     /// <summary>Keeps a run of the automatic eligibility checks; earlier runs stay on record.</summary>
     public void RecordEligibilityChecks(IEnumerable<(string Code, string Title, bool Passed, string Reason)> outcomes, DateOnly asOf, DateTime nowUtc)
     {
+        // The workflow runs them on entering the screening; the ISU runs them again during it.
+        if (Stage != GrantStages.EligibilityScreening) throw new DomainException("The automatic checks are run during the eligibility screening.");
         var run = Guid.NewGuid();
         _eligibilityChecks.AddRange(outcomes.Select((o, i) => new EligibilityCheck(run, nowUtc, asOf, i + 1, o.Code, o.Title, o.Passed, o.Reason)));
     }
@@ -661,21 +673,20 @@ public sealed class GrantApplication : IAudited
         string userId, DateTime nowUtc)
     {
         if (Stage != GrantStages.EligibilityScreening) throw new DomainException("Screening decisions are recorded during the eligibility screening.");
-        if (string.IsNullOrWhiteSpace(rationale))
-            throw new DomainException("Give the rationale the applicant will be told.", nameof(ScreeningDecision.Rationale));
-        if (rationale.Trim().Length > 4000)
-            throw new DomainException("Keep the rationale under 4,000 characters.", nameof(ScreeningDecision.Rationale));
+        var screening = new Eligibility.Screening(outcome, answers.Select(a => (bool?)a.Met).ToList(), answers.Select(a => (string?)a.Note).ToList(),
+            rationale, null, []);
+        var problem = screening.DecisionProblems().FirstOrDefault();
+        if (problem.Message is not null) throw new DomainException(problem.Message, problem.Field);
         var decision = new ScreeningDecision(outcome, answers, rationale.Trim(), userId, nowUtc);
         _screenings.Add(decision);
         return decision;
     }
 
+    /// <summary>The ISU's questions to the applicant during the screening, reopening the sections the applicant may change.</summary>
     public Clarification RequestClarification(string questions, IReadOnlyCollection<ProposalSection> sections, string userId, DateTime nowUtc)
     {
-        if (string.IsNullOrWhiteSpace(questions))
-            throw new DomainException("Write the questions the applicant should answer.", nameof(Clarification.Questions));
-        if (questions.Trim().Length > 4000)
-            throw new DomainException("Keep the questions under 4,000 characters.", nameof(Clarification.Questions));
+        if (Stage != GrantStages.EligibilityScreening) throw new DomainException("Questions are sent to the applicant during the eligibility screening.");
+        if (Eligibility.Screening.QuestionsProblem(questions, required: true) is { } problem) throw new DomainException(problem.Message, problem.Field);
         if (OpenClarification is not null) throw new DomainException("A clarification is already waiting for the applicant's answer.");
         var clarification = new Clarification(questions.Trim(), sections, userId, nowUtc);
         _clarifications.Add(clarification);

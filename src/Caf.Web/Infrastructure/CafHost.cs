@@ -124,7 +124,6 @@ internal static class CafHost
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddScoped<ApplicationAccess>();
-        services.AddScoped<ApplicationCommands>();
         services.AddScoped<Features.Shared.UserActions>();
         // Every use case (one class per group of user actions, in its feature folder) is found here, not listed by hand.
         foreach (var useCase in typeof(CafHost).Assembly.GetTypes()
@@ -148,7 +147,6 @@ internal static class CafHost
             if (PublicLinks.Configured(configuration) is { } url && !o.AllowedHosts.Contains("*")) o.AllowedHosts = [.. o.AllowedHosts, new Uri(url).Host];
         });
         services.AddScoped<Features.Admin.OutboxMessages>();
-        services.AddScoped<Features.Committee.ActingChairs>();
     }
 
     /// <summary>Cookies travel only over HTTPS, except on a developer's machine and in tests served over plain HTTP.</summary>

@@ -8,8 +8,8 @@ namespace Caf.Web.Features.Applications;
 
 /// <summary>The applicant answers the ISU's questions; sending the answer resubmits the application, as a new version.</summary>
 [Authorize(Roles = CafRoles.Applicant)]
-public sealed class RespondModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, Clarifications clarifications)
-    : ApplicationPageModel(access, commands, engine)
+public sealed class RespondModel(ApplicationAccess access, WorkflowEngine engine, Clarifications clarifications)
+    : ApplicationPageModel(access, engine)
 {
     protected override string Stage => GrantStages.ClarificationRequested;
 

@@ -1,5 +1,4 @@
 using Caf.Data;
-using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +7,8 @@ namespace Caf.Web.Features.Committee;
 
 /// <summary>The ISU designates who records the decision on an application whose chair is recused.</summary>
 [Authorize(Roles = CafRoles.IsuOfficer)]
-public sealed class ActingChairModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, ActingChairs actingChairs,
-    CafDbContext db) : ApplicationPageModel(access, commands, engine)
+public sealed class ActingChairModel(ApplicationAccess access, WorkflowEngine engine, ActingChairs actingChairs,
+    CafDbContext db) : ApplicationPageModel(access, engine)
 {
     protected override string Stage => GrantStages.CommitteeReview;
 

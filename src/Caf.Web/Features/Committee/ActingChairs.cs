@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Applications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Committee;
@@ -31,19 +30,20 @@ internal static class CommitteePeople
 /// The ISU designates a committee member as acting chair for one application whose chair is recused; that member
 /// then records the decision on that application only (ADR 0018).
 /// </summary>
-public sealed class ActingChairs(CafDbContext db, ApplicationCommands commands, TimeProvider clock)
+public sealed class ActingChairs(CafDbContext db, UserActions actions, TimeProvider clock) : IUseCase
 {
-    internal async Task<CommandOutcome> DesignateAsync(GrantApplication application, ClaimsPrincipal isu, string? memberUserId, CancellationToken ct)
+    public async Task<CommandOutcome> DesignateAsync(GrantApplication application, ClaimsPrincipal isu, string? memberUserId, CancellationToken ct)
     {
         var people = await CommitteePeople.ListAsync(db, ct);
         if (people.FirstOrDefault(p => p.UserId == memberUserId) is not { } member)
-            return new CommandOutcome(400, [("MemberUserId", "Choose a member of the committee.")]);
+            return CommandOutcome.Invalid([("MemberUserId", "Choose a member of the committee.")]);
         var chairRecused = people.Any(p => p.IsChair && application.IsRecused(p.UserId, p.StatePartyId));
-        return await commands.RunAsync(application, isu, a =>
+        return await actions.RunAsync(isu, () =>
         {
-            a.DesignateActingChair(member.UserId, member.Name, member.StatePartyId, chairRecused, clock.GetUtcNow().UtcDateTime);
-            db.AuditEvents.Add(new AuditEvent("committee.acting-chair-designated", nameof(GrantApplication), a.Id.ToString(),
-                JsonSerializer.Serialize(new { reference = a.Reference, actingChair = member.Name, actingChairUserId = member.UserId })));
-        }, null, null, ct);
+            application.DesignateActingChair(member.UserId, member.Name, member.StatePartyId, chairRecused, clock.GetUtcNow().UtcDateTime);
+            db.AuditEvents.Add(new AuditEvent("committee.acting-chair-designated", nameof(GrantApplication), application.Id.ToString(),
+                JsonSerializer.Serialize(new { reference = application.Reference, actingChair = member.Name, actingChairUserId = member.UserId })));
+            return Task.FromResult(new CommandOutcome.Change(application));
+        }, ct);
     }
 }

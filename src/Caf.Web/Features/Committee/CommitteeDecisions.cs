@@ -3,7 +3,6 @@ using Caf.Data;
 using Caf.Data.Committee;
 using Caf.Data.Entities;
 using Caf.Web.Features.Account;
-using Caf.Web.Features.Applications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Committee;

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,14 +9,13 @@ namespace Caf.Web.Features.Committee;
 
 /// <summary>A committee member declares a conflict of interest on an application and is recused from it.</summary>
 [Authorize(Roles = CafRoles.CommitteeMember)]
-public sealed class ConflictModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock)
-    : ApplicationPageModel(access, commands, engine)
+public sealed class ConflictModel(ApplicationAccess access, WorkflowEngine engine, Conflicts conflicts)
+    : ApplicationPageModel(access, engine)
 {
     protected override string Stage => GrantStages.CommitteeReview;
 
+    /// <summary>No attributes: GrantApplication.DeclareConflict says what a reason needs, once.</summary>
     [BindProperty]
-    [Required(ErrorMessage = "Say what the conflict is, for the register.")]
-    [StringLength(ConflictDeclaration.MaxReasonLength, ErrorMessage = "Keep the reason under 1,000 characters.")]
     [Display(Name = "What is the conflict?")]
     public string? Reason { get; set; }
 
@@ -28,12 +26,11 @@ public sealed class ConflictModel(ApplicationAccess access, ApplicationCommands 
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (!ModelState.IsValid) return Invalid();
-        var actor = ApplicationAccess.ActorFor(User);
-        var outcome = await Commands.RunAsync(Application, User,
-            a => a.DeclareConflict(actor.UserId, User.DisplayName(), User.StatePartyId(), Reason!, clock.GetUtcNow().UtcDateTime),
-            null, null, ct);
-        return outcome.Succeeded
-            ? Done("Your conflict of interest is declared: you are recused from this application and any score of yours is left out.")
-            : await RefusedAsync(outcome, id, ct);
+        var outcome = await conflicts.DeclareAsync(Application, User, Reason, ct);
+        if (outcome.Succeeded)
+            return Done("Your conflict of interest is declared: you are recused from this application and any score of yours is left out.");
+        // The form's one field is named as the application names it.
+        this.ShowRefusal(outcome);
+        return Page();
     }
 }

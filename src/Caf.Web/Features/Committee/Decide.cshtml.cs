@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Committee;
-using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,8 +14,8 @@ namespace Caf.Web.Features.Committee;
 /// for an application the chair is recused from, the acting chair the ISU designated does (ADR 0018).
 /// </summary>
 [Authorize(Roles = CafRoles.CommitteeChair + "," + CafRoles.CommitteeMember)]
-public sealed class DecideModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock,
-    CafDbContext db, CommitteeDecisions decisions) : ApplicationPageModel(access, commands, engine)
+public sealed class DecideModel(ApplicationAccess access, WorkflowEngine engine, TimeProvider clock,
+    CafDbContext db, CommitteeDecisions decisions) : ApplicationPageModel(access, engine)
 {
     protected override string Stage => GrantStages.CommitteeReview;
 

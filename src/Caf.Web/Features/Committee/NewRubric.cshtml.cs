@@ -4,7 +4,6 @@ using Caf.Data.Entities;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Committee;
 
@@ -13,7 +12,7 @@ namespace Caf.Web.Features.Committee;
 /// means. Rows without a name or weight are left out; a refusal keeps every row typed and writes nothing. See ADR 0013.
 /// </summary>
 [Authorize(Roles = CafRoles.IsuOfficer)]
-public sealed class NewRubricModel(CafDbContext db, TimeProvider clock) : PageModel
+public sealed class NewRubricModel(RubricVersions versions) : PageModel
 {
     private const int SpareRows = 2;
 
@@ -43,7 +42,7 @@ public sealed class NewRubricModel(CafDbContext db, TimeProvider clock) : PageMo
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Start from the latest version: most new versions change a few weights or words.
-        var latest = await LatestAsync(ct);
+        var latest = await versions.LatestAsync(ct);
         BasedOn = latest?.Version ?? 0;
         Criteria = latest?.Items.Select(i => new CriterionRow { Name = i.Name, Weight = i.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture), Levels = [.. i.Levels] }).ToList() ?? [];
         Prepare();
@@ -54,6 +53,7 @@ public sealed class NewRubricModel(CafDbContext db, TimeProvider clock) : PageMo
         // Spare rows left as they came are not criteria; the rest keep their order and are shown again as typed.
         Criteria = Criteria.Where(r => !r.IsBlank).ToList();
         foreach (var row in Criteria) row.Levels = row.Levels.Take(5).ToList();
+        // A weight that cannot be read as a number is the form's to say; every other rule is the rubric's.
         for (var i = 0; i < Criteria.Count; i++)
             if (!string.IsNullOrWhiteSpace(Criteria[i].Weight) && Criteria[i].ParsedWeight is null)
             {
@@ -62,39 +62,24 @@ public sealed class NewRubricModel(CafDbContext db, TimeProvider clock) : PageMo
                     $"Criterion {i + 1}{name}: the weight is a whole number from 1 to 100, not “{Criteria[i].Weight!.Trim()}”.");
             }
         var drafts = Criteria.Select(r => new RubricDraft(r.Name, r.ParsedWeight ?? (string.IsNullOrWhiteSpace(r.Weight) ? null : 0), r.Levels)).ToList();
-        foreach (var (field, message) in ScoringRubric.Problems(drafts))
-            if (ModelState[field] is not { Errors.Count: > 0 }) ModelState.AddModelError(field == "Criteria" ? "" : field, message);
-        if (!ModelState.IsValid) return Redisplay();
-
-        var latest = await LatestAsync(ct);
-        if (PublishedVersions.StaleFormMessage(BasedOn, latest?.Version, latest?.CreatedBy, "Scoring rubrics") is { } stale)
+        if (!ModelState.IsValid)
         {
-            ModelState.AddModelError("", stale);
-            return Rebased(latest!.Version);
+            foreach (var (field, message) in ScoringRubric.Problems(drafts))
+                if (ModelState[field] is not { Errors.Count: > 0 }) ModelState.AddModelError(ListKey(field), message);
+            return Redisplay();
         }
-        var previous = latest?.Items ?? [];
-        var codes = ScoringRubric.CodesFor(Criteria.Select(r => r.Name!).ToList(), previous);
-        var items = Criteria.Select((r, i) => new RubricItem(codes[i], r.Name!.Trim(), r.ParsedWeight!.Value, r.Levels.Select(l => l!.Trim()).ToList()))
-            .ToList();
-        var version = BasedOn + 1;
-        db.ScoringRubrics.Add(new ScoringRubric(version, items, User.Identity?.Name ?? ApplicationAccess.ActorFor(User).UserId,
-            clock.GetUtcNow().UtcDateTime));
-        try
+        var published = await versions.PublishAsync(BasedOn, drafts, User, ct);
+        if (!published.Outcome.Succeeded)
         {
-            await db.SaveChangesAsync(ct);
+            this.ShowRefusal(published.Outcome, ListKey);
+            return published.Outcome.StatusCode == 409 ? Rebased(published.Version) : Redisplay();
         }
-        catch (DbUpdateException ex) when (SaveConflicts.IsRubricVersionClash(ex))
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", $"Someone else published version {version} a moment ago. Check the published versions, then publish again.");
-            return Rebased(version);
-        }
-        TempData["Message"] = $"Scoring rubric version {version} is published. Set it on the rounds that should use it.";
-        return Redirect($"/Committee/Rubrics#version-{version}");
+        TempData["Message"] = $"Scoring rubric version {published.Version} is published. Set it on the rounds that should use it.";
+        return Redirect($"/Committee/Rubrics#version-{published.Version}");
     }
 
-    private Task<ScoringRubric?> LatestAsync(CancellationToken ct) =>
-        db.ScoringRubrics.AsNoTracking().Include(r => r.Criteria).OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
+    /// <summary>A problem with the list as a whole is shown above the form; one with a criterion, at that criterion.</summary>
+    private static string ListKey(string? field) => field is null or "Criteria" ? "" : field;
 
     /// <summary>Shown again as a 409, now based on the newer version the person has just been told about.</summary>
     private IActionResult Rebased(int latestVersion)

@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Committee;
 using Caf.Data.Entities;
-using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,9 +12,8 @@ namespace Caf.Web.Features.Committee;
 /// applicable, each with an optional comment), and may revise the scores until the committee decides.
 /// </summary>
 [Authorize(Roles = CafRoles.CommitteeMember)]
-public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, CafDbContext db,
-    TimeProvider clock)
-    : ApplicationPageModel(access, commands, engine)
+public sealed class ScoreModel(ApplicationAccess access, WorkflowEngine engine, CommitteeScoring scoring)
+    : ApplicationPageModel(access, engine)
 {
     protected override string Stage => GrantStages.CommitteeReview;
 
@@ -28,7 +25,7 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
         public Dictionary<string, string?> Scores { get; set; } = [];
         public Dictionary<string, string?> Comments { get; set; } = [];
 
-        [StringLength(4000, ErrorMessage = "Keep the comment under 4,000 characters.")]
+        // No attribute: ScoreSheet.Problems bounds it, with the criteria's own rules.
         public string? Comment { get; set; }
     }
 
@@ -51,7 +48,7 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
         {
             foreach (var c in previous.Criteria)
             {
-                Input.Scores[c.Code] = c.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "na";
+                Input.Scores[c.Code] = c.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ScoreSheet.NotApplicable;
                 Input.Comments[c.Code] = c.Comment;
             }
             Input.Comment = previous.Comment;
@@ -62,28 +59,14 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadWithRubricAsync(id, ct) is { } redirect) return redirect;
-        if (IsRecused)
+        var sheet = new ScoreSheet(Input.Scores, Input.Comments, Input.Comment);
+        if (!ModelState.IsValid)
         {
-            Response.StatusCode = 403;
-            return Page();
+            ShowProblems(sheet.Problems(Rubric));
+            return Invalid();
         }
-        var criteria = new List<CriterionScore>();
-        foreach (var item in Rubric)
-        {
-            var value = Input.Scores.GetValueOrDefault(item.Code)?.Trim();
-            var comment = Input.Comments.GetValueOrDefault(item.Code);
-            if (comment is { Length: > 2000 })
-                ModelState.AddModelError($"Input.Comments[{item.Code}]", $"Keep the comment on '{item.Name}' under 2,000 characters.");
-            if (value == "na") criteria.Add(new CriterionScore(item.Code, null, comment));
-            else if (int.TryParse(value, out var level) && level is >= 1 and <= 5) criteria.Add(new CriterionScore(item.Code, level, comment));
-            else ModelState.AddModelError($"Input.Scores[{item.Code}]", $"Score '{item.Name}' from 1 to 5, or mark it not applicable.");
-        }
-        if (!ModelState.IsValid) return Invalid();
-        var actor = ApplicationAccess.ActorFor(User);
         var revising = Previous is not null;
-        var outcome = await Commands.RunAsync(Application, User,
-            a => a.SubmitScores(_rubric, actor.UserId, User.DisplayName(), User.StatePartyId(), criteria, Input.Comment, clock.GetUtcNow().UtcDateTime),
-            null, null, ct);
+        var outcome = await scoring.ScoreAsync(Application, User, sheet, ct);
         if (outcome.Succeeded) return Done(revising ? "Your scores are revised." : "Your score is recorded.");
         return await RefusedAsync(outcome, id, ct);
     }
@@ -91,7 +74,7 @@ public sealed class ScoreModel(ApplicationAccess access, ApplicationCommands com
     private async Task<IActionResult?> LoadWithRubricAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        _rubric = await db.ScoringRubrics.GetAsync(Application.RubricVersion, ct);
+        _rubric = await scoring.RubricForAsync(Application, ct);
         return null;
     }
 }

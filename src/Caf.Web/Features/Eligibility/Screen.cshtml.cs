@@ -1,9 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using Caf.Data;
+using Caf.Data.Eligibility;
 using Caf.Data.Entities;
-using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
-using Caf.Workflows.Grants;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,17 +12,11 @@ namespace Caf.Web.Features.Eligibility;
 /// ineligible, or questions to the applicant with sections reopened — with the rationale the applicant is told.
 /// </summary>
 [Authorize(Roles = CafRoles.IsuOfficer)]
-public sealed class ScreenModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, CafDbContext db,
-    IConfiguration configuration, TimeProvider clock) : ApplicationPageModel(access, commands, engine)
+public sealed class ScreenModel(ApplicationAccess access, WorkflowEngine engine, Screenings screenings)
+    : ApplicationPageModel(access, engine)
 {
-    /// <summary>Used when the configuration names no items (Eligibility:ManualChecklist).</summary>
-    public static readonly IReadOnlyList<string> DefaultChecklist =
-    [
-        "The exchange is between States Parties and serves the Convention's implementation (peer or South-South learning).",
-        "The activities, the delegation and the budget are consistent with each other and with the Fund's purpose.",
-        "No other funding covers the same costs.",
-        "The endorsement letter is signed by the national authority responsible for mine action.",
-    ];
+    /// <summary>The demo data and the tests name the default checklist here.</summary>
+    public static IReadOnlyList<string> DefaultChecklist => Screenings.DefaultChecklist;
 
     protected override string Stage => GrantStages.EligibilityScreening;
 
@@ -36,41 +28,25 @@ public sealed class ScreenModel(ApplicationAccess access, ApplicationCommands co
     /// <summary>Whether the page asks to confirm a destructive decision before recording it.</summary>
     internal bool Confirming { get; private set; }
 
-    /// <summary>The workflow action each decision fires; the application page's buttons name theirs as the choice.</summary>
-    private static readonly Dictionary<ScreeningOutcome, string> Triggers = new()
-    {
-        [ScreeningOutcome.Eligible] = GrantTriggers.DeclareEligible,
-        [ScreeningOutcome.Ineligible] = GrantTriggers.DeclareIneligible,
-        [ScreeningOutcome.Clarification] = GrantTriggers.RequestClarification,
-    };
-
-    internal string? DecisionTrigger => Input.Decision is { } decision ? Triggers[decision] : null;
+    internal string? DecisionTrigger => Input.Decision is { } decision ? Screenings.TriggerFor(decision) : null;
 
     public sealed class ScreenInput
     {
+        // No attributes: Screening.Problems says what is wrong, once, for every caller.
         public List<bool?> Met { get; set; } = [];
         public List<string?> Notes { get; set; } = [];
-
-        [Required(ErrorMessage = "Choose the decision: eligible, ineligible or ask the applicant.")]
         public ScreeningOutcome? Decision { get; set; }
-
-        [Required(ErrorMessage = "Give the rationale the applicant will be told.")]
-        [StringLength(4000, ErrorMessage = "Keep the rationale under 4,000 characters.")]
         public string? Rationale { get; set; }
-
-        [StringLength(4000, ErrorMessage = "Keep the questions under 4,000 characters.")]
         public string? Questions { get; set; }
-
         public List<ProposalSection> Sections { get; set; } = [];
     }
 
-    public IReadOnlyList<string> Items => configuration.GetSection("Eligibility:ManualChecklist").Get<string[]>() is { Length: > 0 } items
-        ? items : DefaultChecklist;
+    public IReadOnlyList<string> Items => screenings.Items;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? choice, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        Input.Decision = Triggers.Where(t => t.Value == choice).Select(t => (ScreeningOutcome?)t.Key).FirstOrDefault();
+        Input.Decision = Screenings.DecisionFor(choice);
         Pad();
         return Page();
     }
@@ -79,8 +55,7 @@ public sealed class ScreenModel(ApplicationAccess access, ApplicationCommands co
     public async Task<IActionResult> OnPostRerunAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        await EligibilityScreening.RunAsync(db, Application, clock.GetUtcNow().UtcDateTime, ct);
-        var outcome = await Commands.RunAsync(Application, User, null, null, null, ct);
+        var outcome = await screenings.RerunChecksAsync(Application, User, ct);
         TempData["Message"] = outcome.Succeeded ? "The automatic checks were run again." : outcome.Errors[0].Message;
         return RedirectToPage(new { id });
     }
@@ -89,29 +64,18 @@ public sealed class ScreenModel(ApplicationAccess access, ApplicationCommands co
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         Pad();
-        for (var i = 0; i < Items.Count; i++)
-            if (Input.Met[i] is null) ModelState.AddModelError($"Input.Met[{i}]", $"Answer item {i + 1}: yes or no.");
-        if (Input.Notes.Any(n => n is { Length: > 1000 })) ModelState.AddModelError("Input.Notes", "Keep each note under 1,000 characters.");
-        if (Input.Decision == ScreeningOutcome.Clarification && string.IsNullOrWhiteSpace(Input.Questions))
-            ModelState.AddModelError("Input.Questions", "Write the questions the applicant should answer.");
-        if (Input.Decision == ScreeningOutcome.Eligible && Input.Met.Any(m => m == false))
-            ModelState.AddModelError("Input.Decision", "An item answered 'no' cannot lead to 'eligible': declare it ineligible or ask the applicant.");
-        if (!ModelState.IsValid) return Invalid();
-        if (DestructiveActions.Is(DecisionTrigger) && !Confirmed)
+        var screening = new Screening(Input.Decision, Input.Met, Input.Notes, Input.Rationale, Input.Questions, Input.Sections);
+        if (!ModelState.IsValid)
+        {
+            ShowProblems(screening.Problems(Items.Count));
+            return Invalid();
+        }
+        if (DestructiveActions.Is(DecisionTrigger) && !Confirmed && !screening.Problems(Items.Count).Any())
         {
             Confirming = true;
             return Page();
         }
-
-        var userId = ApplicationAccess.ActorFor(User).UserId;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var answers = Items.Select((item, i) => new ScreeningAnswer(i + 1, item, Input.Met[i]!.Value, Input.Notes[i])).ToList();
-        var trigger = DecisionTrigger;
-        var outcome = await Commands.RunAsync(Application, User, a =>
-        {
-            a.RecordScreening(Input.Decision!.Value, answers, Input.Rationale!, userId, now);
-            if (Input.Decision == ScreeningOutcome.Clarification) a.RequestClarification(Input.Questions!, Input.Sections, userId, now);
-        }, trigger, Input.Rationale, ct);
+        var outcome = await screenings.RecordAsync(Application, User, screening, ct);
         return outcome.Succeeded
             ? Done(Input.Decision switch
             {
@@ -122,6 +86,7 @@ public sealed class ScreenModel(ApplicationAccess access, ApplicationCommands co
             : await RefusedAsync(outcome, id, ct);
     }
 
+    /// <summary>One answer and one note per item, whatever was posted.</summary>
     private void Pad()
     {
         while (Input.Met.Count < Items.Count) Input.Met.Add(null);

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Data.Finance;
-using Caf.Web.Features.Applications;
 
 namespace Caf.Web.Features.Finance;
 

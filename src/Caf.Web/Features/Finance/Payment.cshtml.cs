@@ -1,7 +1,6 @@
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Data.Finance;
-using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,9 +12,9 @@ namespace Caf.Web.Features.Finance;
 /// a fresh code from the authenticator app.
 /// </summary>
 [Authorize(Roles = CafRoles.Finance)]
-public sealed class PaymentModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine,
+public sealed class PaymentModel(ApplicationAccess access, WorkflowEngine engine,
     Payments payments, TimeProvider clock)
-    : ApplicationPageModel(access, commands, engine)
+    : ApplicationPageModel(access, engine)
 {
     protected override string Stage => GrantStages.FinalReconciliation;
 

@@ -1,18 +1,15 @@
-using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.GenderReview;
 
 /// <summary>The gender focal point answers the checklist and chooses the gender marker; completing it moves the application to the committee.</summary>
 [Authorize(Roles = CafRoles.GenderFocalPoint)]
-public sealed class ChecklistModel(CafDbContext db, ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, TimeProvider clock)
-    : ApplicationPageModel(access, commands, engine)
+public sealed class ChecklistModel(ApplicationAccess access, WorkflowEngine engine, Checklists checklists)
+    : ApplicationPageModel(access, engine)
 {
     /// <summary>The version of the checklist the application's round uses.</summary>
     internal GenderChecklist Checklist { get; private set; } = null!;
@@ -24,15 +21,10 @@ public sealed class ChecklistModel(CafDbContext db, ApplicationAccess access, Ap
 
     public sealed class ChecklistInput
     {
+        // No attributes: GenderReviewAnswers.Problems says what is wrong, once.
         public List<ChecklistAnswer?> Answers { get; set; } = [];
         public List<string?> Evidence { get; set; } = [];
-
-        [Required(ErrorMessage = "Choose the gender marker: 0, 1 or 2.")]
-        [Range(0, 2, ErrorMessage = "The gender marker is 0, 1 or 2.")]
         public int? Marker { get; set; }
-
-        [Required(ErrorMessage = "Explain why you chose this gender marker.")]
-        [StringLength(4000)]
         public string? Rationale { get; set; }
     }
 
@@ -53,27 +45,24 @@ public sealed class ChecklistModel(CafDbContext db, ApplicationAccess access, Ap
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (await LoadChecklistAsync(ct) is { } missing) return missing;
         Pad();
-        for (var i = 0; i < Input.Answers.Count; i++)
-            if (Input.Answers[i] is null)
-                ModelState.AddModelError($"Input.Answers[{i}]", $"Answer item {i + 1}: Yes, Partial, No or Not applicable.");
-        if (!ModelState.IsValid) return Invalid();
-        var outcome = await Commands.RunAsync(Application, User, a =>
+        var answers = new GenderReviewAnswers(Input.Answers, Input.Evidence, Input.Marker, Input.Rationale);
+        if (!ModelState.IsValid)
         {
-            var review = new Data.Entities.GenderReview(a.Id, Checklist,
-                Input.Answers.Select((ans, i) => (ans!.Value, Input.Evidence.ElementAtOrDefault(i))).ToList(),
-                Input.Marker!.Value, Input.Rationale!, ApplicationAccess.ActorFor(User).UserId, clock.GetUtcNow().UtcDateTime);
-            a.CompleteGenderReview(review);
-        }, GrantTriggers.CompleteChecklist, Input.Rationale, ct);
-        return outcome.Succeeded ? Done("Checklist completed; the application is with the committee.") : await RefusedAsync(outcome, id, ct);
+            ShowProblems(answers.Problems(Items.Count));
+            return Invalid();
+        }
+        var outcome = await checklists.CompleteAsync(Application, User, answers, ct);
+        if (outcome.Succeeded) return Done("Checklist completed; the application is with the committee.");
+        var refused = await RefusedAsync(outcome, id, ct);
+        await LoadChecklistAsync(ct);
+        return refused;
     }
 
     private async Task<IActionResult?> LoadChecklistAsync(CancellationToken ct)
     {
-        var version = Application.Round!.GenderChecklistVersion;
-        var checklist = await db.GenderChecklists.AsNoTracking().Include(c => c.Items).FirstOrDefaultAsync(c => c.Version == version, ct);
-        if (checklist is null)
+        if (await checklists.ForAsync(Application, ct) is not { } checklist)
         {
-            TempData["Message"] = $"The round uses gender checklist version {version}, which does not exist. Ask the ISU to correct the round.";
+            TempData["Message"] = Checklists.MissingVersion(Application);
             return RedirectToPage("/Applications/Details", new { id = Application.Id });
         }
         Checklist = checklist;

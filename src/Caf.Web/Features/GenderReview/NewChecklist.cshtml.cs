@@ -3,7 +3,6 @@ using Caf.Data.Entities;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.GenderReview;
 
@@ -12,7 +11,7 @@ namespace Caf.Web.Features.GenderReview;
 /// a refusal keeps every row typed and writes nothing. See ADR 0011 for the rules.
 /// </summary>
 [Authorize(Roles = CafRoles.IsuOfficer)]
-public sealed class NewChecklistModel(CafDbContext db, TimeProvider clock) : PageModel
+public sealed class NewChecklistModel(ChecklistVersions versions) : PageModel
 {
     private const int SpareRows = 4;
 
@@ -32,7 +31,7 @@ public sealed class NewChecklistModel(CafDbContext db, TimeProvider clock) : Pag
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Start from the latest version: most new versions change a few items.
-        var latest = await db.GenderChecklists.AsNoTracking().Include(c => c.Items).OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
+        var latest = await versions.LatestAsync(ct);
         BasedOn = latest?.Version ?? 0;
         Items = latest?.Items.OrderBy(i => i.Position).Select(i => new ItemRow { Text = i.Text, Tag = i.Tag }).ToList() ?? [];
         Prepare();
@@ -43,31 +42,23 @@ public sealed class NewChecklistModel(CafDbContext db, TimeProvider clock) : Pag
         // Rows left blank (no text, no tag) are not items; the rest keep their order and are shown again as typed.
         Items = Items.Where(r => !string.IsNullOrWhiteSpace(r.Text) || r.Tag != ChecklistItemTag.None).ToList();
         var items = Items.Select(r => (r.Text?.Trim() ?? "", r.Tag)).ToList();
-        foreach (var (field, message) in GenderChecklist.Problems(items))
-            ModelState.AddModelError(field == "Items" ? "" : field, message);
-        if (!ModelState.IsValid) return Redisplay();
-
-        var latest = await db.GenderChecklists.AsNoTracking().OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
-        if (PublishedVersions.StaleFormMessage(BasedOn, latest?.Version, latest?.CreatedBy, "Gender checklists") is { } stale)
+        if (!ModelState.IsValid)
         {
-            ModelState.AddModelError("", stale);
-            return Rebased(latest!.Version);
+            foreach (var (field, message) in GenderChecklist.Problems(items)) ModelState.AddModelError(ListKey(field), message);
+            return Redisplay();
         }
-        var version = BasedOn + 1;
-        db.GenderChecklists.Add(new GenderChecklist(version, items, User.Identity?.Name ?? ApplicationAccess.ActorFor(User).UserId, clock.GetUtcNow().UtcDateTime));
-        try
+        var published = await versions.PublishAsync(BasedOn, items, User, ct);
+        if (!published.Outcome.Succeeded)
         {
-            await db.SaveChangesAsync(ct);
+            this.ShowRefusal(published.Outcome, ListKey);
+            return published.Outcome.StatusCode == 409 ? Rebased(published.Version) : Redisplay();
         }
-        catch (DbUpdateException ex) when (SaveConflicts.IsChecklistVersionClash(ex))
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", $"Someone else published version {version} a moment ago. Check the published versions, then publish again.");
-            return Rebased(version);
-        }
-        TempData["Message"] = $"Gender checklist version {version} is published. Set it on the rounds that should use it.";
-        return Redirect($"/GenderReview/Checklists#version-{version}");
+        TempData["Message"] = $"Gender checklist version {published.Version} is published. Set it on the rounds that should use it.";
+        return Redirect($"/GenderReview/Checklists#version-{published.Version}");
     }
+
+    /// <summary>A problem with the list as a whole is shown above the form; one with an item, at that item.</summary>
+    private static string ListKey(string? field) => field is null or "Items" ? "" : field;
 
     /// <summary>Shown again as a 409, now based on the newer version the person has just been told about.</summary>
     private IActionResult Rebased(int latestVersion)

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Data.Reporting;
-using Caf.Web.Features.Applications;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +10,8 @@ namespace Caf.Web.Features.Reporting;
 
 /// <summary>The grantee uploads the final narrative report and states what it actually spent.</summary>
 [Authorize(Roles = CafRoles.Applicant)]
-public sealed class FinalReportModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine, FinalReports reports)
-    : ApplicationPageModel(access, commands, engine)
+public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine engine, FinalReports reports)
+    : ApplicationPageModel(access, engine)
 {
     protected override string Stage => GrantStages.Reporting;
 

@@ -12,7 +12,7 @@ namespace Caf.Web.Features.Rounds;
 /// typed and writes nothing; each action is one SaveChanges, audited by the interceptor.
 /// </summary>
 [Authorize(Roles = CafRoles.IsuOfficer)]
-public sealed class EditModel(CafDbContext db, TimeProvider clock) : PageModel
+public sealed class EditModel(CafDbContext db, Rounds rounds) : PageModel
 {
     [BindProperty] public RoundForm Form { get; set; } = RoundForm.Blank();
 
@@ -40,72 +40,50 @@ public sealed class EditModel(CafDbContext db, TimeProvider clock) : PageModel
         FundingRound? round = null;
         if (id is { } existing)
         {
-            round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == existing, ct);
+            round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == existing, ct);
             if (round is null) return NotFound();
         }
         var (terms, problems) = Form.ToTerms(key => ModelState[key] is { Errors.Count: > 0 }, round);
         foreach (var (field, message) in problems) ModelState.AddModelError(field, message);
-        await RequirePublishedAsync(nameof(RoundForm.GenderChecklistVersion), Form.GenderChecklistVersion, "gender checklist",
-            db.GenderChecklists.Select(c => c.Version), ct);
-        await RequirePublishedAsync(nameof(RoundForm.RubricVersion), Form.RubricVersion, "scoring rubric",
-            db.ScoringRubrics.Select(r => r.Version), ct);
-        if (!ModelState.IsValid || terms is null) return Redisplay(id, round, 400);
-
-        try
+        if (!ModelState.IsValid || terms is null)
         {
-            if (round is null)
-            {
-                round = new FundingRound(terms);
-                db.Rounds.Add(round);
-            }
-            else round.Update(terms);
-            await db.SaveChangesAsync(ct);
+            // Everything at once: the versions named are checked even when other fields are wrong.
+            foreach (var (field, message) in await rounds.UnpublishedVersionsAsync(Form.GenderChecklistVersion, Form.RubricVersion, ct))
+                if (ModelState[RoundForm.Key(field)] is not { Errors.Count: > 0 }) ModelState.AddModelError(RoundForm.Key(field), message);
+            return Redisplay(id, round, 400);
         }
-        catch (DomainException ex)
+
+        var (outcome, saved) = await rounds.SaveAsync(id, terms, User, ct);
+        if (outcome.StatusCode == 404) return NotFound();
+        if (!outcome.Succeeded)
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(RoundForm.Key(ex.Field), ex.Message);
-            return Redisplay(id, round is null || id is null ? null : await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == id, ct), 400);
+            this.ShowRefusal(outcome, RoundForm.Key);
+            return Redisplay(id, round, outcome.StatusCode);
         }
         TempData["Message"] = id is null ? "Round saved as a draft. Open it when it is ready to be published." : "Round saved.";
-        return RedirectToPage("/Rounds/Edit", new { id = round.Id });
-    }
-
-    /// <summary>A round names versions of the checklist and rubric that have been published; otherwise say which are.</summary>
-    private async Task RequirePublishedAsync(string field, int? version, string what, IQueryable<int> published, CancellationToken ct)
-    {
-        var key = "Form." + field;
-        if (version is not { } wanted || ModelState[key] is { Errors.Count: > 0 } || await published.AnyAsync(v => v == wanted, ct)) return;
-        var versions = await published.OrderBy(v => v).ToListAsync(ct);
-        ModelState.AddModelError(key, $"There is no {what} version {wanted}. Choose a published version: {string.Join(", ", versions)}.");
+        return RedirectToPage("/Rounds/Edit", new { id = saved });
     }
 
     public Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct) =>
-        ChangeStatusAsync(id, (round, now) => round.Open(now), "The round is open: it is listed on the public page of open calls.", ct);
+        ShowAsync(id, rounds.OpenAsync(id, User, ct), "The round is open: it is listed on the public page of open calls.", ct);
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
-        ChangeStatusAsync(id, (round, now) => round.Close(now), "The round is closed: it no longer takes applications.", ct);
+        ShowAsync(id, rounds.CloseAsync(id, User, ct), "The round is closed: it no longer takes applications.", ct);
 
-    private async Task<IActionResult> ChangeStatusAsync(Guid id, Action<FundingRound, DateTime> change, string done, CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(Guid id, Task<CommandOutcome> action, string done, CancellationToken ct)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (round is null) return NotFound();
-        try
+        var outcome = await action;
+        if (outcome.StatusCode == 404) return NotFound();
+        if (outcome.Succeeded)
         {
-            change(round, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
+            TempData["Message"] = done;
+            return RedirectToPage("/Rounds/Edit", new { id });
         }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            var unchanged = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == id, ct);
-            ModelState.Clear();
-            Form = RoundForm.From(unchanged);
-            ModelState.AddModelError(RoundForm.Key(ex.Field), ex.Message);
-            return Redisplay(id, unchanged, 400);
-        }
-        TempData["Message"] = done;
-        return RedirectToPage("/Rounds/Edit", new { id });
+        var unchanged = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == id, ct);
+        ModelState.Clear();
+        Form = RoundForm.From(unchanged);
+        this.ShowRefusal(outcome, RoundForm.Key);
+        return Redisplay(id, unchanged, outcome.StatusCode);
     }
 
     private PageResult Redisplay(Guid? id, FundingRound? round, int status)

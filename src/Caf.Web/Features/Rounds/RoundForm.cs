@@ -7,12 +7,11 @@ namespace Caf.Web.Features.Rounds;
 /// <summary>What the ISU types on the round form. Times are Geneva wall-clock times; the round keeps them in UTC.</summary>
 public sealed class RoundForm
 {
+    // Required here as well as in RoundTerms: a non-nullable property is otherwise refused as "The Title field is required."
     [Required(ErrorMessage = "Give the round a title.")]
-    [StringLength(FundingRound.TitleMaxLength, ErrorMessage = "Keep the title under 200 characters.")]
     [Display(Name = "Title")]
     public string Title { get; set; } = "";
 
-    [StringLength(FundingRound.DescriptionMaxLength, ErrorMessage = "Keep the description under 4,000 characters.")]
     [Display(Name = "Description (shown to applicants)")]
     public string? Description { get; set; }
 

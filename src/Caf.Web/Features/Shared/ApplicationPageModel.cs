@@ -1,5 +1,4 @@
 using Caf.Data.Entities;
-using Caf.Web.Features.Applications; // ApplicationCommands, until every page calls a use case
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,15 +11,13 @@ namespace Caf.Web.Features.Shared;
 /// </summary>
 public abstract class ApplicationPageModel : PageModel
 {
-    private protected ApplicationPageModel(ApplicationAccess access, ApplicationCommands commands, WorkflowEngine engine)
+    private protected ApplicationPageModel(ApplicationAccess access, WorkflowEngine engine)
     {
         Access = access;
-        Commands = commands;
         Engine = engine;
     }
 
     private protected ApplicationAccess Access { get; }
-    private protected ApplicationCommands Commands { get; }
     private protected WorkflowEngine Engine { get; }
 
     internal GrantApplication Application { get; private set; } = null!;

@@ -19,3 +19,9 @@ internal static class PublishedVersions
                $"Check it on the {listPage} page; publish again if this form should still replace it.";
     }
 }
+
+/// <summary>
+/// What publishing the next version of a checklist or rubric did: <paramref name="Version"/> is the version published, or,
+/// when someone else published first (409), the latest version the form should now start from.
+/// </summary>
+public sealed record PublishOutcome(CommandOutcome Outcome, int Version);

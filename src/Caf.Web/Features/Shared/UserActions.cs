@@ -36,7 +36,21 @@ public sealed class UserActions(CafDbContext db, WorkflowEngine engine, ILogger<
 {
     /// <param name="action">Changes the aggregates through their methods (finding or creating the application inside the
     /// unit of work, so that a refused creation leaves nothing behind) and says which trigger to fire.</param>
-    internal async Task<CommandOutcome> RunAsync(ClaimsPrincipal user, Func<Task<CommandOutcome.Change>> action, CancellationToken ct)
+    internal Task<CommandOutcome> RunAsync(ClaimsPrincipal user, Func<Task<CommandOutcome.Change>> action, CancellationToken ct) =>
+        RunChangeAsync(user, async () => await action(), ct);
+
+    /// <summary>
+    /// Runs a user action that touches no application and fires no trigger (a funding round, a published checklist or
+    /// rubric version) the same way: one SaveChanges with its audit records, or nothing saved and the refusal by field.
+    /// </summary>
+    internal Task<CommandOutcome> RunAsync(ClaimsPrincipal user, Func<Task> action, CancellationToken ct) =>
+        RunChangeAsync(user, async () =>
+        {
+            await action();
+            return null;
+        }, ct);
+
+    private async Task<CommandOutcome> RunChangeAsync(ClaimsPrincipal user, Func<Task<CommandOutcome.Change?>> action, CancellationToken ct)
     {
         var actor = ApplicationAccess.ActorFor(user);
         GrantApplication? application = null;
@@ -45,10 +59,12 @@ public sealed class UserActions(CafDbContext db, WorkflowEngine engine, ILogger<
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var change = await action();
-            (application, trigger) = (change.Application, change.Trigger);
-            actor = ApplicationAccess.ActorFor(user, application);
-            if (trigger is not null) await engine.FireAsync(application.Workflow!, application, trigger, actor, change.Comment, ct);
+            if (await action() is { } change)
+            {
+                (application, trigger) = (change.Application, change.Trigger);
+                actor = ApplicationAccess.ActorFor(user, application);
+                if (trigger is not null) await engine.FireAsync(application.Workflow!, application, trigger, actor, change.Comment, ct);
+            }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return CommandOutcome.Done;
