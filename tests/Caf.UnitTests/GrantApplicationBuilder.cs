@@ -33,7 +33,7 @@ internal sealed class GrantApplicationBuilder
     /// <summary>Approved by the committee for <paramref name="approved"/> CHF (all it asked), waiting for its agreement.</summary>
     public GrantApplication Approved(decimal approved = 10_000m)
     {
-        var application = DraftRequesting(approved);
+        var application = InCommitteeReview(approved);
         application.RecordDecision(new Money(approved, "CHF"), "Strong South-South value.", null, Now);
         MoveTo(application, GrantStages.Approved);
         return application;
@@ -53,7 +53,7 @@ internal sealed class GrantApplicationBuilder
         application.Workflow!.RecordTransition("test", stage, "user-1", "Test", null, Now);
 
     public static void Submit(GrantApplication application) =>
-        application.Workflow!.RecordTransition("submit", "Submitted", "user-1", "Applicant One", null, Now);
+        application.Workflow!.RecordTransition(GrantTriggers.Submit, "Submitted", "user-1", "Applicant One", null, Now);
 
     /// <summary>A submitted application the ISU screened and asked questions about, reopening <paramref name="reopened"/>.</summary>
     public GrantApplication InClarification(params ProposalSection[] reopened)

@@ -69,7 +69,7 @@ public sealed class GrantPaymentTests
         var undecided = _given.DraftRequesting(10_000m);
         Assert.Equal("An agreement can be signed only for an approved grant.", Assert.Throws<DomainException>(() => Sign(undecided, 1m)).Message);
 
-        var decidedButNotApproved = _given.DraftRequesting(10_000m);
+        var decidedButNotApproved = _given.InCommitteeReview(10_000m);
         decidedButNotApproved.RecordDecision(Chf(10_000m), "Approved.", null, Now);
         Assert.Contains("once the committee has approved", Assert.Throws<DomainException>(() => Sign(decidedButNotApproved, 1m)).Message);
 
