@@ -76,7 +76,7 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await Expect(isu.Locator("#stage")).ToHaveTextAsync("Eligibility screening");
         await isu.GetByRole(AriaRole.Link, new() { Name = "Request clarification" }).ClickAsync();
         await Expect(isu.Locator("tr[data-check] td").Filter(new() { HasText = "Fail" })).ToHaveCountAsync(0);
-        for (var i = 0; i < Caf.Web.Features.Eligibility.ScreenModel.DefaultChecklist.Count; i++) await isu.Locator($"#met-{i}-yes").CheckAsync();
+        for (var i = 0; i < Caf.Web.Features.Eligibility.Screenings.DefaultChecklist.Count; i++) await isu.Locator($"#met-{i}-yes").CheckAsync();
         await isu.Locator("#decision-Clarification").CheckAsync();
         await isu.GetByLabel("Rationale (the applicant is told this)").FillAsync("One question before we decide.");
         await isu.GetByLabel("Questions to the applicant").FillAsync("Who in the delegation works on victim assistance?");
@@ -93,7 +93,7 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
 
         await isu.GotoAsync(detailsUrl);
         await isu.GetByRole(AriaRole.Link, new() { Name = "Declare eligible" }).ClickAsync();
-        for (var i = 0; i < Caf.Web.Features.Eligibility.ScreenModel.DefaultChecklist.Count; i++) await isu.Locator($"#met-{i}-yes").CheckAsync();
+        for (var i = 0; i < Caf.Web.Features.Eligibility.Screenings.DefaultChecklist.Count; i++) await isu.Locator($"#met-{i}-yes").CheckAsync();
         await isu.Locator("#decision-Eligible").CheckAsync();
         await isu.GetByLabel("Rationale (the applicant is told this)").FillAsync("Eligible: a clear peer exchange between States Parties.");
         await isu.GetByRole(AriaRole.Button, new() { Name = "Record the screening" }).ClickAsync();

@@ -99,7 +99,7 @@ internal sealed class GrantJourney(CafAppFactory factory)
         params string[] sections)
     {
         var fields = new Dictionary<string, string> { ["Input.Decision"] = decision, ["Input.Rationale"] = rationale };
-        for (var i = 0; i < Caf.Web.Features.Eligibility.ScreenModel.DefaultChecklist.Count; i++)
+        for (var i = 0; i < Caf.Web.Features.Eligibility.Screenings.DefaultChecklist.Count; i++)
         {
             fields[$"Input.Met[{i}]"] = "true";
             fields[$"Input.Notes[{i}]"] = "";

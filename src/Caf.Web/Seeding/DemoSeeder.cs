@@ -2,8 +2,12 @@ using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Data.Committee;
 using Caf.Data.ReferenceData;
-using Caf.Workflows;
-using Caf.Workflows.Engine;
+using System.Security.Claims;
+using Caf.Data.Eligibility;
+using Caf.Web.Features.Applications;
+using Caf.Web.Features.Committee;
+using Caf.Web.Features.Eligibility;
+using Caf.Web.Features.GenderReview;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,10 +17,13 @@ public sealed record DemoAccount(string Email, string DisplayName, string[] Role
 
 /// <summary>
 /// Demo data for trying CafGrants out: one user per role, a few States Parties (and an import of their reference data), an open round, two donor contributions,
-/// and applications at several stages — each moved there through the workflow engine, so its history is real.
+/// and applications at several stages. The applications are a script of user actions: each step is the use case a person's
+/// page calls (a draft typed and submitted, screened, reviewed, scored), so the demo passes the rules real work passes and
+/// its history is real.
 /// </summary>
 internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, RoleManager<IdentityRole> roles,
-    WorkflowEngine engine, TimeProvider clock, IConfiguration configuration)
+    IUserClaimsPrincipalFactory<CafUser> principals, Drafts drafts, Transitions transitions, Screenings screenings, Checklists checklists,
+    CommitteeScoring scoring, TimeProvider clock, IConfiguration configuration)
 {
     public const string DemoPassword = "Demo-Password-2026";
 
@@ -112,7 +119,7 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
         if (!import.Succeeded)
             throw new InvalidOperationException($"The sample States Parties file is not valid: {string.Join(" ", import.Problems)}");
 
-        var actors = new Dictionary<string, WorkflowActor>();
+        var people = new Dictionary<string, ClaimsPrincipal>();
         foreach (var account in Accounts)
         {
             var user = new CafUser
@@ -131,87 +138,81 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
                 Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", AuthenticatorKeyFor(account.Email)), account.Email);
                 Check(await users.SetTwoFactorEnabledAsync(user, true), account.Email);
             }
-            actors[account.Email] = new WorkflowActor(user.Id, account.Email, account.Roles.ToHashSet(), user.StatePartyId);
+            people[account.Email] = await principals.CreateAsync(user);
         }
 
-        if (includeApplications) await SeedApplicationsAsync(round, states, actors, today, ct);
+        if (includeApplications) await SeedApplicationsAsync(round, states, people, today, ct);
         return true;
     }
 
     private async Task SeedApplicationsAsync(FundingRound round, Dictionary<string, StateParty> states,
-        Dictionary<string, WorkflowActor> actors, DateOnly today, CancellationToken ct)
+        Dictionary<string, ClaimsPrincipal> people, DateOnly today, CancellationToken ct)
     {
-        var kh = actors["applicant@caf.demo"];
-        var co = actors["applicant.co@caf.demo"];
-        var isu = actors["isu@caf.demo"];
+        var kh = people["applicant@caf.demo"];
+        var co = people["applicant.co@caf.demo"];
+        var isu = people["isu@caf.demo"];
+        const string eligible = "All automatic and manual checks met.";
 
-        await CreateAsync(round, states["KHM"], kh, "Land release methods: Cambodian delegation visits Colombia",
-            states["COL"], PartnerRole.Host, today, ct);
+        await DraftAsync(round, states["KHM"], kh, "Land release methods: Cambodian delegation visits Colombia",
+            states["COL"], PartnerRole.Host, today, submit: false, ct);
 
-        var submitted = await CreateAsync(round, states["COL"], co, "Victim assistance peer exchange hosted by Cambodia",
-            states["KHM"], PartnerRole.Host, today, ct);
-        await FireAsync(submitted, GrantTriggers.Submit, co, null, ct);
+        await DraftAsync(round, states["COL"], co, "Victim assistance peer exchange hosted by Cambodia",
+            states["KHM"], PartnerRole.Host, today, submit: true, ct);
 
-        var gender = await CreateAsync(round, states["KHM"], kh, "Explosive ordnance risk education: learning from Senegal",
-            states["SEN"], PartnerRole.Host, today, ct);
-        await FireAsync(gender, GrantTriggers.Submit, kh, null, ct);
-        await FireAsync(gender, GrantTriggers.StartScreening, isu, null, ct);
-        RecordEligible(gender, isu);
-        await FireAsync(gender, GrantTriggers.DeclareEligible, isu, "All automatic and manual checks met.", ct);
+        var gender = await DraftAsync(round, states["KHM"], kh, "Explosive ordnance risk education: learning from Senegal",
+            states["SEN"], PartnerRole.Host, today, submit: true, ct);
+        await ScreenEligibleAsync(gender, isu, eligible, ct);
 
-        var committee = await CreateAsync(round, states["COL"], co, "Information management exchange with Iraq",
-            states["IRQ"], PartnerRole.Visiting, today, ct);
-        await FireAsync(committee, GrantTriggers.Submit, co, null, ct);
-        await FireAsync(committee, GrantTriggers.StartScreening, isu, null, ct);
-        RecordEligible(committee, isu);
-        await FireAsync(committee, GrantTriggers.DeclareEligible, isu, null, ct);
-        committee.CompleteGenderReview(new GenderReview(committee.Id,
-            Enumerable.Repeat((ChecklistAnswer.Yes, (string?)"See the gender analysis section."), GenderReview.DefaultItems.Count).ToList(),
-            2, "Gender equality is a principal objective of the exchange.", actors["gender@caf.demo"].UserId, clock.GetUtcNow().UtcDateTime));
-        await FireAsync(committee, GrantTriggers.CompleteChecklist, actors["gender@caf.demo"], null, ct);
-        var rubric = await db.ScoringRubrics.GetAsync(round.RubricVersion, ct);
-        committee.AddScore(rubric, actors["member1@caf.demo"].UserId, "Member (Belgium)", actors["member1@caf.demo"].StatePartyId, 4, "Strong South-South learning value.", clock.GetUtcNow().UtcDateTime);
-        committee.AddScore(rubric, actors["member2@caf.demo"].UserId, "Member (Zambia)", actors["member2@caf.demo"].StatePartyId, 3, null, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
+        var committee = await DraftAsync(round, states["COL"], co, "Information management exchange with Iraq",
+            states["IRQ"], PartnerRole.Visiting, today, submit: true, ct);
+        await ScreenEligibleAsync(committee, isu, eligible, ct);
+        var items = GenderChecklist.DefaultItems.Count;
+        Ensure(await checklists.CompleteAsync(committee, people["gender@caf.demo"], new GenderReviewAnswers(
+            Enumerable.Repeat<ChecklistAnswer?>(ChecklistAnswer.Yes, items).ToList(),
+            Enumerable.Repeat<string?>("See the gender analysis section.", items).ToList(),
+            2, "Gender equality is a principal objective of the exchange."), ct), "complete the gender checklist");
+        await ScoreAsync(committee, people["member1@caf.demo"], "4", "Strong South-South learning value.", ct);
+        await ScoreAsync(committee, people["member2@caf.demo"], "3", null, ct);
     }
 
-    private async Task<GrantApplication> CreateAsync(FundingRound round, StateParty applicant, WorkflowActor actor, string title,
-        StateParty partner, PartnerRole role, DateOnly today, CancellationToken ct)
+    /// <summary>The applicant types the demo proposal, attaches the endorsement letter and saves it (or submits it).</summary>
+    private async Task<GrantApplication> DraftAsync(FundingRound round, StateParty applicant, ClaimsPrincipal person, string title,
+        StateParty partner, PartnerRole role, DateOnly today, bool submit, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var application = new GrantApplication(round, applicant, title, engine.Start(WorkflowServices.GrantWorkflowId), actor.UserId, now);
-        application.UpdateDraft(title,
-            $"A delegation of {applicant.Name}'s national mine action authority and {partner.Name} exchange practice on the ground.",
-            today.AddDays(45), today.AddDays(52));
-        application.ReplacePartners([(partner.Id, role)]);
-        application.ReplaceBudget([
-            (BudgetCategory.Travel, "Return flights for 4 delegates", 4m, new Money(1_850m, "CHF")),
-            (BudgetCategory.Accommodation, "Hotel, 4 delegates × 7 nights", 28m, new Money(120m, "CHF")),
-            (BudgetCategory.DailyAllowance, "Daily subsistence allowance", 28m, new Money(95m, "CHF")),
-            (BudgetCategory.Interpretation, "Interpretation, 3 days", 3m, new Money(650m, "CHF")),
-        ]);
-        application.ReplaceParticipants([
-            ("Chanthy Sok", "Deputy director, land release", applicant.Name + " mine action authority", Sex.Female),
-            ("Dara Kim", "Survey team leader", applicant.Name + " mine action authority", Sex.Male),
-        ]);
-        DemoProposal.FillIn(db, application, partner, actor.UserId, now);
-        db.Applications.Add(application);
-        await engine.EnterInitialStageAsync(application.Workflow!, application, ct);
-        await db.SaveChangesAsync(ct);
-        return application;
+        var plan = await db.ActionPlanActions.Where(a => a.Number == 48).Select(a => a.Id).ToListAsync(ct);
+        var draft = DemoProposal.Draft(round.Id, title, applicant, partner, role, today.AddDays(45), plan);
+        var letter = new DraftUpload(AttachmentKind.EndorsementLetter, "endorsement-letter.pdf", "application/pdf", DemoProposal.EndorsementLetter);
+        var created = await drafts.CreateAsync(person, draft, [letter], id: null, ct);
+        Ensure(created.Outcome, $"create the draft '{title}'");
+        if (!submit) return created.Application!;
+        var sent = await drafts.SubmitAsync(created.Application!, person, draft, [], id: null, ct);
+        Ensure(sent.Outcome, $"submit '{title}'");
+        if (!sent.Submitted)
+            throw new InvalidOperationException($"The demo draft '{title}' is incomplete: {string.Join(" ", sent.Incomplete.Select(i => i.Message))}");
+        return sent.Application!;
     }
 
-    private void RecordEligible(GrantApplication application, WorkflowActor isu) =>
-        application.RecordScreening(ScreeningOutcome.Eligible,
-            Features.Eligibility.ScreenModel.DefaultChecklist.Select((item, i) => new ScreeningAnswer(i + 1, item, true, null)).ToList(),
-            "All automatic and manual checks met.", isu.UserId, clock.GetUtcNow().UtcDateTime);
-
-    private async Task FireAsync(GrantApplication application, string trigger, WorkflowActor actor, string? comment, CancellationToken ct)
+    /// <summary>The ISU starts the screening, ticks every item of its checklist and declares the application eligible.</summary>
+    private async Task ScreenEligibleAsync(GrantApplication application, ClaimsPrincipal isu, string rationale, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await engine.FireAsync(application.Workflow!, application, trigger, actor, comment, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        Ensure(await transitions.FireAsync(application, isu, GrantTriggers.StartScreening, null, ct), "start the screening");
+        var met = Enumerable.Repeat<bool?>(true, screenings.Items.Count).ToList();
+        Ensure(await screenings.RecordAsync(application, isu, new Screening(ScreeningOutcome.Eligible, met, [], rationale, null, []), ct),
+            "declare the application eligible");
+    }
+
+    /// <summary>A member gives every criterion of the round's rubric the same level.</summary>
+    private async Task ScoreAsync(GrantApplication application, ClaimsPrincipal member, string level, string? comment, CancellationToken ct)
+    {
+        var rubric = await scoring.RubricForAsync(application, ct);
+        var sheet = new ScoreSheet(rubric.Items.ToDictionary(c => c.Code, _ => (string?)level), new Dictionary<string, string?>(), comment);
+        Ensure(await scoring.ScoreAsync(application, member, sheet, ct), "score the application");
+    }
+
+    private static void Ensure(CommandOutcome outcome, string what)
+    {
+        if (!outcome.Succeeded)
+            throw new InvalidOperationException($"The demo data could not {what}: {string.Join(" ", outcome.Errors.Select(e => e.Message))}");
     }
 
     private static void Check(IdentityResult result, string who)

@@ -15,9 +15,6 @@ namespace Caf.Web.Features.Eligibility;
 public sealed class ScreenModel(ApplicationAccess access, WorkflowEngine engine, Screenings screenings)
     : ApplicationPageModel(access, engine)
 {
-    /// <summary>The demo data and the tests name the default checklist here.</summary>
-    public static IReadOnlyList<string> DefaultChecklist => Screenings.DefaultChecklist;
-
     protected override string Stage => GrantStages.EligibilityScreening;
 
     [BindProperty] public ScreenInput Input { get; set; } = new();
