@@ -290,7 +290,7 @@ public sealed class GrantApplication : IAudited
     }
 
     /// <summary>Attaches a document; a new endorsement letter replaces the previous one. Returns the bytes to store beside it.</summary>
-    public (ApplicationAttachment Attachment, AttachmentContent Content) Attach(AttachmentKind kind, string fileName, string contentType,
+    public (ApplicationAttachment Attachment, StoredFile Content) Attach(AttachmentKind kind, string fileName, string contentType,
         byte[] bytes, string userId, DateTime nowUtc)
     {
         EnsureEditable(ProposalSection.Attachments);
@@ -300,7 +300,7 @@ public sealed class GrantApplication : IAudited
         if (kind == AttachmentKind.EndorsementLetter) _attachments.RemoveAll(a => a.Kind == AttachmentKind.EndorsementLetter);
         var attachment = new ApplicationAttachment(kind, fileName, contentType, bytes.Length, userId, nowUtc);
         _attachments.Add(attachment);
-        return (attachment, new AttachmentContent(attachment.Id, bytes));
+        return (attachment, new StoredFile(attachment.Id, bytes));
     }
 
     public void RemoveAttachment(Guid attachmentId)

@@ -205,20 +205,6 @@ namespace Caf.Data.Migrations.Postgres
                     b.ToTable("ApplicationVersions", (string)null);
                 });
 
-            modelBuilder.Entity("Caf.Data.Entities.AttachmentContent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("AttachmentContents", (string)null);
-                });
-
             modelBuilder.Entity("Caf.Data.Entities.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -973,10 +959,6 @@ namespace Caf.Data.Migrations.Postgres
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1646,6 +1628,20 @@ namespace Caf.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("StatePartyRecords");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoredFiles", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.WorkflowDefinitionRecord", b =>
@@ -2409,6 +2405,14 @@ namespace Caf.Data.Migrations.Postgres
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.StoredFile", "File")
+                        .WithOne()
+                        .HasForeignKey("Caf.Data.Entities.GrantReport", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.LedgerEntry", b =>

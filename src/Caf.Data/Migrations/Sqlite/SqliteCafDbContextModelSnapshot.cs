@@ -200,20 +200,6 @@ namespace Caf.Data.Migrations.Sqlite
                     b.ToTable("ApplicationVersions", (string)null);
                 });
 
-            modelBuilder.Entity("Caf.Data.Entities.AttachmentContent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("AttachmentContents", (string)null);
-                });
-
             modelBuilder.Entity("Caf.Data.Entities.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -968,10 +954,6 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1641,6 +1623,20 @@ namespace Caf.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("StatePartyRecords");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoredFiles", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.WorkflowDefinitionRecord", b =>
@@ -2398,6 +2394,14 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.StoredFile", "File")
+                        .WithOne()
+                        .HasForeignKey("Caf.Data.Entities.GrantReport", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.LedgerEntry", b =>

@@ -126,7 +126,7 @@ public sealed class EditModel(ApplicationAccess access, ApplicationCommands comm
             {
                 Form.ApplyTo(application);
                 foreach (var upload in uploads)
-                    db.AttachmentContents.Add(application.Attach(upload.Kind, upload.FileName, upload.ContentType, upload.Bytes, userId, now).Content);
+                    db.StoredFiles.Add(application.Attach(upload.Kind, upload.FileName, upload.ContentType, upload.Bytes, userId, now).Content);
                 if (remove is { } attachmentId) application.RemoveAttachment(attachmentId);
                 if (submit) problems = application.SubmissionProblems();
             },
