@@ -944,6 +944,8 @@ namespace Caf.Data.Migrations.Postgres
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
 
+                    b.HasIndex("SubmittedAtUtc", "CreatedAtUtc");
+
                     b.ToTable("Applications", (string)null);
                 });
 
@@ -1092,7 +1094,9 @@ namespace Caf.Data.Migrations.Postgres
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("ValueDate");
+                    b.HasIndex("Kind", "ValueDate");
+
+                    b.HasIndex("ValueDate", "RecordedAtUtc");
 
                     b.ToTable("LedgerEntries");
                 });
@@ -1753,6 +1757,8 @@ namespace Caf.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("ClosedAtUtc", "DueAtUtc");
 
                     b.HasIndex("Role", "ClosedAtUtc");
 

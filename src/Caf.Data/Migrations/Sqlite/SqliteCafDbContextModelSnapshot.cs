@@ -939,6 +939,8 @@ namespace Caf.Data.Migrations.Sqlite
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
 
+                    b.HasIndex("SubmittedAtUtc", "CreatedAtUtc");
+
                     b.ToTable("Applications", (string)null);
                 });
 
@@ -1087,7 +1089,9 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("ValueDate");
+                    b.HasIndex("Kind", "ValueDate");
+
+                    b.HasIndex("ValueDate", "RecordedAtUtc");
 
                     b.ToTable("LedgerEntries");
                 });
@@ -1748,6 +1752,8 @@ namespace Caf.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("ClosedAtUtc", "DueAtUtc");
 
                     b.HasIndex("Role", "ClosedAtUtc");
 
