@@ -114,7 +114,10 @@ public sealed class GrantApplication : IAudited
     public ApplicationAttachment? EndorsementLetter => _attachments.FirstOrDefault(a => a.Kind == AttachmentKind.EndorsementLetter);
 
     /// <summary>Never throws: a page must show even a budget stored before the bounds existed.</summary>
-    public Money RequestedAmount => new(Bounds.Sum(_budgetLines.Select(l => l.Total.Amount)), Currency);
+    public Money RequestedAmount => RequestedOf(_budgetLines, Currency);
+
+    /// <summary>What budget lines add up to: the request, for an application loaded or for rows read on their own.</summary>
+    public static Money RequestedOf(IEnumerable<BudgetLine> lines, string currency) => new(Bounds.Sum(lines.Select(l => l.Total.Amount)), currency);
     public Money? ApprovedAmount => ApprovedAmountValue is { } value ? new Money(value, Currency) : null;
 
     public Money Disbursed => SumOf(LedgerEntryKind.Disbursement);
@@ -385,11 +388,17 @@ public sealed class GrantApplication : IAudited
     public void CompleteGenderReview(GenderReview review) => GenderReview = review;
 
     /// <summary>A committee member whose state is the applicant or a partner is recused from this application.</summary>
-    public bool IsRecused(Guid? memberStateId) =>
-        memberStateId is { } state && (state == ApplicantStateId || _partners.Any(p => p.StatePartyId == state));
+    public bool IsRecused(Guid? memberStateId) => IsRecusedByState(memberStateId, ApplicantStateId, _partners.Select(p => p.StatePartyId));
+
+    /// <summary>The rule of <see cref="IsRecused(Guid?)"/>, for an application read as a few columns.</summary>
+    public static bool IsRecusedByState(Guid? memberStateId, Guid applicantStateId, IEnumerable<Guid> partnerStateIds) =>
+        memberStateId is { } state && (state == applicantStateId || partnerStateIds.Contains(state));
 
     /// <summary>The committee has approved or rejected the application; a deferral decides nothing.</summary>
-    public bool CommitteeHasDecided => DecidedAtUtc is not null || Stage == RejectedStage;
+    public bool CommitteeHasDecided => HasDecided(DecidedAtUtc, Stage);
+
+    /// <summary>The rule of <see cref="CommitteeHasDecided"/>, for an application read as a few columns.</summary>
+    public static bool HasDecided(DateTime? decidedAtUtc, string stage) => decidedAtUtc is not null || stage == RejectedStage;
 
     public const string RejectedStage = "Rejected";
 

@@ -101,7 +101,7 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
         var ordered = filter.NewestFirst
             ? entries.OrderByDescending(e => e.ValueDate).ThenByDescending(e => e.RecordedAtUtc).ThenByDescending(e => e.Id)
             : entries.OrderBy(e => e.ValueDate).ThenBy(e => e.RecordedAtUtc).ThenBy(e => e.Id);
-        var (fields, paging) = await Fields(ordered).ToListPageAsync(page, ct);
+        var (fields, paging) = await Fields(ordered).ToListPageAsync(page, sums.Sum(s => s.Count), ct);
         return (fields.Select(ToRow).ToList(), paging, LedgerTotals.Of(to, sums, Currency));
     }
 

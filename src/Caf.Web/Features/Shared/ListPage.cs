@@ -31,9 +31,13 @@ public static class ListPaging
     /// that exists: a list never fails for its page number.
     /// </summary>
     public static async Task<(IReadOnlyList<T> Rows, ListPage Page)> ToListPageAsync<T>(this IQueryable<T> ordered, int? number,
+        CancellationToken ct, int size = ListPage.DefaultSize) =>
+        await ordered.ToListPageAsync(number, await ordered.CountAsync(ct), ct, size);
+
+    /// <summary>The same, when the caller already counted the rows (with its totals, say).</summary>
+    public static async Task<(IReadOnlyList<T> Rows, ListPage Page)> ToListPageAsync<T>(this IQueryable<T> ordered, int? number, int total,
         CancellationToken ct, int size = ListPage.DefaultSize)
     {
-        var total = await ordered.CountAsync(ct);
         var page = new ListPage(1, size, total);
         page = page with { Number = Math.Clamp(number ?? 1, 1, page.Pages) };
         var rows = await ordered.Skip((page.Number - 1) * size).Take(size).ToListAsync(ct);
