@@ -5,8 +5,6 @@ using Caf.Data.Committee;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Caf.IntegrationTests;
 
