@@ -29,7 +29,7 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<ActionPlanAction> ActionPlanActions => Set<ActionPlanAction>();
     public DbSet<ApplicationAttachment> Attachments => Set<ApplicationAttachment>();
-    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<ApplicationVersion> ApplicationVersions => Set<ApplicationVersion>();
     public DbSet<ApplicationComment> ApplicationComments => Set<ApplicationComment>();
     public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();

@@ -1,4 +1,6 @@
 using Caf.Data;
+using Caf.Data.Committee;
+using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -65,5 +67,12 @@ public sealed class MigrationTests
         Assert.Equal(0, await db.LedgerEntries.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(0, await db.AuditEvents.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(0, await db.Users.CountAsync(TestContext.Current.CancellationToken));
+        // The data the Initial migration writes: gender checklist version 1 and scoring rubric version 1, as DESIGN.md §5 has them.
+        var checklist = await db.GenderChecklists.AsNoTracking().Include(c => c.Items).SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, checklist.Version);
+        Assert.Equal(GenderChecklist.DefaultItems.Select(i => (i.Text, i.Tag)), checklist.Items.OrderBy(i => i.Position).Select(i => (i.Text, i.Tag)));
+        var rubric = await db.ScoringRubrics.GetAsync(1, TestContext.Current.CancellationToken);
+        Assert.Equal(ScoringRubrics.Version1.Select(i => (i.Code, i.Name, i.Weight, string.Join("|", i.Levels))),
+            rubric.Items.Select(i => (i.Code, i.Name, i.Weight, string.Join("|", i.Levels))));
     }
 }

@@ -5,8 +5,6 @@ using Caf.Data.Committee;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Caf.IntegrationTests;
 
@@ -252,76 +250,3 @@ public sealed class SqliteRoundManagementTests(SqliteAppFactory factory) : Round
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresRoundManagementTests(PostgresAppFactory factory) : RoundManagementTests(factory);
-
-/// <summary>
-/// Rounds that existed before round management get sensible values for the new fields, and name the scoring rubric that
-/// exists (version 1, written by the migration as DESIGN.md §5 has it).
-/// </summary>
-public sealed class RoundManagementMigrationTests
-{
-    private const string Before = "OpenIddict";
-
-    [Fact]
-    public async Task Sqlite_existing_rounds_get_envelope_currency_and_duration_defaults()
-    {
-        var path = TestDatabases.NewSqliteFile();
-        try
-        {
-            await using var db = TestDatabases.Sqlite(path);
-            await AssertDefaultsAsync(db, """
-                INSERT INTO "Rounds" ("Id", "Title", "OpensAtUtc", "ClosesAtUtc", "ImplementationStart", "ImplementationEnd", "Status", "CeilingAmount", "CeilingCurrency")
-                VALUES ('5b7e2c3a-0000-4000-8000-000000000001', 'Old round', '2026-01-01 00:00:00', '2026-03-01 00:00:00', '2026-06-01', '2026-12-31', 'Open', '50000.0', 'EUR');
-                """);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(path);
-        }
-    }
-
-    [Fact]
-    public async Task Postgres_existing_rounds_get_envelope_currency_and_duration_defaults()
-    {
-        var connectionString = await TestDatabases.NewPostgresDatabaseAsync();
-        try
-        {
-            await using var db = TestDatabases.Postgres(connectionString);
-            await AssertDefaultsAsync(db, """
-                INSERT INTO "Rounds" ("Id", "Title", "OpensAtUtc", "ClosesAtUtc", "ImplementationStart", "ImplementationEnd", "Status", "CeilingAmount", "CeilingCurrency")
-                VALUES ('5b7e2c3a-0000-4000-8000-000000000001', 'Old round', '2026-01-01 00:00:00+00', '2026-03-01 00:00:00+00', '2026-06-01', '2026-12-31', 'Open', 50000.0, 'EUR');
-                """);
-        }
-        finally
-        {
-            await TestDatabases.DropPostgresDatabaseAsync(connectionString);
-        }
-    }
-
-    private static async Task AssertDefaultsAsync(CafDbContext db, string insertOldRound)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var migrator = db.GetService<IMigrator>();
-        var previous = db.Database.GetMigrations().Single(m => m.EndsWith("_" + Before, StringComparison.Ordinal));
-        await migrator.MigrateAsync(previous, ct);
-        await db.Database.ExecuteSqlRawAsync(insertOldRound, ct);
-        // Before rubrics were published, a round could name a version that did not exist and could never be scored.
-        var migrations = db.Database.GetMigrations().ToList();
-        await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_ScoringRubrics", StringComparison.Ordinal)) - 1], ct);
-        await db.Database.ExecuteSqlRawAsync("UPDATE \"Rounds\" SET \"RubricVersion\" = 3", ct);
-        await migrator.MigrateAsync(null, ct);
-
-        var rubric = await db.ScoringRubrics.GetAsync(1, ct);
-        Assert.Equal(ScoringRubrics.Version1.Select(i => (i.Code, i.Name, i.Weight, string.Join("|", i.Levels))),
-            rubric.Items.Select(i => (i.Code, i.Name, i.Weight, string.Join("|", i.Levels))));
-        var round = await db.Rounds.AsNoTracking().SingleAsync(ct);
-        Assert.Equal(new Money(50_000m, "EUR"), round.Envelope);
-        Assert.Equal(["EUR"], round.AllowedCurrencies);
-        Assert.Equal(214, round.MaxDurationDays); // 1 June to 31 December, both days included
-        Assert.Equal(1, round.GenderChecklistVersion);
-        Assert.Equal(1, round.RubricVersion);
-        Assert.Equal("", round.Description);
-        Assert.Equal(RoundStatus.Open, round.Status);
-        Assert.True(round.IsOpenAt(new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc)));
-    }
-}

@@ -12,6 +12,8 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.HasKey(a => a.Id);
         b.Property(a => a.Reference).HasMaxLength(20);
         b.HasIndex(a => a.Reference).IsUnique();
+        // The applications list's default order: newest submission, then newest draft.
+        b.HasIndex(a => new { a.SubmittedAtUtc, a.CreatedAtUtc });
         b.Property(a => a.Title).HasMaxLength(200);
         b.Property(a => a.Summary).HasMaxLength(4000);
         b.Property(a => a.Currency).HasMaxLength(3).IsFixedLength();

@@ -13,5 +13,7 @@ internal sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantR
         b.Property(r => r.ContentType).HasMaxLength(100);
         b.Property(r => r.SubmittedByUserId).HasMaxLength(450);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        // The file shares the report's id; a new report brings its file, but loading a report never loads the bytes.
+        b.HasOne(r => r.File).WithOne().HasForeignKey<GrantReport>(r => r.Id).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -14,7 +14,9 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         b.Property(e => e.Description).HasMaxLength(400);
         b.Property(e => e.BankReference).HasMaxLength(100);
         b.Property(e => e.RecordedByUserId).HasMaxLength(450);
-        b.HasIndex(e => e.ValueDate);
+        // The ledger page: its order, and its filter by kind over a date range.
+        b.HasIndex(e => new { e.ValueDate, e.RecordedAtUtc });
+        b.HasIndex(e => new { e.Kind, e.ValueDate });
         b.Ignore(e => e.CashEffect);
         b.Ignore(e => e.CommitmentEffect);
     }

@@ -65,12 +65,12 @@ internal sealed class ApplicationAttachmentConfiguration : IEntityTypeConfigurat
     }
 }
 
-internal sealed class AttachmentContentConfiguration : IEntityTypeConfiguration<AttachmentContent>
+internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
 {
-    public void Configure(EntityTypeBuilder<AttachmentContent> b)
+    public void Configure(EntityTypeBuilder<StoredFile> b)
     {
-        b.ToTable("AttachmentContents");
-        b.HasKey(c => c.Id);
-        // Kept even when the attachment is replaced in a draft: an earlier submitted version may still point at it.
+        b.ToTable("StoredFiles");
+        b.HasKey(f => f.Id);
+        // Kept when an attachment is replaced in a draft: an earlier submitted version may still point at it.
     }
 }

@@ -42,6 +42,8 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         b.Property(t => t.Role).HasMaxLength(50);
         b.Property(t => t.Title).HasMaxLength(300);
         b.HasIndex(t => new { t.Role, t.ClosedAtUtc });
+        // My tasks: the open ones, earliest due first.
+        b.HasIndex(t => new { t.ClosedAtUtc, t.DueAtUtc });
         b.HasIndex(t => t.InstanceId);
         b.HasOne<WorkflowInstance>().WithMany().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
     }

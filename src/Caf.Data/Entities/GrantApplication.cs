@@ -112,7 +112,10 @@ public sealed class GrantApplication : IAudited
     public ApplicationAttachment? EndorsementLetter => _attachments.FirstOrDefault(a => a.Kind == AttachmentKind.EndorsementLetter);
 
     /// <summary>Never throws: a page must show even a budget stored before the bounds existed.</summary>
-    public Money RequestedAmount => new(Bounds.Sum(_budgetLines.Select(l => l.Total.Amount)), Currency);
+    public Money RequestedAmount => RequestedOf(_budgetLines, Currency);
+
+    /// <summary>What budget lines add up to: the request, for an application loaded or for rows read on their own.</summary>
+    public static Money RequestedOf(IEnumerable<BudgetLine> lines, string currency) => new(Bounds.Sum(lines.Select(l => l.Total.Amount)), currency);
     public Money? ApprovedAmount => ApprovedAmountValue is { } value ? new Money(value, Currency) : null;
 
     public Money Disbursed => SumOf(LedgerEntryKind.Disbursement);
@@ -292,7 +295,7 @@ public sealed class GrantApplication : IAudited
     }
 
     /// <summary>Attaches a document; a new endorsement letter replaces the previous one. Returns the bytes to store beside it.</summary>
-    public (ApplicationAttachment Attachment, AttachmentContent Content) Attach(AttachmentKind kind, string fileName, string contentType,
+    public (ApplicationAttachment Attachment, StoredFile Content) Attach(AttachmentKind kind, string fileName, string contentType,
         byte[] bytes, string userId, DateTime nowUtc)
     {
         EnsureEditable(ProposalSection.Attachments);
@@ -302,7 +305,7 @@ public sealed class GrantApplication : IAudited
         if (kind == AttachmentKind.EndorsementLetter) _attachments.RemoveAll(a => a.Kind == AttachmentKind.EndorsementLetter);
         var attachment = new ApplicationAttachment(kind, fileName, contentType, bytes.Length, userId, nowUtc);
         _attachments.Add(attachment);
-        return (attachment, new AttachmentContent(attachment.Id, bytes));
+        return (attachment, new StoredFile(attachment.Id, bytes));
     }
 
     public void RemoveAttachment(Guid attachmentId)
@@ -458,11 +461,17 @@ public sealed class GrantApplication : IAudited
     }
 
     /// <summary>A committee member whose state is the applicant or a partner is recused from this application.</summary>
-    public bool IsRecused(Guid? memberStateId) =>
-        memberStateId is { } state && (state == ApplicantStateId || _partners.Any(p => p.StatePartyId == state));
+    public bool IsRecused(Guid? memberStateId) => IsRecusedByState(memberStateId, ApplicantStateId, _partners.Select(p => p.StatePartyId));
+
+    /// <summary>The rule of <see cref="IsRecused(Guid?)"/>, for an application read as a few columns.</summary>
+    public static bool IsRecusedByState(Guid? memberStateId, Guid applicantStateId, IEnumerable<Guid> partnerStateIds) =>
+        memberStateId is { } state && (state == applicantStateId || partnerStateIds.Contains(state));
 
     /// <summary>The committee has approved or rejected the application; a deferral decides nothing.</summary>
-    public bool CommitteeHasDecided => DecidedAtUtc is not null || Stage == GrantStages.Rejected;
+    public bool CommitteeHasDecided => HasDecided(DecidedAtUtc, Stage);
+
+    /// <summary>The rule of <see cref="CommitteeHasDecided"/>, for an application read as a few columns.</summary>
+    public static bool HasDecided(DateTime? decidedAtUtc, string stage) => decidedAtUtc is not null || stage == GrantStages.Rejected;
 
     /// <summary>Recused by state, or by a conflict the member declared.</summary>
     public bool IsRecused(string memberUserId, Guid? memberStateId) =>

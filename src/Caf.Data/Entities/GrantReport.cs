@@ -12,14 +12,14 @@ public sealed class GrantReport : IAudited
     internal GrantReport(Guid applicationId, string fileName, string contentType, byte[] content, decimal actualExpenditure,
         string submittedByUserId, DateTime nowUtc)
     {
-        if (content.Length == 0) throw new DomainException("The report file is empty.", nameof(Content));
-        if (content.Length > MaxBytes) throw new DomainException("The report file is larger than 10 MB.", nameof(Content));
+        if (content.Length == 0) throw new DomainException("The report file is empty.", nameof(File));
+        if (content.Length > MaxBytes) throw new DomainException("The report file is larger than 10 MB.", nameof(File));
         if (ExpenditureProblem(actualExpenditure) is { } problem) throw new DomainException(problem, nameof(ActualExpenditure));
         Id = Guid.NewGuid();
         ApplicationId = applicationId;
-        FileName = Bounds.FileName(fileName, nameof(Content));
+        FileName = Bounds.FileName(fileName, nameof(File));
         ContentType = Bounds.ContentType(contentType);
-        Content = content;
+        File = new StoredFile(Id, content);
         ActualExpenditure = actualExpenditure;
         SubmittedByUserId = submittedByUserId;
         SubmittedAtUtc = nowUtc;
@@ -34,7 +34,8 @@ public sealed class GrantReport : IAudited
     public Guid ApplicationId { get; private set; }
     public string FileName { get; private set; } = "";
     public string ContentType { get; private set; } = "";
-    public byte[] Content { get; private set; } = [];
+    /// <summary>The bytes, stored with a new report and never loaded with it: a download reads them by the report's id.</summary>
+    public StoredFile? File { get; private set; }
     public decimal ActualExpenditure { get; private set; }
     public string SubmittedByUserId { get; private set; } = "";
     public DateTime SubmittedAtUtc { get; private set; }

@@ -53,18 +53,24 @@ public sealed class LedgerEntry : IAudited
     public DateTime RecordedAtUtc { get; private set; }
 
     /// <summary>Money in (+) or out (−) of the fund's bank account.</summary>
-    public decimal CashEffect => Kind switch
+    public decimal CashEffect => CashEffectOf(Kind, Amount.Amount);
+
+    /// <summary>Increase (+) or decrease (−) of what the fund has promised but not yet paid.</summary>
+    public decimal CommitmentEffect => CommitmentEffectOf(Kind, Amount.Amount);
+
+    /// <summary>What <paramref name="amount"/> of this kind does to the fund's cash: the rule for one entry and for a sum of them.</summary>
+    public static decimal CashEffectOf(LedgerEntryKind kind, decimal amount) => kind switch
     {
-        LedgerEntryKind.Contribution or LedgerEntryKind.Refund => Amount.Amount,
-        LedgerEntryKind.Disbursement or LedgerEntryKind.BankCharge => -Amount.Amount,
+        LedgerEntryKind.Contribution or LedgerEntryKind.Refund => amount,
+        LedgerEntryKind.Disbursement or LedgerEntryKind.BankCharge => -amount,
         _ => 0m,
     };
 
-    /// <summary>Increase (+) or decrease (−) of what the fund has promised but not yet paid.</summary>
-    public decimal CommitmentEffect => Kind switch
+    /// <summary>What <paramref name="amount"/> of this kind does to the open commitments: for one entry and for a sum of them.</summary>
+    public static decimal CommitmentEffectOf(LedgerEntryKind kind, decimal amount) => kind switch
     {
-        LedgerEntryKind.Commitment => Amount.Amount,
-        LedgerEntryKind.Disbursement or LedgerEntryKind.CommitmentRelease => -Amount.Amount,
+        LedgerEntryKind.Commitment => amount,
+        LedgerEntryKind.Disbursement or LedgerEntryKind.CommitmentRelease => -amount,
         LedgerEntryKind.Refund => 0m,
         _ => 0m,
     };

@@ -123,7 +123,7 @@ public sealed class ApplicationActionLink : IAudited
 public enum AttachmentKind { EndorsementLetter, Supporting }
 
 /// <summary>
-/// A document attached to a proposal. The bytes live in <see cref="AttachmentContent"/> so that loading an application
+/// A document attached to a proposal. The bytes live in <see cref="StoredFile"/> so that loading an application
 /// never loads its files.
 /// </summary>
 public sealed class ApplicationAttachment : IAudited
@@ -153,14 +153,17 @@ public sealed class ApplicationAttachment : IAudited
     public DateTime UploadedAtUtc { get; private set; }
 }
 
-/// <summary>The bytes of an <see cref="ApplicationAttachment"/>, same key.</summary>
-public sealed class AttachmentContent
+/// <summary>
+/// The bytes of one document (a proposal's attachment or a final report), under that document's id. Kept apart so that
+/// loading an application never loads a file: only a download reads this table, one row at a time.
+/// </summary>
+public sealed class StoredFile
 {
-    private AttachmentContent() { }
+    private StoredFile() { }
 
-    internal AttachmentContent(Guid attachmentId, byte[] bytes)
+    internal StoredFile(Guid documentId, byte[] bytes)
     {
-        Id = attachmentId;
+        Id = documentId;
         Bytes = bytes;
     }
 

@@ -3,9 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Caf.Data.Migrations;
 
 /// <summary>
-/// Version 1 of the gender checklist (DESIGN.md §5), written by the GenderChecklists migration of every provider, and
-/// the item texts and tags of the reviews made before checklists were versioned. Literal on purpose: a migration must
-/// say the same thing whatever the entity code later becomes.
+/// Version 1 of the gender checklist (DESIGN.md §5), written by the Initial migration of every provider. Literal on
+/// purpose: a migration must say the same thing whatever the entity code later becomes.
 /// </summary>
 internal static class GenderChecklistVersion1
 {
@@ -30,14 +29,5 @@ internal static class GenderChecklistVersion1
         for (var i = 0; i < Items.Length; i++)
             migrationBuilder.InsertData("GenderChecklistItem", ["Id", "ChecklistId", "Position", "Text", "Tag"],
                 [new Guid($"6d1f6a52-7c1e-4f0b-9a51-0c7e2b9d01{i + 1:00}"), ChecklistId, i + 1, Items[i].Text, Items[i].Tag]);
-
-        // Reviews made before this migration answered version 1: give each answer its item's text and tag.
-        string Q(string name) => migrationBuilder.Quote(name);
-        string Literal(string text) => "'" + text.Replace("'", "''") + "'";
-        string Case(Func<(string Text, string Tag), string> pick) =>
-            $"CASE {Q("ItemNumber")} " + string.Concat(Items.Select((item, i) => $"WHEN {i + 1} THEN {Literal(pick(item))} ")) + "ELSE '' END";
-        migrationBuilder.Sql(
-            $"UPDATE {Q("GenderChecklistAnswer")} SET {Q("ItemText")} = {Case(i => i.Text)}, {Q("Tag")} = {Case(i => i.Tag)};");
-        migrationBuilder.Sql($"UPDATE {Q("GenderReviews")} SET {Q("ChecklistVersion")} = 1;");
     }
 }

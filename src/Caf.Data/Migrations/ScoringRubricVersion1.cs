@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Caf.Data.Migrations;
 
 /// <summary>
-/// Version 1 of the scoring rubric (DESIGN.md §5), written by the ScoringRubrics migration of every provider. Literal on
+/// Version 1 of the scoring rubric (DESIGN.md §5), written by the Initial migration of every provider. Literal on
 /// purpose: a migration must say the same thing whatever the entity code later becomes.
 /// </summary>
 internal static class ScoringRubricVersion1
@@ -38,10 +38,5 @@ internal static class ScoringRubricVersion1
                 ["Id", "RubricId", "Position", "Code", "Name", "Weight", "Level1", "Level2", "Level3", "Level4", "Level5"],
                 [new Guid($"3b0e5c7a-2f64-4c1d-8e0a-5a7d9c1e01{i + 1:00}"), RubricId, i + 1, Criteria[i].Code, Criteria[i].Name,
                     Criteria[i].Weight, Levels[0], Levels[1], Levels[2], Levels[3], Levels[4]]);
-
-        // Until now only version 1 existed (scoring refused any other number), so a round naming another version could
-        // never be scored; it names version 1 from now on rather than whichever version the ISU publishes next.
-        string Q(string name) => migrationBuilder.Quote(name);
-        migrationBuilder.Sql($"UPDATE {Q("Rounds")} SET {Q("RubricVersion")} = 1 WHERE {Q("RubricVersion")} <> 1;");
     }
 }

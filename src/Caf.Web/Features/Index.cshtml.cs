@@ -1,29 +1,90 @@
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Web.Features.Account;
+using Caf.Web.Features.Applications;
 using Caf.Workflows;
 using Caf.Workflows.Engine;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features;
 
+/// <summary>The applications this person may see, a page at a time, filtered and sorted in SQL.</summary>
 public sealed class IndexModel(ApplicationAccess access, CafDbContext db, WorkflowRegistry workflows, TimeProvider clock) : PageModel
 {
+    public sealed record Choice(string Value, string Label);
+
     public IReadOnlyList<GrantApplication> Applications { get; private set; } = [];
+    public ListPage Paging { get; private set; } = new(1, ListPage.DefaultSize, 0);
     public bool CanApply { get; private set; }
     public WorkflowDefinition Workflow => workflows.Latest(WorkflowServices.GrantWorkflowId);
 
+    /// <summary>Stage ids, comma-separated: an applicant's label may stand for several stages.</summary>
+    [BindProperty(SupportsGet = true)] public string? Stage { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Round { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? State { get; set; }
+    /// <summary>Part of a reference or a title.</summary>
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = ListPage.Key)] public int? PageNumber { get; set; }
+
+    public static readonly IReadOnlyList<Choice> Sorts =
+        [new("newest", "Newest first"), new("reference", "Reference"), new("title", "Title"), new("applicant", "Applicant")];
+
+    public IReadOnlyList<Choice> Stages { get; private set; } = [];
+    public IReadOnlyList<Choice> Rounds { get; private set; } = [];
+    public IReadOnlyList<Choice> States { get; private set; } = [];
+    public bool Filtered => Stage is { Length: > 0 } || Round is not null || State is not null || Q is { Length: > 0 };
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Applications = await access.Visible(User)
-            .Include(a => a.ApplicantState).Include(a => a.Workflow).Include(a => a.BudgetLines)
+        var visible = access.Visible(User);
+        Stages = StageChoices();
+        Rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.OpensAtUtc)
+            .Select(r => new Choice(r.Id.ToString(), r.Title)).ToListAsync(ct);
+        // States that have applied at all: one index look-up per state rather than a pass over every application.
+        States = await db.StateParties.AsNoTracking().Where(s => db.Applications.Any(a => a.ApplicantStateId == s.Id)).OrderBy(s => s.Name)
+            .Select(s => new Choice(s.Id.ToString(), s.Name)).ToListAsync(ct);
+
+        var query = visible;
+        if (Stage is { Length: > 0 })
+        {
+            var stages = Stage.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            query = query.Where(a => stages.Contains(a.Workflow!.Stage));
+        }
+        if (Round is { } round) query = query.Where(a => a.RoundId == round);
+        if (State is { } state) query = query.Where(a => a.ApplicantStateId == state);
+        if (Q?.Trim() is { Length: > 0 } text)
+        {
+            var q = text[..Math.Min(text.Length, 200)].ToLower();
+            query = query.Where(a => (a.Reference != null && a.Reference.ToLower().Contains(q)) || a.Title.ToLower().Contains(q));
+        }
+        var ordered = Sort switch
+        {
+            "reference" => query.OrderBy(a => a.Reference == null).ThenBy(a => a.Reference).ThenBy(a => a.Id),
+            "title" => query.OrderBy(a => a.Title).ThenBy(a => a.Id),
+            "applicant" => query.OrderBy(a => a.ApplicantState!.Name).ThenByDescending(a => a.SubmittedAtUtc).ThenBy(a => a.Id),
             // Newest first: drafts (no reference yet) by creation, then by submission, so the highest reference is on top.
-            .OrderBy(a => a.SubmittedAtUtc != null).ThenByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.CreatedAtUtc)
-            .AsSplitQuery()
-            .ToListAsync(ct);
+            _ => query.OrderBy(a => a.SubmittedAtUtc != null).ThenByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.CreatedAtUtc)
+                .ThenBy(a => a.Id),
+        };
+        (Applications, Paging) = await ordered.Include(a => a.ApplicantState).Include(a => a.Workflow).ToListPageAsync(PageNumber, ct);
+        // The page's budget lines by id, fixed up onto its applications: not a second pass over the whole sorted list.
+        var shown = Applications.Select(a => a.Id).ToList();
+        await db.Set<BudgetLine>().Where(l => shown.Contains(l.ApplicationId)).LoadAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         CanApply = User.IsInRole(CafRoles.Applicant) && User.StatePartyId() is not null
                    && await db.Rounds.AnyAsync(r => r.Status == RoundStatus.Open && r.OpensAtUtc <= now && r.ClosesAtUtc > now, ct);
+    }
+
+    /// <summary>The stages to filter by, named as this person reads them; stages an applicant sees under one name are one choice.</summary>
+    private IReadOnlyList<Choice> StageChoices()
+    {
+        var staff = ApplicationAccess.IsStaff(User);
+        return Workflow.Stages
+            .GroupBy(s => (staff ? s.Label : s.ApplicantLabel ?? s.Label).En)
+            .Select(g => new Choice(string.Join(',', g.Select(s => s.Id)), g.Key)).ToList();
     }
 
     public string StageLabel(GrantApplication a) =>

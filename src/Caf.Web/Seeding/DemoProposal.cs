@@ -76,7 +76,7 @@ public static class DemoProposal
             ("Field visit to the partner's survey teams", start, end, "Provincial survey sites", partner.Id),
         ]);
         if (application.EndorsementLetter is null)
-            db.AttachmentContents.Add(application.Attach(AttachmentKind.EndorsementLetter, "endorsement-letter.pdf", "application/pdf",
+            db.StoredFiles.Add(application.Attach(AttachmentKind.EndorsementLetter, "endorsement-letter.pdf", "application/pdf",
                 EndorsementLetter, userId, nowUtc).Content);
     }
 }

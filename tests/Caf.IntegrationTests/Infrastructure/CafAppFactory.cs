@@ -39,6 +39,9 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
         ? Path.Combine(maildir, "new")
         : Directory.CreateTempSubdirectory("caf-mail-").FullName;
 
+    /// <summary>Counts the SQL commands of requests that ask for it (SqlCommandCounter.Header).</summary>
+    public SqlCommandCounter SqlCommands { get; } = new();
+
     /// <summary>Settings applied last, over the defaults above.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
@@ -135,6 +138,12 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
             // Hashing demo passwords at full strength for every test would only slow the suite down.
             s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             s.AddSingleton<TimeProvider>(Clock);
+            s.AddSingleton<IStartupFilter>(SqlCommands);
+            switch (Provider)
+            {
+                case DatabaseProvider.Sqlite: s.ConfigureDbContext<SqliteCafDbContext>(o => o.AddInterceptors(SqlCommands)); break;
+                case DatabaseProvider.Postgres: s.ConfigureDbContext<PostgresCafDbContext>(o => o.AddInterceptors(SqlCommands)); break;
+            }
         });
     }
 

@@ -205,20 +205,6 @@ namespace Caf.Data.Migrations.Postgres
                     b.ToTable("ApplicationVersions", (string)null);
                 });
 
-            modelBuilder.Entity("Caf.Data.Entities.AttachmentContent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("AttachmentContents", (string)null);
-                });
-
             modelBuilder.Entity("Caf.Data.Entities.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -958,6 +944,8 @@ namespace Caf.Data.Migrations.Postgres
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
 
+                    b.HasIndex("SubmittedAtUtc", "CreatedAtUtc");
+
                     b.ToTable("Applications", (string)null);
                 });
 
@@ -972,10 +960,6 @@ namespace Caf.Data.Migrations.Postgres
 
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -1110,7 +1094,9 @@ namespace Caf.Data.Migrations.Postgres
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("ValueDate");
+                    b.HasIndex("Kind", "ValueDate");
+
+                    b.HasIndex("ValueDate", "RecordedAtUtc");
 
                     b.ToTable("LedgerEntries");
                 });
@@ -1648,6 +1634,20 @@ namespace Caf.Data.Migrations.Postgres
                     b.ToTable("StatePartyRecords");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoredFiles", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.WorkflowDefinitionRecord", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -1757,6 +1757,8 @@ namespace Caf.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("ClosedAtUtc", "DueAtUtc");
 
                     b.HasIndex("Role", "ClosedAtUtc");
 
@@ -2409,6 +2411,14 @@ namespace Caf.Data.Migrations.Postgres
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.StoredFile", "File")
+                        .WithOne()
+                        .HasForeignKey("Caf.Data.Entities.GrantReport", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.LedgerEntry", b =>

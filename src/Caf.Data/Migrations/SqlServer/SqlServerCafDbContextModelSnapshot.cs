@@ -205,20 +205,6 @@ namespace Caf.Data.Migrations.SqlServer
                     b.ToTable("ApplicationVersions", (string)null);
                 });
 
-            modelBuilder.Entity("Caf.Data.Entities.AttachmentContent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("varbinary(max)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("AttachmentContents", (string)null);
-                });
-
             modelBuilder.Entity("Caf.Data.Entities.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -960,6 +946,8 @@ namespace Caf.Data.Migrations.SqlServer
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
 
+                    b.HasIndex("SubmittedAtUtc", "CreatedAtUtc");
+
                     b.ToTable("Applications", (string)null);
                 });
 
@@ -974,10 +962,6 @@ namespace Caf.Data.Migrations.SqlServer
 
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uniqueidentifier");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("varbinary(max)");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -1112,7 +1096,9 @@ namespace Caf.Data.Migrations.SqlServer
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("ValueDate");
+                    b.HasIndex("Kind", "ValueDate");
+
+                    b.HasIndex("ValueDate", "RecordedAtUtc");
 
                     b.ToTable("LedgerEntries");
                 });
@@ -1650,6 +1636,20 @@ namespace Caf.Data.Migrations.SqlServer
                     b.ToTable("StatePartyRecords");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoredFiles", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.WorkflowDefinitionRecord", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -1759,6 +1759,8 @@ namespace Caf.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("ClosedAtUtc", "DueAtUtc");
 
                     b.HasIndex("Role", "ClosedAtUtc");
 
@@ -2415,6 +2417,14 @@ namespace Caf.Data.Migrations.SqlServer
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.StoredFile", "File")
+                        .WithOne()
+                        .HasForeignKey("Caf.Data.Entities.GrantReport", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.LedgerEntry", b =>

@@ -200,20 +200,6 @@ namespace Caf.Data.Migrations.Sqlite
                     b.ToTable("ApplicationVersions", (string)null);
                 });
 
-            modelBuilder.Entity("Caf.Data.Entities.AttachmentContent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("AttachmentContents", (string)null);
-                });
-
             modelBuilder.Entity("Caf.Data.Entities.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -953,6 +939,8 @@ namespace Caf.Data.Migrations.Sqlite
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
 
+                    b.HasIndex("SubmittedAtUtc", "CreatedAtUtc");
+
                     b.ToTable("Applications", (string)null);
                 });
 
@@ -967,10 +955,6 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -1105,7 +1089,9 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("ValueDate");
+                    b.HasIndex("Kind", "ValueDate");
+
+                    b.HasIndex("ValueDate", "RecordedAtUtc");
 
                     b.ToTable("LedgerEntries");
                 });
@@ -1643,6 +1629,20 @@ namespace Caf.Data.Migrations.Sqlite
                     b.ToTable("StatePartyRecords");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoredFiles", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.WorkflowDefinitionRecord", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -1752,6 +1752,8 @@ namespace Caf.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("ClosedAtUtc", "DueAtUtc");
 
                     b.HasIndex("Role", "ClosedAtUtc");
 
@@ -2398,6 +2400,14 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.StoredFile", "File")
+                        .WithOne()
+                        .HasForeignKey("Caf.Data.Entities.GrantReport", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.LedgerEntry", b =>

@@ -13,8 +13,7 @@ public sealed class AttachmentModel(ApplicationAccess access, CafDbContext db) :
     {
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (attachment is null || !await access.Visible(User).AnyAsync(a => a.Id == attachment.ApplicationId, ct)) return NotFound();
-        var content = await db.AttachmentContents.AsNoTracking().FirstAsync(c => c.Id == id, ct);
-        return await AuditedDownload.SendAsync(db, "attachment.downloaded", nameof(ApplicationAttachment), attachment.Id, content.Bytes,
+        return await AuditedDownload.SendAsync(db, "attachment.downloaded", nameof(ApplicationAttachment), attachment.Id,
             attachment.FileName, ct);
     }
 }

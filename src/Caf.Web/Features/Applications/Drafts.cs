@@ -77,7 +77,7 @@ public sealed class Drafts(CafDbContext db, UserActions actions, WorkflowEngine 
                 application ??= await NewDraftAsync(applicant, draft, userId, now, id, ct);
                 draft.ApplyTo(application);
                 foreach (var upload in uploads)
-                    db.AttachmentContents.Add(application.Attach(upload.Kind, upload.FileName, upload.ContentType, upload.Bytes, userId, now).Content);
+                    db.StoredFiles.Add(application.Attach(upload.Kind, upload.FileName, upload.ContentType, upload.Bytes, userId, now).Content);
                 if (remove is { } attachmentId) application.RemoveAttachment(attachmentId);
                 // During a clarification the answer resubmits; the draft's own submission is for drafts.
                 if (!submit || application.Stage != GrantStages.Draft) return new CommandOutcome.Change(application);

@@ -1,6 +1,8 @@
 using Caf.Data;
 using Caf.Data.Committee;
 using Caf.Data.Entities;
+using Caf.Web.Features.Account;
+using Caf.Web.Features.Applications;
 using ClosedXML.Excel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -29,8 +31,19 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
     internal IReadOnlyList<Row> Rows { get; private set; } = [];
 
     /// <summary>The applications whose scores this user may see, in ranking order, with what their scores add up to.</summary>
-    private IReadOnlyList<(GrantApplication Application, ApplicationAggregate Summary)> _seen = [];
+    private IReadOnlyList<Seen> _seen = [];
     private ScoringRubric? _rubric;
+
+    /// <summary>What the workbook's score sheets need of an application whose scores this user may see.</summary>
+    private sealed record Seen(string? Reference, string Title, IReadOnlyList<CommitteeScore> Scores, IReadOnlySet<string> Conflicts,
+        ApplicationAggregate Summary)
+    {
+        public bool DeclaredConflict(string memberUserId) => Conflicts.Contains(memberUserId);
+    }
+
+    /// <summary>The columns the ranking reads of one application, instead of the application.</summary>
+    private sealed record Source(Guid Id, string? Reference, string Title, Guid ApplicantStateId, string Stage, string DefinitionId,
+        int DefinitionVersion, string Currency, decimal? ApprovedAmountValue, DateTime? DecidedAtUtc, int? GenderMarker);
 
     public async Task<IActionResult> OnGetAsync(Guid? round, CancellationToken ct) =>
         await LoadAsync(round, ct) ? Page() : NotFound();
@@ -52,23 +65,39 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         Rounds = await db.Rounds.AsNoTracking().Where(r => r.Status != RoundStatus.Draft).OrderByDescending(r => r.OpensAtUtc).ToListAsync(ct);
         Round = roundId is { } id ? Rounds.FirstOrDefault(r => r.Id == id) : Rounds.FirstOrDefault();
         if (Round is null) return roundId is null;
-        // Only what the ranking needs: not the whole graph, whose reports carry their files.
-        var applications = await db.Applications.AsNoTracking().AsSplitQuery()
-            .Include(a => a.Round).Include(a => a.Workflow).Include(a => a.Partners).Include(a => a.BudgetLines)
-            .Include(a => a.Scores).Include(a => a.Conflicts).Include(a => a.GenderReview)
-            .Where(a => a.RoundId == Round.Id && CommitteeStages.Contains(a.Workflow!.Stage)).ToListAsync(ct);
+        // The columns, scores, budget lines and conflicts the ranking shows, read on their own: never an application's graph.
+        var inRound = db.Applications.AsNoTracking().Where(a => a.RoundId == Round.Id && CommitteeStages.Contains(a.Workflow!.Stage));
+        var applications = await inRound.Select(a => new Source(a.Id, a.Reference, a.Title, a.ApplicantStateId, a.Workflow!.Stage,
+            a.Workflow.DefinitionId, a.Workflow.DefinitionVersion, a.Currency, a.ApprovedAmountValue, a.DecidedAtUtc,
+            a.GenderReview != null ? a.GenderReview.Marker : null)).ToListAsync(ct);
+        var lines = (await inRound.SelectMany(a => a.BudgetLines).ToListAsync(ct)).ToLookup(l => l.ApplicationId);
+        var scores = (await inRound.SelectMany(a => a.Scores).ToListAsync(ct)).ToLookup(s => s.ApplicationId);
+        var conflicts = (await inRound.SelectMany(a => a.Conflicts).Select(c => new { c.ApplicationId, c.MemberUserId }).ToListAsync(ct))
+            .ToLookup(c => c.ApplicationId, c => c.MemberUserId);
+        // Partners matter only to whom recusal by state can hide the scores.
+        var partners = User.IsInRole(CafRoles.IsuOfficer) || User.IsInRole(CafRoles.Auditor)
+            ? Enumerable.Empty<Guid>().ToLookup(_ => Guid.Empty)
+            : (await inRound.SelectMany(a => a.Partners).Select(p => new { p.ApplicationId, p.StatePartyId }).ToListAsync(ct))
+                .ToLookup(p => p.ApplicationId, p => p.StatePartyId);
         var rubric = await db.ScoringRubrics.GetAsync(Round.RubricVersion, ct);
-        var summaries = applications.ToDictionary(a => a.Id, a => CommitteeScoreSummary.For(a, rubric, rules.Value.ScoreSpreadThreshold));
-        var hidden = applications.ToDictionary(a => a.Id, a => !CommitteeScoreVisibility.SeesScores(User, a));
+        var me = ApplicationAccess.ActorFor(User).UserId;
+        var myState = User.StatePartyId();
+        var summaries = applications.ToDictionary(a => a.Id, a => CommitteeScoreSummary.For(a.Reference, scores[a.Id].ToList(),
+            member => conflicts[a.Id].Contains(member), rubric, rules.Value.ScoreSpreadThreshold));
+        var hidden = applications.ToDictionary(a => a.Id, a => !CommitteeScoreVisibility.SeesScores(User,
+            () => GrantApplication.IsRecusedByState(myState, a.ApplicantStateId, partners[a.Id]) || conflicts[a.Id].Contains(me),
+            GrantApplication.HasDecided(a.DecidedAtUtc, a.Stage), member => scores[a.Id].Any(s => s.MemberUserId == member)));
         var ranked = RoundRanking.Rank(applications.Select(a => (a.Id, a.Reference ?? "", a.Title,
-            hidden[a.Id] ? null : summaries[a.Id].WeightedMean, (a.ApprovedAmount ?? a.RequestedAmount).Amount, a.GenderReview?.Marker,
+            hidden[a.Id] ? null : summaries[a.Id].WeightedMean,
+            a.ApprovedAmountValue ?? GrantApplication.RequestedOf(lines[a.Id], a.Currency).Amount, a.GenderMarker,
             RoundRanking.ClaimsEnvelope(a.Stage))),
             Round.Envelope.Amount);
         // The stage as people read it ("Committee review"), as on the application's own page, not its identifier.
-        var stages = applications.ToDictionary(a => a.Id, a => engine.DefinitionOf(a.Workflow!).StageLabel(a.Stage));
+        var stages = applications.ToDictionary(a => a.Id, a => engine.Registry.Get(a.DefinitionId, a.DefinitionVersion).StageLabel(a.Stage));
         Rows = ranked.Select(r => new Row(r, stages[r.Id], hidden[r.Id], !hidden[r.Id] && summaries[r.Id].Spread)).ToList();
         var byId = applications.ToDictionary(a => a.Id);
-        _seen = ranked.Where(r => !hidden[r.Id]).Select(r => (byId[r.Id], summaries[r.Id])).ToList();
+        _seen = ranked.Where(r => !hidden[r.Id]).Select(r => new Seen(byId[r.Id].Reference, byId[r.Id].Title, scores[r.Id].ToList(),
+            conflicts[r.Id].ToHashSet(), summaries[r.Id])).ToList();
         _rubric = rubric;
         return true;
     }
@@ -137,7 +166,7 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
             ["Reference", "Title", "Member", "Recused", "Revision", "Submitted (UTC)", "Criterion", "Weight", "Score", "Comment"]);
         var row = ScoreHeader;
         var items = _rubric!.Items;
-        foreach (var (application, _) in _seen)
+        foreach (var application in _seen)
             foreach (var score in application.Scores.OrderBy(s => s.MemberName, StringComparer.Ordinal).ThenBy(s => s.MemberUserId, StringComparer.Ordinal))
             {
                 // As in the aggregates: a declared conflict leaves the member's score out.
@@ -175,9 +204,10 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
             ["Reference", "Criterion", "Weight", "Mean of counting members", "Mean computed by CafGrants"]);
         var row = ScoreHeader;
         var items = _rubric!.Items;
-        foreach (var (application, summary) in _seen)
+        foreach (var application in _seen)
             foreach (var item in items)
             {
+                var summary = application.Summary;
                 row++;
                 sheet.Cell(row, 1).SetValue(application.Reference ?? "");
                 sheet.Cell(row, 2).SetValue(item.Name);

@@ -33,9 +33,32 @@ public sealed record LedgerTotals(DateOnly AsOf, int EntryCount, IReadOnlyList<C
                     new Money(cashIn - cashOut, currency), new Money(mine.Sum(r => r.CommitmentChange), currency));
             }).ToList());
 
+    /// <summary>
+    /// The same totals from sums per currency and kind that SQL added up, so that a page of a long ledger still shows the
+    /// totals of every entry under its filter without reading them.
+    /// </summary>
+    public static LedgerTotals Of(DateOnly asOf, IReadOnlyList<LedgerSum> sums, string fundCurrency) =>
+        new(asOf, sums.Sum(s => s.Count), sums.Select(s => s.Currency).Append(fundCurrency).Distinct()
+            .OrderBy(c => c == fundCurrency ? 0 : 1).ThenBy(c => c, StringComparer.Ordinal)
+            .Select(currency =>
+            {
+                var mine = sums.Where(s => s.Currency == currency).ToList();
+                var cashIn = mine.Sum(s => Math.Max(LedgerEntry.CashEffectOf(s.Kind, s.Amount), 0));
+                var cashOut = mine.Sum(s => Math.Max(-LedgerEntry.CashEffectOf(s.Kind, s.Amount), 0));
+                return new CurrencyTotals(currency, mine.Sum(s => s.Count), new Money(cashIn, currency), new Money(cashOut, currency),
+                    new Money(cashIn - cashOut, currency),
+                    new Money(mine.Sum(s => LedgerEntry.CommitmentEffectOf(s.Kind, s.Amount)), currency));
+            }).ToList());
+
     /// <summary>"CHF 1,000.00; USD 200.00" — for one line of text.</summary>
     public string Describe(Func<CurrencyTotals, Money> figure) => string.Join("; ", PerCurrency.Select(t => figure(t).ToString()));
 }
+
+/// <summary>The entries of one currency and kind under a filter, as SQL counted and added them up.</summary>
+public sealed record LedgerSum(string Currency, LedgerEntryKind Kind, int Count, decimal Amount);
+
+/// <summary>Which entries the ledger page lists: value dates from and to (to: today when not given), one kind or all.</summary>
+public sealed record LedgerFilter(DateOnly? From, DateOnly? To, LedgerEntryKind? Kind, bool NewestFirst);
 
 /// <summary>
 /// The fund ledger: every entry up to a date, its totals per currency, and the same as an Excel workbook for finance and
@@ -51,16 +74,49 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
 
     private string Currency => options.Value.FundCurrency;
 
+    /// <summary>Every entry up to the date (today when not given), oldest first, and their totals: for the workbook and the API.</summary>
     public async Task<(IReadOnlyList<LedgerRow> Rows, LedgerTotals Totals)> ReadAsync(DateOnly? asOf, CancellationToken ct)
     {
         var date = asOf ?? FundTime.Today(clock);
-        var entries = await db.LedgerEntries.AsNoTracking().Include(e => e.Application)
-            .Where(e => e.ValueDate <= date)
-            .OrderBy(e => e.ValueDate).ThenBy(e => e.RecordedAtUtc)
-            .ToListAsync(ct);
-        var rows = entries.Select(e => new LedgerRow(e.ValueDate, e.Kind, e.Application?.Reference, e.Description, e.BankReference,
-            e.Amount.Currency, Math.Max(e.CashEffect, 0), Math.Max(-e.CashEffect, 0), e.CommitmentEffect)).ToList();
+        var entries = await Fields(db.LedgerEntries.Where(e => e.ValueDate <= date)
+            .OrderBy(e => e.ValueDate).ThenBy(e => e.RecordedAtUtc)).ToListAsync(ct);
+        var rows = entries.Select(ToRow).ToList();
         return (rows, LedgerTotals.Of(date, rows, Currency));
+    }
+
+    /// <summary>
+    /// One page of the entries under the filter, and the totals of all of them per currency, added up by SQL: the page
+    /// never reads more than its own rows.
+    /// </summary>
+    public async Task<(IReadOnlyList<LedgerRow> Rows, ListPage Page, LedgerTotals Totals)> ReadPageAsync(LedgerFilter filter, int? page,
+        CancellationToken ct)
+    {
+        var to = filter.To ?? FundTime.Today(clock);
+        var entries = db.LedgerEntries.Where(e => e.ValueDate <= to);
+        if (filter.From is { } from) entries = entries.Where(e => e.ValueDate >= from);
+        if (filter.Kind is { } kind) entries = entries.Where(e => e.Kind == kind);
+        var sums = await entries.GroupBy(e => new { e.Amount.Currency, e.Kind })
+            .Select(g => new LedgerSum(g.Key.Currency, g.Key.Kind, g.Count(), g.Sum(e => e.Amount.Amount))).ToListAsync(ct);
+        var ordered = filter.NewestFirst
+            ? entries.OrderByDescending(e => e.ValueDate).ThenByDescending(e => e.RecordedAtUtc).ThenByDescending(e => e.Id)
+            : entries.OrderBy(e => e.ValueDate).ThenBy(e => e.RecordedAtUtc).ThenBy(e => e.Id);
+        var (fields, paging) = await Fields(ordered).ToListPageAsync(page, sums.Sum(s => s.Count), ct);
+        return (fields.Select(ToRow).ToList(), paging, LedgerTotals.Of(to, sums, Currency));
+    }
+
+    /// <summary>The columns a ledger row needs, read in SQL (the grant's reference, not the grant).</summary>
+    private sealed record EntryFields(DateOnly ValueDate, LedgerEntryKind Kind, string? Grant, string Description, string? BankReference,
+        string Currency, decimal Amount);
+
+    private static IQueryable<EntryFields> Fields(IQueryable<LedgerEntry> entries) =>
+        entries.AsNoTracking().Select(e => new EntryFields(e.ValueDate, e.Kind, e.Application!.Reference, e.Description, e.BankReference,
+            e.Amount.Currency, e.Amount.Amount));
+
+    private static LedgerRow ToRow(EntryFields e)
+    {
+        var cash = LedgerEntry.CashEffectOf(e.Kind, e.Amount);
+        return new LedgerRow(e.ValueDate, e.Kind, e.Grant, e.Description, e.BankReference, e.Currency, Math.Max(cash, 0), Math.Max(-cash, 0),
+            LedgerEntry.CommitmentEffectOf(e.Kind, e.Amount));
     }
 
     private static string MoneyFormat(string currency) => $"[${currency}] #,##0.00;[${currency}] -#,##0.00";

@@ -1,18 +1,35 @@
+using Caf.Data.Entities;
+using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caf.Web.Features.Finance;
 
+/// <summary>The fund ledger a page at a time, filtered by value date and kind, with the totals of the whole filter per currency.</summary>
 [Authorize(Policy = Infrastructure.Policies.LedgerReaders)]
 public sealed class LedgerModel(FundLedger ledger) : PageModel
 {
     internal IReadOnlyList<LedgerRow> Rows { get; private set; } = [];
     internal LedgerTotals Totals { get; private set; } = null!;
+    internal ListPage Paging { get; private set; } = new(1, ListPage.DefaultSize, 0);
 
+    /// <summary>The last value date shown (today when not given); the download is the whole ledger as of this date.</summary>
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public LedgerEntryKind? Kind { get; set; }
+    /// <summary>"newest" lists the latest entries first; otherwise oldest first, as in the workbook.</summary>
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = ListPage.Key)] public int? PageNumber { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => (Rows, Totals) = await ledger.ReadAsync(AsOf, ct);
+    public bool Filtered => From is not null || Kind is not null;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // A kind given as a number out of range is ignored: the page lists every kind, as with none.
+        if (Kind is { } kind && !Enum.IsDefined(kind)) Kind = null;
+        (Rows, Paging, Totals) = await ledger.ReadPageAsync(new LedgerFilter(From, AsOf, Kind, Sort == "newest"), PageNumber, ct);
+    }
 
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken ct)
     {

@@ -13,6 +13,6 @@ public sealed class DownloadModel(ApplicationAccess access, CafDbContext db) : P
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null || !await access.Visible(User).AnyAsync(a => a.Id == report.ApplicationId, ct)) return NotFound();
-        return await AuditedDownload.SendAsync(db, "report.downloaded", nameof(GrantReport), report.Id, report.Content, report.FileName, ct);
+        return await AuditedDownload.SendAsync(db, "report.downloaded", nameof(GrantReport), report.Id, report.FileName, ct);
     }
 }

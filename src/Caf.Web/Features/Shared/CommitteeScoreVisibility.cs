@@ -11,13 +11,17 @@ public static class CommitteeScoreVisibility
     /// The ISU and auditors always; a member once they have scored it; a recused member (their state applies or is a
     /// partner, or they declared a conflict) only once the committee has decided, since they take no part before.
     /// </summary>
-    public static bool SeesScores(ClaimsPrincipal user, GrantApplication application)
+    public static bool SeesScores(ClaimsPrincipal user, GrantApplication application) =>
+        SeesScores(user, () => IsRecused(user, application), application.CommitteeHasDecided,
+            me => application.Scores.Any(s => s.MemberUserId == me));
+
+    /// <summary>The same rule for an application read as a few columns (the ranking): recused? decided? scored by this member?</summary>
+    public static bool SeesScores(ClaimsPrincipal user, Func<bool> recused, bool decided, Func<string, bool> scoredBy)
     {
         if (user.IsInRole(CafRoles.IsuOfficer) || user.IsInRole(CafRoles.Auditor)) return true;
         if (!user.IsInRole(CafRoles.CommitteeMember) && !user.IsInRole(CafRoles.CommitteeChair)) return false;
-        if (IsRecused(user, application)) return application.CommitteeHasDecided;
-        var me = ApplicationAccess.ActorFor(user).UserId;
-        return application.Scores.Any(s => s.MemberUserId == me);
+        if (recused()) return decided;
+        return scoredBy(ApplicationAccess.ActorFor(user).UserId);
     }
 
     public static bool IsRecused(ClaimsPrincipal user, GrantApplication application) =>
@@ -34,16 +38,21 @@ public static class CommitteeScoreVisibility
 /// <summary>The committee's scores on an application, added up by the rubric (recused members and "not applicable" left out).</summary>
 public static class CommitteeScoreSummary
 {
-    public static Caf.Data.Committee.ApplicationAggregate For(GrantApplication application, ScoringRubric rubric, decimal spreadThreshold)
+    public static Caf.Data.Committee.ApplicationAggregate For(GrantApplication application, ScoringRubric rubric, decimal spreadThreshold) =>
+        For(application.Reference, application.Scores, application.DeclaredConflict, rubric, spreadThreshold);
+
+    /// <summary>The same from an application's scores and declared conflicts read on their own (the ranking).</summary>
+    public static Caf.Data.Committee.ApplicationAggregate For(string? reference, IReadOnlyList<CommitteeScore> scores,
+        Func<string, bool> declaredConflict, ScoringRubric rubric, decimal spreadThreshold)
     {
         // Scores are given under the round's version and a round keeps its version once open; say so loudly if not.
-        if (application.Scores.FirstOrDefault(s => s.RubricVersion != rubric.Version) is { } other)
+        if (scores.FirstOrDefault(s => s.RubricVersion != rubric.Version) is { } other)
             throw new InvalidOperationException(
-                $"A score on {application.Reference} was given under rubric version {other.RubricVersion}, not the round's version {rubric.Version}.");
+                $"A score on {reference} was given under rubric version {other.RubricVersion}, not the round's version {rubric.Version}.");
         return Caf.Data.Committee.CommitteeAggregation.Aggregate(
             rubric.Items.Select(i => i.Criterion).ToList(),
-            application.Scores.Select(s => new Caf.Data.Committee.MemberScores(s.MemberUserId, s.MemberName,
-                application.DeclaredConflict(s.MemberUserId),
+            scores.Select(s => new Caf.Data.Committee.MemberScores(s.MemberUserId, s.MemberName,
+                declaredConflict(s.MemberUserId),
                 s.Criteria.ToDictionary(c => c.Code, c => c.Score))).ToList(),
             spreadThreshold);
     }

@@ -1,35 +1,57 @@
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Web.Features.Account;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Tasks;
 
-/// <summary>The signed-in person's inbox: open tasks for the roles they hold (applicants: their own state's), overdue first, and notifications.</summary>
+/// <summary>
+/// The signed-in person's inbox: open tasks for the roles they hold (applicants: their own state's), overdue first, a
+/// page at a time, and notifications.
+/// </summary>
 public sealed class IndexModel(CafDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record TaskRow(WorkflowTask Task, string? Reference, string Title);
 
     internal IReadOnlyList<TaskRow> Tasks { get; private set; } = [];
     internal IReadOnlyList<Notification> Notifications { get; private set; } = [];
+    internal ListPage Paging { get; private set; } = new(1, ListPage.DefaultSize, 0);
+    internal int OverdueCount { get; private set; }
     public DateTime Now { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    /// <summary>Part of a reference or a title.</summary>
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = ListPage.Key)] public int? PageNumber { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow().UtcDateTime;
+        var now = Now;
         var roles = CafRoles.All.Where(User.IsInRole).ToList();
         var staffRoles = roles.Where(r => r != CafRoles.Applicant).ToList();
         var state = User.StatePartyId();
         var applicant = roles.Contains(CafRoles.Applicant) && state is not null;
 
-        var tasks = await db.WorkflowTasks.AsNoTracking()
+        var mine = db.WorkflowTasks.AsNoTracking()
             .Where(t => t.ClosedAtUtc == null &&
                         (staffRoles.Contains(t.Role) || (applicant && t.Role == CafRoles.Applicant && t.StatePartyId == state)))
-            .Join(db.Applications, t => t.SubjectId, a => a.Id, (t, a) => new { Task = t, a.Reference, a.Title })
-            .ToListAsync(ct);
-        Tasks = tasks
-            .OrderByDescending(x => x.Task.IsOverdue(Now)).ThenBy(x => x.Task.DueAtUtc ?? DateTime.MaxValue).ThenBy(x => x.Task.OpenedAtUtc)
-            .Select(x => new TaskRow(x.Task, x.Reference, x.Title)).ToList();
+            .Join(db.Applications, t => t.SubjectId, a => a.Id, (t, a) => new { Task = t, a.Reference, a.Title });
+        OverdueCount = await mine.CountAsync(x => x.Task.DueAtUtc != null && x.Task.DueAtUtc < now, ct);
+        if (Overdue) mine = mine.Where(x => x.Task.DueAtUtc != null && x.Task.DueAtUtc < now);
+        if (Q?.Trim() is { Length: > 0 } text)
+        {
+            var q = text[..Math.Min(text.Length, 200)].ToLower();
+            mine = mine.Where(x => (x.Reference != null && x.Reference.ToLower().Contains(q)) || x.Title.ToLower().Contains(q));
+        }
+        // Overdue first: every overdue task is due before every other, so the earliest due date first does it; undated last.
+        var (rows, paging) = await mine
+            .OrderBy(x => x.Task.DueAtUtc == null).ThenBy(x => x.Task.DueAtUtc).ThenBy(x => x.Task.OpenedAtUtc).ThenBy(x => x.Task.Id)
+            .ToListPageAsync(PageNumber, ct);
+        Tasks = rows.Select(x => new TaskRow(x.Task, x.Reference, x.Title)).ToList();
+        Paging = paging;
 
         Notifications = await db.Notifications.AsNoTracking()
             .Where(n => staffRoles.Contains(n.Role) || (applicant && n.Role == CafRoles.Applicant && n.StatePartyId == state))

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Caf.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Counts the SQL commands EF sends while answering one HTTP request: a request carrying the <see cref="Header"/> is
+/// counted, under the header's value, from the first middleware to the end of the response.
+/// </summary>
+public sealed class SqlCommandCounter : DbCommandInterceptor, IStartupFilter
+{
+    public const string Header = "X-Test-Count-Sql";
+
+    private static readonly AsyncLocal<Tally> Current = new();
+    private readonly ConcurrentDictionary<string, int> _counts = new();
+
+    private sealed class Tally { public int Count; }
+
+    /// <summary>How many commands the request sent under <paramref name="label"/> ran.</summary>
+    public int CountOf(string label) => _counts.TryGetValue(label, out var count) ? count : throw new InvalidOperationException($"No request was counted as {label}.");
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (HttpContext context, RequestDelegate nextMiddleware) =>
+        {
+            if (context.Request.Headers[Header] is not [{ } label]) { await nextMiddleware(context); return; }
+            var box = new Tally();
+            Current.Value = box;
+            try { await nextMiddleware(context); }
+            finally { _counts[label] = box.Count; }
+        });
+        next(app);
+    };
+
+    private static void Count() { if (Current.Value is { } box) Interlocked.Increment(ref box.Count); }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    { Count(); return result; }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    { Count(); return ValueTask.FromResult(result); }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    { Count(); return result; }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    { Count(); return ValueTask.FromResult(result); }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    { Count(); return result; }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    { Count(); return ValueTask.FromResult(result); }
+}
