@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Caf.Data;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -184,6 +185,30 @@ public abstract partial class BadInputTests(CafAppFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("The round 'Next year's call' is not open for applications. Choose an open round.", html);
         Assert.Equal(0, await ApplicationCountAsync());
+    }
+
+    [Fact]
+    public async Task A_partner_state_cannot_save_the_applicants_draft_even_calling_the_use_case_directly()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var id = await _journey.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Survey exchange hosted by Colombia", "COL",
+            ("Flights", "2", "900")));
+
+        using var scope = factory.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<Caf.Data.CafDbContext>();
+        var partnerUser = await db.Users.SingleAsync(u => u.Email == "applicant.co@caf.demo");
+        var partner = await services.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<CafUser>>()
+            .CreateAsync(partnerUser);
+        var application = await db.Applications.WithGraph().SingleAsync(a => a.Id == id);
+        var draft = new Caf.Data.Applications.ProposalDraft { RoundId = application.RoundId, Title = "Rewritten by the partner" };
+
+        var outcome = await services.GetRequiredService<Caf.Web.Features.Applications.Drafts>()
+            .SaveAsync(application, partner, draft, [], null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(403, outcome.Outcome.StatusCode);
+        Assert.Equal("Survey exchange hosted by Colombia", await factory.WithDbAsync(d => d.Applications.Where(a => a.Id == id).Select(a => a.Title).SingleAsync()));
     }
 
     [Fact]

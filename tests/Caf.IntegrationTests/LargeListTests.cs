@@ -13,13 +13,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Caf.IntegrationTests;
 
 /// <summary>
-/// With 20,000 applications (and their workflow instances, open tasks, scores and ledger entries) each list page answers
-/// one request in under 300 ms. The rows are written by plain INSERT … SELECT over a number series, in one transaction.
-/// Figures: docs/PERFORMANCE.md.
+/// With 20,000 applications (and their workflow instances, open tasks, scores and ledger entries) each list page still
+/// sends a handful of SQL commands and a page-sized answer; the time of one request is measured and reported (under
+/// 300 ms on the machine of docs/PERFORMANCE.md), not asserted. The rows are written by plain INSERT … SELECT over a
+/// number series, in one transaction.
 /// </summary>
 public abstract class LargeListTests
 {
     private const int Applications = 20_000;
+
+    /// <summary>What a list may weigh, uncompressed, however much history there is (the home list weighed 7.4 MB before paging).</summary>
+    private const int MaxPageBytes = 300 * 1024;
     /// <summary>250 applications a round (about 190 before the committee): ten times a real round, so the ranking is tried at scale too.</summary>
     private const int Rounds = 80;
     private const int Budget = 300;
@@ -41,7 +45,7 @@ public abstract class LargeListTests
     private const string AtCommittee = "n.i % 8 >= 3";
 
     [Fact]
-    public async Task Each_list_page_answers_in_under_300_ms_with_20000_applications()
+    public async Task Each_list_page_costs_what_it_shows_with_20000_applications_and_its_time_is_reported()
     {
         var total = Stopwatch.StartNew();
         await using var factory = NewFactory();
@@ -118,7 +122,10 @@ public abstract class LargeListTests
             ("isu@caf.demo", "Committee ranking", $"/Committee/Ranking?round={rounds[3]}", "Exchange of practice number"),
             ("finance@caf.demo", "Fund ledger", "/Finance/Ledger", "of 20,0"),
         };
-        var timings = new List<(string Name, long Ms)>();
+        // What a page costs must not grow with history: at 20,000 applications each list still sends a handful of SQL
+        // commands and a page-sized answer. Those are asserted; the time is measured and reported (docs/PERFORMANCE.md),
+        // never asserted, because a shared CI machine's clock is not the code's cost.
+        var measured = new List<(string Name, long Ms, int Commands, int Bytes)>();
         foreach (var (email, name, url, expect) in pages)
         {
             using var session = factory.NewSession();
@@ -126,17 +133,25 @@ public abstract class LargeListTests
             var (warmStatus, warm) = await session.GetAsync(url);
             Assert.True(warmStatus == HttpStatusCode.OK, $"{name}: {(int)warmStatus}");
             Assert.Contains(expect, warm);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add(SqlCommandCounter.Header, name);
             var watch = Stopwatch.StartNew();
-            var (status, _) = await session.GetAsync(url);
+            using var response = await session.Client.SendAsync(request, TestContext.Current.CancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
             watch.Stop();
-            Assert.Equal(HttpStatusCode.OK, status);
-            timings.Add((name, watch.ElapsedMilliseconds));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            measured.Add((name, watch.ElapsedMilliseconds, factory.SqlCommands.CountOf(name), body.Length));
         }
         var report = $"{GetType().Name}: started and seeded the base in {setUp.TotalMilliseconds:N0} ms, inserted {Applications:N0} applications in {seeding.ElapsedMilliseconds:N0} ms; " +
-                     string.Join("; ", timings.Select(t => $"{t.Name} {t.Ms} ms"));
+                     string.Join("; ", measured.Select(m => $"{m.Name} {m.Ms} ms, {m.Commands} SQL commands, {m.Bytes / 1024:N0} KB"));
         TestContext.Current.TestOutputHelper?.WriteLine(report);
         TestContext.Current.SendDiagnosticMessage(report);
-        Assert.All(timings, t => Assert.True(t.Ms < 300, $"{t.Name} took {t.Ms} ms with {Applications:N0} applications."));
+        Assert.All(measured, m =>
+        {
+            Assert.True(m.Commands <= SqlCommandCountTests.ListPageBound,
+                $"{m.Name}: {m.Commands} SQL commands with {Applications:N0} applications, more than {SqlCommandCountTests.ListPageBound}.");
+            Assert.True(m.Bytes <= MaxPageBytes, $"{m.Name}: {m.Bytes:N0} bytes with {Applications:N0} applications, more than {MaxPageBytes:N0}.");
+        });
     }
 }
 

@@ -63,6 +63,11 @@ public sealed class Drafts(CafDbContext db, UserActions actions, WorkflowEngine 
     private async Task<DraftOutcome> RunAsync(GrantApplication? existing, ClaimsPrincipal applicant, ProposalDraft draft,
         IReadOnlyList<DraftUpload> uploads, Guid? remove, bool submit, Guid? id, CancellationToken ct)
     {
+        // A partner State Party reads the application; only the applicant's own focal points change it. Saving fires no
+        // workflow trigger, so the workflow's role check would not catch it: the use case does, for the page and the API.
+        if (existing is not null && !ApplicationAccess.ActsForApplicant(existing, applicant))
+            return new DraftOutcome(new CommandOutcome(403, [(null,
+                "Only the applicant State Party's own focal points change this application; a partner State Party reads it.")]), existing, []);
         var problems = await ProblemsAsync(draft, ct);
         if (problems.Count > 0) return new DraftOutcome(CommandOutcome.Invalid(problems), existing, []);
         var userId = ApplicationAccess.ActorFor(applicant).UserId;

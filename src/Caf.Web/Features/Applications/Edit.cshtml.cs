@@ -159,7 +159,7 @@ public sealed class EditModel(ApplicationAccess access, Drafts drafts, CafDbCont
         States = AllStates.Where(s => s.IsStateParty && s.Id != own).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         ActionPlan = await db.ActionPlanActions.OrderBy(a => a.Plan).ThenBy(a => a.Number).ToListAsync(ct);
-        OpenRounds = await db.Rounds.Where(r => r.Status == RoundStatus.Open && r.ClosesAtUtc > now).OrderBy(r => r.ClosesAtUtc).ToListAsync(ct);
+        OpenRounds = await Shared.OpenRounds.ListAsync(db, now, ct);
         if (Id is { } id)
             Reference = await db.Applications.Where(a => a.Id == id).Select(a => a.Reference).FirstOrDefaultAsync(ct);
     }
