@@ -87,11 +87,11 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     private bool NeedsOwnTransaction =>
         Database.CurrentTransaction is null && !AuditChainLock.NotNeeded(Database) && ChangeTracker.HasChanges();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every timestamp is UTC; reading one back must not lose that.
-        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        builder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -95,8 +95,8 @@ public abstract class ActingChairTests(CafAppFactory factory)
     }
 }
 
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteActingChairTests(SqliteAppFactory factory) : ActingChairTests(factory);
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresActingChairTests(PostgresAppFactory factory) : ActingChairTests(factory);

@@ -329,8 +329,8 @@ public abstract class ApiApplicationTests(CafAppFactory factory)
     private static string AuthorizeUrl(string scope, string challenge) => ApiTokens.AuthorizeUrl(Portal, RedirectUri, scope, challenge);
 }
 
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteApiApplicationTests(SqliteAppFactory factory) : ApiApplicationTests(factory);
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresApiApplicationTests(PostgresAppFactory factory) : ApiApplicationTests(factory);

@@ -223,8 +223,8 @@ public abstract class ApiCommitteeScoresTests(CafAppFactory factory)
         ApiTokens.PersonTokenAsync(factory, http, email, Portal, RedirectUri, secret, ApiScopes.ApplicationsRead);
 }
 
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteApiCommitteeScoresTests(SqliteAppFactory factory) : ApiCommitteeScoresTests(factory);
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresApiCommitteeScoresTests(PostgresAppFactory factory) : ApiCommitteeScoresTests(factory);

@@ -176,7 +176,7 @@ public abstract partial class ApiTests(CafAppFactory factory)
         await factory.ResetAsync();
         var active = await _scenario.ActiveGrantAsync(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(30));
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
-        var draft = await _journey.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Still a draft", "COL", ("Flights", "1", "500")));
+        var draft = await GrantJourney.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Still a draft", "COL", ("Flights", "1", "500")));
         var secret = await ApiTokens.RegisterClientAsync(factory, "intake-dashboard", [ApiScopes.ApplicationsRead]);
         using var http = NewHttpClient();
         var token = await ApiTokens.AccessTokenAsync(http, "intake-dashboard", secret, ApiScopes.ApplicationsRead);
@@ -435,10 +435,10 @@ public abstract partial class ApiTests(CafAppFactory factory)
     private static partial Regex SecretPattern();
 }
 
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteApiTests(SqliteAppFactory factory) : ApiTests(factory);
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresApiTests(PostgresAppFactory factory) : ApiTests(factory);
 
 /// <summary>The token keys outside Development: certificates from configuration, or no start at all; HTTPS only.</summary>

@@ -16,7 +16,7 @@ namespace Caf.IntegrationTests;
 /// applicant of another state. An endpoint missing from <see cref="Expectations"/> fails the test: nothing new can be
 /// published without someone deciding who may reach it.
 /// </summary>
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
 {
     private const string Owner = "applicant@caf.demo";          // Cambodia: the applicant state
@@ -305,7 +305,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         var journey = new GrantJourney(factory);
         using var owner = await journey.SignInAsync(Owner);
         var fields = await journey.DraftFieldsAsync("Matrix exchange", "SEN", ("Flights", "2", "900"));
-        var id = await journey.CreateDraftAsync(owner, fields);
+        var id = await GrantJourney.CreateDraftAsync(owner, fields);
         await GrantJourney.ExpectRedirectAsync(owner.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
         var report = await factory.WithDbAsync(async db =>
         {

@@ -262,7 +262,7 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     {
         await factory.ResetAsync();
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
-        var id = await _journey.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Survey exchange", "COL", ("Flights", "2", "900")));
+        var id = await GrantJourney.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Survey exchange", "COL", ("Flights", "2", "900")));
         using var response = await applicant.FireAsync(id, "");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Draft", await _journey.StageAsync(id));
@@ -331,7 +331,7 @@ public abstract partial class BadInputTests(CafAppFactory factory)
         await factory.ResetAsync();
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
         var fields = await _journey.DraftFieldsAsync("Survey exchange", "COL", ("Flights", "2", "900"));
-        var id = await _journey.CreateDraftAsync(applicant, fields);
+        var id = await GrantJourney.CreateDraftAsync(applicant, fields);
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
         using var isu = await _journey.SignInAsync(GrantJourney.Isu);
 
@@ -394,7 +394,7 @@ public abstract partial class BadInputTests(CafAppFactory factory)
         // draft form's first button was "Remove endorsement.pdf": Enter in the title saved it and took the letter off.
         await factory.ResetAsync();
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
-        var id = await _journey.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Survey exchange", "COL", ("Flights", "2", "900")));
+        var id = await GrantJourney.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Survey exchange", "COL", ("Flights", "2", "900")));
         var (_, html) = await applicant.GetAsync($"/Applications/Edit/{id}");
 
         var form = html[html.IndexOf("enctype=\"multipart/form-data\"", StringComparison.Ordinal)..];
@@ -502,8 +502,8 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     private static partial Regex NewIdPattern();
 }
 
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteBadInputTests(SqliteAppFactory factory) : BadInputTests(factory);
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresBadInputTests(PostgresAppFactory factory) : BadInputTests(factory);

@@ -12,7 +12,7 @@ namespace Caf.IntegrationTests;
 /// A committee session in a real browser: the chair reads the ranking of a round with its funding line, decides each
 /// application in one meeting, and downloads the minutes.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserCollectionDefinition.Name)]
 public sealed class BrowserCommitteeSessionTests(BrowserAppFactory factory)
 {
     private const string RoundTitle = "Committee session round";

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Caf.IntegrationTests;
 
 /// <summary>The grant journey once in a real browser: each person signs in and clicks what the pages offer them.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserCollectionDefinition.Name)]
 public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
 {
     [Fact]

@@ -75,7 +75,7 @@ public abstract class ConcurrencyTests(CafAppFactory factory)
     {
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
         var fields = await _journey.DraftFieldsAsync(title, "COL", ("Flights", "2", "900"));
-        var id = await _journey.CreateDraftAsync(applicant, fields);
+        var id = await GrantJourney.CreateDraftAsync(applicant, fields);
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
         return id;
     }
@@ -107,10 +107,10 @@ public abstract class ConcurrencyTests(CafAppFactory factory)
         });
 }
 
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteConcurrencyTests(SqliteAppFactory factory) : ConcurrencyTests(factory);
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresConcurrencyTests(PostgresAppFactory factory) : ConcurrencyTests(factory)
 {
     /// <summary>

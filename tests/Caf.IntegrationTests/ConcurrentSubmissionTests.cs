@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Caf.IntegrationTests;
 
 /// <summary>Many states submitting in the same second on PostgreSQL: every application stored, references unique and consecutive.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class ConcurrentSubmissionTests(PostgresAppFactory factory)
 {
     private const int Count = 100;

@@ -17,8 +17,8 @@ public sealed class DeadlineTests
         using var applicant = await journey.SignInAsync(GrantJourney.Applicant);
         var onTime = await journey.DraftFieldsAsync("On time", "COL", ("Flights", "2", "900"));
         var late = await journey.DraftFieldsAsync("Too late", "COL", ("Flights", "2", "900"));
-        var onTimeId = await journey.CreateDraftAsync(applicant, onTime);
-        var lateId = await journey.CreateDraftAsync(applicant, late);
+        var onTimeId = await GrantJourney.CreateDraftAsync(applicant, onTime);
+        var lateId = await GrantJourney.CreateDraftAsync(applicant, late);
         var closes = await app.WithDbAsync(db => db.Rounds.Select(r => r.ClosesAtUtc).SingleAsync());
 
         // Weeks pass: yesterday's sign-in has expired, so the focal point signs in again on the last day.

@@ -37,7 +37,7 @@ public sealed class DeadlockTests
 
             var victim = Assert.Single(crossed, e => e is not null);
             Assert.True(SaveConflicts.IsDeadlock(victim!), $"Not recognised as a deadlock: {victim}");
-            Assert.True(SaveConflicts.IsDeadlock(new InvalidOperationException("wrapped", new Exception("update", victim))));
+            Assert.True(SaveConflicts.IsDeadlock(new InvalidOperationException("wrapped", new Microsoft.EntityFrameworkCore.DbUpdateException("update", victim))));
             Assert.False(SaveConflicts.IsDeadlock(new InvalidOperationException("something else")));
         }
         finally

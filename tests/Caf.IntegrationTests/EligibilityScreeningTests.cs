@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Caf.IntegrationTests;
 
 /// <summary>Screening: automatic checks, the ISU's questions with reopened sections, the answer as a new version, and the decision told to the applicant in their language.</summary>
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class EligibilityScreeningTests(SqliteAppFactory factory)
 {
     private readonly GrantJourney _journey = new(factory);
@@ -20,7 +21,7 @@ public sealed class EligibilityScreeningTests(SqliteAppFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync("/Account/Preferences", new() { ["Language"] = "fr" }), "choose French");
         var fields = await _journey.DraftFieldsAsync("Survey exchange with Colombia", "COL", ("Return flights", "4", "1850"));
-        var id = await _journey.CreateDraftAsync(applicant, fields);
+        var id = await GrantJourney.CreateDraftAsync(applicant, fields);
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
         var confirmation = await factory.WithDbAsync(db => db.Outbox.Where(m => m.To == GrantJourney.Applicant).SingleAsync());
         Assert.StartsWith("Demande CAF-", confirmation.Subject);
@@ -91,7 +92,7 @@ public sealed class EligibilityScreeningTests(SqliteAppFactory factory)
         await factory.ResetAsync();
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
         var fields = await _journey.DraftFieldsAsync("Exchange with Senegal", "SEN", ("Return flights", "2", "1850"));
-        var id = await _journey.CreateDraftAsync(applicant, fields);
+        var id = await GrantJourney.CreateDraftAsync(applicant, fields);
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
         using var isu = await _journey.SignInAsync(GrantJourney.Isu);
         await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "start-screening"), "start screening");
@@ -101,9 +102,9 @@ public sealed class EligibilityScreeningTests(SqliteAppFactory factory)
         var csv = await factory.WithDbAsync(async db => string.Join("\n",
             (await db.StatePartyRecords.Include(r => r.Import).OrderByDescending(r => r.Import.ImportedAtUtc).ToListAsync())
             .GroupBy(r => r.ImportId).First()
-            .Select(r => string.Join(",", r.IsoCode, Quote(r.NameEn), Quote(r.NameFr), Quote(r.NameEs), r.PartySince?.ToString("yyyy-MM-dd"),
+            .Select(r => string.Join(",", r.IsoCode, Quote(r.NameEn), Quote(r.NameFr), Quote(r.NameEs), r.PartySince?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 r.Article5Status switch { Article5Status.InProgress => "in-progress", Article5Status.Completed => "completed", _ => "none" },
-                r.Article5Deadline?.ToString("yyyy-MM-dd"), r.VictimAssistance ? "yes" : "no",
+                r.Article5Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.VictimAssistance ? "yes" : "no",
                 string.Join(";", r.Article7ReportYears.Where(y => r.IsoCode != "KHM" || y != year))))
             .Prepend("iso3,name_en,name_fr,name_es,party_since,article5_status,article5_deadline,victim_assistance,article7_years")));
         factory.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -127,7 +128,7 @@ public sealed class EligibilityScreeningTests(SqliteAppFactory factory)
         await factory.ResetAsync();
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
         var fields = await _journey.DraftFieldsAsync("Exchange to withdraw", "COL", ("Return flights", "2", "1850"));
-        var id = await _journey.CreateDraftAsync(applicant, fields);
+        var id = await GrantJourney.CreateDraftAsync(applicant, fields);
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
 
         var refused = await applicant.FireAsync(id, "withdraw");

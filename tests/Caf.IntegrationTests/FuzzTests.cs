@@ -76,7 +76,7 @@ public abstract partial class FuzzTests(CafAppFactory factory)
             return sessions[key] = session;
         }
         var applicant = await SessionAsync(GrantJourney.Applicant);
-        var draft = await _journey.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Fuzz draft", "COL", ("Flights", "2", "900")));
+        var draft = await GrantJourney.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Fuzz draft", "COL", ("Flights", "2", "900")));
         Guid[] ids = [draft, committee, reporting, Guid.NewGuid(), Guid.Empty];
 
         var targets = Targets();
@@ -337,8 +337,8 @@ public abstract partial class FuzzTests(CafAppFactory factory)
     private static partial Regex OptionValue();
 }
 
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteFuzzTests(SqliteAppFactory factory) : FuzzTests(factory);
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresFuzzTests(PostgresAppFactory factory) : FuzzTests(factory);

@@ -9,7 +9,7 @@ namespace Caf.IntegrationTests;
 /// Versioned gender checklists: the ISU publishes a version through its page, a round names it, the gender focal point
 /// answers that version, and a No on do-no-harm reaches the committee as a flag.
 /// </summary>
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class GenderReviewChecklistTests(SqliteAppFactory factory)
 {
     private readonly GrantJourney _journey = new(factory);

@@ -84,7 +84,7 @@ internal sealed class GrantJourney(CafAppFactory factory)
     }
 
     /// <summary>Saves a new draft through the form, with its endorsement letter, and returns its id.</summary>
-    public async Task<Guid> CreateDraftAsync(CafSession applicant, Dictionary<string, string> fields)
+    public static async Task<Guid> CreateDraftAsync(CafSession applicant, Dictionary<string, string> fields)
     {
         var response = await applicant.PostMultipartAsync("/Applications/Edit", fields, "EndorsementLetter", "endorsement.pdf",
             EndorsementLetterPdf, "application/pdf", "Save");
@@ -115,7 +115,7 @@ internal sealed class GrantJourney(CafAppFactory factory)
     /// <summary>The scoring form: the same level on every criterion of rubric version 1, and an overall comment.</summary>
     public static Dictionary<string, string> ScoreFields(int level, string? comment = null)
     {
-        var fields = Caf.Data.Committee.ScoringRubrics.Version1.ToDictionary(c => $"Input.Scores[{c.Code}]", _ => level.ToString());
+        var fields = Caf.Data.Committee.ScoringRubrics.Version1.ToDictionary(c => $"Input.Scores[{c.Code}]", _ => level.ToString(CultureInfo.InvariantCulture));
         if (comment is not null) fields["Input.Comment"] = comment;
         return fields;
     }

@@ -35,9 +35,9 @@ public abstract class LargeListTests
     /// <summary>SQL for a timestamp <paramref name="seconds"/> (an SQL expression) before the fixed instant.</summary>
     protected abstract string SecondsBefore(string seconds);
     protected abstract string DaysAfter2026(string days);
-    protected abstract string Guid(Guid value);
-    /// <summary>INSERT INTO table (columns) SELECT select FROM the series n(i) = 1..count [WHERE where].</summary>
-    protected abstract string InsertOverSeries(string table, string columns, string select, string? where = null, int count = Applications,
+    protected abstract string GuidLiteral(Guid value);
+    /// <summary>INSERT INTO table (columns) SELECT selection FROM the series n(i) = 1..count [WHERE where].</summary>
+    protected abstract string InsertOverSeries(string table, string columns, string selection, string? where = null, int count = Applications,
         string join = "");
 
     private const string Stage = "CASE n.i % 8 WHEN 0 THEN 'Submitted' WHEN 1 THEN 'EligibilityScreening' WHEN 2 THEN 'GenderReview' " +
@@ -66,7 +66,7 @@ public abstract class LargeListTests
             var rubric = await db.ScoringRubrics.GetAsync(1, CancellationToken.None);
             var criteria = JsonSerializer.Serialize(rubric.Items.Select(item => new CriterionScore(item.Code, 4, null)).ToList());
             string Pick(IReadOnlyList<Guid> ids, string index) =>
-                "CASE " + index + string.Concat(ids.Select((id, k) => $" WHEN {k} THEN {Guid(id)}")) + " END";
+                "CASE " + index + string.Concat(ids.Select((id, k) => $" WHEN {k} THEN {GuidLiteral(id)}")) + " END";
             var round = Pick(rounds, $"n.i % {Rounds}");
             var applicant = Pick(states, $"n.i % {states.Count}");
             var partner = Pick(states, $"(n.i + 1) % {states.Count}");
@@ -79,7 +79,7 @@ public abstract class LargeListTests
             string[] statements =
             [
                 InsertOverSeries("Rounds", $"\"Id\", \"Title\", {roundColumns}", $"{Id(20)}, 'Performance round ' || n.i, {roundColumns}",
-                    $"r.\"Id\" = {Guid(seeded)}", Rounds - 1, "CROSS JOIN \"Rounds\" r"),
+                    $"r.\"Id\" = {GuidLiteral(seeded)}", Rounds - 1, "CROSS JOIN \"Rounds\" r"),
                 InsertOverSeries("WorkflowInstances", """ "Id", "DefinitionId", "DefinitionVersion", "Stage", "StageEnteredAtUtc", "Revision" """,
                     $"{Id(1)}, 'caf-grant', {version}, {Stage}, {SecondsBefore("n.i")}, 1"),
                 InsertOverSeries("Applications", """
@@ -161,11 +161,11 @@ public sealed class SqliteLargeListTests : LargeListTests
     protected override string Id(int table) => $"printf('{table:D8}-0000-4000-8000-%012d', n.i)";
     protected override string SecondsBefore(string seconds) => $"strftime('%Y-%m-%d %H:%M:%S', '2026-11-30 12:00:00', '-' || ({seconds}) || ' seconds')";
     protected override string DaysAfter2026(string days) => $"date('2026-01-01', '+' || ({days}) || ' days')";
-    protected override string Guid(Guid value) => $"'{value.ToString().ToUpperInvariant()}'";
-    protected override string InsertOverSeries(string table, string columns, string select, string? where = null, int count = 20_000,
+    protected override string GuidLiteral(Guid value) => $"'{value.ToString().ToUpperInvariant()}'";
+    protected override string InsertOverSeries(string table, string columns, string selection, string? where = null, int count = 20_000,
         string join = "") =>
         $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count}) " +
-        $"INSERT INTO \"{table}\" ({columns}) SELECT {select} FROM n {join}{(where is null ? "" : " WHERE " + where)}";
+        $"INSERT INTO \"{table}\" ({columns}) SELECT {selection} FROM n {join}{(where is null ? "" : " WHERE " + where)}";
 }
 
 public sealed class PostgresLargeListTests : LargeListTests
@@ -174,8 +174,8 @@ public sealed class PostgresLargeListTests : LargeListTests
     protected override string Id(int table) => $"('{table:D8}-0000-4000-8000-' || lpad(n.i::text, 12, '0'))::uuid";
     protected override string SecondsBefore(string seconds) => $"(timestamptz '2026-11-30 12:00:00+00' - ({seconds}) * interval '1 second')";
     protected override string DaysAfter2026(string days) => $"(date '2026-01-01' + ({days}))";
-    protected override string Guid(Guid value) => $"'{value}'::uuid";
-    protected override string InsertOverSeries(string table, string columns, string select, string? where = null, int count = 20_000,
+    protected override string GuidLiteral(Guid value) => $"'{value}'::uuid";
+    protected override string InsertOverSeries(string table, string columns, string selection, string? where = null, int count = 20_000,
         string join = "") =>
-        $"INSERT INTO \"{table}\" ({columns}) SELECT {select} FROM generate_series(1, {count}) AS n(i) {join}{(where is null ? "" : " WHERE " + where)}";
+        $"INSERT INTO \"{table}\" ({columns}) SELECT {selection} FROM generate_series(1, {count}) AS n(i) {join}{(where is null ? "" : " WHERE " + where)}";
 }

@@ -112,8 +112,8 @@ public abstract class ListPagingTests(CafAppFactory factory)
     }
 }
 
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteListPagingTests(SqliteAppFactory factory) : ListPagingTests(factory);
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresListPagingTests(PostgresAppFactory factory) : ListPagingTests(factory);

@@ -88,8 +88,8 @@ public abstract class OutboxTests(CafAppFactory factory)
     }
 }
 
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteOutboxTests(SqliteAppFactory factory) : OutboxTests(factory);
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresOutboxTests(PostgresAppFactory factory) : OutboxTests(factory);

@@ -10,7 +10,7 @@ namespace Caf.IntegrationTests;
 /// Recording a payment asks for a fresh code from the authenticator app, even though the finance officer signed in with
 /// one: without it, or with a wrong one, nothing is recorded and the form comes back as typed.
 /// </summary>
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class PaymentSecondFactorTests(SqliteAppFactory factory)
 {
     private readonly GrantJourney _journey = new(factory);
@@ -25,7 +25,7 @@ public sealed class PaymentSecondFactorTests(SqliteAppFactory factory)
         return id;
     }
 
-    private Dictionary<string, string> AgreementFields(string? code) => new()
+    private static Dictionary<string, string> AgreementFields(string? code) => new()
     {
         ["Input.SignedOn"] = "2026-11-20",
         ["Input.Amount"] = "1600.00",

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Caf.IntegrationTests;
 
 /// <summary>Personal and financial data stays out of caches, and the keys that sign sessions are encrypted at rest.</summary>
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class PrivateDataTests(SqliteAppFactory factory)
 {
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Caf.Data;
@@ -14,7 +15,7 @@ namespace Caf.IntegrationTests;
 /// What a person reads and clicks (issue 10, items 14–18): destructive actions ask first, buttons open their form with
 /// their choice made, no internal identifier is shown, the newest application comes first, and the favicon exists.
 /// </summary>
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
 {
     private readonly GrantJourney _journey = new(factory);
@@ -97,7 +98,7 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
         var fields = new Dictionary<string, string>
         {
             ["Input.Decision"] = "reject", ["Input.DecisionRationale"] = "Below the funding line.",
-            ["Input.MeetingDate"] = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(-1).ToString("yyyy-MM-dd"),
+            ["Input.MeetingDate"] = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         await ExpectAskedFirstAsync(chair, $"/Committee/Decide/{id}", fields, id, "Reject this application?", "Reject the application",
             "CommitteeReview", "Rejected");
@@ -164,7 +165,7 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
         var fields = await _journey.DraftFieldsAsync("Exchange with allowances", "COL", ("Daily subsistence", "7", "95"));
         fields["Form.Budget[0].Category"] = "DailyAllowance";
-        var draft = await _journey.CreateDraftAsync(applicant, fields);
+        var draft = await GrantJourney.CreateDraftAsync(applicant, fields);
         var (_, edit) = await applicant.GetAsync($"/Applications/Edit/{draft}");
         AssertReadable(edit, ["DailyAllowance"], "draft form");
         Assert.Contains(">Daily allowance</option>", edit);
@@ -254,11 +255,11 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
     {
         await factory.ResetAsync();
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
-        var older = await _journey.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Created first, submitted last", "COL", ("Flights", "2", "900")));
-        var newer = await _journey.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Created last, submitted first", "SEN", ("Flights", "2", "900")));
+        var older = await GrantJourney.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Created first, submitted last", "COL", ("Flights", "2", "900")));
+        var newer = await GrantJourney.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Created last, submitted first", "SEN", ("Flights", "2", "900")));
         await SubmitAsync(applicant, newer, "Created last, submitted first", "SEN");
         await SubmitAsync(applicant, older, "Created first, submitted last", "COL");
-        var draft = await _journey.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Still a draft", "COL", ("Flights", "2", "900")));
+        var draft = await GrantJourney.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Still a draft", "COL", ("Flights", "2", "900")));
 
         var (_, home) = await applicant.GetAsync("/");
 
@@ -288,7 +289,7 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
     private async Task<Guid> SubmittedAsync(CafSession applicant, string title)
     {
         var fields = await _journey.DraftFieldsAsync(title, "SEN", ("Flights", "2", "900"));
-        var id = await _journey.CreateDraftAsync(applicant, fields);
+        var id = await GrantJourney.CreateDraftAsync(applicant, fields);
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
         return id;
     }

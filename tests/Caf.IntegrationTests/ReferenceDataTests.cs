@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -131,7 +132,7 @@ public abstract class ReferenceDataTests(CafAppFactory factory)
 
         var response = await applicant.PostMultipartAsync(Page, [], "Upload", "states.csv", Encoding.UTF8.GetBytes(NewerFile), "text/csv");
 
-        Assert.Contains("/Account/AccessDenied", response.Headers.Location?.OriginalString ?? ((int)response.StatusCode).ToString());
+        Assert.Contains("/Account/AccessDenied", response.Headers.Location?.OriginalString ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
         Assert.Equal(before, await CountAsync());
     }
 
@@ -169,10 +170,10 @@ public abstract class ReferenceDataTests(CafAppFactory factory)
     }
 }
 
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteReferenceDataTests(SqliteAppFactory factory) : ReferenceDataTests(factory);
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresReferenceDataTests(PostgresAppFactory factory) : ReferenceDataTests(factory);
 
 /// <summary>The import verb, run as a real process against a real SQLite file.</summary>

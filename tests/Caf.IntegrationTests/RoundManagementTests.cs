@@ -245,8 +245,8 @@ public abstract class RoundManagementTests(CafAppFactory factory)
          response.Headers.Location!.OriginalString.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase));
 }
 
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteRoundManagementTests(SqliteAppFactory factory) : RoundManagementTests(factory);
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresRoundManagementTests(PostgresAppFactory factory) : RoundManagementTests(factory);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Caf.Data.Committee;
 using Caf.Data.Entities;
@@ -63,20 +64,20 @@ public abstract class ScoringRubricTests(CafAppFactory factory)
         Assert.Equal(1, await factory.WithDbAsync(db => db.ScoringRubrics.CountAsync()));
 
         var wrongSum = await isu.PostFormAsync("/Committee/NewRubric", CriterionFields(
-            Version2.Select(c => (c.Name, (c.Weight - 5).ToString(), Levels(c.Name))).ToArray()));
+            Version2.Select(c => (c.Name, (c.Weight - 5).ToString(CultureInfo.InvariantCulture), Levels(c.Name))).ToArray()));
         Assert.Equal(HttpStatusCode.BadRequest, wrongSum.StatusCode);
         Assert.Contains("The weights add up to 85; they must add up to 100.", WebUtility.HtmlDecode(await wrongSum.Content.ReadAsStringAsync()));
 
         // A row with level texts of its own but no name is not a spare row: it is refused, and its texts come back.
         var unnamed = await isu.PostFormAsync("/Committee/NewRubric", CriterionFields(
-            [.. Version2.Select(c => (c.Name, c.Weight.ToString(), Levels(c.Name))), ("", "", Levels("Typed level"))]));
+            [.. Version2.Select(c => (c.Name, c.Weight.ToString(CultureInfo.InvariantCulture), Levels(c.Name))), ("", "", Levels("Typed level"))]));
         Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
         var unnamedHtml = WebUtility.HtmlDecode(await unnamed.Content.ReadAsStringAsync());
         Assert.Contains("Criterion 4 has no name: name it or empty the whole row.", unnamedHtml);
         Assert.Contains("Typed level: level 3", unnamedHtml);
 
         // Spare rows as the form gives them (no name, no weight, the default level texts) are left out.
-        var fields = CriterionFields([.. Version2.Select(c => (c.Name, c.Weight.ToString(), Levels(c.Name))),
+        var fields = CriterionFields([.. Version2.Select(c => (c.Name, c.Weight.ToString(CultureInfo.InvariantCulture), Levels(c.Name))),
             ("", "", ScoringRubrics.DefaultLevels.ToArray<string?>())]);
         fields["BasedOn"] = "1";
         var published = await isu.PostFormAsync("/Committee/NewRubric", fields);
@@ -176,8 +177,8 @@ public abstract class ScoringRubricTests(CafAppFactory factory)
     }
 }
 
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteScoringRubricTests(SqliteAppFactory factory) : ScoringRubricTests(factory);
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresScoringRubricTests(PostgresAppFactory factory) : ScoringRubricTests(factory);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
@@ -284,8 +285,8 @@ public abstract class SecurityTests(CafAppFactory factory)
 
         var letters = await factory.WithDbAsync(db => db.Outbox.Where(m => m.To == GrantJourney.Applicant && m.Subject.Contains(": "))
             .OrderBy(m => m.CreatedAtUtc).Select(m => new { m.Subject, m.Body }).ToListAsync());
-        Assert.Contains(letters, l => l.Subject.EndsWith(": decision deferred") && l.Body.Contains("Wait for the host's confirmation."));
-        var letter = Assert.Single(letters, l => l.Subject.EndsWith(": approved"));
+        Assert.Contains(letters, l => l.Subject.EndsWith(": decision deferred", StringComparison.Ordinal) && l.Body.Contains("Wait for the host's confirmation."));
+        var letter = Assert.Single(letters, l => l.Subject.EndsWith(": approved", StringComparison.Ordinal));
         Assert.Contains("for CHF 1,500.00", letter.Body);
         Assert.Contains("Conditions: Report on the survey method within 60 days.", letter.Body);
         Assert.Contains("Rationale: Good value; interpretation not funded.", letter.Body);
@@ -376,12 +377,12 @@ public abstract class SecurityTests(CafAppFactory factory)
         // The database's scores, one line per criterion, with the submission time to the second.
         var expected = stored.SelectMany(s => s.Criteria.Select(c => string.Join("|", references[s.ApplicationId], titles[s.ApplicationId],
                 names[s.MemberUserId], conflicted.Contains((s.ApplicationId, s.MemberUserId)) ? "yes" : "no", s.Revision,
-                s.SubmittedAtUtc.ToString("yyyy-MM-dd HH:mm:ss"), rubric[c.Code].Name, rubric[c.Code].Weight, c.Score?.ToString() ?? "", c.Comment ?? "")))
+                s.SubmittedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), rubric[c.Code].Name, rubric[c.Code].Weight, c.Score?.ToString(CultureInfo.InvariantCulture) ?? "", c.Comment ?? "")))
             .Order(StringComparer.Ordinal).ToList();
         Assert.Equal(4 * 6 + 2 * 6, expected.Count);
         static string Line(IXLCell[] r) => string.Join("|", r[0].GetString(), r[1].GetString(), r[2].GetString(), r[3].GetString(),
-            r[4].GetValue<int>(), r[5].GetDateTime().ToString("yyyy-MM-dd HH:mm:ss"), r[6].GetString(), r[7].GetValue<int>(),
-            r[8].IsEmpty() ? "" : r[8].GetValue<int>().ToString(), r[9].GetString());
+            r[4].GetValue<int>(), r[5].GetDateTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r[6].GetString(), r[7].GetValue<int>(),
+            r[8].IsEmpty() ? "" : r[8].GetValue<int>().ToString(CultureInfo.InvariantCulture), r[9].GetString());
 
         using var isu = await _journey.SignInAsync(GrantJourney.Isu);
         using (var workbook = await RankingWorkbookAsync(isu))
@@ -430,7 +431,7 @@ public abstract class SecurityTests(CafAppFactory factory)
 
     /// <summary>One row per application and criterion: the mean as a formula over the Scores sheet, and the app's mean beside it.</summary>
     private static void AssertCriteria(IXLWorksheet sheet, int scoreRows, IReadOnlyDictionary<(Guid Id, string Code), decimal> means,
-        IReadOnlyDictionary<Guid, string> references, IReadOnlyDictionary<string, Caf.Data.Committee.RubricItem> rubric)
+        Dictionary<Guid, string> references, Dictionary<string, Caf.Data.Committee.RubricItem> rubric)
     {
         var rows = SheetRows(sheet, 5);
         Assert.Equal(means.Count, rows.Count);
@@ -490,7 +491,7 @@ public abstract class SecurityTests(CafAppFactory factory)
     {
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
         var fields = await _journey.DraftFieldsAsync("Committee privacy", partnerIso, ("Flights", "2", "900"));
-        var id = await _journey.CreateDraftAsync(applicant, fields);
+        var id = await GrantJourney.CreateDraftAsync(applicant, fields);
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
         var scenario = new GrantScenario(factory);
         await scenario.FireAsync(id, "start-screening", GrantJourney.Isu);
@@ -503,10 +504,10 @@ public abstract class SecurityTests(CafAppFactory factory)
     }
 }
 
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteSecurityTests(SqliteAppFactory factory) : SecurityTests(factory);
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresSecurityTests(PostgresAppFactory factory) : SecurityTests(factory);
 
 /// <summary>Guessing passwords is slowed down: past the limit, sign-in answers 429 with Retry-After.</summary>

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Caf.IntegrationTests;
 
 /// <summary>Signing out from the menu ends the session, from every page.</summary>
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed partial class SignOutTests(SqliteAppFactory factory)
 {
     [Theory]
@@ -41,7 +41,7 @@ public sealed partial class SignOutTests(SqliteAppFactory factory)
 }
 
 /// <summary>The same in a real browser: the button in the menu, then a protected page asks to sign in.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserCollectionDefinition.Name)]
 public sealed class BrowserSignOutTests(BrowserAppFactory factory)
 {
     [Fact]

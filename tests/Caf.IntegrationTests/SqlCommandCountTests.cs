@@ -58,8 +58,8 @@ public abstract class SqlCommandCountTests(CafAppFactory factory)
     }
 }
 
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteSqlCommandCountTests(SqliteAppFactory factory) : SqlCommandCountTests(factory);
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresSqlCommandCountTests(PostgresAppFactory factory) : SqlCommandCountTests(factory);

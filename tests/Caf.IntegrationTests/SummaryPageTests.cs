@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Caf.IntegrationTests;
 
 /// <summary>The printable summary of a submitted proposal: every part in it, typed text shown as text, and who may read it.</summary>
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed class SummaryPageTests(SqliteAppFactory factory)
 {
     private readonly GrantJourney _journey = new(factory);
@@ -24,7 +24,7 @@ public sealed class SummaryPageTests(SqliteAppFactory factory)
             ("Vanna Phal", "Team leader", "CMAA", "Male", "From25To39"),
             ("Sopheap Ly", "Data officer", "CMAA", "Male", "NotStated"),
             ("Rithy Chea", "Community liaison", "CMAA", "NotStated", "From40To59"));
-        var id = await _journey.CreateDraftAsync(applicant, fields);
+        var id = await GrantJourney.CreateDraftAsync(applicant, fields);
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
         var reference = (await _journey.LoadAsync(id)).Reference!;
 
@@ -61,7 +61,7 @@ public sealed class SummaryPageTests(SqliteAppFactory factory)
         await factory.ResetAsync();
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
         var fields = await _journey.DraftFieldsAsync("Risk education exchange", "SEN", ("Flights", "2", "900"));
-        var id = await _journey.CreateDraftAsync(applicant, fields);
+        var id = await GrantJourney.CreateDraftAsync(applicant, fields);
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
 
         var (status, body) = await applicant.GetAsync($"/Applications/Details/{id}");
@@ -84,7 +84,7 @@ public sealed class SummaryPageTests(SqliteAppFactory factory)
         const string script = "<script>alert(1)</script>";
         var fields = await _journey.DraftFieldsAsync($"Exchange {script}", "SEN", ("Flights <b>bold</b>", "2", "900"));
         fields["Form.Objectives"] = $"Learn.\n{script}\nShare.";
-        var id = await _journey.CreateDraftAsync(applicant, fields);
+        var id = await GrantJourney.CreateDraftAsync(applicant, fields);
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
 
         foreach (var page in new[] { "Summary", "Details" })
@@ -120,7 +120,7 @@ public sealed class SummaryPageTests(SqliteAppFactory factory)
     {
         await factory.ResetAsync();
         using var cambodia = await _journey.SignInAsync(GrantJourney.Applicant);
-        var id = await _journey.CreateDraftAsync(cambodia, await _journey.DraftFieldsAsync("Draft exchange", "COL", ("Flights", "2", "900")));
+        var id = await GrantJourney.CreateDraftAsync(cambodia, await _journey.DraftFieldsAsync("Draft exchange", "COL", ("Flights", "2", "900")));
         using var colombia = await _journey.SignInAsync(GrantJourney.OtherApplicant);
         using var isu = await _journey.SignInAsync(GrantJourney.Isu);
 
@@ -134,7 +134,7 @@ public sealed class SummaryPageTests(SqliteAppFactory factory)
     private async Task<Guid> SubmittedAsync(CafSession applicant, string title, string partnerIso)
     {
         var fields = await _journey.DraftFieldsAsync(title, partnerIso, ("Flights", "2", "900"));
-        var id = await _journey.CreateDraftAsync(applicant, fields);
+        var id = await GrantJourney.CreateDraftAsync(applicant, fields);
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), $"submit {title}");
         return id;
     }

@@ -111,7 +111,7 @@ public sealed class TimerTests
         Assert.Equal(2, await runner.RunDueAsync(TestContext.Current.CancellationToken));
         var notifications = await app.WithDbAsync(db => db.Notifications.Where(n => n.CreatedAtUtc > timersFrom).OrderBy(n => n.CreatedAtUtc).ToListAsync());
         Assert.Equal(3, notifications.Count);
-        Assert.Contains(notifications, n => n.Role == Caf.Data.CafRoles.IsuOfficer && n.Message.StartsWith("Overdue"));
+        Assert.Contains(notifications, n => n.Role == Caf.Data.CafRoles.IsuOfficer && n.Message.StartsWith("Overdue", StringComparison.Ordinal));
         Assert.Equal("Reporting", await new GrantJourney(app).StageAsync(id));
 
         using var applicant = await new GrantJourney(app).SignInAsync(GrantJourney.Applicant);

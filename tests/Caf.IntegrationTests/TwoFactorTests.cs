@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Caf.IntegrationTests;
 
 /// <summary>Two-factor sign-in: required of every role but applicants, with authenticator codes or single-use recovery codes.</summary>
-[Collection(SqliteCollection.Name)]
+[Collection(SqliteCollectionDefinition.Name)]
 public sealed partial class TwoFactorTests(SqliteAppFactory factory)
 {
     [Fact]

@@ -174,11 +174,11 @@ public sealed class CafGrantWorkflowTests : IDisposable
     public async Task The_quorum_guard_of_the_decision_counts_only_members_who_are_not_recused(int scoring, int declaredConflicts, bool quorate)
     {
         var approve = Assert.Single(Definition.Transitions, t => t.Trigger == "approve");
-        var guard = _services.GetServices<IWorkflowGuard>().Single(g => g.Name == Assert.Single(approve.Guards, n => n.StartsWith("committee-quorum")));
+        var guard = _services.GetServices<IWorkflowGuard>().Single(g => g.Name == Assert.Single(approve.Guards, n => n.StartsWith("committee-quorum", StringComparison.Ordinal)));
         var given = new GrantApplicationBuilder();
         var now = GrantApplicationBuilder.Now;
         var workflow = new Caf.Data.Entities.WorkflowInstance("caf-grant", 1, "CommitteeReview", now);
-        var application = new Caf.Data.Entities.GrantApplication(given.Round(), given.Applicant, "Exchange", workflow, "user-1", now);
+        var application = new Caf.Data.Entities.GrantApplication(GrantApplicationBuilder.Round(), given.Applicant, "Exchange", workflow, "user-1", now);
         var rubric = Caf.Data.Entities.ScoringRubric.Default(now);
         for (var i = 0; i < scoring + declaredConflicts; i++) application.AddScore(rubric, $"m{i}", $"Member {i}", null, 3, null, now);
         // Members who scored and then declared a conflict: their scores stay on record but do not count.

@@ -6,7 +6,7 @@ namespace Caf.UnitTests;
 /// Only argument handling: each case here is refused before any host or database is built.
 /// Console.Error is swapped, so these run apart from other tests.
 /// </summary>
-[Collection(nameof(ConsoleCollection))]
+[Collection(nameof(ConsoleCollectionDefinition))]
 public sealed class CliVerbsTests
 {
     [Theory]
@@ -85,5 +85,5 @@ public sealed class CliVerbsTests
     }
 }
 
-[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
-public sealed class ConsoleCollection;
+[CollectionDefinition(nameof(ConsoleCollectionDefinition), DisableParallelization = true)]
+public sealed class ConsoleCollectionDefinition;

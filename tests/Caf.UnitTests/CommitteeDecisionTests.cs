@@ -239,7 +239,7 @@ public sealed class ActingChairTests
     private readonly GrantApplicationBuilder _given = new();
 
     private GrantApplication InCommitteeReview() =>
-        new(_given.Round(), _given.Applicant, "Exchange", new WorkflowInstance("caf-grant", 1, GrantStages.CommitteeReview, Now), "user-1", Now);
+        new(GrantApplicationBuilder.Round(), _given.Applicant, "Exchange", new WorkflowInstance("caf-grant", 1, GrantStages.CommitteeReview, Now), "user-1", Now);
 
     [Fact]
     public void A_chair_whose_state_applies_does_not_decide_and_a_chair_who_is_not_recused_does()

@@ -88,7 +88,7 @@ public sealed class EligibilityRulesTests
             case "no Article 7 report due": applicant = Record("KHM", new DateOnly(1999, 7, 28), 2023, 2025); break;
             case "partner not a party": partner = Record("COL", null); break;
             case "submitted after closing": application.MarkSubmitted("CAF-2026-001", round.ClosesAtUtc.AddSeconds(1)); break;
-            case "above the ceiling": round = new GrantApplicationBuilder().Round(ceiling: 1_000m); break;
+            case "above the ceiling": round = GrantApplicationBuilder.Round(ceiling: 1_000m); break;
         }
         var requested = situation == "requested differs from the budget" ? new Money(2_500m, "CHF") : (Money?)null;
         var outcomes = Evaluate(application, builder, round, applicant, partner, noApplicantRecord, requested);

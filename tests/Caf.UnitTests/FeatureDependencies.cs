@@ -46,7 +46,7 @@ internal static class FeatureDependencies
     /// so the namespace is matched exactly (or a namespace below it) by a regular expression. Its dependency search compares
     /// whole name parts, so "…Features.Api" there does not match "…Features.Applications"; ArchitectureTests prove both.
     /// </summary>
-    private static IReadOnlyList<string> Offenders(Types types, string @namespace, string[] forbidden)
+    private static List<string> Offenders(Types types, string @namespace, string[] forbidden)
     {
         var result = types.That().ResideInNamespaceMatching($"^{Regex.Escape(@namespace)}(\\..+)?$")
             .ShouldNot().HaveDependencyOnAny(forbidden).GetResult();

@@ -12,7 +12,7 @@ internal sealed class GrantApplicationBuilder
     public StateParty Partner { get; } = new("COL", "Colombia", isStateParty: true);
     public StateParty OtherPartner { get; } = new("SEN", "Senegal", isStateParty: true);
 
-    public FundingRound Round(decimal ceiling = 50_000m, string currency = "CHF") =>
+    public static FundingRound Round(decimal ceiling = 50_000m, string currency = "CHF") =>
         FundingRound.CreateOpen(new RoundTerms("2026 round", "South-South exchanges.", Now.AddDays(-10), Now.AddDays(20),
             new Money(ceiling, currency), new Money(ceiling, currency), 90, new DateOnly(2026, 6, 1), new DateOnly(2026, 12, 31),
             [currency]), Now);

@@ -24,7 +24,7 @@ public sealed class GrantApplicationDraftTests
         var nonParty = new StateParty("USA", "United States of America", isStateParty: false);
 
         var ex = Assert.Throws<DomainException>(() => new GrantApplication(
-            _given.Round(), nonParty, "Title", GrantApplicationBuilder.DraftWorkflow(), "user-1", GrantApplicationBuilder.Now));
+            GrantApplicationBuilder.Round(), nonParty, "Title", GrantApplicationBuilder.DraftWorkflow(), "user-1", GrantApplicationBuilder.Now));
         Assert.Equal("United States of America is not a State Party to the Convention and cannot apply.", ex.Message);
     }
 

@@ -100,7 +100,7 @@ public sealed class ScoringRubric : IAudited
         return codes!;
     }
 
-    private static string Slug(string name, IReadOnlySet<string> taken)
+    private static string Slug(string name, HashSet<string> taken)
     {
         var slug = new StringBuilder();
         foreach (var ch in name.Trim().Normalize(NormalizationForm.FormD).ToLowerInvariant())

@@ -10,7 +10,7 @@ namespace Caf.Web.Features;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
+public sealed partial class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 {
     public string CorrelationId { get; private set; } = "";
     public int Code { get; private set; } = 500;
@@ -32,7 +32,7 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         {
             // The exception handler has already chosen the status (CafHost: 400 for an unreadable request, else 500).
             Code = Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : 500;
-            logger.LogError(failure.Error, "Unhandled error on {Path} (correlation id {CorrelationId})", failure.Path, CorrelationId);
+            Log.Unhandled(logger, failure.Error, failure.Path, CorrelationId);
         }
         else if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted)
             Code = reExecuted.OriginalStatusCode;
@@ -50,4 +50,10 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         && value is >= 400 and <= 599
             ? value
             : StatusCodes.Status200OK;
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path} (correlation id {CorrelationId})")]
+        public static partial void Unhandled(ILogger logger, Exception exception, string path, string correlationId);
+    }
 }

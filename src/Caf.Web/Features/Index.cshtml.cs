@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Web.Features.Account;
@@ -37,6 +38,9 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
     public IReadOnlyList<Choice> States { get; private set; } = [];
     public bool Filtered => Stage is { Length: > 0 } || Round is not null || State is not null || Q is { Length: > 0 };
 
+    [SuppressMessage("Globalization", "CA1304:Specify CultureInfo", Justification = "EF Core translates string.ToLower() and Contains(string) in this query to SQL LOWER and LIKE; the culture and StringComparison overloads cannot be translated.")]
+    [SuppressMessage("Globalization", "CA1311:Specify a culture or use an invariant version", Justification = "EF Core translates string.ToLower() and Contains(string) in this query to SQL LOWER and LIKE; the culture and StringComparison overloads cannot be translated.")]
+    [SuppressMessage("Performance", "CA1862:Use the StringComparison method overloads to perform case-insensitive string comparisons", Justification = "EF Core translates string.ToLower() and Contains(string) in this query to SQL LOWER and LIKE; the culture and StringComparison overloads cannot be translated.")]
     public async Task OnGetAsync(CancellationToken ct)
     {
         var visible = access.Visible(User);
@@ -57,7 +61,7 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
         if (State is { } state) query = query.Where(a => a.ApplicantStateId == state);
         if (Q?.Trim() is { Length: > 0 } text)
         {
-            var q = text[..Math.Min(text.Length, 200)].ToLower();
+            var q = text[..Math.Min(text.Length, 200)].ToLowerInvariant();
             query = query.Where(a => (a.Reference != null && a.Reference.ToLower().Contains(q)) || a.Title.ToLower().Contains(q));
         }
         var ordered = Sort switch
@@ -79,7 +83,7 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
     }
 
     /// <summary>The stages to filter by, named as this person reads them; stages an applicant sees under one name are one choice.</summary>
-    private IReadOnlyList<Choice> StageChoices()
+    private List<Choice> StageChoices()
     {
         var staff = ApplicationAccess.IsStaff(User);
         return Workflow.Stages

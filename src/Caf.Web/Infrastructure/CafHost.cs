@@ -31,8 +31,7 @@ internal static class CafHost
     private static void WarnIfStaffSignInIsWeakened(WebApplication app)
     {
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Security:RequireTwoFactorForStaff", true)) return;
-        app.Logger.LogWarning("Security:RequireTwoFactorForStaff is false in the {Environment} environment: staff sign in, and " +
-            "finance records payments, without a second factor. Set it to true outside Development.", app.Environment.EnvironmentName);
+        InfrastructureLog.StaffSignInWeakened(app.Logger, app.Environment.EnvironmentName);
     }
 
     public static void AddServices(WebApplicationBuilder builder)

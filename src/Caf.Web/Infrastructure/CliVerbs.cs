@@ -160,7 +160,7 @@ internal static class CliVerbs
         List<string>? current = null;
         foreach (var arg in args)
         {
-            if (arg.StartsWith("--"))
+            if (arg.StartsWith("--", StringComparison.Ordinal))
             {
                 if (!options.TryGetValue(arg, out current)) options[arg] = current = [];
             }

@@ -16,8 +16,8 @@ internal sealed class DueTimersJob(WorkflowTimerRunner runner, ILogger<DueTimers
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var fired = await runner.RunDueAsync(cancellationToken);
-        if (fired > 0) logger.LogInformation("Fired {Count} due workflow timer(s).", fired);
-        else logger.LogDebug("No workflow timer was due.");
+        if (fired > 0) InfrastructureLog.TimersFired(logger, fired);
+        else InfrastructureLog.NoTimerDue(logger);
     }
 }
 

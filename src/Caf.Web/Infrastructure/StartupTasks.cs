@@ -33,7 +33,7 @@ internal sealed class StartupTasks(IServiceProvider services, IConfiguration con
             seedDemo: seedDemo,
             cancellationToken);
         var fired = await services.GetRequiredService<WorkflowTimerRunner>().RunDueAsync(cancellationToken);
-        if (fired > 0) logger.LogInformation("Start-up sweep fired {Count} timer(s) that fell due while the app was down.", fired);
+        if (fired > 0) InfrastructureLog.StartupSweepFired(logger, fired);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -51,12 +51,12 @@ internal sealed class StartupTasks(IServiceProvider services, IConfiguration con
         try
         {
             foreach (var line in await sp.GetRequiredService<WorkflowCatalog>().ImportFolderAsync(folder, ct))
-                logger.LogInformation("Workflows: {Line}", line);
+                InfrastructureLog.WorkflowsImported(logger, line);
         }
         catch (Exception ex) when (ex is WorkflowDefinitionException or WorkflowVersionChangedException or WorkflowNamesMissingException
             or DirectoryNotFoundException)
         {
-            logger.LogCritical("CafGrants cannot start: the workflow definitions in {Folder} cannot be used. {Reason}", folder, ex.Message);
+            InfrastructureLog.WorkflowsUnusable(logger, folder, ex.Message);
             throw new InvalidOperationException($"CafGrants cannot start: {ex.Message}", ex);
         }
         if (seedDemo) await sp.GetRequiredService<DemoSeeder>().SeedAsync(includeApplications: true, ct);

@@ -9,6 +9,7 @@ using Caf.Web.Features.Committee;
 using Caf.Web.Features.Eligibility;
 using Caf.Web.Features.GenderReview;
 using Microsoft.AspNetCore.Identity;
+using Caf.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Seeding;
@@ -37,8 +38,7 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
         if (!forced)
             throw new InvalidOperationException($"Demo data is refused in the {environment.EnvironmentName} environment: its accounts share a " +
                 $"published password. Add it only on a developer's machine (Development), or {howToForce} to add it here anyway.");
-        logger.LogWarning("Adding demo data in the {Environment} environment: its accounts share a published password and predictable " +
-            "authenticator keys. Never do this on a server that holds real data.", environment.EnvironmentName);
+        InfrastructureLog.DemoDataOutsideDevelopment(logger, environment.EnvironmentName);
     }
 
 

@@ -32,7 +32,7 @@ public sealed class WorkflowTimerRunner(IServiceScopeFactory scopes, TimeProvide
             }
             catch (DbUpdateConcurrencyException)
             {
-                logger.LogInformation("Timer {TimerId} was completed by another node first.", id);
+                WorkflowLog.TimerTakenByAnotherNode(logger, id);
             }
         }
         return fired;
@@ -78,7 +78,7 @@ public sealed class WorkflowTimerRunner(IServiceScopeFactory scopes, TimeProvide
             timer.Complete(WorkflowTimerStatus.Failed, refused.Message, now);
         }
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Timer {Timer} on instance {Instance}: {Status}", declared.Id, instance.Id, timer.Status);
+        WorkflowLog.TimerCompleted(logger, declared.Id, instance.Id, timer.Status);
         return timer.Status == WorkflowTimerStatus.Fired;
     }
 }

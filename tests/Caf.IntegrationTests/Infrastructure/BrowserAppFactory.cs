@@ -76,7 +76,7 @@ public sealed class BrowserAppFactory : SqliteAppFactory
 }
 
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserAppFactory>
+public sealed class BrowserCollectionDefinition : ICollectionFixture<BrowserAppFactory>
 {
     public const string Name = "Browser";
 }

@@ -20,6 +20,7 @@ namespace Caf.IntegrationTests.Infrastructure;
 public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private Respawner? _respawner;
+    private static readonly string[] AppTablesNeverReset = ["__EFMigrationsHistory", "DataProtectionKeys", "WorkflowDefinitions"];
 
     protected abstract DatabaseProvider Provider { get; }
 
@@ -81,7 +82,7 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = Adapter,
-            TablesToIgnore = [.. new[] { "__EFMigrationsHistory", "DataProtectionKeys", "WorkflowDefinitions" }.Concat(quartzTables)
+            TablesToIgnore = [.. AppTablesNeverReset.Concat(quartzTables)
                 .Select(t => new Respawn.Graph.Table(t))],
         });
     }
@@ -180,6 +181,7 @@ public class SqliteAppFactory : CafAppFactory
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
         if (KeepDatabase) return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })
@@ -229,13 +231,13 @@ public sealed class PostgresAppFactory : CafAppFactory
 }
 
 [CollectionDefinition(Name)]
-public sealed class SqliteCollection : ICollectionFixture<SqliteAppFactory>
+public sealed class SqliteCollectionDefinition : ICollectionFixture<SqliteAppFactory>
 {
     public const string Name = "SQLite";
 }
 
 [CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresAppFactory>
+public sealed class PostgresCollectionDefinition : ICollectionFixture<PostgresAppFactory>
 {
     public const string Name = "PostgreSQL";
 }

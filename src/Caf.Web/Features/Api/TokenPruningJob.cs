@@ -8,7 +8,7 @@ namespace Caf.Web.Features.Api;
 /// older than <see cref="Retention"/>. Our own job because OpenIddict.Quartz is not available to this project.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class TokenPruningJob(IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations,
+internal sealed partial class TokenPruningJob(IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations,
     TimeProvider clock, ILogger<TokenPruningJob> logger) : IJob
 {
     public const string Name = "prune-oauth-tokens";
@@ -23,7 +23,13 @@ internal sealed class TokenPruningJob(IOpenIddictTokenManager tokens, IOpenIddic
         var threshold = clock.GetUtcNow() - Retention;
         var prunedTokens = await tokens.PruneAsync(threshold, cancellationToken);
         var prunedAuthorizations = await authorizations.PruneAsync(threshold, cancellationToken);
-        logger.LogInformation("Pruned {Tokens} OAuth token(s) and {Authorizations} authorization(s) older than {Threshold:u}.",
-            prunedTokens, prunedAuthorizations, threshold);
+        Log.Pruned(logger, prunedTokens, prunedAuthorizations, threshold);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information,
+            Message = "Pruned {Tokens} OAuth token(s) and {Authorizations} authorization(s) older than {Threshold:u}.")]
+        public static partial void Pruned(ILogger logger, long tokens, long authorizations, DateTimeOffset threshold);
     }
 }

@@ -107,7 +107,7 @@ public sealed class DetailsModel(ApplicationAccess access, Transitions transitio
     public string? FormPageFor(TransitionDefinition transition) =>
         transition.Form ?? (Definition.Transitions.All(t => t.Form is null) ? Version1FormPages.GetValueOrDefault(transition.Trigger) : null);
 
-    private IReadOnlyDictionary<string, string> PeopleNames { get; set; } = new Dictionary<string, string>();
+    private Dictionary<string, string> PeopleNames { get; set; } = [];
 
     /// <summary>
     /// Who acted, by the name people know them by: the history records the sign-in (an e-mail address), which is no
@@ -148,7 +148,7 @@ public sealed class DetailsModel(ApplicationAccess access, Transitions transitio
         return true;
     }
 
-    private IReadOnlyList<(string, string)> TasksFor(GrantApplication a, bool isApplicant)
+    private List<(string, string)> TasksFor(GrantApplication a, bool isApplicant)
     {
         var tasks = new List<(string, string)>();
         if (isApplicant && a.IsEditable) tasks.Add(("Edit the draft", $"/Applications/Edit/{a.Id}"));

@@ -51,7 +51,7 @@ public sealed class EditModel(ApplicationAccess access, Drafts drafts, CafDbCont
         }
         else NewId = Guid.NewGuid();
         await LoadListsAsync(ct);
-        Form.RoundId ??= OpenRounds.FirstOrDefault()?.Id;
+        Form.RoundId ??= OpenRounds.Count > 0 ? OpenRounds[0].Id : null;
         Form.AddBlankRows();
         return Page();
     }

@@ -63,7 +63,7 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
     private async Task<bool> LoadAsync(Guid? roundId, CancellationToken ct)
     {
         Rounds = await db.Rounds.AsNoTracking().Where(r => r.Status != RoundStatus.Draft).OrderByDescending(r => r.OpensAtUtc).ToListAsync(ct);
-        Round = roundId is { } id ? Rounds.FirstOrDefault(r => r.Id == id) : Rounds.FirstOrDefault();
+        Round = roundId is { } id ? Rounds.FirstOrDefault(r => r.Id == id) : Rounds.Count > 0 ? Rounds[0] : null;
         if (Round is null) return roundId is null;
         // The columns, scores, budget lines and conflicts the ranking shows, read on their own: never an application's graph.
         var inRound = db.Applications.AsNoTracking().Where(a => a.RoundId == Round.Id && CommitteeStages.Contains(a.Workflow!.Stage));

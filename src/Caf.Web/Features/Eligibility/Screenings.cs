@@ -27,7 +27,7 @@ public sealed class Screenings(CafDbContext db, UserActions actions, IConfigurat
         ? items : DefaultChecklist;
 
     /// <summary>The workflow action each decision fires; the application page's buttons name theirs.</summary>
-    private static readonly IReadOnlyDictionary<ScreeningOutcome, string> Triggers = new Dictionary<ScreeningOutcome, string>
+    private static readonly Dictionary<ScreeningOutcome, string> Triggers = new()
     {
         [ScreeningOutcome.Eligible] = GrantTriggers.DeclareEligible,
         [ScreeningOutcome.Ineligible] = GrantTriggers.DeclareIneligible,

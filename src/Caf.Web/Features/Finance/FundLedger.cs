@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Caf.Data;
 using Caf.Data.Entities;
@@ -212,7 +213,7 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
     {
         db.AuditEvents.Add(new AuditEvent("ledger.exported", "FundLedger", null, JsonSerializer.Serialize(new
         {
-            asOf = totals.AsOf.ToString("yyyy-MM-dd"),
+            asOf = totals.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             entries = totals.EntryCount,
             perCurrency = totals.PerCurrency.Select(t => new { currency = t.Currency, cashIn = t.CashIn.Amount, cashOut = t.CashOut.Amount }),
         })));

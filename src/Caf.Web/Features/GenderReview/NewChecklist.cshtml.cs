@@ -61,14 +61,14 @@ public sealed class NewChecklistModel(ChecklistVersions versions) : PageModel
     private static string ListKey(string? field) => field is null or "Items" ? "" : field;
 
     /// <summary>Shown again as a 409, now based on the newer version the person has just been told about.</summary>
-    private IActionResult Rebased(int latestVersion)
+    private PageResult Rebased(int latestVersion)
     {
         BasedOn = latestVersion;
         ModelState.Remove(nameof(BasedOn));
         return Redisplay(409);
     }
 
-    private IActionResult Redisplay(int status = 400)
+    private PageResult Redisplay(int status = 400)
     {
         Prepare();
         Response.StatusCode = status;

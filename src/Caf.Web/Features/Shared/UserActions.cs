@@ -32,7 +32,7 @@ public interface IUseCase;
 /// it asks for, their audit records, outbox messages and timers are saved by one SaveChanges in one transaction — or, when
 /// anything refuses, nothing is saved at all. Only use cases call it; pages, endpoints, CLI verbs and the seeder call use cases.
 /// </summary>
-public sealed class UserActions(CafDbContext db, WorkflowEngine engine, ILogger<UserActions> logger)
+public sealed partial class UserActions(CafDbContext db, WorkflowEngine engine, ILogger<UserActions> logger)
 {
     /// <param name="action">Changes the aggregates through their methods (finding or creating the application inside the
     /// unit of work, so that a refused creation leaves nothing behind) and says which trigger to fire.</param>
@@ -86,7 +86,7 @@ public sealed class UserActions(CafDbContext db, WorkflowEngine engine, ILogger<
             IReadOnlyList<(string?, string)> errors = ex.UnmetGuards.Count > 0
                 ? ex.UnmetGuards.Select(g => (g.Field, g.Reason ?? ex.Message)).ToList()
                 : [(null, ex.Message)];
-            logger.LogInformation("Refused {Trigger} on {Application} for {User}: {Reason}", trigger, application?.Id, actor.UserName, ex.Message);
+            Log.Refused(logger, trigger, application?.Id, actor.UserName, ex.Message);
             return new CommandOutcome(status, errors);
         }
         catch (DbUpdateException ex) when (SaveConflicts.IsConcurrentTransition(ex))
@@ -99,9 +99,18 @@ public sealed class UserActions(CafDbContext db, WorkflowEngine engine, ILogger<
         {
             // SQL Server ends the whole transaction of a deadlock victim (not retried inside it), or the retries ran out.
             db.ChangeTracker.Clear();
-            logger.LogWarning(ex, "Deadlock on {Trigger} for {Application}", trigger, application?.Id);
+            Log.Deadlock(logger, ex, trigger, application?.Id);
             return new CommandOutcome(409, [(null,
                 "Another change was being saved at the same moment, so nothing of yours was saved. Please try again.")]);
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Trigger} on {Application} for {User}: {Reason}")]
+        public static partial void Refused(ILogger logger, string? trigger, Guid? application, string user, string reason);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Deadlock on {Trigger} for {Application}")]
+        public static partial void Deadlock(ILogger logger, Exception exception, string? trigger, Guid? application);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Web.Features.Account;
@@ -26,6 +27,9 @@ public sealed class IndexModel(CafDbContext db, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = ListPage.Key)] public int? PageNumber { get; set; }
 
+    [SuppressMessage("Globalization", "CA1304:Specify CultureInfo", Justification = "EF Core translates string.ToLower() and Contains(string) in this query to SQL LOWER and LIKE; the culture and StringComparison overloads cannot be translated.")]
+    [SuppressMessage("Globalization", "CA1311:Specify a culture or use an invariant version", Justification = "EF Core translates string.ToLower() and Contains(string) in this query to SQL LOWER and LIKE; the culture and StringComparison overloads cannot be translated.")]
+    [SuppressMessage("Performance", "CA1862:Use the StringComparison method overloads to perform case-insensitive string comparisons", Justification = "EF Core translates string.ToLower() and Contains(string) in this query to SQL LOWER and LIKE; the culture and StringComparison overloads cannot be translated.")]
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow().UtcDateTime;
@@ -43,7 +47,7 @@ public sealed class IndexModel(CafDbContext db, TimeProvider clock) : PageModel
         if (Overdue) mine = mine.Where(x => x.Task.DueAtUtc != null && x.Task.DueAtUtc < now);
         if (Q?.Trim() is { Length: > 0 } text)
         {
-            var q = text[..Math.Min(text.Length, 200)].ToLower();
+            var q = text[..Math.Min(text.Length, 200)].ToLowerInvariant();
             mine = mine.Where(x => (x.Reference != null && x.Reference.ToLower().Contains(q)) || x.Title.ToLower().Contains(q));
         }
         // Overdue first: every overdue task is due before every other, so the earliest due date first does it; undated last.

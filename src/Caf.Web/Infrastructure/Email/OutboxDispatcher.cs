@@ -28,11 +28,13 @@ public sealed class EmailOptions
 /// A message is claimed with a conditional UPDATE before it is sent, so two nodes never send it twice.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<EmailOptions> options, TimeProvider clock,
-    IHostEnvironment environment, ILogger<OutboxDispatcher> logger)
+    IHostEnvironment environment, ILogger<OutboxDispatcher> logger) : IDisposable
 {
     /// <summary>Long enough to send one message; a node that died while sending releases its claim after this.</summary>
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    public void Dispose() => _oneAtATime.Dispose();
 
     /// <summary>
     /// Sends what is waiting now, for a person who just acted; whatever cannot go now stays in the outbox for the
@@ -46,7 +48,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Email
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Email is queued in the outbox but could not be sent yet.");
+            InfrastructureLog.OutboxNotSentYet(logger, ex);
         }
     }
 
@@ -89,7 +91,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Email
                     // A recipient MimeKit cannot read never becomes readable: give up at once. Anything else (the
                     // server, the network, a setting an administrator can correct) is tried again later.
                     var permanent = ex is RecipientUnreadableException;
-                    logger.LogWarning(ex, "Could not send outbox message {Id}; {Next}.", message.Id, permanent ? "giving up" : "will retry");
+                    InfrastructureLog.OutboxMessageFailed(logger, ex, message.Id, permanent ? "giving up" : "will retry");
                     message.MarkAttemptFailed(ex.Message, permanent, clock.GetUtcNow().UtcDateTime);
                 }
                 message.ReleaseClaim();

@@ -52,7 +52,7 @@ public sealed class NewModel(ApiClientRegistry registry) : PageModel
         return Page();
     }
 
-    private IActionResult Invalid()
+    private PageResult Invalid()
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
