@@ -192,7 +192,7 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     {
         await factory.ResetAsync();
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
-        var id = await _journey.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Survey exchange hosted by Colombia", "COL",
+        var id = await GrantJourney.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Survey exchange hosted by Colombia", "COL",
             ("Flights", "2", "900")));
 
         using var scope = factory.Services.CreateScope();
