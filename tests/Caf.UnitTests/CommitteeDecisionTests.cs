@@ -183,15 +183,18 @@ public sealed class CommitteeDecisionTests
     }
 
     [Fact]
-    public void Each_member_scores_once()
+    public void A_member_who_scores_again_revises_their_scores()
     {
         var application = _given.InCommitteeReview(12_000m);
         application.AddScore(Rubric, "member-1", "Member One", null, 4, "Good", Now);
 
-        var ex = Assert.Throws<DomainException>(() => application.AddScore(Rubric, "member-1", "Member One", null, 5, null, Now));
-        Assert.Equal("You have already scored this application.", ex.Message);
-        Assert.Equal(4, Assert.Single(application.Scores).Score);
+        application.AddScore(Rubric, "member-1", "Member One", null, 5, "Better on reflection", Now.AddHours(1));
+
+        var score = Assert.Single(application.Scores);
+        Assert.Equal(5, score.Score);
+        Assert.Equal("Better on reflection", score.Comment);
     }
+
     [Fact]
     public void Scores_from_different_members_are_all_kept()
     {

@@ -203,7 +203,8 @@ public sealed class GrantApplication : IAudited
             yield return (nameof(BudgetLines), $"The budget total must be at most {Bounds.MaxAmount:#,##0}: check the quantities and unit costs.");
     }
 
-    public void ReplaceParticipants(IEnumerable<(string Name, string Function, string Organisation, Sex Sex)> participants) =>
+    /// <summary>A delegation without age bands or disabilities stated: a shorthand for tests.</summary>
+    internal void ReplaceParticipants(IEnumerable<(string Name, string Function, string Organisation, Sex Sex)> participants) =>
         ReplaceParticipants(participants.Select(p => (p.Name, p.Function, p.Organisation, p.Sex, AgeBand.NotStated, Disability.NotStated)));
 
     public void ReplaceParticipants(
@@ -530,16 +531,6 @@ public sealed class GrantApplication : IAudited
         var declaration = new ConflictDeclaration(Id, memberUserId, memberName, reason.Trim(), nowUtc);
         _conflicts.Add(declaration);
         return declaration;
-    }
-
-    /// <summary>One level on every criterion of the round's rubric: a shorthand for seeds and tests.</summary>
-    public CommitteeScore AddScore(ScoringRubric rubric, string memberUserId, string memberName, Guid? memberStateId, int score,
-        string? comment, DateTime nowUtc)
-    {
-        if (_scores.Any(s => s.MemberUserId == memberUserId))
-            throw new DomainException("You have already scored this application.", nameof(CommitteeScore.Score));
-        return SubmitScores(rubric, memberUserId, memberName, memberStateId,
-            rubric.Items.Select(c => new CriterionScore(c.Code, score, null)).ToList(), comment, nowUtc);
     }
 
     /// <summary>The rubric version the committee scores this application under: its round's.</summary>
