@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +54,7 @@ public sealed class WorkflowVersionTests : IDisposable
         Assert.Contains(after, i => i.Stage == "Received");
         Assert.DoesNotContain(after, i => i.Stage == "Submitted");
         await using var check = TestDatabases.Sqlite(_database);
-        var moves = await check.WorkflowTransitions.Where(t => t.Trigger == "migrate-version").ToListAsync(TestContext.Current.CancellationToken);
+        var moves = await check.WorkflowTransitions.Where(t => t.Trigger == WorkflowInstance.MigrateVersionTrigger).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(before.Count, moves.Count);
         Assert.Contains(moves, m => m.FromStage == "Submitted" && m.ToStage == "Received");
         foreach (var instance in await check.WorkflowInstances.Include(i => i.History).ToListAsync(TestContext.Current.CancellationToken))

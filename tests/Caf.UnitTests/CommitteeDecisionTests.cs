@@ -23,6 +23,20 @@ public sealed class CommitteeDecisionTests
     }
 
     [Fact]
+    public void A_decision_already_recorded_is_not_recorded_again()
+    {
+        var application = _given.InCommitteeReview(12_000m);
+        application.RecordDecision(new Money(10_000m, "CHF"), "Strong South-South value.", null, Now);
+
+        var ex = Assert.Throws<DomainException>(() =>
+            application.RecordDecision(new Money(12_000m, "CHF"), "Second thoughts.", null, Now.AddDays(1)));
+
+        Assert.Equal("The committee already decided on this application on 10 March 2026; its decision cannot be recorded again.", ex.Message);
+        Assert.Equal(new Money(10_000m, "CHF"), application.ApprovedAmount);
+        Assert.Equal("Strong South-South value.", application.DecisionRationale);
+    }
+
+    [Fact]
     public void Approving_exactly_the_requested_amount_is_allowed()
     {
         var application = _given.InCommitteeReview(12_000m);
@@ -169,14 +183,16 @@ public sealed class CommitteeDecisionTests
     }
 
     [Fact]
-    public void Each_member_scores_once()
+    public void A_member_who_scores_again_revises_their_scores()
     {
         var application = _given.InCommitteeReview(12_000m);
         application.AddScore(Rubric, "member-1", "Member One", null, 4, "Good", Now);
 
-        var ex = Assert.Throws<DomainException>(() => application.AddScore(Rubric, "member-1", "Member One", null, 5, null, Now));
-        Assert.Equal("You have already scored this application.", ex.Message);
-        Assert.Equal(4, Assert.Single(application.Scores).Score);
+        application.AddScore(Rubric, "member-1", "Member One", null, 5, "Better on reflection", Now.AddHours(1));
+
+        var score = Assert.Single(application.Scores);
+        Assert.Equal(5, score.Score);
+        Assert.Equal("Better on reflection", score.Comment);
     }
 
     [Fact]

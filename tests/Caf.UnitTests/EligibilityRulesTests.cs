@@ -23,9 +23,12 @@ public sealed class EligibilityRulesTests
         application.ReplaceBudget([(BudgetCategory.Travel, "Flights", 2m, new Money(1_000m, "CHF"))]);
         application.ReplaceActivities([("Visit", new DateOnly(2026, 7, 2), new DateOnly(2026, 7, 6), "Bogotá", builder.Partner.Id)]);
         application.Attach(AttachmentKind.EndorsementLetter, "letter.pdf", "application/pdf", "%PDF-1"u8.ToArray(), "u", GrantApplicationBuilder.Now);
+        GrantApplicationBuilder.CompleteNarrative(application);
+        // Only a complete proposal is marked submitted: the change that breaks one rule (no partner, no letter) comes after,
+        // as the rules also check what the entity already refuses.
+        application.MarkSubmitted("CAF-2026-001", GrantApplicationBuilder.Now);
         change?.Invoke(application, builder);
         GrantApplicationBuilder.Submit(application);
-        application.MarkSubmitted("CAF-2026-001", GrantApplicationBuilder.Now);
         return (application, builder, application.Round!);
     }
 

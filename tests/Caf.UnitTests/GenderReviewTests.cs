@@ -246,5 +246,18 @@ public sealed class GenderReviewTests
         Assert.Equal(2, application.GenderReview!.Marker);
     }
 
+    [Fact]
+    public void The_checklist_is_completed_once()
+    {
+        var application = new GrantApplicationBuilder().InGenderReview();
+        application.CompleteGenderReview(new GenderReview(application.Id, EightAnswers(), 2, "Principal.", "gfp-1", Now));
+
+        var ex = Assert.Throws<DomainException>(() =>
+            application.CompleteGenderReview(new GenderReview(application.Id, EightAnswers(), 0, "Changed my mind.", "gfp-2", Now)));
+
+        Assert.Equal("The gender-lens checklist for this application was already completed on 10 March 2026; it is completed once.", ex.Message);
+        Assert.Equal(2, application.GenderReview!.Marker);
+    }
+
     private static List<(ChecklistAnswer, string?)> EightAnswers() => Enumerable.Repeat((Yes, (string?)null), 8).ToList();
 }

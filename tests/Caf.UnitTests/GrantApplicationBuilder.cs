@@ -31,21 +31,49 @@ internal sealed class GrantApplicationBuilder
     }
 
     /// <summary>Approved by the committee for <paramref name="approved"/> CHF (all it asked), waiting for its agreement.</summary>
-    public GrantApplication Approved(decimal approved = 10_000m)
+    /// <remarks>With <paramref name="committed"/>, the approved amount is also committed, as the commit-funds action does.</remarks>
+    public GrantApplication Approved(decimal approved = 10_000m, bool committed = false)
     {
         var application = InCommitteeReview(approved);
         application.RecordDecision(new Money(approved, "CHF"), "Strong South-South value.", null, Now);
         MoveTo(application, GrantStages.Approved);
+        if (committed)
+            application.AddLedgerEntry(LedgerEntryKind.Commitment, new Money(approved, "CHF"), DateOnly.FromDateTime(Now), "Commitment", null,
+                "finance-1", Now);
         return application;
     }
 
     /// <summary>Signed, with <paramref name="firstTranche"/> CHF paid on signature, and moved on to <paramref name="stage"/>.</summary>
-    public GrantApplication Signed(decimal approved = 10_000m, decimal firstTranche = 8_000m, string stage = GrantStages.Active)
+    public GrantApplication Signed(decimal approved = 10_000m, decimal firstTranche = 8_000m, string stage = GrantStages.Active,
+        bool committed = false)
     {
-        var application = Approved(approved);
+        var application = Approved(approved, committed);
         application.SignAgreement(DateOnly.FromDateTime(Now), new Money(firstTranche, "CHF"), DateOnly.FromDateTime(Now), "T1", "finance-1", Now);
         MoveTo(application, stage);
         return application;
+    }
+
+    /// <summary>
+    /// A draft with every part of the proposal submission asks for (<see cref="GrantApplication.SubmissionProblems"/> is empty).
+    /// </summary>
+    public GrantApplication Complete()
+    {
+        var application = Draft();
+        application.UpdateDraft("Exchange", "Summary.", new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 8));
+        application.ReplacePartners([(Partner.Id, PartnerRole.Host)]);
+        application.ReplaceBudget([(BudgetCategory.Travel, "Flights", 2m, new Money(1_000m, "CHF"))]);
+        application.ReplaceActivities([("Visit", new DateOnly(2026, 7, 2), new DateOnly(2026, 7, 6), "Bogotá", Partner.Id)]);
+        application.Attach(AttachmentKind.EndorsementLetter, "letter.pdf", "application/pdf", "%PDF-1"u8.ToArray(), "u", Now);
+        CompleteNarrative(application);
+        return application;
+    }
+
+    /// <summary>The narrative, results and delegation a complete proposal needs.</summary>
+    public static void CompleteNarrative(GrantApplication application)
+    {
+        application.DescribeProposal(ThematicArea.VictimAssistance, "Objectives.", "Gender analysis.", "Do no harm.", "Follow-up plan.");
+        application.ReplaceResults([("Teams trained", "Number of teams", "4", true, false)]);
+        application.ReplaceParticipants([("Ana", "Director", "CMAA", Sex.Female, AgeBand.NotStated, Disability.NotStated)]);
     }
 
     /// <summary>The workflow engine's doing, in one step: the application is now at <paramref name="stage"/>.</summary>

@@ -176,7 +176,10 @@ public sealed class GrantPaymentTests
     [InlineData(LedgerEntryKind.Contribution, GrantStages.Active, false)]
     public void Each_kind_of_ledger_entry_is_booked_on_a_grant_only_at_its_stage(LedgerEntryKind kind, string stage, bool booked)
     {
-        var application = _given.Signed(10_000m, 8_000m, stage);
+        // Committed, except when the commitment itself is the entry booked.
+        var committed = kind != LedgerEntryKind.Commitment;
+        var application = _given.Signed(10_000m, 8_000m, stage, committed);
+        var before = application.LedgerEntries.Count;
 
         void Book() => application.AddLedgerEntry(kind, Chf(100m), Today, "Entry", null, "finance-1", Now);
 
@@ -186,7 +189,40 @@ public sealed class GrantPaymentTests
             var ex = Assert.Throws<DomainException>(Book);
             Assert.Null(ex.Field);
         }
-        Assert.Equal(booked ? 2 : 1, application.LedgerEntries.Count);
+        Assert.Equal(booked ? before + 1 : before, application.LedgerEntries.Count);
+    }
+
+    [Fact]
+    public void The_approved_amount_is_committed_once_and_never_more()
+    {
+        var application = _given.Approved(10_000m);
+
+        var over = Assert.Throws<DomainException>(() =>
+            application.AddLedgerEntry(LedgerEntryKind.Commitment, Chf(10_000.01m), Today, "Commitment", null, "finance-1", Now));
+        Assert.Equal("A commitment must be more than zero and at most the approved CHF 10,000.00.", over.Message);
+        Assert.Equal("Amount", over.Field);
+
+        application.AddLedgerEntry(LedgerEntryKind.Commitment, Chf(10_000m), Today, "Commitment", null, "finance-1", Now);
+        var twice = Assert.Throws<DomainException>(() =>
+            application.AddLedgerEntry(LedgerEntryKind.Commitment, Chf(1m), Today, "Commitment", null, "finance-1", Now));
+        Assert.Equal("The funds for this grant were already committed (CHF 10,000.00 on 10 March 2026); they are committed once.", twice.Message);
+        Assert.Equal(Chf(10_000m), application.Committed);
+    }
+
+    [Fact]
+    public void A_release_gives_back_at_most_what_is_committed_and_unpaid()
+    {
+        var application = _given.Signed(10_000m, 8_000m, GrantStages.Closed, committed: true);
+
+        var over = Assert.Throws<DomainException>(() =>
+            application.AddLedgerEntry(LedgerEntryKind.CommitmentRelease, Chf(2_000.01m), Today, "Release", null, "finance-1", Now));
+        Assert.Equal("A release cannot exceed what is committed to this grant and not paid, CHF 2,000.00.", over.Message);
+
+        application.AddLedgerEntry(LedgerEntryKind.CommitmentRelease, Chf(2_000m), Today, "Release", null, "finance-1", Now);
+        Assert.Equal(Chf(8_000m), application.Committed);
+        var again = Assert.Throws<DomainException>(() =>
+            application.AddLedgerEntry(LedgerEntryKind.CommitmentRelease, Chf(1m), Today, "Release", null, "finance-1", Now));
+        Assert.Equal("A release cannot exceed what is committed to this grant and not paid, CHF 0.00.", again.Message);
     }
 
     [Fact]

@@ -81,6 +81,39 @@ public sealed class ProposalRulesTests
     }
 
     [Fact]
+    public void An_incomplete_proposal_is_not_marked_submitted()
+    {
+        var application = new GrantApplicationBuilder().Draft();
+        GrantApplicationBuilder.Submit(application);
+
+        var ex = Assert.Throws<DomainException>(() => application.MarkSubmitted("CAF-2026-001", GrantApplicationBuilder.Now));
+
+        Assert.Equal("Summarise the exchange: who learns what from whom. (and 13 more things to complete)", ex.Message);
+        Assert.Equal("Summary", ex.Field);
+        Assert.Null(application.Reference);
+        Assert.Null(application.SubmittedAtUtc);
+    }
+
+    [Fact]
+    public void A_complete_proposal_gets_its_reference_and_keeps_it_when_sent_again_after_a_clarification()
+    {
+        var builder = new GrantApplicationBuilder();
+        var application = builder.Complete();
+        GrantApplicationBuilder.Submit(application);
+        application.MarkSubmitted("CAF-2026-001", GrantApplicationBuilder.Now);
+        Assert.Equal("CAF-2026-001", application.Reference);
+
+        var later = GrantApplicationBuilder.Now.AddDays(3);
+        application.MarkSubmitted("CAF-2026-001", later);
+        Assert.Equal(later, application.SubmittedAtUtc);
+
+        var ex = Assert.Throws<DomainException>(() => application.MarkSubmitted("CAF-2026-002", later.AddDays(1)));
+        Assert.Equal("This application was already submitted as CAF-2026-001; it keeps that reference, not CAF-2026-002.", ex.Message);
+        Assert.Equal("CAF-2026-001", application.Reference);
+        Assert.Equal(later, application.SubmittedAtUtc);
+    }
+
+    [Fact]
     public void Comparing_versions_lists_each_changed_added_and_removed_field_in_form_order()
     {
         SnapshotField F(string section, string field, string value) => new(section, field, value);

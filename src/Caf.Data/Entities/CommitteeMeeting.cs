@@ -35,8 +35,24 @@ public sealed class CommitteeMeeting : IAudited
         Present = string.Join("; ", names);
     }
 
+    /// <summary>
+    /// Writes a decision on an application of this meeting's round into the minutes, while the committee reviews it. An
+    /// application deferred at one meeting is decided at a later one (or later the same day), but the same decision is
+    /// not written twice in one meeting's minutes.
+    /// </summary>
     public MeetingDecision Record(GrantApplication application, string decision, string rationale, DateTime nowUtc)
     {
+        if (!GrantTriggers.IsDecision(decision))
+            throw new DomainException("The committee approves, rejects or defers an application.", nameof(MeetingDecision.Decision));
+        if (application.Stage != GrantStages.CommitteeReview)
+            throw new DomainException(
+                $"A decision goes into the minutes while the committee reviews the application; {application.Reference ?? application.Title} is at the stage '{application.Stage}'.");
+        if (application.RoundId != RoundId)
+            throw new DomainException($"{application.Reference ?? application.Title} belongs to another round than this meeting's.");
+        if (_decisions.Any(d => d.ApplicationId == application.Id && d.Decision == decision))
+            throw new DomainException(
+                $"This meeting's minutes already record the {(decision == GrantTriggers.Approve ? "approval" : decision == GrantTriggers.Reject ? "rejection" : "deferral")} of {application.Reference ?? application.Title}.",
+                nameof(MeetingDecision.Decision));
         var entry = new MeetingDecision(Id, application.Id, application.Reference ?? "", application.Title, decision,
             decision == GrantTriggers.Approve ? application.ApprovedAmount?.Amount : null, application.Currency,
             decision == GrantTriggers.Approve ? application.Conditions : null, rationale, nowUtc);

@@ -43,8 +43,8 @@ public sealed class GenderReview : IAudited
 
     private GenderReview() { }
 
-    /// <summary>A review of the default checklist (version 1), as the demo data and tests make.</summary>
-    public GenderReview(Guid applicationId, IReadOnlyList<(ChecklistAnswer Answer, string? Evidence)> answers,
+    /// <summary>A review of the default checklist (version 1): a shorthand for tests.</summary>
+    internal GenderReview(Guid applicationId, IReadOnlyList<(ChecklistAnswer Answer, string? Evidence)> answers,
         int marker, string rationale, string reviewerUserId, DateTime nowUtc)
         : this(applicationId, 1, GenderChecklist.DefaultItems, answers, marker, rationale, reviewerUserId, nowUtc) { }
 

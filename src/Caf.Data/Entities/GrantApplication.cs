@@ -203,7 +203,8 @@ public sealed class GrantApplication : IAudited
             yield return (nameof(BudgetLines), $"The budget total must be at most {Bounds.MaxAmount:#,##0}: check the quantities and unit costs.");
     }
 
-    public void ReplaceParticipants(IEnumerable<(string Name, string Function, string Organisation, Sex Sex)> participants) =>
+    /// <summary>A delegation without age bands or disabilities stated: a shorthand for tests.</summary>
+    internal void ReplaceParticipants(IEnumerable<(string Name, string Function, string Organisation, Sex Sex)> participants) =>
         ReplaceParticipants(participants.Select(p => (p.Name, p.Function, p.Organisation, p.Sex, AgeBand.NotStated, Disability.NotStated)));
 
     public void ReplaceParticipants(
@@ -358,9 +359,21 @@ public sealed class GrantApplication : IAudited
         return problems;
     }
 
-    /// <summary>Called by the workflow action that runs on submission.</summary>
+    /// <summary>
+    /// Called by the workflow action that runs on submission: a complete proposal gets its reference the first time and
+    /// keeps it when it is sent again after a clarification.
+    /// </summary>
     public void MarkSubmitted(string reference, DateTime nowUtc)
     {
+        var problems = SubmissionProblems();
+        if (problems.Count > 0)
+        {
+            var (field, message) = problems[0];
+            throw new DomainException(problems.Count == 1 ? message
+                : $"{message} (and {problems.Count - 1} more {(problems.Count == 2 ? "thing" : "things")} to complete)", field);
+        }
+        if (Reference is { } given && given != reference)
+            throw new DomainException($"This application was already submitted as {given}; it keeps that reference, not {reference}.");
         Reference ??= reference;
         SubmittedAtUtc = nowUtc;
     }
@@ -369,6 +382,8 @@ public sealed class GrantApplication : IAudited
     {
         if (Stage != GrantStages.CommitteeReview)
             throw new DomainException("The committee's decision is recorded while the committee reviews the application.");
+        if (DecidedAtUtc is { } decidedAt)
+            throw new DomainException($"The committee already decided on this application on {decidedAt:d MMMM yyyy}; its decision cannot be recorded again.");
         if (string.IsNullOrWhiteSpace(rationale))
             throw new DomainException("Give the committee's rationale for the decision.", nameof(DecisionRationale));
         if (approvedAmount.Amount <= 0)
@@ -457,6 +472,8 @@ public sealed class GrantApplication : IAudited
         if (Stage != GrantStages.GenderReview)
             throw new DomainException("The gender-lens checklist is completed while the application is in gender review.");
         if (review.ApplicationId != Id) throw new DomainException("This checklist was answered for another application.");
+        if (GenderReview is { } done)
+            throw new DomainException($"The gender-lens checklist for this application was already completed on {done.CompletedAtUtc:d MMMM yyyy}; it is completed once.");
         GenderReview = review;
     }
 
@@ -516,16 +533,6 @@ public sealed class GrantApplication : IAudited
         return declaration;
     }
 
-    /// <summary>One level on every criterion of the round's rubric: a shorthand for seeds and tests.</summary>
-    public CommitteeScore AddScore(ScoringRubric rubric, string memberUserId, string memberName, Guid? memberStateId, int score,
-        string? comment, DateTime nowUtc)
-    {
-        if (_scores.Any(s => s.MemberUserId == memberUserId))
-            throw new DomainException("You have already scored this application.", nameof(CommitteeScore.Score));
-        return SubmitScores(rubric, memberUserId, memberName, memberStateId,
-            rubric.Items.Select(c => new CriterionScore(c.Code, score, null)).ToList(), comment, nowUtc);
-    }
-
     /// <summary>The rubric version the committee scores this application under: its round's.</summary>
     public int RubricVersion => Round?.RubricVersion
         ?? throw new InvalidOperationException("Load the application's round: its rubric version comes from there.");
@@ -575,7 +582,8 @@ public sealed class GrantApplication : IAudited
     /// Books a movement of this grant's money, at the stage where it happens and within what the grant allows; the named
     /// methods (<see cref="SignAgreement"/>, <see cref="RecordFinalPayment"/>, <see cref="RecordRefund"/>) say which.
     /// </summary>
-    public LedgerEntry AddLedgerEntry(LedgerEntryKind kind, Money amount, DateOnly valueDate, string description,
+    /// <remarks>Internal: the workflow actions (commit-funds, release-commitment) and the named methods book entries.</remarks>
+    internal LedgerEntry AddLedgerEntry(LedgerEntryKind kind, Money amount, DateOnly valueDate, string description,
         string? bankReference, string userId, DateTime nowUtc)
     {
         if (amount.Currency != Currency)
@@ -586,6 +594,8 @@ public sealed class GrantApplication : IAudited
             LedgerEntryKind.Disbursement when Stage == GrantStages.Approved => FirstTrancheProblem(amount.Amount),
             LedgerEntryKind.Disbursement => FinalPaymentProblem(amount.Amount),
             LedgerEntryKind.Refund => RefundProblem(amount.Amount),
+            LedgerEntryKind.Commitment => CommitmentProblem(amount),
+            LedgerEntryKind.CommitmentRelease => CommitmentReleaseProblem(amount),
             _ => null,
         };
         if (overCap is not null) throw new DomainException(overCap, nameof(LedgerEntry.Amount));
@@ -609,6 +619,27 @@ public sealed class GrantApplication : IAudited
             "The unpaid part of a commitment is released when the grant is closed.",
         _ => null,
     };
+
+    /// <summary>What the fund has committed to this grant and not released.</summary>
+    public Money Committed => SumOf(LedgerEntryKind.Commitment) - SumOf(LedgerEntryKind.CommitmentRelease);
+
+    /// <summary>A grant's funds are committed once, for at most the approved amount.</summary>
+    private string? CommitmentProblem(Money amount) =>
+        ApprovedAmount is not { } approved ? "Funds are committed for a grant the committee has approved."
+        : _ledgerEntries.FirstOrDefault(e => e.Kind == LedgerEntryKind.Commitment) is { } booked
+            ? $"The funds for this grant were already committed ({booked.Amount} on {booked.ValueDate:d MMMM yyyy}); they are committed once."
+        : amount.Amount <= 0 || amount > approved ? $"A commitment must be more than zero and at most the approved {approved}."
+        : null;
+
+    /// <summary>What is released goes back to the fund: at most what is committed and was not paid.</summary>
+    private string? CommitmentReleaseProblem(Money amount)
+    {
+        var releasable = Committed - Disbursed;
+        return amount.Amount <= 0 ? "The amount must be more than zero."
+            : amount > releasable
+                ? $"A release cannot exceed what is committed to this grant and not paid, {(releasable.Amount < 0 ? Money.Zero(Currency) : releasable)}."
+            : null;
+    }
 
     private Money SumOf(LedgerEntryKind kind) =>
         Money.Sum(_ledgerEntries.Where(e => e.Kind == kind).Select(e => e.Amount), Currency);

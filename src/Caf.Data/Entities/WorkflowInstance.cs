@@ -6,6 +6,9 @@ namespace Caf.Data.Entities;
 /// </summary>
 public sealed class WorkflowInstance
 {
+    /// <summary>The trigger recorded when an instance moves to another version of its definition (<see cref="MigrateTo"/>).</summary>
+    public const string MigrateVersionTrigger = "migrate-version";
+
     private readonly List<WorkflowTransitionRecord> _history = [];
 
     private WorkflowInstance() { }
@@ -29,7 +32,7 @@ public sealed class WorkflowInstance
     public IReadOnlyList<WorkflowTransitionRecord> History => _history;
 
     /// <summary>Called by the engine only, after it has checked roles and guards.</summary>
-    public WorkflowTransitionRecord RecordTransition(string trigger, string toStage, string userId, string userName,
+    internal WorkflowTransitionRecord RecordTransition(string trigger, string toStage, string userId, string userName,
         string? comment, DateTime nowUtc)
     {
         Revision++;
@@ -41,11 +44,11 @@ public sealed class WorkflowInstance
     }
 
     /// <summary>Moves the instance to another version of its definition, at the mapped stage; recorded like a transition.</summary>
-    public WorkflowTransitionRecord MigrateTo(int toVersion, string toStage, string userId, string userName, DateTime nowUtc)
+    internal WorkflowTransitionRecord MigrateTo(int toVersion, string toStage, string userId, string userName, DateTime nowUtc)
     {
         var from = DefinitionVersion;
         DefinitionVersion = toVersion;
-        var record = RecordTransition("migrate-version", toStage, userId, userName,
+        var record = RecordTransition(MigrateVersionTrigger, toStage, userId, userName,
             $"Moved from version {from} to version {toVersion} of '{DefinitionId}'.", nowUtc);
         return record;
     }

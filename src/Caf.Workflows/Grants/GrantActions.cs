@@ -65,8 +65,8 @@ internal sealed class ReleaseCommitmentAction : IWorkflowAction
     public ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
         var application = context.SubjectAs<GrantApplication>();
-        if (application.ApprovedAmount is not { } approved) return ValueTask.CompletedTask;
-        var unpaid = approved - application.Disbursed;
+        if (application.ApprovedAmount is null) return ValueTask.CompletedTask;
+        var unpaid = application.Committed - application.Disbursed;
         if (unpaid.Amount > 0)
             application.AddLedgerEntry(LedgerEntryKind.CommitmentRelease, unpaid, FundTime.DateOf(context.UtcNow),
                 $"Unpaid commitment released: {application.Reference}", null, context.Actor.UserId, context.UtcNow);
