@@ -11,6 +11,21 @@ public sealed class CafUser : IdentityUser
     /// <summary>The language emails and messages are written in for this person: en, fr or es.</summary>
     public string Language { get; set; } = "en";
 
+    /// <summary>The languages CafGrants writes in, by code, each named in itself.</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> Languages = [("en", "English"), ("fr", "Français"), ("es", "Español")];
+
+    /// <summary>Why <paramref name="code"/> cannot be this person's language, if so.</summary>
+    public static string? LanguageProblem(string? code) =>
+        Languages.Any(l => l.Code == code) ? null : "Choose English, French or Spanish.";
+
+    /// <summary>Writes to this person in <paramref name="code"/> from now on.</summary>
+    /// <exception cref="DomainException">The language is not one CafGrants writes in.</exception>
+    public void ChooseLanguage(string? code)
+    {
+        if (LanguageProblem(code) is { } problem) throw new DomainException(problem, nameof(Language));
+        Language = code!;
+    }
+
     /// <summary>
     /// What an administrator's "disable" sets Identity's lockout end to: the end of time. A lockout after wrong
     /// passwords ends minutes later and, once over, changes nothing.

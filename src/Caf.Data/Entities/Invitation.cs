@@ -52,7 +52,13 @@ public sealed class Invitation
         return null;
     }
 
-    public void Accept(DateTime nowUtc) => AcceptedAtUtc = nowUtc;
+    /// <summary>The invitee used the link: it works no more.</summary>
+    /// <exception cref="DomainException">The link cannot be used (wrong token, already used, expired).</exception>
+    public void Accept(string token, DateTime nowUtc)
+    {
+        if (Problem(token, nowUtc) is { } problem) throw new DomainException(problem);
+        AcceptedAtUtc = nowUtc;
+    }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -1,16 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-using Caf.Data;
 using Caf.Data.Entities;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Account;
 
 /// <summary>The invitee chooses a password. The link is checked (signature, expiry, single use) on every request.</summary>
-public sealed class AcceptInvitationModel(CafDbContext db, UserManager<CafUser> users, TimeProvider clock) : PageModel
+public sealed class AcceptInvitationModel(Invitations invitations) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
 
@@ -35,42 +31,28 @@ public sealed class AcceptInvitationModel(CafDbContext db, UserManager<CafUser> 
     {
         var invitation = await CheckAsync(id, ct);
         if (invitation is null || !ModelState.IsValid) return Page();
-        var user = await users.FindByIdAsync(invitation.UserId);
-        if (user is null)
+        var outcome = await invitations.AcceptAsync(id, Token, Password, ct);
+        if (!outcome.Succeeded)
         {
-            Problem = "This invitation's account no longer exists. Please ask the ISU for a new invitation.";
+            foreach (var (field, message) in outcome.Errors)
+                if (field is null) Problem = message;
+                else ModelState.AddModelError(field, message);
+            Response.StatusCode = outcome.StatusCode;
             return Page();
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = await users.AddPasswordAsync(user, Password);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors) ModelState.AddModelError(nameof(Password), error.Description);
-            Response.StatusCode = 400;
-            return Page();
-        }
-        user.EmailConfirmed = true;
-        await users.UpdateAsync(user);
-        invitation.Accept(clock.GetUtcNow().UtcDateTime);
-        db.AuditEvents.Add(new AuditEvent("invitation.accepted", "User", user.Id, JsonSerializer.Serialize(new { email = user.Email })));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         TempData["Message"] = "Your password is set. Sign in to continue.";
         return RedirectToPage("/Account/Login");
     }
 
     private async Task<Invitation?> CheckAsync(Guid id, CancellationToken ct)
     {
-        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, ct);
-        Problem = invitation is null
-            ? "This invitation link is not valid. Please use the link exactly as it was sent to you."
-            : invitation.Problem(Token, clock.GetUtcNow().UtcDateTime);
-        if (Problem is not null)
+        (var invitation, Problem) = await invitations.CheckAsync(id, Token, ct);
+        if (invitation is null)
         {
             Response.StatusCode = 400;
             return null;
         }
-        Email = invitation!.Email;
+        Email = invitation.Email;
         return invitation;
     }
 }

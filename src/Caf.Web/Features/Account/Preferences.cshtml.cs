@@ -1,22 +1,17 @@
-using System.Security.Claims;
-using Caf.Data;
-using Caf.Data.Entities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Caf.Data.Entities;
 
 namespace Caf.Web.Features.Account;
 
 /// <summary>The language CafGrants writes to this person in: confirmations, decisions and questions arrive in it.</summary>
-public sealed class PreferencesModel(CafDbContext db) : PageModel
+public sealed class PreferencesModel(Preferences preferences) : PageModel
 {
-    public static readonly IReadOnlyList<(string Code, string Name)> Languages = [("en", "English"), ("fr", "Français"), ("es", "Español")];
-
     [BindProperty] public string? Language { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var user = await CurrentAsync(ct);
+        var user = await preferences.CurrentAsync(User, ct);
         if (user is null) return NotFound();
         Language = user.Language;
         return Page();
@@ -24,24 +19,16 @@ public sealed class PreferencesModel(CafDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var user = await CurrentAsync(ct);
+        var user = await preferences.CurrentAsync(User, ct);
         if (user is null) return NotFound();
-        if (Languages.All(l => l.Code != Language))
+        var outcome = await preferences.ChooseLanguageAsync(User, user, Language, ct);
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError(nameof(Language), "Choose English, French or Spanish.");
-            Response.StatusCode = 400;
+            foreach (var (field, message) in outcome.Errors) ModelState.AddModelError(field ?? string.Empty, message);
+            Response.StatusCode = outcome.StatusCode;
             return Page();
         }
-        user.Language = Language!;
-        db.AuditEvents.Add(new AuditEvent("user.language-changed", nameof(CafUser), user.Id, $"{{\"language\":\"{Language}\"}}"));
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = "Saved: emails will be written in " + Languages.First(l => l.Code == Language).Name + ".";
+        TempData["Message"] = "Saved: emails will be written in " + CafUser.Languages.First(l => l.Code == Language).Name + ".";
         return RedirectToPage();
-    }
-
-    private Task<CafUser?> CurrentAsync(CancellationToken ct)
-    {
-        var id = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        return db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
     }
 }

@@ -16,8 +16,8 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
 {
     public static readonly string[] StateRoles = [CafRoles.Applicant, CafRoles.CommitteeMember, CafRoles.CommitteeChair];
 
-    /// <summary>Null when sent; otherwise the problems, by field.</summary>
-    public async Task<IReadOnlyList<(string Field, string Message)>?> InviteAsync(string email, string displayName, string role,
+    /// <summary>Null when sent; otherwise the problems, by domain field (Email, DisplayName, Role, StatePartyId).</summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>?> InviteAsync(string? email, string? displayName, string role,
         Guid? statePartyId, string invitedByUserId, bool byAdmin, CancellationToken ct) =>
         (await IssueAsync(email, displayName, role, statePartyId, invitedByUserId, byAdmin, Invitation.Lifetime, byEmail: true, ct)).Problems;
 
@@ -35,22 +35,25 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
     /// Creates the account and its invitation; the link is emailed (an invitation from the People page) or only
     /// returned (the first administrator's, printed by the command line). The problems by field, or the link.
     /// </summary>
-    internal async Task<(IReadOnlyList<(string Field, string Message)>? Problems, string? Link, DateTime ExpiresAtUtc)> IssueAsync(string email,
-        string displayName, string role, Guid? statePartyId, string invitedByUserId, bool byAdmin, TimeSpan lifetime, bool byEmail,
+    internal async Task<(IReadOnlyList<(string Field, string Message)>? Problems, string? Link, DateTime ExpiresAtUtc)> IssueAsync(string? email,
+        string? displayName, string role, Guid? statePartyId, string invitedByUserId, bool byAdmin, TimeSpan lifetime, bool byEmail,
         CancellationToken ct)
     {
-        var problems = new List<(string, string)>();
-        if (!CafRoles.All.Contains(role)) problems.Add(("Input.Role", "Choose a role."));
-        else if (role == CafRoles.Admin && !byAdmin) problems.Add(("Input.Role", "Only an administrator can invite an administrator."));
-        var described = CafRoles.Describe(role);
-        if (StateRoles.Contains(role) && statePartyId is null)
-            problems.Add(("Input.StatePartyId", $"{("AEIOU".Contains(described[0]) ? "An" : "A")} {described} belongs to a state: choose it."));
-        else if (StateRoles.Contains(role) && !await db.StateParties.AnyAsync(s => s.Id == statePartyId, ct))
-            problems.Add(("Input.StatePartyId", "Choose the state from the list."));
-        if (await users.FindByEmailAsync(email) is not null)
-            problems.Add(("Input.Email", AlreadyHasAnAccount));
-        // A line break in a name would travel into the greeting of every email the person receives.
-        if (displayName.Any(char.IsControl)) problems.Add(("Input.DisplayName", "Write the name on one line."));
+        var problems = new InvitationRequest(email, displayName).Problems().ToList();
+        email = email?.Trim() ?? "";
+        displayName = displayName?.Trim() ?? "";
+        if (!CafRoles.All.Contains(role)) problems.Add(("Role", "Choose a role."));
+        else if (role == CafRoles.Admin && !byAdmin) problems.Add(("Role", "Only an administrator can invite an administrator."));
+        else
+        {
+            var described = CafRoles.Describe(role);
+            if (StateRoles.Contains(role) && statePartyId is null)
+                problems.Add(("StatePartyId", $"{("AEIOU".Contains(described[0], StringComparison.Ordinal) ? "An" : "A")} {described} belongs to a state: choose it."));
+            else if (StateRoles.Contains(role) && !await db.StateParties.AnyAsync(s => s.Id == statePartyId, ct))
+                problems.Add(("StatePartyId", "Choose the state from the list."));
+        }
+        if (email.Length > 0 && await users.FindByEmailAsync(email) is not null)
+            problems.Add(("Email", AlreadyHasAnAccount));
         if (problems.Count > 0) return (problems, null, default);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -61,7 +64,7 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
             StatePartyId = StateRoles.Contains(role) ? statePartyId : null,
         };
         var created = await users.CreateAsync(user);
-        if (!created.Succeeded) return (created.Errors.Select(e => ("Input.Email", InWords(e))).Distinct().ToList(), null, default);
+        if (!created.Succeeded) return (created.Errors.Select(e => ("Email", InWords(e))).Distinct().ToList(), null, default);
         await users.AddToRoleAsync(user, role);
         var invitation = new Invitation(user.Id, email, role, user.StatePartyId, invitedByUserId, now, out var token, lifetime);
         db.Invitations.Add(invitation);

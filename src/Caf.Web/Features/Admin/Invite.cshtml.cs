@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
 using Microsoft.AspNetCore.Authorization;
@@ -17,16 +16,11 @@ public sealed class InviteModel(InvitationService invitations, CafDbContext db) 
 
     public sealed class InviteInput
     {
-        [Required(ErrorMessage = "Give the person's email address."), EmailAddress(ErrorMessage = "Give an email address such as name@example.org.")]
-        [StringLength(256, ErrorMessage = "Keep the email address under 256 characters.")]
-        public string Email { get; set; } = "";
+        public string? Email { get; set; }
 
-        [Required(ErrorMessage = "Give the person's name as it should appear to others.")]
-        [StringLength(200, ErrorMessage = "Keep the name under 200 characters.")]
-        public string DisplayName { get; set; } = "";
+        public string? DisplayName { get; set; }
 
-        [Required(ErrorMessage = "Choose a role.")]
-        public string Role { get; set; } = CafRoles.Applicant;
+        public string? Role { get; set; } = CafRoles.Applicant;
 
         public Guid? StatePartyId { get; set; }
     }
@@ -43,15 +37,15 @@ public sealed class InviteModel(InvitationService invitations, CafDbContext db) 
             Response.StatusCode = 400;
             return Page();
         }
-        var problems = await invitations.InviteAsync(Input.Email.Trim(), Input.DisplayName.Trim(), Input.Role, Input.StatePartyId,
+        var problems = await invitations.InviteAsync(Input.Email, Input.DisplayName, Input.Role ?? "", Input.StatePartyId,
             ApplicationAccess.ActorFor(User).UserId, User.IsInRole(CafRoles.Admin), ct);
         if (problems is not null)
         {
-            foreach (var (field, message) in problems) ModelState.AddModelError(field, message);
+            foreach (var (field, message) in problems) ModelState.AddModelError($"Input.{field}", message);
             Response.StatusCode = 400;
             return Page();
         }
-        TempData["Message"] = $"Invitation sent to {Input.Email.Trim()}.";
+        TempData["Message"] = $"Invitation sent to {Input.Email!.Trim()}.";
         return RedirectToPage();
     }
 

@@ -13,7 +13,38 @@ namespace Caf.Web.Features.Api;
 /// <summary>What an administrator fills in to register a program that calls the API.</summary>
 /// <param name="RedirectUri">Only for a program that acts for a signed-in person (authorization code + PKCE); null for a
 /// program acting for itself (client credentials only).</param>
-public sealed record ApiClientRegistration(string ClientId, string DisplayName, IReadOnlyCollection<string> Scopes, string? RedirectUri = null);
+public sealed partial record ApiClientRegistration(string ClientId, string DisplayName, IReadOnlyCollection<string> Scopes, string? RedirectUri = null)
+{
+    /// <summary>Every rule the registration breaks, by field; empty when it can be registered (if the id is still free).</summary>
+    public IReadOnlyList<(string Field, string Message)> Problems()
+    {
+        var problems = new List<(string, string)>();
+        if (!ClientIdPattern().IsMatch((ClientId ?? "").Trim()))
+            problems.Add((nameof(ClientId), "Use 3 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit."));
+        var displayName = (DisplayName ?? "").Trim();
+        if (displayName.Length == 0) problems.Add((nameof(DisplayName), "Give the program a name people will recognise."));
+        else if (displayName.Length > 200) problems.Add((nameof(DisplayName), "Keep the name to 200 characters."));
+        var scopes = (Scopes ?? []).Distinct().ToList();
+        if (scopes.Count == 0) problems.Add((nameof(Scopes), "Choose at least one kind of access."));
+        else if (scopes.FirstOrDefault(s => !ApiScopes.All.Contains(s)) is { } unknown)
+            problems.Add((nameof(Scopes), $"'{unknown}' is not a scope of this API."));
+        var redirectUri = string.IsNullOrWhiteSpace(RedirectUri) ? null : RedirectUri.Trim();
+        if (redirectUri is { Length: > 2000 }) problems.Add((nameof(RedirectUri), "Keep the address to 2,000 characters."));
+        else if (redirectUri is not null && !IsAcceptableRedirectUri(redirectUri))
+            problems.Add((nameof(RedirectUri), "Give an absolute https:// address (http:// only for localhost), without a #fragment."));
+        // A draft belongs to the applicant's State Party, so only a program acting for a signed-in applicant can create one.
+        else if (redirectUri is null && scopes.Contains(ApiScopes.ApplicationsWrite))
+            problems.Add((nameof(RedirectUri), "Creating drafts is done for a signed-in applicant: give the program's redirect address."));
+        return problems;
+    }
+
+    private static bool IsAcceptableRedirectUri(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && string.IsNullOrEmpty(uri.Fragment) &&
+        (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$")]
+    private static partial Regex ClientIdPattern();
+}
 
 public sealed record ApiClient(string ClientId, string DisplayName, IReadOnlyList<string> Scopes, string? RedirectUri,
     DateTime? RegisteredAtUtc, string? RegisteredBy);
@@ -23,7 +54,7 @@ public sealed record ApiClient(string ClientId, string DisplayName, IReadOnlyLis
 /// shown once and stored only as a hash; revoking deletes it with its authorizations and tokens. Both are audited, in
 /// the same transaction as the change.
 /// </summary>
-public sealed partial class ApiClientRegistry(IOpenIddictApplicationManager applications, CafDbContext db)
+public sealed class ApiClientRegistry(IOpenIddictApplicationManager applications, CafDbContext db)
 {
     public const string RegisteredAction = "api-client.registered";
     public const string RevokedAction = "api-client.revoked";
@@ -33,28 +64,23 @@ public sealed partial class ApiClientRegistry(IOpenIddictApplicationManager appl
     /// <exception cref="DomainException">The registration is not acceptable; <see cref="DomainException.Field"/> names the field.</exception>
     public async Task<string> RegisterAsync(ApiClientRegistration registration, CancellationToken ct = default)
     {
+        var (problems, secret) = await TryRegisterAsync(registration, ct);
+        if (problems.Count > 0) throw new DomainException(problems[0].Message, problems[0].Field);
+        return secret!;
+    }
+
+    /// <summary>Registers the client and returns its secret, or every problem of the registration by field (nothing saved).</summary>
+    public async Task<(IReadOnlyList<(string Field, string Message)> Problems, string? Secret)> TryRegisterAsync(
+        ApiClientRegistration registration, CancellationToken ct = default)
+    {
+        var problems = registration.Problems();
+        if (problems.Count > 0) return (problems, null);
         var clientId = registration.ClientId.Trim();
         var displayName = registration.DisplayName.Trim();
-        if (!ClientIdPattern().IsMatch(clientId))
-            throw new DomainException("Use 3 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit.",
-                nameof(ApiClientRegistration.ClientId));
-        if (displayName.Length is 0 or > 200)
-            throw new DomainException("Give the program a name of at most 200 characters.", nameof(ApiClientRegistration.DisplayName));
         var scopes = registration.Scopes.Distinct().ToList();
-        if (scopes.Count == 0)
-            throw new DomainException("Choose at least one kind of access.", nameof(ApiClientRegistration.Scopes));
-        if (scopes.FirstOrDefault(s => !ApiScopes.All.Contains(s)) is { } unknown)
-            throw new DomainException($"'{unknown}' is not a scope of this API.", nameof(ApiClientRegistration.Scopes));
         var redirectUri = string.IsNullOrWhiteSpace(registration.RedirectUri) ? null : registration.RedirectUri.Trim();
-        if (redirectUri is not null && !IsAcceptableRedirectUri(redirectUri))
-            throw new DomainException("Give an absolute https:// address (http:// only for localhost), without a #fragment.",
-                nameof(ApiClientRegistration.RedirectUri));
-        // A draft belongs to the applicant's State Party, so only a program acting for a signed-in applicant can create one.
-        if (redirectUri is null && scopes.Contains(ApiScopes.ApplicationsWrite))
-            throw new DomainException("Creating drafts is done for a signed-in applicant: give the program's redirect address.",
-                nameof(ApiClientRegistration.RedirectUri));
         if (await applications.FindByClientIdAsync(clientId, ct) is not null)
-            throw new DomainException($"A client with the id '{clientId}' is already registered.", nameof(ApiClientRegistration.ClientId));
+            return ([(nameof(ApiClientRegistration.ClientId), $"A client with the id '{clientId}' is already registered.")], null);
 
         var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var descriptor = new OpenIddictApplicationDescriptor
@@ -82,7 +108,7 @@ public sealed partial class ApiClientRegistry(IOpenIddictApplicationManager appl
             JsonSerializer.Serialize(new { clientId, displayName, scopes, redirectUri })));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return secret;
+        return ([], secret);
     }
 
     public async Task<IReadOnlyList<ApiClient>> ListAsync(CancellationToken ct = default)
@@ -123,11 +149,4 @@ public sealed partial class ApiClientRegistry(IOpenIddictApplicationManager appl
         await transaction.CommitAsync(ct);
         return true;
     }
-
-    private static bool IsAcceptableRedirectUri(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && string.IsNullOrEmpty(uri.Fragment) && value.Length <= 2000 &&
-        (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$")]
-    private static partial Regex ClientIdPattern();
 }

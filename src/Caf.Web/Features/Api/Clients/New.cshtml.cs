@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,17 +16,12 @@ public sealed class NewModel(ApiClientRegistry registry) : PageModel
 
     public sealed class ClientInput
     {
-        [Required(ErrorMessage = "Give the client id the program will send.")]
-        [StringLength(64, ErrorMessage = "Keep the client id to 64 characters.")]
         public string? ClientId { get; set; }
 
-        [Required(ErrorMessage = "Give the program a name people will recognise.")]
-        [StringLength(200, ErrorMessage = "Keep the name to 200 characters.")]
         public string? DisplayName { get; set; }
 
         public List<string> Scopes { get; set; } = [];
 
-        [StringLength(2000, ErrorMessage = "Keep the address to 2,000 characters.")]
         public string? RedirectUri { get; set; }
     }
 
@@ -35,18 +29,15 @@ public sealed class NewModel(ApiClientRegistry registry) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Input.Scopes.Count == 0)
-            ModelState.AddModelError("Input.Scopes", "Choose at least one kind of access.");
         if (!ModelState.IsValid) return Invalid();
-        try
+        var (problems, secret) = await registry.TryRegisterAsync(
+            new ApiClientRegistration(Input.ClientId ?? "", Input.DisplayName ?? "", Input.Scopes, Input.RedirectUri), ct);
+        if (problems.Count > 0)
         {
-            Secret = await registry.RegisterAsync(new ApiClientRegistration(Input.ClientId!, Input.DisplayName!, Input.Scopes, Input.RedirectUri), ct);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(ex.Field is null ? string.Empty : $"Input.{ex.Field}", ex.Message);
+            foreach (var (field, message) in problems) ModelState.AddModelError($"Input.{field}", message);
             return Invalid();
         }
+        Secret = secret;
         // The secret is in this response and nowhere else: no redirect, no TempData, no caching.
         Response.Headers.CacheControl = "no-store";
         return Page();
