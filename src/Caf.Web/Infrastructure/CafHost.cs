@@ -134,7 +134,6 @@ internal static class CafHost
         services.AddScoped<DemoSeeder>();
         services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));
         services.AddSingleton<Email.OutboxDispatcher>();
-        services.AddScoped<Features.Admin.InvitationService>();
         services.AddScoped<AuthenticatorEnrolment>();
         services.AddScoped<Features.Admin.AdministratorInvitation>();
         services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = SecurityHeadersMiddleware.MarkStaticFile);

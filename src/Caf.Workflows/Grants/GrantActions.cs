@@ -83,7 +83,7 @@ internal sealed class RemindFinalReportAction(IEnumerable<IWorkflowDateField> da
     public ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
         var application = context.SubjectAs<GrantApplication>();
-        var due = dateFields.First(f => f.Name == "final-report-due").ValueFor(application);
+        var due = dateFields.First(f => f.Name == FinalReportDueDateField.FieldName).ValueFor(application);
         context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.Applicant, application.ApplicantStateId,
             $"Reminder: the final report for {application.Reference} is due on {due:d MMMM yyyy}.", context.UtcNow));
         return ValueTask.CompletedTask;

@@ -18,7 +18,10 @@ internal sealed class FinalReportDueDateField : IWorkflowDateField
 {
     public const int DaysAfterActivities = 60;
 
-    public string Name => "final-report-due";
+    /// <summary>The name workflow files and the timer action use for this date.</summary>
+    public const string FieldName = "final-report-due";
+
+    public string Name => FieldName;
     public string Description => $"{DaysAfterActivities} days after the activities end.";
 
     public DateTime? ValueFor(object subject) =>

@@ -13,6 +13,7 @@ namespace Caf.Web.Features.Admin;
 /// the email leaves through the outbox after the commit.
 /// </summary>
 public sealed class InvitationService(CafDbContext db, UserManager<CafUser> users, OutboxDispatcher outbox, PublicLinks links, TimeProvider clock)
+    : IUseCase
 {
     public static readonly string[] StateRoles = [CafRoles.Applicant, CafRoles.CommitteeMember, CafRoles.CommitteeChair];
 
