@@ -67,12 +67,13 @@ public sealed class DecideModel(ApplicationAccess access, WorkflowEngine engine,
         await LoadMembersAsync(ct);
         var decision = new CommitteeDecision(Input.Decision, Input.ApprovedAmount, Input.MeetingDate, Input.Present, Input.DecisionRationale,
             Input.Conditions);
+        var problems = decision.Problems(FundTime.Today(clock)).ToList();
         if (!ModelState.IsValid)
         {
-            ShowProblems(decision.Problems(FundTime.Today(clock)));
+            ShowProblems(problems);
             return Invalid();
         }
-        if (DestructiveActions.Is(Input.Decision) && !Confirmed && !decision.Problems(FundTime.Today(clock)).Any())
+        if (DestructiveActions.Is(Input.Decision) && !Confirmed && problems.Count == 0)
         {
             Confirming = true;
             return Page();

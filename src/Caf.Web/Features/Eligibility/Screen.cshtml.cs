@@ -62,12 +62,13 @@ public sealed class ScreenModel(ApplicationAccess access, WorkflowEngine engine,
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         Pad();
         var screening = new Screening(Input.Decision, Input.Met, Input.Notes, Input.Rationale, Input.Questions, Input.Sections);
+        var problems = screening.Problems(Items.Count).ToList();
         if (!ModelState.IsValid)
         {
-            ShowProblems(screening.Problems(Items.Count));
+            ShowProblems(problems);
             return Invalid();
         }
-        if (DestructiveActions.Is(DecisionTrigger) && !Confirmed && !screening.Problems(Items.Count).Any())
+        if (DestructiveActions.Is(DecisionTrigger) && !Confirmed && problems.Count == 0)
         {
             Confirming = true;
             return Page();
