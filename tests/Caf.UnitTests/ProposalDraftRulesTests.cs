@@ -120,10 +120,49 @@ public sealed class ProposalDraftRulesTests
 
         Assert.Equal(
         [
-            ("Partners[1].StatePartyId", "Partner 2: choose a State Party from the list."),
+            ("Partners[1].StatePartyId", "Partner 2: United States of America is not a State Party to the Convention."),
             ("Activities[0].StatePartyId", "Activity 1: choose the country from the list."),
             ("ActionLinks", "Choose the action-plan actions from the list."),
-        ], draft.ReferenceProblems([_given.Partner, nonParty], [known]));
+        ], draft.ReferenceProblems([_given.Partner, nonParty], [known], _given.Applicant.Id));
+    }
+
+    [Fact]
+    public void A_partner_is_another_state_party_than_the_applicant_listed_once_and_an_unknown_one_is_named_by_its_row()
+    {
+        var draft = Draft() with
+        {
+            Partners =
+            [
+                new(_given.Partner.Id, PartnerRole.Host), new(_given.Applicant.Id, PartnerRole.Host),
+                new(Guid.NewGuid(), PartnerRole.Visiting), new(_given.Partner.Id, PartnerRole.Visiting), new(null, PartnerRole.Host),
+            ],
+        };
+
+        Assert.Equal(
+        [
+            ("Partners[1].StatePartyId", "A partner must be a State Party other than the applicant."),
+            ("Partners[2].StatePartyId", "Partner 3: choose a State Party from the list."),
+            ("Partners[3].StatePartyId", "Each partner State Party can be listed only once."),
+        ], draft.ReferenceProblems([_given.Applicant, _given.Partner], [], _given.Applicant.Id));
+    }
+
+    [Fact]
+    public void A_new_draft_goes_into_an_open_round_in_the_rounds_currency()
+    {
+        var open = GrantApplicationBuilder.Round();
+        var closed = GrantApplicationBuilder.Round();
+        closed.Close(GrantApplicationBuilder.Now);
+
+        Assert.Empty((Draft() with { RoundId = open.Id, Currency = " chf " }).RoundProblems(open, GrantApplicationBuilder.Now));
+        Assert.Equal([("RoundId", "Choose the round you are applying to.")], Draft().RoundProblems(null, GrantApplicationBuilder.Now));
+        Assert.Equal([("RoundId", "There is no round with this id. Choose an open round.")],
+            (Draft() with { RoundId = Guid.NewGuid() }).RoundProblems(null, GrantApplicationBuilder.Now));
+        Assert.Equal(
+        [
+            ("RoundId", $"The round '{closed.Title}' is not open for applications. Choose an open round."),
+            ("Currency", "'JPY' is not accepted: budgets for this round are in CHF."),
+        ], (Draft() with { RoundId = closed.Id, Currency = "JPY" }).RoundProblems(closed, GrantApplicationBuilder.Now));
+        Assert.Single((Draft() with { RoundId = open.Id }).RoundProblems(open, open.ClosesAtUtc));
     }
 
     [Fact]

@@ -23,6 +23,8 @@ public sealed record ProposalDraft
     public string? FollowUpPlan { get; init; }
     public decimal? ContributionCash { get; init; }
     public string? ContributionInKind { get; init; }
+    /// <summary>The currency the budget is written in, when the sender says; it must be the round's.</summary>
+    public string? Currency { get; init; }
     public IReadOnlyList<PartnerRow> Partners { get; init; } = [];
     public IReadOnlyList<ResultRow> Results { get; init; } = [];
     public IReadOnlyList<ActivityRow> Activities { get; init; } = [];
@@ -105,18 +107,49 @@ public sealed record ProposalDraft
     }
 
     /// <summary>
-    /// Partners, places and action-plan actions are chosen from lists: an id that names none of them (a tampered form)
-    /// is refused against its field rather than by the database.
+    /// Partners, places and action-plan actions are chosen from lists: an id that names none of them (a tampered form or
+    /// a client's code) is refused against its field rather than by the database. A partner is another State Party than
+    /// the applicant's own, listed once.
     /// </summary>
-    public IEnumerable<(string Field, string Message)> ReferenceProblems(IReadOnlyCollection<StateParty> states, IReadOnlyCollection<Guid> actions)
+    public IEnumerable<(string Field, string Message)> ReferenceProblems(IReadOnlyCollection<StateParty> states, IReadOnlyCollection<Guid> actions,
+        Guid? applicantStateId)
     {
+        var listed = new HashSet<Guid>();
         for (var i = 0; i < Partners.Count; i++)
-            if (Partners[i].StatePartyId is { } partner && !states.Any(s => s.Id == partner && s.IsStateParty))
-                yield return ($"{nameof(GrantApplication.Partners)}[{i}].StatePartyId", $"Partner {i + 1}: choose a State Party from the list.");
+        {
+            if (Partners[i].StatePartyId is not { } partner) continue;
+            var field = $"{nameof(GrantApplication.Partners)}[{i}].StatePartyId";
+            var state = states.FirstOrDefault(s => s.Id == partner);
+            if (state is null)
+                yield return (field, $"Partner {i + 1}: choose a State Party from the list.");
+            else if (!state.IsStateParty)
+                yield return (field, $"Partner {i + 1}: {state.Name} is not a State Party to the Convention.");
+            else if (partner == applicantStateId)
+                yield return (field, "A partner must be a State Party other than the applicant.");
+            else if (!listed.Add(partner))
+                yield return (field, "Each partner State Party can be listed only once.");
+        }
         for (var i = 0; i < Activities.Count; i++)
             if (Activities[i].StatePartyId is { } place && states.All(s => s.Id != place))
                 yield return ($"{nameof(GrantApplication.Activities)}[{i}].StatePartyId", $"Activity {i + 1}: choose the country from the list.");
         if (Actions.Any(a => !actions.Contains(a))) yield return (nameof(GrantApplication.ActionLinks), "Choose the action-plan actions from the list.");
+    }
+
+    /// <summary>
+    /// A new draft goes into a round that is open now, and its budget is in that round's currency (until exchange rates
+    /// are recorded with their date and source). <paramref name="round"/>: the round <see cref="RoundId"/> names, if any.
+    /// </summary>
+    public IEnumerable<(string Field, string Message)> RoundProblems(FundingRound? round, DateTime utcNow)
+    {
+        if (round is null)
+        {
+            yield return (nameof(RoundId), RoundId is null ? "Choose the round you are applying to." : "There is no round with this id. Choose an open round.");
+            yield break;
+        }
+        if (!round.IsOpenAt(utcNow))
+            yield return (nameof(RoundId), $"The round '{round.Title}' is not open for applications. Choose an open round.");
+        if (Currency is { } currency && !string.Equals(currency.Trim(), round.Currency, StringComparison.OrdinalIgnoreCase))
+            yield return (nameof(Currency), $"'{currency}' is not accepted: budgets for this round are in {round.Currency}.");
     }
 
     /// <summary>Writes the draft into the application, section by section; during a clarification only the reopened sections.</summary>

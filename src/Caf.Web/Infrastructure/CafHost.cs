@@ -138,7 +138,6 @@ internal static class CafHost
         services.AddScoped<Features.Admin.AdministratorInvitation>();
         services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = SecurityHeadersMiddleware.MarkStaticFile);
         services.AddSingleton<PublicLinks>();
-        services.AddScoped<PasswordResetRequests>();
         // The public address is always an allowed host, whatever else AllowedHosts lists.
         services.PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
         {

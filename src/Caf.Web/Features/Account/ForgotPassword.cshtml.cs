@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Caf.Web.Features.Account;
 
 /// <summary>Sends a password-reset link. The answer is the same whether or not the address has an account.</summary>
-public sealed class ForgotPasswordModel(PasswordResetRequests requests) : PageModel
+public sealed class ForgotPasswordModel(PasswordResets resets) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
     [Display(Name = "Email")]
@@ -18,7 +18,7 @@ public sealed class ForgotPasswordModel(PasswordResetRequests requests) : PageMo
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        await requests.RequestAsync(Email.Trim(), ct);
+        await resets.RequestAsync(Email.Trim(), ct);
         Sent = true;
         return Page();
     }

@@ -1,15 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-using Caf.Data;
-using Caf.Data.Entities;
 using Caf.Web.Seeding;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caf.Web.Features.Account;
 
-public sealed class LoginModel(SignInManager<CafUser> signIn, CafDbContext db, IWebHostEnvironment environment) : PageModel
+public sealed class LoginModel(SignIns signIns, IWebHostEnvironment environment) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
     [Display(Name = "Email")]
@@ -31,19 +27,10 @@ public sealed class LoginModel(SignInManager<CafUser> signIn, CafDbContext db, I
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        var outcome = result switch
-        {
-            { Succeeded: true } => "signin.succeeded",
-            { RequiresTwoFactor: true } => "signin.password-accepted",
-            { IsLockedOut: true } => "signin.locked-out",
-            _ => "signin.failed",
-        };
-        db.AuditEvents.Add(new AuditEvent(outcome, "User", null, JsonSerializer.Serialize(new { email = Email.Trim() })));
-        await db.SaveChangesAsync();
+        var result = await signIns.WithPasswordAsync(Email, Password, ct);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         if (result.RequiresTwoFactor)

@@ -1,20 +1,15 @@
-using Caf.Data;
-using Caf.Data.Entities;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caf.Web.Features.Account;
 
-public sealed class LogoutModel(SignInManager<CafUser> signIn, CafDbContext db) : PageModel
+public sealed class LogoutModel(SignIns signIns) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        db.AuditEvents.Add(new AuditEvent("signout", "User", null, null));
-        await db.SaveChangesAsync();
-        await signIn.SignOutAsync();
+        await signIns.SignOutAsync(User, ct);
         return RedirectToPage("/Account/Login");
     }
 }

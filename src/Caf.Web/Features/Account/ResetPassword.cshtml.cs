@@ -1,15 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-using Caf.Data;
-using Caf.Data.Entities;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caf.Web.Features.Account;
 
 /// <summary>Sets a new password from an emailed link (Identity's token: signed, expiring, void once the password changes).</summary>
-public sealed class ResetPasswordModel(UserManager<CafUser> users, CafDbContext db) : PageModel
+public sealed class ResetPasswordModel(PasswordResets resets) : PageModel
 {
     // Not [Required]: a link cut short gets one plain sentence (Incomplete), not "The UserId field is required".
     [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
@@ -38,20 +34,12 @@ public sealed class ResetPasswordModel(UserManager<CafUser> users, CafDbContext 
     {
         if (Incomplete) return OnGet();
         if (!ModelState.IsValid) return Page();
-        var user = await users.FindByIdAsync(UserId!);
-        var result = user is null ? null : await users.ResetPasswordAsync(user, Token!, Password);
-        if (result is not { Succeeded: true })
+        var outcome = await resets.ResetAsync(UserId!, Token!, Password, ct);
+        if (!outcome.Succeeded)
         {
-            var invalidToken = result is null || result.Errors.Any(e => e.Code == "InvalidToken");
-            if (invalidToken)
-                ModelState.AddModelError(string.Empty, "This link has expired or was already used. Ask for a new one from the sign-in page.");
-            else
-                foreach (var error in result!.Errors) ModelState.AddModelError(nameof(Password), error.Description);
-            Response.StatusCode = 400;
+            this.ShowRefusal(outcome);
             return Page();
         }
-        db.AuditEvents.Add(new AuditEvent("password.reset", "User", user!.Id, JsonSerializer.Serialize(new { email = user.Email })));
-        await db.SaveChangesAsync(ct);
         TempData["Message"] = "Your new password is set. Sign in with it.";
         return RedirectToPage("/Account/Login");
     }

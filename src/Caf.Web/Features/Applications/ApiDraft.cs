@@ -39,10 +39,12 @@ public sealed record ApiDraft(
     string? Currency = null)
 {
     /// <summary>
-    /// The draft form, and every problem found on the way, keyed by the JSON field ("budget[1].quantity"): the codes
-    /// and names that mean nothing, a partner that is the applicant itself, and all that <see cref="DraftForm"/> checks.
+    /// The draft form, and what JSON can get wrong that a form cannot, keyed by the JSON field ("budget[1].quantity"):
+    /// codes and names that mean nothing, lists longer than any proposal has, and the form's field attributes. A row
+    /// whose code means nothing stays in its place (blank), so that the draft's own rules name the rows as sent.
+    /// The draft's rules themselves are the use case's (<see cref="Drafts.ProblemsAsync"/>).
     /// </summary>
-    internal (DraftForm Form, Dictionary<string, List<string>> Errors) ToForm(IReadOnlyList<StateParty> states, Guid applicantStateId)
+    internal (DraftForm Form, Dictionary<string, List<string>> Errors) ToForm(IReadOnlyList<StateParty> states)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(string field, string message)
@@ -96,17 +98,13 @@ public sealed record ApiDraft(
             if (string.IsNullOrWhiteSpace(partners[i].IsoCode))
             {
                 Add($"{field}.isoCode", $"Partner {i + 1} needs the ISO code of its State Party.");
+                form.Partners.Add(new DraftForm.PartnerRow { Role = role });
                 continue;
             }
-            if (State(partners[i].IsoCode, $"{field}.isoCode") is not { } state) continue;
-            if (state.Id == applicantStateId)
-                Add($"{field}.isoCode", $"Partner {i + 1}: a partner must be a State Party other than the applicant.");
-            else if (!state.IsStateParty)
-                Add($"{field}.isoCode", $"Partner {i + 1}: {state.Name} is not a State Party to the Convention.");
-            else if (form.Partners.Any(p => p.StatePartyId == state.Id))
-                Add($"{field}.isoCode", $"Partner {i + 1}: {state.Name} is already listed; each partner can be listed only once.");
-            else
+            if (State(partners[i].IsoCode, $"{field}.isoCode") is { } state)
                 form.Partners.Add(new DraftForm.PartnerRow { StatePartyId = state.Id, Role = role });
+            else
+                form.Partners.Add(new DraftForm.PartnerRow { Role = role });
         }
         var budget = Capped(Budget, "budget", "budget lines");
         for (var i = 0; i < budget.Count; i++)
@@ -144,20 +142,22 @@ public sealed record ApiDraft(
                 StatePartyId = string.IsNullOrWhiteSpace(activities[i].IsoCode) ? null : State(activities[i].IsoCode, $"activities[{i}].isoCode")?.Id,
             });
 
-        // The same checks as the page: the field attributes, then the rows.
+        // The same field attributes as the page.
         var annotations = new List<ValidationResult>();
         Validator.TryValidateObject(form, new ValidationContext(form), annotations, validateAllProperties: true);
         foreach (var result in annotations)
             foreach (var member in result.MemberNames.DefaultIfEmpty(""))
                 Add(FieldName("Form." + member), result.ErrorMessage ?? "This value is not acceptable.");
-        foreach (var (field, message) in form.Validate()) Add(FieldName(field), message);
         return (form, errors);
     }
 
-    /// <summary>The JSON field of a draft-form key: "Form.Budget[0].UnitCost" → "budget[0].unitCost".</summary>
+    /// <summary>
+    /// The JSON field of a draft-form key: "Form.Budget[0].UnitCost" → "budget[0].unitCost"; a State Party, chosen by id
+    /// on the page, is sent by ISO code: "Form.Partners[1].StatePartyId" → "partners[1].isoCode".
+    /// </summary>
     internal static string FieldName(string formKey) =>
         string.Join('.', (formKey.StartsWith("Form.", StringComparison.Ordinal) ? formKey[5..] : formKey)
-            .Split('.').Select(JsonName));
+            .Split('.').Select(part => part == nameof(DraftForm.PartnerRow.StatePartyId) ? "isoCode" : JsonName(part)));
 
     private static string JsonName(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }

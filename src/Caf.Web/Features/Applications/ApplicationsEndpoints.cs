@@ -56,32 +56,29 @@ internal static class ApplicationsEndpoints
     /// while any field is refused, and every refused field is listed at once.
     /// </summary>
     private static async Task<Results<Created<ApiApplication>, ValidationProblem, ProblemHttpResult>> CreateDraftAsync(HttpRequest request,
-        ApiCallers callers, ClaimsPrincipal token, CafDbContext db, Drafts drafts, TimeProvider clock,
+        ApiCallers callers, ClaimsPrincipal token, CafDbContext db, Drafts drafts,
         Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         var person = (await callers.ResolveAsync(token)).Person;
-        if (person is null || !person.IsInRole(CafRoles.Applicant) || person.StatePartyId() is not { } stateId)
+        if (person is null || !person.IsInRole(CafRoles.Applicant) || person.StatePartyId() is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
                 title: "Only a token of an applicant, acting for their own State Party, can create a draft.");
         var (draft, unreadable) = await ApiRequest.ReadJsonAsync<ApiDraft>(request, json.Value.SerializerOptions, ct);
         if (unreadable is not null) return unreadable;
 
         var states = await db.StateParties.AsNoTracking().ToListAsync(ct);
-        var (form, errors) = draft!.ToForm(states, stateId);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var round = form.RoundId is { } roundId
-            ? (await OpenRounds.ListAsync(db, now, ct)).FirstOrDefault(r => r.Id == roundId)
-            : null;
-        if (round is null)
-            errors.TryAdd("roundId", [form.RoundId is null
-                ? "Choose the round you are applying to (see GET /api/v1/rounds)."
-                : "There is no open round with this id (see GET /api/v1/rounds)."]);
-        // Budgets are in the round's currency until exchange rates are recorded with their date and source.
-        else if (draft.Currency is { } currency && !string.Equals(currency.Trim(), round.Currency, StringComparison.OrdinalIgnoreCase))
-            errors.TryAdd("currency", [$"'{currency}' is not accepted: budgets for this round are in {round.Currency}."]);
+        var (form, errors) = draft!.ToForm(states);
+        var proposal = form.ToDraft() with { Currency = draft.Currency };
+        // Every refused field at once: what the JSON got wrong, and every rule of the draft and its round.
+        foreach (var (field, message) in await drafts.ProblemsAsync(person, proposal, existing: null, ct))
+        {
+            var key = ApiDraft.FieldName(DraftForm.FieldKey(field));
+            if (!errors.TryGetValue(key, out var messages)) errors[key] = messages = [];
+            if (!messages.Contains(message)) messages.Add(message);
+        }
         if (errors.Count > 0) return Invalid(errors.Select(e => (e.Key, e.Value)));
 
-        var (outcome, application, _) = await drafts.CreateAsync(person, form.ToDraft(), [], id: null, ct);
+        var (outcome, application, _) = await drafts.CreateAsync(person, proposal, [], id: null, ct);
         if (outcome.StatusCode == StatusCodes.Status400BadRequest)
             return Invalid(outcome.Errors.GroupBy(e => ApiDraft.FieldName(DraftForm.FieldKey(e.Field)), e => e.Message)
                 .Select(g => (g.Key, g.ToList())));

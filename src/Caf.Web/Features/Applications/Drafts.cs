@@ -32,15 +32,32 @@ public sealed record DraftOutcome(CommandOutcome Outcome, GrantApplication? Appl
 /// time whatever is incomplete, and submitted only when complete. During a clarification the reopened sections are saved,
 /// never submitted: the answer resubmits (<see cref="Clarifications.AnswerAsync"/>).
 /// </summary>
-public sealed class Drafts(CafDbContext db, UserActions actions, WorkflowEngine engine, TimeProvider clock) : IUseCase
+public sealed class Drafts(CafDbContext db, ApplicationAccess access, UserActions actions, WorkflowEngine engine, TimeProvider clock) : IUseCase
 {
-    /// <summary>Every rule the draft breaks, by the application's field, before anything is written.</summary>
-    public async Task<IReadOnlyList<(string Field, string Message)>> ProblemsAsync(ProposalDraft draft, CancellationToken ct)
+    /// <summary>
+    /// Every rule the draft breaks, by the application's field, before anything is written; for a new draft
+    /// (<paramref name="existing"/> null) its round's too.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>> ProblemsAsync(ClaimsPrincipal applicant, ProposalDraft draft,
+        GrantApplication? existing, CancellationToken ct)
     {
         var states = await db.StateParties.AsNoTracking().ToListAsync(ct);
         var plan = await db.ActionPlanActions.Select(a => a.Id).ToListAsync(ct);
-        return draft.Problems().Concat(draft.ReferenceProblems(states, plan)).ToList();
+        var problems = draft.Problems().Concat(draft.ReferenceProblems(states, plan, existing?.ApplicantStateId ?? applicant.StatePartyId())).ToList();
+        if (existing is null)
+        {
+            var round = draft.RoundId is { } roundId ? await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) : null;
+            problems.AddRange(draft.RoundProblems(round, clock.GetUtcNow().UtcDateTime));
+        }
+        return problems;
     }
+
+    /// <summary>
+    /// The draft an earlier copy of the same new form made (a double click, a re-post, a save after an invalid one): sent
+    /// again, the form edits that draft rather than making a second. Null when the form has made none that this person sees.
+    /// </summary>
+    public async Task<GrantApplication?> MadeByFormAsync(ClaimsPrincipal applicant, Guid? formId, CancellationToken ct) =>
+        formId is { } id ? await access.LoadAsync(id, applicant, ct) : null;
 
     /// <summary>A new draft for the applicant's own State Party. <paramref name="id"/>: the id the form chose (ADR 0016).</summary>
     public Task<DraftOutcome> CreateAsync(ClaimsPrincipal applicant, ProposalDraft draft, IReadOnlyList<DraftUpload> uploads, Guid? id,
@@ -68,7 +85,7 @@ public sealed class Drafts(CafDbContext db, UserActions actions, WorkflowEngine 
         if (existing is not null && !ApplicationAccess.ActsForApplicant(existing, applicant))
             return new DraftOutcome(new CommandOutcome(403, [(null,
                 "Only the applicant State Party's own focal points change this application; a partner State Party reads it.")]), existing, []);
-        var problems = await ProblemsAsync(draft, ct);
+        var problems = await ProblemsAsync(applicant, draft, existing, ct);
         if (problems.Count > 0) return new DraftOutcome(CommandOutcome.Invalid(problems), existing, []);
         var userId = ApplicationAccess.ActorFor(applicant).UserId;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -98,9 +115,12 @@ public sealed class Drafts(CafDbContext db, UserActions actions, WorkflowEngine 
         {
             // A second copy of the same new form was saved a moment before this one: that draft is the one.
             db.ChangeTracker.Clear();
-            var made = await db.Applications.Include(a => a.Workflow).FirstOrDefaultAsync(a => a.Id == sent, ct);
-            if (made is null) throw;
-            return new DraftOutcome(CommandOutcome.Done, made, []) { AlreadyCreated = true };
+            if (!await db.Applications.AnyAsync(a => a.Id == sent, ct)) throw;
+            // The id is taken by an application this person does not see (a forged form): refused, nothing told of it.
+            var made = await access.LoadAsync(sent, applicant, ct);
+            return made is null
+                ? new DraftOutcome(new CommandOutcome(404, [(null, "This form can no longer be saved. Open a new draft and try again.")]), null, [])
+                : new DraftOutcome(CommandOutcome.Done, made, []) { AlreadyCreated = true };
         }
     }
 
@@ -109,13 +129,11 @@ public sealed class Drafts(CafDbContext db, UserActions actions, WorkflowEngine 
     {
         var stateId = applicant.StatePartyId()
                       ?? throw new DomainException("Only an applicant acting for their own State Party can create a draft.");
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == draft.RoundId, ct)
-                    ?? throw new DomainException("Choose the round you are applying to.", nameof(ProposalDraft.RoundId));
-        // A round that is not open takes no new application, whatever round id a form or client sent.
-        if (!round.IsOpenAt(now))
-            throw new DomainException($"The round '{round.Title}' is not open for applications. Choose an open round.", nameof(ProposalDraft.RoundId));
+        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == draft.RoundId, ct);
+        // Checked again inside the unit of work: the round may have closed since the draft's problems were listed.
+        if (draft.RoundProblems(round, now).FirstOrDefault() is { Field: not null } problem) throw new DomainException(problem.Message, problem.Field);
         var state = await db.StateParties.FirstAsync(s => s.Id == stateId, ct);
-        var application = new GrantApplication(round, state, draft.Title ?? "", engine.Start(WorkflowServices.GrantWorkflowId), userId, now, id);
+        var application = new GrantApplication(round!, state, draft.Title ?? "", engine.Start(WorkflowServices.GrantWorkflowId), userId, now, id);
         db.Applications.Add(application);
         await engine.EnterInitialStageAsync(application.Workflow!, application, ct);
         return application;

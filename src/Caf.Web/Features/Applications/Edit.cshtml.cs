@@ -67,14 +67,14 @@ public sealed class EditModel(ApplicationAccess access, Drafts drafts, CafDbCont
     private async Task<IActionResult> SaveAsync(Guid? id, bool submit, CancellationToken ct, Guid? remove = null)
     {
         if (User.StatePartyId() is null) return Forbid();
-        // The same new form sent again (a double click, a re-post, a save after an invalid one): it edits the draft it made.
-        if (id is null && NewId is { } key && await db.Applications.AnyAsync(a => a.Id == key, ct)) id = key;
-        GrantApplication? existing = null;
-        if (id is { } existingId)
+        var existing = id is { } existingId
+            ? await access.LoadAsync(existingId, User, ct)
+            : await drafts.MadeByFormAsync(User, NewId, ct);
+        if (id is not null && existing is null) return NotFound();
+        if (existing is not null)
         {
-            existing = await access.LoadAsync(existingId, User, ct);
-            if (existing is null) return NotFound();
             if (!ApplicationAccess.ActsForApplicant(existing, User)) return Forbid();
+            id = existing.Id;
             Currency = existing.Currency;
         }
         var draft = Form.ToDraft();
@@ -90,7 +90,7 @@ public sealed class EditModel(ApplicationAccess access, Drafts drafts, CafDbCont
         if (!ModelState.IsValid)
         {
             // Everything at once: what could not be read, and what the draft's rules say of the rest.
-            ShowProblems(await drafts.ProblemsAsync(draft, ct));
+            ShowProblems(await drafts.ProblemsAsync(User, draft, existing, ct));
             return await RedisplayAsync(id, 400, ct, existing);
         }
 
