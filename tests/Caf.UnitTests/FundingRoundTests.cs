@@ -16,6 +16,17 @@ public sealed class FundingRoundTests
     private static DomainException Refusal(Action action) => Assert.Throws<DomainException>(action);
 
     [Fact]
+    public void A_round_allows_at_least_its_own_currency_and_a_currency_that_is_not_the_funds_is_named_when_readable()
+    {
+        Assert.Contains((nameof(RoundTerms.AllowedCurrencies), "Choose at least the round's own currency as an allowed currency."),
+            (Terms() with { AllowedCurrencies = [] }).Problems());
+        Assert.Contains((nameof(FundingRound.Currency), "JPY is not a currency of the fund. Choose CHF, USD or EUR."),
+            Terms(currency: "JPY").Problems());
+        Assert.Equal("Choose CHF, USD or EUR as the round's currency.", RoundTerms.NotAFundCurrency(new string('x', 500)));
+        Assert.Equal("Choose CHF, USD or EUR as the round's currency.", RoundTerms.NotAFundCurrency("  "));
+    }
+
+    [Fact]
     public void A_new_round_is_a_draft_and_takes_no_applications()
     {
         var round = new FundingRound(Terms());

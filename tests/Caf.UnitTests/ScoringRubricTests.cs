@@ -12,6 +12,32 @@ public sealed class ScoringRubricTests
     private static List<(string Field, string Message)> ProblemsOf(params RubricDraft[] criteria) => ScoringRubric.Problems(criteria).ToList();
 
     [Fact]
+    public void A_typed_row_keeps_an_unreadable_weight_to_show_it_back_and_a_spare_row_is_blank()
+    {
+        var twenty = RubricDraft.Typed("Cost", " twenty ", FiveLevels);
+        var fraction = RubricDraft.Typed("Cost", "12.5", FiveLevels);
+
+        Assert.Equal((null, "twenty"), (twenty.Weight, twenty.UnreadableWeight));
+        Assert.Equal([("Criteria[0].Weight", "Criterion 1 (Cost): the weight is a whole number from 1 to 100, not “12.5”.")],
+            ProblemsOf(fraction).Where(p => p.Field != "Criteria").ToList());
+        Assert.Equal((40, null), (RubricDraft.Typed("Cost", "40", FiveLevels).Weight, RubricDraft.Typed("Cost", "40", FiveLevels).UnreadableWeight));
+        Assert.Equal(5, RubricDraft.Typed("Cost", "40", [.. FiveLevels, "sixth"]).Levels.Count);
+
+        Assert.True(RubricDraft.Typed(" ", "", ScoringRubrics.DefaultLevels).IsBlank);
+        Assert.True(RubricDraft.Typed(null, null, [null, null]).IsBlank);
+        Assert.False(RubricDraft.Typed(null, "x", ScoringRubrics.DefaultLevels).IsBlank);
+        Assert.False(RubricDraft.Typed(null, null, ["my own words"]).IsBlank);
+    }
+
+    [Fact]
+    public void A_checklist_row_with_neither_text_nor_tag_is_a_spare_row()
+    {
+        Assert.True(GenderChecklist.IsSpareRow("  ", ChecklistItemTag.None));
+        Assert.False(GenderChecklist.IsSpareRow("", ChecklistItemTag.DoNoHarm));
+        Assert.False(GenderChecklist.IsSpareRow("An item", ChecklistItemTag.None));
+    }
+
+    [Fact]
     public void The_default_rubric_is_publishable_and_its_weights_add_up_to_100()
     {
         var rubric = ScoringRubric.Default(Now);

@@ -34,7 +34,7 @@ public sealed record RoundTerms(
 
         var currencyKnown = FundingRound.SupportedCurrencies.Contains(Ceiling.Currency);
         if (!currencyKnown)
-            yield return (nameof(FundingRound.Currency), $"{Ceiling.Currency} is not a currency of the fund. Choose CHF, USD or EUR.");
+            yield return (nameof(FundingRound.Currency), NotAFundCurrency(Ceiling.Currency));
         foreach (var problem in AmountProblems(Envelope, nameof(Envelope), "The envelope")) yield return problem;
         foreach (var problem in AmountProblems(Ceiling, nameof(Ceiling), "The ceiling per application")) yield return problem;
         if (Envelope.Currency != Ceiling.Currency)
@@ -49,7 +49,9 @@ public sealed record RoundTerms(
             yield return (nameof(ImplementationEnd), "The implementation window must end after it starts.");
 
         var unsupported = AllowedCurrencies.Where(c => !FundingRound.SupportedCurrencies.Contains(c)).ToList();
-        if (unsupported.Count > 0)
+        if (AllowedCurrencies.Count == 0)
+            yield return (nameof(AllowedCurrencies), "Choose at least the round's own currency as an allowed currency.");
+        else if (unsupported.Count > 0)
             yield return (nameof(AllowedCurrencies), $"{string.Join(", ", unsupported)} cannot be allowed: applications budget in CHF, USD or EUR.");
         else if (currencyKnown && !AllowedCurrencies.Contains(Ceiling.Currency))
             yield return (nameof(AllowedCurrencies), $"The allowed currencies must include the round's own currency, {Ceiling.Currency}.");
@@ -59,6 +61,12 @@ public sealed record RoundTerms(
     }
 
     public const int MaxDurationLimit = 3_660;
+
+    /// <summary>Why a currency, as typed, cannot be the round's: only what is short enough to read is repeated back.</summary>
+    public static string NotAFundCurrency(string? typed) =>
+        typed?.Trim() is { Length: > 0 and <= 10 } code
+            ? $"{code} is not a currency of the fund. Choose CHF, USD or EUR."
+            : "Choose CHF, USD or EUR as the round's currency.";
 
     private static IEnumerable<(string, string)> AmountProblems(Money amount, string field, string name)
     {

@@ -53,6 +53,9 @@ public sealed class GenderChecklist : IAudited
     public string CreatedBy { get; private set; } = "";
     public IReadOnlyList<GenderChecklistItem> Items => _items;
 
+    /// <summary>A spare row of the form left as it came (no text, no tag): not an item.</summary>
+    public static bool IsSpareRow(string? text, ChecklistItemTag tag) => string.IsNullOrWhiteSpace(text) && tag == ChecklistItemTag.None;
+
     /// <summary>
     /// Every reason the items cannot be published, with the item it is about ("Items[2]") or "Items" for the list:
     /// at least one item, none empty or longer than 500 characters, each tag at most once, and the analysis,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Caf.Data.Committee;
 
@@ -67,7 +68,9 @@ public sealed class ScoringRubric : IAudited
                 yield return ($"Criteria[{i}].Name", $"The name of criterion {i + 1} is {name.Length} characters long: keep it to {NameMaxLength}.");
             else if (criteria.Take(i).Any(earlier => string.Equals(earlier.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)))
                 yield return ($"Criteria[{i}].Name", $"{label} has the same name as an earlier criterion.");
-            if (c.Weight is not { } weight) yield return ($"Criteria[{i}].Weight", $"{label}: give a weight, a whole number from 1 to 100.");
+            if (c.UnreadableWeight is { } typed)
+                yield return ($"Criteria[{i}].Weight", $"{label}: the weight is a whole number from 1 to 100, not “{typed}”.");
+            else if (c.Weight is not { } weight) yield return ($"Criteria[{i}].Weight", $"{label}: give a weight, a whole number from 1 to 100.");
             else if (weight is < 1 or > 100) yield return ($"Criteria[{i}].Weight", $"{label}: the weight is a whole number from 1 to 100, not {weight}.");
             for (var level = 1; level <= 5; level++)
             {
@@ -121,7 +124,25 @@ public sealed class ScoringRubric : IAudited
 }
 
 /// <summary>A criterion as the ISU typed it, before it is checked and given a code.</summary>
-public sealed record RubricDraft(string? Name, int? Weight, IReadOnlyList<string?> Levels);
+public sealed record RubricDraft(string? Name, int? Weight, IReadOnlyList<string?> Levels)
+{
+    /// <summary>The weight as typed when it is not a whole number ("twenty", "12.5"): shown back in its message.</summary>
+    public string? UnreadableWeight { get; init; }
+
+    /// <summary>A row of the form: the weight as typed, the first five level texts.</summary>
+    public static RubricDraft Typed(string? name, string? weight, IEnumerable<string?> levels)
+    {
+        var typed = weight?.Trim();
+        var readable = int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var w);
+        return new RubricDraft(name, readable ? w : null, levels.Take(5).ToList())
+            { UnreadableWeight = readable || string.IsNullOrEmpty(typed) ? null : typed };
+    }
+
+    /// <summary>A spare row left as it came: no name, no weight, and no level text other than the suggested ones.</summary>
+    public bool IsBlank => string.IsNullOrWhiteSpace(Name) && Weight is null && UnreadableWeight is null
+        && Levels.Select((text, i) => string.IsNullOrWhiteSpace(text) || text.Trim() == ScoringRubrics.DefaultLevels.ElementAtOrDefault(i))
+            .All(untouched => untouched);
+}
 
 public sealed class ScoringRubricCriterion : IAudited
 {

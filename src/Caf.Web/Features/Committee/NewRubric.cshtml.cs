@@ -25,13 +25,7 @@ public sealed class NewRubricModel(RubricVersions versions) : PageModel
         public string? Weight { get; set; }
         public List<string?> Levels { get; set; } = [];
 
-        /// <summary>No name, no weight and no level text of its own: a spare row left as it came.</summary>
-        internal bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Weight)
-            && Levels.Select((text, i) => string.IsNullOrWhiteSpace(text) || text.Trim() == ScoringRubrics.DefaultLevels.ElementAtOrDefault(i))
-                .All(untouched => untouched);
-
-        internal int? ParsedWeight =>
-            int.TryParse(Weight?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var w) ? w : null;
+        internal RubricDraft ToDraft() => RubricDraft.Typed(Name, Weight, Levels);
     }
 
     public int NextVersion { get; private set; }
@@ -51,17 +45,9 @@ public sealed class NewRubricModel(RubricVersions versions) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         // Spare rows left as they came are not criteria; the rest keep their order and are shown again as typed.
-        Criteria = Criteria.Where(r => !r.IsBlank).ToList();
+        Criteria = Criteria.Where(r => !r.ToDraft().IsBlank).ToList();
         foreach (var row in Criteria) row.Levels = row.Levels.Take(5).ToList();
-        // A weight that cannot be read as a number is the form's to say; every other rule is the rubric's.
-        for (var i = 0; i < Criteria.Count; i++)
-            if (!string.IsNullOrWhiteSpace(Criteria[i].Weight) && Criteria[i].ParsedWeight is null)
-            {
-                var name = string.IsNullOrWhiteSpace(Criteria[i].Name) ? "" : $" ({Criteria[i].Name!.Trim()})";
-                ModelState.AddModelError($"Criteria[{i}].Weight",
-                    $"Criterion {i + 1}{name}: the weight is a whole number from 1 to 100, not “{Criteria[i].Weight!.Trim()}”.");
-            }
-        var drafts = Criteria.Select(r => new RubricDraft(r.Name, r.ParsedWeight ?? (string.IsNullOrWhiteSpace(r.Weight) ? null : 0), r.Levels)).ToList();
+        var drafts = Criteria.Select(r => r.ToDraft()).ToList();
         if (!ModelState.IsValid)
         {
             foreach (var (field, message) in ScoringRubric.Problems(drafts))

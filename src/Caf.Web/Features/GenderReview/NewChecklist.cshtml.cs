@@ -40,7 +40,7 @@ public sealed class NewChecklistModel(ChecklistVersions versions) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         // Rows left blank (no text, no tag) are not items; the rest keep their order and are shown again as typed.
-        Items = Items.Where(r => !string.IsNullOrWhiteSpace(r.Text) || r.Tag != ChecklistItemTag.None).ToList();
+        Items = Items.Where(r => !GenderChecklist.IsSpareRow(r.Text, r.Tag)).ToList();
         var items = Items.Select(r => (r.Text?.Trim() ?? "", r.Tag)).ToList();
         if (!ModelState.IsValid)
         {

@@ -93,13 +93,12 @@ public sealed class RoundForm
         var currency = (Currency ?? "").Trim().ToUpperInvariant();
         if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
         {
-            if (!hasError(Key(nameof(Currency)))) problems.Add((Key(nameof(Currency)), "Choose CHF, USD or EUR as the round's currency."));
-            currency = "XXX"; // ISO 4217 for "no currency": the rule checks below then skip it
+            // Not even a code: a money amount cannot be made with it, so the terms are checked with a stand-in.
+            if (!hasError(Key(nameof(Currency)))) problems.Add((Key(nameof(Currency)), RoundTerms.NotAFundCurrency(Currency)));
+            currency = "XXX"; // ISO 4217 for "no currency": its own problem is already listed
         }
         // An empty field binds as a null entry.
         var allowed = AllowedCurrencies.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
-        if (allowed.Count == 0 && !hasError(Key(nameof(AllowedCurrencies))))
-            problems.Add((Key(nameof(AllowedCurrencies)), $"Choose at least the round's own currency as an allowed currency."));
 
         var stand = opens ?? closes?.AddDays(-1) ?? DateTime.UtcNow;
         var standStart = ImplementationStart ?? (ImplementationEnd is { } typedEnd ? Shift(typedEnd, -1) : DateOnly.FromDateTime(DateTime.UtcNow));
@@ -113,7 +112,7 @@ public sealed class RoundForm
             MaxDurationDays ?? 1,
             standStart,
             ImplementationEnd ?? Shift(standStart, 1),
-            allowed.Count == 0 ? [currency] : allowed,
+            allowed,
             GenderChecklistVersion ?? 1,
             RubricVersion ?? 1);
         foreach (var (field, message) in terms.Problems())
