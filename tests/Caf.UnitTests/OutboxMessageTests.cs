@@ -38,4 +38,19 @@ public sealed class OutboxMessageTests
         Assert.Equal(0, message.Attempts);
         Assert.Equal("This message has not failed: it is still waiting to be sent.", Assert.Throws<DomainException>(message.Resend).Message);
     }
+
+    [Fact]
+    public void A_message_sent_or_given_up_on_takes_no_further_attempt()
+    {
+        var sent = new OutboxMessage("someone@example.org", "Subject", "Body", Now);
+        sent.MarkSent(Now);
+        var failed = new OutboxMessage("broken <address", "Subject", "Body", Now);
+        failed.MarkAttemptFailed("The recipient's address cannot be read", permanent: true, Now);
+
+        Assert.Equal("This message was sent already.", Assert.Throws<DomainException>(() => sent.MarkSent(Now)).Message);
+        Assert.Equal("This message was sent already.",
+            Assert.Throws<DomainException>(() => sent.MarkAttemptFailed("late", permanent: false, Now)).Message);
+        Assert.Throws<DomainException>(() => failed.MarkSent(Now));
+        Assert.Equal(1, sent.Attempts);
+    }
 }

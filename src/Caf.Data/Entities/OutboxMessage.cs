@@ -34,8 +34,10 @@ public sealed class OutboxMessage
 
     public const int MaxAttempts = 5;
 
+    /// <summary>The message went out. Only a message still waiting can be sent.</summary>
     public void MarkSent(DateTime nowUtc)
     {
+        EnsureWaiting();
         SentAtUtc = nowUtc;
         Attempts++;
         LastError = null;
@@ -48,6 +50,7 @@ public sealed class OutboxMessage
     /// </summary>
     public void MarkAttemptFailed(string error, bool permanent, DateTime nowUtc)
     {
+        EnsureWaiting();
         Attempts++;
         LastError = error.Length > 1000 ? error[..1000] : error;
         if (permanent || Attempts >= MaxAttempts)
@@ -56,6 +59,12 @@ public sealed class OutboxMessage
             NextAttemptAtUtc = null;
         }
         else NextAttemptAtUtc = nowUtc.AddMinutes(Math.Pow(2, Attempts - 1));
+    }
+
+    private void EnsureWaiting()
+    {
+        if (SentAtUtc is not null) throw new DomainException("This message was sent already.");
+        if (FailedAtUtc is not null) throw new DomainException("This message was given up on; an administrator can send it again.");
     }
 
     /// <summary>The attempt is over, whatever its outcome; the claim was taken by a conditional UPDATE.</summary>

@@ -72,7 +72,6 @@ internal static class OpenIddictSetup
         builder.Services.AddHostedService<ServerConfigurationCheck>();
 
         builder.Services.AddApiPolicies();
-        builder.Services.AddScoped<ApiClientRegistry>();
         return builder;
     }
 

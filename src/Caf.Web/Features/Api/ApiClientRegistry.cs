@@ -54,7 +54,7 @@ public sealed record ApiClient(string ClientId, string DisplayName, IReadOnlyLis
 /// shown once and stored only as a hash; revoking deletes it with its authorizations and tokens. Both are audited, in
 /// the same transaction as the change.
 /// </summary>
-public sealed class ApiClientRegistry(IOpenIddictApplicationManager applications, CafDbContext db)
+public sealed class ApiClientRegistry(IOpenIddictApplicationManager applications, CafDbContext db) : IUseCase
 {
     public const string RegisteredAction = "api-client.registered";
     public const string RevokedAction = "api-client.revoked";
