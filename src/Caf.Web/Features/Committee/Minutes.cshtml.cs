@@ -10,7 +10,7 @@ namespace Caf.Web.Features.Committee;
 
 /// <summary>The committee's meetings: date, members present and the decisions taken, each downloadable as a workbook.</summary>
 [Authorize(Roles = CafRoles.CommitteeChair + "," + CafRoles.CommitteeMember + "," + CafRoles.IsuOfficer + "," + CafRoles.Auditor)]
-public sealed class MinutesModel(CafDbContext db, TimeProvider clock) : PageModel
+public sealed class MinutesModel(CafDbContext db, TimeProvider clock, RecordedReads reads) : PageModel
 {
     internal IReadOnlyList<(CommitteeMeeting Meeting, string Round)> Meetings { get; private set; } = [];
 
@@ -58,8 +58,7 @@ public sealed class MinutesModel(CafDbContext db, TimeProvider clock) : PageMode
         for (var c = 0; c < widths.Length; c++) sheet.Column(c + 1).Width = widths[c];
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
-        db.AuditEvents.Add(new AuditEvent("minutes.exported", nameof(CommitteeMeeting), meeting.Id.ToString(), null));
-        await db.SaveChangesAsync(ct);
+        await reads.RecordAsync("minutes.exported", nameof(CommitteeMeeting), meeting.Id.ToString(), null, ct);
         return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"minutes-{meeting.HeldOn:yyyy-MM-dd}.xlsx");
     }
 

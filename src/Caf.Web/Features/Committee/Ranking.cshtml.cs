@@ -20,7 +20,8 @@ namespace Caf.Web.Features.Committee;
 /// recused), as on its own page. The workbook adds the scores behind the means and each criterion's mean, under the same rule.
 /// </summary>
 [Authorize(Roles = CafRoles.CommitteeChair + "," + CafRoles.CommitteeMember + "," + CafRoles.IsuOfficer + "," + CafRoles.Auditor)]
-public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<GrantRulesOptions> rules, WorkflowEngine engine) : PageModel
+public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<GrantRulesOptions> rules, WorkflowEngine engine,
+    RecordedReads reads) : PageModel
 {
     private static readonly string[] CommitteeStages = [GrantStages.CommitteeReview, GrantStages.Approved, GrantStages.Rejected, GrantStages.Active, GrantStages.Reporting, GrantStages.FinalReconciliation, GrantStages.Closed];
 
@@ -54,8 +55,7 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         using var workbook = BuildWorkbook();
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
-        db.AuditEvents.Add(new AuditEvent("ranking.exported", nameof(FundingRound), Round!.Id.ToString(), null));
-        await db.SaveChangesAsync(ct);
+        await reads.RecordAsync("ranking.exported", nameof(FundingRound), Round!.Id.ToString(), null, ct);
         return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"committee-ranking-{FundTime.Today(clock):yyyy-MM-dd}.xlsx");
     }

@@ -66,7 +66,7 @@ public sealed record LedgerFilter(DateOnly? From, DateOnly? To, LedgerEntryKind?
 /// auditors. Until exchange rates are recorded, an entry in another currency than the fund's is shown in its own currency
 /// and totalled apart (ADR 0017).
 /// </summary>
-public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> options, TimeProvider clock)
+public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> options, TimeProvider clock, RecordedReads reads)
 {
     public const string SheetName = "Fund ledger";
     public const int HeaderRow = 4;
@@ -209,14 +209,11 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
         return (stream.ToArray(), totals);
     }
 
-    private async Task RecordExportAsync(LedgerTotals totals, CancellationToken ct)
-    {
-        db.AuditEvents.Add(new AuditEvent("ledger.exported", "FundLedger", null, JsonSerializer.Serialize(new
+    private Task RecordExportAsync(LedgerTotals totals, CancellationToken ct) =>
+        reads.RecordAsync("ledger.exported", "FundLedger", null, new
         {
             asOf = totals.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             entries = totals.EntryCount,
             perCurrency = totals.PerCurrency.Select(t => new { currency = t.Currency, cashIn = t.CashIn.Amount, cashOut = t.CashOut.Amount }),
-        })));
-        await db.SaveChangesAsync(ct);
-    }
+        }, ct);
 }

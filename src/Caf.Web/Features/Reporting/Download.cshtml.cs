@@ -7,12 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Caf.Web.Features.Reporting;
 
 /// <summary>Downloads a report file, for those who may see its application; the download is audited.</summary>
-public sealed class DownloadModel(ApplicationAccess access, CafDbContext db) : PageModel
+public sealed class DownloadModel(ApplicationAccess access, CafDbContext db, AuditedDownloads downloads) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null || !await access.Visible(User).AnyAsync(a => a.Id == report.ApplicationId, ct)) return NotFound();
-        return await AuditedDownload.SendAsync(db, "report.downloaded", nameof(GrantReport), report.Id, report.FileName, ct);
+        return await downloads.SendAsync("report.downloaded", nameof(GrantReport), report.Id, report.FileName, ct);
     }
 }
