@@ -23,7 +23,7 @@ public sealed record InvitationRequest(string? Email, string? DisplayName)
     }
 
     /// <summary>One @, with something before and after it, on one line (what a form's email check accepts).</summary>
-    private static bool LooksLikeAnEmailAddress(string value)
+    public static bool LooksLikeAnEmailAddress(string value)
     {
         var at = value.IndexOf('@', StringComparison.Ordinal);
         return at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && !value.Contains('\r', StringComparison.Ordinal)

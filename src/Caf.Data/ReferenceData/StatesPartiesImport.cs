@@ -39,7 +39,11 @@ internal static class StatesPartiesImport
         : length > MaxBytes ? $"The file {fileName} is larger than 1 MB. A States Parties file is far smaller; check that it is the right file."
         : null;
 
-    public static async Task<StatesPartiesImportResult> ImportAsync(CafDbContext db, string fileName, byte[] content,
+    /// <summary>
+    /// Reads the file and adds the dated import, its records and the States Parties' current data to the unit of work,
+    /// or adds nothing and lists every problem by line. The caller saves.
+    /// </summary>
+    public static async Task<StatesPartiesImportResult> AddAsync(CafDbContext db, string fileName, byte[] content,
         string? userId, string userName, DateTime nowUtc, CancellationToken ct)
     {
         if (content.Length > MaxBytes)
@@ -64,7 +68,6 @@ internal static class StatesPartiesImport
             }
             state.UpdateFrom(record);
         }
-        await db.SaveChangesAsync(ct);
         return new(import, []);
     }
 }

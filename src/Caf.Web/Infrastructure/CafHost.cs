@@ -134,8 +134,6 @@ internal static class CafHost
         services.AddScoped<DemoSeeder>();
         services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));
         services.AddSingleton<Email.OutboxDispatcher>();
-        services.AddScoped<AuthenticatorEnrolment>();
-        services.AddScoped<Features.Admin.AdministratorInvitation>();
         services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = SecurityHeadersMiddleware.MarkStaticFile);
         services.AddSingleton<PublicLinks>();
         // The public address is always an allowed host, whatever else AllowedHosts lists.
@@ -143,7 +141,6 @@ internal static class CafHost
         {
             if (PublicLinks.Configured(configuration) is { } url && !o.AllowedHosts.Contains("*")) o.AllowedHosts = [.. o.AllowedHosts, new Uri(url).Host];
         });
-        services.AddScoped<Features.Admin.OutboxMessages>();
     }
 
     /// <summary>Cookies travel only over HTTPS, except on a developer's machine and in tests served over plain HTTP.</summary>

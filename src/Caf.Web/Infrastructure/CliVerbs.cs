@@ -68,7 +68,7 @@ internal static class CliVerbs
                     return 0;
                 });
             case "admin create" when Single(options, "--email") is { Length: > 0 } email && Single(options, "--name") is { Length: > 0 } name:
-                if (!System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email)
+                if (!Caf.Data.Entities.InvitationRequest.LooksLikeAnEmailAddress(email))
                     return Fail($"--email takes an email address such as name@example.org, not '{email}'.");
                 return await WithServicesAsync(async services =>
                 {
@@ -111,10 +111,8 @@ internal static class CliVerbs
                 var content = await File.ReadAllBytesAsync(positional[2]);
                 return await WithServicesAsync(async services =>
                 {
-                    var db = services.GetRequiredService<CafDbContext>();
-                    var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-                    var result = await StatesPartiesImport.ImportAsync(db, positional[2], content, null,
-                        $"{Environment.UserName} (command line)", now, CancellationToken.None);
+                    var result = await services.GetRequiredService<ReferenceDataImports>().ImportStatesPartiesAsync(positional[2], content, null,
+                        $"{Environment.UserName} (command line)", CancellationToken.None);
                     if (result.Import is not { } import)
                     {
                         foreach (var problem in result.Problems) Console.Error.WriteLine(problem);

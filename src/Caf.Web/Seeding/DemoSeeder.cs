@@ -4,6 +4,7 @@ using Caf.Data.Committee;
 using Caf.Data.ReferenceData;
 using System.Security.Claims;
 using Caf.Data.Eligibility;
+using Caf.Web.Features.Admin;
 using Caf.Web.Features.Applications;
 using Caf.Web.Features.Committee;
 using Caf.Web.Features.Eligibility;
@@ -24,7 +25,7 @@ public sealed record DemoAccount(string Email, string DisplayName, string[] Role
 /// </summary>
 internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, RoleManager<IdentityRole> roles,
     IUserClaimsPrincipalFactory<CafUser> principals, Drafts drafts, Transitions transitions, Screenings screenings, Checklists checklists,
-    CommitteeScoring scoring, TimeProvider clock, IConfiguration configuration)
+    CommitteeScoring scoring, ReferenceDataImports referenceData, TimeProvider clock, IConfiguration configuration)
 {
     public const string DemoPassword = "Demo-Password-2026";
 
@@ -114,8 +115,8 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
             "Contribution: Switzerland", "CH-2026-014", null, "seed", now));
         await db.SaveChangesAsync(ct);
         // The same states, dated: names in three languages, Article 5 and Article 7 data for eligibility to read.
-        var import = await StatesPartiesImport.ImportAsync(db, StatesPartiesImport.SampleFileName, StatesPartiesImport.SampleFile(),
-            null, "seed", now, ct);
+        var import = await referenceData.ImportStatesPartiesAsync(StatesPartiesImport.SampleFileName,
+            StatesPartiesImport.SampleFile(), null, "seed", ct);
         if (!import.Succeeded)
             throw new InvalidOperationException($"The sample States Parties file is not valid: {string.Join(" ", import.Problems)}");
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Caf.Data;
 using Caf.Data.Entities;
@@ -15,7 +16,8 @@ public sealed record AuthenticatorKey(string Key, string Uri, string QrCodeDataU
 /// once more only right after a change proven with the current app or a recovery code: a session alone never reads it
 /// back (issue #10, S2; ADR 0015).
 /// </summary>
-public sealed class AuthenticatorEnrolment(UserManager<CafUser> users, CafDbContext db, OutboxDispatcher outbox, TimeProvider clock)
+public sealed class AuthenticatorEnrolment(UserManager<CafUser> users, SignInManager<CafUser> signIn, CafDbContext db, OutboxDispatcher outbox,
+    TimeProvider clock) : IUseCase
 {
     /// <summary>The key of a person not yet enrolled (created on first visit); null once two-factor is on.</summary>
     public async Task<AuthenticatorKey?> PendingKeyAsync(CafUser user)
@@ -30,13 +32,25 @@ public sealed class AuthenticatorEnrolment(UserManager<CafUser> users, CafDbCont
         return Describe(user, key);
     }
 
-    /// <summary>Turns two-factor on with a code from the new app; the recovery codes to show once, or null when the code is wrong.</summary>
-    public async Task<IReadOnlyList<string>?> EnableAsync(CafUser user, string code)
+    /// <summary>
+    /// Turns two-factor on with a code from the new app: the switch, its recovery codes and the audit record are saved
+    /// together, and the session counts as two-factor from then on. The recovery codes to show once, or null when the
+    /// code is wrong.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> EnableAsync(CafUser user, string code, CancellationToken ct)
     {
         if (await users.GetTwoFactorEnabledAsync(user) || !await IsAuthenticatorCodeAsync(user, code)) return null;
-        db.AuditEvents.Add(new AuditEvent("2fa.enabled", "User", user.Id, JsonSerializer.Serialize(new { email = user.Email })));
-        await users.SetTwoFactorEnabledAsync(user, true);
-        return (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+        IReadOnlyList<string> recoveryCodes;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.AuditEvents.Add(new AuditEvent("2fa.enabled", "User", user.Id, JsonSerializer.Serialize(new { email = user.Email })));
+            await users.SetTwoFactorEnabledAsync(user, true);
+            recoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+            await transaction.CommitAsync(ct);
+        }
+        // The second factor was just proven.
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
+        return recoveryCodes;
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Caf.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +10,7 @@ namespace Caf.Web.Features.Account;
 /// Links an authenticator app (TOTP) to the account and hands out recovery codes once; once linked, changing it asks
 /// for a code from the current app or a recovery code (<see cref="AuthenticatorEnrolment"/>).
 /// </summary>
-public sealed class SetupAuthenticatorModel(UserManager<CafUser> users, SignInManager<CafUser> signIn, AuthenticatorEnrolment enrolment,
+public sealed class SetupAuthenticatorModel(UserManager<CafUser> users, AuthenticatorEnrolment enrolment,
     IConfiguration configuration) : PageModel
 {
     [BindProperty, Display(Name = "Code from the app")]
@@ -35,16 +34,14 @@ public sealed class SetupAuthenticatorModel(UserManager<CafUser> users, SignInMa
     }
 
     /// <summary>Turns two-factor on for a person not enrolled yet.</summary>
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         await LoadAsync(user);
         if (AlreadyEnabled) return Page();
         if (string.IsNullOrWhiteSpace(Code)) return Refuse(nameof(Code), "Enter the 6-digit code your authenticator app shows.");
-        if (await enrolment.EnableAsync(user, Code) is not { } recoveryCodes)
+        if (await enrolment.EnableAsync(user, Code, ct) is not { } recoveryCodes)
             return Refuse(nameof(Code), "That code is not right. Check that the app shows CafGrants and that your phone's clock is set automatically.");
-        // The second factor was just proven: the session counts as two-factor from now on.
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
         RecoveryCodes = recoveryCodes;
         AlreadyEnabled = true;
         NewKey = null;

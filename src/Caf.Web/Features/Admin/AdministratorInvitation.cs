@@ -9,7 +9,7 @@ namespace Caf.Web.Features.Admin;
 /// and an invitation link valid for 24 hours is returned to print, not emailed (mail may not be set up yet).
 /// Refused when an administrator exists, unless forced (issue #10, item 12).
 /// </summary>
-internal sealed class AdministratorInvitation(RoleManager<IdentityRole> roles, UserManager<CafUser> users, InvitationService invitations)
+internal sealed class AdministratorInvitation(RoleManager<IdentityRole> roles, UserManager<CafUser> users, InvitationService invitations) : IUseCase
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
 

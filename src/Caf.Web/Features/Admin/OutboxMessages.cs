@@ -10,7 +10,7 @@ namespace Caf.Web.Features.Admin;
 internal sealed record FailedMessage(Guid Id, string To, string Subject, DateTime CreatedAtUtc, int Attempts, string? LastError, DateTime FailedAtUtc);
 
 /// <summary>The administrators' view of email that could not be sent, and sending one again.</summary>
-public sealed class OutboxMessages(CafDbContext db, OutboxDispatcher outbox, TimeProvider clock)
+public sealed class OutboxMessages(CafDbContext db, OutboxDispatcher outbox, TimeProvider clock) : IUseCase
 {
     internal Task<List<FailedMessage>> FailedAsync(CancellationToken ct) =>
         db.Outbox.AsNoTracking().Where(m => m.FailedAtUtc != null && m.SentAtUtc == null)

@@ -11,7 +11,7 @@ namespace Caf.Web.Features.Admin;
 
 /// <summary>The ISU imports the States Parties reference data; every import is kept with its date, so eligibility can use the data of its day.</summary>
 [Authorize(Roles = CafRoles.Admin + "," + CafRoles.IsuOfficer)]
-public sealed class ReferenceDataModel(CafDbContext db, TimeProvider clock) : PageModel
+public sealed class ReferenceDataModel(CafDbContext db, ReferenceDataImports imports) : PageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }
 
@@ -30,8 +30,8 @@ public sealed class ReferenceDataModel(CafDbContext db, TimeProvider clock) : Pa
 
         using var buffer = new MemoryStream();
         await Upload!.CopyToAsync(buffer, ct);
-        var result = await StatesPartiesImport.ImportAsync(db, Upload.FileName, buffer.ToArray(),
-            User.FindFirstValue(ClaimTypes.NameIdentifier), User.DisplayName(), clock.GetUtcNow().UtcDateTime, ct);
+        var result = await imports.ImportStatesPartiesAsync(Upload.FileName, buffer.ToArray(),
+            User.FindFirstValue(ClaimTypes.NameIdentifier), User.DisplayName(), ct);
         if (result.Import is not { } import)
         {
             Problems = result.Problems;
