@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Caf.Data;
 using Caf.Data.Entities;
@@ -17,10 +18,14 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
 {
     public static readonly string[] StateRoles = [CafRoles.Applicant, CafRoles.CommitteeMember, CafRoles.CommitteeChair];
 
-    /// <summary>Null when sent; otherwise the problems, by domain field (Email, DisplayName, Role, StatePartyId).</summary>
+    /// <summary>
+    /// <paramref name="inviter"/> invites a person; only an administrator invites an administrator. Null when sent;
+    /// otherwise the problems, by domain field (Email, DisplayName, Role, StatePartyId).
+    /// </summary>
     public async Task<IReadOnlyList<(string Field, string Message)>?> InviteAsync(string? email, string? displayName, string role,
-        Guid? statePartyId, string invitedByUserId, bool byAdmin, CancellationToken ct) =>
-        (await IssueAsync(email, displayName, role, statePartyId, invitedByUserId, byAdmin, Invitation.Lifetime, byEmail: true, ct)).Problems;
+        Guid? statePartyId, ClaimsPrincipal inviter, CancellationToken ct) =>
+        (await IssueAsync(email, displayName, role, statePartyId, ApplicationAccess.ActorFor(inviter).UserId, inviter.IsInRole(CafRoles.Admin),
+            Invitation.Lifetime, byEmail: true, ct)).Problems;
 
     private const string AlreadyHasAnAccount = "Someone with this email address already has an account.";
 

@@ -38,7 +38,7 @@ public sealed class InviteModel(InvitationService invitations, CafDbContext db) 
             return Page();
         }
         var problems = await invitations.InviteAsync(Input.Email, Input.DisplayName, Input.Role ?? "", Input.StatePartyId,
-            ApplicationAccess.ActorFor(User).UserId, User.IsInRole(CafRoles.Admin), ct);
+            User, ct);
         if (problems is not null)
         {
             foreach (var (field, message) in problems) ModelState.AddModelError($"Input.{field}", message);

@@ -54,6 +54,28 @@ public sealed class ApplicationAccess(CafDbContext db)
     public Task<GrantApplication?> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken ct = default) =>
         Visible(user).WithGraph().FirstOrDefaultAsync(a => a.Id == id, ct);
 
+    /// <summary>The open tasks a person works on: those of their staff roles, and an applicant's for their own state.</summary>
+    public IQueryable<WorkflowTask> OpenTasks(ClaimsPrincipal user)
+    {
+        var (staffRoles, applicant, state) = Inbox(user);
+        return db.WorkflowTasks.AsNoTracking().Where(t => t.ClosedAtUtc == null &&
+            (staffRoles.Contains(t.Role) || (applicant && t.Role == CafRoles.Applicant && t.StatePartyId == state)));
+    }
+
+    /// <summary>The notes a person reads, on the same terms as <see cref="OpenTasks"/>.</summary>
+    public IQueryable<Notification> Notifications(ClaimsPrincipal user)
+    {
+        var (staffRoles, applicant, state) = Inbox(user);
+        return db.Notifications.AsNoTracking()
+            .Where(n => staffRoles.Contains(n.Role) || (applicant && n.Role == CafRoles.Applicant && n.StatePartyId == state));
+    }
+
+    private static (List<string> StaffRoles, bool Applicant, Guid? State) Inbox(ClaimsPrincipal user)
+    {
+        var state = user.StatePartyId();
+        return (CafRoles.All.Where(r => r != CafRoles.Applicant && user.IsInRole(r)).ToList(), user.IsInRole(CafRoles.Applicant) && state is not null, state);
+    }
+
     /// <summary>Only the applicant state's own users act for it; partners read.</summary>
     public static bool ActsForApplicant(GrantApplication application, ClaimsPrincipal user) =>
         user.IsInRole(CafRoles.Applicant) && user.StatePartyId() == application.ApplicantStateId;

@@ -12,7 +12,7 @@ namespace Caf.Web.Features.Tasks;
 /// The signed-in person's inbox: open tasks for the roles they hold (applicants: their own state's), overdue first, a
 /// page at a time, and notifications.
 /// </summary>
-public sealed class IndexModel(CafDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(CafDbContext db, ApplicationAccess access, TimeProvider clock) : PageModel
 {
     public sealed record TaskRow(WorkflowTask Task, string? Reference, string Title);
 
@@ -34,15 +34,7 @@ public sealed class IndexModel(CafDbContext db, TimeProvider clock) : PageModel
     {
         Now = clock.GetUtcNow().UtcDateTime;
         var now = Now;
-        var roles = CafRoles.All.Where(User.IsInRole).ToList();
-        var staffRoles = roles.Where(r => r != CafRoles.Applicant).ToList();
-        var state = User.StatePartyId();
-        var applicant = roles.Contains(CafRoles.Applicant) && state is not null;
-
-        var mine = db.WorkflowTasks.AsNoTracking()
-            .Where(t => t.ClosedAtUtc == null &&
-                        (staffRoles.Contains(t.Role) || (applicant && t.Role == CafRoles.Applicant && t.StatePartyId == state)))
-            .Join(db.Applications, t => t.SubjectId, a => a.Id, (t, a) => new { Task = t, a.Reference, a.Title });
+        var mine = access.OpenTasks(User).Join(db.Applications, t => t.SubjectId, a => a.Id, (t, a) => new { Task = t, a.Reference, a.Title });
         OverdueCount = await mine.CountAsync(x => x.Task.DueAtUtc != null && x.Task.DueAtUtc < now, ct);
         if (Overdue) mine = mine.Where(x => x.Task.DueAtUtc != null && x.Task.DueAtUtc < now);
         if (Q?.Trim() is { Length: > 0 } text)
@@ -57,8 +49,6 @@ public sealed class IndexModel(CafDbContext db, TimeProvider clock) : PageModel
         Tasks = rows.Select(x => new TaskRow(x.Task, x.Reference, x.Title)).ToList();
         Paging = paging;
 
-        Notifications = await db.Notifications.AsNoTracking()
-            .Where(n => staffRoles.Contains(n.Role) || (applicant && n.Role == CafRoles.Applicant && n.StatePartyId == state))
-            .OrderByDescending(n => n.CreatedAtUtc).Take(50).ToListAsync(ct);
+        Notifications = await access.Notifications(User).OrderByDescending(n => n.CreatedAtUtc).Take(50).ToListAsync(ct);
     }
 }
