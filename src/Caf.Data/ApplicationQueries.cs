@@ -5,6 +5,13 @@ namespace Caf.Data;
 
 public static class ApplicationQueries
 {
+    /// <summary>
+    /// The applications that reached the committee, whatever became of them since: the completed gender checklist is what
+    /// sends an application to committee review (the gender-checklist-complete guard), and nothing else does.
+    /// </summary>
+    public static IQueryable<GrantApplication> ReachedCommittee(this IQueryable<GrantApplication> applications) =>
+        applications.Where(a => a.GenderReview != null);
+
     /// <summary>The whole aggregate that guards, actions and the details page need, in split queries.</summary>
     public static IQueryable<GrantApplication> WithGraph(this IQueryable<GrantApplication> applications) =>
         applications

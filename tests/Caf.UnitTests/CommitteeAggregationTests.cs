@@ -1,4 +1,6 @@
+using Caf.Data;
 using Caf.Data.Committee;
+using Caf.Data.Entities;
 
 namespace Caf.UnitTests;
 
@@ -113,6 +115,31 @@ public sealed class CommitteeAggregationTests
         Assert.Equal([true, true, true, false, false, false], ranked.Select(r => r.Counts));
         Assert.Equal([20_000m, 55_000m, 61_000m, 61_000m, 61_000m, 61_000m], ranked.Select(r => r.Cumulative));
         Assert.Equal([true, true, false, false, false, false], ranked.Select(r => r.WithinEnvelope));
+    }
+
+    [Fact]
+    public void The_ranking_lists_the_applications_with_the_committee_or_decided_by_it_in_every_round_once_opened()
+    {
+        string[] listed = [GrantStages.CommitteeReview, GrantStages.Approved, GrantStages.Rejected, GrantStages.Active, GrantStages.Reporting,
+            GrantStages.FinalReconciliation, GrantStages.Closed];
+        Assert.Equal(listed.Order(StringComparer.Ordinal),
+            GrantWorkflowNames.Stages.Select(s => s.Name).Where(RoundRanking.Lists).Order(StringComparer.Ordinal));
+
+        var draft = new FundingRound(GrantApplicationBuilder.Round().Terms);
+        var open = GrantApplicationBuilder.Round();
+        var closed = GrantApplicationBuilder.Round();
+        closed.Close(GrantApplicationBuilder.Now);
+        var ranked = RoundRanking.IsRanked.Compile();
+        Assert.Equal([false, true, true], new[] { draft, open, closed }.Select(ranked));
+    }
+
+    [Fact]
+    public void An_application_claims_its_approved_amount_once_approved_and_its_request_before()
+    {
+        BudgetLine[] lines = [.. new GrantApplicationBuilder().DraftRequesting(12_000m).BudgetLines];
+        Assert.Equal(12_000m, RoundRanking.Claim(null, lines, "CHF"));
+        Assert.Equal(9_500m, RoundRanking.Claim(9_500m, lines, "CHF"));
+        Assert.Equal(0m, RoundRanking.Claim(null, [], "CHF"));
     }
 
     [Theory]

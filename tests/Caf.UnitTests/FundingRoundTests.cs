@@ -1,5 +1,6 @@
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Web.Features.Rounds;
 
 namespace Caf.UnitTests;
 
@@ -166,5 +167,52 @@ public sealed class FundingRoundTests
         var earlier = Refusal(() => round.Update(round.Terms with { ClosesAtUtc = round.ClosesAtUtc.AddDays(-1) }));
         Assert.Contains("not brought forward", earlier.Message);
         Assert.Equal(Now.AddDays(37), round.ClosesAtUtc);
+    }
+
+    [Fact]
+    public void A_query_finds_a_round_open_exactly_when_the_round_says_it_is_open()
+    {
+        var draft = new FundingRound(Terms());
+        var open = FundingRound.CreateOpen(Terms(), Now);
+        var closed = FundingRound.CreateOpen(Terms(), Now);
+        closed.Close(Now);
+        DateTime[] times = [open.OpensAtUtc.AddSeconds(-1), open.OpensAtUtc, Now, open.ClosesAtUtc.AddSeconds(-1), open.ClosesAtUtc];
+
+        foreach (var round in new[] { draft, open, closed })
+            foreach (var time in times)
+                Assert.Equal(round.IsOpenAt(time), FundingRound.OpenAt(time).Compile()(round));
+        Assert.Equal([false, true, true, true, false], times.Select(t => FundingRound.OpenAt(t).Compile()(open)));
+    }
+
+    [Fact]
+    public void A_draft_may_change_every_term_an_open_round_only_its_description_and_closing_time_a_closed_round_none()
+    {
+        string[] terms = [nameof(FundingRound.Title), nameof(FundingRound.Description), nameof(FundingRound.OpensAtUtc), nameof(FundingRound.ClosesAtUtc),
+            nameof(FundingRound.Currency), nameof(FundingRound.Envelope), nameof(FundingRound.Ceiling), nameof(FundingRound.MaxDurationDays),
+            nameof(FundingRound.ImplementationStart), nameof(FundingRound.ImplementationEnd), nameof(FundingRound.AllowedCurrencies),
+            nameof(FundingRound.GenderChecklistVersion), nameof(FundingRound.RubricVersion)];
+        var open = FundingRound.CreateOpen(Terms(), Now);
+        var closed = FundingRound.CreateOpen(Terms(), Now);
+        closed.Close(Now);
+
+        Assert.All(terms, t => Assert.True(new FundingRound(Terms()).MayChange(t)));
+        Assert.Equal([nameof(FundingRound.Description), nameof(FundingRound.ClosesAtUtc)], terms.Where(open.MayChange));
+        Assert.DoesNotContain(terms, closed.MayChange);
+        // The round form names the times without "Utc": the same rule answers for them.
+        Assert.True(open.MayChange(RoundForm.RoundField(nameof(RoundForm.ClosesAt))));
+        Assert.False(open.MayChange(RoundForm.RoundField(nameof(RoundForm.OpensAt))));
+    }
+
+    [Fact]
+    public void An_open_round_refuses_a_change_to_a_term_it_may_not_change_and_names_the_first()
+    {
+        var round = FundingRound.CreateOpen(Terms(), Now);
+        var refusal = Refusal(() => round.Update(round.Terms with
+        {
+            Description = "New guidance.", ClosesAtUtc = round.ClosesAtUtc.AddDays(1), MaxDurationDays = 60, RubricVersion = 2,
+        }));
+        Assert.Equal(nameof(FundingRound.MaxDurationDays), refusal.Field);
+        Assert.EndsWith("The maximum duration cannot.", refusal.Message);
+        Assert.Equal("Exchanges between States Parties.", round.Description);
     }
 }

@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using Caf.Data.Entities;
+
 namespace Caf.Data.Committee;
 
 /// <summary>A criterion of a scoring rubric: its code, name and weight (the weights of a rubric sum to 100).</summary>
@@ -75,6 +78,27 @@ public sealed record RankedApplication(Guid Id, string Reference, string Title, 
 
 public static class RoundRanking
 {
+    /// <summary>The stages of the applications a ranking lists: with the committee, or decided by it (funded or not).</summary>
+    private static readonly string[] ListedStages =
+    [
+        GrantStages.CommitteeReview, GrantStages.Approved, GrantStages.Rejected, GrantStages.Active, GrantStages.Reporting,
+        GrantStages.FinalReconciliation, GrantStages.Closed,
+    ];
+
+    /// <summary>Whether a round's ranking lists an application at this stage.</summary>
+    public static bool Lists(string stage) => ListedStages.Contains(stage);
+
+    /// <summary>The applications of the round that its ranking lists (<see cref="Lists"/>), asked of the database.</summary>
+    public static IQueryable<GrantApplication> ListedIn(this IQueryable<GrantApplication> applications, Guid roundId) =>
+        applications.Where(a => a.RoundId == roundId && ListedStages.Contains(a.Workflow!.Stage));
+
+    /// <summary>The rounds that have a ranking: every round once opened, closed ones included; a draft takes no applications.</summary>
+    public static Expression<Func<FundingRound, bool>> IsRanked { get; } = r => r.Status != RoundStatus.Draft;
+
+    /// <summary>What an application claims of the envelope: the approved amount once approved, else what its budget asks.</summary>
+    public static decimal Claim(decimal? approvedAmount, IEnumerable<BudgetLine> budgetLines, string currency) =>
+        approvedAmount ?? GrantApplication.RequestedOf(budgetLines, currency).Amount;
+
     /// <summary>Stages that end an application unfunded: it no longer claims any part of the envelope.</summary>
     private static readonly HashSet<string> Unfunded = [GrantStages.Rejected, GrantStages.Withdrawn, GrantStages.Ineligible];
 

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Caf.Data.Entities;
 
 public enum RoundStatus { Draft, Open, Closed }
@@ -132,6 +134,24 @@ public sealed class FundingRound : IAudited
 
     public bool IsOpenAt(DateTime utc) => Status == RoundStatus.Open && utc >= OpensAtUtc && utc < ClosesAtUtc;
 
+    /// <summary>The rule of <see cref="IsOpenAt"/> as a query asks it of the database, so that no round is read to answer it.</summary>
+    public static Expression<Func<FundingRound, bool>> OpenAt(DateTime utc) =>
+        r => r.Status == RoundStatus.Open && r.OpensAtUtc <= utc && r.ClosesAtUtc > utc;
+
+    /// <summary>Once open, applicants rely on the terms: only these may change (the closing time only later).</summary>
+    private static readonly string[] ChangeableOnceOpen = [nameof(Description), nameof(ClosesAtUtc)];
+
+    /// <summary>
+    /// Whether the term named <paramref name="field"/> (as this class names it: Title, OpensAtUtc, Envelope…) may change now:
+    /// anything in a draft; once open, only the description and the closing time (ADR 0009); nothing once closed.
+    /// </summary>
+    public bool MayChange(string field) => Status switch
+    {
+        RoundStatus.Draft => true,
+        RoundStatus.Open => ChangeableOnceOpen.Contains(field, StringComparer.Ordinal),
+        _ => false,
+    };
+
     public RoundTerms Terms => new(Title, Description, OpensAtUtc, ClosesAtUtc, Envelope, Ceiling, MaxDurationDays,
         ImplementationStart, ImplementationEnd, AllowedCurrencies, GenderChecklistVersion, RubricVersion);
 
@@ -147,11 +167,10 @@ public sealed class FundingRound : IAudited
                 Apply(terms);
                 break;
             case RoundStatus.Open:
-                var changed = ChangedOnceOpen(terms);
-                if (changed is not null)
+                if (Changes(terms).FirstOrDefault(c => !MayChange(c.Field)) is { Field: not null } changed)
                     throw new DomainException(
-                        $"The round is open: applicants rely on its terms, so only the description and the closing time (later, not earlier) may change. The {changed.Value.Name} cannot.",
-                        changed.Value.Field);
+                        $"The round is open: applicants rely on its terms, so only the description and the closing time (later, not earlier) may change. The {changed.Name} cannot.",
+                        changed.Field);
                 if (terms.ClosesAtUtc < ClosesAtUtc)
                     throw new DomainException("The round is open: its closing time may be extended but not brought forward.", nameof(ClosesAtUtc));
                 Apply(terms);
@@ -182,18 +201,22 @@ public sealed class FundingRound : IAudited
         ClosedAtUtc = nowUtc;
     }
 
-    private (string Field, string Name)? ChangedOnceOpen(RoundTerms t) =>
-        t.Title.Trim() != Title ? (nameof(Title), "title")
-        : t.OpensAtUtc != OpensAtUtc ? (nameof(OpensAtUtc), "opening time")
-        : t.Envelope != Envelope ? (nameof(Envelope), "envelope")
-        : t.Ceiling != Ceiling ? (nameof(Ceiling), "ceiling per application")
-        : t.MaxDurationDays != MaxDurationDays ? (nameof(MaxDurationDays), "maximum duration")
-        : t.ImplementationStart != ImplementationStart ? (nameof(ImplementationStart), "implementation window")
-        : t.ImplementationEnd != ImplementationEnd ? (nameof(ImplementationEnd), "implementation window")
-        : Canonical(t.AllowedCurrencies) != AllowedCurrencyCodes ? (nameof(AllowedCurrencies), "list of allowed currencies")
-        : t.GenderChecklistVersion != GenderChecklistVersion ? (nameof(GenderChecklistVersion), "gender checklist version")
-        : t.RubricVersion != RubricVersion ? (nameof(RubricVersion), "scoring rubric version")
-        : null;
+    /// <summary>Each term that <paramref name="t"/> would change, in the order a refusal names them, with how a person calls it.</summary>
+    private IEnumerable<(string Field, string Name)> Changes(RoundTerms t)
+    {
+        if (t.Title.Trim() != Title) yield return (nameof(Title), "title");
+        if ((t.Description?.Trim() ?? "") != Description) yield return (nameof(Description), "description");
+        if (t.OpensAtUtc != OpensAtUtc) yield return (nameof(OpensAtUtc), "opening time");
+        if (t.ClosesAtUtc != ClosesAtUtc) yield return (nameof(ClosesAtUtc), "closing time");
+        if (t.Envelope != Envelope) yield return (nameof(Envelope), "envelope");
+        if (t.Ceiling != Ceiling) yield return (nameof(Ceiling), "ceiling per application");
+        if (t.MaxDurationDays != MaxDurationDays) yield return (nameof(MaxDurationDays), "maximum duration");
+        if (t.ImplementationStart != ImplementationStart) yield return (nameof(ImplementationStart), "implementation window");
+        if (t.ImplementationEnd != ImplementationEnd) yield return (nameof(ImplementationEnd), "implementation window");
+        if (Canonical(t.AllowedCurrencies) != AllowedCurrencyCodes) yield return (nameof(AllowedCurrencies), "list of allowed currencies");
+        if (t.GenderChecklistVersion != GenderChecklistVersion) yield return (nameof(GenderChecklistVersion), "gender checklist version");
+        if (t.RubricVersion != RubricVersion) yield return (nameof(RubricVersion), "scoring rubric version");
+    }
 
     private void Apply(RoundTerms terms)
     {

@@ -458,9 +458,12 @@ public sealed class GrantApplication : IAudited
     public LedgerEntry RecordRefund(Money amount, DateOnly valueDate, string? bankReference, string userId, DateTime nowUtc) =>
         AddLedgerEntry(LedgerEntryKind.Refund, amount, valueDate, $"Refund received: {Reference}", bankReference, userId, nowUtc);
 
+    /// <summary>The final payment to the grantee, or its refund, is recorded now: at final reconciliation.</summary>
+    public bool MaySettle => Stage == GrantStages.FinalReconciliation;
+
     private void EnsureReconciling(string what)
     {
-        if (Stage != GrantStages.FinalReconciliation) throw new DomainException(OnlyAtReconciliation(what));
+        if (!MaySettle) throw new DomainException(OnlyAtReconciliation(what));
     }
 
     private string OnlyAtReconciliation(string what) =>
@@ -501,13 +504,16 @@ public sealed class GrantApplication : IAudited
     public bool MayDecide(string userId, Guid? stateId, bool holdsChair) =>
         (ActingChairUserId is not null && userId == ActingChairUserId) || (holdsChair && !IsRecused(userId, stateId));
 
+    /// <summary>An acting chair may be designated now: while the committee reviews the application.</summary>
+    public bool MayDesignateActingChair => Stage == GrantStages.CommitteeReview;
+
     /// <summary>
     /// The ISU designates a committee member to record the decision in place of a recused chair; designating again
     /// replaces the earlier one (the audit trail keeps both).
     /// </summary>
     public void DesignateActingChair(string memberUserId, string memberName, Guid? memberStateId, bool chairRecused, DateTime nowUtc)
     {
-        if (Stage != GrantStages.CommitteeReview)
+        if (!MayDesignateActingChair)
             throw new DomainException("An acting chair is designated while the committee reviews the application.");
         if (!chairRecused)
             throw new DomainException("The chair is not recused from this application, so the chair records its decision.");
@@ -519,11 +525,19 @@ public sealed class GrantApplication : IAudited
         ActingChairDesignatedAtUtc = nowUtc;
     }
 
+    /// <summary>The member may declare a conflict of interest on this application now: <see cref="ConflictProblem"/> finds nothing.</summary>
+    public bool MayDeclareConflict(string memberUserId, Guid? memberStateId) => ConflictProblem(memberUserId, memberStateId) is null;
+
+    /// <summary>Why the member may not declare a conflict now, if so: it is not before the committee, or they are already recused.</summary>
+    public string? ConflictProblem(string memberUserId, Guid? memberStateId) =>
+        Stage != GrantStages.CommitteeReview ? "Conflicts are declared while the committee reviews the application."
+        : IsRecused(memberUserId, memberStateId) ? "You are already recused from this application."
+        : null;
+
     /// <summary>A member declares a conflict of interest; from then on they are recused and any score of theirs is left out.</summary>
     public ConflictDeclaration DeclareConflict(string memberUserId, string memberName, Guid? memberStateId, string reason, DateTime nowUtc)
     {
-        if (Stage != GrantStages.CommitteeReview) throw new DomainException("Conflicts are declared while the committee reviews the application.");
-        if (IsRecused(memberUserId, memberStateId)) throw new DomainException("You are already recused from this application.");
+        if (ConflictProblem(memberUserId, memberStateId) is { } refused) throw new DomainException(refused);
         if (string.IsNullOrWhiteSpace(reason))
             throw new DomainException("Say what the conflict is, for the register.", nameof(ConflictDeclaration.Reason));
         if (reason.Trim().Length > ConflictDeclaration.MaxReasonLength)
@@ -544,12 +558,7 @@ public sealed class GrantApplication : IAudited
     public CommitteeScore SubmitScores(ScoringRubric rubric, string memberUserId, string memberName, Guid? memberStateId, IReadOnlyList<CriterionScore> criteria,
         string? comment, DateTime nowUtc)
     {
-        if (IsRecused(memberStateId))
-            throw new DomainException("You are recused from this application: your state is its applicant or a partner.");
-        if (DeclaredConflict(memberUserId))
-            throw new DomainException("You declared a conflict of interest on this application, so you do not score it.");
-        if (DecidedAtUtc is not null) throw new DomainException("The committee has decided; scores can no longer change.");
-        if (Stage != GrantStages.CommitteeReview) throw new DomainException("Scores are given while the committee reviews the application.");
+        if (ScoringProblem(memberUserId, memberStateId) is { } refused) throw new DomainException(refused);
         if (_scores.FirstOrDefault(s => s.MemberUserId == memberUserId) is { } existing)
         {
             existing.Revise(rubric, criteria, comment, nowUtc);
@@ -562,17 +571,37 @@ public sealed class GrantApplication : IAudited
         return entry;
     }
 
+    /// <summary>The member has scores on this application (sending them again revises them).</summary>
+    public bool HasScored(string memberUserId) => _scores.Any(s => s.MemberUserId == memberUserId);
+
+    /// <summary>The member may score this application now (or revise their scores): <see cref="ScoringProblem"/> finds nothing.</summary>
+    public bool MayScore(string memberUserId, Guid? memberStateId) => ScoringProblem(memberUserId, memberStateId) is null;
+
+    /// <summary>Why the member may not score this application now, if so: recused, the committee has decided, or it is not before the committee.</summary>
+    public string? ScoringProblem(string memberUserId, Guid? memberStateId) =>
+        IsRecused(memberStateId) ? "You are recused from this application: your state is its applicant or a partner."
+        : DeclaredConflict(memberUserId) ? "You declared a conflict of interest on this application, so you do not score it."
+        : DecidedAtUtc is not null ? "The committee has decided; scores can no longer change."
+        : Stage != GrantStages.CommitteeReview ? "Scores are given while the committee reviews the application."
+        : null;
+
+    /// <summary>The grantee may send its final report now: <see cref="FinalReportProblem"/> finds nothing.</summary>
+    public bool MaySubmitFinalReport => FinalReportProblem() is null;
+
+    /// <summary>Why the grantee may not send its final report now, if so: reports are not due, or one is accepted or waiting for review.</summary>
+    public string? FinalReportProblem() =>
+        Stage != GrantStages.Reporting
+            ? $"The final report is sent once the activities are over and reports are due; this grant is at the stage '{Stage}'."
+        : _reports.Any(r => r.Status == ReportStatus.Accepted) ? "The final report has already been accepted."
+        // One version at a time: the ISU reviews what it was sent, not whichever copy arrived last.
+        : _reports.FirstOrDefault(r => r.Status == ReportStatus.Submitted) is { } waiting
+            ? $"Your final report sent on {waiting.SubmittedAtUtc:d MMMM yyyy} is waiting for the ISU's review, so it cannot be replaced now. If it needs correcting, ask the ISU."
+        : null;
+
     public GrantReport SubmitFinalReport(string fileName, string contentType, byte[] content, decimal actualExpenditure,
         string userId, DateTime nowUtc)
     {
-        if (Stage != GrantStages.Reporting)
-            throw new DomainException($"The final report is sent once the activities are over and reports are due; this grant is at the stage '{Stage}'.");
-        if (_reports.Any(r => r.Status == ReportStatus.Accepted))
-            throw new DomainException("The final report has already been accepted.");
-        // One version at a time: the ISU reviews what it was sent, not whichever copy arrived last.
-        if (_reports.FirstOrDefault(r => r.Status == ReportStatus.Submitted) is { } waiting)
-            throw new DomainException(
-                $"Your final report sent on {waiting.SubmittedAtUtc:d MMMM yyyy} is waiting for the ISU's review, so it cannot be replaced now. If it needs correcting, ask the ISU.");
+        if (FinalReportProblem() is { } refused) throw new DomainException(refused);
         var report = new GrantReport(Id, fileName, contentType, content, actualExpenditure, userId, nowUtc);
         _reports.Add(report);
         return report;
@@ -612,7 +641,7 @@ public sealed class GrantApplication : IAudited
         LedgerEntryKind.Commitment when Stage != GrantStages.Approved => "Funds are committed when the committee approves the grant.",
         LedgerEntryKind.Disbursement when Stage is not (GrantStages.Approved or GrantStages.FinalReconciliation) =>
             $"A grant is paid twice: the first tranche when the agreement is signed, and the final payment at final reconciliation; this grant is at the stage '{Stage}'.",
-        LedgerEntryKind.Refund when Stage != GrantStages.FinalReconciliation => OnlyAtReconciliation("A refund from the grantee"),
+        LedgerEntryKind.Refund when !MaySettle => OnlyAtReconciliation("A refund from the grantee"),
         LedgerEntryKind.BankCharge when Stage is not (GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation) =>
             $"Bank charges are booked on a grant while its money moves, from its approval to its final reconciliation; this grant is at the stage '{Stage}'.",
         LedgerEntryKind.CommitmentRelease when Stage != GrantStages.Closed =>

@@ -79,7 +79,7 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
         await db.Set<BudgetLine>().Where(l => shown.Contains(l.ApplicationId)).LoadAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         CanApply = User.IsInRole(CafRoles.Applicant) && User.StatePartyId() is not null
-                   && await db.Rounds.AnyAsync(r => r.Status == RoundStatus.Open && r.OpensAtUtc <= now && r.ClosesAtUtc > now, ct);
+                   && await OpenRounds.AnyAsync(db, now, ct);
     }
 
     /// <summary>The stages to filter by, named as this person reads them; stages an applicant sees under one name are one choice.</summary>

@@ -118,8 +118,6 @@ public sealed class DetailsModel(ApplicationAccess access, Transitions transitio
         : userId == WorkflowActor.System.UserId ? "CafGrants (automatic step)"
         : "A person no longer registered";
 
-    private bool HasScored => Application.Scores.Any(s => s.MemberUserId == ApplicationAccess.ActorFor(User).UserId);
-
     /// <summary>
     /// The ISU and the auditor see the committee's scores; a committee member (the chair included) only once they have
     /// scored themselves, or, when recused, once the committee has decided (CommitteeScoreVisibility).
@@ -135,9 +133,8 @@ public sealed class DetailsModel(ApplicationAccess access, Transitions transitio
         if (application is null) return false;
         Application = application;
         Definition = engine.DefinitionOf(application.Workflow!);
-        var isApplicant = ApplicationAccess.ActsForApplicant(application, User);
         Available = await engine.GetAvailableAsync(application.Workflow!, application, ApplicationAccess.ActorFor(User, application), ct);
-        Tasks = TasksFor(application, isApplicant);
+        Tasks = ApplicationTasks.For(application, User);
         Proposal = await ProposalView.LoadAsync(db, application, headingLevel: 3, ct);
         Comments = await db.ApplicationComments.AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.CreatedAtUtc).ToListAsync(ct);
         var people = application.Workflow!.History.Select(h => h.UserId).Concat(Comments.Select(c => c.AuthorUserId)).Distinct().ToList();
@@ -146,25 +143,5 @@ public sealed class DetailsModel(ApplicationAccess access, Transitions transitio
             ? new CommitteeScoresView(application, await db.ScoringRubrics.GetAsync(application.RubricVersion, ct))
             : null;
         return true;
-    }
-
-    private List<(string, string)> TasksFor(GrantApplication a, bool isApplicant)
-    {
-        var tasks = new List<(string, string)>();
-        if (isApplicant && a.IsEditable) tasks.Add(("Edit the draft", $"/Applications/Edit/{a.Id}"));
-        var me = ApplicationAccess.ActorFor(User).UserId;
-        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == GrantStages.CommitteeReview && !HasScored && !a.IsRecused(me, User.StatePartyId()))
-            tasks.Add(("Score this application", $"/Committee/Score/{a.Id}"));
-        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == GrantStages.CommitteeReview && HasScored && !a.IsRecused(me, User.StatePartyId()))
-            tasks.Add(("Revise my scores", $"/Committee/Score/{a.Id}"));
-        if (User.IsInRole(CafRoles.CommitteeMember) && a.Stage == GrantStages.CommitteeReview && !a.IsRecused(me, User.StatePartyId()))
-            tasks.Add(("Declare a conflict of interest", $"/Committee/Conflict/{a.Id}"));
-        if (User.IsInRole(CafRoles.IsuOfficer) && a.Stage == GrantStages.CommitteeReview)
-            tasks.Add(("Designate an acting chair (when the chair is recused)", $"/Committee/ActingChair/{a.Id}"));
-        if (isApplicant && a.Stage == GrantStages.Reporting && !a.Reports.Any(r => r.Status == ReportStatus.Submitted))
-            tasks.Add(("Submit the final report", $"/Reporting/FinalReport/{a.Id}"));
-        if (User.IsInRole(CafRoles.Finance) && a.Stage == GrantStages.FinalReconciliation)
-            tasks.Add(("Record a final payment or a refund", $"/Finance/Payment/{a.Id}"));
-        return tasks;
     }
 }

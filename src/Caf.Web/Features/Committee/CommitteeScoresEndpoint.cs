@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Caf.Data;
 using Caf.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +42,7 @@ internal static class CommitteeScoresEndpoint
         if ((await callers.ResolveAsync(token)).Person is not { } person)
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
                 title: "Committee scores are read with a person's token: a program acting for itself does not see them.");
-        if (!ReadsScores(person))
+        if (!CommitteeScoreVisibility.ReadsScores(person))
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
                 title: "Committee scores are for ISU officers, auditors and the committee.");
 
@@ -71,10 +70,6 @@ internal static class CommitteeScoresEndpoint
                     .Select(s => ToApi(application, s)).ToList()
                 : []));
     }
-
-    private static bool ReadsScores(ClaimsPrincipal person) =>
-        person.IsInRole(CafRoles.IsuOfficer) || person.IsInRole(CafRoles.Auditor) ||
-        person.IsInRole(CafRoles.CommitteeMember) || person.IsInRole(CafRoles.CommitteeChair);
 
     private static ApiMemberScore ToApi(GrantApplication application, CommitteeScore score) =>
         new(score.MemberName, score.RubricVersion, score.Revision, score.SubmittedAtUtc, score.WeightedScore,

@@ -22,20 +22,17 @@ public sealed class ConflictsModel(CafDbContext db) : PageModel
         var declared = await db.ConflictDeclarations.AsNoTracking()
             .Join(db.Applications, c => c.ApplicationId, a => a.Id, (c, a) => new { c, a.Reference, a.Title, Round = a.Round!.Title })
             .ToListAsync(ct);
-        // Recusals by state, for every application that reached the committee (it has a gender review).
-        var members = await db.Users.AsNoTracking()
-            .Where(u => u.StatePartyId != null && db.UserRoles.Any(ur => ur.UserId == u.Id
-                && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == CafRoles.CommitteeMember || r.Name == CafRoles.CommitteeChair))))
-            .Select(u => new { u.DisplayName, u.StatePartyId }).ToListAsync(ct);
-        var reviewed = await db.Applications.AsNoTracking().Where(a => a.GenderReview != null)
+        // Recusals by state, for every application that reached the committee.
+        var members = await CommitteePeople.ListAsync(db, ct);
+        var reviewed = await db.Applications.AsNoTracking().ReachedCommittee()
             .Select(a => new { a.Reference, a.Title, Round = a.Round!.Title, a.ApplicantStateId, Partners = a.Partners.Select(p => p.StatePartyId).ToList(),
                 ReviewedAt = a.GenderReview!.CompletedAtUtc })
             .ToListAsync(ct);
         var states = await db.StateParties.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         Entries = declared.Select(d => new Entry(d.c.DeclaredAtUtc, d.c.MemberName, d.Reference ?? "", d.Title, d.Round, $"Declared: {d.c.Reason}"))
             .Concat(reviewed.SelectMany(a => members
-                .Where(m => m.StatePartyId == a.ApplicantStateId || a.Partners.Contains(m.StatePartyId!.Value))
-                .Select(m => new Entry(a.ReviewedAt, m.DisplayName, a.Reference ?? "", a.Title, a.Round,
+                .Where(m => GrantApplication.IsRecusedByState(m.StatePartyId, a.ApplicantStateId, a.Partners))
+                .Select(m => new Entry(a.ReviewedAt, m.Name, a.Reference ?? "", a.Title, a.Round,
                     m.StatePartyId == a.ApplicantStateId
                         ? $"Recused: {states[m.StatePartyId!.Value]} is the applicant"
                         : $"Recused: {states[m.StatePartyId!.Value]} is a partner"))))

@@ -23,8 +23,6 @@ namespace Caf.Web.Features.Committee;
 public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<GrantRulesOptions> rules, WorkflowEngine engine,
     RecordedReads reads) : PageModel
 {
-    private static readonly string[] CommitteeStages = [GrantStages.CommitteeReview, GrantStages.Approved, GrantStages.Rejected, GrantStages.Active, GrantStages.Reporting, GrantStages.FinalReconciliation, GrantStages.Closed];
-
     public sealed record Row(RankedApplication Ranked, string Stage, bool Hidden, bool Spread);
 
     internal FundingRound? Round { get; private set; }
@@ -62,11 +60,11 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
 
     private async Task<bool> LoadAsync(Guid? roundId, CancellationToken ct)
     {
-        Rounds = await db.Rounds.AsNoTracking().Where(r => r.Status != RoundStatus.Draft).OrderByDescending(r => r.OpensAtUtc).ToListAsync(ct);
+        Rounds = await db.Rounds.AsNoTracking().Where(RoundRanking.IsRanked).OrderByDescending(r => r.OpensAtUtc).ToListAsync(ct);
         Round = roundId is { } id ? Rounds.FirstOrDefault(r => r.Id == id) : Rounds.Count > 0 ? Rounds[0] : null;
         if (Round is null) return roundId is null;
         // The columns, scores, budget lines and conflicts the ranking shows, read on their own: never an application's graph.
-        var inRound = db.Applications.AsNoTracking().Where(a => a.RoundId == Round.Id && CommitteeStages.Contains(a.Workflow!.Stage));
+        var inRound = db.Applications.AsNoTracking().ListedIn(Round.Id);
         var applications = await inRound.Select(a => new Source(a.Id, a.Reference, a.Title, a.ApplicantStateId, a.Workflow!.Stage,
             a.Workflow.DefinitionId, a.Workflow.DefinitionVersion, a.Currency, a.ApprovedAmountValue, a.DecidedAtUtc,
             a.GenderReview != null ? a.GenderReview.Marker : null)).ToListAsync(ct);
@@ -75,7 +73,7 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         var conflicts = (await inRound.SelectMany(a => a.Conflicts).Select(c => new { c.ApplicationId, c.MemberUserId }).ToListAsync(ct))
             .ToLookup(c => c.ApplicationId, c => c.MemberUserId);
         // Partners matter only to whom recusal by state can hide the scores.
-        var partners = User.IsInRole(CafRoles.IsuOfficer) || User.IsInRole(CafRoles.Auditor)
+        var partners = CommitteeScoreVisibility.SeesEveryScore(User)
             ? Enumerable.Empty<Guid>().ToLookup(_ => Guid.Empty)
             : (await inRound.SelectMany(a => a.Partners).Select(p => new { p.ApplicationId, p.StatePartyId }).ToListAsync(ct))
                 .ToLookup(p => p.ApplicationId, p => p.StatePartyId);
@@ -89,7 +87,7 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
             GrantApplication.HasDecided(a.DecidedAtUtc, a.Stage), member => scores[a.Id].Any(s => s.MemberUserId == member)));
         var ranked = RoundRanking.Rank(applications.Select(a => (a.Id, a.Reference ?? "", a.Title,
             hidden[a.Id] ? null : summaries[a.Id].WeightedMean,
-            a.ApprovedAmountValue ?? GrantApplication.RequestedOf(lines[a.Id], a.Currency).Amount, a.GenderMarker,
+            RoundRanking.Claim(a.ApprovedAmountValue, lines[a.Id], a.Currency), a.GenderMarker,
             RoundRanking.ClaimsEnvelope(a.Stage))),
             Round.Envelope.Amount);
         // The stage as people read it ("Committee review"), as on the application's own page, not its identifier.

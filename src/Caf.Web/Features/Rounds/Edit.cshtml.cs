@@ -19,9 +19,8 @@ public sealed class EditModel(CafDbContext db, Rounds rounds) : PageModel
     public Guid? Id { get; private set; }
     internal FundingRound? Round { get; private set; }
 
-    /// <summary>Once open, only the description and the closing time may change (ADR 0009).</summary>
-    public bool Editable(string field) => Round is null || Round.Status == RoundStatus.Draft ||
-        (Round.Status == RoundStatus.Open && field is nameof(RoundForm.Description) or nameof(RoundForm.ClosesAt));
+    /// <summary>Whether the form lets a field change: as the round says (ADR 0009); a new round is a draft.</summary>
+    public bool Editable(string field) => Round?.MayChange(RoundForm.RoundField(field)) ?? true;
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {

@@ -146,6 +146,14 @@ public sealed class RoundForm
         return utc;
     }
 
+    /// <summary>The round's name for a form field (the other way from <see cref="Key"/>, without the prefix).</summary>
+    public static string RoundField(string formField) => formField switch
+    {
+        nameof(OpensAt) => nameof(FundingRound.OpensAtUtc),
+        nameof(ClosesAt) => nameof(FundingRound.ClosesAtUtc),
+        _ => formField,
+    };
+
     /// <summary>Maps a round's field (or a form field) to the form field that shows its message.</summary>
     public static string Key(string? field) => field switch
     {

@@ -12,17 +12,24 @@ public static class CommitteeScoreVisibility
     /// partner, or they declared a conflict) only once the committee has decided, since they take no part before.
     /// </summary>
     public static bool SeesScores(ClaimsPrincipal user, GrantApplication application) =>
-        SeesScores(user, () => IsRecused(user, application), application.CommitteeHasDecided,
-            me => application.Scores.Any(s => s.MemberUserId == me));
+        SeesScores(user, () => IsRecused(user, application), application.CommitteeHasDecided, application.HasScored);
 
     /// <summary>The same rule for an application read as a few columns (the ranking): recused? decided? scored by this member?</summary>
     public static bool SeesScores(ClaimsPrincipal user, Func<bool> recused, bool decided, Func<string, bool> scoredBy)
     {
-        if (user.IsInRole(CafRoles.IsuOfficer) || user.IsInRole(CafRoles.Auditor)) return true;
-        if (!user.IsInRole(CafRoles.CommitteeMember) && !user.IsInRole(CafRoles.CommitteeChair)) return false;
+        if (SeesEveryScore(user)) return true;
+        if (!IsOnCommittee(user)) return false;
         if (recused()) return decided;
         return scoredBy(ApplicationAccess.ActorFor(user).UserId);
     }
+
+    /// <summary>Who sees members' scores at all, on some application at some time: the ISU, auditors and the committee.</summary>
+    public static bool ReadsScores(ClaimsPrincipal user) => SeesEveryScore(user) || IsOnCommittee(user);
+
+    /// <summary>The ISU and auditors see every score at once: neither recusal nor their own scoring hides any from them.</summary>
+    public static bool SeesEveryScore(ClaimsPrincipal user) => user.IsInRole(CafRoles.IsuOfficer) || user.IsInRole(CafRoles.Auditor);
+
+    private static bool IsOnCommittee(ClaimsPrincipal user) => user.IsInRole(CafRoles.CommitteeMember) || user.IsInRole(CafRoles.CommitteeChair);
 
     public static bool IsRecused(ClaimsPrincipal user, GrantApplication application) =>
         application.IsRecused(ApplicationAccess.ActorFor(user).UserId, user.StatePartyId());
