@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using Caf.Web.Features.Api;
 using Caf.Web.Features.Shared;
@@ -143,6 +144,37 @@ public abstract class ApiApplicationTests(CafAppFactory factory)
         Assert.Equal(before, await CountsAsync());
     }
 
+    /// <summary>A token issued before its person was disabled still looks valid until it expires: it reads and writes nothing.</summary>
+    [Fact]
+    public async Task A_disabled_persons_token_reads_and_writes_nothing_from_the_moment_they_are_disabled()
+    {
+        await factory.ResetAsync();
+        await _scenario.ActiveGrantAsync(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(30), partnerIso: "SEN");
+        var secret = await ApiTokens.RegisterClientAsync(factory, Portal, [ApiScopes.ApplicationsRead, ApiScopes.ApplicationsWrite], RedirectUri);
+        using var http = NewHttpClient();
+        var token = await PersonTokenAsync(http, GrantJourney.Applicant, secret, $"{ApiScopes.ApplicationsRead} {ApiScopes.ApplicationsWrite}");
+        using (var before = await ApiTokens.GetAsync(http, "/api/v1/applications", token))
+            Assert.NotEmpty((await before.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken))
+                .GetProperty("applications").EnumerateArray());
+        var draft = await ValidDraftAsync(http);
+
+        await factory.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == GrantJourney.Applicant);
+            user.LockoutEnabled = true;
+            user.LockoutEnd = CafUser.DisabledUntil;
+            return await db.SaveChangesAsync();
+        });
+        var counts = await CountsAsync();
+
+        using (var list = await ApiTokens.GetAsync(http, "/api/v1/applications", token))
+            Assert.Empty((await list.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken))
+                .GetProperty("applications").EnumerateArray());
+        using var create = await PostAsync(http, token, draft);
+        Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+        Assert.Equal(counts, await CountsAsync());
+    }
+
     [Fact]
     public async Task Malformed_json_and_an_unreadable_query_answer_400_problem_details_naming_the_field_and_save_nothing()
     {
@@ -160,6 +192,8 @@ public abstract class ApiApplicationTests(CafAppFactory factory)
                      ("{\"activityStart\": \"2027-13-45\"}", "activityStart"),
                      ("{\"title\": \"Sur\\u0000vey\"}", "title"),
                      ("null", "body"),
+                     ("{\"title\": \"Survey\", \"partners\": [null]}", "partners[0]"),
+                     ("{\"title\": \"Survey\", \"budget\": [{\"description\": \"Flights\"}, null]}", "budget[1]"),
                  })
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications")

@@ -1,5 +1,6 @@
 using Caf.Data;
 using Caf.Data.Auditing;
+using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using Caf.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -78,6 +79,43 @@ public abstract class ConcurrencyTests(CafAppFactory factory)
         var id = await GrantJourney.CreateDraftAsync(applicant, fields);
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
         return id;
+    }
+
+    /// <summary>
+    /// Two finance officers record refunds against the same balance at once: each fits alone, both together would refund
+    /// more than was paid. Recording money changes no stage, so the grant's own ledger version is what refuses the second.
+    /// </summary>
+    [Fact]
+    public async Task Two_refunds_checked_against_the_same_balance_at_once_only_one_is_recorded()
+    {
+        await factory.ResetAsync();
+        var scenario = new GrantScenario(factory);
+        var today = FundTime.Today(factory.Clock);
+        var id = await scenario.ActiveGrantAsync(today.AddDays(-3)); // CHF 1,600 paid on signature
+        await scenario.FireAsync(id, "reports-due", GrantJourney.Isu);
+        await scenario.FireAsync(id, "accept-final-reports", GrantJourney.Isu, (a, actors, now) =>
+            a.SubmitFinalReport("final-report.pdf", "application/pdf", "%PDF-1.7\n"u8.ToArray(), 500m, actors[GrantJourney.Applicant].UserId, now));
+        var finance = await ActorAsync(GrantJourney.Finance);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+
+        using var first = factory.Services.CreateScope();
+        using var second = factory.Services.CreateScope();
+        var (dbA, _) = Resolve(first);
+        var (dbB, _) = Resolve(second);
+        var appA = await dbA.Applications.WithGraph().SingleAsync(a => a.Id == id, TestContext.Current.CancellationToken);
+        var appB = await dbB.Applications.WithGraph().SingleAsync(a => a.Id == id, TestContext.Current.CancellationToken);
+        appA.RecordRefund(new Money(1_000m, "CHF"), today, "RF-A", finance.UserId, now);
+        appB.RecordRefund(new Money(1_000m, "CHF"), today, "RF-B", finance.UserId, now);
+
+        var outcomes = await Task.WhenAll(SaveAsync(dbA), SaveAsync(dbB));
+
+        Assert.Single(outcomes, o => o is null);
+        var loser = Assert.Single(outcomes, o => o is not null);
+        Assert.True(loser is DbUpdateException update && SaveConflicts.IsConcurrentTransition(update), $"Unexpected failure: {loser}");
+        var refunds = await factory.WithDbAsync(db => db.LedgerEntries.Where(e => e.ApplicationId == id && e.Kind == LedgerEntryKind.Refund)
+            .Select(e => e.BankReference).ToListAsync());
+        Assert.Single(refunds);
+        await AssertAuditChainWholeAsync();
     }
 
     private protected Task<WorkflowActor> ActorAsync(string email) => new GrantScenario(factory).ActorAsync(email);

@@ -86,6 +86,37 @@ public sealed class GrantPaymentTests
     }
 
     [Fact]
+    public void The_same_bank_transfer_is_not_recorded_twice_on_a_grant_and_each_recording_moves_its_ledger_version()
+    {
+        var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);
+        var version = application.LedgerVersion;
+        application.RecordRefund(Chf(100m), Today, "UBS-R9", "finance-1", Now);
+        Assert.Equal(version + 1, application.LedgerVersion);
+
+        var twice = Assert.Throws<DomainException>(() => application.RecordRefund(Chf(100m), Today, " ubs-r9 ", "finance-2", Now));
+
+        Assert.Equal("BankReference", twice.Field);
+        Assert.StartsWith("The bank transfer UBS-R9 is already recorded on this grant (CHF 100.00, value date 10 March 2026).", twice.Message);
+        Assert.Equal(Chf(100m), application.Refunded);
+        Assert.Equal(version + 1, application.LedgerVersion);
+        // Another kind may carry the same reference (the bank's numbering is its own).
+        application.RecordFinalPayment(Chf(100m), Today, "UBS-R9", "finance-1", Now);
+    }
+
+    [Fact]
+    public void Money_is_booked_once_it_has_moved_not_on_a_future_value_date()
+    {
+        var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);
+        var tomorrow = FundTime.DateOf(Now).AddDays(1);
+
+        var future = Assert.Throws<DomainException>(() => application.RecordFinalPayment(Chf(100m), tomorrow, "UBS-F1", "finance-1", Now));
+
+        Assert.Equal(("ValueDate", "The value date 11 March 2026 is in the future: record the movement once the bank has made it."),
+            (future.Field, future.Message));
+        Assert.Equal(Chf(8_000m), application.Disbursed);
+    }
+
+    [Fact]
     public void The_final_payment_may_reach_exactly_what_remains_of_the_commitment()
     {
         var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);

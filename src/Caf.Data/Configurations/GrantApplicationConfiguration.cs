@@ -10,6 +10,7 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
     {
         b.ToTable("Applications");
         b.HasKey(a => a.Id);
+        b.Property(a => a.LedgerVersion).IsConcurrencyToken();
         b.Property(a => a.Reference).HasMaxLength(20);
         b.HasIndex(a => a.Reference).IsUnique();
         // The applications list's default order: newest submission, then newest draft.

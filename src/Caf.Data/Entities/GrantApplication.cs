@@ -87,6 +87,12 @@ public sealed class GrantApplication : IAudited
     public IReadOnlyList<CommitteeScore> Scores => _scores;
     public IReadOnlyList<GrantReport> Reports => _reports;
     public IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries;
+
+    /// <summary>
+    /// How many times this grant's money has moved; a concurrency token. Two payments or refunds checked against the same
+    /// balance at once cannot both be saved: the second is refused and tried again against the new balance.
+    /// </summary>
+    public int LedgerVersion { get; private set; }
     public IReadOnlyList<ResultIndicator> Results => _results;
     public IReadOnlyList<PlannedActivity> Activities => _activities;
     public IReadOnlyList<ApplicationActionLink> ActionLinks => _actionLinks;
@@ -618,6 +624,10 @@ public sealed class GrantApplication : IAudited
         if (amount.Currency != Currency)
             throw new DomainException($"This grant's money moves in its currency, {Currency}, not {amount.Currency}.", nameof(LedgerEntry.Amount));
         if (BookingStageProblem(kind) is { } wrongStage) throw new DomainException(wrongStage);
+        // Money is booked once it has moved: a future value date would leave today's balances wrong until that day.
+        if (valueDate > FundTime.DateOf(nowUtc))
+            throw new DomainException($"The value date {valueDate:d MMMM yyyy} is in the future: record the movement once the bank has made it.",
+                nameof(Finance.BankPayment.ValueDate));
         var overCap = kind switch
         {
             LedgerEntryKind.Disbursement when Stage == GrantStages.Approved => FirstTrancheProblem(amount.Amount),
@@ -628,6 +638,14 @@ public sealed class GrantApplication : IAudited
             _ => null,
         };
         if (overCap is not null) throw new DomainException(overCap, nameof(LedgerEntry.Amount));
+        // The same bank transfer recorded twice (a re-sent form, two officers at once) would pay or count it twice.
+        if (!string.IsNullOrWhiteSpace(bankReference)
+            && _ledgerEntries.FirstOrDefault(e => e.Kind == kind
+                                                  && string.Equals(e.BankReference, bankReference.Trim(), StringComparison.OrdinalIgnoreCase)) is { } twice)
+            throw new DomainException(
+                $"The bank transfer {twice.BankReference} is already recorded on this grant ({twice.Amount}, value date {twice.ValueDate:d MMMM yyyy}). Check the bank reference.",
+                nameof(LedgerEntry.BankReference));
+        LedgerVersion++;
         var entry = new LedgerEntry(kind, amount, valueDate, description, bankReference, Id, userId, nowUtc);
         _ledgerEntries.Add(entry);
         return entry;

@@ -116,6 +116,7 @@ internal static class CafHost
             .AddMvcOptions(o =>
             {
                 PlainBindingMessages.Apply(o.ModelBindingMessageProvider);
+                o.ModelBinderProviders.Insert(0, new StrictDecimalBinderProvider());
                 o.Filters.Add(new UnansweredMethodFilter());
                 o.ModelMetadataDetailsProviders.Add(new PlainBindingMessages());
             });

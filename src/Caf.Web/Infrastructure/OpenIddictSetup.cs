@@ -49,6 +49,9 @@ internal static class OpenIddictSetup
                     options.ResponseModes.IntersectWith([ResponseModes.Query]);
                 });
                 o.SetAccessTokenLifetime(AccessTokenLifetime).SetRefreshTokenLifetime(RefreshTokenLifetime);
+                // The issuer, and the endpoints the discovery document lists, are the public address, not the request's
+                // Host header (which whoever sends the request chooses). Unset only in Development and tests.
+                if (PublicLinks.Configured(builder.Configuration) is { } publicUrl) o.SetIssuer(new Uri(publicUrl + "/"));
 
                 if (testing) o.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 else if (development) o.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();

@@ -893,6 +893,10 @@ namespace Caf.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<int>("LedgerVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<decimal?>("NationalContributionCash")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");

@@ -887,6 +887,10 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LedgerVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("NationalContributionCash")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");

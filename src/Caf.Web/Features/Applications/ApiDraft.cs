@@ -69,11 +69,17 @@ public sealed record ApiDraft(
         }
 
         // A list longer than any proposal has is refused whole, before its rows cost anything to check.
-        IReadOnlyList<T> Capped<T>(IReadOnlyList<T>? rows, string field, string noun)
+        // A null where a row belongs is named, and the draft is refused: a row cannot be guessed.
+        IReadOnlyList<T> Capped<T>(IReadOnlyList<T?>? rows, string field, string noun) where T : class
         {
-            if (Bounds.Rows(noun, rows?.Count ?? 0) is not { } tooMany) return rows ?? [];
-            Add(field, tooMany);
-            return [];
+            if (Bounds.Rows(noun, rows?.Count ?? 0) is { } tooMany)
+            {
+                Add(field, tooMany);
+                return [];
+            }
+            for (var i = 0; i < (rows?.Count ?? 0); i++)
+                if (rows![i] is null) Add($"{field}[{i}]", "This row is null: send its fields, or leave the row out.");
+            return rows?.OfType<T>().ToList() ?? [];
         }
 
         var form = new DraftForm

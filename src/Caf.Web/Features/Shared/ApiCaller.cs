@@ -23,8 +23,9 @@ internal sealed record ApiCaller(ClaimsPrincipal? Person)
         var subject = token.GetClaim(Claims.Subject);
         // A client-credentials token names the client itself as its subject (AuthorizationServerEndpoints.ExchangeAsync).
         if (subject is null || subject == token.GetClaim(Claims.ClientId)) return new ApiCaller((ClaimsPrincipal?)null);
-        // A person whose account is gone sees nothing: never fall back to what a program sees.
-        return await users.FindByIdAsync(subject) is { } user
+        // A person whose account is gone, disabled or locked out sees nothing and does nothing, from the moment it is:
+        // a token issued before still looks valid until it expires. Never fall back to what a program sees.
+        return await users.FindByIdAsync(subject) is { } user && !await users.IsLockedOutAsync(user)
             ? new ApiCaller(await principals.CreateAsync(user))
             : new ApiCaller(new ClaimsPrincipal(new ClaimsIdentity()));
     }

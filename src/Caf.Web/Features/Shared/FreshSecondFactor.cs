@@ -45,8 +45,22 @@ public sealed class FreshSecondFactor(UserManager<CafUser> users, CafDbContext d
                 && last.Split(' ') is [var lastCode, var lastAt] && lastCode == digits
                 && DateTimeOffset.TryParse(lastAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var usedAt)
                 && now - usedAt < ReuseWindow)
-                return "This code has already been used for a payment. Wait for the next one (codes change every 30 seconds) and type it. Nothing was recorded.";
-            await users.SetAuthenticationTokenAsync(user, TokenProvider, LastCodeToken, $"{digits} {now:O}");
+                return ReusedMessage;
+            // Two requests with the same code at once: the one that writes it second is refused, as a re-used code.
+            IdentityResult marked;
+            try
+            {
+                marked = await users.SetAuthenticationTokenAsync(user, TokenProvider, LastCodeToken, $"{digits} {now:O}");
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
+                marked = IdentityResult.Failed();
+            }
+            if (!marked.Succeeded)
+            {
+                db.ChangeTracker.Clear();
+                return ReusedMessage;
+            }
             await users.ResetAccessFailedCountAsync(user);
             return null;
         }
@@ -62,6 +76,9 @@ public sealed class FreshSecondFactor(UserManager<CafUser> users, CafDbContext d
 
     private string LockedMessage =>
         $"This account is locked for {users.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes:0} minutes after too many wrong codes. Nothing was recorded.";
+
+    private const string ReusedMessage =
+        "This code has already been used for a payment. Wait for the next one (codes change every 30 seconds) and type it. Nothing was recorded.";
 
     public const string MissingMessage = "Enter the 6-digit code from your authenticator app: every payment asks for a fresh one.";
 }
