@@ -127,6 +127,24 @@ public abstract partial class ApiTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_path_or_method_the_api_does_not_have_answers_404_problem_details_not_the_sign_in_page()
+    {
+        await factory.ResetAsync();
+        var secret = await ApiTokens.RegisterClientAsync(factory, "treasury", [ApiScopes.LedgerRead]);
+        using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = await ApiTokens.AccessTokenAsync(http, "treasury", secret, ApiScopes.LedgerRead);
+
+        foreach (var (method, url) in new[] { ("GET", "/api/v1/nonexistent"), ("PUT", "/api/v1/rounds"), ("DELETE", "/api/v1/ledger"), ("PATCH", "/api/v2/x") })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), url);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
+            Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"{method} {url}: {(int)response.StatusCode} {response.Headers.Location}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_secret_gets_invalid_client()
     {
         await factory.ResetAsync();

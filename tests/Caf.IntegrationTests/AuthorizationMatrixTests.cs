@@ -79,6 +79,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Rounds/Manage"] = (false, ["isu@caf.demo", "auditor@caf.demo"]),
         ["Rounds/Edit/{id:guid?}"] = (false, ["isu@caf.demo"]),
         ["api/v1/rounds"] = (true, Users),
+        // What is not an endpoint answers 404 as problem+json to everyone, never the sign-in page.
+        ["api/{**path}"] = (true, Users),
         ["connect/authorize"] = (true, Users),
         ["connect/token"] = (true, Users),
         ["Api/Clients"] = (false, ["admin@caf.demo"]),
@@ -253,7 +255,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
     private sealed record MatrixIds(Guid Application, Guid Report, Guid Attachment, Guid Round, string Reference);
 
     private static string UrlFor(string pattern, MatrixIds ids) =>
-        "/" + ReferenceParameter().Replace(pattern, ids.Reference)
+        "/" + ReferenceParameter().Replace(pattern, ids.Reference).Replace("{**path}", "v1/no-such-endpoint")
             .Replace("{id:guid?}", pattern.StartsWith("Rounds/", StringComparison.Ordinal) ? ids.Round.ToString() : ids.Application.ToString()).Replace("{id?}", "caf-grant")
             .Replace("{id:guid}", pattern.StartsWith("Reporting/Download", StringComparison.Ordinal) ? ids.Report.ToString()
                 : pattern.StartsWith("Applications/Attachment", StringComparison.Ordinal) ? ids.Attachment.ToString()

@@ -306,6 +306,54 @@ public abstract partial class BadInputTests(CafAppFactory factory)
         Assert.Equal(0, await factory.WithDbAsync(db => db.CommitteeMeetings.CountAsync()));
     }
 
+    /// <summary>The attacker probe's finding: "1,5" (one and a half, typed with a decimal comma) was read as 15 and committed.</summary>
+    [Fact]
+    public async Task An_amount_typed_with_a_decimal_comma_is_refused_by_label_not_read_as_another_number()
+    {
+        await factory.ResetAsync();
+        var id = await new GrantScenario(factory).AtCommitteeReviewAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60),
+            GrantJourney.Members.ToDictionary(m => m, _ => 4));
+        using var chair = await _journey.SignInAsync(GrantJourney.Chair);
+        foreach (var typed in new[] { "1,5", "1,500", "1.500,00" })
+        {
+            using var response = await chair.PostFormAsync($"/Committee/Decide/{id}", new()
+            {
+                ["Input.Decision"] = "approve",
+                ["Input.ApprovedAmount"] = typed,
+                ["Input.DecisionRationale"] = "Strong exchange.",
+            });
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("Approved amount must be a number, for example 1250.50.", html);
+            Assert.Contains($"value=\"{typed}\"", html);
+        }
+        Assert.Equal("CommitteeReview", await _journey.StageAsync(id));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.LedgerEntries.CountAsync(e => e.ApplicationId == id)));
+    }
+
+    [Fact]
+    public async Task The_fund_ledger_says_which_date_it_cannot_use_and_shows_the_ledger_without_it()
+    {
+        // A list page with a filter it cannot use still answers 200 with the list (ListPagingTests); what it left out is said.
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        foreach (var (query, message) in new[]
+                 {
+                     ("AsOf=abc", "As of must be a date, for example 2027-03-01."),
+                     ("AsOf=2026-02-30", "As of must be a date, for example 2027-03-01."),
+                     ("AsOf=0001-01-01", "The as-of date must be between 2000 and 2100."),
+                     ("From=2026-06-01&AsOf=2026-05-01", "The first date must be on or before the as-of date."),
+                 })
+        {
+            var (status, body) = await finance.GetAsync($"/Finance/Ledger?{query}");
+            var html = WebUtility.HtmlDecode(body);
+            Assert.True(status == HttpStatusCode.OK, $"{query}: {(int)status}");
+            Assert.Contains(message, html);
+            Assert.Contains("id=\"balances\"", html);
+            Assert.DoesNotContain("0001", html);
+        }
+    }
+
     [Fact]
     public async Task A_decision_without_its_choice_says_so_once()
     {

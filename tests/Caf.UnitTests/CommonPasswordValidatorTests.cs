@@ -38,4 +38,15 @@ public sealed class CommonPasswordValidatorTests
 
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
     }
+
+    [Fact]
+    public async Task A_passphrase_of_up_to_256_characters_passes_and_a_longer_one_is_refused()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("river lantern copper meadow", 20));
+        var validator = new CommonPasswordValidator();
+
+        Assert.True((await validator.ValidateAsync(null!, User, words[..CommonPasswordValidator.MaxLength])).Succeeded);
+        var refused = await validator.ValidateAsync(null!, User, words[..(CommonPasswordValidator.MaxLength + 1)]);
+        Assert.Equal("PasswordTooLong", Assert.Single(refused.Errors).Code);
+    }
 }

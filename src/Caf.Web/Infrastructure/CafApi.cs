@@ -17,6 +17,10 @@ internal static class CafApi
         ApplicationsEndpoints.Map(app);
         // Committee scores are read only with the token of a person who sees them on the pages.
         CommitteeScoresEndpoint.Map(app);
+        // Anything else under /api answers as an API does (problem+json), not with the sign-in page a browser gets.
+        app.MapFallback("/api/{**path}", (HttpRequest request) => Results.Problem(statusCode: StatusCodes.Status404NotFound,
+                title: $"There is no API endpoint {request.Method} {request.Path}. The endpoints are listed in the README, under 'API for other systems'."))
+            .AllowAnonymous();
         return app;
     }
 }

@@ -33,9 +33,18 @@ internal sealed class CommonPasswordValidator : IPasswordValidator<CafUser>
         '@' or '4' => 'a', '0' => 'o', '1' or '!' => 'i', '3' => 'e', '5' or '$' => 's', '7' => 't', _ => c,
     }).ToArray());
 
+    public const int MaxLength = 256;
+
     public Task<IdentityResult> ValidateAsync(UserManager<CafUser> manager, CafUser user, string? password)
     {
         if (string.IsNullOrEmpty(password)) return Task.FromResult(IdentityResult.Success);
+        // A long passphrase is welcome; a novel is a cost on every sign-in and a sign of a pasted mistake.
+        if (password.Length > MaxLength)
+            return Task.FromResult(IdentityResult.Failed(new IdentityError
+            {
+                Code = "PasswordTooLong",
+                Description = $"Keep the password under {MaxLength} characters: a passphrase of four or five words is plenty.",
+            }));
         var lower = password.ToLowerInvariant();
         var letters = new string(lower.Where(char.IsAsciiLetterLower).ToArray());
         var emailName = (user.Email ?? user.UserName ?? "").Split('@')[0].ToLowerInvariant();

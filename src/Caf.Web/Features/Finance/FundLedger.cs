@@ -59,7 +59,16 @@ public sealed record LedgerTotals(DateOnly AsOf, int EntryCount, IReadOnlyList<C
 public sealed record LedgerSum(string Currency, LedgerEntryKind Kind, int Count, decimal Amount);
 
 /// <summary>Which entries the ledger page lists: value dates from and to (to: today when not given), one kind or all.</summary>
-public sealed record LedgerFilter(DateOnly? From, DateOnly? To, LedgerEntryKind? Kind, bool NewestFirst);
+public sealed record LedgerFilter(DateOnly? From, DateOnly? To, LedgerEntryKind? Kind, bool NewestFirst)
+{
+    /// <summary>What is wrong with the dates asked for, by field (From, To): within the calendar the fund keeps, in order.</summary>
+    public IEnumerable<(string Field, string Message)> Problems()
+    {
+        if (From is { } from && Bounds.Date("The first date", from) is { } early) yield return (nameof(From), early);
+        if (To is { } to && Bounds.Date("The as-of date", to) is { } late) yield return (nameof(To), late);
+        if (From > To) yield return (nameof(From), "The first date must be on or before the as-of date.");
+    }
+}
 
 /// <summary>
 /// The fund ledger: every entry up to a date, its totals per currency, and the same as an Excel workbook for finance and

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Caf.Data.Entities;
 using Caf.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -15,8 +16,8 @@ public sealed class LedgerModel(FundLedger ledger) : PageModel
     internal ListPage Paging { get; private set; } = new(1, ListPage.DefaultSize, 0);
 
     /// <summary>The last value date shown (today when not given); the download is the whole ledger as of this date.</summary>
-    [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "As of")] public DateOnly? AsOf { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "From")] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public LedgerEntryKind? Kind { get; set; }
     /// <summary>"newest" lists the latest entries first; otherwise oldest first, as in the workbook.</summary>
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
@@ -28,6 +29,13 @@ public sealed class LedgerModel(FundLedger ledger) : PageModel
     {
         // A kind given as a number out of range is ignored: the page lists every kind, as with none.
         if (Kind is { } kind && !Enum.IsDefined(kind)) Kind = null;
+        // A page number or a type that cannot be read is ignored, as the list's own default. A date that cannot be read,
+        // or is out of range or order, is said above the form, and the ledger is shown without it.
+        foreach (var ignored in new[] { ListPage.Key, nameof(Kind), nameof(Sort) }) ModelState.Remove(ignored);
+        foreach (var (field, message) in new LedgerFilter(From, AsOf, Kind, false).Problems())
+            ModelState.AddModelError(field == nameof(LedgerFilter.To) ? nameof(AsOf) : field, message);
+        if (ModelState[nameof(From)] is { Errors.Count: > 0 }) From = null;
+        if (ModelState[nameof(AsOf)] is { Errors.Count: > 0 }) AsOf = null;
         (Rows, Paging, Totals) = await ledger.ReadPageAsync(new LedgerFilter(From, AsOf, Kind, Sort == "newest"), PageNumber, ct);
     }
 
