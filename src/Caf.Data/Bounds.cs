@@ -57,10 +57,13 @@ public static class Bounds
 
     public const int MaxFileNameLength = 200;
 
-    /// <summary>An uploaded file's name without its folders, refused when longer than its column holds.</summary>
+    /// <summary>
+    /// An uploaded file's name without its folders (Windows' and others' alike, whatever the server runs on), refused when
+    /// longer than its column holds.
+    /// </summary>
     public static string FileName(string fileName, string field)
     {
-        var name = Path.GetFileName(fileName);
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
         return name.Length > MaxFileNameLength
             ? throw new DomainException($"The file name {name[..40]}… is too long: rename the file to under {MaxFileNameLength} characters.", field)
             : name;

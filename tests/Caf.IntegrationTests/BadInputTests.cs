@@ -355,6 +355,25 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_twelve_megabyte_letter_is_refused_next_to_its_field_and_the_draft_is_kept_as_typed()
+    {
+        await factory.ResetAsync();
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await _journey.DraftFieldsAsync("Twelve megabytes", "COL");
+        var letter = new byte[12 * 1024 * 1024];
+        "%PDF-1.7\n"u8.CopyTo(letter);
+
+        using var refused = await applicant.PostMultipartAsync("/Applications/Edit", fields, "EndorsementLetter", "letter.pdf", letter,
+            "application/pdf", "Save");
+
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("letter.pdf is larger than 10 MB. Please attach a smaller version.", html);
+        Assert.Contains("value=\"Twelve megabytes\"", html);
+        Assert.Equal(0, await ApplicationCountAsync());
+    }
+
+    [Fact]
     public async Task A_decision_without_its_choice_says_so_once()
     {
         // Before: the required attribute and the page's own check both spoke, so the summary said it twice.

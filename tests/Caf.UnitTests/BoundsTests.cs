@@ -70,4 +70,12 @@ public sealed class BoundsTests
         Assert.Equal("The opening date must be between 2000 and 2100.", problems[nameof(RoundTerms.OpensAtUtc)]);
         Assert.Equal("The end of the implementation window must be between 2000 and 2100.", problems[nameof(RoundTerms.ImplementationEnd)]);
     }
+
+    [Theory]
+    [InlineData("report.pdf", "report.pdf")]
+    [InlineData("../../x.pdf", "x.pdf")]
+    [InlineData("..\\..\\x.pdf", "x.pdf")]
+    [InlineData("C:\\Users\\focal\\lettre d’appui.pdf", "lettre d’appui.pdf")]
+    public void An_uploaded_file_keeps_its_name_without_any_folder(string sent, string kept) =>
+        Assert.Equal(kept, Bounds.FileName(sent, "File"));
 }

@@ -120,7 +120,9 @@ internal static class CafHost
                 o.Filters.Add(new UnansweredMethodFilter());
                 o.ModelMetadataDetailsProviders.Add(new PlainBindingMessages());
             });
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = GrantReport.MaxBytes + 1024 * 1024);
+        // As much as the server takes in one request (Kestrel's 30,000,000 bytes): a file over a form's own limit (10 MB) then
+        // gets that form's message next to its field, rather than a page saying the whole form could not be read.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 30_000_000);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddScoped<ApplicationAccess>();
