@@ -40,6 +40,7 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Finance.ExchangeRate> ExchangeRates => Set<Finance.ExchangeRate>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();

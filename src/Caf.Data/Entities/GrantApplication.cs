@@ -1,3 +1,4 @@
+using Caf.Data.Finance;
 namespace Caf.Data.Entities;
 
 /// <summary>
@@ -440,28 +441,28 @@ public sealed class GrantApplication : IAudited
     private const string NotApproved = "An agreement can be signed only for an approved grant.";
 
     /// <summary>The signed agreement and the first tranche paid on it, once the committee has approved the grant.</summary>
-    public LedgerEntry SignAgreement(DateOnly signedOn, Money firstTranche, DateOnly valueDate, string? bankReference, string userId,
+    public LedgerEntry SignAgreement(DateOnly signedOn, Conversion firstTranche, DateOnly valueDate, string? bankReference, string userId,
         DateTime nowUtc)
     {
         if (ApprovedAmount is null) throw new DomainException(NotApproved);
         if (Stage != GrantStages.Approved)
             throw new DomainException($"The agreement is signed once the committee has approved the grant; this grant is at the stage '{Stage}'.");
         if (Bounds.Date("The signing date", signedOn) is { } outOfRange) throw new DomainException(outOfRange, "SignedOn");
-        if (FirstTrancheProblem(firstTranche.Amount) is { } overCap) throw new DomainException(overCap, nameof(LedgerEntry.Amount));
+        if (FirstTrancheProblem(firstTranche.Amount.Amount) is { } overCap) throw new DomainException(overCap, nameof(LedgerEntry.Amount));
         AgreementSignedOn = signedOn;
         return AddLedgerEntry(LedgerEntryKind.Disbursement, firstTranche, valueDate, $"Tranche 1: {Reference} {ApplicantState?.Name}",
             bankReference, userId, nowUtc);
     }
 
     /// <summary>At final reconciliation, the rest of the grant paid to the grantee, up to what remains of the commitment.</summary>
-    public LedgerEntry RecordFinalPayment(Money amount, DateOnly valueDate, string? bankReference, string userId, DateTime nowUtc)
+    public LedgerEntry RecordFinalPayment(Conversion amount, DateOnly valueDate, string? bankReference, string userId, DateTime nowUtc)
     {
         EnsureReconciling("The final payment");
         return AddLedgerEntry(LedgerEntryKind.Disbursement, amount, valueDate, $"Final payment: {Reference}", bankReference, userId, nowUtc);
     }
 
     /// <summary>At final reconciliation, what the grantee gave back, up to what it was paid net.</summary>
-    public LedgerEntry RecordRefund(Money amount, DateOnly valueDate, string? bankReference, string userId, DateTime nowUtc) =>
+    public LedgerEntry RecordRefund(Conversion amount, DateOnly valueDate, string? bankReference, string userId, DateTime nowUtc) =>
         AddLedgerEntry(LedgerEntryKind.Refund, amount, valueDate, $"Refund received: {Reference}", bankReference, userId, nowUtc);
 
     /// <summary>The final payment to the grantee, or its refund, is recorded now: at final reconciliation.</summary>
@@ -617,10 +618,15 @@ public sealed class GrantApplication : IAudited
     /// Books a movement of this grant's money, at the stage where it happens and within what the grant allows; the named
     /// methods (<see cref="SignAgreement"/>, <see cref="RecordFinalPayment"/>, <see cref="RecordRefund"/>) say which.
     /// </summary>
-    /// <remarks>Internal: the workflow actions (commit-funds, release-commitment) and the named methods book entries.</remarks>
-    internal LedgerEntry AddLedgerEntry(LedgerEntryKind kind, Money amount, DateOnly valueDate, string description,
+    /// <remarks>
+    /// Internal: the workflow actions (commit-funds, release-commitment) and the named methods book entries. A payment
+    /// is booked in fund currency at its commitment's rate, so that the commitment empties exactly; what the value
+    /// date's rate makes of it beyond that is an exchange loss or gain entry beside it (ADR 0022).
+    /// </remarks>
+    internal LedgerEntry AddLedgerEntry(LedgerEntryKind kind, Conversion conversion, DateOnly valueDate, string description,
         string? bankReference, string userId, DateTime nowUtc)
     {
+        var amount = conversion.Amount;
         if (amount.Currency != Currency)
             throw new DomainException($"This grant's money moves in its currency, {Currency}, not {amount.Currency}.", nameof(LedgerEntry.Amount));
         if (BookingStageProblem(kind) is { } wrongStage) throw new DomainException(wrongStage);
@@ -640,16 +646,33 @@ public sealed class GrantApplication : IAudited
         if (overCap is not null) throw new DomainException(overCap, nameof(LedgerEntry.Amount));
         // The same bank transfer recorded twice (a re-sent form, two officers at once) would pay or count it twice.
         if (!string.IsNullOrWhiteSpace(bankReference)
-            && _ledgerEntries.FirstOrDefault(e => e.Kind == kind
+            && _ledgerEntries.FirstOrDefault(e => e.Kind == kind && e.ReversesEntryId is null
                                                   && string.Equals(e.BankReference, bankReference.Trim(), StringComparison.OrdinalIgnoreCase)) is { } twice)
             throw new DomainException(
                 $"The bank transfer {twice.BankReference} is already recorded on this grant ({twice.Amount}, value date {twice.ValueDate:d MMMM yyyy}). Check the bank reference.",
                 nameof(LedgerEntry.BankReference));
         LedgerVersion++;
-        var entry = new LedgerEntry(kind, amount, valueDate, description, bankReference, Id, userId, nowUtc);
+        var booked = kind is LedgerEntryKind.Disbursement or LedgerEntryKind.CommitmentRelease && CommitmentEntry is { } commitment
+            ? Conversion.At(amount, conversion.FundAmount.Currency, commitment.Rate, commitment.RateDate, commitment.RateSource)
+            : conversion;
+        var entry = new LedgerEntry(kind, booked, valueDate, description, bankReference, Id, userId, nowUtc);
         _ledgerEntries.Add(entry);
+        if (kind == LedgerEntryKind.Disbursement && conversion.FundAmount != booked.FundAmount)
+        {
+            var difference = conversion.FundAmount - booked.FundAmount;
+            var loss = difference.Amount > 0;
+            _ledgerEntries.Add(new LedgerEntry(loss ? LedgerEntryKind.ExchangeLoss : LedgerEntryKind.ExchangeGain,
+                Conversion.Same(new Money(Math.Abs(difference.Amount), difference.Currency), conversion.RateDate), valueDate,
+                $"Exchange {(loss ? "loss" : "gain")}: {amount} paid at {conversion.Rate} ({conversion.Source}, {conversion.RateDate:yyyy-MM-dd}) against {booked.Rate} committed; {Reference}",
+                bankReference, Id, userId, nowUtc));
+        }
         return entry;
     }
+
+    /// <summary>The commitment booked on approval, unless it was reversed.</summary>
+    private LedgerEntry? CommitmentEntry =>
+        _ledgerEntries.FirstOrDefault(e => e.Kind == LedgerEntryKind.Commitment && e.ReversesEntryId is null
+                                            && _ledgerEntries.All(r => r.ReversesEntryId != e.Id));
 
     /// <summary>Which stage books which kind of entry on a grant; null when <paramref name="kind"/> may be booked now.</summary>
     private string? BookingStageProblem(LedgerEntryKind kind) => kind switch
@@ -689,7 +712,7 @@ public sealed class GrantApplication : IAudited
     }
 
     private Money SumOf(LedgerEntryKind kind) =>
-        Money.Sum(_ledgerEntries.Where(e => e.Kind == kind).Select(e => e.Amount), Currency);
+        new(_ledgerEntries.Where(e => e.Kind == kind).Sum(e => e.Sign * e.Amount.Amount), Currency);
 
     private void SetTitle(string title)
     {
