@@ -36,9 +36,9 @@ public abstract partial class ApiTests(CafAppFactory factory)
         {
             var now = factory.Clock.GetUtcNow().UtcDateTime;
             db.LedgerEntries.AddRange(
-                new Data.Entities.LedgerEntry(Data.Entities.LedgerEntryKind.Contribution, new Data.Money(10_000m, "USD"), today, "Contribution: Canada", "CA-1", null, "test", now),
-                new Data.Entities.LedgerEntry(Data.Entities.LedgerEntryKind.Commitment, new Data.Money(3_000m, "USD"), today, "USD grant", null, grant, "test", now),
-                new Data.Entities.LedgerEntry(Data.Entities.LedgerEntryKind.Disbursement, new Data.Money(2_400.5m, "USD"), today, "USD tranche", "U1", grant, "test", now));
+                new Data.Entities.LedgerEntry(Data.Entities.LedgerEntryKind.Contribution, new Data.Money(10_000m, "USD").InFund(today), today, "Contribution: Canada", "CA-1", null, "test", now),
+                new Data.Entities.LedgerEntry(Data.Entities.LedgerEntryKind.Commitment, new Data.Money(3_000m, "USD").InFund(today), today, "USD grant", null, grant, "test", now),
+                new Data.Entities.LedgerEntry(Data.Entities.LedgerEntryKind.Disbursement, new Data.Money(2_400.5m, "USD").InFund(today), today, "USD tranche", "U1", grant, "test", now));
             return await db.SaveChangesAsync();
         });
         var secret = await ApiTokens.RegisterClientAsync(factory, "treasury", [ApiScopes.LedgerRead]);

@@ -75,7 +75,7 @@ public sealed class CliTests : IDisposable
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var now = DateTime.UtcNow;
         LedgerEntry Entry(LedgerEntryKind kind, decimal amount, string currency, int daysAgo, Guid? application = null) =>
-            new(kind, new Money(amount, currency), today.AddDays(-daysAgo), $"{kind} {currency}", $"REF-{kind}", application, "test", now);
+            new(kind, new Money(amount, currency).InFund(today.AddDays(-daysAgo)), today.AddDays(-daysAgo), $"{kind} {currency}", $"REF-{kind}", application, "test", now);
         db.LedgerEntries.AddRange(
             Entry(LedgerEntryKind.Commitment, 12_345.67m, "USD", 20, grant),
             Entry(LedgerEntryKind.Contribution, 50_000m, "USD", 19),
@@ -86,7 +86,9 @@ public sealed class CliTests : IDisposable
             Entry(LedgerEntryKind.Commitment, 8_000m, "CHF", 17, grant),
             Entry(LedgerEntryKind.Disbursement, 6_400.05m, "CHF", 16, grant),
             Entry(LedgerEntryKind.BankCharge, 12.35m, "CHF", 16),
-            Entry(LedgerEntryKind.Refund, 99.95m, "CHF", 3, grant));
+            Entry(LedgerEntryKind.Refund, 99.95m, "CHF", 3, grant),
+            Entry(LedgerEntryKind.ExchangeLoss, 31.20m, "CHF", 16, grant),
+            Entry(LedgerEntryKind.ExchangeGain, 4.75m, "CHF", 3, grant));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 

@@ -104,8 +104,8 @@ public abstract class ConcurrencyTests(CafAppFactory factory)
         var (dbB, _) = Resolve(second);
         var appA = await dbA.Applications.WithGraph().SingleAsync(a => a.Id == id, TestContext.Current.CancellationToken);
         var appB = await dbB.Applications.WithGraph().SingleAsync(a => a.Id == id, TestContext.Current.CancellationToken);
-        appA.RecordRefund(new Money(1_000m, "CHF"), today, "RF-A", finance.UserId, now);
-        appB.RecordRefund(new Money(1_000m, "CHF"), today, "RF-B", finance.UserId, now);
+        appA.RecordRefund(new Money(1_000m, "CHF").InFund(today), today, "RF-A", finance.UserId, now);
+        appB.RecordRefund(new Money(1_000m, "CHF").InFund(today), today, "RF-B", finance.UserId, now);
 
         var outcomes = await Task.WhenAll(SaveAsync(dbA), SaveAsync(dbB));
 

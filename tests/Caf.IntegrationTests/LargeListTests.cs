@@ -102,11 +102,15 @@ public abstract class LargeListTests
                     $"{Id(6)}, {Id(1)}, {Id(2)}, 'screen', {Stage}, '{CafRoles.IsuOfficer}', 'Screen eligibility', {SecondsBefore("(n.i - 10000) * 60")}, {SecondsBefore("n.i")}",
                     "n.i % 8 <= 1"),
                 InsertOverSeries("LedgerEntries", """
-                    "Id", "Kind", "ValueDate", "Description", "ApplicationId", "RecordedByUserId", "RecordedAtUtc", "Amount", "Currency"
+                    "Id", "Kind", "ValueDate", "Description", "ApplicationId", "RecordedByUserId", "RecordedAtUtc", "Amount", "Currency",
+                    "FundAmount", "FundCurrency", "Rate", "RateDate", "RateSource"
                     """,
                     $"{Id(7)}, CASE n.i % 5 WHEN 0 THEN 'Contribution' WHEN 1 THEN 'Commitment' WHEN 2 THEN 'Disbursement' WHEN 3 THEN 'Refund' ELSE 'BankCharge' END, " +
                     $"{DaysAfter2026($"n.i % {Budget}")}, 'Entry ' || n.i, CASE WHEN n.i % 5 = 0 THEN NULL ELSE {Id(2)} END, 'perf', {SecondsBefore("n.i")}, " +
-                    "100 + n.i % 900, CASE WHEN n.i % 10 = 0 THEN 'USD' ELSE 'CHF' END"),
+                    "100 + n.i % 900, CASE WHEN n.i % 10 = 0 THEN 'USD' ELSE 'CHF' END, " +
+                    // USD rows at a rate of 0.9 (the fund amount has at most one decimal), CHF rows at 1.
+                    $"CASE WHEN n.i % 10 = 0 THEN (100 + n.i % 900) * 0.9 ELSE 100 + n.i % 900 END, 'CHF', CASE WHEN n.i % 10 = 0 THEN 0.9 ELSE 1 END, " +
+                    $"{DaysAfter2026($"n.i % {Budget}")}, 'perf'"),
             ];
             // Raw SQL with no parameters: braces (in the scores' JSON) are doubled so that EF does not read them as placeholders.
             foreach (var sql in statements) await db.Database.ExecuteSqlRawAsync(sql.Replace("{", "{{").Replace("}", "}}"));

@@ -27,7 +27,7 @@ public abstract class ListPagingTests(CafAppFactory factory)
             var finance = await db.Users.Where(u => u.Email == "finance@caf.demo").Select(u => u.Id).SingleAsync();
             for (var i = 0; i < 120; i++)
                 db.LedgerEntries.Add(new LedgerEntry(i % 3 == 0 ? LedgerEntryKind.BankCharge : LedgerEntryKind.Contribution,
-                    new Money(10.25m + i, i % 4 == 0 ? "USD" : "CHF"), Day(i), $"Entry {i:000}", null, null, finance, DateTime.UtcNow));
+                    new Money(10.25m + i, i % 4 == 0 ? "USD" : "CHF").InFund(Day(i)), Day(i), $"Entry {i:000}", null, null, finance, DateTime.UtcNow));
             return await db.SaveChangesAsync();
         });
         var entries = await factory.WithDbAsync(db => db.LedgerEntries.AsNoTracking().ToListAsync());

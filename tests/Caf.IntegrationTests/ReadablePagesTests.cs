@@ -129,8 +129,8 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
         await factory.WithDbAsync(async db =>
         {
             var finance = await db.Users.SingleAsync(u => u.Email == GrantJourney.Finance);
-            db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.BankCharge, new Money(12m, "CHF"), today, "Transfer fee", "T1", id, finance.Id, DateTime.UtcNow));
-            db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.CommitmentRelease, new Money(400m, "CHF"), today, "Unused commitment", null, id, finance.Id, DateTime.UtcNow));
+            db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.BankCharge, new Money(12m, "CHF").InFund(today), today, "Transfer fee", "T1", id, finance.Id, DateTime.UtcNow));
+            db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.CommitmentRelease, new Money(400m, "CHF").InFund(today), today, "Unused commitment", null, id, finance.Id, DateTime.UtcNow));
             return await db.SaveChangesAsync();
         });
         string[] identifiers = ["CommitmentRelease", "BankCharge", "Disbursement", "DailyAllowance", "IsuOfficer", "GenderFocalPoint",

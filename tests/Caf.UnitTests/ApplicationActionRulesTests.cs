@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.Finance;
 using Caf.Web.Features.Applications;
 using Caf.Web.Features.Shared;
 
@@ -109,10 +110,10 @@ public sealed class ApplicationActionRulesTests
         Assert.False(reporting.MaySettle);
         Assert.Equal("The final payment is recorded at final reconciliation; this grant is at the stage 'Reporting'.",
             Assert.Throws<DomainException>(() =>
-                reporting.RecordFinalPayment(new Money(1m, "CHF"), DateOnly.FromDateTime(Now), null, "finance-1", Now)).Message);
+                reporting.RecordFinalPayment(Conversion.Same(new Money(1m, "CHF"), DateOnly.FromDateTime(Now)), DateOnly.FromDateTime(Now), null, "finance-1", Now)).Message);
         Assert.Equal("A refund from the grantee is recorded at final reconciliation; this grant is at the stage 'Reporting'.",
             Assert.Throws<DomainException>(() =>
-                reporting.RecordRefund(new Money(1m, "CHF"), DateOnly.FromDateTime(Now), null, "finance-1", Now)).Message);
+                reporting.RecordRefund(Conversion.Same(new Money(1m, "CHF"), DateOnly.FromDateTime(Now)), DateOnly.FromDateTime(Now), null, "finance-1", Now)).Message);
     }
 
     private static ClaimsPrincipal Person(string userId, Guid? state, params string[] roles) =>

@@ -1,5 +1,6 @@
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.Finance;
 
 namespace Caf.UnitTests;
 
@@ -38,7 +39,7 @@ internal sealed class GrantApplicationBuilder
         application.RecordDecision(new Money(approved, "CHF"), "Strong South-South value.", null, Now);
         MoveTo(application, GrantStages.Approved);
         if (committed)
-            application.AddLedgerEntry(LedgerEntryKind.Commitment, new Money(approved, "CHF"), DateOnly.FromDateTime(Now), "Commitment", null,
+            application.AddLedgerEntry(LedgerEntryKind.Commitment, Conversion.Same(new Money(approved, "CHF"), DateOnly.FromDateTime(Now)), DateOnly.FromDateTime(Now), "Commitment", null,
                 "finance-1", Now);
         return application;
     }
@@ -48,7 +49,7 @@ internal sealed class GrantApplicationBuilder
         bool committed = false)
     {
         var application = Approved(approved, committed);
-        application.SignAgreement(DateOnly.FromDateTime(Now), new Money(firstTranche, "CHF"), DateOnly.FromDateTime(Now), "T1", "finance-1", Now);
+        application.SignAgreement(DateOnly.FromDateTime(Now), Conversion.Same(new Money(firstTranche, "CHF"), DateOnly.FromDateTime(Now)), DateOnly.FromDateTime(Now), "T1", "finance-1", Now);
         MoveTo(application, stage);
         return application;
     }

@@ -1,5 +1,6 @@
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.Finance;
 
 namespace Caf.UnitTests;
 
@@ -12,8 +13,11 @@ public sealed class GrantPaymentTests
 
     private static Money Chf(decimal amount) => new(amount, "CHF");
 
+    /// <summary>Money moved in the fund currency: its own amount at rate 1.</summary>
+    private static Conversion Paid(decimal amount) => Conversion.Same(Chf(amount), Today);
+
     private static LedgerEntry Sign(GrantApplication application, decimal tranche) =>
-        application.SignAgreement(Today, Chf(tranche), Today, "UBS-1", "finance-1", Now);
+        application.SignAgreement(Today, Paid(tranche), Today, "UBS-1", "finance-1", Now);
 
     [Fact]
     public void Signing_records_the_date_and_pays_the_first_tranche()
@@ -81,7 +85,7 @@ public sealed class GrantPaymentTests
     public void A_signing_date_outside_the_sensible_range_is_refused()
     {
         var application = _given.Approved();
-        var ex = Assert.Throws<DomainException>(() => application.SignAgreement(new DateOnly(1999, 12, 31), Chf(1m), Today, "T1", "f", Now));
+        var ex = Assert.Throws<DomainException>(() => application.SignAgreement(new DateOnly(1999, 12, 31), Paid(1m), Today, "T1", "f", Now));
         Assert.Equal("SignedOn", ex.Field);
     }
 
@@ -90,17 +94,17 @@ public sealed class GrantPaymentTests
     {
         var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);
         var version = application.LedgerVersion;
-        application.RecordRefund(Chf(100m), Today, "UBS-R9", "finance-1", Now);
+        application.RecordRefund(Paid(100m), Today, "UBS-R9", "finance-1", Now);
         Assert.Equal(version + 1, application.LedgerVersion);
 
-        var twice = Assert.Throws<DomainException>(() => application.RecordRefund(Chf(100m), Today, " ubs-r9 ", "finance-2", Now));
+        var twice = Assert.Throws<DomainException>(() => application.RecordRefund(Paid(100m), Today, " ubs-r9 ", "finance-2", Now));
 
         Assert.Equal("BankReference", twice.Field);
         Assert.StartsWith("The bank transfer UBS-R9 is already recorded on this grant (CHF 100.00, value date 10 March 2026).", twice.Message);
         Assert.Equal(Chf(100m), application.Refunded);
         Assert.Equal(version + 1, application.LedgerVersion);
         // Another kind may carry the same reference (the bank's numbering is its own).
-        application.RecordFinalPayment(Chf(100m), Today, "UBS-R9", "finance-1", Now);
+        application.RecordFinalPayment(Paid(100m), Today, "UBS-R9", "finance-1", Now);
     }
 
     [Fact]
@@ -109,7 +113,7 @@ public sealed class GrantPaymentTests
         var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);
         var tomorrow = FundTime.DateOf(Now).AddDays(1);
 
-        var future = Assert.Throws<DomainException>(() => application.RecordFinalPayment(Chf(100m), tomorrow, "UBS-F1", "finance-1", Now));
+        var future = Assert.Throws<DomainException>(() => application.RecordFinalPayment(Paid(100m), tomorrow, "UBS-F1", "finance-1", Now));
 
         Assert.Equal(("ValueDate", "The value date 11 March 2026 is in the future: record the movement once the bank has made it."),
             (future.Field, future.Message));
@@ -122,7 +126,7 @@ public sealed class GrantPaymentTests
         var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);
         Assert.Equal(Chf(2_000m), application.Unpaid);
 
-        var entry = application.RecordFinalPayment(Chf(2_000m), Today, "UBS-2", "finance-1", Now);
+        var entry = application.RecordFinalPayment(Paid(2_000m), Today, "UBS-2", "finance-1", Now);
 
         Assert.Equal(LedgerEntryKind.Disbursement, entry.Kind);
         Assert.Equal(Chf(10_000m), application.Disbursed);
@@ -143,7 +147,7 @@ public sealed class GrantPaymentTests
         var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);
         Assert.Equal(message, application.FinalPaymentProblem(amount));
         Assert.Equal(message, Assert.Throws<DomainException>(() =>
-            application.RecordFinalPayment(Chf(amount), Today, "UBS-2", "finance-1", Now)).Message);
+            application.RecordFinalPayment(Paid(amount), Today, "UBS-2", "finance-1", Now)).Message);
         Assert.Equal(Chf(8_000m), application.Disbursed);
     }
 
@@ -154,12 +158,12 @@ public sealed class GrantPaymentTests
         Assert.Equal("A refund cannot exceed what was paid net, CHF 8,000.00.", application.RefundProblem(8_000.01m));
         Assert.Equal("The amount must be more than zero.", application.RefundProblem(0m));
 
-        application.RecordRefund(Chf(500m), Today, "UBS-R1", "finance-1", Now);
+        application.RecordRefund(Paid(500m), Today, "UBS-R1", "finance-1", Now);
 
         Assert.Equal(Chf(7_500m), application.PaidNet);
         Assert.Equal("A refund cannot exceed what was paid net, CHF 7,500.00.",
-            Assert.Throws<DomainException>(() => application.RecordRefund(Chf(7_500.01m), Today, "UBS-R2", "finance-1", Now)).Message);
-        application.RecordRefund(Chf(7_500m), Today, "UBS-R2", "finance-1", Now);
+            Assert.Throws<DomainException>(() => application.RecordRefund(Paid(7_500.01m), Today, "UBS-R2", "finance-1", Now)).Message);
+        application.RecordRefund(Paid(7_500m), Today, "UBS-R2", "finance-1", Now);
         Assert.Equal(Chf(0m), application.PaidNet);
     }
 
@@ -171,8 +175,8 @@ public sealed class GrantPaymentTests
     {
         var application = _given.Signed(10_000m, 8_000m, stage);
 
-        var payment = Assert.Throws<DomainException>(() => application.RecordFinalPayment(Chf(1m), Today, "P", "finance-1", Now));
-        var refund = Assert.Throws<DomainException>(() => application.RecordRefund(Chf(1m), Today, "R", "finance-1", Now));
+        var payment = Assert.Throws<DomainException>(() => application.RecordFinalPayment(Paid(1m), Today, "P", "finance-1", Now));
+        var refund = Assert.Throws<DomainException>(() => application.RecordRefund(Paid(1m), Today, "R", "finance-1", Now));
 
         Assert.Equal($"The final payment is recorded at final reconciliation; this grant is at the stage '{stage}'.", payment.Message);
         Assert.Equal($"A refund from the grantee is recorded at final reconciliation; this grant is at the stage '{stage}'.", refund.Message);
@@ -212,7 +216,7 @@ public sealed class GrantPaymentTests
         var application = _given.Signed(10_000m, 8_000m, stage, committed);
         var before = application.LedgerEntries.Count;
 
-        void Book() => application.AddLedgerEntry(kind, Chf(100m), Today, "Entry", null, "finance-1", Now);
+        void Book() => application.AddLedgerEntry(kind, Paid(100m), Today, "Entry", null, "finance-1", Now);
 
         if (booked) Book();
         else
@@ -229,13 +233,13 @@ public sealed class GrantPaymentTests
         var application = _given.Approved(10_000m);
 
         var over = Assert.Throws<DomainException>(() =>
-            application.AddLedgerEntry(LedgerEntryKind.Commitment, Chf(10_000.01m), Today, "Commitment", null, "finance-1", Now));
+            application.AddLedgerEntry(LedgerEntryKind.Commitment, Paid(10_000.01m), Today, "Commitment", null, "finance-1", Now));
         Assert.Equal("A commitment must be more than zero and at most the approved CHF 10,000.00.", over.Message);
         Assert.Equal("Amount", over.Field);
 
-        application.AddLedgerEntry(LedgerEntryKind.Commitment, Chf(10_000m), Today, "Commitment", null, "finance-1", Now);
+        application.AddLedgerEntry(LedgerEntryKind.Commitment, Paid(10_000m), Today, "Commitment", null, "finance-1", Now);
         var twice = Assert.Throws<DomainException>(() =>
-            application.AddLedgerEntry(LedgerEntryKind.Commitment, Chf(1m), Today, "Commitment", null, "finance-1", Now));
+            application.AddLedgerEntry(LedgerEntryKind.Commitment, Paid(1m), Today, "Commitment", null, "finance-1", Now));
         Assert.Equal("The funds for this grant were already committed (CHF 10,000.00 on 10 March 2026); they are committed once.", twice.Message);
         Assert.Equal(Chf(10_000m), application.Committed);
     }
@@ -246,13 +250,13 @@ public sealed class GrantPaymentTests
         var application = _given.Signed(10_000m, 8_000m, GrantStages.Closed, committed: true);
 
         var over = Assert.Throws<DomainException>(() =>
-            application.AddLedgerEntry(LedgerEntryKind.CommitmentRelease, Chf(2_000.01m), Today, "Release", null, "finance-1", Now));
+            application.AddLedgerEntry(LedgerEntryKind.CommitmentRelease, Paid(2_000.01m), Today, "Release", null, "finance-1", Now));
         Assert.Equal("A release cannot exceed what is committed to this grant and not paid, CHF 2,000.00.", over.Message);
 
-        application.AddLedgerEntry(LedgerEntryKind.CommitmentRelease, Chf(2_000m), Today, "Release", null, "finance-1", Now);
+        application.AddLedgerEntry(LedgerEntryKind.CommitmentRelease, Paid(2_000m), Today, "Release", null, "finance-1", Now);
         Assert.Equal(Chf(8_000m), application.Committed);
         var again = Assert.Throws<DomainException>(() =>
-            application.AddLedgerEntry(LedgerEntryKind.CommitmentRelease, Chf(1m), Today, "Release", null, "finance-1", Now));
+            application.AddLedgerEntry(LedgerEntryKind.CommitmentRelease, Paid(1m), Today, "Release", null, "finance-1", Now));
         Assert.Equal("A release cannot exceed what is committed to this grant and not paid, CHF 0.00.", again.Message);
     }
 
@@ -261,7 +265,7 @@ public sealed class GrantPaymentTests
     {
         var application = _given.Approved();
         var ex = Assert.Throws<DomainException>(() =>
-            application.AddLedgerEntry(LedgerEntryKind.Contribution, Chf(100m), Today, "Canada", "CA-1", "finance-1", Now));
+            application.AddLedgerEntry(LedgerEntryKind.Contribution, Paid(100m), Today, "Canada", "CA-1", "finance-1", Now));
         Assert.Contains("not to one grant", ex.Message);
     }
 
@@ -269,7 +273,7 @@ public sealed class GrantPaymentTests
     public void Money_in_another_currency_than_the_grant_is_refused()
     {
         var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);
-        var ex = Assert.Throws<DomainException>(() => application.RecordFinalPayment(new Money(100m, "USD"), Today, "P", "finance-1", Now));
+        var ex = Assert.Throws<DomainException>(() => application.RecordFinalPayment(Conversion.At(new Money(100m, "USD"), "CHF", 0.9m, Today, "test"), Today, "P", "finance-1", Now));
         Assert.Equal(nameof(LedgerEntry.Amount), ex.Field);
     }
 }

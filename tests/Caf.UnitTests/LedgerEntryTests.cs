@@ -1,12 +1,14 @@
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.Finance;
 
 namespace Caf.UnitTests;
 
 public sealed class LedgerEntryTests
 {
     private static LedgerEntry Entry(LedgerEntryKind kind, decimal amount) =>
-        new(kind, new Money(amount, "CHF"), new DateOnly(2026, 3, 10), "Entry", null, null, "finance-1", GrantApplicationBuilder.Now);
+        new(kind, Conversion.Same(new Money(amount, "CHF"), new DateOnly(2026, 3, 10)), new DateOnly(2026, 3, 10), "Entry", null, null, "finance-1",
+            GrantApplicationBuilder.Now);
 
     [Theory]
     [InlineData(LedgerEntryKind.Contribution, 250)]
@@ -15,6 +17,8 @@ public sealed class LedgerEntryTests
     [InlineData(LedgerEntryKind.BankCharge, -250)]
     [InlineData(LedgerEntryKind.Commitment, 0)]
     [InlineData(LedgerEntryKind.CommitmentRelease, 0)]
+    [InlineData(LedgerEntryKind.ExchangeLoss, -250)]
+    [InlineData(LedgerEntryKind.ExchangeGain, 250)]
     public void Each_kind_moves_the_funds_cash_its_own_way(LedgerEntryKind kind, int expected)
     {
         Assert.Equal(expected, Entry(kind, 250m).CashEffect);
@@ -27,6 +31,8 @@ public sealed class LedgerEntryTests
     [InlineData(LedgerEntryKind.Contribution, 0)]
     [InlineData(LedgerEntryKind.Refund, 0)]
     [InlineData(LedgerEntryKind.BankCharge, 0)]
+    [InlineData(LedgerEntryKind.ExchangeLoss, 0)]
+    [InlineData(LedgerEntryKind.ExchangeGain, 0)]
     public void Each_kind_moves_the_funds_commitments_its_own_way(LedgerEntryKind kind, int expected)
     {
         Assert.Equal(expected, Entry(kind, 250m).CommitmentEffect);
@@ -38,7 +44,7 @@ public sealed class LedgerEntryTests
         // A new kind must be placed in CashEffect and CommitmentEffect on purpose; this lists the kinds covered above.
         Assert.Equal(
             [LedgerEntryKind.Contribution, LedgerEntryKind.Commitment, LedgerEntryKind.Disbursement, LedgerEntryKind.Refund,
-             LedgerEntryKind.BankCharge, LedgerEntryKind.CommitmentRelease],
+             LedgerEntryKind.BankCharge, LedgerEntryKind.CommitmentRelease, LedgerEntryKind.ExchangeLoss, LedgerEntryKind.ExchangeGain],
             Enum.GetValues<LedgerEntryKind>());
     }
 
@@ -64,7 +70,7 @@ public sealed class LedgerEntryTests
     [Fact]
     public void An_entry_without_a_description_is_refused()
     {
-        var ex = Assert.Throws<DomainException>(() => new LedgerEntry(LedgerEntryKind.Contribution, new Money(1m, "CHF"),
+        var ex = Assert.Throws<DomainException>(() => new LedgerEntry(LedgerEntryKind.Contribution, Conversion.Same(new Money(1m, "CHF"), new DateOnly(2026, 3, 10)),
             new DateOnly(2026, 3, 10), " ", null, null, "finance-1", GrantApplicationBuilder.Now));
         Assert.Equal(nameof(LedgerEntry.Description), ex.Field);
     }

@@ -669,6 +669,20 @@ public sealed class GrantApplication : IAudited
         return entry;
     }
 
+    /// <summary>
+    /// On closing, what was committed and never paid goes back to the fund, at the commitment's own rate so that the
+    /// commitment ends at exactly zero in both currencies.
+    /// </summary>
+    public LedgerEntry? ReleaseUnpaidCommitment(string userId, DateTime nowUtc)
+    {
+        if (CommitmentEntry is not { } commitment) return null;
+        var unpaid = Committed - Disbursed;
+        if (unpaid.Amount <= 0) return null;
+        return AddLedgerEntry(LedgerEntryKind.CommitmentRelease,
+            Conversion.At(unpaid, commitment.FundAmount.Currency, commitment.Rate, commitment.RateDate, commitment.RateSource),
+            FundTime.DateOf(nowUtc), $"Unpaid commitment released: {Reference}", null, userId, nowUtc);
+    }
+
     /// <summary>The commitment booked on approval, unless it was reversed.</summary>
     private LedgerEntry? CommitmentEntry =>
         _ledgerEntries.FirstOrDefault(e => e.Kind == LedgerEntryKind.Commitment && e.ReversesEntryId is null

@@ -19,3 +19,26 @@ public static class FundRates
         return conversion ?? throw new DomainException(problem!, field);
     }
 }
+
+/// <summary>The fund's balances in fund currency, derived from the ledger, never stored (ADR 0022).</summary>
+public sealed record FundBalance(Money Cash, Money Committed)
+{
+    /// <summary>What may still be committed: the cash less what is promised and not yet paid.</summary>
+    public Money Available => Cash - Committed;
+}
+
+public static class FundBalances
+{
+    /// <summary>Cash and open commitments in fund currency, over every entry up to <paramref name="asOf"/> (all when null).</summary>
+    public static async Task<FundBalance> OfAsync(CafDbContext db, string fundCurrency, DateOnly? asOf, CancellationToken ct)
+    {
+        var sums = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.FundAmount.Currency == fundCurrency && (asOf == null || e.ValueDate <= asOf))
+            .GroupBy(e => new { e.Kind, Reversal = e.ReversesEntryId != null })
+            .Select(g => new { g.Key.Kind, g.Key.Reversal, Total = g.Sum(e => e.FundAmount.Amount) })
+            .ToListAsync(ct);
+        decimal Effect(Func<Entities.LedgerEntryKind, decimal, decimal> of) => sums.Sum(s => (s.Reversal ? -1 : 1) * of(s.Kind, s.Total));
+        return new FundBalance(new Money(Effect(Entities.LedgerEntry.CashEffectOf), fundCurrency),
+            new Money(Effect(Entities.LedgerEntry.CommitmentEffectOf), fundCurrency));
+    }
+}

@@ -4,10 +4,12 @@ using Caf.Data.Committee;
 using Caf.Data.ReferenceData;
 using System.Security.Claims;
 using Caf.Data.Eligibility;
+using Caf.Data.Finance;
 using Caf.Web.Features.Admin;
 using Caf.Web.Features.Applications;
 using Caf.Web.Features.Committee;
 using Caf.Web.Features.Eligibility;
+using Caf.Web.Features.Finance;
 using Caf.Web.Features.GenderReview;
 using Microsoft.AspNetCore.Identity;
 using Caf.Web.Infrastructure;
@@ -25,7 +27,8 @@ public sealed record DemoAccount(string Email, string DisplayName, string[] Role
 /// </summary>
 internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, RoleManager<IdentityRole> roles,
     IUserClaimsPrincipalFactory<CafUser> principals, Drafts drafts, Transitions transitions, Screenings screenings, Checklists checklists,
-    CommitteeScoring scoring, ReferenceDataImports referenceData, TimeProvider clock, IConfiguration configuration)
+    CommitteeScoring scoring, ReferenceDataImports referenceData, Contributions contributions, ExchangeRates rates, TimeProvider clock,
+    IConfiguration configuration)
 {
     public const string DemoPassword = "Demo-Password-2026";
 
@@ -109,10 +112,6 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
         if (!await db.GenderChecklists.AnyAsync(c => c.Version == 1, ct)) db.GenderChecklists.Add(GenderChecklist.Default(now));
         if (!await db.ScoringRubrics.AnyAsync(r => r.Version == 1, ct)) db.ScoringRubrics.Add(ScoringRubric.Default(now));
         if (!await db.ActionPlanActions.AnyAsync(ct)) db.ActionPlanActions.AddRange(DemoProposal.ActionPlan());
-        db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.Contribution, new Money(150_000m, "CHF"), today.AddDays(-60),
-            "Contribution: Norway", "NO-2026-001", null, "seed", now));
-        db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.Contribution, new Money(100_000m, "CHF"), today.AddDays(-45),
-            "Contribution: Switzerland", "CH-2026-014", null, "seed", now));
         await db.SaveChangesAsync(ct);
         // The same states, dated: names in three languages, Article 5 and Article 7 data for eligibility to read.
         var import = await referenceData.ImportStatesPartiesAsync(StatesPartiesImport.SampleFileName,
@@ -140,6 +139,18 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
                 Check(await users.SetTwoFactorEnabledAsync(user, true), account.Email);
             }
             people[account.Email] = await principals.CreateAsync(user);
+        }
+
+        // Finance's first entries: two donors' contributions and the week's rates for the round's other currencies.
+        var finance = people["finance@caf.demo"];
+        Ensure(await contributions.RecordAsync(finance, new ContributionReceipt("Norway", null, 150_000m, "CHF", today.AddDays(-60), "NO-2026-001"), ct),
+            "record a contribution");
+        Ensure(await contributions.RecordAsync(finance, new ContributionReceipt("Switzerland", null, 100_000m, "CHF", today.AddDays(-45), "CH-2026-014"), ct),
+            "record a contribution");
+        for (var day = today.AddDays(-7); day <= today; day = day.AddDays(1))
+        {
+            Ensure(await rates.RecordAsync(finance, "USD", day, 0.8825m, "Demo rate", ct), "record a rate");
+            Ensure(await rates.RecordAsync(finance, "EUR", day, 0.9350m, "Demo rate", ct), "record a rate");
         }
 
         if (includeApplications) await SeedApplicationsAsync(round, states, people, today, ct);

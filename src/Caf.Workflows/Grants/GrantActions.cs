@@ -1,7 +1,9 @@
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.Finance;
 using Caf.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Caf.Workflows.Grants;
 
@@ -25,20 +27,31 @@ internal sealed class AssignReferenceAction : IWorkflowAction
     }
 }
 
-/// <summary>Records the approved amount as a commitment in the fund ledger.</summary>
-internal sealed class CommitFundsAction : IWorkflowAction
+/// <summary>
+/// Records the approved amount as a commitment in the fund ledger, converted to the fund currency at the rate of the
+/// approval date (ADR 0022): without a recorded rate the approval is refused, naming the rate to record.
+/// </summary>
+internal sealed class CommitFundsAction(IOptions<GrantRulesOptions> options) : IWorkflowAction
 {
     public string Name => "commit-funds";
     public string Description => "Records the approved amount as a commitment of the fund.";
 
-    public ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
+    public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
         var application = context.SubjectAs<GrantApplication>();
         var amount = application.ApprovedAmount
             ?? throw new InvalidOperationException("commit-funds runs only after the decision is recorded.");
-        application.AddLedgerEntry(LedgerEntryKind.Commitment, amount, FundTime.DateOf(context.UtcNow),
+        var today = FundTime.DateOf(context.UtcNow);
+        var conversion = await FundRates.ConvertAsync(context.Db, amount, options.Value.FundCurrency, today, "ApprovedAmount", cancellationToken);
+        // The fund commits only money it has: cash less what it has already promised.
+        var balance = await FundBalances.OfAsync(context.Db, options.Value.FundCurrency, null, cancellationToken);
+        if (conversion.FundAmount > balance.Available)
+            throw new DomainException(
+                $"The fund has {balance.Available} available to commit (cash {balance.Cash} less open commitments {balance.Committed}); " +
+                $"approving {amount}{(amount.Currency == conversion.FundAmount.Currency ? "" : $" ({conversion.FundAmount})")} would commit more. " +
+                "Approve a smaller amount, or record the contributions received first.", "ApprovedAmount");
+        application.AddLedgerEntry(LedgerEntryKind.Commitment, conversion, today,
             $"Commitment: {application.Reference} {application.Title}", null, context.Actor.UserId, context.UtcNow);
-        return ValueTask.CompletedTask;
     }
 }
 
@@ -66,10 +79,7 @@ internal sealed class ReleaseCommitmentAction : IWorkflowAction
     {
         var application = context.SubjectAs<GrantApplication>();
         if (application.ApprovedAmount is null) return ValueTask.CompletedTask;
-        var unpaid = application.Committed - application.Disbursed;
-        if (unpaid.Amount > 0)
-            application.AddLedgerEntry(LedgerEntryKind.CommitmentRelease, unpaid, FundTime.DateOf(context.UtcNow),
-                $"Unpaid commitment released: {application.Reference}", null, context.Actor.UserId, context.UtcNow);
+        application.ReleaseUnpaidCommitment(context.Actor.UserId, context.UtcNow);
         return ValueTask.CompletedTask;
     }
 }

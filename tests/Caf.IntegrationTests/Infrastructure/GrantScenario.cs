@@ -20,7 +20,7 @@ internal sealed class GrantScenario(CafAppFactory factory)
         }, partnerIso);
         await FireAsync(id, "approve", "chair@caf.demo", (a, _, now) => a.RecordDecision(new Money(2_000m, "CHF"), "Approved in full.", null, now));
         await FireAsync(id, "sign-agreement", "finance@caf.demo", (a, actors, now) =>
-            a.SignAgreement(DateOnly.FromDateTime(now), new Money(1_600m, "CHF"), DateOnly.FromDateTime(now), "T1",
+            a.SignAgreement(DateOnly.FromDateTime(now), new Money(1_600m, "CHF").InFund(DateOnly.FromDateTime(now)), DateOnly.FromDateTime(now), "T1",
                 actors["finance@caf.demo"].UserId, now));
         return id;
     }

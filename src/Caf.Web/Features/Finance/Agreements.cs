@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Data.Finance;
+using Caf.Workflows.Grants;
+using Microsoft.Extensions.Options;
 
 namespace Caf.Web.Features.Finance;
 
@@ -9,7 +11,8 @@ namespace Caf.Web.Features.Finance;
 /// Finance records the signed grant agreement and the first tranche paid on it, with a fresh code from the authenticator
 /// app; the grant becomes active.
 /// </summary>
-public sealed class Agreements(UserActions actions, FreshSecondFactor secondFactor, TimeProvider clock) : IUseCase
+public sealed class Agreements(CafDbContext db, UserActions actions, FreshSecondFactor secondFactor, IOptions<GrantRulesOptions> options,
+    TimeProvider clock) : IUseCase
 {
     /// <summary>Every problem of the signature as typed, with a missing code; the typed code is not tried.</summary>
     public IReadOnlyList<(string Field, string Message)> Problems(GrantApplication application, ClaimsPrincipal finance,
@@ -24,11 +27,14 @@ public sealed class Agreements(UserActions actions, FreshSecondFactor secondFact
             return refused;
         var now = clock.GetUtcNow().UtcDateTime;
         var tranche = signature.FirstTranche;
-        return await actions.RunAsync(finance, () =>
+        return await actions.RunAsync(finance, async () =>
         {
-            application.SignAgreement(signature.SignedOn!.Value, tranche.In(application.Currency), tranche.ValueDate!.Value,
+            // Converted at the value date's rate; the grant books it at its commitment's, and the difference apart (ADR 0022).
+            var paid = await FundRates.ConvertAsync(db, tranche.In(application.Currency), options.Value.FundCurrency, tranche.ValueDate!.Value,
+                nameof(BankPayment.ValueDate), ct);
+            application.SignAgreement(signature.SignedOn!.Value, paid, tranche.ValueDate!.Value,
                 tranche.BankReference, ApplicationAccess.ActorFor(finance).UserId, now);
-            return Task.FromResult(new CommandOutcome.Change(application, GrantTriggers.SignAgreement));
+            return new CommandOutcome.Change(application, GrantTriggers.SignAgreement);
         }, ct);
     }
 }

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Data.Finance;
+using Caf.Workflows.Grants;
+using Microsoft.Extensions.Options;
 
 namespace Caf.Web.Features.Finance;
 
@@ -9,7 +11,8 @@ namespace Caf.Web.Features.Finance;
 /// At final reconciliation, finance records the final payment owed to the grantee or the refund received from it, with a
 /// fresh code from the authenticator app.
 /// </summary>
-public sealed class Payments(UserActions actions, FreshSecondFactor secondFactor, TimeProvider clock) : IUseCase
+public sealed class Payments(CafDbContext db, UserActions actions, FreshSecondFactor secondFactor, IOptions<GrantRulesOptions> options,
+    TimeProvider clock) : IUseCase
 {
     /// <summary>Every problem of the settlement as typed, with a missing code; the typed code is not tried.</summary>
     public IReadOnlyList<(string Field, string Message)> Problems(GrantApplication application, ClaimsPrincipal finance,
@@ -36,17 +39,19 @@ public sealed class Payments(UserActions actions, FreshSecondFactor secondFactor
             (amount, userId, now) => application.RecordRefund(amount, payment.ValueDate!.Value, payment.BankReference, userId, now), ct);
 
     private async Task<CommandOutcome> RecordAsync(GrantApplication application, ClaimsPrincipal finance, FinalSettlement settlement,
-        string? secondFactorCode, string action, Action<Money, string, DateTime> record, CancellationToken ct)
+        string? secondFactorCode, string action, Action<Conversion, string, DateTime> record, CancellationToken ct)
     {
         // The code is an authentication step of the action itself: no caller records a payment without it.
         if (await PaymentCode.RefusalAsync(Problems(application, finance, settlement, secondFactorCode), secondFactor, finance,
                 secondFactorCode, action, ct) is { } refused)
             return refused;
         var now = clock.GetUtcNow().UtcDateTime;
-        return await actions.RunAsync(finance, () =>
+        return await actions.RunAsync(finance, async () =>
         {
-            record(settlement.Payment.In(application.Currency), ApplicationAccess.ActorFor(finance).UserId, now);
-            return Task.FromResult(new CommandOutcome.Change(application));
+            var moved = await FundRates.ConvertAsync(db, settlement.Payment.In(application.Currency), options.Value.FundCurrency,
+                settlement.Payment.ValueDate!.Value, nameof(BankPayment.ValueDate), ct);
+            record(moved, ApplicationAccess.ActorFor(finance).UserId, now);
+            return new CommandOutcome.Change(application);
         }, ct);
     }
 }

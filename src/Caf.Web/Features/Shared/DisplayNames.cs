@@ -79,6 +79,8 @@ internal static class DisplayNames
         LedgerEntryKind.Refund => "Refund from grantee",
         LedgerEntryKind.BankCharge => "Bank charge",
         LedgerEntryKind.CommitmentRelease => "Commitment released",
+        LedgerEntryKind.ExchangeLoss => "Exchange difference (loss)",
+        LedgerEntryKind.ExchangeGain => "Exchange difference (gain)",
         _ => "Other entry",
     };
 
