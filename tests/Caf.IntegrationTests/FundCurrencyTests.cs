@@ -61,6 +61,68 @@ public abstract class FundCurrencyTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task Finance_records_a_rate_and_a_euro_contribution_on_their_pages_and_bad_input_is_refused_by_label_writing_nothing()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var day = Today.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (entries, rates) = await CountsAsync();
+
+        using (var refused = await finance.PostFormAsync("/Finance/Rates", new()
+               {
+                   ["Input.Currency"] = "CHF", ["Input.Date"] = day, ["Input.Rate"] = "0,95", ["Input.Source"] = "",
+               }))
+        {
+            var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("Rate (one unit in the fund currency) must be a number, for example 1250.50.", html);
+            Assert.Equal((entries, rates), await CountsAsync());
+        }
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync("/Finance/Rates", new()
+        {
+            ["Input.Currency"] = "EUR", ["Input.Date"] = day, ["Input.Rate"] = "0.9351", ["Input.Source"] = "ECB reference rate",
+        }), "record a rate");
+        using (var twice = await finance.PostFormAsync("/Finance/Rates", new()
+               {
+                   ["Input.Currency"] = "EUR", ["Input.Date"] = day, ["Input.Rate"] = "0.94", ["Input.Source"] = "Bank",
+               }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+            Assert.Contains("is already recorded: 0.9351 (ECB reference rate). A rate is not changed once recorded.",
+                WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync()));
+        }
+
+        using (var refused = await finance.PostFormAsync("/Finance/Contributions", new()
+               {
+                   ["Input.Donor"] = "", ["Input.Amount"] = "20000", ["Input.Currency"] = "JPY", ["Input.ValueDate"] = day,
+               }))
+        {
+            var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("Name the donor.", html);
+            Assert.Contains("Choose CHF, USD or EUR.", html);
+            Assert.Contains("value=\"20000\"", html);
+        }
+        Assert.Equal((entries, rates + 1), await CountsAsync());
+
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync("/Finance/Contributions", new()
+        {
+            ["Input.Donor"] = "European Union", ["Input.Earmarking"] = "Victim assistance", ["Input.Amount"] = "20,000.00",
+            ["Input.Currency"] = "EUR", ["Input.ValueDate"] = day, ["Input.BankReference"] = "EU-2026-7",
+        }), "record a contribution");
+
+        var entry = await factory.WithDbAsync(db => db.LedgerEntries.SingleAsync(e => e.Donor == "European Union"));
+        Assert.Equal((new Money(20_000m, "EUR"), new Money(18_702m, "CHF"), 0.9351m, "ECB reference rate", "Victim assistance"),
+            (entry.Amount, entry.FundAmount, entry.Rate, entry.RateSource, entry.Earmarking));
+        var (_, page) = await finance.GetAsync("/Finance/Contributions");
+        Assert.Contains("European Union", page);
+        Assert.Contains("CHF 18,702.00", page);
+    }
+
+    private Task<(int Entries, int Rates)> CountsAsync() =>
+        factory.WithDbAsync(async db => (await db.LedgerEntries.CountAsync(), await db.ExchangeRates.CountAsync()));
+
+    [Fact]
     public async Task An_approval_committing_more_than_the_fund_has_available_is_refused_on_the_decision_page_with_the_figures()
     {
         await factory.ResetAsync();

@@ -663,7 +663,7 @@ public sealed class GrantApplication : IAudited
             var loss = difference.Amount > 0;
             _ledgerEntries.Add(new LedgerEntry(loss ? LedgerEntryKind.ExchangeLoss : LedgerEntryKind.ExchangeGain,
                 Conversion.Same(new Money(Math.Abs(difference.Amount), difference.Currency), conversion.RateDate), valueDate,
-                $"Exchange {(loss ? "loss" : "gain")}: {amount} paid at {conversion.Rate} ({conversion.Source}, {conversion.RateDate:yyyy-MM-dd}) against {booked.Rate} committed; {Reference}",
+                $"Exchange {(loss ? "loss" : "gain")}: {amount} paid at {ExchangeRate.Format(conversion.Rate)} ({conversion.Source}, {conversion.RateDate:yyyy-MM-dd}) against {ExchangeRate.Format(booked.Rate)} committed; {Reference}",
                 bankReference, Id, userId, nowUtc));
         }
         return entry;

@@ -43,6 +43,9 @@ public sealed class ExchangeRate : IAudited
     public string RecordedByUserId { get; private set; } = "";
     public DateTime RecordedAtUtc { get; private set; }
 
+    /// <summary>A rate as people write it: no trailing zeros (a database may give back 0.93510000 for 0.9351).</summary>
+    public static string Format(decimal rate) => rate.ToString("0.########", CultureInfo.InvariantCulture);
+
     /// <summary>Every reason these values cannot be a rate, by field, in words for a finance officer.</summary>
     public static IEnumerable<(string Field, string Message)> Problems(string? currency, string fundCurrency, DateOnly date, decimal rate, string? source)
     {

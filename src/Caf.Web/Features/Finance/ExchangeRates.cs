@@ -20,7 +20,7 @@ public sealed class ExchangeRates(CafDbContext db, UserActions actions, IOptions
         if (problems.Count == 0 && await db.ExchangeRates.FirstOrDefaultAsync(r => r.Currency == code && r.FundCurrency == fund && r.Date == date, ct)
                 is { } recorded)
             problems.Add((nameof(ExchangeRate.Date),
-                $"A {code} rate for {date:d MMMM yyyy} is already recorded: {recorded.Rate} ({recorded.Source}). A rate is not changed once recorded."));
+                $"A {code} rate for {date:d MMMM yyyy} is already recorded: {ExchangeRate.Format(recorded.Rate)} ({recorded.Source}). A rate is not changed once recorded."));
         if (problems.Count > 0) return CommandOutcome.Invalid(problems);
         return await actions.RunAsync(finance, () =>
         {

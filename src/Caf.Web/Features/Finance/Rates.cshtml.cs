@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using Caf.Data;
+using Caf.Data.Finance;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Features.Finance;
+
+/// <summary>Finance records exchange rates to the fund currency; the list shows the latest first, a page at a time (ADR 0022).</summary>
+[Authorize(Roles = CafRoles.Finance)]
+public sealed class RatesModel(CafDbContext db, ExchangeRates rates, TimeProvider clock) : PageModel
+{
+    [BindProperty] public RateInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true, Name = ListPage.Key)] public int? PageNumber { get; set; }
+
+    internal IReadOnlyList<ExchangeRate> Rows { get; private set; } = [];
+    internal ListPage Paging { get; private set; } = new(1, ListPage.DefaultSize, 0);
+
+    public sealed class RateInput
+    {
+        [Display(Name = "Currency")] public string? Currency { get; set; } = "USD";
+        [Display(Name = "Date")] public DateOnly? Date { get; set; }
+        [Display(Name = "Rate (one unit in the fund currency)")] public decimal? Rate { get; set; }
+        [Display(Name = "Source")] public string? Source { get; set; }
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input.Date = FundTime.Today(clock);
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Input.Date is null && ModelState["Input.Date"] is not { Errors.Count: > 0 }) ModelState.AddModelError("Input.Date", "Give the rate's date.");
+        if (Input.Rate is null && ModelState["Input.Rate"] is not { Errors.Count: > 0 }) ModelState.AddModelError("Input.Rate", "Give the rate.");
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(ct);
+            return Page();
+        }
+        var outcome = await rates.RecordAsync(User, Input.Currency, Input.Date!.Value, Input.Rate!.Value, Input.Source, ct);
+        if (outcome.Succeeded)
+        {
+            TempData["Message"] = $"Rate recorded: 1 {Input.Currency!.Trim().ToUpperInvariant()} = {Input.Rate} on {Input.Date:yyyy-MM-dd}.";
+            return RedirectToPage();
+        }
+        this.ShowRefusal(outcome, field => $"Input.{field}");
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        (Rows, Paging) = await db.ExchangeRates.AsNoTracking()
+            .OrderByDescending(r => r.Date).ThenBy(r => r.Currency).ThenBy(r => r.Id)
+            .ToListPageAsync(PageNumber, ct);
+}
