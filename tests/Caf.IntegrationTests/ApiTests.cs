@@ -53,7 +53,7 @@ public abstract partial class ApiTests(CafAppFactory factory)
         var entries = await factory.WithDbAsync(db => db.LedgerEntries.AsNoTracking().Where(e => e.ValueDate <= asOf).ToListAsync());
         Assert.True(entries.Count >= 6, "the seed's contributions, the grant's commitment and tranche, and the USD entries are in the ledger");
         Assert.Equal("CHF", ledger.GetProperty("currency").GetString());
-        Assert.Contains("no conversion is made until exchange rates are recorded", ledger.GetProperty("note").GetString());
+        Assert.Contains("each in their own currency", ledger.GetProperty("note").GetString());
         Assert.Equal(entries.Count, ledger.GetProperty("entryCount").GetInt32());
         Assert.Equal(entries.Count, ledger.GetProperty("entries").GetArrayLength());
         var totals = ledger.GetProperty("totals").EnumerateArray().ToList();
@@ -79,7 +79,8 @@ public abstract partial class ApiTests(CafAppFactory factory)
         using var finance = await _journey.SignInAsync(GrantJourney.Finance);
         var page = await finance.GetAsync("/Finance/Ledger");
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("Balances are shown per currency; no conversion is made until exchange rates are recorded.", page.Html);
+        Assert.Contains("Totals per currency are each in their own currency; the fund's balance in its currency converts each entry at the rate it was booked at.",
+            System.Net.WebUtility.HtmlDecode(page.Html));
         Assert.Matches("id=\"balance-USD\">USD 7,599.50<", page.Html);
         using var download = await finance.Client.GetAsync("/Finance/Ledger?handler=Download");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);

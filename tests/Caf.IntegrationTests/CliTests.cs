@@ -38,7 +38,7 @@ public sealed class CliTests : IDisposable
         using var workbook = new XLWorkbook(_workbook);
         var sheet = workbook.Worksheet("Fund ledger");
         Assert.Equal("Value date", sheet.Cell(4, 1).GetString());
-        Assert.Equal("Balances are shown per currency; no conversion is made until exchange rates are recorded.", sheet.Cell(3, 1).GetString());
+        Assert.Equal("Totals per currency are each in their own currency; the fund's balance in its currency converts each entry at the rate it was booked at.", sheet.Cell(3, 1).GetString());
         Assert.Equal(4, sheet.SheetView.SplitRow);
         Assert.True(sheet.AutoFilter.IsEnabled);
         var firstTotal = sheet.Column(1).CellsUsed().Single(c => c.GetString() == "Total CHF").Address.RowNumber;

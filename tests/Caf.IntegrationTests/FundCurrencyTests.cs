@@ -117,6 +117,10 @@ public abstract class FundCurrencyTests(CafAppFactory factory)
         var (_, page) = await finance.GetAsync("/Finance/Contributions");
         Assert.Contains("European Union", page);
         Assert.Contains("CHF 18,702.00", page);
+        // The fund's own balance adds the seed's CHF 250,000 and the euros at their booked rate.
+        var (_, ledger) = await finance.GetAsync("/Finance/Ledger");
+        Assert.Contains("id=\"fund-cash\">CHF 268,702.00<", ledger);
+        Assert.Contains("id=\"fund-available\">CHF 268,702.00<", ledger);
     }
 
     private Task<(int Entries, int Rates)> CountsAsync() =>

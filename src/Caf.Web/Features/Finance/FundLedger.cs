@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.Finance;
 using Caf.Workflows.Grants;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,8 @@ public sealed record CurrencyTotals(string Currency, int EntryCount, Money CashI
 public sealed record LedgerTotals(DateOnly AsOf, int EntryCount, IReadOnlyList<CurrencyTotals> PerCurrency)
 {
     /// <summary>Said wherever balances are shown, so that nobody adds the currencies up by eye.</summary>
-    public const string PerCurrencyNote = "Balances are shown per currency; no conversion is made until exchange rates are recorded.";
+    public const string PerCurrencyNote =
+        "Totals per currency are each in their own currency; the fund's balance in its currency converts each entry at the rate it was booked at.";
 
     /// <summary>Totals per currency of <paramref name="rows"/>; the fund's currency always has a line, even with no entry.</summary>
     public static LedgerTotals Of(DateOnly asOf, IReadOnlyList<LedgerRow> rows, string fundCurrency) =>
@@ -113,6 +115,10 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
         var (fields, paging) = await Fields(ordered).ToListPageAsync(page, sums.Sum(s => s.Count), ct);
         return (fields.Select(ToRow).ToList(), paging, LedgerTotals.Of(to, sums, Currency));
     }
+
+    /// <summary>Cash, open commitments and what is available to commit as of a date, every currency in fund currency (ADR 0022).</summary>
+    public Task<FundBalance> FundBalanceAsync(DateOnly? asOf, CancellationToken ct) =>
+        FundBalances.OfAsync(db, Currency, asOf ?? FundTime.Today(clock), ct);
 
     /// <summary>The columns a ledger row needs, read in SQL (the grant's reference, not the grant).</summary>
     private sealed record EntryFields(DateOnly ValueDate, LedgerEntryKind Kind, string? Grant, string Description, string? BankReference,

@@ -13,6 +13,8 @@ public sealed class LedgerModel(FundLedger ledger) : PageModel
 {
     internal IReadOnlyList<LedgerRow> Rows { get; private set; } = [];
     internal LedgerTotals Totals { get; private set; } = null!;
+    /// <summary>Every currency in fund currency, at the rates the entries were booked at.</summary>
+    internal Caf.Data.Finance.FundBalance Fund { get; private set; } = null!;
     internal ListPage Paging { get; private set; } = new(1, ListPage.DefaultSize, 0);
 
     /// <summary>The last value date shown (today when not given); the download is the whole ledger as of this date.</summary>
@@ -37,6 +39,7 @@ public sealed class LedgerModel(FundLedger ledger) : PageModel
         if (ModelState[nameof(From)] is { Errors.Count: > 0 }) From = null;
         if (ModelState[nameof(AsOf)] is { Errors.Count: > 0 }) AsOf = null;
         (Rows, Paging, Totals) = await ledger.ReadPageAsync(new LedgerFilter(From, AsOf, Kind, Sort == "newest"), PageNumber, ct);
+        Fund = await ledger.FundBalanceAsync(Totals.AsOf, ct);
     }
 
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken ct)
