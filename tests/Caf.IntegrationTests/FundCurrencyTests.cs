@@ -123,6 +123,40 @@ public abstract class FundCurrencyTests(CafAppFactory factory)
         Assert.Contains("id=\"fund-available\">CHF 268,702.00<", ledger);
     }
 
+    [Fact]
+    public async Task Finance_records_a_bank_charge_in_dollars_converted_at_its_value_dates_rate_and_a_future_one_is_refused()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var usd = await factory.WithDbAsync(db => db.ExchangeRates.SingleAsync(r => r.Currency == "USD" && r.Date == Today));
+        var today = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (entries, _) = await CountsAsync();
+
+        using (var refused = await finance.PostFormAsync("/Finance/Charges", new()
+               {
+                   ["Input.Amount"] = "25.50", ["Input.Currency"] = "USD", ["Input.Description"] = "",
+                   ["Input.ValueDate"] = Today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+               }))
+        {
+            var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("The value date is in the future: record the charge once the bank has taken it.", html);
+            Assert.Contains("Say what the bank charged for", html);
+        }
+        Assert.Equal(entries, (await CountsAsync()).Entries);
+
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync("/Finance/Charges", new()
+        {
+            ["Input.Amount"] = "25.50", ["Input.Currency"] = "USD", ["Input.Description"] = "Transfer fee", ["Input.ValueDate"] = today,
+            ["Input.BankReference"] = "UBS-FEE-1",
+        }), "record a bank charge");
+
+        var charge = await factory.WithDbAsync(db => db.LedgerEntries.SingleAsync(e => e.Kind == LedgerEntryKind.BankCharge));
+        Assert.Equal((new Money(25.50m, "USD"), new Money(decimal.Round(25.50m * usd.Rate, 2, MidpointRounding.AwayFromZero), "CHF"), usd.Rate),
+            (charge.Amount, charge.FundAmount, charge.Rate));
+        Assert.Null(charge.ApplicationId);
+    }
+
     private Task<(int Entries, int Rates)> CountsAsync() =>
         factory.WithDbAsync(async db => (await db.LedgerEntries.CountAsync(), await db.ExchangeRates.CountAsync()));
 
