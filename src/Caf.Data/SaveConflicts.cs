@@ -12,6 +12,9 @@ public static class SaveConflicts
     public static bool IsConcurrentTransition(DbUpdateException ex) =>
         ex is DbUpdateConcurrencyException || Mentions(ex, "WorkflowTransitions", "Sequence");
 
+    /// <summary>Two people reversed the same ledger entry at once.</summary>
+    public static bool IsSecondReversal(DbUpdateException ex) => Mentions(ex, "LedgerEntries", "ReversesEntryId");
+
     /// <summary>Two people published a gender checklist version with the same number at once.</summary>
     public static bool IsChecklistVersionClash(DbUpdateException ex) => Mentions(ex, "GenderChecklists", "Version");
 

@@ -74,6 +74,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Finance/Ledger"] = (false, ["finance@caf.demo", "auditor@caf.demo", "isu@caf.demo"]),
         ["Finance/Contributions"] = (false, ["finance@caf.demo"]),
         ["Finance/Charges"] = (false, ["finance@caf.demo"]),
+        ["Finance/Reverse/{id:guid}"] = (false, ["finance@caf.demo"]),
         ["Finance/Rates"] = (false, ["finance@caf.demo"]),
         ["Reporting/FinalReport/{id:guid}"] = (false, [Owner]),
         ["Reporting/Download/{id:guid}"] = (false, [Owner, .. Staff]),
@@ -119,7 +120,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         }
 
         var sessions = await SignInEveryoneAsync();
-        var ids = new MatrixIds(applicationId, reportId, attachmentId, roundId, reference!);
+        var ids = new MatrixIds(applicationId, reportId, attachmentId, roundId, reference!, await FundEntryAsync());
         var failures = new List<string>();
         foreach (var (pattern, _) in endpoints)
         {
@@ -187,6 +188,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Finance/Payment/{id:guid}"] = (["finance@caf.demo"], null),
         ["Finance/Contributions"] = (["finance@caf.demo"], null),
         ["Finance/Charges"] = (["finance@caf.demo"], null),
+        ["Finance/Reverse/{id:guid}"] = (["finance@caf.demo"], null),
         ["Finance/Rates"] = (["finance@caf.demo"], null),
         ["Reporting/FinalReport/{id:guid}"] = ([Owner], null),
         ["Rounds/Edit/{id:guid?}"] = (["isu@caf.demo"], null),
@@ -212,7 +214,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         var roundId = await new GrantScenario(factory).OpenRoundAsync("Matrix round", 40_000m, 20_000m);
         var throwawayUser = await ThrowawayUserAsync();
         await ApiTokens.RegisterClientAsync(factory, ThrowawayClient, [Caf.Web.Features.Shared.ApiScopes.LedgerRead]);
-        var ids = new MatrixIds(applicationId, reportId, attachmentId, roundId, reference!);
+        var ids = new MatrixIds(applicationId, reportId, attachmentId, roundId, reference!, await FundEntryAsync());
 
         var loader = factory.Services.GetRequiredService<PageLoader>();
         var handlers = new List<(string Key, string Pattern, string? Handler, string Page)>();
@@ -258,13 +260,18 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
-    private sealed record MatrixIds(Guid Application, Guid Report, Guid Attachment, Guid Round, string Reference);
+    private sealed record MatrixIds(Guid Application, Guid Report, Guid Attachment, Guid Round, string Reference, Guid FundEntry);
+
+    /// <summary>A seeded contribution: an entry finance may reverse from the ledger.</summary>
+    private Task<Guid> FundEntryAsync() =>
+        factory.WithDbAsync(db => db.LedgerEntries.Where(e => e.Kind == Caf.Data.Entities.LedgerEntryKind.Contribution).Select(e => e.Id).FirstAsync());
 
     private static string UrlFor(string pattern, MatrixIds ids) =>
         "/" + ReferenceParameter().Replace(pattern, ids.Reference).Replace("{**path}", "v1/no-such-endpoint")
             .Replace("{id:guid?}", pattern.StartsWith("Rounds/", StringComparison.Ordinal) ? ids.Round.ToString() : ids.Application.ToString()).Replace("{id?}", "caf-grant")
             .Replace("{id:guid}", pattern.StartsWith("Reporting/Download", StringComparison.Ordinal) ? ids.Report.ToString()
                 : pattern.StartsWith("Applications/Attachment", StringComparison.Ordinal) ? ids.Attachment.ToString()
+                : pattern.StartsWith("Finance/Reverse", StringComparison.Ordinal) ? ids.FundEntry.ToString()
                 : ids.Application.ToString());
 
     /// <summary>Anonymous and every user of the matrix, each in a session of their own.</summary>

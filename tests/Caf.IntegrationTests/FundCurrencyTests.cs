@@ -157,6 +157,40 @@ public abstract class FundCurrencyTests(CafAppFactory factory)
         Assert.Null(charge.ApplicationId);
     }
 
+    [Fact]
+    public async Task A_contribution_recorded_by_mistake_is_reversed_once_from_the_ledger_and_the_balances_move_back()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var norway = await factory.WithDbAsync(db => db.LedgerEntries.SingleAsync(e => e.Donor == "Norway"));
+        var (_, before) = await finance.GetAsync("/Finance/Ledger");
+        Assert.Contains("id=\"fund-cash\">CHF 250,000.00<", before);
+        Assert.Contains($"href=\"/Finance/Reverse/{norway.Id}\"", before);
+
+        using (var noReason = await finance.PostFormAsync($"/Finance/Reverse/{norway.Id}", new() { ["Reason"] = " " }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+            Assert.Contains("Say why the entry is reversed.", WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync()));
+        }
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Reverse/{norway.Id}", new() { ["Reason"] = "Booked twice." }),
+            "reverse");
+        using (var twice = await finance.PostFormAsync($"/Finance/Reverse/{norway.Id}", new() { ["Reason"] = "Again." }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+            Assert.Contains("This entry was already reversed.", WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync()));
+        }
+
+        var reversal = await factory.WithDbAsync(db => db.LedgerEntries.SingleAsync(e => e.ReversesEntryId == norway.Id));
+        Assert.Equal((norway.Amount, norway.FundAmount, "Reversal: Booked twice.", Today), (reversal.Amount, reversal.FundAmount, reversal.Description, reversal.ValueDate));
+        var (_, after) = await finance.GetAsync("/Finance/Ledger");
+        Assert.Contains("id=\"fund-cash\">CHF 100,000.00<", after);
+        Assert.Contains("id=\"balance-CHF\">CHF 100,000.00<", after);
+        // A grant's entry is not reversed from the ledger.
+        var grant = await _scenario.ActiveGrantAsync(Today.AddDays(30));
+        var tranche = await factory.WithDbAsync(db => db.LedgerEntries.Where(e => e.ApplicationId == grant).Select(e => e.Id).FirstAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await finance.GetAsync($"/Finance/Reverse/{tranche}")).Status);
+    }
+
     private Task<(int Entries, int Rates)> CountsAsync() =>
         factory.WithDbAsync(async db => (await db.LedgerEntries.CountAsync(), await db.ExchangeRates.CountAsync()));
 

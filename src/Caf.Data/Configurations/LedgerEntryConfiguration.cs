@@ -18,7 +18,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         b.Property(e => e.Earmarking).HasMaxLength(LedgerEntry.EarmarkingMaxLength);
         // An entry is reversed once: a second reversal of the same entry cannot be saved, whatever raced it.
         b.HasIndex(e => e.ReversesEntryId).IsUnique();
-        b.HasOne<LedgerEntry>().WithMany().HasForeignKey(e => e.ReversesEntryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LedgerEntry>().WithMany().HasForeignKey(e => e.ReversesEntryId).OnDelete(DeleteBehavior.NoAction);
         b.Property(e => e.Description).HasMaxLength(400);
         b.Property(e => e.BankReference).HasMaxLength(100);
         b.Property(e => e.RecordedByUserId).HasMaxLength(450);

@@ -59,6 +59,7 @@ public sealed class LedgerEntry : IAudited
 
     public const int DonorMaxLength = 200;
     public const int EarmarkingMaxLength = 400;
+    public const int ReversalReasonMaxLength = 300;
 
     /// <summary>A donor's contribution to the fund: who gave, and what for if they said (earmarking).</summary>
     public static LedgerEntry Contribution(string donor, string? earmarking, Conversion conversion, DateOnly valueDate, string? bankReference,
@@ -90,6 +91,8 @@ public sealed class LedgerEntry : IAudited
         if (ReversesEntryId is not null) throw new DomainException("A reversal is not reversed: record the right entry instead.");
         if (alreadyReversed) throw new DomainException("This entry was already reversed.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Say why the entry is reversed.", nameof(Description));
+        if (reason.Trim().Length > ReversalReasonMaxLength)
+            throw new DomainException($"Keep the reason under {ReversalReasonMaxLength} characters.", nameof(Description));
         return new LedgerEntry(Kind, new Conversion(Amount, FundAmount, Rate, RateDate, RateSource), today,
             $"Reversal: {reason.Trim()}", BankReference, ApplicationId, recordedByUserId, nowUtc, reverses: Id)
         {

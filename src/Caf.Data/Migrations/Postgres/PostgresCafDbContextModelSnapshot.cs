@@ -2523,7 +2523,7 @@ namespace Caf.Data.Migrations.Postgres
                     b.HasOne("Caf.Data.Entities.LedgerEntry", null)
                         .WithMany()
                         .HasForeignKey("ReversesEntryId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.Navigation("Application");
                 });

@@ -2533,7 +2533,7 @@ namespace Caf.Data.Migrations.SqlServer
                     b.HasOne("Caf.Data.Entities.LedgerEntry", null)
                         .WithMany()
                         .HasForeignKey("ReversesEntryId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.Navigation("Application");
                 });

@@ -113,7 +113,7 @@ namespace Caf.Data.Migrations.SqlServer
                 column: "ReversesEntryId",
                 principalTable: "LedgerEntries",
                 principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
+                onDelete: ReferentialAction.NoAction);
         }
 
         /// <inheritdoc />

@@ -2515,7 +2515,7 @@ namespace Caf.Data.Migrations.Sqlite
                     b.HasOne("Caf.Data.Entities.LedgerEntry", null)
                         .WithMany()
                         .HasForeignKey("ReversesEntryId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.Navigation("Application");
                 });

@@ -112,7 +112,7 @@ namespace Caf.Data.Migrations.Sqlite
                 column: "ReversesEntryId",
                 principalTable: "LedgerEntries",
                 principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
+                onDelete: ReferentialAction.NoAction);
         }
 
         /// <inheritdoc />

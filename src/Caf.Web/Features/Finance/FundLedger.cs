@@ -11,7 +11,14 @@ using Microsoft.Extensions.Options;
 namespace Caf.Web.Features.Finance;
 
 public sealed record LedgerRow(DateOnly ValueDate, LedgerEntryKind Kind, string? Grant, string Description, string? BankReference,
-    string Currency, decimal CashIn, decimal CashOut, decimal CommitmentChange);
+    string Currency, decimal CashIn, decimal CashOut, decimal CommitmentChange)
+{
+    /// <summary>The entry, for a correction; a reversal moves its kind's effects the other way.</summary>
+    public Guid Id { get; init; }
+    public bool IsReversal { get; init; }
+    /// <summary>A donor's contribution or a charge on the fund's own account: corrected from the ledger, not through a grant.</summary>
+    public bool OnFundOnly { get; init; }
+}
 
 /// <summary>The totals of the entries in one currency; amounts in different currencies are never added together.</summary>
 public sealed record CurrencyTotals(string Currency, int EntryCount, Money CashIn, Money CashOut, Money Balance, Money OpenCommitments);
@@ -107,8 +114,10 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
         var entries = db.LedgerEntries.Where(e => e.ValueDate <= to);
         if (filter.From is { } from) entries = entries.Where(e => e.ValueDate >= from);
         if (filter.Kind is { } kind) entries = entries.Where(e => e.Kind == kind);
-        var sums = await entries.GroupBy(e => new { e.Amount.Currency, e.Kind })
-            .Select(g => new LedgerSum(g.Key.Currency, g.Key.Kind, g.Count(), g.Sum(e => e.Amount.Amount))).ToListAsync(ct);
+        var grouped = await entries.GroupBy(e => new { e.Amount.Currency, e.Kind, Reversal = e.ReversesEntryId != null })
+            .Select(g => new { g.Key.Currency, g.Key.Kind, g.Key.Reversal, Count = g.Count(), Amount = g.Sum(e => e.Amount.Amount) }).ToListAsync(ct);
+        // A reversal's amount counts against its kind.
+        var sums = grouped.Select(g => new LedgerSum(g.Currency, g.Kind, g.Count, g.Reversal ? -g.Amount : g.Amount)).ToList();
         var ordered = filter.NewestFirst
             ? entries.OrderByDescending(e => e.ValueDate).ThenByDescending(e => e.RecordedAtUtc).ThenByDescending(e => e.Id)
             : entries.OrderBy(e => e.ValueDate).ThenBy(e => e.RecordedAtUtc).ThenBy(e => e.Id);
@@ -122,17 +131,18 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
 
     /// <summary>The columns a ledger row needs, read in SQL (the grant's reference, not the grant).</summary>
     private sealed record EntryFields(DateOnly ValueDate, LedgerEntryKind Kind, string? Grant, string Description, string? BankReference,
-        string Currency, decimal Amount);
+        string Currency, decimal Amount, Guid Id, bool Reversal, bool OnFundOnly);
 
     private static IQueryable<EntryFields> Fields(IQueryable<LedgerEntry> entries) =>
         entries.AsNoTracking().Select(e => new EntryFields(e.ValueDate, e.Kind, e.Application!.Reference, e.Description, e.BankReference,
-            e.Amount.Currency, e.Amount.Amount));
+            e.Amount.Currency, e.Amount.Amount, e.Id, e.ReversesEntryId != null, e.ApplicationId == null));
 
     private static LedgerRow ToRow(EntryFields e)
     {
-        var cash = LedgerEntry.CashEffectOf(e.Kind, e.Amount);
+        var amount = e.Reversal ? -e.Amount : e.Amount;
+        var cash = LedgerEntry.CashEffectOf(e.Kind, amount);
         return new LedgerRow(e.ValueDate, e.Kind, e.Grant, e.Description, e.BankReference, e.Currency, Math.Max(cash, 0), Math.Max(-cash, 0),
-            LedgerEntry.CommitmentEffectOf(e.Kind, e.Amount));
+            LedgerEntry.CommitmentEffectOf(e.Kind, amount)) { Id = e.Id, IsReversal = e.Reversal, OnFundOnly = e.OnFundOnly };
     }
 
     private static string MoneyFormat(string currency) => $"[${currency}] #,##0.00;[${currency}] -#,##0.00";

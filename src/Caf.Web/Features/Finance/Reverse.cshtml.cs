@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using Caf.Data;
+using Caf.Data.Entities;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Caf.Web.Features.Finance;
+
+/// <summary>Finance corrects a fund entry recorded by mistake with a reversal that names it.</summary>
+[Authorize(Roles = CafRoles.Finance)]
+public sealed class ReverseModel(LedgerCorrections corrections) : PageModel
+{
+    internal LedgerEntry Entry { get; private set; } = null!;
+
+    [BindProperty, Display(Name = "Why the entry is reversed")] public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await corrections.ReversibleAsync(id, ct) is not { } entry) return NotFound();
+        Entry = entry;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await corrections.ReversibleAsync(id, ct) is not { } entry) return NotFound();
+        Entry = entry;
+        var outcome = await corrections.ReverseAsync(User, id, Reason, ct);
+        if (outcome.Succeeded)
+        {
+            TempData["Message"] = $"Reversed: {entry.Description} ({entry.Amount}).";
+            return RedirectToPage("/Finance/Ledger");
+        }
+        this.ShowRefusal(outcome, field => field == nameof(LedgerEntry.Description) ? nameof(Reason) : field ?? "");
+        return Page();
+    }
+}
