@@ -186,6 +186,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Finance/Payment/{id:guid}"] = (["finance@caf.demo"], null),
         ["Finance/Contributions"] = (["finance@caf.demo"], null),
         ["Finance/Rates"] = (["finance@caf.demo"], null),
+        ["Finance/Rates Import"] = (["finance@caf.demo"], null),
         ["Reporting/FinalReport/{id:guid}"] = ([Owner], null),
         ["Rounds/Edit/{id:guid?}"] = (["isu@caf.demo"], null),
         ["Rounds/Edit/{id:guid?} Open"] = (["isu@caf.demo"], null),
