@@ -190,6 +190,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Finance/Charges"] = (["finance@caf.demo"], null),
         ["Finance/Reverse/{id:guid}"] = (["finance@caf.demo"], null),
         ["Finance/Rates"] = (["finance@caf.demo"], null),
+        ["Finance/Rates Import"] = (["finance@caf.demo"], null),
         ["Reporting/FinalReport/{id:guid}"] = ([Owner], null),
         ["Rounds/Edit/{id:guid?}"] = (["isu@caf.demo"], null),
         ["Rounds/Edit/{id:guid?} Open"] = (["isu@caf.demo"], null),

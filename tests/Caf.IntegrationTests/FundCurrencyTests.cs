@@ -191,6 +191,79 @@ public abstract class FundCurrencyTests(CafAppFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await finance.GetAsync($"/Finance/Reverse/{tranche}")).Status);
     }
 
+    private const string GoodRates = "currency,fund_currency,date,rate,source\r\n" +
+                                     "USD,CHF,2024-05-06,0.9112,UN operational rate\r\n" +
+                                     "EUR,CHF,2024-05-06,0.9785,\"ECB, reference rate\"\r\n";
+
+    private static Task<HttpResponseMessage> ImportAsync(CafSession finance, string fileName, string csv) =>
+        finance.PostMultipartAsync("/Finance/Rates", new(), "Upload", fileName, System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", "Import");
+
+    [Fact]
+    public async Task Finance_imports_a_csv_file_of_rates_and_importing_it_again_adds_nothing()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var (_, before) = await CountsAsync();
+
+        await GrantJourney.ExpectRedirectAsync(ImportAsync(finance, "rates-may.csv", GoodRates), "import the rates");
+        Assert.Contains("Imported 2 rates (0 already recorded)", WebUtility.HtmlDecode((await finance.GetAsync("/Finance/Rates")).Html));
+
+        var imported = await factory.WithDbAsync(db => db.ExchangeRates.Where(r => r.Date == new DateOnly(2024, 5, 6)).OrderBy(r => r.Currency).ToListAsync());
+        Assert.Equal([("EUR", "CHF", 0.9785m, "ECB, reference rate"), ("USD", "CHF", 0.9112m, "UN operational rate")],
+            imported.Select(r => (r.Currency, r.FundCurrency, r.Rate, r.Source)));
+        Assert.Equal(before + 2, (await CountsAsync()).Rates);
+
+        await GrantJourney.ExpectRedirectAsync(ImportAsync(finance, "rates-may.csv", GoodRates), "import the same rates again");
+        Assert.Contains("Imported 0 rates (2 already recorded)", WebUtility.HtmlDecode((await finance.GetAsync("/Finance/Rates")).Html));
+        Assert.Equal(before + 2, (await CountsAsync()).Rates);
+
+        var audited = await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "exchange-rates.imported")
+            .OrderBy(e => e.Sequence).Select(e => e.Details!).ToListAsync());
+        Assert.Equal(2, audited.Count);
+        Assert.Contains("\"imported\":2,\"skipped\":0", audited[0]);
+        Assert.Contains("\"imported\":0,\"skipped\":2", audited[1]);
+        Assert.All(audited, details => Assert.Contains("rates-may.csv", details));
+    }
+
+    [Fact]
+    public async Task A_csv_file_of_rates_with_a_bad_line_or_a_changed_recorded_rate_imports_nothing_and_names_each_line()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var (_, before) = await CountsAsync();
+
+        using (var refused = await ImportAsync(finance, "bad.csv", "currency,fund_currency,date,rate,source\n" +
+                                                                  "USD,CHF,2024-05-06,0.9112,UN operational rate\n" +
+                                                                  "EUR,CHF,2024-05-06,\"0,95\",ECB\n" +
+                                                                  "JPY,CHF,2024-05-06,0.0061,SNB\n"))
+        {
+            var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("Nothing was imported: bad.csv has 2 problem(s)", html);
+            Assert.Contains("Line 3: rate: '0,95' is not a number; write it with a decimal point, such as 0.95.", html);
+            Assert.Contains("Line 4: currency: The fund does not use JPY. Give a rate for USD or EUR.", html);
+            Assert.Equal(before, (await CountsAsync()).Rates);
+        }
+
+        await GrantJourney.ExpectRedirectAsync(ImportAsync(finance, "rates-may.csv", GoodRates), "import the rates");
+        using (var conflicting = await ImportAsync(finance, "corrected.csv", "currency,fund_currency,date,rate,source\n" +
+                                                                            "EUR,CHF,2024-05-07,0.9790,ECB\n" +
+                                                                            "USD,CHF,2024-05-06,0.9120,UN operational rate\n"))
+        {
+            var html = WebUtility.HtmlDecode(await conflicting.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.BadRequest, conflicting.StatusCode);
+            Assert.Contains("Line 3: rate: a USD rate for 2024-05-06 is already recorded: 0.9112 (UN operational rate).", html);
+            Assert.Equal(before + 2, (await CountsAsync()).Rates);
+        }
+
+        // The single-rate form still works beside the import form.
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync("/Finance/Rates", new()
+        {
+            ["Input.Currency"] = "EUR", ["Input.Date"] = "2024-05-07", ["Input.Rate"] = "0.979", ["Input.Source"] = "ECB",
+        }), "record a rate");
+        Assert.Equal(before + 3, (await CountsAsync()).Rates);
+    }
+
     private Task<(int Entries, int Rates)> CountsAsync() =>
         factory.WithDbAsync(async db => (await db.LedgerEntries.CountAsync(), await db.ExchangeRates.CountAsync()));
 

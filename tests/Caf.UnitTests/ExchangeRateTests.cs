@@ -31,6 +31,14 @@ public sealed class ExchangeRateTests
     }
 
     [Fact]
+    public void A_rate_is_only_for_a_currency_the_fund_uses()
+    {
+        Assert.Equal([("Currency", "The fund does not use JPY. Give a rate for USD or EUR.")],
+            ExchangeRate.Problems("JPY", "CHF", Monday, 0.0056m, "SNB"));
+        Assert.Throws<DomainException>(() => Rate("JPY", Monday, 0.0056m));
+    }
+
+    [Fact]
     public void A_conversion_rounds_the_fund_amount_half_away_from_zero_and_keeps_its_rate_date_and_source()
     {
         var conversion = Conversion.At(new Money(1_000.05m, "USD"), "CHF", 0.88125m, Monday, "UN operational rate");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Caf.Data.Entities;
 
 namespace Caf.Data.Finance;
 
@@ -54,6 +55,9 @@ public sealed class ExchangeRate : IAudited
             yield return (nameof(Currency), "Give the currency as its three-letter code, such as USD or EUR.");
         else if (code == fundCurrency)
             yield return (nameof(Currency), $"{fundCurrency} is the fund's own currency: its rate is always 1.");
+        else if (!FundingRound.SupportedCurrencies.Contains(code))
+            yield return (nameof(Currency),
+                $"The fund does not use {code}. Give a rate for {string.Join(" or ", FundingRound.SupportedCurrencies.Where(c => c != fundCurrency))}.");
         if (Bounds.Date("The rate's date", date) is { } outside) yield return (nameof(Date), outside);
         if (Bounds.Number("The rate", rate, zeroAllowed: false, MaxRate, RateDecimals) is { } wrong) yield return (nameof(Rate), wrong);
         if (string.IsNullOrWhiteSpace(source))

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Unicode;
 using Caf.Data.Entities;
 
 namespace Caf.Data.ReferenceData;
@@ -8,12 +6,6 @@ namespace Caf.Data.ReferenceData;
 /// <summary>One State Party as a line of the import file says it is.</summary>
 internal sealed record StatePartyRow(int Line, string IsoCode, string NameEn, string NameFr, string NameEs, DateOnly? PartySince,
     Article5Status Article5Status, DateOnly? Article5Deadline, bool VictimAssistance, IReadOnlyList<int> Article7Years);
-
-/// <summary>What is wrong with the file, where: a line number (1 is the header) and the column when there is one.</summary>
-internal sealed record CsvProblem(int Line, string? Column, string Message)
-{
-    public override string ToString() => $"line {Line}: {Message}";
-}
 
 /// <summary>Either every row of a clean file, or every problem of a bad one (never some of the rows).</summary>
 internal sealed record StatesPartiesParseResult(IReadOnlyList<StatePartyRow> Rows, IReadOnlyList<CsvProblem> Problems)
@@ -32,19 +24,12 @@ internal static class StatesPartiesCsv
     public const int MaxNameLength = 200;
     public const int FirstArticle7Year = 1999;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static StatesPartiesParseResult Parse(ReadOnlySpan<byte> file, int currentYear)
     {
-        if (file.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) file = file[3..];
-        if (file.IsEmpty)
+        var (records, unreadable) = CsvFile.Read(file);
+        if (unreadable.Count > 0) return Failed([.. unreadable]);
+        if (records.Count == 0)
             return Failed(new CsvProblem(1, null, $"The file is empty. It needs the header line '{Header}' and one line per State Party."));
-
-        var encodingProblems = NotUtf8Lines(file);
-        if (encodingProblems.Count > 0) return Failed([.. encodingProblems]);
-
-        var records = Records(StrictUtf8.GetString(file), out var quoteProblem);
-        if (quoteProblem is not null) return Failed(quoteProblem);
         if (records.Count == 0 || !records[0].Fields.SequenceEqual(Columns))
         {
             var found = records.Count == 0 ? "nothing" : $"'{string.Join(',', records[0].Fields)}'";
@@ -148,96 +133,5 @@ internal static class StatesPartiesCsv
         if (extra.Count > 0) parts.Add($"not expected: {string.Join(", ", extra.Select(e => e.Length == 0 ? "(an empty column)" : e))}");
         if (parts.Count == 0) parts.Add("the columns are there but not in this order, or have spaces or capitals");
         return $" ({string.Join("; ", parts)})";
-    }
-
-    /// <summary>Lines (counted by line breaks, which UTF-8 never uses inside a character) whose bytes are not UTF-8.</summary>
-    private static List<CsvProblem> NotUtf8Lines(ReadOnlySpan<byte> file)
-    {
-        var problems = new List<CsvProblem>();
-        var line = 1;
-        while (true)
-        {
-            var end = file.IndexOf((byte)'\n');
-            var bytes = end < 0 ? file : file[..end];
-            if (!Utf8.IsValid(bytes))
-                problems.Add(new CsvProblem(line, null,
-                    "has characters that are not UTF-8 (the file was probably saved as Windows-1252 or Latin-1). " +
-                    "Save the file as UTF-8 (in Excel: \"CSV UTF-8 (comma delimited)\") and import it again."));
-            if (end < 0) return problems;
-            file = file[(end + 1)..];
-            line++;
-        }
-    }
-
-    /// <summary>RFC 4180 records, each with the line it starts on; a quoted value may hold commas, quotes ("") and line breaks.</summary>
-    private static List<(int Line, List<string> Fields)> Records(string text, out CsvProblem? problem)
-    {
-        problem = null;
-        var records = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var value = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var i = 0;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (c == '"' && value.Length == 0)
-            {
-                var quoteLine = line;
-                i++;
-                while (true)
-                {
-                    if (i >= text.Length)
-                    {
-                        problem = new CsvProblem(quoteLine, null, "opens a quote (\") that is never closed. Close every quoted value with a quote.");
-                        return records;
-                    }
-                    if (text[i] == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"') { value.Append('"'); i += 2; continue; }
-                        i++;
-                        break;
-                    }
-                    if (text[i] == '\n') line++;
-                    value.Append(text[i++]);
-                }
-                if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
-                {
-                    problem = new CsvProblem(line, null,
-                        "has text after a closing quote. Inside quotes, write a quote as two quotes (\"\").");
-                    return records;
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case ',':
-                    fields.Add(value.ToString());
-                    value.Clear();
-                    break;
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
-                    break;
-                case '\n':
-                case '\r':
-                    fields.Add(value.ToString());
-                    value.Clear();
-                    records.Add((recordLine, fields));
-                    fields = [];
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    value.Append(c);
-                    break;
-            }
-            i++;
-        }
-        if (value.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(value.ToString());
-            records.Add((recordLine, fields));
-        }
-        return records;
     }
 }

@@ -1,11 +1,19 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Caf.Data;
+using Caf.Data.Entities;
 using Caf.Data.Finance;
 using Caf.Workflows.Grants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Caf.Web.Features.Finance;
+
+/// <summary>What an import did: the rates added and those already recorded alike, or every problem of the file (and nothing written).</summary>
+internal sealed record RateImport(int Imported, int Skipped, IReadOnlyList<CsvProblem> Problems)
+{
+    public bool Succeeded => Problems.Count == 0;
+}
 
 /// <summary>Finance records what a currency is worth in the fund currency on a date, and where the rate comes from (ADR 0022).</summary>
 public sealed class ExchangeRates(CafDbContext db, UserActions actions, IOptions<GrantRulesOptions> options) : IUseCase
@@ -28,5 +36,49 @@ public sealed class ExchangeRates(CafDbContext db, UserActions actions, IOptions
                 DateTime.UtcNow));
             return Task.CompletedTask;
         }, ct);
+    }
+
+    internal const string ImportedAction = "exchange-rates.imported";
+
+    /// <summary>
+    /// A CSV file of rates, all or nothing: a line identical to a rate already recorded is skipped, so importing a file
+    /// twice adds nothing; a line that would change a recorded rate is a problem, as on the form.
+    /// </summary>
+    internal async Task<RateImport> ImportAsync(ClaimsPrincipal finance, string fileName, byte[] content, CancellationToken ct)
+    {
+        var fund = options.Value.FundCurrency;
+        var parsed = ExchangeRateCsv.Parse(content, fund);
+        if (!parsed.IsClean) return new(0, 0, parsed.Problems);
+
+        var currencies = parsed.Rows.Select(r => r.Currency).Distinct().ToList();
+        var (from, to) = (parsed.Rows.Min(r => r.Date), parsed.Rows.Max(r => r.Date));
+        var recorded = await db.ExchangeRates.AsNoTracking()
+            .Where(r => r.FundCurrency == fund && currencies.Contains(r.Currency) && r.Date >= from && r.Date <= to)
+            .ToDictionaryAsync(r => (r.Currency, r.Date), ct);
+        var problems = new List<CsvProblem>();
+        var added = new List<ExchangeRateRow>();
+        foreach (var row in parsed.Rows)
+        {
+            if (!recorded.TryGetValue((row.Currency, row.Date), out var existing)) added.Add(row);
+            else if (existing.Rate != row.Rate || !string.Equals(existing.Source.Trim(), row.Source, StringComparison.Ordinal))
+                problems.Add(new(row.Line, "rate",
+                    $"rate: a {row.Currency} rate for {row.Date:yyyy-MM-dd} is already recorded: {ExchangeRate.Format(existing.Rate)} ({existing.Source}). " +
+                    "A rate is not changed once recorded; remove this line or give the recorded rate and source."));
+        }
+        if (problems.Count > 0) return new(0, 0, problems);
+
+        var skipped = parsed.Rows.Count - added.Count;
+        var outcome = await actions.RunAsync(finance, () =>
+        {
+            var userId = ApplicationAccess.ActorFor(finance).UserId;
+            var now = DateTime.UtcNow;
+            foreach (var row in added) db.ExchangeRates.Add(new ExchangeRate(row.Currency, fund, row.Date, row.Rate, row.Source, userId, now));
+            db.AuditEvents.Add(new AuditEvent(ImportedAction, nameof(ExchangeRate), null,
+                JsonSerializer.Serialize(new { fileName, imported = added.Count, skipped })));
+            return Task.CompletedTask;
+        }, ct);
+        return outcome.Succeeded
+            ? new(added.Count, skipped, [])
+            : new(0, 0, [.. outcome.Errors.Select(e => new CsvProblem(1, null, e.Message))]);
     }
 }

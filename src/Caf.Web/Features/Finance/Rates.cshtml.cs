@@ -1,18 +1,30 @@
 using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Finance;
+using Caf.Workflows.Grants;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Caf.Web.Features.Finance;
 
-/// <summary>Finance records exchange rates to the fund currency; the list shows the latest first, a page at a time (ADR 0022).</summary>
+/// <summary>
+/// Finance records exchange rates to the fund currency, one on the form or many from a CSV file; the list shows the latest
+/// first, a page at a time (ADR 0022).
+/// </summary>
 [Authorize(Roles = CafRoles.Finance)]
-public sealed class RatesModel(CafDbContext db, ExchangeRates rates, TimeProvider clock) : PageModel
+public sealed class RatesModel(CafDbContext db, ExchangeRates rates, TimeProvider clock, IOptions<GrantRulesOptions> options) : PageModel
 {
     [BindProperty] public RateInput Input { get; set; } = new();
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    internal string FundCurrency => options.Value.FundCurrency;
+    /// <summary>Why the file was refused, shown above its problems; null when no import was refused.</summary>
+    internal string? ImportRefusal { get; private set; }
+    /// <summary>Every problem of a refused file, by line.</summary>
+    internal IReadOnlyList<CsvProblem> ImportProblems { get; private set; } = [];
     [BindProperty(SupportsGet = true, Name = ListPage.Key)] public int? PageNumber { get; set; }
 
     internal IReadOnlyList<ExchangeRate> Rows { get; private set; } = [];
@@ -50,6 +62,31 @@ public sealed class RatesModel(CafDbContext db, ExchangeRates rates, TimeProvide
         }
         this.ShowRefusal(outcome, field => $"Input.{field}");
         await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
+    {
+        Input.Date ??= FundTime.Today(clock);
+        // Asked before the upload is read, so that a file far too large is never held in memory.
+        if (ExchangeRateCsv.FileProblem(Upload?.FileName, Upload?.Length ?? 0) is { } problem) return await ImportRefusedAsync(problem, [], ct);
+
+        using var buffer = new MemoryStream();
+        await Upload!.CopyToAsync(buffer, ct);
+        var import = await rates.ImportAsync(User, Upload.FileName, buffer.ToArray(), ct);
+        if (!import.Succeeded)
+            return await ImportRefusedAsync(
+                $"Nothing was imported: {Upload.FileName} has {import.Problems.Count} problem(s), listed below. Correct them and import the file again.",
+                import.Problems, ct);
+        TempData["Message"] = $"Imported {import.Imported} rates ({import.Skipped} already recorded).";
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> ImportRefusedAsync(string refusal, IReadOnlyList<CsvProblem> problems, CancellationToken ct)
+    {
+        (ImportRefusal, ImportProblems) = (refusal, problems);
+        await LoadAsync(ct);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

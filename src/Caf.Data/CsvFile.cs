@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace Caf.Data;
+
+/// <summary>What is wrong with the file, where: a line number (1 is the header) and the column when there is one.</summary>
+internal sealed record CsvProblem(int Line, string? Column, string Message)
+{
+    public override string ToString() => $"line {Line}: {Message}";
+}
+
+/// <summary>
+/// Reads the CSV files people import (States Parties, exchange rates): UTF-8 with or without a byte order mark, RFC 4180
+/// commas and quotes. Pure; each file's own columns and rules are its parser's.
+/// </summary>
+internal static class CsvFile
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Every record with the line it starts on (none for an empty file), or the problems that stop the file being read:
+    /// lines that are not UTF-8, a quote never closed.
+    /// </summary>
+    public static (List<(int Line, List<string> Fields)> Records, IReadOnlyList<CsvProblem> Problems) Read(ReadOnlySpan<byte> file)
+    {
+        if (file.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) file = file[3..];
+        if (file.IsEmpty) return ([], []);
+        var encodingProblems = NotUtf8Lines(file);
+        if (encodingProblems.Count > 0) return ([], encodingProblems);
+        var records = Records(StrictUtf8.GetString(file), out var quoteProblem);
+        return quoteProblem is null ? (records, []) : ([], [quoteProblem]);
+    }
+
+    /// <summary>Lines (counted by line breaks, which UTF-8 never uses inside a character) whose bytes are not UTF-8.</summary>
+    private static List<CsvProblem> NotUtf8Lines(ReadOnlySpan<byte> file)
+    {
+        var problems = new List<CsvProblem>();
+        var line = 1;
+        while (true)
+        {
+            var end = file.IndexOf((byte)'\n');
+            var bytes = end < 0 ? file : file[..end];
+            if (!Utf8.IsValid(bytes))
+                problems.Add(new CsvProblem(line, null,
+                    "has characters that are not UTF-8 (the file was probably saved as Windows-1252 or Latin-1). " +
+                    "Save the file as UTF-8 (in Excel: \"CSV UTF-8 (comma delimited)\") and import it again."));
+            if (end < 0) return problems;
+            file = file[(end + 1)..];
+            line++;
+        }
+    }
+
+    /// <summary>RFC 4180 records, each with the line it starts on; a quoted value may hold commas, quotes ("") and line breaks.</summary>
+    private static List<(int Line, List<string> Fields)> Records(string text, out CsvProblem? problem)
+    {
+        problem = null;
+        var records = new List<(int, List<string>)>();
+        var fields = new List<string>();
+        var value = new StringBuilder();
+        var line = 1;
+        var recordLine = 1;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '"' && value.Length == 0)
+            {
+                var quoteLine = line;
+                i++;
+                while (true)
+                {
+                    if (i >= text.Length)
+                    {
+                        problem = new CsvProblem(quoteLine, null, "opens a quote (\") that is never closed. Close every quoted value with a quote.");
+                        return records;
+                    }
+                    if (text[i] == '"')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '"') { value.Append('"'); i += 2; continue; }
+                        i++;
+                        break;
+                    }
+                    if (text[i] == '\n') line++;
+                    value.Append(text[i++]);
+                }
+                if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
+                {
+                    problem = new CsvProblem(line, null,
+                        "has text after a closing quote. Inside quotes, write a quote as two quotes (\"\").");
+                    return records;
+                }
+                continue;
+            }
+            switch (c)
+            {
+                case ',':
+                    fields.Add(value.ToString());
+                    value.Clear();
+                    break;
+                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
+                    break;
+                case '\n':
+                case '\r':
+                    fields.Add(value.ToString());
+                    value.Clear();
+                    records.Add((recordLine, fields));
+                    fields = [];
+                    line++;
+                    recordLine = line;
+                    break;
+                default:
+                    value.Append(c);
+                    break;
+            }
+            i++;
+        }
+        if (value.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(value.ToString());
+            records.Add((recordLine, fields));
+        }
+        return records;
+    }
+}
