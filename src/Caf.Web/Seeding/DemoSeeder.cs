@@ -27,7 +27,7 @@ public sealed record DemoAccount(string Email, string DisplayName, string[] Role
 /// </summary>
 internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, RoleManager<IdentityRole> roles,
     IUserClaimsPrincipalFactory<CafUser> principals, Drafts drafts, Transitions transitions, Screenings screenings, Checklists checklists,
-    CommitteeScoring scoring, ReferenceDataImports referenceData, Contributions contributions, ExchangeRates rates, TimeProvider clock,
+    CommitteeScoring scoring, ReferenceDataImports referenceData, FundEntries fundEntries, ExchangeRates rates, TimeProvider clock,
     IConfiguration configuration)
 {
     public const string DemoPassword = "Demo-Password-2026";
@@ -143,9 +143,9 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
 
         // Finance's first entries: two donors' contributions and the week's rates for the round's other currencies.
         var finance = people["finance@caf.demo"];
-        Ensure(await contributions.RecordAsync(finance, new ContributionReceipt("Norway", null, 150_000m, "CHF", today.AddDays(-60), "NO-2026-001"), ct),
+        Ensure(await fundEntries.RecordContributionAsync(finance, new ContributionReceipt("Norway", null, 150_000m, "CHF", today.AddDays(-60), "NO-2026-001"), ct),
             "record a contribution");
-        Ensure(await contributions.RecordAsync(finance, new ContributionReceipt("Switzerland", null, 100_000m, "CHF", today.AddDays(-45), "CH-2026-014"), ct),
+        Ensure(await fundEntries.RecordContributionAsync(finance, new ContributionReceipt("Switzerland", null, 100_000m, "CHF", today.AddDays(-45), "CH-2026-014"), ct),
             "record a contribution");
         for (var day = today.AddDays(-7); day <= today; day = day.AddDays(1))
         {

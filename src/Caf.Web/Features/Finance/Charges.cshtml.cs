@@ -11,7 +11,7 @@ namespace Caf.Web.Features.Finance;
 
 /// <summary>Finance records the charges the bank took from the fund's account; the list shows the latest first, a page at a time.</summary>
 [Authorize(Roles = CafRoles.Finance)]
-public sealed class ChargesModel(CafDbContext db, BankCharges charges, TimeProvider clock) : PageModel
+public sealed class ChargesModel(CafDbContext db, FundEntries entries, TimeProvider clock) : PageModel
 {
     [BindProperty] public ChargeInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true, Name = ListPage.Key)] public int? PageNumber { get; set; }
@@ -48,7 +48,7 @@ public sealed class ChargesModel(CafDbContext db, BankCharges charges, TimeProvi
             await LoadAsync(ct);
             return Page();
         }
-        var outcome = await charges.RecordAsync(User, Input.Entry(), ct);
+        var outcome = await entries.RecordBankChargeAsync(User, Input.Entry(), ct);
         if (outcome.Succeeded)
         {
             TempData["Message"] = "Bank charge recorded.";

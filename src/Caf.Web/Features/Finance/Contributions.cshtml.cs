@@ -11,7 +11,7 @@ namespace Caf.Web.Features.Finance;
 
 /// <summary>Finance records donors' contributions as they reach the fund's account; the list shows the latest first, a page at a time.</summary>
 [Authorize(Roles = CafRoles.Finance)]
-public sealed class ContributionsModel(CafDbContext db, Contributions contributions, TimeProvider clock) : PageModel
+public sealed class ContributionsModel(CafDbContext db, FundEntries entries, TimeProvider clock) : PageModel
 {
     [BindProperty] public ContributionInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true, Name = ListPage.Key)] public int? PageNumber { get; set; }
@@ -49,7 +49,7 @@ public sealed class ContributionsModel(CafDbContext db, Contributions contributi
             await LoadAsync(ct);
             return Page();
         }
-        var outcome = await contributions.RecordAsync(User, Input.Receipt(), ct);
+        var outcome = await entries.RecordContributionAsync(User, Input.Receipt(), ct);
         if (outcome.Succeeded)
         {
             TempData["Message"] = $"Contribution from {Input.Donor!.Trim()} recorded.";

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Data.Finance;
+using Caf.Workflows.Grants;
+using Microsoft.Extensions.Options;
+
+namespace Caf.Web.Features.Finance;
+
+/// <summary>
+/// Finance records money that moves on the fund's own account, not a grant's: a donor's contribution as it arrives, a
+/// charge the bank takes. Each is converted to the fund currency at the rate of its value date (ADR 0022).
+/// </summary>
+public sealed class FundEntries(CafDbContext db, UserActions actions, IOptions<GrantRulesOptions> options, TimeProvider clock) : IUseCase
+{
+    public Task<CommandOutcome> RecordContributionAsync(ClaimsPrincipal finance, ContributionReceipt receipt, CancellationToken ct) =>
+        RecordAsync(finance, receipt.Problems(FundTime.Today(clock)), () => receipt.Money(), receipt.ValueDate, nameof(ContributionReceipt.ValueDate),
+            (conversion, userId, now) => LedgerEntry.Contribution(receipt.Donor!, receipt.Earmarking, conversion, receipt.ValueDate!.Value,
+                receipt.BankReference, userId, now), ct);
+
+    public Task<CommandOutcome> RecordBankChargeAsync(ClaimsPrincipal finance, BankChargeEntry charge, CancellationToken ct) =>
+        RecordAsync(finance, charge.Problems(FundTime.Today(clock)), () => charge.Money(), charge.ValueDate, nameof(BankChargeEntry.ValueDate),
+            (conversion, userId, now) => LedgerEntry.BankChargeOnFund(conversion, charge.ValueDate!.Value, charge.Description!.Trim(),
+                charge.BankReference, userId, now), ct);
+
+    private async Task<CommandOutcome> RecordAsync(ClaimsPrincipal finance, IEnumerable<(string Field, string Message)> problems, Func<Money> amount,
+        DateOnly? valueDate, string valueDateField, Func<Conversion, string, DateTime, LedgerEntry> entry, CancellationToken ct)
+    {
+        var refused = problems.ToList();
+        if (refused.Count > 0) return CommandOutcome.Invalid(refused);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await actions.RunAsync(finance, async () =>
+        {
+            var conversion = await FundRates.ConvertAsync(db, amount(), options.Value.FundCurrency, valueDate!.Value, valueDateField, ct);
+            db.LedgerEntries.Add(entry(conversion, ApplicationAccess.ActorFor(finance).UserId, now));
+        }, ct);
+    }
+}
