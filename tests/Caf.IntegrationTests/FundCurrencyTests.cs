@@ -267,6 +267,60 @@ public abstract class FundCurrencyTests(CafAppFactory factory)
     private Task<(int Entries, int Rates)> CountsAsync() =>
         factory.WithDbAsync(async db => (await db.LedgerEntries.CountAsync(), await db.ExchangeRates.CountAsync()));
 
+    /// <summary>
+    /// A USD grant from approval to closing: committed at the approval day's rate, its first tranche paid on a dearer
+    /// day (the difference booked as an exchange loss), a refund at its day's rate, and the unpaid commitment released at
+    /// the commitment's rate, so that nothing stays committed and cash moved by exactly what the bank moved.
+    /// </summary>
+    [Fact]
+    public async Task A_usd_grant_goes_to_closed_with_its_exchange_difference_booked_and_nothing_left_committed()
+    {
+        await factory.ResetAsync();
+        var id = await UsdApplicationAtCommitteeAsync();
+        await _scenario.FireAsync(id, "approve", GrantJourney.Chair, (a, _, now) => a.RecordDecision(new Money(2_000m, "USD"), "Approved.", null, now));
+        var committed = await factory.WithDbAsync(db => db.LedgerEntries.SingleAsync(e => e.ApplicationId == id && e.Kind == LedgerEntryKind.Commitment));
+        var yesterday = Today.AddDays(-1);
+        await factory.WithDbAsync(async db =>
+        {
+            await db.ExchangeRates.Where(r => r.Currency == "USD" && r.Date == yesterday).ExecuteDeleteAsync();
+            db.ExchangeRates.Add(new ExchangeRate("USD", "CHF", yesterday, committed.Rate + 0.0175m, "Bank's rate", "test", DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", new()
+        {
+            ["Input.SignedOn"] = Day(yesterday), ["Input.Amount"] = "1600.00", ["Input.ValueDate"] = Day(yesterday),
+            ["Input.BankReference"] = "UBS-USD-1", ["Input.SecondFactorCode"] = GrantJourney.PaymentCode(),
+        }), "sign the agreement");
+        await _scenario.FireAsync(id, "reports-due", GrantJourney.Isu);
+        await _scenario.FireAsync(id, "accept-final-reports", GrantJourney.Isu, (a, actors, now) =>
+            a.SubmitFinalReport("final-report.pdf", "application/pdf", "%PDF-1.7\n"u8.ToArray(), 1_500m, actors[GrantJourney.Applicant].UserId, now));
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Payment/{id}", new()
+        {
+            ["Input.Kind"] = "Refund", ["Input.Amount"] = "100.00", ["Input.ValueDate"] = Day(Today), ["Input.BankReference"] = "UBS-USD-R1",
+            ["Input.SecondFactorCode"] = GrantJourney.PaymentCode(stepsAhead: 1),
+        }), "record the refund");
+        await _scenario.FireAsync(id, "close", GrantJourney.Finance);
+
+        Assert.Equal("Closed", await _journey.StageAsync(id));
+        var entries = await factory.WithDbAsync(db => db.LedgerEntries.Where(e => e.ApplicationId == id).ToListAsync());
+        decimal Chf(decimal usd, decimal rate) => decimal.Round(usd * rate, 2, MidpointRounding.AwayFromZero);
+        var todays = committed.Rate;
+        var dearer = committed.Rate + 0.0175m;
+        var tranche = Assert.Single(entries, e => e.Kind == LedgerEntryKind.Disbursement);
+        Assert.Equal((new Money(1_600m, "USD"), new Money(Chf(1_600m, todays), "CHF")), (tranche.Amount, tranche.FundAmount));
+        var loss = Assert.Single(entries, e => e.Kind == LedgerEntryKind.ExchangeLoss);
+        Assert.Equal(new Money(Chf(1_600m, dearer) - Chf(1_600m, todays), "CHF"), loss.FundAmount);
+        var refund = Assert.Single(entries, e => e.Kind == LedgerEntryKind.Refund);
+        Assert.Equal(new Money(Chf(100m, todays), "CHF"), refund.FundAmount);
+        var release = Assert.Single(entries, e => e.Kind == LedgerEntryKind.CommitmentRelease);
+        Assert.Equal((new Money(400m, "USD"), new Money(Chf(400m, todays), "CHF")), (release.Amount, release.FundAmount));
+        Assert.Equal(0m, entries.Sum(e => e.FundCommitmentEffect));
+        Assert.Equal(-Chf(1_600m, dearer) + Chf(100m, todays), entries.Sum(e => e.FundCashEffect));
+    }
+
     [Fact]
     public async Task An_approval_committing_more_than_the_fund_has_available_is_refused_on_the_decision_page_with_the_figures()
     {
