@@ -16,7 +16,7 @@ internal sealed record RateImport(int Imported, int Skipped, IReadOnlyList<CsvPr
 }
 
 /// <summary>Finance records what a currency is worth in the fund currency on a date, and where the rate comes from (ADR 0022).</summary>
-public sealed class ExchangeRates(CafDbContext db, UserActions actions, IOptions<GrantRulesOptions> options) : IUseCase
+public sealed class ExchangeRates(CafDbContext db, UserActions actions, IOptions<GrantRulesOptions> options, TimeProvider clock) : IUseCase
 {
     /// <summary>One rate; a second one for the same currency and date is refused, since conversions may already name the first.</summary>
     public async Task<CommandOutcome> RecordAsync(ClaimsPrincipal finance, string? currency, DateOnly date, decimal rate, string? source,
@@ -33,7 +33,7 @@ public sealed class ExchangeRates(CafDbContext db, UserActions actions, IOptions
         return await actions.RunAsync(finance, () =>
         {
             db.ExchangeRates.Add(new ExchangeRate(code, fund, date, rate, source!, ApplicationAccess.ActorFor(finance).UserId,
-                DateTime.UtcNow));
+                clock.GetUtcNow().UtcDateTime));
             return Task.CompletedTask;
         }, ct);
     }
@@ -71,7 +71,7 @@ public sealed class ExchangeRates(CafDbContext db, UserActions actions, IOptions
         var outcome = await actions.RunAsync(finance, () =>
         {
             var userId = ApplicationAccess.ActorFor(finance).UserId;
-            var now = DateTime.UtcNow;
+            var now = clock.GetUtcNow().UtcDateTime;
             foreach (var row in added) db.ExchangeRates.Add(new ExchangeRate(row.Currency, fund, row.Date, row.Rate, row.Source, userId, now));
             db.AuditEvents.Add(new AuditEvent(ImportedAction, nameof(ExchangeRate), null,
                 JsonSerializer.Serialize(new { fileName, imported = added.Count, skipped })));
