@@ -12,6 +12,9 @@ public static class SaveConflicts
     public static bool IsConcurrentTransition(DbUpdateException ex) =>
         ex is DbUpdateConcurrencyException || Mentions(ex, "WorkflowTransitions", "Sequence");
 
+    /// <summary>Two people recorded a rate for the same currency and date at once.</summary>
+    public static bool IsSecondRate(DbUpdateException ex) => Mentions(ex, "ExchangeRates", "Date");
+
     /// <summary>Two people reversed the same ledger entry at once.</summary>
     public static bool IsSecondReversal(DbUpdateException ex) => Mentions(ex, "LedgerEntries", "ReversesEntryId");
 

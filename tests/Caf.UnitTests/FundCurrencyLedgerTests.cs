@@ -76,6 +76,28 @@ public sealed class FundCurrencyLedgerTests
     }
 
     [Fact]
+    public void Draws_round_together_so_the_commitment_ends_at_exactly_zero_whatever_the_cents()
+    {
+        // USD 10,000.05 at 0.8812 is CHF 8,812.04 committed; 8,000.04 and 2,000.01 rounded apart would book 8,812.05.
+        var application = _given.Draft(currency: "USD");
+        application.ReplaceBudget([(BudgetCategory.Travel, "Flights", 1m, new Money(10_000.05m, "USD"))]);
+        GrantApplicationBuilder.ToCommitteeReview(application);
+        application.RecordDecision(new Money(10_000.05m, "USD"), "Approved.", null, Now);
+        GrantApplicationBuilder.MoveTo(application, GrantStages.Approved);
+        var commitment = application.AddLedgerEntry(LedgerEntryKind.Commitment, Usd(10_000.05m, 0.8812m), Today, "Commitment", null, "workflow", Now);
+        Assert.Equal(new Money(8_812.04m, "CHF"), commitment.FundAmount);
+
+        application.SignAgreement(Today, Usd(8_000.04m, 0.8812m), Today, "UBS-1", "finance-1", Now);
+        GrantApplicationBuilder.MoveTo(application, GrantStages.Closed);
+        application.ReleaseUnpaidCommitment("finance-1", Now);
+
+        Assert.Equal(0m, Committed(application.LedgerEntries));
+        Assert.Equal(new Money(7_049.64m, "CHF"), application.LedgerEntries.Single(e => e.Kind == LedgerEntryKind.Disbursement).FundAmount);
+        Assert.Equal(new Money(1_762.40m, "CHF"), application.LedgerEntries.Single(e => e.Kind == LedgerEntryKind.CommitmentRelease).FundAmount);
+        Assert.DoesNotContain(application.LedgerEntries, e => e.Kind is LedgerEntryKind.ExchangeGain or LedgerEntryKind.ExchangeLoss);
+    }
+
+    [Fact]
     public void Cash_equals_contributions_less_disbursements_plus_refunds_less_charges_plus_or_minus_exchange_differences()
     {
         var application = ApprovedInUsd();

@@ -653,7 +653,7 @@ public sealed class GrantApplication : IAudited
                 nameof(LedgerEntry.BankReference));
         LedgerVersion++;
         var booked = kind is LedgerEntryKind.Disbursement or LedgerEntryKind.CommitmentRelease && CommitmentEntry is { } commitment
-            ? Conversion.At(amount, conversion.FundAmount.Currency, commitment.Rate, commitment.RateDate, commitment.RateSource)
+            ? DrawnFromCommitment(amount, commitment)
             : conversion;
         var entry = new LedgerEntry(kind, booked, valueDate, description, bankReference, Id, userId, nowUtc);
         _ledgerEntries.Add(entry);
@@ -681,6 +681,21 @@ public sealed class GrantApplication : IAudited
         return AddLedgerEntry(LedgerEntryKind.CommitmentRelease,
             Conversion.At(unpaid, commitment.FundAmount.Currency, commitment.Rate, commitment.RateDate, commitment.RateSource),
             FundTime.DateOf(nowUtc), $"Unpaid commitment released: {Reference}", null, userId, nowUtc);
+    }
+
+    /// <summary>
+    /// A payment or a release, in fund currency at the commitment's rate: what all draws so far come to, rounded once,
+    /// less what the earlier draws were booked at. Rounding each draw on its own could leave a cent committed, or take
+    /// one too many; this way the draws add up to the commitment's own amount exactly when the grant's amount is drawn.
+    /// </summary>
+    private Conversion DrawnFromCommitment(Money amount, LedgerEntry commitment)
+    {
+        var draws = _ledgerEntries.Where(e => e.Kind is LedgerEntryKind.Disbursement or LedgerEntryKind.CommitmentRelease).ToList();
+        var drawnBefore = draws.Sum(e => e.Sign * e.Amount.Amount);
+        var bookedBefore = draws.Sum(e => e.Sign * e.FundAmount.Amount);
+        var fundCurrency = commitment.FundAmount.Currency;
+        var total = new Money((drawnBefore + amount.Amount) * commitment.Rate, fundCurrency).Round();
+        return new Conversion(amount, new Money(total.Amount - bookedBefore, fundCurrency), commitment.Rate, commitment.RateDate, commitment.RateSource);
     }
 
     /// <summary>The commitment booked on approval, unless it was reversed.</summary>

@@ -30,13 +30,24 @@ public sealed class ExchangeRates(CafDbContext db, UserActions actions, IOptions
             problems.Add((nameof(ExchangeRate.Date),
                 $"A {code} rate for {date:d MMMM yyyy} is already recorded: {ExchangeRate.Format(recorded.Rate)} ({recorded.Source}). A rate is not changed once recorded."));
         if (problems.Count > 0) return CommandOutcome.Invalid(problems);
-        return await actions.RunAsync(finance, () =>
+        try
         {
-            db.ExchangeRates.Add(new ExchangeRate(code, fund, date, rate, source!, ApplicationAccess.ActorFor(finance).UserId,
-                clock.GetUtcNow().UtcDateTime));
-            return Task.CompletedTask;
-        }, ct);
+            return await actions.RunAsync(finance, () =>
+            {
+                db.ExchangeRates.Add(new ExchangeRate(code, fund, date, rate, source!, ApplicationAccess.ActorFor(finance).UserId,
+                    clock.GetUtcNow().UtcDateTime));
+                return Task.CompletedTask;
+            }, ct);
+        }
+        catch (DbUpdateException ex) when (SaveConflicts.IsSecondRate(ex))
+        {
+            db.ChangeTracker.Clear();
+            return new CommandOutcome(409, [(nameof(ExchangeRate.Date), SameMomentMessage)]);
+        }
     }
+
+    private const string SameMomentMessage =
+        "Someone recorded a rate for this currency and date a moment ago: a rate is recorded once. Reload the page to see it.";
 
     internal const string ImportedAction = "exchange-rates.imported";
 
@@ -68,15 +79,24 @@ public sealed class ExchangeRates(CafDbContext db, UserActions actions, IOptions
         if (problems.Count > 0) return new(0, 0, problems);
 
         var skipped = parsed.Rows.Count - added.Count;
-        var outcome = await actions.RunAsync(finance, () =>
+        CommandOutcome outcome;
+        try
         {
-            var userId = ApplicationAccess.ActorFor(finance).UserId;
-            var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var row in added) db.ExchangeRates.Add(new ExchangeRate(row.Currency, fund, row.Date, row.Rate, row.Source, userId, now));
-            db.AuditEvents.Add(new AuditEvent(ImportedAction, nameof(ExchangeRate), null,
-                JsonSerializer.Serialize(new { fileName, imported = added.Count, skipped })));
-            return Task.CompletedTask;
-        }, ct);
+            outcome = await actions.RunAsync(finance, () =>
+            {
+                var userId = ApplicationAccess.ActorFor(finance).UserId;
+                var now = clock.GetUtcNow().UtcDateTime;
+                foreach (var row in added) db.ExchangeRates.Add(new ExchangeRate(row.Currency, fund, row.Date, row.Rate, row.Source, userId, now));
+                db.AuditEvents.Add(new AuditEvent(ImportedAction, nameof(ExchangeRate), null,
+                    JsonSerializer.Serialize(new { fileName, imported = added.Count, skipped })));
+                return Task.CompletedTask;
+            }, ct);
+        }
+        catch (DbUpdateException ex) when (SaveConflicts.IsSecondRate(ex))
+        {
+            db.ChangeTracker.Clear();
+            return new(0, 0, [new CsvProblem(1, null, SameMomentMessage)]);
+        }
         return outcome.Succeeded
             ? new(added.Count, skipped, [])
             : new(0, 0, [.. outcome.Errors.Select(e => new CsvProblem(1, null, e.Message))]);
