@@ -17,15 +17,15 @@ public sealed class FundCurrencyLedgerTests
 
     private static Conversion Usd(decimal amount, decimal rate) => Conversion.At(new Money(amount, "USD"), "CHF", rate, Today, "UN operational rate");
 
-    /// <summary>An approved USD 10,000 grant committed at 0.90 (CHF 9,000).</summary>
-    private GrantApplication ApprovedInUsd()
+    /// <summary>An approved USD grant (by default USD 10,000 committed at 0.90, CHF 9,000).</summary>
+    private GrantApplication ApprovedInUsd(decimal amount = 10_000m, decimal rate = 0.90m)
     {
         var application = _given.Draft(currency: "USD");
-        application.ReplaceBudget([(BudgetCategory.Travel, "Flights", 1m, new Money(10_000m, "USD"))]);
+        application.ReplaceBudget([(BudgetCategory.Travel, "Flights", 1m, new Money(amount, "USD"))]);
         GrantApplicationBuilder.ToCommitteeReview(application);
-        application.RecordDecision(new Money(10_000m, "USD"), "Approved.", null, Now);
+        application.RecordDecision(new Money(amount, "USD"), "Approved.", null, Now);
         GrantApplicationBuilder.MoveTo(application, GrantStages.Approved);
-        application.AddLedgerEntry(LedgerEntryKind.Commitment, Usd(10_000m, 0.90m), Today, "Commitment", null, "workflow", Now);
+        application.AddLedgerEntry(LedgerEntryKind.Commitment, Usd(amount, rate), Today, "Commitment", null, "workflow", Now);
         return application;
     }
 
@@ -79,13 +79,8 @@ public sealed class FundCurrencyLedgerTests
     public void Draws_round_together_so_the_commitment_ends_at_exactly_zero_whatever_the_cents()
     {
         // USD 10,000.05 at 0.8812 is CHF 8,812.04 committed; 8,000.04 and 2,000.01 rounded apart would book 8,812.05.
-        var application = _given.Draft(currency: "USD");
-        application.ReplaceBudget([(BudgetCategory.Travel, "Flights", 1m, new Money(10_000.05m, "USD"))]);
-        GrantApplicationBuilder.ToCommitteeReview(application);
-        application.RecordDecision(new Money(10_000.05m, "USD"), "Approved.", null, Now);
-        GrantApplicationBuilder.MoveTo(application, GrantStages.Approved);
-        var commitment = application.AddLedgerEntry(LedgerEntryKind.Commitment, Usd(10_000.05m, 0.8812m), Today, "Commitment", null, "workflow", Now);
-        Assert.Equal(new Money(8_812.04m, "CHF"), commitment.FundAmount);
+        var application = ApprovedInUsd(10_000.05m, 0.8812m);
+        Assert.Equal(new Money(8_812.04m, "CHF"), application.LedgerEntries.Single(e => e.Kind == LedgerEntryKind.Commitment).FundAmount);
 
         application.SignAgreement(Today, Usd(8_000.04m, 0.8812m), Today, "UBS-1", "finance-1", Now);
         GrantApplicationBuilder.MoveTo(application, GrantStages.Closed);
