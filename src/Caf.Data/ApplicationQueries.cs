@@ -33,5 +33,7 @@ public static class ApplicationQueries
             .Include(a => a.Scores)
             .Include(a => a.Reports)
             .Include(a => a.LedgerEntries)
+            .Include(a => a.Tranches)
+            .Include(a => a.Disbursements)
             .AsSplitQuery();
 }

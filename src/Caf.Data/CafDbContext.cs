@@ -27,6 +27,7 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CommitteeScore> CommitteeScores => Set<CommitteeScore>();
     public DbSet<GrantReport> Reports => Set<GrantReport>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<DisbursementRequest> DisbursementRequests => Set<DisbursementRequest>();
     public DbSet<ActionPlanAction> ActionPlanActions => Set<ActionPlanAction>();
     public DbSet<ApplicationAttachment> Attachments => Set<ApplicationAttachment>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();

@@ -16,6 +16,8 @@ internal sealed class GrantJourney(CafAppFactory factory)
     public const string Chair = "chair@caf.demo";
     public static readonly string[] Members = ["member1@caf.demo", "member2@caf.demo", "member3@caf.demo"];
     public const string Finance = "finance@caf.demo";
+    /// <summary>The second pair of eyes on payments.</summary>
+    public const string SecondFinance = "finance2@caf.demo";
 
     public async Task<CafSession> SignInAsync(string email)
     {

@@ -103,14 +103,12 @@ public sealed class ApplicationActionRulesTests
     }
 
     [Fact]
-    public void A_final_payment_or_a_refund_is_recorded_only_at_final_reconciliation()
+    public void The_last_tranche_and_a_refund_are_recorded_only_at_final_reconciliation()
     {
         Assert.True(_given.Signed(stage: GrantStages.FinalReconciliation).MaySettle);
         var reporting = _given.Signed(stage: GrantStages.Reporting);
         Assert.False(reporting.MaySettle);
-        Assert.Equal("The final payment is recorded at final reconciliation; this grant is at the stage 'Reporting'.",
-            Assert.Throws<DomainException>(() =>
-                reporting.RecordFinalPayment(Conversion.Same(new Money(1m, "CHF"), DateOnly.FromDateTime(Now)), DateOnly.FromDateTime(Now), null, "finance-1", Now)).Message);
+        Assert.Equal("Tranche 2 is paid once the final reports are accepted.", reporting.DisbursementRequestProblem(2, 1m));
         Assert.Equal("A refund from the grantee is recorded at final reconciliation; this grant is at the stage 'Reporting'.",
             Assert.Throws<DomainException>(() =>
                 reporting.RecordRefund(Conversion.Same(new Money(1m, "CHF"), DateOnly.FromDateTime(Now)), DateOnly.FromDateTime(Now), null, "finance-1", Now)).Message);
@@ -148,11 +146,12 @@ public sealed class ApplicationActionRulesTests
         var finance = Person("finance-1", null, CafRoles.Finance);
         var reporting = _given.Signed(stage: GrantStages.Reporting);
         Assert.Equal(["Submit the final report"], Labels(reporting, applicant));
-        Assert.Empty(Labels(reporting, finance));
+        Assert.Equal(["Tranches and payments"], Labels(reporting, finance));
         Assert.Empty(Labels(reporting, Person("applicant-2", _given.Partner.Id, CafRoles.Applicant)));
 
         var reconciling = _given.Signed(stage: GrantStages.FinalReconciliation);
-        Assert.Equal(["Record a final payment or a refund"], Labels(reconciling, finance));
+        Assert.Equal(["Tranches and payments", "Record a refund from the grantee"], Labels(reconciling, finance));
+        Assert.Empty(Labels(_given.Approved(), finance));
         Assert.Empty(Labels(reconciling, applicant));
         Assert.Equal(["Edit the draft"], Labels(_given.Draft(), applicant));
     }

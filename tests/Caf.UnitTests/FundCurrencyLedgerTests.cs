@@ -37,7 +37,7 @@ public sealed class FundCurrencyLedgerTests
     {
         var application = ApprovedInUsd();
 
-        var tranche = application.SignAgreement(Today, Usd(8_000m, 0.92m), Today, "UBS-1", "finance-1", Now);
+        var tranche = GrantApplicationBuilder.SignAndPay(application, Usd(8_000m, 0.92m), "UBS-1");
 
         Assert.Equal((new Money(8_000m, "USD"), new Money(7_200m, "CHF"), 0.90m), (tranche.Amount, tranche.FundAmount, tranche.Rate));
         var loss = Assert.Single(application.LedgerEntries, e => e.Kind == LedgerEntryKind.ExchangeLoss);
@@ -51,13 +51,13 @@ public sealed class FundCurrencyLedgerTests
     public void A_tranche_paid_at_a_cheaper_rate_books_an_exchange_gain_and_one_at_the_same_rate_books_none()
     {
         var cheaper = ApprovedInUsd();
-        cheaper.SignAgreement(Today, Usd(8_000m, 0.8875m), Today, "UBS-1", "finance-1", Now);
+        GrantApplicationBuilder.SignAndPay(cheaper, Usd(8_000m, 0.8875m), "UBS-1");
         var gain = Assert.Single(cheaper.LedgerEntries, e => e.Kind == LedgerEntryKind.ExchangeGain);
         Assert.Equal(new Money(100m, "CHF"), gain.FundAmount);                 // 8,000 × (0.90 − 0.8875)
         Assert.Equal(-7_100m, Cash(cheaper.LedgerEntries));
 
         var same = ApprovedInUsd();
-        same.SignAgreement(Today, Usd(8_000m, 0.90m), Today, "UBS-1", "finance-1", Now);
+        GrantApplicationBuilder.SignAndPay(same, Usd(8_000m, 0.90m), "UBS-1");
         Assert.DoesNotContain(same.LedgerEntries, e => e.Kind is LedgerEntryKind.ExchangeGain or LedgerEntryKind.ExchangeLoss);
     }
 
@@ -65,7 +65,7 @@ public sealed class FundCurrencyLedgerTests
     public void The_unpaid_commitment_is_released_at_its_own_rate_so_the_commitment_ends_at_zero_in_both_currencies()
     {
         var application = ApprovedInUsd();
-        application.SignAgreement(Today, Usd(8_000m, 0.93m), Today, "UBS-1", "finance-1", Now);
+        GrantApplicationBuilder.SignAndPay(application, Usd(8_000m, 0.93m), "UBS-1");
         GrantApplicationBuilder.MoveTo(application, GrantStages.Closed);
 
         var release = application.ReleaseUnpaidCommitment("finance-1", Now)!;
@@ -82,7 +82,7 @@ public sealed class FundCurrencyLedgerTests
         var application = ApprovedInUsd(10_000.05m, 0.8812m);
         Assert.Equal(new Money(8_812.04m, "CHF"), application.LedgerEntries.Single(e => e.Kind == LedgerEntryKind.Commitment).FundAmount);
 
-        application.SignAgreement(Today, Usd(8_000.04m, 0.8812m), Today, "UBS-1", "finance-1", Now);
+        GrantApplicationBuilder.SignAndPay(application, Usd(8_000.04m, 0.8812m), "UBS-1");
         GrantApplicationBuilder.MoveTo(application, GrantStages.Closed);
         application.ReleaseUnpaidCommitment("finance-1", Now);
 
@@ -103,7 +103,7 @@ public sealed class FundCurrencyLedgerTests
                 "finance-1", Now),
             LedgerEntry.BankChargeOnFund(Conversion.Same(new Money(35.50m, "CHF"), Today), Today, "Transfer fee", "UBS-F", "finance-1", Now),
         ];
-        application.SignAgreement(Today, Usd(8_000m, 0.9137m), Today, "UBS-1", "finance-1", Now);
+        GrantApplicationBuilder.SignAndPay(application, Usd(8_000m, 0.9137m), "UBS-1");
         GrantApplicationBuilder.MoveTo(application, GrantStages.FinalReconciliation);
         application.RecordRefund(Usd(333.33m, 0.8999m), Today, "UBS-R", "finance-1", Now);
         var entries = fund.Concat(application.LedgerEntries).ToList();

@@ -49,9 +49,31 @@ internal sealed class GrantApplicationBuilder
         bool committed = false)
     {
         var application = Approved(approved, committed);
-        application.SignAgreement(DateOnly.FromDateTime(Now), Conversion.Same(new Money(firstTranche, "CHF"), DateOnly.FromDateTime(Now)), DateOnly.FromDateTime(Now), "T1", "finance-1", Now);
+        SignAndPay(application, Conversion.Same(new Money(firstTranche, "CHF"), DateOnly.FromDateTime(Now)));
         MoveTo(application, stage);
         return application;
+    }
+
+    /// <summary>
+    /// The agreement recorded with <paramref name="paid"/> on signature and the rest after the final reports, and the first
+    /// tranche paid under four eyes (requested by finance-1, approved by finance-2).
+    /// </summary>
+    public static LedgerEntry SignAndPay(GrantApplication application, Conversion paid, string bankReference = "T1")
+    {
+        var today = DateOnly.FromDateTime(Now);
+        var rest = application.ApprovedAmount!.Value - paid.Amount;
+        application.RecordAgreement(today, rest.Amount > 0
+            ? [new(paid.Amount.Amount, TrancheCondition.OnSignature), new(rest.Amount, TrancheCondition.AfterFinalReports)]
+            : [new(paid.Amount.Amount, TrancheCondition.OnSignature)], today);
+        return PayTranche(application, 1, paid, bankReference);
+    }
+
+    /// <summary>Tranche <paramref name="number"/> requested by finance-1, approved by finance-2 and paid on <paramref name="valueDate"/> (today).</summary>
+    public static LedgerEntry PayTranche(GrantApplication application, int number, Conversion paid, string bankReference, DateOnly? valueDate = null)
+    {
+        var request = application.RequestDisbursement(number, paid.Amount, "finance-1", Now);
+        application.ApproveDisbursement(request.Id, "finance-2", Now);
+        return application.PayDisbursement(request.Id, paid, valueDate ?? DateOnly.FromDateTime(Now), bankReference, "finance-1", Now);
     }
 
     /// <summary>

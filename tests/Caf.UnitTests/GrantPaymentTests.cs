@@ -4,7 +4,10 @@ using Caf.Data.Finance;
 
 namespace Caf.UnitTests;
 
-/// <summary>The grant's money: the first tranche on signature, the final payment or refund at reconciliation, each at its stage and within its cap.</summary>
+/// <summary>
+/// The grant's money: the agreement's tranche schedule, each payment requested by one finance officer, approved by another
+/// and then paid, within its tranche and the commitment; a refund at reconciliation.
+/// </summary>
 public sealed class GrantPaymentTests
 {
     private static readonly DateTime Now = GrantApplicationBuilder.Now;
@@ -16,77 +19,109 @@ public sealed class GrantPaymentTests
     /// <summary>Money moved in the fund currency: its own amount at rate 1.</summary>
     private static Conversion Paid(decimal amount) => Conversion.Same(Chf(amount), Today);
 
-    private static LedgerEntry Sign(GrantApplication application, decimal tranche) =>
-        application.SignAgreement(Today, Paid(tranche), Today, "UBS-1", "finance-1", Now);
+    private static readonly TranchePlan[] EightyTwenty =
+        [new(8_000m, TrancheCondition.OnSignature), new(2_000m, TrancheCondition.AfterFinalReports)];
 
     [Fact]
-    public void Signing_records_the_date_and_pays_the_first_tranche()
+    public void Recording_the_agreement_keeps_its_schedule_and_pays_nothing()
     {
         var application = _given.Approved(10_000m);
 
-        var entry = Sign(application, 8_000m);
+        application.RecordAgreement(Today, EightyTwenty, Today);
 
         Assert.Equal(Today, application.AgreementSignedOn);
-        Assert.Equal((LedgerEntryKind.Disbursement, Chf(8_000m), "UBS-1"), (entry.Kind, entry.Amount, entry.BankReference));
-        Assert.Equal(Chf(8_000m), application.Disbursed);
-    }
-
-    [Fact]
-    public void The_proposed_first_tranche_is_eighty_percent_of_the_approved_amount_to_the_cent()
-    {
-        Assert.Equal(0.8m, GrantApplication.FirstTrancheShare);
-        Assert.Equal(Chf(8_000m), _given.Approved(10_000m).ProposedFirstTranche);
-        Assert.Equal(Chf(800.01m), _given.Approved(1_000.01m).ProposedFirstTranche);
-        Assert.Null(_given.Draft().ProposedFirstTranche);
-    }
-
-    public static TheoryData<decimal> TranchesWithinTheApprovedAmount => [0.01m, 10_000m];
-    public static TheoryData<decimal> TranchesOutsideTheApprovedAmount => [0m, 10_000.01m];
-
-    [Theory]
-    [MemberData(nameof(TranchesWithinTheApprovedAmount))]
-    public void A_first_tranche_from_a_cent_up_to_the_whole_approved_amount_is_paid(decimal tranche)
-    {
-        var application = _given.Approved(10_000m);
-        Assert.Null(application.FirstTrancheProblem(tranche));
-        Sign(application, tranche);
-        Assert.Equal(Chf(tranche), application.Disbursed);
-    }
-
-    [Theory]
-    [MemberData(nameof(TranchesOutsideTheApprovedAmount))]
-    public void A_first_tranche_of_nothing_or_above_the_approved_amount_is_refused_and_nothing_is_signed(decimal tranche)
-    {
-        var application = _given.Approved(10_000m);
-
-        var ex = Assert.Throws<DomainException>(() => Sign(application, tranche));
-
-        Assert.Equal("The first tranche must be more than zero and at most the approved CHF 10,000.00.", ex.Message);
-        Assert.Equal(nameof(LedgerEntry.Amount), ex.Field);
-        Assert.Null(application.AgreementSignedOn);
+        Assert.Equal([(1, Chf(8_000m), TrancheCondition.OnSignature), (2, Chf(2_000m), TrancheCondition.AfterFinalReports)],
+            application.Tranches.Select(t => (t.Number, t.Amount, t.Condition)));
         Assert.Empty(application.LedgerEntries);
+        Assert.Empty(application.Disbursements);
     }
 
     [Fact]
-    public void An_agreement_is_signed_only_at_the_approved_stage()
+    public void A_payment_is_requested_approved_by_someone_else_then_paid_and_only_then_booked()
     {
-        var undecided = _given.DraftRequesting(10_000m);
-        Assert.Equal("An agreement can be signed only for an approved grant.", Assert.Throws<DomainException>(() => Sign(undecided, 1m)).Message);
+        var application = _given.Approved(10_000m);
+        application.RecordAgreement(Today, EightyTwenty, Today);
 
+        var request = application.RequestDisbursement(1, Chf(8_000m), "finance-1", Now);
+        Assert.Equal(Chf(8_000m), application.OpenDisbursements);
+        Assert.Equal("You requested this payment: another finance officer approves it.",
+            Assert.Throws<DomainException>(() => application.ApproveDisbursement(request.Id, "finance-1", Now)).Message);
+        Assert.Equal("This payment awaits a second finance officer's approval: it is paid once approved.",
+            Assert.Throws<DomainException>(() => application.PayDisbursement(request.Id, Paid(8_000m), Today, "UBS-1", "finance-1", Now)).Message);
+        Assert.Empty(application.LedgerEntries);
+
+        application.ApproveDisbursement(request.Id, "finance-2", Now);
+        Assert.Equal("This payment is approved and awaiting payment: there is nothing to approve.",
+            Assert.Throws<DomainException>(() => application.ApproveDisbursement(request.Id, "finance-3", Now)).Message);
+        var entry = application.PayDisbursement(request.Id, Paid(8_000m), Today, "UBS-1", "finance-1", Now);
+
+        Assert.Equal((LedgerEntryKind.Disbursement, Chf(8_000m), "UBS-1"), (entry.Kind, entry.Amount, entry.BankReference));
+        Assert.Equal((DisbursementStatus.Paid, entry.Id, "finance-2"), (request.Status, request.PaidEntryId, request.ApprovedByUserId));
+        Assert.Equal(Chf(8_000m), application.Disbursed);
+        Assert.Equal(Chf(0m), application.OpenDisbursements);
+        Assert.Equal("This payment is paid: it cannot be paid again.",
+            Assert.Throws<DomainException>(() => application.PayDisbursement(request.Id, Paid(8_000m), Today, "UBS-1b", "finance-1", Now)).Message);
+    }
+
+    [Fact]
+    public void A_tranche_is_requested_within_what_it_has_left_and_once_at_a_time()
+    {
+        var application = _given.Approved(10_000m);
+        application.RecordAgreement(Today, EightyTwenty, Today);
+
+        Assert.Equal("Tranche 1 has CHF 8,000.00 left to pay.", application.DisbursementRequestProblem(1, 8_000.01m));
+        Assert.Equal("The amount must be more than zero.", application.DisbursementRequestProblem(1, 0m));
+        Assert.Equal("The agreement has no tranche 3.", application.DisbursementRequestProblem(3, 1m));
+        Assert.Equal("Tranche 2 is paid once the final reports are accepted.", application.DisbursementRequestProblem(2, 1m));
+        application.RequestDisbursement(1, Chf(5_000m), "finance-1", Now);
+        Assert.Equal("Tranche 1 already has a payment awaiting approval or payment.", application.DisbursementRequestProblem(1, 1m));
+        Assert.Equal(Chf(3_000m), application.TrancheRemaining(1));
+    }
+
+    [Fact]
+    public void A_cancelled_request_books_nothing_and_frees_its_tranche()
+    {
+        var application = _given.Approved(10_000m);
+        application.RecordAgreement(Today, EightyTwenty, Today);
+        var request = application.RequestDisbursement(1, Chf(8_000m), "finance-1", Now);
+        application.ApproveDisbursement(request.Id, "finance-2", Now);
+
+        Assert.Equal("CancelReason", Assert.Throws<DomainException>(() => application.CancelDisbursement(request.Id, " ", "finance-1", Now)).Field);
+        application.CancelDisbursement(request.Id, "Wrong bank details.", "finance-1", Now);
+
+        Assert.Equal(DisbursementStatus.Cancelled, request.Status);
+        Assert.Empty(application.LedgerEntries);
+        Assert.Null(application.DisbursementRequestProblem(1, 8_000m));
+    }
+
+    [Fact]
+    public void Before_an_agreement_nothing_is_requested_and_after_a_request_the_schedule_no_longer_changes()
+    {
+        var application = _given.Approved(10_000m);
+        Assert.Equal("Record the signed agreement and its schedule first.", application.DisbursementRequestProblem(1, 1m));
+        application.RecordAgreement(Today, EightyTwenty, Today);
+        application.RecordAgreement(Today, [new(10_000m, TrancheCondition.OnSignature)], Today); // corrected before any payment
+        Assert.Single(application.Tranches);
+        application.RequestDisbursement(1, Chf(1_000m), "finance-1", Now);
+
+        Assert.Equal("A payment was already requested under this agreement: the schedule no longer changes.",
+            Assert.Throws<DomainException>(() => application.RecordAgreement(Today, EightyTwenty, Today)).Message);
+    }
+
+    [Fact]
+    public void An_agreement_is_recorded_only_at_the_approved_stage_and_its_rules_hold()
+    {
         var decidedButNotApproved = _given.InCommitteeReview(10_000m);
         decidedButNotApproved.RecordDecision(Chf(10_000m), "Approved.", null, Now);
-        Assert.Contains("once the committee has approved", Assert.Throws<DomainException>(() => Sign(decidedButNotApproved, 1m)).Message);
+        Assert.Contains("once the committee has approved",
+            Assert.Throws<DomainException>(() => decidedButNotApproved.RecordAgreement(Today, EightyTwenty, Today)).Message);
+        Assert.Contains("stage 'Active'", Assert.Throws<DomainException>(() => _given.Signed().RecordAgreement(Today, EightyTwenty, Today)).Message);
 
-        var active = _given.Signed();
-        Assert.Contains("stage 'Active'", Assert.Throws<DomainException>(() => Sign(active, 1m)).Message);
-    }
-
-    [Fact]
-    public void A_signing_date_outside_the_sensible_range_is_refused()
-    {
-        var application = _given.Approved();
-        var ex = Assert.Throws<DomainException>(() => application.SignAgreement(new DateOnly(1999, 12, 31), Paid(1m), Today, "T1", "f", Now));
-        Assert.Equal("SignedOn", ex.Field);
+        var application = _given.Approved(10_000m);
+        Assert.Equal("SignedOn", Assert.Throws<DomainException>(() => application.RecordAgreement(new DateOnly(1999, 12, 31), EightyTwenty, Today)).Field);
+        Assert.Equal("Tranches", Assert.Throws<DomainException>(() =>
+            application.RecordAgreement(Today, [new(9_000m, TrancheCondition.OnSignature)], Today)).Field);
+        Assert.Null(application.AgreementSignedOn);
     }
 
     [Fact]
@@ -103,52 +138,37 @@ public sealed class GrantPaymentTests
         Assert.StartsWith("The bank transfer UBS-R9 is already recorded on this grant (CHF 100.00, value date 10 March 2026).", twice.Message);
         Assert.Equal(Chf(100m), application.Refunded);
         Assert.Equal(version + 1, application.LedgerVersion);
-        // Another kind may carry the same reference (the bank's numbering is its own).
-        application.RecordFinalPayment(Paid(100m), Today, "UBS-R9", "finance-1", Now);
     }
 
     [Fact]
     public void Money_is_booked_once_it_has_moved_not_on_a_future_value_date()
     {
-        var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);
+        var application = _given.Approved(10_000m);
+        application.RecordAgreement(Today, EightyTwenty, Today);
         var tomorrow = FundTime.DateOf(Now).AddDays(1);
 
-        var future = Assert.Throws<DomainException>(() => application.RecordFinalPayment(Paid(100m), tomorrow, "UBS-F1", "finance-1", Now));
+        var future = Assert.Throws<DomainException>(() => GrantApplicationBuilder.PayTranche(application, 1, Paid(8_000m), "UBS-F1", tomorrow));
 
         Assert.Equal(("ValueDate", "The value date 11 March 2026 is in the future: record the movement once the bank has made it."),
             (future.Field, future.Message));
-        Assert.Equal(Chf(8_000m), application.Disbursed);
+        Assert.Equal(Chf(0m), application.Disbursed);
     }
 
     [Fact]
-    public void The_final_payment_may_reach_exactly_what_remains_of_the_commitment()
+    public void The_last_tranche_may_reach_exactly_what_the_final_report_leaves_owed()
     {
-        var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);
-        Assert.Equal(Chf(2_000m), application.Unpaid);
+        var application = _given.Signed(10_000m, 8_000m, GrantStages.Reporting);
+        application.SubmitFinalReport("final.pdf", "application/pdf", "%PDF-1.7"u8.ToArray(), 9_500m, "applicant-1", Now);
+        GrantApplicationBuilder.MoveTo(application, GrantStages.FinalReconciliation);
+        Assert.Equal(Chf(1_500m), application.StillOwed);
 
-        var entry = application.RecordFinalPayment(Paid(2_000m), Today, "UBS-2", "finance-1", Now);
+        Assert.Equal("The final report leaves CHF 1,500.00 owed to the grantee; a payment cannot exceed it.", application.DisbursementRequestProblem(2, 2_000m));
+        var entry = GrantApplicationBuilder.PayTranche(application, 2, Paid(1_500m), "UBS-2");
 
         Assert.Equal(LedgerEntryKind.Disbursement, entry.Kind);
-        Assert.Equal(Chf(10_000m), application.Disbursed);
-        Assert.Equal(Chf(0m), application.Unpaid);
-    }
-
-    public static TheoryData<decimal, string> FinalPaymentsRefused => new()
-    {
-        { 2_000.01m, "A payment cannot exceed what remains of the commitment, CHF 2,000.00." },
-        { 0m, "The amount must be more than zero." },
-        { -5m, "The amount must be more than zero." },
-    };
-
-    [Theory]
-    [MemberData(nameof(FinalPaymentsRefused))]
-    public void A_final_payment_of_nothing_or_beyond_the_commitment_is_refused(decimal amount, string message)
-    {
-        var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);
-        Assert.Equal(message, application.FinalPaymentProblem(amount));
-        Assert.Equal(message, Assert.Throws<DomainException>(() =>
-            application.RecordFinalPayment(Paid(amount), Today, "UBS-2", "finance-1", Now)).Message);
-        Assert.Equal(Chf(8_000m), application.Disbursed);
+        Assert.Equal(Chf(9_500m), application.Disbursed);
+        Assert.Equal(Chf(500m), application.Unpaid);
+        Assert.Equal(Chf(0m), application.StillOwed);
     }
 
     [Fact]
@@ -171,17 +191,16 @@ public sealed class GrantPaymentTests
     [InlineData(GrantStages.Active)]
     [InlineData(GrantStages.Reporting)]
     [InlineData(GrantStages.Closed)]
-    public void The_final_payment_and_a_refund_wait_for_final_reconciliation(string stage)
+    public void A_refund_waits_for_final_reconciliation(string stage)
     {
         var application = _given.Signed(10_000m, 8_000m, stage);
 
-        var payment = Assert.Throws<DomainException>(() => application.RecordFinalPayment(Paid(1m), Today, "P", "finance-1", Now));
         var refund = Assert.Throws<DomainException>(() => application.RecordRefund(Paid(1m), Today, "R", "finance-1", Now));
 
-        Assert.Equal($"The final payment is recorded at final reconciliation; this grant is at the stage '{stage}'.", payment.Message);
         Assert.Equal($"A refund from the grantee is recorded at final reconciliation; this grant is at the stage '{stage}'.", refund.Message);
         Assert.Single(application.LedgerEntries);
     }
+
 
     [Fact]
     public void What_is_still_owed_compares_the_reported_expenditure_with_what_was_paid_net()
@@ -197,10 +216,9 @@ public sealed class GrantPaymentTests
     [Theory]
     [InlineData(LedgerEntryKind.Commitment, GrantStages.Approved, true)]
     [InlineData(LedgerEntryKind.Commitment, GrantStages.Active, false)]
-    [InlineData(LedgerEntryKind.Disbursement, GrantStages.Approved, true)]
-    [InlineData(LedgerEntryKind.Disbursement, GrantStages.Active, false)]
-    [InlineData(LedgerEntryKind.Disbursement, GrantStages.Reporting, false)]
-    [InlineData(LedgerEntryKind.Disbursement, GrantStages.FinalReconciliation, true)]
+    // A payment to the grantee is booked only by paying an approved request (PayDisbursement), never directly.
+    [InlineData(LedgerEntryKind.Disbursement, GrantStages.Approved, false)]
+    [InlineData(LedgerEntryKind.Disbursement, GrantStages.FinalReconciliation, false)]
     [InlineData(LedgerEntryKind.Refund, GrantStages.Approved, false)]
     [InlineData(LedgerEntryKind.Refund, GrantStages.FinalReconciliation, true)]
     [InlineData(LedgerEntryKind.BankCharge, GrantStages.Reporting, true)]
@@ -225,6 +243,23 @@ public sealed class GrantPaymentTests
             Assert.Null(ex.Field);
         }
         Assert.Equal(booked ? before + 1 : before, application.LedgerEntries.Count);
+    }
+
+    [Theory]
+    [InlineData(GrantStages.Active)]
+    [InlineData(GrantStages.Reporting)]
+    public void A_tranche_during_the_activities_is_paid_while_the_grant_runs_not_before(string stage)
+    {
+        var application = _given.Approved(10_000m);
+        application.RecordAgreement(Today, [new(5_000m, TrancheCondition.OnSignature), new(5_000m, TrancheCondition.DuringActivities)], Today);
+        Assert.Equal("Tranche 2 is paid while the grant runs; this grant is at the stage 'Approved'.", application.DisbursementRequestProblem(2, 1m));
+        GrantApplicationBuilder.PayTranche(application, 1, Paid(5_000m), "UBS-1");
+        GrantApplicationBuilder.MoveTo(application, stage);
+
+        GrantApplicationBuilder.PayTranche(application, 2, Paid(5_000m), "UBS-2");
+
+        Assert.Equal(Chf(10_000m), application.Disbursed);
+        Assert.Equal("A payment cannot exceed what remains of the commitment, CHF 0.00.", application.PaymentProblem(0.01m));
     }
 
     [Fact]
@@ -273,7 +308,7 @@ public sealed class GrantPaymentTests
     public void Money_in_another_currency_than_the_grant_is_refused()
     {
         var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);
-        var ex = Assert.Throws<DomainException>(() => application.RecordFinalPayment(Conversion.At(new Money(100m, "USD"), "CHF", 0.9m, Today, "test"), Today, "P", "finance-1", Now));
+        var ex = Assert.Throws<DomainException>(() => application.RecordRefund(Conversion.At(new Money(100m, "USD"), "CHF", 0.9m, Today, "test"), Today, "P", "finance-1", Now));
         Assert.Equal(nameof(LedgerEntry.Amount), ex.Field);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Caf.Data.Auditing;
@@ -10,24 +9,11 @@ namespace Caf.Data.Auditing;
 /// </summary>
 internal static class AuditChainLock
 {
-    // One lock for the whole chain: 0x43414641554449 ("CAFAUDI" in ASCII), a number no other lock of ours uses.
-    private const string Postgres = "SELECT pg_advisory_xact_lock(18930593439237193)";
+    // 0x43414641554449 ("CAFAUDI" in ASCII).
+    private static readonly TransactionLock Chain = new(18930593439237193, "caf-audit-chain",
+        "The audit trail is busy: the change was not saved. Please try again.");
 
-    // sp_getapplock reports a timeout or a deadlock by its return value, not by an error: turn those into one.
-    private const string SqlServer = """
-        DECLARE @result int;
-        EXEC @result = sp_getapplock @Resource = N'caf-audit-chain', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000;
-        IF @result < 0 THROW 51000, 'The audit trail is busy: the change was not saved. Please try again.', 1;
-        """;
+    public static bool NotNeeded(DatabaseFacade database) => TransactionLock.NotNeeded(database);
 
-    /// <summary>SQLite allows one writer at a time, which serializes the numbering already.</summary>
-    public static bool NotNeeded(DatabaseFacade database) => !database.IsNpgsql() && !database.IsSqlServer();
-
-    public static async Task TakeAsync(DatabaseFacade database, CancellationToken ct)
-    {
-        if (NotNeeded(database)) return;
-        if (database.CurrentTransaction is null)
-            throw new InvalidOperationException("Audit records are numbered inside a transaction; CafDbContext opens one for its saves.");
-        await database.ExecuteSqlRawAsync(database.IsNpgsql() ? Postgres : SqlServer, ct);
-    }
+    public static Task TakeAsync(DatabaseFacade database, CancellationToken ct) => Chain.TakeAsync(database, ct);
 }

@@ -49,11 +49,14 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.HasMany(a => a.Screenings).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.Clarifications).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.Conflicts).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(a => a.Tranches).WithOne().HasForeignKey(t => t.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Disbursements).WithOne().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         foreach (var collection in new[] { nameof(GrantApplication.Partners), nameof(GrantApplication.BudgetLines),
                      nameof(GrantApplication.Participants), nameof(GrantApplication.Scores), nameof(GrantApplication.Reports),
                      nameof(GrantApplication.LedgerEntries), nameof(GrantApplication.Results), nameof(GrantApplication.Activities),
                      nameof(GrantApplication.ActionLinks), nameof(GrantApplication.Attachments), nameof(GrantApplication.EligibilityChecks),
-                     nameof(GrantApplication.Screenings), nameof(GrantApplication.Clarifications), nameof(GrantApplication.Conflicts) })
+                     nameof(GrantApplication.Screenings), nameof(GrantApplication.Clarifications), nameof(GrantApplication.Conflicts),
+                     nameof(GrantApplication.Tranches), nameof(GrantApplication.Disbursements) })
             b.Navigation(collection).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(a => a.Stage);
         b.Ignore(a => a.RequestedAmount);
@@ -68,5 +71,7 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.Ignore(a => a.OpenClarification);
         b.Ignore(a => a.CountingScores);
         b.Ignore(a => a.RubricVersion);
+        b.Ignore(a => a.OpenDisbursements);
+        b.Ignore(a => a.MayPayTranches);
     }
 }

@@ -21,6 +21,8 @@ public sealed class GrantApplication : IAudited
     private readonly List<ScreeningDecision> _screenings = [];
     private readonly List<Clarification> _clarifications = [];
     private readonly List<ConflictDeclaration> _conflicts = [];
+    private readonly List<GrantTranche> _tranches = [];
+    private readonly List<DisbursementRequest> _disbursements = [];
 
     private GrantApplication() { }
 
@@ -88,6 +90,9 @@ public sealed class GrantApplication : IAudited
     public IReadOnlyList<CommitteeScore> Scores => _scores;
     public IReadOnlyList<GrantReport> Reports => _reports;
     public IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries;
+    /// <summary>The agreement's payment schedule, in order.</summary>
+    public IReadOnlyList<GrantTranche> Tranches => _tranches;
+    public IReadOnlyList<DisbursementRequest> Disbursements => _disbursements;
 
     /// <summary>
     /// How many times this grant's money has moved; a concurrency token. Two payments or refunds checked against the same
@@ -405,12 +410,6 @@ public sealed class GrantApplication : IAudited
         DecidedAtUtc = nowUtc;
     }
 
-    /// <summary>Share of the approved amount proposed for the first tranche, paid on signature (DESIGN.md §5: 80 %).</summary>
-    public const decimal FirstTrancheShare = 0.8m;
-
-    /// <summary>The first tranche finance is offered to pay: <see cref="FirstTrancheShare"/> of the approved amount, to the cent.</summary>
-    public Money? ProposedFirstTranche => ApprovedAmount is { } approved ? (approved * FirstTrancheShare).Round() : null;
-
     /// <summary>What remains of the commitment: the approved amount less what was paid.</summary>
     public Money Unpaid => (ApprovedAmount ?? Money.Zero(Currency)) - Disbursed;
 
@@ -420,17 +419,21 @@ public sealed class GrantApplication : IAudited
     /// <summary>Against the reported expenditure: positive, still owed to the grantee; negative, to be refunded; null without a report.</summary>
     public Money? StillOwed => ReportedExpenditure is { } spent ? spent - PaidNet : null;
 
-    /// <summary>What is wrong with a first tranche of <paramref name="amount"/>, if anything.</summary>
-    public string? FirstTrancheProblem(decimal amount) =>
-        ApprovedAmount is not { } approved ? NotApproved
-        : amount <= 0 || amount > approved.Amount ? $"The first tranche must be more than zero and at most the approved {approved}."
-        : null;
+    /// <summary>What is wrong with paying <paramref name="amount"/> now, beside what is already on its way, if anything.</summary>
+    public string? PaymentProblem(decimal amount)
+    {
+        var open = OpenDisbursements;
+        var room = Unpaid - open;
+        return amount <= 0 ? "The amount must be more than zero."
+            : amount > room.Amount
+                ? $"A payment cannot exceed what remains of the commitment, {Unpaid}{(open.Amount > 0 ? $", less {open} already requested" : "")}."
+            : StillOwed is { } owed && amount > (owed - open).Amount
+                ? $"The final report leaves {((owed - open).Amount > 0 ? owed - open : Money.Zero(Currency))} owed to the grantee; a payment cannot exceed it."
+            : null;
+    }
 
-    /// <summary>What is wrong with a final payment of <paramref name="amount"/>, if anything.</summary>
-    public string? FinalPaymentProblem(decimal amount) =>
-        amount <= 0 ? "The amount must be more than zero."
-        : amount > Unpaid.Amount ? $"A payment cannot exceed what remains of the commitment, {Unpaid}."
-        : null;
+    /// <summary>Requested or approved payments not yet made, in the grant's currency.</summary>
+    public Money OpenDisbursements => new(_disbursements.Where(d => d.IsOpen).Sum(d => d.Amount.Amount), Currency);
 
     /// <summary>What is wrong with a refund of <paramref name="amount"/>, if anything.</summary>
     public string? RefundProblem(decimal amount) =>
@@ -438,40 +441,116 @@ public sealed class GrantApplication : IAudited
         : amount > PaidNet.Amount ? $"A refund cannot exceed what was paid net, {PaidNet}."
         : null;
 
-    private const string NotApproved = "An agreement can be signed only for an approved grant.";
-
-    /// <summary>The signed agreement and the first tranche paid on it, once the committee has approved the grant.</summary>
-    public LedgerEntry SignAgreement(DateOnly signedOn, Conversion firstTranche, DateOnly valueDate, string? bankReference, string userId,
-        DateTime nowUtc)
+    /// <summary>
+    /// The signed agreement and its payment schedule (ADR 0023), once the committee has approved the grant. Recorded again
+    /// to correct it until a payment has been requested.
+    /// </summary>
+    public void RecordAgreement(DateOnly signedOn, IReadOnlyList<TranchePlan> schedule, DateOnly today)
     {
-        if (ApprovedAmount is null) throw new DomainException(NotApproved);
-        if (Stage != GrantStages.Approved)
-            throw new DomainException($"The agreement is signed once the committee has approved the grant; this grant is at the stage '{Stage}'.");
-        if (Bounds.Date("The signing date", signedOn) is { } outOfRange) throw new DomainException(outOfRange, "SignedOn");
-        if (FirstTrancheProblem(firstTranche.Amount.Amount) is { } overCap) throw new DomainException(overCap, nameof(LedgerEntry.Amount));
+        if (ApprovedAmount is not { } approved || Stage != GrantStages.Approved)
+            throw new DomainException($"The agreement is recorded once the committee has approved the grant; this grant is at the stage '{Stage}'.");
+        if (_disbursements.Count > 0)
+            throw new DomainException("A payment was already requested under this agreement: the schedule no longer changes.");
+        if (AgreementProblems(signedOn, schedule, approved, today).FirstOrDefault() is { Message: not null } broken)
+            throw new DomainException(broken.Message, broken.Field);
         AgreementSignedOn = signedOn;
-        return AddLedgerEntry(LedgerEntryKind.Disbursement, firstTranche, valueDate, $"Tranche 1: {Reference} {ApplicantState?.Name}",
-            bankReference, userId, nowUtc);
+        _tranches.Clear();
+        var number = 0;
+        foreach (var tranche in schedule.Where(t => t.Amount is not null))
+            _tranches.Add(new GrantTranche(Id, ++number, new Money(tranche.Amount!.Value, Currency), tranche.Condition!.Value));
     }
 
-    /// <summary>At final reconciliation, the rest of the grant paid to the grantee, up to what remains of the commitment.</summary>
-    public LedgerEntry RecordFinalPayment(Conversion amount, DateOnly valueDate, string? bankReference, string userId, DateTime nowUtc)
+    /// <summary>Every rule an agreement as typed breaks, each with its field (SignedOn, Tranches…).</summary>
+    public static IEnumerable<(string Field, string Message)> AgreementProblems(DateOnly? signedOn, IReadOnlyList<TranchePlan> schedule,
+        Money approved, DateOnly today)
     {
-        EnsureReconciling("The final payment");
-        return AddLedgerEntry(LedgerEntryKind.Disbursement, amount, valueDate, $"Final payment: {Reference}", bankReference, userId, nowUtc);
+        if (signedOn is not { } signed) yield return ("SignedOn", "Give the date the agreement was signed.");
+        else if (signed > today) yield return ("SignedOn", "The agreement cannot have been signed after today: give the date on the signed copy.");
+        else if (Bounds.Date("The signing date", signed) is { } outOfRange) yield return ("SignedOn", outOfRange);
+        foreach (var problem in TrancheSchedule.Problems(schedule, approved)) yield return problem;
     }
+
+    /// <summary>What may still be requested on tranche <paramref name="number"/>: its amount less what was paid or is on its way.</summary>
+    public Money TrancheRemaining(int number) =>
+        _tranches.FirstOrDefault(t => t.Number == number) is { } tranche
+            ? tranche.Amount - new Money(_disbursements.Where(d => d.TrancheNumber == number && d.Status != DisbursementStatus.Cancelled)
+                .Sum(d => d.Amount.Amount), Currency)
+            : Money.Zero(Currency);
+
+    /// <summary>Why tranche <paramref name="number"/> cannot be requested for <paramref name="amount"/> now, or null.</summary>
+    public string? DisbursementRequestProblem(int number, decimal amount)
+    {
+        if (_tranches.FirstOrDefault(t => t.Number == number) is not { } tranche)
+            return AgreementSignedOn is null ? "Record the signed agreement and its schedule first." : $"The agreement has no tranche {number}.";
+        if (_disbursements.Any(d => d.TrancheNumber == number && d.IsOpen))
+            return $"Tranche {number} already has a payment awaiting approval or payment.";
+        if (!tranche.IsDueAt(Stage))
+            return tranche.Condition == TrancheCondition.AfterFinalReports
+                ? $"Tranche {number} is paid once the final reports are accepted."
+                : $"Tranche {number} is paid while the grant runs; this grant is at the stage '{Stage}'.";
+        var remaining = TrancheRemaining(number);
+        return amount > remaining.Amount ? $"Tranche {number} has {remaining} left to pay." : PaymentProblem(amount);
+    }
+
+    /// <summary>A finance officer asks for a tranche, or part of it, to be paid; another approves it (ADR 0023).</summary>
+    public DisbursementRequest RequestDisbursement(int trancheNumber, Money amount, string userId, DateTime nowUtc)
+    {
+        if (amount.Currency != Currency)
+            throw new DomainException($"This grant is paid in its currency, {Currency}, not {amount.Currency}.", nameof(DisbursementRequest.Amount));
+        if ((DisbursementRequestProblem(trancheNumber, amount.Amount) ?? LedgerEntry.AmountProblem(amount)) is { } problem)
+            throw new DomainException(problem, nameof(DisbursementRequest.Amount));
+        var request = new DisbursementRequest(Id, trancheNumber, amount, userId, nowUtc);
+        _disbursements.Add(request);
+        LedgerVersion++;
+        return request;
+    }
+
+    /// <summary>
+    /// A second finance officer approves the payment. The grant's ledger version moves, so that two approvals of the same
+    /// request at once save one.
+    /// </summary>
+    public void ApproveDisbursement(Guid requestId, string userId, DateTime nowUtc)
+    {
+        Disbursement(requestId).Approve(userId, nowUtc);
+        LedgerVersion++;
+    }
+
+    /// <summary>The approved payment made by the bank: booked at its value date's rate, the tranche paid.</summary>
+    public LedgerEntry PayDisbursement(Guid requestId, Conversion paid, DateOnly valueDate, string bankReference, string userId, DateTime nowUtc)
+    {
+        var request = Disbursement(requestId);
+        if (request.PaymentProblem() is { } notNow) throw new DomainException(notNow);
+        if (paid.Amount != request.Amount)
+            throw new DomainException($"The payment approved is {request.Amount}; record that amount.", nameof(LedgerEntry.Amount));
+        if (string.IsNullOrWhiteSpace(bankReference))
+            throw new DomainException("Give the bank's reference for the payment.", nameof(LedgerEntry.BankReference));
+        var entry = AddLedgerEntry(LedgerEntryKind.Disbursement, paid, valueDate, $"Tranche {request.TrancheNumber}: {Reference} {ApplicantState?.Name}",
+            bankReference, userId, nowUtc, paying: request);
+        request.MarkPaid(entry.Id);
+        return entry;
+    }
+
+    /// <summary>A request or an approval withdrawn before the bank pays: nothing is booked.</summary>
+    public void CancelDisbursement(Guid requestId, string reason, string userId, DateTime nowUtc)
+    {
+        Disbursement(requestId).Cancel(reason, userId, nowUtc);
+        LedgerVersion++;
+    }
+
+    /// <summary>The payment with this id on this grant; a <see cref="DomainException"/> when there is none.</summary>
+    public DisbursementRequest Disbursement(Guid requestId) =>
+        _disbursements.FirstOrDefault(d => d.Id == requestId) ?? throw new DomainException("There is no such payment on this grant.");
 
     /// <summary>At final reconciliation, what the grantee gave back, up to what it was paid net.</summary>
     public LedgerEntry RecordRefund(Conversion amount, DateOnly valueDate, string? bankReference, string userId, DateTime nowUtc) =>
         AddLedgerEntry(LedgerEntryKind.Refund, amount, valueDate, $"Refund received: {Reference}", bankReference, userId, nowUtc);
 
-    /// <summary>The final payment to the grantee, or its refund, is recorded now: at final reconciliation.</summary>
-    public bool MaySettle => Stage == GrantStages.FinalReconciliation;
+    /// <summary>The agreement's tranches are requested, approved and paid now: from its signature to final reconciliation.</summary>
+    public bool MayPayTranches => AgreementSignedOn is not null
+        && Stage is GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation;
 
-    private void EnsureReconciling(string what)
-    {
-        if (!MaySettle) throw new DomainException(OnlyAtReconciliation(what));
-    }
+    /// <summary>The refund from the grantee is recorded now: at final reconciliation.</summary>
+    public bool MaySettle => Stage == GrantStages.FinalReconciliation;
 
     private string OnlyAtReconciliation(string what) =>
         $"{what} is recorded at final reconciliation; this grant is at the stage '{Stage}'.";
@@ -616,7 +695,7 @@ public sealed class GrantApplication : IAudited
 
     /// <summary>
     /// Books a movement of this grant's money, at the stage where it happens and within what the grant allows; the named
-    /// methods (<see cref="SignAgreement"/>, <see cref="RecordFinalPayment"/>, <see cref="RecordRefund"/>) say which.
+    /// methods (<see cref="PayDisbursement"/>, <see cref="RecordRefund"/>) say which.
     /// </summary>
     /// <remarks>
     /// Internal: the workflow actions (commit-funds, release-commitment) and the named methods book entries. A payment
@@ -624,9 +703,11 @@ public sealed class GrantApplication : IAudited
     /// date's rate makes of it beyond that is an exchange loss or gain entry beside it (ADR 0022).
     /// </remarks>
     internal LedgerEntry AddLedgerEntry(LedgerEntryKind kind, Conversion conversion, DateOnly valueDate, string description,
-        string? bankReference, string userId, DateTime nowUtc)
+        string? bankReference, string userId, DateTime nowUtc, DisbursementRequest? paying = null)
     {
         var amount = conversion.Amount;
+        if (kind == LedgerEntryKind.Disbursement && paying is null)
+            throw new DomainException("A payment to the grantee is requested, approved by a second finance officer, then paid.");
         if (amount.Currency != Currency)
             throw new DomainException($"This grant's money moves in its currency, {Currency}, not {amount.Currency}.", nameof(LedgerEntry.Amount));
         if (BookingStageProblem(kind) is { } wrongStage) throw new DomainException(wrongStage);
@@ -636,8 +717,9 @@ public sealed class GrantApplication : IAudited
                 nameof(Finance.BankPayment.ValueDate));
         var overCap = kind switch
         {
-            LedgerEntryKind.Disbursement when Stage == GrantStages.Approved => FirstTrancheProblem(amount.Amount),
-            LedgerEntryKind.Disbursement => FinalPaymentProblem(amount.Amount),
+            // The request being paid is counted among the open ones: its own amount is within its room.
+            LedgerEntryKind.Disbursement => amount.Amount > (Unpaid - OpenDisbursements + paying!.Amount).Amount
+                ? $"A payment cannot exceed what remains of the commitment, {Unpaid}." : null,
             LedgerEntryKind.Refund => RefundProblem(amount.Amount),
             LedgerEntryKind.Commitment => CommitmentProblem(amount),
             LedgerEntryKind.CommitmentRelease => CommitmentReleaseProblem(amount),
@@ -709,8 +791,8 @@ public sealed class GrantApplication : IAudited
         LedgerEntryKind.Contribution =>
             "A donor contribution is money given to the fund, not to one grant: it is booked in the fund ledger on its own.",
         LedgerEntryKind.Commitment when Stage != GrantStages.Approved => "Funds are committed when the committee approves the grant.",
-        LedgerEntryKind.Disbursement when Stage is not (GrantStages.Approved or GrantStages.FinalReconciliation) =>
-            $"A grant is paid twice: the first tranche when the agreement is signed, and the final payment at final reconciliation; this grant is at the stage '{Stage}'.",
+        LedgerEntryKind.Disbursement when Stage is not (GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation) =>
+            $"A grant is paid from its approval to its final reconciliation; this grant is at the stage '{Stage}'.",
         LedgerEntryKind.Refund when !MaySettle => OnlyAtReconciliation("A refund from the grantee"),
         LedgerEntryKind.BankCharge when Stage is not (GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation) =>
             $"Bank charges are booked on a grant while its money moves, from its approval to its final reconciliation; this grant is at the stage '{Stage}'.",

@@ -25,10 +25,33 @@ public sealed record FundBalance(Money Cash, Money Committed)
 {
     /// <summary>What may still be committed: the cash less what is promised and not yet paid.</summary>
     public Money Available => Cash - Committed;
+
+    /// <summary>
+    /// What a person must know before cash leaves the fund by <paramref name="cashOut"/> (fund currency) when that
+    /// leaves less than is promised: the figures, or null when the fund still holds its commitments.
+    /// </summary>
+    public string? OverCommitmentAfter(Money cashOut) =>
+        cashOut.Amount <= 0 || (Available - cashOut).Amount >= 0 ? null
+        : $"After this the fund would hold {Cash - cashOut} against open commitments of {Committed}: " +
+          $"{Committed - (Cash - cashOut)} more is promised than it holds.";
 }
 
 public static class FundBalances
 {
+    // 0x43414646554e44 ("CAFFUND" in ASCII).
+    private static readonly TransactionLock Fund = new(18930593523125828, "caf-fund-balance",
+        "The fund's balance is being changed by someone else: nothing was saved. Please try again.");
+
+    /// <summary>
+    /// The balance read to decide a change that moves it (a commitment, a payment, a reversal): locked until the
+    /// transaction ends, so that two such changes at once are decided one after the other, each on the other's result.
+    /// </summary>
+    public static async Task<FundBalance> ForDecisionAsync(CafDbContext db, string fundCurrency, CancellationToken ct)
+    {
+        await Fund.TakeAsync(db.Database, ct);
+        return await OfAsync(db, fundCurrency, null, ct);
+    }
+
     /// <summary>Cash and open commitments in fund currency, over every entry up to <paramref name="asOf"/> (all when null).</summary>
     public static async Task<FundBalance> OfAsync(CafDbContext db, string fundCurrency, DateOnly? asOf, CancellationToken ct)
     {

@@ -57,6 +57,8 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
         new("member2@caf.demo", "Member (Zambia)", [CafRoles.CommitteeMember], "ZMB"),
         new("member3@caf.demo", "Member (Peru)", [CafRoles.CommitteeMember], "PER"),
         new("finance@caf.demo", "Fatima Haddad (Finance)", [CafRoles.Finance], null),
+        // A second finance officer: every payment is requested by one and approved by another (ADR 0023).
+        new("finance2@caf.demo", "Jonas Berg (Finance)", [CafRoles.Finance], null),
         new("auditor@caf.demo", "Arno Keller (Auditor)", [CafRoles.Auditor], null),
         new("admin@caf.demo", "Administrator", [CafRoles.Admin], null),
     ];

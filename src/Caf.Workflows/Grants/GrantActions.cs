@@ -43,8 +43,8 @@ internal sealed class CommitFundsAction(IOptions<GrantRulesOptions> options) : I
             ?? throw new InvalidOperationException("commit-funds runs only after the decision is recorded.");
         var today = FundTime.DateOf(context.UtcNow);
         var conversion = await FundRates.ConvertAsync(context.Db, amount, options.Value.FundCurrency, today, "ApprovedAmount", cancellationToken);
-        // The fund commits only money it has: cash less what it has already promised.
-        var balance = await FundBalances.OfAsync(context.Db, options.Value.FundCurrency, null, cancellationToken);
+        // The fund commits only money it has: cash less what it has already promised, as of the last approval saved.
+        var balance = await FundBalances.ForDecisionAsync(context.Db, options.Value.FundCurrency, cancellationToken);
         if (conversion.FundAmount > balance.Available)
             throw new DomainException(
                 $"The fund has {balance.Available} available to commit (cash {balance.Cash} less open commitments {balance.Committed}); " +

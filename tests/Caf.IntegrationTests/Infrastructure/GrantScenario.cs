@@ -20,9 +20,23 @@ internal sealed class GrantScenario(CafAppFactory factory)
         }, partnerIso);
         await FireAsync(id, "approve", "chair@caf.demo", (a, _, now) => a.RecordDecision(new Money(2_000m, "CHF"), "Approved in full.", null, now));
         await FireAsync(id, "sign-agreement", "finance@caf.demo", (a, actors, now) =>
-            a.SignAgreement(DateOnly.FromDateTime(now), new Money(1_600m, "CHF").InFund(DateOnly.FromDateTime(now)), DateOnly.FromDateTime(now), "T1",
-                actors["finance@caf.demo"].UserId, now));
+            PayFirstTranche(a, new Money(1_600m, "CHF").InFund(DateOnly.FromDateTime(now)), "T1", actors, now));
         return id;
+    }
+
+    /// <summary>
+    /// The agreement recorded 80/20 and its first tranche paid under four eyes (requested by finance, approved by the
+    /// second finance officer): the one place tests pay a first tranche, so that a change to how it is paid is made once.
+    /// </summary>
+    public static LedgerEntry PayFirstTranche(GrantApplication a, Caf.Data.Finance.Conversion paid, string bankReference,
+        IReadOnlyDictionary<string, WorkflowActor> actors, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var approved = a.ApprovedAmount!.Value;
+        a.RecordAgreement(today, [new(paid.Amount.Amount, TrancheCondition.OnSignature), new((approved - paid.Amount).Amount, TrancheCondition.AfterFinalReports)], today);
+        var request = a.RequestDisbursement(1, paid.Amount, actors[GrantJourney.Finance].UserId, now);
+        a.ApproveDisbursement(request.Id, actors[GrantJourney.SecondFinance].UserId, now);
+        return a.PayDisbursement(request.Id, paid, today, bankReference, actors[GrantJourney.Finance].UserId, now);
     }
 
     /// <summary>

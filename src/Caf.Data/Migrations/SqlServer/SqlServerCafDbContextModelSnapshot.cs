@@ -562,6 +562,81 @@ namespace Caf.Data.Migrations.SqlServer
                     b.ToTable("ConflictDeclarations", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.DisbursementRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CancelledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid?>("PaidEntryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("TrancheNumber")
+                        .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "Caf.Data.Entities.DisbursementRequest.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)")
+                                .HasColumnName("Amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("nchar(3)")
+                                .HasColumnName("Currency")
+                                .IsFixedLength();
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("PaidEntryId")
+                        .IsUnique()
+                        .HasFilter("[PaidEntryId] IS NOT NULL");
+
+                    b.HasIndex("Status", "RequestedAtUtc");
+
+                    b.ToTable("DisbursementRequests", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.EligibilityCheck", b =>
                 {
                     b.Property<Guid>("Id")
@@ -995,6 +1070,47 @@ namespace Caf.Data.Migrations.SqlServer
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.GrantTranche", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "Caf.Data.Entities.GrantTranche.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)")
+                                .HasColumnName("Amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("nchar(3)")
+                                .HasColumnName("Currency")
+                                .IsFixedLength();
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("GrantTranches", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.Invitation", b =>
@@ -2440,6 +2556,20 @@ namespace Caf.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.DisbursementRequest", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Disbursements")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.LedgerEntry", null)
+                        .WithMany()
+                        .HasForeignKey("PaidEntryId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.EligibilityCheck", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -2518,6 +2648,15 @@ namespace Caf.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.GrantTranche", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Tranches")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.LedgerEntry", b =>
@@ -2790,6 +2929,8 @@ namespace Caf.Data.Migrations.SqlServer
 
                     b.Navigation("Conflicts");
 
+                    b.Navigation("Disbursements");
+
                     b.Navigation("EligibilityChecks");
 
                     b.Navigation("GenderReview");
@@ -2807,6 +2948,8 @@ namespace Caf.Data.Migrations.SqlServer
                     b.Navigation("Scores");
 
                     b.Navigation("Screenings");
+
+                    b.Navigation("Tranches");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.ScoringRubric", b =>

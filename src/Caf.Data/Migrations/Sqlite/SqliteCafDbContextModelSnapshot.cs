@@ -556,6 +556,80 @@ namespace Caf.Data.Migrations.Sqlite
                     b.ToTable("ConflictDeclarations", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.DisbursementRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaidEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrancheNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "Caf.Data.Entities.DisbursementRequest.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Currency")
+                                .IsFixedLength();
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("PaidEntryId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "RequestedAtUtc");
+
+                    b.ToTable("DisbursementRequests", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.EligibilityCheck", b =>
                 {
                     b.Property<Guid>("Id")
@@ -988,6 +1062,47 @@ namespace Caf.Data.Migrations.Sqlite
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.GrantTranche", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "Caf.Data.Entities.GrantTranche.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Currency")
+                                .IsFixedLength();
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("GrantTranches", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.Invitation", b =>
@@ -2422,6 +2537,20 @@ namespace Caf.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.DisbursementRequest", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Disbursements")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.LedgerEntry", null)
+                        .WithMany()
+                        .HasForeignKey("PaidEntryId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.EligibilityCheck", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -2500,6 +2629,15 @@ namespace Caf.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.GrantTranche", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("Tranches")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.LedgerEntry", b =>
@@ -2770,6 +2908,8 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.Navigation("Conflicts");
 
+                    b.Navigation("Disbursements");
+
                     b.Navigation("EligibilityChecks");
 
                     b.Navigation("GenderReview");
@@ -2787,6 +2927,8 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Navigation("Scores");
 
                     b.Navigation("Screenings");
+
+                    b.Navigation("Tranches");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.ScoringRubric", b =>

@@ -25,8 +25,10 @@ internal static class ApplicationTasks
             tasks.Add(("Designate an acting chair (when the chair is recused)", $"/Committee/ActingChair/{a.Id}"));
         if (isApplicant && a.MaySubmitFinalReport)
             tasks.Add(("Submit the final report", $"/Reporting/FinalReport/{a.Id}"));
+        if (user.IsInRole(CafRoles.Finance) && a.MayPayTranches)
+            tasks.Add(("Tranches and payments", $"/Finance/Tranches/{a.Id}"));
         if (user.IsInRole(CafRoles.Finance) && a.MaySettle)
-            tasks.Add(("Record a final payment or a refund", $"/Finance/Payment/{a.Id}"));
+            tasks.Add(("Record a refund from the grantee", $"/Finance/Payment/{a.Id}"));
         return tasks;
     }
 }

@@ -1,52 +1,59 @@
 using Caf.Data;
 using Caf.Data.Entities;
-using Caf.Data.Finance;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Caf.Web.Features.Finance;
 
-/// <summary>
-/// Finance records the signed agreement and the first tranche's payment, with a fresh code from the authenticator app;
-/// the grant becomes active.
-/// </summary>
+/// <summary>Finance records the signed agreement and its payment schedule; the tranches are then paid under four eyes.</summary>
 [Authorize(Roles = CafRoles.Finance)]
-public sealed class AgreementModel(ApplicationAccess access, WorkflowEngine engine,
-    Agreements agreements, TimeProvider clock)
+public sealed class AgreementModel(ApplicationAccess access, WorkflowEngine engine, Agreements agreements, TimeProvider clock)
     : ApplicationPageModel(access, engine)
 {
     protected override string Stage => GrantStages.Approved;
 
     [BindProperty] public AgreementInput Input { get; set; } = new();
 
-    public sealed class AgreementInput : PaymentFields
+    public sealed class AgreementInput
     {
-        // No attribute: AgreementSignature.Problems asks for the date.
+        // No attributes: GrantApplication.AgreementProblems says what is wrong, once.
         public DateOnly? SignedOn { get; set; }
 
-        public AgreementSignature Signature() => new(SignedOn, Payment());
+        public List<TrancheRow> Tranches { get; set; } = [];
+
+        public IReadOnlyList<TranchePlan> Plan() => Tranches.Select(t => new TranchePlan(t.Amount, t.Condition)).ToList();
+    }
+
+    public sealed class TrancheRow
+    {
+        public decimal? Amount { get; set; }
+        public TrancheCondition? Condition { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        var today = FundTime.Today(clock);
-        Input.SignedOn = today;
-        Input.ValueDate = today;
-        Input.Amount = Application.ProposedFirstTranche?.Amount;
+        Input.SignedOn = Application.AgreementSignedOn ?? FundTime.Today(clock);
+        var plan = Application.Tranches.Count > 0
+            ? Application.Tranches.Select(t => new TranchePlan(t.Amount.Amount, t.Condition)).ToList()
+            : TrancheSchedule.Default(Application.ApprovedAmount!.Value);
+        Input.Tranches = plan.Select(p => new TrancheRow { Amount = p.Amount, Condition = p.Condition }).ToList();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        if (Input.Tranches.Count > TrancheSchedule.MaxTranches) Input.Tranches = Input.Tranches.Take(TrancheSchedule.MaxTranches + 1).ToList();
         if (!ModelState.IsValid)
         {
-            ShowProblems(agreements.Problems(Application, User, Input.Signature(), Input.SecondFactorCode));
+            ShowProblems(agreements.Problems(Application, Input.SignedOn, Input.Plan()));
             return Invalid();
         }
-        var outcome = await agreements.SignAsync(Application, User, Input.Signature(), Input.SecondFactorCode, ct);
-        return outcome.Succeeded ? Done("Agreement recorded and first tranche paid; the grant is active.") : await RefusedAsync(outcome, id, ct);
+        var outcome = await agreements.RecordAsync(Application, User, Input.SignedOn, Input.Plan(), ct);
+        if (!outcome.Succeeded) return await RefusedAsync(outcome, id, ct);
+        TempData["Message"] = "Agreement recorded. Request the first tranche; a second finance officer approves it.";
+        return RedirectToPage("/Finance/Tranches", new { id });
     }
 }

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.Finance;
+using Caf.Workflows.Grants;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Finance;
@@ -10,13 +13,21 @@ namespace Caf.Web.Features.Finance;
 /// nothing is changed or deleted (ADR 0022). From the ledger, finance reverses the fund's own entries (a contribution,
 /// a charge on the fund's account); a grant's money is corrected through the grant, whose limits it must respect.
 /// </summary>
-public sealed class LedgerCorrections(CafDbContext db, UserActions actions, TimeProvider clock) : IUseCase
+public sealed class LedgerCorrections(CafDbContext db, UserActions actions, IOptions<GrantRulesOptions> options, TimeProvider clock) : IUseCase
 {
+    /// <summary>The field of the refusal that asks finance to accept an over-commitment.</summary>
+    public const string OverCommitmentField = "OverCommitmentAccepted";
+
     /// <summary>The entry, when finance may reverse it from the ledger; null otherwise.</summary>
     public Task<LedgerEntry?> ReversibleAsync(Guid id, CancellationToken ct) =>
         db.LedgerEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.ApplicationId == null && e.ReversesEntryId == null, ct);
 
-    public async Task<CommandOutcome> ReverseAsync(ClaimsPrincipal finance, Guid id, string? reason, CancellationToken ct)
+    /// <param name="overCommitmentAccepted">
+    /// Reversing a contribution that never arrived can leave the fund promising more than it holds; that is recorded, as
+    /// it is true, only when finance has said it knows (the refusal shows the figures).
+    /// </param>
+    public async Task<CommandOutcome> ReverseAsync(ClaimsPrincipal finance, Guid id, string? reason, bool overCommitmentAccepted,
+        CancellationToken ct)
     {
         var entry = await ReversibleAsync(id, ct);
         if (entry is null) return new CommandOutcome(404, [(null, "There is no fund entry to reverse with this id.")]);
@@ -26,7 +37,12 @@ public sealed class LedgerCorrections(CafDbContext db, UserActions actions, Time
             return await actions.RunAsync(finance, async () =>
             {
                 var reversed = await db.LedgerEntries.AnyAsync(e => e.ReversesEntryId == id, ct);
-                db.LedgerEntries.Add(entry.Reverse(reason ?? "", reversed, ApplicationAccess.ActorFor(finance).UserId, now, FundTime.DateOf(now)));
+                var reversal = entry.Reverse(reason ?? "", reversed, ApplicationAccess.ActorFor(finance).UserId, now, FundTime.DateOf(now));
+                if (entry.FundAmount.Currency == options.Value.FundCurrency && !overCommitmentAccepted
+                    && (await FundBalances.ForDecisionAsync(db, options.Value.FundCurrency, ct))
+                        .OverCommitmentAfter(new Money(-reversal.FundCashEffect, entry.FundAmount.Currency)) is { } overCommitted)
+                    throw new DomainException(overCommitted + " Tick the box to record the reversal all the same.", OverCommitmentField);
+                db.LedgerEntries.Add(reversal);
             }, ct);
         }
         catch (DbUpdateException ex) when (SaveConflicts.IsSecondReversal(ex))

@@ -1,5 +1,4 @@
 using Caf.Data;
-using Caf.Data.Entities;
 using Caf.Data.Finance;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
@@ -8,8 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Caf.Web.Features.Finance;
 
 /// <summary>
-/// At final reconciliation, finance records the final payment owed to the grantee or the refund received from it, with
-/// a fresh code from the authenticator app.
+/// At final reconciliation, finance records the refund received from the grantee, with a fresh code from the
+/// authenticator app; what is still owed to the grantee is paid as a tranche (Tranches page).
 /// </summary>
 [Authorize(Roles = CafRoles.Finance)]
 public sealed class PaymentModel(ApplicationAccess access, WorkflowEngine engine,
@@ -20,11 +19,7 @@ public sealed class PaymentModel(ApplicationAccess access, WorkflowEngine engine
 
     [BindProperty] public PaymentInput Input { get; set; } = new();
 
-    public sealed class PaymentInput : PaymentFields
-    {
-        // No attribute: FinalSettlement.Problems asks for the choice.
-        public LedgerEntryKind? Kind { get; set; }
-    }
+    public sealed class PaymentInput : PaymentFields;
 
     /// <summary>Positive: still owed to the grantee; negative: to be refunded.</summary>
     public Money? Difference => Application.StillOwed;
@@ -33,25 +28,19 @@ public sealed class PaymentModel(ApplicationAccess access, WorkflowEngine engine
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         Input.ValueDate = FundTime.Today(clock);
-        if (Difference is { } difference && difference.Amount != 0)
-        {
-            Input.Kind = difference.Amount > 0 ? LedgerEntryKind.Disbursement : LedgerEntryKind.Refund;
-            Input.Amount = Math.Abs(difference.Amount);
-        }
+        if (Difference is { Amount: < 0 } difference) Input.Amount = -difference.Amount;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        var settlement = new FinalSettlement(Input.Kind, Input.Payment());
         if (!ModelState.IsValid)
         {
-            ShowProblems(payments.Problems(Application, User, settlement, Input.SecondFactorCode));
+            ShowProblems(payments.Problems(Application, User, Input.Payment(), Input.SecondFactorCode));
             return Invalid();
         }
-        var outcome = await payments.RecordAsync(Application, User, settlement, Input.SecondFactorCode, ct);
-        var refund = Input.Kind == LedgerEntryKind.Refund;
-        return outcome.Succeeded ? Done(refund ? "Refund recorded." : "Final payment recorded.") : await RefusedAsync(outcome, id, ct);
+        var outcome = await payments.RecordRefundAsync(Application, User, Input.Payment(), Input.SecondFactorCode, ct);
+        return outcome.Succeeded ? Done("Refund recorded.") : await RefusedAsync(outcome, id, ct);
     }
 }

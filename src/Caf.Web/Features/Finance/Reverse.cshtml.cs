@@ -15,6 +15,12 @@ public sealed class ReverseModel(LedgerCorrections corrections) : PageModel
 
     [BindProperty, Display(Name = "Why the entry is reversed")] public string? Reason { get; set; }
 
+    [BindProperty, Display(Name = "Record it although the fund will then have promised more than it holds")]
+    public bool OverCommitmentAccepted { get; set; }
+
+    /// <summary>Shown once the reversal was refused for an over-commitment, so that finance can accept it knowingly.</summary>
+    internal bool AsksAboutOverCommitment => ModelState.ContainsKey(nameof(OverCommitmentAccepted)) || OverCommitmentAccepted;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await corrections.ReversibleAsync(id, ct) is not { } entry) return NotFound();
@@ -26,13 +32,18 @@ public sealed class ReverseModel(LedgerCorrections corrections) : PageModel
     {
         if (await corrections.ReversibleAsync(id, ct) is not { } entry) return NotFound();
         Entry = entry;
-        var outcome = await corrections.ReverseAsync(User, id, Reason, ct);
+        var outcome = await corrections.ReverseAsync(User, id, Reason, OverCommitmentAccepted, ct);
         if (outcome.Succeeded)
         {
             TempData["Message"] = $"Reversed: {entry.Description} ({entry.Amount}).";
             return RedirectToPage("/Finance/Ledger");
         }
-        this.ShowRefusal(outcome, field => field == nameof(LedgerEntry.Description) ? nameof(Reason) : field ?? "");
+        this.ShowRefusal(outcome, field => field switch
+        {
+            nameof(LedgerEntry.Description) => nameof(Reason),
+            LedgerCorrections.OverCommitmentField => nameof(OverCommitmentAccepted),
+            _ => field ?? "",
+        });
         return Page();
     }
 }

@@ -25,6 +25,9 @@ public abstract class ApplicationPageModel : PageModel
     /// <summary>The stage this page works in.</summary>
     protected abstract string Stage { get; }
 
+    /// <summary>Whether the page works at <paramref name="stage"/>: <see cref="Stage"/> unless a page works across several.</summary>
+    protected virtual bool WorksAt(string stage) => stage == Stage;
+
     public string StageLabel => Engine.DefinitionOf(Application.Workflow!).StageLabel(Application.Stage);
 
     /// <summary>Null when the page may be shown; otherwise the result to return instead.</summary>
@@ -33,7 +36,7 @@ public abstract class ApplicationPageModel : PageModel
         var application = await Access.LoadAsync(id, User, ct);
         if (application is null) return NotFound();
         Application = application;
-        if (application.Stage != Stage)
+        if (!WorksAt(application.Stage))
         {
             TempData["Message"] = $"This application is now at the stage '{StageLabel}'; that step is no longer open.";
             return RedirectToPage("/Applications/Details", new { id });

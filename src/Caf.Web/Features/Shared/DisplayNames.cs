@@ -84,6 +84,13 @@ internal static class DisplayNames
         _ => "Other entry",
     };
 
+    public static string Label(TrancheCondition condition) => condition switch
+    {
+        TrancheCondition.OnSignature => "On signature",
+        TrancheCondition.DuringActivities => "During the activities",
+        _ => "After the final reports are accepted",
+    };
+
     public static string Label(ReportStatus status) => status switch
     {
         ReportStatus.Submitted => "awaiting review",

@@ -1,0 +1,89 @@
+namespace Caf.Data.Entities;
+
+public enum DisbursementStatus { Requested, Approved, Paid, Cancelled }
+
+/// <summary>
+/// A payment to the grantee under four eyes (ADR 0023): requested by one finance officer, approved by another with a
+/// fresh authenticator code, then marked paid once the bank has made it, which books the disbursement.
+/// </summary>
+public sealed class DisbursementRequest : IAudited
+{
+    public const int MaxNoteLength = 500;
+
+    private DisbursementRequest() { }
+
+    internal DisbursementRequest(Guid applicationId, int trancheNumber, Money amount, string requestedByUserId, DateTime nowUtc)
+    {
+        Id = Guid.NewGuid();
+        ApplicationId = applicationId;
+        TrancheNumber = trancheNumber;
+        Amount = amount;
+        Status = DisbursementStatus.Requested;
+        RequestedByUserId = requestedByUserId;
+        RequestedAtUtc = nowUtc;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ApplicationId { get; private set; }
+    public int TrancheNumber { get; private set; }
+    public Money Amount { get; private set; }
+    public DisbursementStatus Status { get; private set; }
+    public string RequestedByUserId { get; private set; } = "";
+    public DateTime RequestedAtUtc { get; private set; }
+    public string? ApprovedByUserId { get; private set; }
+    public DateTime? ApprovedAtUtc { get; private set; }
+    /// <summary>The ledger's disbursement entry, once paid.</summary>
+    public Guid? PaidEntryId { get; private set; }
+    public string? CancelledByUserId { get; private set; }
+    public DateTime? CancelledAtUtc { get; private set; }
+    public string? CancelReason { get; private set; }
+
+    /// <summary>Requested or approved: money on its way that the grant's limits count already.</summary>
+    public bool IsOpen => Status is DisbursementStatus.Requested or DisbursementStatus.Approved;
+
+    /// <summary>Why <paramref name="userId"/> may not approve it now, or null.</summary>
+    public string? ApprovalProblem(string userId) =>
+        Status != DisbursementStatus.Requested ? $"This payment is {Describe(Status)}: there is nothing to approve."
+        : userId == RequestedByUserId ? "You requested this payment: another finance officer approves it."
+        : null;
+
+    internal void Approve(string userId, DateTime nowUtc)
+    {
+        if (ApprovalProblem(userId) is { } problem) throw new DomainException(problem);
+        Status = DisbursementStatus.Approved;
+        ApprovedByUserId = userId;
+        ApprovedAtUtc = nowUtc;
+    }
+
+    /// <summary>Why it cannot be marked paid now, or null.</summary>
+    public string? PaymentProblem() =>
+        Status == DisbursementStatus.Approved ? null
+        : Status == DisbursementStatus.Requested ? "This payment awaits a second finance officer's approval: it is paid once approved."
+        : $"This payment is {Describe(Status)}: it cannot be paid again.";
+
+    internal void MarkPaid(Guid entryId)
+    {
+        if (PaymentProblem() is { } problem) throw new DomainException(problem);
+        Status = DisbursementStatus.Paid;
+        PaidEntryId = entryId;
+    }
+
+    internal void Cancel(string reason, string userId, DateTime nowUtc)
+    {
+        if (!IsOpen) throw new DomainException($"This payment is {Describe(Status)}: it cannot be cancelled.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Say why the payment is cancelled.", nameof(CancelReason));
+        if (reason.Trim().Length > MaxNoteLength) throw new DomainException($"Keep the reason under {MaxNoteLength} characters.", nameof(CancelReason));
+        Status = DisbursementStatus.Cancelled;
+        CancelledByUserId = userId;
+        CancelledAtUtc = nowUtc;
+        CancelReason = reason.Trim();
+    }
+
+    public static string Describe(DisbursementStatus status) => status switch
+    {
+        DisbursementStatus.Requested => "awaiting approval",
+        DisbursementStatus.Approved => "approved and awaiting payment",
+        DisbursementStatus.Paid => "paid",
+        _ => "cancelled",
+    };
+}

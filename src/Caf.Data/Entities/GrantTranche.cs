@@ -1,0 +1,77 @@
+namespace Caf.Data.Entities;
+
+/// <summary>When a tranche of the agreement may be paid (ADR 0023).</summary>
+public enum TrancheCondition
+{
+    /// <summary>Once the agreement is recorded as signed.</summary>
+    OnSignature,
+    /// <summary>While the grant runs, on the ISU's judgement (a mid-term payment).</summary>
+    DuringActivities,
+    /// <summary>Once the final reports are accepted, for what the grantee is still owed.</summary>
+    AfterFinalReports,
+}
+
+/// <summary>One tranche of a grant agreement's payment schedule, in the grant's currency.</summary>
+public sealed class GrantTranche : IAudited
+{
+    private GrantTranche() { }
+
+    internal GrantTranche(Guid applicationId, int number, Money amount, TrancheCondition condition)
+    {
+        Id = Guid.NewGuid();
+        ApplicationId = applicationId;
+        Number = number;
+        Amount = amount;
+        Condition = condition;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ApplicationId { get; private set; }
+    /// <summary>1, 2, … in the order of the schedule.</summary>
+    public int Number { get; private set; }
+    public Money Amount { get; private set; }
+    public TrancheCondition Condition { get; private set; }
+
+    /// <summary>Whether the condition holds at <paramref name="stage"/>.</summary>
+    public bool IsDueAt(string stage) => Condition switch
+    {
+        TrancheCondition.OnSignature => stage is GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation,
+        TrancheCondition.DuringActivities => stage is GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation,
+        _ => stage == GrantStages.FinalReconciliation,
+    };
+}
+
+/// <summary>A tranche as finance types it into the agreement: amount and condition, either possibly missing.</summary>
+public sealed record TranchePlan(decimal? Amount, TrancheCondition? Condition);
+
+/// <summary>The rules of a payment schedule (ADR 0023): one to six tranches, each more than zero, summing to the approved amount.</summary>
+public static class TrancheSchedule
+{
+    public const int MaxTranches = 6;
+
+    /// <summary>The default: 80 % on signature, the rest once the final reports are accepted (DESIGN.md §5), to the cent.</summary>
+    public static IReadOnlyList<TranchePlan> Default(Money approved)
+    {
+        var first = (approved * 0.8m).Round();
+        return [new(first.Amount, TrancheCondition.OnSignature), new((approved - first).Amount, TrancheCondition.AfterFinalReports)];
+    }
+
+    /// <summary>Every rule the schedule breaks, each with its field ("Tranches[i].Amount" or "Tranches").</summary>
+    public static IEnumerable<(string Field, string Message)> Problems(IReadOnlyList<TranchePlan> plan, Money approved)
+    {
+        var given = plan.Where(t => t.Amount is not null || t.Condition is not null).ToList();
+        if (given.Count == 0) { yield return ("Tranches", "Give at least one tranche."); yield break; }
+        if (given.Count > MaxTranches) yield return ("Tranches", $"An agreement has at most {MaxTranches} tranches.");
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var (amount, condition) = (plan[i].Amount, plan[i].Condition);
+            if (amount is null && condition is null) continue;
+            if (amount is not { } value) yield return ($"Tranches[{i}].Amount", $"Give the amount of tranche {i + 1}.");
+            else if (value <= 0) yield return ($"Tranches[{i}].Amount", $"Tranche {i + 1} must be more than zero.");
+            else if (LedgerEntry.AmountProblem(new Money(value, approved.Currency)) is { } wrong) yield return ($"Tranches[{i}].Amount", wrong);
+            if (condition is null) yield return ($"Tranches[{i}].Condition", $"Say when tranche {i + 1} is paid.");
+        }
+        if (given.All(t => t.Amount is > 0) && given.Sum(t => t.Amount!.Value) is var total && total != approved.Amount)
+            yield return ("Tranches", $"The tranches add up to {new Money(total, approved.Currency)}; they must add up to the approved {approved}.");
+    }
+}

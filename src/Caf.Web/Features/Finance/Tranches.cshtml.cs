@@ -1,0 +1,85 @@
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Workflows.Engine;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Caf.Web.Features.Finance;
+
+/// <summary>
+/// A grant's payment schedule and its payments under four eyes: request a tranche, approve another officer's request
+/// with a fresh code, mark an approved one paid, or cancel one not yet paid.
+/// </summary>
+[Authorize(Roles = CafRoles.Finance)]
+public sealed class TranchesModel(ApplicationAccess access, WorkflowEngine engine, Disbursements disbursements,
+    TimeProvider clock)
+    : ApplicationPageModel(access, engine)
+{
+    protected override string Stage => GrantStages.Active;
+
+    protected override bool WorksAt(string stage) =>
+        stage is GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation;
+
+    [BindProperty] public PaymentStep Input { get; set; } = new();
+
+    /// <summary>One form of the page: which request, and what the step asks.</summary>
+    public sealed class PaymentStep
+    {
+        public int? Tranche { get; set; }
+        public decimal? Amount { get; set; }
+        public Guid RequestId { get; set; }
+        /// <summary>Typed for this approval; never shown back.</summary>
+        public string? SecondFactorCode { get; set; }
+        public DateOnly? ValueDate { get; set; }
+        public string? BankReference { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    internal string UserId => ApplicationAccess.ActorFor(User).UserId;
+    private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
+    internal string NameOf(string? userId) => userId is not null && _names.TryGetValue(userId, out var name) ? name : "";
+    internal DateOnly Today => FundTime.Today(clock);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ?? await ShowAsync(ct);
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        _names = await disbursements.PeopleAsync(Application, ct);
+        Input.ValueDate ??= Today;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostRequestAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, a => disbursements.RequestAsync(a, User, Input.Tranche, Input.Amount, ct), "Payment requested: another finance officer approves it.", ct);
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, a => disbursements.ApproveAsync(a, User, Input.RequestId, Input.SecondFactorCode, ct), "Payment approved: mark it paid once the bank has made it.", ct);
+
+    public Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, a => disbursements.PayAsync(a, User, Input.RequestId, Input.ValueDate, Input.BankReference, ct), "Payment recorded in the ledger.", ct);
+
+    public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, a => disbursements.CancelAsync(a, User, Input.RequestId, Input.Reason, ct), "Payment cancelled; nothing was booked.", ct);
+
+    private async Task<IActionResult> StepAsync(Guid id, Func<GrantApplication, Task<CommandOutcome>> step, string done, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        // A value that could not be read ("1,5", a broken date) is reported as it is, before any rule.
+        if (!ModelState.IsValid)
+        {
+            await ShowAsync(ct);
+            return Invalid();
+        }
+        var outcome = await step(Application);
+        if (!outcome.Succeeded)
+        {
+            var refused = await RefusedAsync(outcome, id, ct);
+            if (refused is PageResult) _names = await disbursements.PeopleAsync(Application, ct);
+            return refused;
+        }
+        TempData["Message"] = done;
+        return RedirectToPage(new { id });
+    }
+}
