@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Caf.Data;
 using Caf.Data.Auditing;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
@@ -65,14 +66,8 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
 
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var finance = await _journey.SignInAsync(GrantJourney.Finance);
-        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", new()
-        {
-            ["Input.SignedOn"] = today,
-            ["Input.Amount"] = "8000.00",
-            ["Input.ValueDate"] = today,
-            ["Input.BankReference"] = "UBS-TR1-0001",
-            ["Input.SecondFactorCode"] = GrantJourney.PaymentCode(),
-        }), "sign agreement");
+        var fundToday = FundTime.Today(factory.Clock);
+        await _journey.PayFirstTrancheAsync(id, approved, 8_000m, fundToday, fundToday, "UBS-TR1-0001");
         Assert.Equal("Active", await _journey.StageAsync(id));
 
         await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "reports-due"), "open reporting");
@@ -89,7 +84,6 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
         Assert.Contains("record the refund of CHF 400.00", await early.Content.ReadAsStringAsync());
         await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Payment/{id}", new()
         {
-            ["Input.Kind"] = "Refund",
             ["Input.Amount"] = "400.00",
             ["Input.ValueDate"] = today,
             ["Input.BankReference"] = "UBS-RF-0007",

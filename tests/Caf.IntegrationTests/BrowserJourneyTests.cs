@@ -148,10 +148,25 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         var finance = await factory.SignInAsync(GrantJourney.Finance);
         await finance.GotoAsync(detailsUrl);
         await finance.GetByRole(AriaRole.Link, new() { Name = "Sign the agreement and pay the first tranche" }).ClickAsync();
-        await Expect(finance.GetByLabel("First tranche (CHF)")).ToHaveValueAsync("4800.00");
+        // The default schedule: 80 % on signature, the rest after the final reports.
+        await Expect(finance.GetByLabel("Amount of tranche 1")).ToHaveValueAsync("4800.00");
+        await Expect(finance.GetByLabel("Amount of tranche 2")).ToHaveValueAsync("1200.00");
+        await finance.GetByRole(AriaRole.Button, new() { Name = "Record the agreement" }).ClickAsync();
+        await finance.GetByLabel("Amount (CHF)").FillAsync("4800.00");
+        await finance.GetByRole(AriaRole.Button, new() { Name = "Request the payment" }).ClickAsync();
+        await Expect(finance.GetByRole(AriaRole.Status)).ToContainTextAsync("Payment requested");
+        var tranchesUrl = finance.Url;
+        // Four eyes: a second finance officer approves with a fresh code; the first marks it paid.
+        var secondFinance = await factory.SignInAsync(GrantJourney.SecondFinance);
+        await secondFinance.GotoAsync(tranchesUrl);
+        await secondFinance.GetByLabel("Code from your authenticator app").FillAsync(GrantJourney.PaymentCode(email: GrantJourney.SecondFinance));
+        await secondFinance.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Expect(secondFinance.GetByRole(AriaRole.Status)).ToContainTextAsync("Payment approved");
+        await finance.GotoAsync(tranchesUrl);
         await finance.GetByLabel("Bank reference").FillAsync("UBS-TR1-0042");
-        await finance.GetByLabel("Code from your authenticator app").FillAsync(GrantJourney.PaymentCode());
-        await finance.GetByRole(AriaRole.Button, new() { Name = "Record the agreement and the payment" }).ClickAsync();
+        await finance.GetByRole(AriaRole.Button, new() { Name = "Mark paid" }).ClickAsync();
+        await Expect(finance.GetByRole(AriaRole.Status)).ToContainTextAsync("Payment recorded in the ledger");
+        await finance.GotoAsync(detailsUrl);
         await Expect(finance.Locator("#stage")).ToHaveTextAsync("Active grant");
 
         await isu.GotoAsync(detailsUrl);
@@ -173,8 +188,8 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await finance.GotoAsync(detailsUrl);
         await Expect(finance.GetByRole(AriaRole.Button, new() { Name = "Close the grant" })).ToBeDisabledAsync();
         await Expect(finance.GetByText(new Regex("record the refund of CHF 300.00"))).Not.ToHaveCountAsync(0);
-        await finance.GetByRole(AriaRole.Link, new() { Name = "Record a final payment or a refund" }).ClickAsync();
-        await Expect(finance.Locator("#kind-refund")).ToBeCheckedAsync();
+        await finance.GetByRole(AriaRole.Link, new() { Name = "Record a refund from the grantee" }).ClickAsync();
+        await Expect(finance.GetByLabel("Refund received (CHF)")).ToHaveValueAsync("300.00");
         await finance.GetByLabel("Bank reference").FillAsync("UBS-RF-0009");
         await finance.GetByLabel("Code from your authenticator app").FillAsync(GrantJourney.PaymentCode(stepsAhead: 1));
         await finance.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();

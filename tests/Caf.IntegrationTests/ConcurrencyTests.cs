@@ -118,6 +118,109 @@ public abstract class ConcurrencyTests(CafAppFactory factory)
         await AssertAuditChainWholeAsync();
     }
 
+    /// <summary>
+    /// Two approvals of the same payment at once (a double click, two tabs): one is saved, the other refused; then two
+    /// officers marking it paid at once book it once (ADR 0023).
+    /// </summary>
+    [Fact]
+    public async Task Two_approvals_of_the_same_payment_at_once_approve_it_once_and_it_is_paid_once()
+    {
+        await factory.ResetAsync();
+        var scenario = new GrantScenario(factory);
+        var today = FundTime.Today(factory.Clock);
+        var id = await scenario.AtCommitteeReviewAsync(today.AddDays(60), GrantJourney.Members.ToDictionary(m => m, _ => 4));
+        var finance = await ActorAsync(GrantJourney.Finance);
+        var second = await ActorAsync(GrantJourney.SecondFinance);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await scenario.FireAsync(id, "approve", GrantJourney.Chair, (a, _, at) => a.RecordDecision(new Money(2_000m, "CHF"), "Approved.", null, at));
+        var request = await factory.WithDbAsync(async db =>
+        {
+            var application = await db.Applications.WithGraph().SingleAsync(a => a.Id == id);
+            application.RecordAgreement(today, TrancheSchedule.Default(application.ApprovedAmount!.Value), today);
+            var requested = application.RequestDisbursement(1, new Money(1_600m, "CHF"), finance.UserId, now);
+            await db.SaveChangesAsync();
+            return requested.Id;
+        });
+
+        async Task<Exception?[]> AtOnceAsync(Action<GrantApplication> change)
+        {
+            using var first = factory.Services.CreateScope();
+            using var other = factory.Services.CreateScope();
+            var (dbA, _) = Resolve(first);
+            var (dbB, _) = Resolve(other);
+            var appA = await dbA.Applications.WithGraph().SingleAsync(a => a.Id == id, TestContext.Current.CancellationToken);
+            var appB = await dbB.Applications.WithGraph().SingleAsync(a => a.Id == id, TestContext.Current.CancellationToken);
+            change(appA);
+            change(appB);
+            return await Task.WhenAll(SaveAsync(dbA), SaveAsync(dbB));
+        }
+
+        var approvals = await AtOnceAsync(a => a.ApproveDisbursement(request, second.UserId, now));
+        Assert.Single(approvals, o => o is null);
+        var loser = Assert.Single(approvals, o => o is not null);
+        Assert.True(loser is DbUpdateException update && SaveConflicts.IsConcurrentTransition(update), $"Unexpected failure: {loser}");
+
+        var payments = await AtOnceAsync(a => a.PayDisbursement(request, new Money(1_600m, "CHF").InFund(today), today,
+            $"UBS-{Guid.NewGuid():N}"[..12], finance.UserId, now));
+        Assert.Single(payments, o => o is null);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.LedgerEntries.CountAsync(e => e.ApplicationId == id && e.Kind == LedgerEntryKind.Disbursement)));
+        Assert.Equal(DisbursementStatus.Paid, await factory.WithDbAsync(db => db.DisbursementRequests.Where(d => d.Id == request).Select(d => d.Status).SingleAsync()));
+        await AssertAuditChainWholeAsync();
+    }
+
+    /// <summary>
+    /// Two approvals at once that each fit what the fund has available, but not both: the fund's balance lock decides them
+    /// one after the other, so the second sees the first's commitment and is refused with the figures.
+    /// </summary>
+    [Fact]
+    public async Task Two_approvals_that_together_commit_more_than_the_fund_has_commit_one()
+    {
+        await factory.ResetAsync();
+        var scenario = new GrantScenario(factory);
+        var today = FundTime.Today(factory.Clock);
+        var levels = GrantJourney.Members.ToDictionary(m => m, _ => 4);
+        var first = await scenario.AtCommitteeReviewAsync(today.AddDays(60), levels, title: "First exchange");
+        var second = await scenario.AtCommitteeReviewAsync(today.AddDays(60), levels, title: "Second exchange");
+        // The seed's contributions are CHF 250,000: an earlier grant's commitment leaves CHF 3,000 for two CHF 2,000 approvals.
+        await factory.WithDbAsync(async db =>
+        {
+            db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.Commitment, new Money(247_000m, "CHF").InFund(today), today, "Commitment: earlier grant",
+                null, null, "test", factory.Clock.GetUtcNow().UtcDateTime));
+            return await db.SaveChangesAsync();
+        });
+        var chair = await ActorAsync(GrantJourney.Chair);
+
+        async Task<Exception?> ApproveAsync(Guid id)
+        {
+            using var scope = factory.Services.CreateScope();
+            var (db, engine) = Resolve(scope);
+            await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            try
+            {
+                var application = await db.Applications.WithGraph().SingleAsync(a => a.Id == id, TestContext.Current.CancellationToken);
+                application.RecordDecision(new Money(2_000m, "CHF"), "Approved.", null, factory.Clock.GetUtcNow().UtcDateTime);
+                await engine.FireAsync(application.Workflow!, application, "approve", chair, "Approved.", TestContext.Current.CancellationToken);
+                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+                // Still deciding while the other approval starts: it must wait for this one's commitment.
+                await Task.Delay(200, TestContext.Current.CancellationToken);
+                await transaction.CommitAsync(TestContext.Current.CancellationToken);
+                return null;
+            }
+            catch (DomainException ex)
+            {
+                return ex;
+            }
+        }
+
+        var outcomes = await Task.WhenAll(Task.Run(() => ApproveAsync(first)), Task.Run(() => ApproveAsync(second)));
+
+        var refused = Assert.IsType<DomainException>(Assert.Single(outcomes, o => o is not null));
+        Assert.StartsWith("The fund has CHF 1,000.00 available to commit (cash CHF 250,000.00 less open commitments CHF 249,000.00)", refused.Message);
+        var stages = new[] { await Journey.StageAsync(first), await Journey.StageAsync(second) };
+        Assert.Equal(["Approved", "CommitteeReview"], stages.Order());
+        Assert.Equal(249_000m, await factory.WithDbAsync(db => db.LedgerEntries.Where(e => e.Kind == LedgerEntryKind.Commitment).SumAsync(e => e.FundAmount.Amount)));
+    }
+
     private protected Task<WorkflowActor> ActorAsync(string email) => new GrantScenario(factory).ActorAsync(email);
 
     private protected static (CafDbContext Db, WorkflowEngine Engine) Resolve(IServiceScope scope) =>

@@ -289,17 +289,13 @@ public abstract class FundCurrencyTests(CafAppFactory factory)
         using var finance = await _journey.SignInAsync(GrantJourney.Finance);
         string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", new()
-        {
-            ["Input.SignedOn"] = Day(yesterday), ["Input.Amount"] = "1600.00", ["Input.ValueDate"] = Day(yesterday),
-            ["Input.BankReference"] = "UBS-USD-1", ["Input.SecondFactorCode"] = GrantJourney.PaymentCode(),
-        }), "sign the agreement");
+        await _journey.PayFirstTrancheAsync(id, 2_000m, 1_600m, yesterday, yesterday, "UBS-USD-1");
         await _scenario.FireAsync(id, "reports-due", GrantJourney.Isu);
         await _scenario.FireAsync(id, "accept-final-reports", GrantJourney.Isu, (a, actors, now) =>
             a.SubmitFinalReport("final-report.pdf", "application/pdf", "%PDF-1.7\n"u8.ToArray(), 1_500m, actors[GrantJourney.Applicant].UserId, now));
         await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Payment/{id}", new()
         {
-            ["Input.Kind"] = "Refund", ["Input.Amount"] = "100.00", ["Input.ValueDate"] = Day(Today), ["Input.BankReference"] = "UBS-USD-R1",
+            ["Input.Amount"] = "100.00", ["Input.ValueDate"] = Day(Today), ["Input.BankReference"] = "UBS-USD-R1",
             ["Input.SecondFactorCode"] = GrantJourney.PaymentCode(stepsAhead: 1),
         }), "record the refund");
         await _scenario.FireAsync(id, "close", GrantJourney.Finance);

@@ -149,8 +149,40 @@ internal sealed class GrantJourney(CafAppFactory factory)
     /// A code of the finance officer's authenticator app, which every payment form asks for: the current one, or one a few
     /// 30-second steps ahead (still accepted) for a second payment, since a code pays only once.
     /// </summary>
-    public static string PaymentCode(int stepsAhead = 0) =>
-        Totp.Code(Caf.Web.Seeding.DemoSeeder.AuthenticatorKeyFor(Finance), DateTimeOffset.UtcNow.AddSeconds(30 * stepsAhead));
+    public static string PaymentCode(int stepsAhead = 0, string email = Finance) =>
+        Totp.Code(Caf.Web.Seeding.DemoSeeder.AuthenticatorKeyFor(email), DateTimeOffset.UtcNow.AddSeconds(30 * stepsAhead));
+
+    /// <summary>
+    /// Through the pages, as finance works: the agreement recorded with <paramref name="firstTranche"/> on signature and the
+    /// rest of <paramref name="approved"/> after the final reports, the first tranche requested by finance, approved by the
+    /// second finance officer with a fresh code and marked paid on <paramref name="valueDate"/>.
+    /// </summary>
+    public async Task PayFirstTrancheAsync(Guid id, decimal approved, decimal firstTranche, DateOnly signedOn, DateOnly valueDate, string bankReference)
+    {
+        static string Text(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+        static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var finance = await SignInAsync(Finance);
+        using var second = await SignInAsync(SecondFinance);
+        await ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", new()
+        {
+            ["Input.SignedOn"] = Day(signedOn),
+            ["Input.Tranches[0].Amount"] = Text(firstTranche), ["Input.Tranches[0].Condition"] = "OnSignature",
+            ["Input.Tranches[1].Amount"] = Text(approved - firstTranche), ["Input.Tranches[1].Condition"] = "AfterFinalReports",
+        }), "record the agreement");
+        var page = $"/Finance/Tranches/{id}";
+        await ExpectRedirectAsync(finance.PostFormAsync(page, new() { ["Input.Tranche"] = "1", ["Input.Amount"] = Text(firstTranche) }, "Request"),
+            "request the first tranche");
+        var request = await factory.WithDbAsync(db => db.DisbursementRequests.Where(d => d.ApplicationId == id && d.TrancheNumber == 1)
+            .Select(d => d.Id).SingleAsync());
+        await ExpectRedirectAsync(second.PostFormAsync(page, new()
+        {
+            ["Input.RequestId"] = request.ToString(), ["Input.SecondFactorCode"] = PaymentCode(email: SecondFinance),
+        }, "Approve"), "approve the first tranche");
+        await ExpectRedirectAsync(finance.PostFormAsync(page, new()
+        {
+            ["Input.RequestId"] = request.ToString(), ["Input.ValueDate"] = Day(valueDate), ["Input.BankReference"] = bankReference,
+        }, "Pay"), "mark the first tranche paid");
+    }
 
     public Task<string> StageAsync(Guid applicationId) =>
         factory.WithDbAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.Workflow!.Stage).SingleAsync());

@@ -7,105 +7,131 @@ using Microsoft.EntityFrameworkCore;
 namespace Caf.IntegrationTests;
 
 /// <summary>
-/// Recording a payment asks for a fresh code from the authenticator app, even though the finance officer signed in with
-/// one: without it, or with a wrong one, nothing is recorded and the form comes back as typed.
+/// A payment to a grantee is requested by one finance officer and approved by another, who types a fresh code from the
+/// authenticator app even though signed in with one (ADR 0023): the requester never approves their own; without the
+/// code, or with a wrong or reused one, nothing is approved and the page says why.
 /// </summary>
 [Collection(SqliteCollectionDefinition.Name)]
 public sealed class PaymentSecondFactorTests(SqliteAppFactory factory)
 {
     private readonly GrantJourney _journey = new(factory);
 
-    private async Task<Guid> ApprovedGrantAsync()
+    /// <summary>An approved grant whose agreement finance recorded (80/20) and whose first tranche finance requested.</summary>
+    private async Task<(Guid Id, Guid Request)> RequestedTrancheAsync(CafSession finance)
     {
         var scenario = new GrantScenario(factory);
         var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
         var id = await scenario.AtCommitteeReviewAsync(today.AddDays(60),
             new Dictionary<string, int> { ["member1@caf.demo"] = 4, ["member2@caf.demo"] = 4, ["member3@caf.demo"] = 4 });
         await scenario.FireAsync(id, "approve", GrantJourney.Chair, (a, _, now) => a.RecordDecision(new Money(2_000m, "CHF"), "Approved.", null, now));
-        return id;
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", new()
+        {
+            ["Input.SignedOn"] = "2026-11-20",
+            ["Input.Tranches[0].Amount"] = "1600.00", ["Input.Tranches[0].Condition"] = "OnSignature",
+            ["Input.Tranches[1].Amount"] = "400.00", ["Input.Tranches[1].Condition"] = "AfterFinalReports",
+        }), "record the agreement");
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Tranches/{id}",
+            new() { ["Input.Tranche"] = "1", ["Input.Amount"] = "1600.00" }, "Request"), "request the first tranche");
+        var request = await factory.WithDbAsync(db => db.DisbursementRequests.Where(d => d.ApplicationId == id).Select(d => d.Id).SingleAsync());
+        return (id, request);
     }
 
-    private static Dictionary<string, string> AgreementFields(string? code) => new()
+    private static Dictionary<string, string> Approval(Guid request, string? code) => new()
     {
-        ["Input.SignedOn"] = "2026-11-20",
-        ["Input.Amount"] = "1600.00",
-        ["Input.ValueDate"] = "2026-11-21",
-        ["Input.BankReference"] = "UBS-TR1-7781",
+        ["Input.RequestId"] = request.ToString(),
         ["Input.SecondFactorCode"] = code ?? "",
     };
 
-    private Task<(string Stage, int Entries, int FailedCount)> StateAsync(Guid id) => factory.WithDbAsync(async db => (
-        await db.Applications.Where(a => a.Id == id).Select(a => a.Workflow!.Stage).SingleAsync(),
-        await db.LedgerEntries.CountAsync(e => e.ApplicationId == id && e.Kind == LedgerEntryKind.Disbursement),
-        await db.Users.Where(u => u.Email == GrantJourney.Finance).Select(u => u.AccessFailedCount).SingleAsync()));
+    private Task<(DisbursementStatus Status, int Entries, int FailedCount)> StateAsync(Guid id, string approver = GrantJourney.SecondFinance) =>
+        factory.WithDbAsync(async db => (
+            await db.DisbursementRequests.Where(d => d.ApplicationId == id).Select(d => d.Status).SingleAsync(),
+            await db.LedgerEntries.CountAsync(e => e.ApplicationId == id && e.Kind == LedgerEntryKind.Disbursement),
+            await db.Users.Where(u => u.Email == approver).Select(u => u.AccessFailedCount).SingleAsync()));
+
+    private static async Task<(HttpStatusCode Status, string Html)> ReadAsync(Task<HttpResponseMessage> sending)
+    {
+        using var response = await sending;
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
 
     [Fact]
-    public async Task The_first_tranche_is_paid_only_with_a_fresh_code_and_a_refusal_records_nothing()
+    public async Task A_tranche_is_approved_only_by_another_finance_officer_with_a_fresh_code_then_paid_and_a_refusal_records_nothing()
     {
         await factory.ResetAsync();
-        var id = await ApprovedGrantAsync();
         using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        using var second = await _journey.SignInAsync(GrantJourney.SecondFinance);
+        var (id, request) = await RequestedTrancheAsync(finance);
+        var page = $"/Finance/Tranches/{id}";
 
-        var (_, form) = await finance.GetAsync($"/Finance/Agreement/{id}");
+        // The requester is not offered the approval, and a forged one is refused: another officer approves.
+        var (_, own) = await finance.GetAsync(page);
+        Assert.Contains("Awaits another finance officer's approval.", own);
+        var (ownStatus, ownHtml) = await ReadAsync(finance.PostFormAsync(page, Approval(request, GrantJourney.PaymentCode()), "Approve"));
+        Assert.Equal(HttpStatusCode.Forbidden, ownStatus);
+        Assert.Contains("You requested this payment: another finance officer approves it.", ownHtml);
+        Assert.Equal((DisbursementStatus.Requested, 0, 0), await StateAsync(id));
+
+        // No code: said, nothing approved.
+        var (_, form) = await second.GetAsync(page);
         Assert.Contains("Code from your authenticator app", form);
-
-        // No code: said next to the field, with the other fields' problems at once; the typed values come back.
-        var missing = await finance.PostFormAsync($"/Finance/Agreement/{id}", AgreementFields(null));
-        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-        var missingHtml = WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync());
+        var (missingStatus, missingHtml) = await ReadAsync(second.PostFormAsync(page, Approval(request, null), "Approve"));
+        Assert.Equal(HttpStatusCode.BadRequest, missingStatus);
         Assert.Contains("Enter the 6-digit code from your authenticator app: every payment asks for a fresh one.", missingHtml);
-        Assert.Contains("value=\"UBS-TR1-7781\"", missingHtml);
-        Assert.Equal(("Approved", 0, 0), await StateAsync(id));
+        Assert.Equal((DisbursementStatus.Requested, 0, 0), await StateAsync(id));
 
-        // A wrong code: refused, audited, counted towards lockout; nothing recorded.
-        var wrong = await finance.PostFormAsync($"/Finance/Agreement/{id}", AgreementFields("000000"));
-        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
-        var wrongHtml = WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
+        // A wrong code: refused, audited, counted towards lockout; never shown back.
+        var (wrongStatus, wrongHtml) = await ReadAsync(second.PostFormAsync(page, Approval(request, "000000"), "Approve"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongStatus);
         Assert.Contains("That code is not right.", wrongHtml);
-        Assert.Contains("value=\"1600.00\"", wrongHtml);
         Assert.DoesNotContain("value=\"000000\"", wrongHtml);
-        Assert.Equal(("Approved", 0, 1), await StateAsync(id));
+        Assert.Equal((DisbursementStatus.Requested, 0, 1), await StateAsync(id));
         var refusal = await factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == "2fa.payment-code-refused"));
-        Assert.Contains("first tranche", refusal.Details);
+        Assert.Contains("approval of tranche 1", refusal.Details);
 
-        // With the other fields wrong, a typed code is not even tried: fixing a date never costs an attempt.
-        var badDate = AgreementFields("000000");
-        badDate["Input.Amount"] = "999999";
-        Assert.Equal(HttpStatusCode.BadRequest, (await finance.PostFormAsync($"/Finance/Agreement/{id}", badDate)).StatusCode);
-        Assert.Equal(("Approved", 0, 1), await StateAsync(id));
+        // The right code approves, and clears the failed count; nothing is booked until the bank has paid.
+        var code = GrantJourney.PaymentCode(email: GrantJourney.SecondFinance);
+        await GrantJourney.ExpectRedirectAsync(second.PostFormAsync(page, Approval(request, code), "Approve"), "approve with a fresh code");
+        Assert.Equal((DisbursementStatus.Approved, 0, 0), await StateAsync(id));
+        Assert.Equal("Approved", await _journey.StageAsync(id));
 
-        // The right code records the agreement and the payment, and clears the failed count.
-        var code = GrantJourney.PaymentCode();
-        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", AgreementFields(code)),
-            "sign the agreement with a fresh code");
-        Assert.Equal(("Active", 1, 0), await StateAsync(id));
+        // Marked paid: booked with its bank reference; the first tranche paid makes the grant active.
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync(page, new()
+        {
+            ["Input.RequestId"] = request.ToString(), ["Input.ValueDate"] = "2026-11-21", ["Input.BankReference"] = "UBS-TR1-7781",
+        }, "Pay"), "mark the tranche paid");
+        Assert.Equal((DisbursementStatus.Paid, 1, 0), await StateAsync(id));
+        Assert.Equal("Active", await _journey.StageAsync(id));
+        Assert.Equal("UBS-TR1-7781", await factory.WithDbAsync(db =>
+            db.LedgerEntries.Where(e => e.ApplicationId == id && e.Kind == LedgerEntryKind.Disbursement).Select(e => e.BankReference).SingleAsync()));
 
-        // A code pays once: the same code does not pay a second grant, the next one does.
-        var second = await ApprovedGrantAsync();
-        var reused = await finance.PostFormAsync($"/Finance/Agreement/{second}", AgreementFields(code));
-        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
-        Assert.Contains("This code has already been used for a payment.", WebUtility.HtmlDecode(await reused.Content.ReadAsStringAsync()));
-        Assert.Equal(("Approved", 0, 0), await StateAsync(second));
-        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{second}", AgreementFields(GrantJourney.PaymentCode(stepsAhead: 1))),
-            "pay the second grant with the next code");
-        Assert.Equal(("Active", 1, 0), await StateAsync(second));
+        // A code approves once: the same code does not approve a second grant's tranche, the next one does.
+        var (other, otherRequest) = await RequestedTrancheAsync(finance);
+        var (reusedStatus, reusedHtml) = await ReadAsync(second.PostFormAsync($"/Finance/Tranches/{other}", Approval(otherRequest, code), "Approve"));
+        Assert.Equal(HttpStatusCode.BadRequest, reusedStatus);
+        Assert.Contains("This code has already been used for a payment.", reusedHtml);
+        Assert.Equal((DisbursementStatus.Requested, 0, 0), await StateAsync(other));
+        await GrantJourney.ExpectRedirectAsync(second.PostFormAsync($"/Finance/Tranches/{other}",
+            Approval(otherRequest, GrantJourney.PaymentCode(stepsAhead: 1, email: GrantJourney.SecondFinance)), "Approve"), "approve with the next code");
+        Assert.Equal(DisbursementStatus.Approved, (await StateAsync(other)).Status);
     }
 
     [Fact]
     public async Task Five_wrong_codes_lock_the_account_and_say_so()
     {
         await factory.ResetAsync();
-        var id = await ApprovedGrantAsync();
         using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        using var second = await _journey.SignInAsync(GrantJourney.SecondFinance);
+        var (id, request) = await RequestedTrancheAsync(finance);
+        var page = $"/Finance/Tranches/{id}";
 
         for (var attempt = 1; attempt <= 4; attempt++)
-            Assert.Contains("That code is not right.", await (await finance.PostFormAsync($"/Finance/Agreement/{id}", AgreementFields("000000"))).Content.ReadAsStringAsync());
-        var fifth = WebUtility.HtmlDecode(await (await finance.PostFormAsync($"/Finance/Agreement/{id}", AgreementFields("000000"))).Content.ReadAsStringAsync());
-        Assert.Contains("This account is locked for 15 minutes after too many wrong codes.", fifth);
-        // Locked, even the right code records nothing.
-        var locked = WebUtility.HtmlDecode(await (await finance.PostFormAsync($"/Finance/Agreement/{id}", AgreementFields(GrantJourney.PaymentCode()))).Content.ReadAsStringAsync());
-        Assert.Contains("This account is locked", locked);
-        Assert.Equal("Approved", (await StateAsync(id)).Stage);
+            Assert.Contains("That code is not right.", (await ReadAsync(second.PostFormAsync(page, Approval(request, "000000"), "Approve"))).Html);
+        Assert.Contains("This account is locked for 15 minutes after too many wrong codes.",
+            (await ReadAsync(second.PostFormAsync(page, Approval(request, "000000"), "Approve"))).Html);
+        // Locked, even the right code approves nothing.
+        Assert.Contains("This account is locked",
+            (await ReadAsync(second.PostFormAsync(page, Approval(request, GrantJourney.PaymentCode(email: GrantJourney.SecondFinance)), "Approve"))).Html);
+        Assert.Equal(DisbursementStatus.Requested, (await StateAsync(id)).Status);
         Assert.Equal(5, await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "2fa.payment-code-refused")));
     }
 }
