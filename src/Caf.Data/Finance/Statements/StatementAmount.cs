@@ -11,10 +11,15 @@ internal static class StatementAmount
             ? number
             : null;
 
-    /// <summary>What is wrong with a line's amount, if anything: more than zero, and to the currency's minor unit (cents for CHF, USD, EUR).</summary>
+    /// <summary>
+    /// What is wrong with a line's amount, if anything: more than zero, at most <see cref="Bounds.MaxAmount"/> (as a ledger
+    /// entry), and to the currency's minor unit (cents for CHF, USD, EUR).
+    /// </summary>
     public static string? Problem(Money amount)
     {
         if (amount.Amount <= 0) return $"the amount is {Plain(amount.Amount)}; a statement line moves money, so its amount is more than zero.";
+        if (amount.Amount > Bounds.MaxAmount)
+            return $"{amount} is more than {Bounds.MaxAmount.ToString("#,##0", CultureInfo.InvariantCulture)}, more than the fund ever moves at once; check the amount.";
         if (amount.IsInMinorUnits) return null;
         var digits = Money.MinorUnitDigits(amount.Currency);
         return digits == 0
