@@ -24,6 +24,7 @@ internal static partial class Camt053Reader
     private static readonly string[] TransactionReferences = ["AcctSvcrRef", "TxId", "InstrId", "MsgId"];
     private const string AskTheBank = "Ask the bank for the statement again.";
 
+    // Compiled once per process; validating only reads a compiled set.
     private static readonly Lazy<XmlSchemaSet> Schema04 = new(() => LoadSchema("camt.053.001.04.xsd"));
     private static readonly Lazy<XmlSchemaSet> Schema08 = new(() => LoadSchema("camt.053.001.08.xsd"));
 
