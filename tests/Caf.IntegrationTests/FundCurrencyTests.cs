@@ -191,6 +191,35 @@ public abstract class FundCurrencyTests(CafAppFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await finance.GetAsync($"/Finance/Reverse/{tranche}")).Status);
     }
 
+    [Fact]
+    public async Task Reversing_a_contribution_the_fund_has_already_committed_asks_finance_to_accept_the_over_commitment_first()
+    {
+        await factory.ResetAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            db.LedgerEntries.Add(new LedgerEntry(LedgerEntryKind.Commitment, new Money(200_000m, "CHF").InFund(Today), Today, "Commitment: earlier grant",
+                null, null, "test", factory.Clock.GetUtcNow().UtcDateTime));
+            return await db.SaveChangesAsync();
+        });
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var norway = await factory.WithDbAsync(db => db.LedgerEntries.SingleAsync(e => e.Donor == "Norway"));
+
+        using (var refused = await finance.PostFormAsync($"/Finance/Reverse/{norway.Id}", new() { ["Reason"] = "The transfer bounced." }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.Contains("After this the fund would hold CHF 100,000.00 against open commitments of CHF 200,000.00: " +
+                            "CHF 100,000.00 more is promised than it holds.", html);
+            Assert.Contains("Record it although the fund will then have promised more than it holds", html);
+            Assert.Contains("value=\"The transfer bounced.\"", html);
+        }
+        Assert.False(await factory.WithDbAsync(db => db.LedgerEntries.AnyAsync(e => e.ReversesEntryId == norway.Id)));
+
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Reverse/{norway.Id}",
+            new() { ["Reason"] = "The transfer bounced.", ["OverCommitmentAccepted"] = "true" }), "reverse knowingly");
+        Assert.True(await factory.WithDbAsync(db => db.LedgerEntries.AnyAsync(e => e.ReversesEntryId == norway.Id)));
+    }
+
     private const string GoodRates = "currency,fund_currency,date,rate,source\r\n" +
                                      "USD,CHF,2024-05-06,0.9112,UN operational rate\r\n" +
                                      "EUR,CHF,2024-05-06,0.9785,\"ECB, reference rate\"\r\n";

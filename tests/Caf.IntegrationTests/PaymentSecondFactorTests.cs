@@ -63,6 +63,13 @@ public sealed class PaymentSecondFactorTests(SqliteAppFactory factory)
         var (id, request) = await RequestedTrancheAsync(finance);
         var page = $"/Finance/Tranches/{id}";
 
+        // The queue says whose step it is: the requester waits, the other officer approves.
+        var (_, mine) = await finance.GetAsync("/Finance/Disbursements");
+        Assert.Contains("Awaits another finance officer&#x27;s approval", mine);
+        var (_, theirs) = await second.GetAsync("/Finance/Disbursements");
+        Assert.Contains("Approve it (with a fresh code)", theirs);
+        Assert.Contains($"href=\"/Finance/Tranches/{id}\"", theirs);
+
         // The requester is not offered the approval, and a forged one is refused: another officer approves.
         var (_, own) = await finance.GetAsync(page);
         Assert.Contains("Awaits another finance officer's approval.", own);

@@ -150,7 +150,7 @@ public sealed class ApplicationActionRulesTests
         Assert.Empty(Labels(reporting, Person("applicant-2", _given.Partner.Id, CafRoles.Applicant)));
 
         var reconciling = _given.Signed(stage: GrantStages.FinalReconciliation);
-        Assert.Equal(["Tranches and payments", "Record a refund from the grantee"], Labels(reconciling, finance));
+        Assert.Equal(["Tranches and payments", "Reconcile the grant", "Record a refund from the grantee"], Labels(reconciling, finance));
         Assert.Empty(Labels(_given.Approved(), finance));
         Assert.Empty(Labels(reconciling, applicant));
         Assert.Equal(["Edit the draft"], Labels(_given.Draft(), applicant));

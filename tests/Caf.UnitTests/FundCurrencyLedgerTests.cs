@@ -33,6 +33,18 @@ public sealed class FundCurrencyLedgerTests
     private static decimal Committed(IEnumerable<LedgerEntry> entries) => entries.Sum(e => e.FundCommitmentEffect);
 
     [Fact]
+    public void A_payment_converted_to_another_fund_currency_than_its_commitments_is_refused()
+    {
+        var application = ApprovedInUsd();
+        var inEuros = Conversion.At(new Money(8_000m, "USD"), "EUR", 0.85m, Today, "ECB");
+
+        var ex = Assert.Throws<DomainException>(() => GrantApplicationBuilder.SignAndPay(application, inEuros, "UBS-1"));
+
+        Assert.Equal("This grant was committed in CHF, the fund's currency then; it cannot be paid against it in EUR.", ex.Message);
+        Assert.Equal(0m, application.Disbursed.Amount);
+    }
+
+    [Fact]
     public void A_tranche_paid_at_a_dearer_rate_is_booked_at_the_commitments_rate_with_an_exchange_loss_beside_it()
     {
         var application = ApprovedInUsd();

@@ -72,6 +72,11 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.Ignore(a => a.CountingScores);
         b.Ignore(a => a.RubricVersion);
         b.Ignore(a => a.OpenDisbursements);
+        b.Property(a => a.TerminationExpenditureValue).HasPrecision(18, 2);
+        b.Property(a => a.TerminationExpenditureNote).HasMaxLength(GrantApplication.SettlementNoteMaxLength);
+        b.Property(a => a.RefundWaivedValue).HasPrecision(18, 2);
+        b.Property(a => a.RefundWaiverReason).HasMaxLength(GrantApplication.SettlementNoteMaxLength);
+        b.Property(a => a.RefundWaivedByUserId).HasMaxLength(450);
         b.Ignore(a => a.MayPayTranches);
     }
 }

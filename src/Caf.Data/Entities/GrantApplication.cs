@@ -416,8 +416,92 @@ public sealed class GrantApplication : IAudited
     /// <summary>What the grantee received, less what it refunded.</summary>
     public Money PaidNet => Disbursed - Refunded;
 
-    /// <summary>Against the reported expenditure: positive, still owed to the grantee; negative, to be refunded; null without a report.</summary>
-    public Money? StillOwed => ReportedExpenditure is { } spent ? spent - PaidNet : null;
+    /// <summary>What finance accepted as spent for a grant terminated without an accepted final report (ADR 0024).</summary>
+    public decimal? TerminationExpenditureValue { get; private set; }
+    public string? TerminationExpenditureNote { get; private set; }
+    /// <summary>A refund due that finance waived, below the fund's threshold, with who, when and why (ADR 0024).</summary>
+    public decimal? RefundWaivedValue { get; private set; }
+    public string? RefundWaiverReason { get; private set; }
+    public string? RefundWaivedByUserId { get; private set; }
+    public DateTime? RefundWaivedAtUtc { get; private set; }
+
+    public const int SettlementNoteMaxLength = 1000;
+
+    /// <summary>What the grantee spent as reconciliation counts it: the final report's figure, or what finance accepted at termination.</summary>
+    public Money? SpendingReported => ReportedExpenditure ?? (TerminationExpenditureValue is { } accepted ? new Money(accepted, Currency) : null);
+
+    /// <summary>The spending the fund pays for: what was reported, up to the approved amount (above it is the grantee's).</summary>
+    public Money? AcceptedExpenditure => SpendingReported is { } spent && ApprovedAmount is { } approved ? (spent > approved ? approved : spent) : null;
+
+    /// <summary>Spending above the approved amount, noted at closing and borne by the grantee; null when within it.</summary>
+    public Money? Overspent => SpendingReported is { } spent && ApprovedAmount is { } approved && spent > approved ? spent - approved : null;
+
+    public Money RefundWaived => new(RefundWaivedValue ?? 0m, Currency);
+
+    /// <summary>Against the accepted expenditure: positive, still owed to the grantee; negative, to be refunded (less any waiver); null without a figure.</summary>
+    public Money? StillOwed => AcceptedExpenditure is { } spent ? spent - PaidNet + RefundWaived : null;
+
+    /// <summary>What the grantee must give back, or zero.</summary>
+    public Money RefundDue => StillOwed is { Amount: < 0 } owed ? new Money(-owed.Amount, Currency) : Money.Zero(Currency);
+
+    /// <summary>Why the grant cannot close yet, or null when it is balanced (the guard grant-balanced).</summary>
+    public string? SettlementProblem()
+    {
+        if (AcceptedExpenditure is not { } spent)
+            return "There is no accepted financial report to reconcile against: accept the final report, or for a terminated grant record the expenditure accepted at termination.";
+        if (_disbursements.Any(d => d.IsOpen)) return "A payment to the grantee awaits approval or payment: pay it or cancel it first.";
+        var owed = StillOwed!.Value;
+        var net = PaidNet;
+        return owed.Amount > 0 ? $"The grantee reported spending {spent} but received {net} net: record the final payment of {owed} first."
+            : owed.Amount < 0 ? $"The grantee reported spending {spent} but received {net} net: record the refund of {RefundDue} first, or waive it if it is small."
+            : null;
+    }
+
+    /// <summary>Why finance cannot record what it accepts as spent at termination now, or null.</summary>
+    public string? TerminationExpenditureProblem(decimal? amount) =>
+        Stage != GrantStages.FinalReconciliation ? OnlyAtReconciliation("The expenditure accepted at termination")
+        : ReportedExpenditure is not null ? "The grantee's final report gives the expenditure: it is reconciled against that report."
+        : amount is not { } value ? "Give the amount accepted as spent."
+        : value < 0 ? "The amount cannot be negative."
+        : !new Money(value, Currency).IsInMinorUnits ? "Amounts are recorded to the cent (two decimals)."
+        : value > Bounds.MaxAmount ? $"The amount must be at most {Bounds.MaxAmount:#,##0}."
+        : null;
+
+    /// <summary>For a grant terminated without a final report: what finance accepts as spent, from what the grantee showed, with why.</summary>
+    public void RecordTerminationExpenditure(decimal? amount, string? note)
+    {
+        if (TerminationExpenditureProblem(amount) is { } problem) throw new DomainException(problem, nameof(TerminationExpenditureValue));
+        if (string.IsNullOrWhiteSpace(note)) throw new DomainException("Say what the figure rests on (receipts, the grantee's statement).", nameof(TerminationExpenditureNote));
+        if (note.Trim().Length > SettlementNoteMaxLength)
+            throw new DomainException($"Keep the note under {SettlementNoteMaxLength:N0} characters.", nameof(TerminationExpenditureNote));
+        TerminationExpenditureValue = amount;
+        TerminationExpenditureNote = note.Trim();
+        LedgerVersion++;
+    }
+
+    /// <summary>Why the refund due cannot be waived now under <paramref name="threshold"/>, or null.</summary>
+    public string? WaiverProblem(Money threshold) =>
+        Stage != GrantStages.FinalReconciliation ? OnlyAtReconciliation("A waiver")
+        : RefundDue.Amount <= 0 ? "No refund is due: there is nothing to waive."
+        : threshold.Currency == Currency && RefundDue > threshold
+            ? $"The refund due, {RefundDue}, is above the {threshold} the fund waives: ask the grantee to pay it back."
+        : threshold.Currency != Currency ? $"The fund's waiver threshold is set in {threshold.Currency}, not in this grant's {Currency}."
+        : null;
+
+    /// <summary>A small refund due is waived, recorded with who, when and why; the grant can then close.</summary>
+    public void WaiveRefund(Money threshold, string? reason, string userId, DateTime nowUtc)
+    {
+        if (WaiverProblem(threshold) is { } problem) throw new DomainException(problem, nameof(RefundWaivedValue));
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Say why the refund is waived.", nameof(RefundWaiverReason));
+        if (reason.Trim().Length > SettlementNoteMaxLength)
+            throw new DomainException($"Keep the reason under {SettlementNoteMaxLength:N0} characters.", nameof(RefundWaiverReason));
+        RefundWaivedValue = (RefundWaivedValue ?? 0m) + RefundDue.Amount;
+        RefundWaiverReason = reason.Trim();
+        RefundWaivedByUserId = userId;
+        RefundWaivedAtUtc = nowUtc;
+        LedgerVersion++;
+    }
+
 
     /// <summary>What is wrong with paying <paramref name="amount"/> now, beside what is already on its way, if anything.</summary>
     public string? PaymentProblem(decimal amount)
@@ -733,6 +817,11 @@ public sealed class GrantApplication : IAudited
             throw new DomainException(
                 $"The bank transfer {twice.BankReference} is already recorded on this grant ({twice.Amount}, value date {twice.ValueDate:d MMMM yyyy}). Check the bank reference.",
                 nameof(LedgerEntry.BankReference));
+        // A draw is weighed against its commitment in the same fund currency; a fund whose currency changed since would mix them.
+        if (kind is LedgerEntryKind.Disbursement or LedgerEntryKind.CommitmentRelease && CommitmentEntry is { } committedIn
+            && committedIn.FundAmount.Currency != conversion.FundAmount.Currency)
+            throw new DomainException($"This grant was committed in {committedIn.FundAmount.Currency}, the fund's currency then; " +
+                                      $"it cannot be paid against it in {conversion.FundAmount.Currency}.", nameof(LedgerEntry.Amount));
         LedgerVersion++;
         var booked = kind is LedgerEntryKind.Disbursement or LedgerEntryKind.CommitmentRelease && CommitmentEntry is { } commitment
             ? DrawnFromCommitment(amount, commitment)

@@ -131,18 +131,10 @@ internal sealed class FinalReportSubmittedGuard : GrantGuard
 internal sealed class GrantBalancedGuard : GrantGuard
 {
     public override string Name => "grant-balanced";
-    public override string Description => "What was paid, less refunds, equals the expenditure the grantee reported.";
+    public override string Description => "What was paid, less refunds and any refund waived, equals the expenditure accepted (up to the approved amount).";
 
-    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c)
-    {
-        if (a.ReportedExpenditure is not { } spent)
-            return GuardResult.Unmet("There is no accepted financial report to reconcile against.");
-        var net = a.PaidNet;
-        if (net == spent) return GuardResult.Ok;
-        return net > spent
-            ? GuardResult.Unmet($"The grantee reported spending {spent} but received {net} net: record the refund of {net - spent} first.")
-            : GuardResult.Unmet($"The grantee reported spending {spent} but received {net} net: record the final payment of {spent - net} first.");
-    }
+    protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
+        a.SettlementProblem() is { } problem ? GuardResult.Unmet(problem) : GuardResult.Ok;
 }
 
 internal sealed class ProposalCompleteGuard : GrantGuard

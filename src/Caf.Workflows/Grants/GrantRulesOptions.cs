@@ -16,4 +16,10 @@ public sealed class GrantRulesOptions
 
     /// <summary>The fund's currency, in which the ledger is kept.</summary>
     public string FundCurrency { get; set; } = "CHF";
+
+    /// <summary>A refund due up to this amount (in the grant's currency: CHF, USD and EUR alike) may be waived, recorded and audited (ADR 0024).</summary>
+    public decimal RefundWaiverThreshold { get; set; } = 100m;
+
+    /// <summary>A budget line whose reported spending differs from its budget by more than this percentage is flagged for the ISU.</summary>
+    public decimal VarianceFlagPercent { get; set; } = 10m;
 }

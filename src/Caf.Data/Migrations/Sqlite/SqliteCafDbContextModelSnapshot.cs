@@ -983,6 +983,21 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RefundWaivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefundWaivedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RefundWaivedValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefundWaiverReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RoundId")
                         .HasColumnType("TEXT");
 
@@ -992,6 +1007,14 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminationExpenditureNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TerminationExpenditureValue")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ThematicAreas")

@@ -28,7 +28,10 @@ internal static class ApplicationTasks
         if (user.IsInRole(CafRoles.Finance) && a.MayPayTranches)
             tasks.Add(("Tranches and payments", $"/Finance/Tranches/{a.Id}"));
         if (user.IsInRole(CafRoles.Finance) && a.MaySettle)
+        {
+            tasks.Add(("Reconcile the grant", $"/Finance/Reconcile/{a.Id}"));
             tasks.Add(("Record a refund from the grantee", $"/Finance/Payment/{a.Id}"));
+        }
         return tasks;
     }
 }

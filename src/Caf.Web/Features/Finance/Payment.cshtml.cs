@@ -28,7 +28,8 @@ public sealed class PaymentModel(ApplicationAccess access, WorkflowEngine engine
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         Input.ValueDate = FundTime.Today(clock);
-        if (Difference is { Amount: < 0 } difference) Input.Amount = -difference.Amount;
+        // Shown to the cent however the figures were added up (300.0 − 0 prints "300.0").
+        if (Difference is { Amount: < 0 } difference) Input.Amount = decimal.Round(-difference.Amount, 2) + 0.00m;
         return Page();
     }
 

@@ -1,0 +1,49 @@
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Workflows.Engine;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Caf.Web.Features.Finance;
+
+/// <summary>
+/// A grant at final reconciliation: what was reported and accepted, paid and refunded, and what remains; finance records
+/// the expenditure accepted at termination or waives a small refund due, then closes the grant from its page.
+/// </summary>
+[Authorize(Roles = CafRoles.Finance)]
+public sealed class ReconcileModel(ApplicationAccess access, WorkflowEngine engine, Reconciliations reconciliations)
+    : ApplicationPageModel(access, engine)
+{
+    protected override string Stage => GrantStages.FinalReconciliation;
+
+    [BindProperty] public SettlementInput Input { get; set; } = new();
+
+    public sealed class SettlementInput
+    {
+        public decimal? TerminationExpenditureValue { get; set; }
+        public string? TerminationExpenditureNote { get; set; }
+        public string? RefundWaiverReason { get; set; }
+    }
+
+    internal Money WaiverThreshold => reconciliations.WaiverThreshold(Application);
+    internal string? SettlementProblem => Application.SettlementProblem();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public Task<IActionResult> OnPostTerminationAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, a => reconciliations.RecordTerminationExpenditureAsync(a, User, Input.TerminationExpenditureValue, Input.TerminationExpenditureNote, ct),
+            "Expenditure accepted at termination recorded.", ct);
+
+    public Task<IActionResult> OnPostWaiveAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, a => reconciliations.WaiveRefundAsync(a, User, Input.RefundWaiverReason, ct), "Refund waived.", ct);
+
+    private async Task<IActionResult> StepAsync(Guid id, Func<GrantApplication, Task<CommandOutcome>> step, string done, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        if (!ModelState.IsValid) return Invalid();
+        var outcome = await step(Application);
+        if (!outcome.Succeeded) return await RefusedAsync(outcome, id, ct);
+        TempData["Message"] = done;
+        return RedirectToPage(new { id });
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.IntegrationTests;
+
+/// <summary>
+/// Final reconciliation through the pages (ADR 0024): the report's expenditure gives the refund due; a small one is waived;
+/// a grant that spent above its approved amount and a terminated grant both close.
+/// </summary>
+public abstract class ReconciliationTests(CafAppFactory factory)
+{
+    private readonly GrantJourney _journey = new(factory);
+    private readonly GrantScenario _scenario = new(factory);
+    private DateOnly Today => FundTime.Today(factory.Clock);
+
+    /// <summary>An active grant (CHF 2,000 approved, CHF 1,600 paid) whose final report gives <paramref name="spent"/>, accepted.</summary>
+    private async Task<Guid> ReportedAsync(decimal spent)
+    {
+        var id = await _scenario.ActiveGrantAsync(Today.AddDays(-3));
+        await _scenario.FireAsync(id, "reports-due", GrantJourney.Isu);
+        await _scenario.FireAsync(id, "accept-final-reports", GrantJourney.Isu, (a, actors, now) =>
+            a.SubmitFinalReport("final-report.pdf", "application/pdf", "%PDF-1.7\n"u8.ToArray(), spent, actors[GrantJourney.Applicant].UserId, now));
+        return id;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html)> ReadAsync(Task<HttpResponseMessage> sending)
+    {
+        using var response = await sending;
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task The_reported_expenditure_gives_the_refund_due_which_above_the_threshold_is_not_waived()
+    {
+        await factory.ResetAsync();
+        var id = await ReportedAsync(1_200m);
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+
+        var (_, page) = await finance.GetAsync($"/Finance/Reconcile/{id}");
+        var html = WebUtility.HtmlDecode(page);
+        Assert.Contains("<dd id=\"to-settle\">CHF 400.00 refund due from the grantee</dd>", html);
+        Assert.Contains("record the refund of CHF 400.00 first", html);
+        Assert.DoesNotContain("Waive the refund", html);
+
+        var (status, refused) = await ReadAsync(finance.PostFormAsync($"/Finance/Reconcile/{id}", new() { ["Input.RefundWaiverReason"] = "Small." }, "Waive"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("The refund due, CHF 400.00, is above the CHF 100.00 the fund waives: ask the grantee to pay it back.", refused);
+        Assert.Null(await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.RefundWaivedValue).SingleAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await finance.FireAsync(id, "close")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_terminated_grant_closes_on_the_expenditure_finance_accepted_with_a_small_refund_waived()
+    {
+        await factory.ResetAsync();
+        var id = await _scenario.ActiveGrantAsync(Today.AddDays(30));
+        using var isu = await _journey.SignInAsync(GrantJourney.Isu);
+        await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "terminate", "The grantee withdrew after the first mission."), "terminate");
+        Assert.Equal("FinalReconciliation", await _journey.StageAsync(id));
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var page = $"/Finance/Reconcile/{id}";
+
+        var (badStatus, bad) = await ReadAsync(finance.PostFormAsync(page, new()
+        {
+            ["Input.TerminationExpenditureValue"] = "1520.00", ["Input.TerminationExpenditureNote"] = " ",
+        }, "Termination"));
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus);
+        Assert.Contains("Say what the figure rests on (receipts, the grantee's statement).", bad);
+        Assert.Contains("value=\"1520.00\"", bad);
+
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync(page, new()
+        {
+            ["Input.TerminationExpenditureValue"] = "1520.00", ["Input.TerminationExpenditureNote"] = "Receipts for the first mission.",
+        }, "Termination"), "record the accepted expenditure");
+        var (_, due) = await finance.GetAsync(page);
+        Assert.Contains("CHF 80.00 refund due from the grantee", WebUtility.HtmlDecode(due));
+
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync(page, new() { ["Input.RefundWaiverReason"] = "Recovery would cost more." }, "Waive"),
+            "waive the refund");
+        await GrantJourney.ExpectRedirectAsync(finance.FireAsync(id, "close", "Reconciled after termination."), "close");
+
+        Assert.Equal("Closed", await _journey.StageAsync(id));
+        var closed = await _journey.LoadAsync(id);
+        Assert.Equal((1_520m, 80m, "Recovery would cost more."),
+            (closed.TerminationExpenditureValue!.Value, closed.RefundWaivedValue!.Value, closed.RefundWaiverReason));
+        // The unpaid commitment went back to the fund; the waiver is in the audit trail.
+        Assert.Equal(0m, closed.LedgerEntries.Sum(e => e.CommitmentEffect));
+        Assert.Equal(new Money(400m, "CHF"), new Money(closed.LedgerEntries.Where(e => e.Kind == LedgerEntryKind.CommitmentRelease).Sum(e => e.Amount.Amount), "CHF"));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityId == id.ToString() && e.Details != null && e.Details.Contains("RefundWaivedValue"))));
+    }
+
+    [Fact]
+    public async Task A_grant_that_spent_above_its_approved_amount_is_paid_up_to_it_and_closes_with_the_overspending_noted()
+    {
+        await factory.ResetAsync();
+        var id = await ReportedAsync(2_350m);
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+
+        var (_, page) = await finance.GetAsync($"/Finance/Reconcile/{id}");
+        var html = WebUtility.HtmlDecode(page);
+        Assert.Contains("<dd id=\"overspent\">CHF 350.00 — the grantee's; the fund pays up to the approved amount</dd>", html);
+        Assert.Contains("<dd id=\"to-settle\">CHF 400.00 still owed to the grantee</dd>", html);
+
+        await _scenario.FireAsync(id, "close", GrantJourney.Finance, (a, actors, now) =>
+        {
+            var request = a.RequestDisbursement(2, new Money(400m, "CHF"), actors[GrantJourney.Finance].UserId, now);
+            a.ApproveDisbursement(request.Id, actors[GrantJourney.SecondFinance].UserId, now);
+            a.PayDisbursement(request.Id, new Money(400m, "CHF").InFund(Today), Today, "UBS-T2", actors[GrantJourney.Finance].UserId, now);
+        });
+
+        Assert.Equal("Closed", await _journey.StageAsync(id));
+        var closed = await _journey.LoadAsync(id);
+        Assert.Equal((new Money(2_000m, "CHF"), new Money(350m, "CHF")), (closed.Disbursed, closed.Overspent!.Value));
+    }
+}
+
+[Collection(SqliteCollectionDefinition.Name)]
+public sealed class SqliteReconciliationTests(SqliteAppFactory factory) : ReconciliationTests(factory);
+
+[Collection(PostgresCollectionDefinition.Name)]
+public sealed class PostgresReconciliationTests(PostgresAppFactory factory) : ReconciliationTests(factory);
