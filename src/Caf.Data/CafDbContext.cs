@@ -28,6 +28,9 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<GrantReport> Reports => Set<GrantReport>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<DisbursementRequest> DisbursementRequests => Set<DisbursementRequest>();
+    public DbSet<Finance.Statements.ImportedStatement> BankStatements => Set<Finance.Statements.ImportedStatement>();
+    public DbSet<Finance.Statements.StatementEntry> StatementEntries => Set<Finance.Statements.StatementEntry>();
+    public DbSet<Finance.Statements.StatementMatch> StatementMatches => Set<Finance.Statements.StatementMatch>();
     public DbSet<ActionPlanAction> ActionPlanActions => Set<ActionPlanAction>();
     public DbSet<ApplicationAttachment> Attachments => Set<ApplicationAttachment>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();

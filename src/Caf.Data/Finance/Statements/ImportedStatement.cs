@@ -1,0 +1,128 @@
+namespace Caf.Data.Finance.Statements;
+
+/// <summary>
+/// A bank statement as imported (docs/features/bank-statements.md): the bank's statement id and account, and its booked
+/// entries. Importing the same statement again adds only entries not seen before (by statement id and entry key).
+/// </summary>
+public sealed class ImportedStatement : IAudited
+{
+    public const int MaxIdLength = 140;
+    public const int MaxFileNameLength = 255;
+
+    private ImportedStatement() { }
+
+    internal ImportedStatement(string bankStatementId, string? iban, string currency, DateOnly? from, DateOnly? to, string format,
+        string fileName, string userId, DateTime nowUtc)
+    {
+        Id = Guid.NewGuid();
+        BankStatementId = bankStatementId;
+        Iban = iban;
+        Currency = currency;
+        From = from;
+        To = to;
+        Format = format;
+        FileName = fileName;
+        ImportedByUserId = userId;
+        ImportedAtUtc = nowUtc;
+    }
+
+    public Guid Id { get; private set; }
+    /// <summary>The bank's id for the statement (camt <c>Stmt/Id</c>, the CSV's <c>statement_id</c>).</summary>
+    public string BankStatementId { get; private set; } = "";
+    public string? Iban { get; private set; }
+    public string Currency { get; private set; } = "";
+    public DateOnly? From { get; private set; }
+    public DateOnly? To { get; private set; }
+    /// <summary>camt.053.001.04, camt.053.001.08 or CSV.</summary>
+    public string Format { get; private set; } = "";
+    public string FileName { get; private set; } = "";
+    public string ImportedByUserId { get; private set; } = "";
+    public DateTime ImportedAtUtc { get; private set; }
+}
+
+/// <summary>One booked entry of an imported statement, kept as the bank wrote it.</summary>
+public sealed class StatementEntry : IAudited
+{
+    public const int MaxKeyLength = 200;
+
+    private StatementEntry() { }
+
+    internal StatementEntry(Guid statementId, string key, StatementLine line)
+    {
+        Id = Guid.NewGuid();
+        StatementId = statementId;
+        Key = key;
+        Reference = line.Reference;
+        Amount = line.Amount;
+        IsCredit = line.Direction == EntryDirection.Credit;
+        BookingDate = line.BookingDate;
+        ValueDate = line.ValueDate;
+        Remittance = line.Remittance;
+        EndToEndId = line.EndToEndId;
+        Counterparty = line.Counterparty;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid StatementId { get; private set; }
+    /// <summary>What makes the entry the same one when the statement comes again: its bank reference, or its date, direction, amount and place.</summary>
+    public string Key { get; private set; } = "";
+    public string? Reference { get; private set; }
+    public Money Amount { get; private set; }
+    /// <summary>Money in (a credit) or out (a debit) of the fund's account.</summary>
+    public bool IsCredit { get; private set; }
+    public DateOnly BookingDate { get; private set; }
+    public DateOnly ValueDate { get; private set; }
+    public string? Remittance { get; private set; }
+    public string? EndToEndId { get; private set; }
+    public string? Counterparty { get; private set; }
+
+    /// <summary>The line as the matcher reads it, numbered <paramref name="number"/> to find it again.</summary>
+    internal StatementLine AsLine(int number) => new(number, Reference, Amount, IsCredit ? EntryDirection.Credit : EntryDirection.Debit, BookingDate, ValueDate,
+        Remittance, EndToEndId, Counterparty);
+
+    /// <summary>The key of a line: the bank's reference when it gives one, else what the line says, with its place to tell twins apart.</summary>
+    internal static string KeyOf(StatementLine line) =>
+        line.Reference is { } reference ? $"ref:{reference}"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"line:{line.BookingDate:yyyy-MM-dd}|{line.Direction}|{line.Amount.Amount:0.00}|{line.Amount.Currency}|{line.Line}");
+}
+
+/// <summary>
+/// A statement entry settling a ledger entry: proposed by the matcher or made by hand, then confirmed by finance. Several
+/// matches on one statement entry split it between ledger entries; a ledger entry is settled once.
+/// </summary>
+public sealed class StatementMatch : IAudited
+{
+    public const int MaxReasonLength = 300;
+
+    private StatementMatch() { }
+
+    internal StatementMatch(Guid statementEntryId, Guid ledgerEntryId, bool confirmed, string reason, string? userId, DateTime nowUtc)
+    {
+        Id = Guid.NewGuid();
+        StatementEntryId = statementEntryId;
+        LedgerEntryId = ledgerEntryId;
+        Confirmed = confirmed;
+        Reason = reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength];
+        ConfirmedByUserId = confirmed ? userId : null;
+        ConfirmedAtUtc = confirmed ? nowUtc : null;
+        CreatedAtUtc = nowUtc;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid StatementEntryId { get; private set; }
+    public Guid LedgerEntryId { get; private set; }
+    public bool Confirmed { get; private set; }
+    public string Reason { get; private set; } = "";
+    public string? ConfirmedByUserId { get; private set; }
+    public DateTime? ConfirmedAtUtc { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public void Confirm(string userId, DateTime nowUtc)
+    {
+        if (Confirmed) throw new DomainException("This match is already confirmed.");
+        Confirmed = true;
+        ConfirmedByUserId = userId;
+        ConfirmedAtUtc = nowUtc;
+    }
+}

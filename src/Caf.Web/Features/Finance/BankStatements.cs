@@ -1,0 +1,184 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Data.Finance.Statements;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Features.Finance;
+
+/// <summary>What an import did: statements read, entries added and already there, matches proposed; or why nothing was imported.</summary>
+public sealed record StatementImportResult(int Statements, int Added, int AlreadyImported, int NotBooked, int Proposed, IReadOnlyList<string> Problems)
+{
+    public bool Succeeded => Problems.Count == 0;
+}
+
+/// <summary>
+/// Bank reconciliation (docs/features/bank-statements.md): finance imports a statement (camt.053 .001.04/.001.08 or CSV),
+/// all or nothing and idempotent; each new booked entry is matched automatically to an open ledger entry where one fits;
+/// finance confirms or rejects a proposal, or matches (and splits) an entry by hand.
+/// </summary>
+public sealed class BankStatements(CafDbContext db, UserActions actions, TimeProvider clock) : IUseCase
+{
+    internal const string ImportedAction = "bank-statement.imported";
+
+    /// <summary>The kinds of ledger entry a statement settles, and which way their money moves.</summary>
+    private static readonly LedgerEntryKind[] Settled = [LedgerEntryKind.Disbursement, LedgerEntryKind.Refund, LedgerEntryKind.Contribution, LedgerEntryKind.BankCharge];
+
+    public async Task<StatementImportResult> ImportAsync(ClaimsPrincipal finance, string fileName, byte[] content, CancellationToken ct)
+    {
+        var (read, format) = Read(content);
+        if (!read.IsClean) return Refused([.. read.Problems.Select(p => p.ToString())]);
+
+        var ids = read.Statements.Select(s => s.Id).ToList();
+        var known = await db.BankStatements.Where(s => ids.Contains(s.BankStatementId)).ToDictionaryAsync(s => s.BankStatementId, ct);
+        var problems = read.Statements.Where(s => known.TryGetValue(s.Id, out var earlier) && earlier.Currency != s.Currency)
+            .Select(s => $"Statement {s.Id} was imported before in {known[s.Id].Currency}; this file gives it in {s.Currency}. Check the file.").ToList();
+        if (problems.Count > 0) return Refused(problems);
+        var knownIds = known.Values.Select(s => s.Id).ToList();
+        var knownKeys = (await db.StatementEntries.AsNoTracking().Where(e => knownIds.Contains(e.StatementId))
+            .Select(e => new { e.StatementId, e.Key }).ToListAsync(ct)).Select(e => (e.StatementId, e.Key)).ToHashSet();
+
+        var userId = ApplicationAccess.ActorFor(finance).UserId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = new List<StatementEntry>();
+        var already = 0;
+        var outcome = await actions.RunAsync(finance, async () =>
+        {
+            foreach (var statement in read.Statements)
+            {
+                if (!known.TryGetValue(statement.Id, out var record))
+                {
+                    record = new ImportedStatement(statement.Id, statement.Iban, statement.Currency, statement.From, statement.To, format,
+                        Bounds.FileName(fileName, "File"), userId, now);
+                    db.BankStatements.Add(record);
+                }
+                foreach (var line in statement.Lines)
+                {
+                    var key = StatementEntry.KeyOf(line);
+                    if (!knownKeys.Add((record.Id, key))) { already++; continue; }
+                    var entry = new StatementEntry(record.Id, key, line);
+                    db.StatementEntries.Add(entry);
+                    added.Add(entry);
+                }
+            }
+            var proposed = await ProposeAsync(added, now, ct);
+            db.AuditEvents.Add(new AuditEvent(ImportedAction, nameof(ImportedStatement), null, JsonSerializer.Serialize(new
+            {
+                fileName, format, statements = ids, added = added.Count, alreadyImported = already, proposed,
+            })));
+        }, ct);
+        if (!outcome.Succeeded) return Refused([.. outcome.Errors.Select(e => e.Message)]);
+        var proposedCount = await db.StatementMatches.CountAsync(m => added.Select(a => a.Id).Contains(m.StatementEntryId), ct);
+        return new(read.Statements.Count, added.Count, already, read.Statements.Sum(s => s.SkippedNotBooked), proposedCount, []);
+    }
+
+    private static StatementImportResult Refused(IReadOnlyList<string> problems) => new(0, 0, 0, 0, 0, problems);
+
+    /// <summary>A camt.053 file (XML) or a CSV one, told apart by their first characters.</summary>
+    private static (StatementReadResult Read, string Format) Read(byte[] content)
+    {
+        var text = content.AsSpan();
+        if (text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) text = text[3..];
+        var start = text.TrimStart(" \t\r\n"u8);
+        if (start.Length > 0 && start[0] == (byte)'<')
+        {
+            var result = Camt053Reader.Read(content);
+            var xml = System.Text.Encoding.UTF8.GetString(content.AsSpan(0, Math.Min(content.Length, 4096)));
+            return (result, xml.Contains(Camt053Reader.Namespace08, StringComparison.Ordinal) ? "camt.053.001.08" : "camt.053.001.04");
+        }
+        return (StatementCsvReader.Read(content), "CSV");
+    }
+
+    /// <summary>
+    /// Proposes, for the new entries, the open ledger entries they settle: of the kinds a bank moves, not reversed, not
+    /// settled already, in the entries' currencies and within the matcher's tolerance of their dates (read in SQL).
+    /// </summary>
+    private async Task<int> ProposeAsync(List<StatementEntry> entries, DateTime now, CancellationToken ct)
+    {
+        if (entries.Count == 0) return 0;
+        var from = entries.Min(e => e.ValueDate).AddDays(-StatementMatcher.DefaultToleranceDays);
+        var to = entries.Max(e => e.ValueDate).AddDays(StatementMatcher.DefaultToleranceDays);
+        var currencies = entries.Select(e => e.Amount.Currency).Distinct().ToList();
+        var candidates = await OpenEntries()
+            .Where(e => e.ValueDate >= from && e.ValueDate <= to && currencies.Contains(e.Amount.Currency))
+            .Select(e => new { e.Id, e.Kind, e.Amount, e.ValueDate, e.BankReference, Grant = e.Application!.Reference })
+            .ToListAsync(ct);
+        var lines = entries.Select((e, i) => e.AsLine(i)).ToList();
+        var result = StatementMatcher.Propose(lines, candidates.Select(c => new MatchCandidate(c.Id, KindOf(c.Kind), c.Amount, c.ValueDate,
+            c.BankReference, c.Grant)).ToList());
+        foreach (var proposal in result.Proposals)
+            db.StatementMatches.Add(new StatementMatch(entries[proposal.Line.Line].Id, proposal.Candidate.EntryId, confirmed: false, proposal.Reason, null, now));
+        return result.Proposals.Count;
+    }
+
+    /// <summary>Ledger entries a statement may still settle: of a kind the bank moves, neither a reversal nor reversed, not matched.</summary>
+    internal IQueryable<LedgerEntry> OpenEntries() =>
+        db.LedgerEntries.AsNoTracking()
+            .Where(e => Settled.Contains(e.Kind) && e.ReversesEntryId == null
+                        && !db.LedgerEntries.Any(r => r.ReversesEntryId == e.Id)
+                        && !db.StatementMatches.Any(m => m.LedgerEntryId == e.Id));
+
+    /// <summary>Statement entries not (or not wholly) settled: no match yet.</summary>
+    internal IQueryable<StatementEntry> UnmatchedEntries() =>
+        db.StatementEntries.AsNoTracking().Where(e => !db.StatementMatches.Any(m => m.StatementEntryId == e.Id));
+
+    private static CandidateKind KindOf(LedgerEntryKind kind) => kind switch
+    {
+        LedgerEntryKind.Disbursement => CandidateKind.Disbursement,
+        LedgerEntryKind.Refund => CandidateKind.Refund,
+        LedgerEntryKind.Contribution => CandidateKind.Contribution,
+        _ => CandidateKind.BankCharge,
+    };
+
+    private static bool IsCredit(LedgerEntryKind kind) => kind is LedgerEntryKind.Refund or LedgerEntryKind.Contribution;
+
+    public Task<CommandOutcome> ConfirmAsync(ClaimsPrincipal finance, Guid matchId, CancellationToken ct) =>
+        actions.RunAsync(finance, async () =>
+        {
+            var match = await db.StatementMatches.SingleOrDefaultAsync(m => m.Id == matchId, ct)
+                        ?? throw new DomainException("There is no such match: it may have been rejected a moment ago.");
+            match.Confirm(ApplicationAccess.ActorFor(finance).UserId, clock.GetUtcNow().UtcDateTime);
+        }, ct);
+
+    /// <summary>A proposal that is wrong is removed (the removal is audited); the statement entry and the ledger entry are open again.</summary>
+    public Task<CommandOutcome> RejectAsync(ClaimsPrincipal finance, Guid matchId, CancellationToken ct) =>
+        actions.RunAsync(finance, async () =>
+        {
+            var match = await db.StatementMatches.SingleOrDefaultAsync(m => m.Id == matchId, ct)
+                        ?? throw new DomainException("There is no such match: it may have been rejected a moment ago.");
+            if (match.Confirmed) throw new DomainException("A confirmed match stays: it is what finance checked.");
+            db.StatementMatches.Remove(match);
+        }, ct);
+
+    /// <summary>
+    /// Finance matches a statement entry by hand to one ledger entry, or splits it between several: open entries whose
+    /// money moves the same way, in its currency, adding up to its amount exactly. Confirmed at once.
+    /// </summary>
+    public async Task<CommandOutcome> MatchByHandAsync(ClaimsPrincipal finance, Guid statementEntryId, IReadOnlyList<Guid> ledgerEntryIds,
+        CancellationToken ct)
+    {
+        const string field = "LedgerEntryIds";
+        var entry = await UnmatchedEntries().SingleOrDefaultAsync(e => e.Id == statementEntryId, ct);
+        if (entry is null) return new CommandOutcome(409, [(null, "This statement entry is matched already, or does not exist.")]);
+        var ids = ledgerEntryIds.Distinct().ToList();
+        if (ids.Count == 0) return CommandOutcome.Invalid([(field, "Tick the ledger entries this statement entry settles.")]);
+        var chosen = await OpenEntries().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
+        string? problem = chosen.Count != ids.Count ? "One of the ledger entries ticked is already settled, reversed, or not a bank movement."
+            : chosen.Any(e => e.Amount.Currency != entry.Amount.Currency) ? $"The statement entry is in {entry.Amount.Currency}; tick entries in that currency."
+            : chosen.Any(e => IsCredit(e.Kind) != entry.IsCredit)
+                ? entry.IsCredit ? "This is money in: tick refunds or contributions." : "This is money out: tick payments or bank charges."
+            : chosen.Sum(e => e.Amount.Amount) != entry.Amount.Amount
+                ? $"The entries ticked add up to {new Money(chosen.Sum(e => e.Amount.Amount), entry.Amount.Currency)}; the statement entry is {entry.Amount}."
+            : null;
+        if (problem is not null) return CommandOutcome.Invalid([(field, problem)]);
+        var userId = ApplicationAccess.ActorFor(finance).UserId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reason = chosen.Count == 1 ? "Matched by hand." : $"Split by hand between {chosen.Count} ledger entries.";
+        return await actions.RunAsync(finance, () =>
+        {
+            foreach (var ledger in chosen) db.StatementMatches.Add(new StatementMatch(entry.Id, ledger.Id, confirmed: true, reason, userId, now));
+            return Task.CompletedTask;
+        }, ct);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.IntegrationTests;
+
+/// <summary>
+/// Bank statements through the page (docs/features/bank-statements.md): camt.053 .001.04 and .001.08 and CSV statements
+/// are matched to the ledger; importing again adds nothing; a malformed file imports nothing and names its fault; finance
+/// confirms, rejects and matches by hand.
+/// </summary>
+public abstract class BankStatementTests(CafAppFactory factory)
+{
+    private readonly GrantJourney _journey = new(factory);
+    private readonly GrantScenario _scenario = new(factory);
+    private DateOnly Today => FundTime.Today(factory.Clock);
+
+    private sealed record Line(decimal Amount, bool Credit, DateOnly Date, string Reference, string Text);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A camt.053 statement of CHF entries, in the shape of .001.04 or .001.08 (whose entry status is a code).</summary>
+    private static byte[] Camt(string version, string statementId, params Line[] lines)
+    {
+        var status = version == "08" ? "<Sts><Cd>BOOK</Cd></Sts>" : "<Sts>BOOK</Sts>";
+        var entries = string.Concat(lines.Select(l => $"""
+            <Ntry><Amt Ccy="CHF">{l.Amount.ToString("0.00", CultureInfo.InvariantCulture)}</Amt><CdtDbtInd>{(l.Credit ? "CRDT" : "DBIT")}</CdtDbtInd>{status}
+            <BookgDt><Dt>{Day(l.Date)}</Dt></BookgDt><ValDt><Dt>{Day(l.Date)}</Dt></ValDt><AcctSvcrRef>{l.Reference}</AcctSvcrRef>
+            <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>XBCT</SubFmlyCd></Fmly></Domn></BkTxCd><AddtlNtryInf>{l.Text}</AddtlNtryInf></Ntry>
+            """));
+        return Encoding.UTF8.GetBytes($"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.{version}"><BkToCstmrStmt>
+            <GrpHdr><MsgId>MSG-{statementId}</MsgId><CreDtTm>2026-04-01T06:15:02+02:00</CreDtTm></GrpHdr>
+            <Stmt><Id>{statementId}</Id><CreDtTm>2026-04-01T06:15:02+02:00</CreDtTm><Acct><Id><IBAN>CH9300762011623852957</IBAN></Id><Ccy>CHF</Ccy></Acct>
+            <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="CHF">1000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-31</Dt></Dt></Bal>
+            {entries}
+            </Stmt></BkToCstmrStmt></Document>
+            """);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html)> ImportAsync(CafSession finance, string name, byte[] file)
+    {
+        using var response = await finance.PostMultipartAsync("/Finance/Statements", [], "Upload", name, file,
+            name.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : "application/xml", "Import");
+        if (response.StatusCode != HttpStatusCode.Redirect) return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        // Imported: the page it sends back to says what was done.
+        var (status, html) = await finance.GetAsync("/Finance/Statements");
+        return (status, WebUtility.HtmlDecode(html));
+    }
+
+    private Task<(int Statements, int Entries, int Proposed, int Confirmed)> CountsAsync() => factory.WithDbAsync(async db => (
+        await db.BankStatements.CountAsync(), await db.StatementEntries.CountAsync(),
+        await db.StatementMatches.CountAsync(m => !m.Confirmed), await db.StatementMatches.CountAsync(m => m.Confirmed)));
+
+    /// <summary>The ledger entry a statement entry was matched to, by the statement entry's bank reference.</summary>
+    private Task<LedgerEntry?> MatchedAsync(string bankReference) => factory.WithDbAsync(db =>
+        (from m in db.StatementMatches
+         join s in db.StatementEntries on m.StatementEntryId equals s.Id
+         join e in db.LedgerEntries on m.LedgerEntryId equals e.Id
+         where s.Reference == bankReference
+         select e).SingleOrDefaultAsync());
+
+    [Theory]
+    [InlineData("04")]
+    [InlineData("08")]
+    public async Task A_camt_053_statement_is_matched_to_the_ledger_and_importing_it_again_adds_nothing(string version)
+    {
+        await factory.ResetAsync();
+        var grant = await _scenario.ActiveGrantAsync(Today.AddDays(30)); // CHF 1,600 paid today, bank reference T1
+        var reference = await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == grant).Select(a => a.Reference!).SingleAsync());
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var file = Camt(version, $"STMT-{version}-1",
+            new Line(150_000m, true, Today.AddDays(-59), "260101NO1", "Contribution NO-2026-001 Norway"),
+            new Line(1_600m, false, Today, "260102CH2", $"{reference} T1 first tranche"),
+            new Line(12.50m, false, Today, "260102CH3", "Account fee"));
+
+        var (status, html) = await ImportAsync(finance, $"statement-{version}.xml", file);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Imported 1 statement(s): 3 new entries, 0 already imported, 0 not yet booked left out; 2 matches proposed.", html);
+        Assert.Equal((1, 3, 2, 0), await CountsAsync());
+        Assert.Equal("Norway", (await MatchedAsync("260101NO1"))!.Donor);
+        Assert.Equal((grant, LedgerEntryKind.Disbursement), ((await MatchedAsync("260102CH2"))!.ApplicationId!.Value, (await MatchedAsync("260102CH2"))!.Kind));
+        Assert.Contains("Account fee", html); // unmatched, listed
+        Assert.Equal(version == "08" ? "camt.053.001.08" : "camt.053.001.04",
+            await factory.WithDbAsync(db => db.BankStatements.Select(s => s.Format).SingleAsync()));
+
+        var (_, again) = await ImportAsync(finance, $"statement-{version}.xml", file);
+        Assert.Contains("0 new entries, 3 already imported", again);
+        Assert.Equal((1, 3, 2, 0), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_csv_statement_is_matched_and_finance_confirms_rejects_and_matches_by_hand()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var csv = "statement_id,account,booking_date,value_date,amount,currency,direction,reference,remittance,counterparty\r\n" +
+                  $"CSV-2026-1,CH9300762011623852957,{Day(Today.AddDays(-45))},{Day(Today.AddDays(-45))},100000.00,CHF,credit,BK-1,CH-2026-014,Swiss Confederation\r\n" +
+                  $"CSV-2026-1,CH9300762011623852957,{Day(Today.AddDays(-60))},{Day(Today.AddDays(-60))},150000.00,CHF,credit,BK-2,gift,Kingdom of Norway\r\n";
+
+        var (_, html) = await ImportAsync(finance, "statement.csv", Encoding.UTF8.GetBytes(csv));
+
+        Assert.Contains("2 new entries", html);
+        Assert.Equal((1, 2, 2, 0), await CountsAsync());
+        var swiss = await factory.WithDbAsync(db => db.StatementMatches.Where(m => !m.Confirmed)
+            .Join(db.StatementEntries.Where(s => s.Reference == "BK-1"), m => m.StatementEntryId, s => s.Id, (m, _) => m.Id).SingleAsync());
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync("/Finance/Statements", new() { ["MatchId"] = swiss.ToString() }, "Confirm"), "confirm");
+        Assert.True(await factory.WithDbAsync(db => db.StatementMatches.Where(m => m.Id == swiss).Select(m => m.Confirmed).SingleAsync()));
+
+        // The Norwegian line was proposed on amount and date alone: reject it, then match it by hand.
+        var norway = await factory.WithDbAsync(db => db.StatementMatches.Where(m => !m.Confirmed)
+            .Join(db.StatementEntries.Where(s => s.Reference == "BK-2"), m => m.StatementEntryId, s => s.Id, (m, _) => m.Id).SingleAsync());
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync("/Finance/Statements", new() { ["MatchId"] = norway.ToString() }, "Reject"), "reject");
+        Assert.Null(await MatchedAsync("BK-2"));
+        var line = await factory.WithDbAsync(db => db.StatementEntries.Where(s => s.Reference == "BK-2").Select(s => s.Id).SingleAsync());
+        var (contribution, charge) = await factory.WithDbAsync(async db => (
+            await db.LedgerEntries.Where(e => e.Donor == "Norway").Select(e => e.Id).SingleAsync(),
+            await db.LedgerEntries.Where(e => e.Donor == "Switzerland").Select(e => e.Id).SingleAsync()));
+
+        // The wrong entries are refused with the figures, nothing saved.
+        using (var wrong = await finance.PostFormAsync("/Finance/Statements",
+                   new() { ["StatementEntryId"] = line.ToString(), ["LedgerEntryIds"] = charge.ToString() }, "Match"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            Assert.Contains("One of the ledger entries ticked is already settled", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+        }
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync("/Finance/Statements",
+            new() { ["StatementEntryId"] = line.ToString(), ["LedgerEntryIds"] = contribution.ToString() }, "Match"), "match by hand");
+        Assert.Equal(contribution, (await MatchedAsync("BK-2"))!.Id);
+        Assert.Equal((1, 2, 0, 2), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_malformed_statement_imports_nothing_and_names_the_line_and_element_at_fault()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var good = Encoding.UTF8.GetString(Camt("04", "STMT-BAD", new Line(1_600m, false, Today, "R1", "ok"), new Line(20m, false, Today, "R2", "fee")));
+        var bad = Encoding.UTF8.GetBytes(good.Replace("<Amt Ccy=\"CHF\">20.00</Amt>", "<Amt Ccy=\"CHF\">twenty</Amt>", StringComparison.Ordinal));
+
+        var (status, html) = await ImportAsync(finance, "bad.xml", bad);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Nothing was imported.", html);
+        Assert.Matches("line \\d+, element Amt: ", html);
+        Assert.Equal((0, 0, 0, 0), await CountsAsync());
+
+        var (csvStatus, csvHtml) = await ImportAsync(finance, "bad.csv", Encoding.UTF8.GetBytes(
+            "statement_id,booking_date,amount,currency,direction\r\nS-1,2026-03-01,\"1,500\",CHF,debit\r\n"));
+        Assert.Equal(HttpStatusCode.BadRequest, csvStatus);
+        Assert.Contains("line 2, column amount: ", csvHtml);
+        Assert.Equal((0, 0, 0, 0), await CountsAsync());
+    }
+}
+
+[Collection(SqliteCollectionDefinition.Name)]
+public sealed class SqliteBankStatementTests(SqliteAppFactory factory) : BankStatementTests(factory);
+
+[Collection(PostgresCollectionDefinition.Name)]
+public sealed class PostgresBankStatementTests(PostgresAppFactory factory) : BankStatementTests(factory);
