@@ -148,7 +148,7 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
         var download = await finance.Client.GetAsync("/Finance/Ledger?handler=Download");
         using (var workbook = new XLWorkbook(new MemoryStream(await download.Content.ReadAsByteArrayAsync())))
         {
-            var types = workbook.Worksheet(1).Column(2).CellsUsed().Select(c => c.GetString()).ToList();
+            var types = workbook.Worksheet("Commitments").Column(2).CellsUsed().Select(c => c.GetString()).ToList();
             Assert.Contains("Commitment released", types);
             Assert.Empty(types.Intersect(Enum.GetNames<LedgerEntryKind>()).Except(["Commitment"]));
         }
