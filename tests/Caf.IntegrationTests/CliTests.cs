@@ -113,8 +113,8 @@ public sealed class CliTests : IDisposable
             // Four days ago: the refund (3 days ago) and the exchange gain are not yet there.
             var expected = await db.LedgerEntries.CountAsync(e => e.Application!.Reference == reference
                 && e.ValueDate <= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-4), TestContext.Current.CancellationToken);
-            var rateSource = sheet.Row(13).CellsUsed().Single(c => c.GetString() == "Rate source").Address.ColumnNumber;
-            Assert.Equal(expected, sheet.Column(rateSource).CellsUsed().Count(c => c.Address.RowNumber > 13));
+            var rateSource = sheet.Row(Caf.Web.Features.Finance.GrantLedger.HeaderRow).CellsUsed().Single(c => c.GetString() == "Rate source").Address.ColumnNumber;
+            Assert.Equal(expected, sheet.Column(rateSource).CellsUsed().Count(c => c.Address.RowNumber > Caf.Web.Features.Finance.GrantLedger.HeaderRow));
         }
         Assert.Contains(await db.AuditEvents.Select(e => e.Action).ToListAsync(TestContext.Current.CancellationToken), a => a == "grant-ledger.exported");
 

@@ -20,7 +20,7 @@ namespace Caf.IntegrationTests;
 public abstract class LedgerWorkbookTests(CafAppFactory factory)
 {
     private const int HeaderRow = 4;
-    private const int GrantHeaderRow = 13;
+    private const int GrantHeaderRow = Caf.Web.Features.Finance.GrantLedger.HeaderRow;
     private const string FundAmount = "Fund amount (CHF)";
     private readonly GrantJourney _journey = new(factory);
 

@@ -152,6 +152,13 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
             Assert.Contains("Commitment released", types);
             Assert.Empty(types.Intersect(Enum.GetNames<LedgerEntryKind>()).Except(["Commitment"]));
         }
+        var grantLedger = await finance.Client.GetAsync($"/Finance/GrantLedger/{id}");
+        using (var workbook = new XLWorkbook(new MemoryStream(await grantLedger.Content.ReadAsByteArrayAsync())))
+        {
+            var types = workbook.Worksheet("Grant ledger").Column(2).CellsUsed().Select(c => c.GetString()).ToList();
+            Assert.Contains("Commitment released", types);
+            Assert.Empty(types.Intersect(Enum.GetNames<LedgerEntryKind>()).Except(["Commitment"]));
+        }
 
         using var isu = await _journey.SignInAsync(GrantJourney.Isu);
         var (_, diagram) = await isu.GetAsync("/Workflows/Diagram/caf-grant");

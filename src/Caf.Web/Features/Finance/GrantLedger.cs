@@ -9,8 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Caf.Web.Features.Finance;
 
 /// <summary>What a grant ledger says about the grant above its entries.</summary>
-public sealed record GrantLedgerHeader(Guid Id, string Reference, string Title, string ApplicantState, string Stage, string Currency,
-    decimal? ApprovedAmount);
+public sealed record GrantLedgerHeader(Guid Id, string Reference, string Title, string ApplicantState, string Currency, decimal? ApprovedAmount);
 
 /// <summary>A grant ledger written out: the file, its name, and what it holds.</summary>
 public sealed record GrantLedgerExport(string Reference, DateOnly AsOf, int EntryCount, byte[] Content)
@@ -25,7 +24,7 @@ public sealed record GrantLedgerExport(string Reference, DateOnly AsOf, int Entr
 public sealed class GrantLedger(CafDbContext db, IOptions<GrantRulesOptions> options, TimeProvider clock, RecordedReads reads)
 {
     public const string SheetName = "Grant ledger";
-    public const int HeaderRow = 13;
+    public const int HeaderRow = 12;
 
     public const string Committed = "Committed";
     public const string Released = "Released";
@@ -45,7 +44,7 @@ public sealed class GrantLedger(CafDbContext db, IOptions<GrantRulesOptions> opt
     public async Task<GrantLedgerExport?> ExportAsync(Guid id, DateOnly? asOf, CancellationToken ct)
     {
         var header = await db.Applications.AsNoTracking().Where(a => a.Id == id && a.Reference != null)
-            .Select(a => new GrantLedgerHeader(a.Id, a.Reference!, a.Title, a.ApplicantState!.Name, a.Workflow!.Stage, a.Currency, a.ApprovedAmountValue))
+            .Select(a => new GrantLedgerHeader(a.Id, a.Reference!, a.Title, a.ApplicantState!.Name, a.Currency, a.ApprovedAmountValue))
             .FirstOrDefaultAsync(ct);
         if (header is null) return null;
         var date = asOf ?? FundTime.Today(clock);
@@ -71,20 +70,19 @@ public sealed class GrantLedger(CafDbContext db, IOptions<GrantRulesOptions> opt
         LedgerSheets.Fact(sheet, 2, "Grant", grant.Reference);
         LedgerSheets.Fact(sheet, 3, "Title", grant.Title);
         LedgerSheets.Fact(sheet, 4, "Applicant state", grant.ApplicantState);
-        LedgerSheets.Fact(sheet, 5, "Stage", grant.Stage);
-        LedgerSheets.Fact(sheet, 6, "Currency", grant.Currency);
-        if (grant.ApprovedAmount is { } approved) LedgerSheets.Fact(sheet, 7, "Approved amount", approved, LedgerSheets.MoneyFormat(grant.Currency));
-        else LedgerSheets.Fact(sheet, 7, "Approved amount", "not approved");
+        LedgerSheets.Fact(sheet, 5, "Currency", grant.Currency);
+        if (grant.ApprovedAmount is { } approved) LedgerSheets.Fact(sheet, 6, "Approved amount", approved, LedgerSheets.MoneyFormat(grant.Currency));
+        else LedgerSheets.Fact(sheet, 6, "Approved amount", "not approved");
         // The rate every payment and release of the grant is booked at (ADR 0022).
         if (rows.FirstOrDefault(r => r.Kind == LedgerEntryKind.Commitment && !r.IsReversal && !r.IsReversed) is { } commitment)
         {
-            LedgerSheets.Fact(sheet, 8, "Commitment rate", commitment.Rate, LedgerSheets.RateFormat);
-            sheet.Cell(8, 3).Value = $"{commitment.Currency} → {fundCurrency}, {commitment.RateSource}, {LedgerSheets.Iso(commitment.RateDate)}";
+            LedgerSheets.Fact(sheet, 7, "Commitment rate", commitment.Rate, LedgerSheets.RateFormat);
+            sheet.Cell(7, 3).Value = $"{commitment.Currency} → {fundCurrency}, {commitment.RateSource}, {LedgerSheets.Iso(commitment.RateDate)}";
         }
-        else LedgerSheets.Fact(sheet, 8, "Commitment rate", "no commitment");
-        LedgerSheets.Fact(sheet, 9, "As of", asOf.ToDateTime(TimeOnly.MinValue), LedgerSheets.DateFormat);
-        LedgerSheets.Fact(sheet, 10, "Fund currency", fundCurrency);
-        LedgerSheets.Fact(sheet, 11, "Generated", $"{FundTime.DescribeWithUtc(generatedAtUtc)} by {LedgerSheets.Generator}");
+        else LedgerSheets.Fact(sheet, 7, "Commitment rate", "no commitment");
+        LedgerSheets.Fact(sheet, 8, "As of", asOf.ToDateTime(TimeOnly.MinValue), LedgerSheets.DateFormat);
+        LedgerSheets.Fact(sheet, 9, "Fund currency", fundCurrency);
+        LedgerSheets.Fact(sheet, 10, "Generated", $"{FundTime.DescribeWithUtc(generatedAtUtc)} by {LedgerSheets.Generator}");
 
         var table = LedgerSheets.WriteEntries(sheet, HeaderRow, LedgerSheets.EntryColumns(fundCurrency, _ => 1, LedgerSheets.TypeColumn()), rows);
         var amount = LedgerSheets.Amount;
