@@ -3,6 +3,7 @@
 #   - PostgreSQL   (CAF_TEST_POSTGRES)
 #   - SMTP sink    (CAF_TEST_SMTP_HOST, CAF_TEST_SMTP_PORT, CAF_TEST_MAILDIR)
 #   - Chromium     (CAF_TEST_CHROMIUM)
+#   - LibreOffice  (CAF_TEST_LIBREOFFICE: workbooks converted to PDF)
 # Missing Debian packages are installed when running as root.
 # Extra arguments are passed to `dotnet test`.
 # The very last line printed is always: "N passed, N failed, N skipped".
@@ -81,11 +82,13 @@ port_open() {
 have_pg() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; }
 have_aiosmtpd() { /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; }
 have_chromium() { [[ -x /usr/bin/chromium ]]; }
+have_libreoffice() { [[ -x /usr/bin/libreoffice ]]; }
 
 missing=()
 have_pg || missing+=(postgresql)
 have_aiosmtpd || missing+=(python3-aiosmtpd)
 have_chromium || missing+=(chromium)
+have_libreoffice || missing+=(libreoffice-calc-nogui)
 
 if ((${#missing[@]})); then
   if [[ $IS_ROOT == 1 ]]; then
@@ -156,6 +159,13 @@ if have_chromium; then
   export CAF_TEST_CHROMIUM=/usr/bin/chromium
 else
   log "chromium not installed: CAF_TEST_CHROMIUM not set"
+fi
+
+# ---------------------------------------------------------------- LibreOffice
+if have_libreoffice; then
+  export CAF_TEST_LIBREOFFICE=/usr/bin/libreoffice
+else
+  log "libreoffice not installed: CAF_TEST_LIBREOFFICE not set"
 fi
 
 # ---------------------------------------------------------------- dotnet test

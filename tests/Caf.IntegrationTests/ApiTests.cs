@@ -53,7 +53,7 @@ public abstract partial class ApiTests(CafAppFactory factory)
         var entries = await factory.WithDbAsync(db => db.LedgerEntries.AsNoTracking().Where(e => e.ValueDate <= asOf).ToListAsync());
         Assert.True(entries.Count >= 6, "the seed's contributions, the grant's commitment and tranche, and the USD entries are in the ledger");
         Assert.Equal("CHF", ledger.GetProperty("currency").GetString());
-        Assert.Contains("each in their own currency", ledger.GetProperty("note").GetString());
+        Assert.Contains("in that currency: the lines are never added up", ledger.GetProperty("note").GetString());
         Assert.Equal(entries.Count, ledger.GetProperty("entryCount").GetInt32());
         Assert.Equal(entries.Count, ledger.GetProperty("entries").GetArrayLength());
         var totals = ledger.GetProperty("totals").EnumerateArray().ToList();
@@ -61,9 +61,9 @@ public abstract partial class ApiTests(CafAppFactory factory)
         foreach (var line in totals)
         {
             var currency = line.GetProperty("currency").GetString();
-            var mine = entries.Where(e => e.Amount.Currency == currency).ToList();
-            var cashIn = mine.Where(e => e.CashEffect > 0).Sum(e => e.CashEffect);
-            var cashOut = -mine.Where(e => e.CashEffect < 0).Sum(e => e.CashEffect);
+            var mine = entries.Where(e => e.Amount.Currency == currency && !Data.Finance.LedgerKinds.IsExchangeDifference(e.Kind)).ToList();
+            var cashIn = mine.Where(e => Data.Entities.LedgerEntry.CashEffectOf(e.Kind, 1m) > 0).Sum(e => e.CashEffect);
+            var cashOut = -mine.Where(e => Data.Entities.LedgerEntry.CashEffectOf(e.Kind, 1m) < 0).Sum(e => e.CashEffect);
             Assert.Equal(mine.Count, line.GetProperty("entryCount").GetInt32());
             AssertMoney(cashIn, line.GetProperty("cashIn"), currency);
             AssertMoney(cashOut, line.GetProperty("cashOut"), currency);
@@ -74,13 +74,20 @@ public abstract partial class ApiTests(CafAppFactory factory)
         var tranche = ledger.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "Disbursement"
             && e.GetProperty("cashOut").GetProperty("currency").GetString() == "CHF");
         AssertMoney(1_600m, tranche.GetProperty("cashOut"));
+        // Each entry has its amount in fund currency with the rate that made it.
+        foreach (var entry in ledger.GetProperty("entries").EnumerateArray())
+        {
+            var stored = entries.Single(e => e.Id == entry.GetProperty("id").GetGuid());
+            AssertMoney(stored.FundAmount.Amount, entry.GetProperty("fundAmount"));
+            Assert.Equal(Data.Finance.ExchangeRate.Format(stored.Rate), entry.GetProperty("rate").GetString());
+            Assert.Equal(stored.RateSource, entry.GetProperty("rateSource").GetString());
+        }
 
         // The page and its workbook work too, and say that nothing is converted.
         using var finance = await _journey.SignInAsync(GrantJourney.Finance);
         var page = await finance.GetAsync("/Finance/Ledger");
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("Totals per currency are each in their own currency; the fund's balance in its currency converts each entry at the rate it was booked at.",
-            System.Net.WebUtility.HtmlDecode(page.Html));
+        Assert.Contains(Web.Features.Finance.LedgerTotals.Note("CHF"), System.Net.WebUtility.HtmlDecode(page.Html));
         Assert.Matches("id=\"balance-USD\">USD 7,599.50<", page.Html);
         using var download = await finance.Client.GetAsync("/Finance/Ledger?handler=Download");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);

@@ -125,11 +125,11 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         using var workbook = new XLWorkbook(new MemoryStream(await download.Content.ReadAsByteArrayAsync()));
         var totals = await LedgerTotalsInDatabaseAsync();
-        var sheet = workbook.Worksheet("Fund ledger");
-        var totalRow = sheet.Column(1).CellsUsed().Single(c => c.GetString() == "Total CHF").Address.RowNumber;
-        Assert.Equal(totals.CashIn, sheet.Cell(totalRow, 7).GetValue<decimal>());
-        Assert.Equal(totals.CashOut, sheet.Cell(totalRow, 8).GetValue<decimal>());
-        Assert.Equal(totals.CashIn - totals.CashOut, sheet.Cell(totalRow, 10).GetValue<decimal>());
+        var summary = workbook.Worksheet("Summary");
+        var chfRow = summary.Column(1).CellsUsed().Single(c => c.GetString() == "CHF").Address.RowNumber;
+        Assert.Equal(totals.CashIn, summary.Cell(chfRow, 3).GetValue<decimal>());
+        Assert.Equal(totals.CashOut, summary.Cell(chfRow, 4).GetValue<decimal>());
+        Assert.Equal(totals.CashIn - totals.CashOut, summary.Cell(chfRow, 5).GetValue<decimal>());
         Assert.Equal(250_000m + 400m - 8_000m, totals.CashIn - totals.CashOut);
     }
 

@@ -76,6 +76,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Finance/Reconcile/{id:guid}"] = (false, ["finance@caf.demo"]),
         ["Finance/Statements"] = (false, ["finance@caf.demo"]),
         ["Finance/Ledger"] = (false, ["finance@caf.demo", "auditor@caf.demo", "isu@caf.demo"]),
+        // The matrix's application is submitted, with no entry yet: its grant ledger is an empty workbook for those who read the fund ledger.
+        ["Finance/GrantLedger/{id:guid}"] = (false, ["finance@caf.demo", "auditor@caf.demo", "isu@caf.demo"]),
         ["Finance/Contributions"] = (false, ["finance@caf.demo"]),
         ["Finance/Charges"] = (false, ["finance@caf.demo"]),
         ["Finance/Reverse/{id:guid}"] = (false, ["finance@caf.demo"]),

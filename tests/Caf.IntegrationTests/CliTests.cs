@@ -36,34 +36,35 @@ public sealed class CliTests : IDisposable
         Assert.Equal(Enum.GetValues<LedgerEntryKind>().Order(), entries.Select(e => e.Kind).Distinct().Order());
 
         using var workbook = new XLWorkbook(_workbook);
-        var sheet = workbook.Worksheet("Fund ledger");
-        Assert.Equal("Value date", sheet.Cell(4, 1).GetString());
-        Assert.Equal("Totals per currency are each in their own currency; the fund's balance in its currency converts each entry at the rate it was booked at.", sheet.Cell(3, 1).GetString());
-        Assert.Equal(4, sheet.SheetView.SplitRow);
-        Assert.True(sheet.AutoFilter.IsEnabled);
-        var firstTotal = sheet.Column(1).CellsUsed().Single(c => c.GetString() == "Total CHF").Address.RowNumber;
-        Assert.Equal(entries.Count, firstTotal - 5);
-        Assert.Equal("Total USD", sheet.Cell(firstTotal + 1, 1).GetString());
-        Assert.Equal("ROUND(SUMIF(F5:F" + (firstTotal - 1) + ",\"CHF\",G5:G" + (firstTotal - 1) + "),2)", sheet.Cell(firstTotal, 7).FormulaA1);
-        foreach (var (currency, totalRow) in new[] { ("CHF", firstTotal), ("USD", firstTotal + 1) })
+        Assert.Equal(["Summary", "Contributions", "Commitments", "Disbursements", "Refunds", "Bank charges", "Exchange differences"],
+            workbook.Worksheets.Select(w => w.Name));
+        var summary = workbook.Worksheet("Summary");
+        int Line(string label) => summary.Column(1).CellsUsed().Single(c => c.GetString() == label).Address.RowNumber;
+        Assert.StartsWith("Each currency's line holds only the entries made in that currency", summary.Cell(Line("Exchange differences (CHF)") + 1, 1).GetString());
+        foreach (var currency in new[] { "CHF", "USD" })
         {
-            var mine = entries.Where(e => e.Amount.Currency == currency).ToList();
-            var cashIn = mine.Where(e => e.CashEffect > 0).Sum(e => e.CashEffect);
-            var cashOut = -mine.Where(e => e.CashEffect < 0).Sum(e => e.CashEffect);
-            Assert.Equal(cashIn, sheet.Cell(totalRow, 7).GetValue<decimal>());
-            Assert.Equal(cashOut, sheet.Cell(totalRow, 8).GetValue<decimal>());
-            Assert.Equal(mine.Sum(e => e.CommitmentEffect), sheet.Cell(totalRow, 9).GetValue<decimal>());
-            Assert.Equal(cashIn - cashOut, sheet.Cell(totalRow, 10).GetValue<decimal>());
-            Assert.Contains($"[${currency}]", sheet.Cell(totalRow, 7).Style.NumberFormat.Format);
-            // The running balance of the currency's last row is its balance: rows in the other currency are not added in.
-            var lastRow = Enumerable.Range(5, entries.Count).Last(r => sheet.Cell(r, 6).GetString() == currency);
-            Assert.Equal(cashIn - cashOut, sheet.Cell(lastRow, 10).GetValue<decimal>());
-            Assert.Contains($"[${currency}]", sheet.Cell(lastRow, 10).Style.NumberFormat.Format);
+            // Exchange differences are in CHF, but on a line of their own.
+            var mine = entries.Where(e => e.Amount.Currency == currency && e.Kind is not (LedgerEntryKind.ExchangeLoss or LedgerEntryKind.ExchangeGain)).ToList();
+            var cashIn = mine.Where(e => e.Kind is LedgerEntryKind.Contribution or LedgerEntryKind.Refund).Sum(e => e.CashEffect);
+            var cashOut = -mine.Where(e => e.Kind is LedgerEntryKind.Disbursement or LedgerEntryKind.BankCharge).Sum(e => e.CashEffect);
+            var row = Line(currency);
+            Assert.Equal(mine.Count, summary.Cell(row, 2).GetValue<int>());
+            Assert.Equal(cashIn, summary.Cell(row, 3).GetValue<decimal>());
+            Assert.Equal(cashOut, summary.Cell(row, 4).GetValue<decimal>());
+            Assert.Equal(cashIn - cashOut, summary.Cell(row, 5).GetValue<decimal>());
+            Assert.Equal(mine.Sum(e => e.CommitmentEffect), summary.Cell(row, 6).GetValue<decimal>());
+            Assert.Contains($"\"{currency}\"", summary.Cell(row, 5).Style.NumberFormat.Format);
             Assert.Contains($"{currency} {cashIn - cashOut:#,##0.00}", export.Output);
         }
+        Assert.Equal(4.75m - 31.20m, summary.Cell(Line("Exchange differences (CHF)"), 5).GetValue<decimal>());
+        Assert.Contains("exchange differences, gains less losses, CHF -26.45.", export.Output);
+        Assert.Equal(entries.Sum(e => e.FundCashEffect), summary.Cell(Line("Cash"), 2).GetValue<decimal>());
+        var charges = workbook.Worksheet("Bank charges");
+        Assert.Equal(4, charges.SheetView.SplitRow);
+        Assert.True(charges.AutoFilter.IsEnabled);
         // The as-of date is today in Geneva, not in UTC.
         Assert.Equal(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich")).Date,
-            sheet.Cell(2, 2).GetDateTime().Date);
+            summary.Cell(2, 2).GetDateTime().Date);
         Assert.Contains(await db.AuditEvents.Select(e => e.Action).ToListAsync(TestContext.Current.CancellationToken), a => a == "ledger.exported");
     }
 
@@ -71,7 +72,7 @@ public sealed class CliTests : IDisposable
     private async Task AddEveryKindOfEntryInTwoCurrenciesAsync()
     {
         await using var db = TestDatabases.Sqlite(_database);
-        var grant = await db.Applications.Select(a => a.Id).FirstAsync(TestContext.Current.CancellationToken);
+        var grant = await db.Applications.Where(a => a.Reference != null).Select(a => a.Id).FirstAsync(TestContext.Current.CancellationToken);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var now = DateTime.UtcNow;
         LedgerEntry Entry(LedgerEntryKind kind, decimal amount, string currency, int daysAgo, Guid? application = null) =>
@@ -90,6 +91,37 @@ public sealed class CliTests : IDisposable
             Entry(LedgerEntryKind.ExchangeLoss, 31.20m, "CHF", 16, grant),
             Entry(LedgerEntryKind.ExchangeGain, 4.75m, "CHF", 3, grant));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Ledger_export_with_a_grant_writes_that_grants_ledger_and_an_unknown_reference_is_refused()
+    {
+        Assert.Equal(0, (await RunAsync("seed", "--demo", "--force-demo")).ExitCode);
+        await AddEveryKindOfEntryInTwoCurrenciesAsync();
+        await using var db = TestDatabases.Sqlite(_database);
+        var reference = await db.LedgerEntries.Where(e => e.ApplicationId != null).Select(e => e.Application!.Reference!).FirstAsync(TestContext.Current.CancellationToken);
+
+        var export = await RunAsync("ledger", "export", "--out", _workbook, "--grant", reference.ToLowerInvariant(), "--as-of",
+            DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-4).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(export.ExitCode == 0, export.Output);
+        Assert.Contains($"Wrote the ledger of {reference}", export.Output);
+        using (var workbook = new XLWorkbook(_workbook))
+        {
+            var sheet = workbook.Worksheet("Grant ledger");
+            Assert.Equal(reference, sheet.Cell(2, 2).GetString());
+            // Four days ago: the refund (3 days ago) and the exchange gain are not yet there.
+            var expected = await db.LedgerEntries.CountAsync(e => e.Application!.Reference == reference
+                && e.ValueDate <= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-4), TestContext.Current.CancellationToken);
+            var rateSource = sheet.Row(Caf.Web.Features.Finance.GrantLedger.HeaderRow).CellsUsed().Single(c => c.GetString() == "Rate source").Address.ColumnNumber;
+            Assert.Equal(expected, sheet.Column(rateSource).CellsUsed().Count(c => c.Address.RowNumber > Caf.Web.Features.Finance.GrantLedger.HeaderRow));
+        }
+        Assert.Contains(await db.AuditEvents.Select(e => e.Action).ToListAsync(TestContext.Current.CancellationToken), a => a == "grant-ledger.exported");
+
+        var unknown = await RunAsync("ledger", "export", "--out", _workbook + ".x", "--grant", "CAF-1999-999");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("There is no grant CAF-1999-999.", unknown.Output);
+        Assert.False(File.Exists(_workbook + ".x"));
     }
 
     [Fact]

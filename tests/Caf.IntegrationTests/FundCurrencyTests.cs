@@ -18,22 +18,7 @@ public abstract class FundCurrencyTests(CafAppFactory factory)
 
     private DateOnly Today => FundTime.Today(factory.Clock);
 
-    /// <summary>A round in USD like the seeded one, and an application in it scored by the committee, asking USD 2,000.</summary>
-    private async Task<Guid> UsdApplicationAtCommitteeAsync()
-    {
-        var round = await factory.WithDbAsync(async db =>
-        {
-            var seeded = await db.Rounds.OrderBy(r => r.OpensAtUtc).FirstAsync();
-            var usd = FundingRound.CreateOpen(seeded.Terms with
-            {
-                Title = "USD call", Envelope = new Money(100_000m, "USD"), Ceiling = new Money(20_000m, "USD"), AllowedCurrencies = ["USD"],
-            }, factory.Clock.GetUtcNow().UtcDateTime);
-            db.Rounds.Add(usd);
-            await db.SaveChangesAsync();
-            return usd.Id;
-        });
-        return await _scenario.AtCommitteeReviewAsync(Today.AddDays(60), GrantJourney.Members.ToDictionary(m => m, _ => 4), roundId: round);
-    }
+    private Task<Guid> UsdApplicationAtCommitteeAsync() => _scenario.UsdApplicationAtCommitteeAsync(Today.AddDays(60));
 
     [Fact]
     public async Task A_usd_grant_is_committed_in_chf_at_the_approval_dates_recorded_rate_and_refused_without_one()

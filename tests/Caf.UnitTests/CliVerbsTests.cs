@@ -69,6 +69,33 @@ public sealed class CliVerbsTests
         Assert.Contains("--as-of takes a date as YYYY-MM-DD, not '31/12/2026'.", error);
     }
 
+    [Theory]
+    [InlineData("CAF-26-1")]
+    [InlineData("2026-001")]
+    [InlineData("CAF-2026-001; DROP")]
+    public async Task Ledger_export_with_a_grant_that_is_not_a_reference_is_refused(string reference)
+    {
+        var (exitCode, error) = await RunAsync("ledger", "export", "--out", "ledger.xlsx", "--grant", reference);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"--grant takes a grant's reference such as CAF-2026-001, not '{reference}'.", error);
+    }
+
+    [Fact]
+    public async Task Ledger_export_with_grant_but_no_reference_is_refused()
+    {
+        var (exitCode, error) = await RunAsync("ledger", "export", "--out", "ledger.xlsx", "--grant");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--grant takes a grant's reference such as CAF-2026-001, not ''.", error);
+    }
+
+    [Fact]
+    public void The_usage_names_the_grant_and_as_of_options_of_ledger_export()
+    {
+        Assert.Contains("ledger export --out FILE.xlsx [--grant CAF-YYYY-NNN] [--as-of YYYY-MM-DD]", CliVerbs.Usage);
+    }
+
     private static async Task<(int ExitCode, string Error)> RunAsync(params string[] args)
     {
         var previous = Console.Error;

@@ -133,6 +133,7 @@ internal static class CafHost
             services.AddScoped(useCase);
         services.AddScoped<FreshSecondFactor>();
         services.AddScoped<FundLedger>();
+        services.AddScoped<GrantLedger>();
         services.AddScoped<ApiCallers>();
         services.AddScoped<DemoSeeder>();
         services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));

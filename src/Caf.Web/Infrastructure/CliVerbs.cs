@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Infrastructure;
 
-/// <summary>The command-line verbs of the same executable: migrate, seed --demo, admin create, ledger export --out FILE, import states-parties FILE.</summary>
-internal static class CliVerbs
+/// <summary>The command-line verbs of the same executable: migrate, seed --demo, admin create, ledger export --out FILE [--grant REF], import states-parties FILE.</summary>
+internal static partial class CliVerbs
 {
     public const string Usage = """
         Usage: dotnet run --project src/Caf.Web -- <verb> [options]
@@ -21,7 +21,9 @@ internal static class CliVerbs
                                          create the first administrator: prints a one-time invitation link, valid
                                          24 hours, to choose a password (built from App:PublicBaseUrl); refused when
                                          an administrator exists, unless --force
-          ledger export --out FILE.xlsx  write the fund ledger workbook [--as-of YYYY-MM-DD]
+          ledger export --out FILE.xlsx [--grant CAF-YYYY-NNN] [--as-of YYYY-MM-DD]
+                                         write the fund ledger workbook, or with --grant that grant's ledger,
+                                         as of the date (default: today in the fund's time zone)
           import states-parties FILE.csv
                                          import the States Parties reference data (format: docs/decisions/0008);
                                          a file with any bad line is refused whole, each problem listed by line
@@ -96,14 +98,22 @@ internal static class CliVerbs
                         return Fail($"--as-of takes a date as YYYY-MM-DD, not '{asOfText}'.");
                     asOf = parsed;
                 }
+                if (options.ContainsKey("--grant"))
+                {
+                    var reference = Single(options, "--grant")?.Trim().ToUpperInvariant() ?? "";
+                    if (!GrantReference().IsMatch(reference))
+                        return Fail($"--grant takes a grant's reference such as CAF-2026-001, not '{Single(options, "--grant")}'.");
+                    return await WithServicesAsync(services => ExportGrantLedgerAsync(services.GetRequiredService<GrantLedger>(), reference, asOf, path));
+                }
                 return await WithServicesAsync(async services =>
                 {
-                    var ledger = services.GetRequiredService<FundLedger>();
-                    var report = await ledger.ExportAsync(asOf, path, CancellationToken.None);
+                    var (content, report) = await services.GetRequiredService<FundLedger>().ExportAsync(asOf, CancellationToken.None);
+                    await File.WriteAllBytesAsync(path, content);
                     Console.WriteLine($"Wrote {report.EntryCount} ledger entries to {Path.GetFullPath(path)} " +
                                       $"(as of {report.AsOf:yyyy-MM-dd}): cash in {report.Describe(t => t.CashIn)}, " +
                                       $"cash out {report.Describe(t => t.CashOut)}, balance {report.Describe(t => t.Balance)}, " +
-                                      $"open commitments {report.Describe(t => t.OpenCommitments)}. {LedgerTotals.PerCurrencyNote}");
+                                      $"open commitments {report.Describe(t => t.OpenCommitments)}; exchange differences, gains less losses, " +
+                                      $"{report.ExchangeDifferences.Balance}. {LedgerTotals.Note(report.PerCurrency[0].Currency)}");
                     return 0;
                 });
             case "import states-parties" when positional.Count == 3:
@@ -141,6 +151,21 @@ internal static class CliVerbs
                 return 2;
         }
     }
+
+    private static async Task<int> ExportGrantLedgerAsync(GrantLedger ledger, string reference, DateOnly? asOf, string path)
+    {
+        if (await ledger.FindAsync(reference, CancellationToken.None) is not { } id || await ledger.ExportAsync(id, asOf, CancellationToken.None) is not { } export)
+        {
+            Console.Error.WriteLine($"There is no grant {reference}. Give the reference of a submitted application, such as CAF-2026-001.");
+            return 1;
+        }
+        await File.WriteAllBytesAsync(path, export.Content);
+        Console.WriteLine($"Wrote the ledger of {reference}, {export.EntryCount} entries, to {Path.GetFullPath(path)} (as of {export.AsOf:yyyy-MM-dd}).");
+        return 0;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^CAF-\d{4}-\d{3,}$")]
+    private static partial System.Text.RegularExpressions.Regex GrantReference();
 
     private static bool IsKnown(string verb) =>
         verb is "migrate" or "seed" or "admin" or "admin create" or "ledger export" or "ledger" or "import" or "import states-parties" or "workflows" or "workflows graph" or "workflows migrate-instances";

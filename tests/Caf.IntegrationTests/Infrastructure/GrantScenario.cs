@@ -11,13 +11,13 @@ namespace Caf.IntegrationTests.Infrastructure;
 /// <summary>Drives an application through the engine directly, as each role, one unit of work per step.</summary>
 internal sealed class GrantScenario(CafAppFactory factory)
 {
+    /// <summary>Each committee member scores 4 on every criterion.</summary>
+    private static Dictionary<string, int> EveryMemberScores4 => new() { ["member1@caf.demo"] = 4, ["member2@caf.demo"] = 4, ["member3@caf.demo"] = 4 };
+
     /// <summary>An approved, signed grant in "Active", whose activities end on <paramref name="activityEnd"/>.</summary>
     public async Task<Guid> ActiveGrantAsync(DateOnly activityEnd, string partnerIso = "COL")
     {
-        var id = await AtCommitteeReviewAsync(activityEnd, new Dictionary<string, int>
-        {
-            ["member1@caf.demo"] = 4, ["member2@caf.demo"] = 4, ["member3@caf.demo"] = 4,
-        }, partnerIso);
+        var id = await AtCommitteeReviewAsync(activityEnd, EveryMemberScores4, partnerIso);
         await FireAsync(id, "approve", "chair@caf.demo", (a, _, now) => a.RecordDecision(new Money(2_000m, "CHF"), "Approved in full.", null, now));
         await FireAsync(id, "sign-agreement", "finance@caf.demo", (a, actors, now) =>
             PayFirstTranche(a, new Money(1_600m, "CHF").InFund(DateOnly.FromDateTime(now)), "T1", actors, now));
@@ -63,6 +63,22 @@ internal sealed class GrantScenario(CafAppFactory factory)
             return 0;
         });
         return id;
+    }
+
+    /// <summary>A round in USD like the seeded one, and an application in it scored by the committee, asking USD 2,000.</summary>
+    public async Task<Guid> UsdApplicationAtCommitteeAsync(DateOnly activityEnd)
+    {
+        var round = await StepAsync(async (db, _, _) =>
+        {
+            var seeded = await db.Rounds.OrderBy(r => r.OpensAtUtc).FirstAsync();
+            var usd = FundingRound.CreateOpen(seeded.Terms with
+            {
+                Title = "USD call", Envelope = new Money(100_000m, "USD"), Ceiling = new Money(20_000m, "USD"), AllowedCurrencies = ["USD"],
+            }, factory.Clock.GetUtcNow().UtcDateTime);
+            db.Rounds.Add(usd);
+            return usd.Id;
+        });
+        return await AtCommitteeReviewAsync(activityEnd, EveryMemberScores4, roundId: round);
     }
 
     /// <summary>A second open round like the seeded one, with its own title, envelope and ceiling per application (CHF).</summary>

@@ -43,6 +43,8 @@ public sealed class DetailsModel(ApplicationAccess access, Transitions transitio
     internal string? FiredTrigger { get; private set; }
     [BindProperty] public string? Remark { get; set; }
     internal IReadOnlyList<ApplicationComment> Comments { get; private set; } = [];
+    /// <summary>The grant's ledger entries this person may see (GrantMoney): never exchange differences for the applicant.</summary>
+    internal IReadOnlyList<LedgerEntry> LedgerEntries { get; private set; } = [];
 
     /// <summary>The applicant state, a partner state (which may not edit) and the ISU may comment.</summary>
     public bool MayComment => ApplicationComments.AuthorFor(Application, User) is not null;
@@ -135,6 +137,7 @@ public sealed class DetailsModel(ApplicationAccess access, Transitions transitio
         Definition = engine.DefinitionOf(application.Workflow!);
         Available = await engine.GetAvailableAsync(application.Workflow!, application, ApplicationAccess.ActorFor(User, application), ct);
         Tasks = ApplicationTasks.For(application, User);
+        LedgerEntries = GrantMoney.EntriesFor(application, User);
         Proposal = await ProposalView.LoadAsync(db, application, headingLevel: 3, ct);
         Comments = await db.ApplicationComments.AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.CreatedAtUtc).ToListAsync(ct);
         var people = application.Workflow!.History.Select(h => h.UserId).Concat(Comments.Select(c => c.AuthorUserId)).Distinct().ToList();

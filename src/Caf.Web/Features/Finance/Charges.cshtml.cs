@@ -3,24 +3,16 @@ using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Data.Finance;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Finance;
 
 /// <summary>Finance records the charges the bank took from the fund's account; the list shows the latest first, a page at a time.</summary>
 [Authorize(Roles = CafRoles.Finance)]
-public sealed class ChargesModel(CafDbContext db, FundEntries entries, TimeProvider clock) : PageModel
+public sealed class ChargesModel(CafDbContext db, FundEntries entries, TimeProvider clock)
+    : FundEntryPageModel<ChargesModel.ChargeInput>(db, clock)
 {
-    [BindProperty] public ChargeInput Input { get; set; } = new();
-    [BindProperty(SupportsGet = true, Name = ListPage.Key)] public int? PageNumber { get; set; }
-
-    internal IReadOnlyList<LedgerEntry> Rows { get; private set; } = [];
-    internal ListPage Paging { get; private set; } = new(1, ListPage.DefaultSize, 0);
-
     /// <summary>No attributes: <see cref="BankChargeEntry.Problems"/> says what is wrong, once.</summary>
-    public sealed class ChargeInput
+    public sealed class ChargeInput : IFundEntryInput
     {
         [Display(Name = "Amount charged")] public decimal? Amount { get; set; }
         [Display(Name = "Currency")] public string? Currency { get; set; } = "CHF";
@@ -31,36 +23,11 @@ public sealed class ChargesModel(CafDbContext db, FundEntries entries, TimeProvi
         public BankChargeEntry Entry() => new(Amount, Currency, ValueDate, Description, BankReference);
     }
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        Input.ValueDate = FundTime.Today(clock);
-        await LoadAsync(ct);
-    }
+    protected override LedgerEntryKind Kind => LedgerEntryKind.BankCharge;
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-        {
-            // An amount or a date that could not be read keeps its own message; the rest of the form is checked as well.
-            foreach (var (field, message) in Input.Entry().Problems(FundTime.Today(clock)))
-                if (ModelState[$"Input.{field}"] is not { Errors.Count: > 0 }) ModelState.AddModelError($"Input.{field}", message);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            await LoadAsync(ct);
-            return Page();
-        }
-        var outcome = await entries.RecordBankChargeAsync(User, Input.Entry(), ct);
-        if (outcome.Succeeded)
-        {
-            TempData["Message"] = "Bank charge recorded.";
-            return RedirectToPage();
-        }
-        this.ShowRefusal(outcome, field => $"Input.{field}");
-        await LoadAsync(ct);
-        return Page();
-    }
+    protected override IEnumerable<(string Field, string Message)> Problems(DateOnly today) => Input.Entry().Problems(today);
 
-    private async Task LoadAsync(CancellationToken ct) =>
-        (Rows, Paging) = await db.LedgerEntries.AsNoTracking().Where(e => e.Kind == LedgerEntryKind.BankCharge)
-            .OrderByDescending(e => e.ValueDate).ThenByDescending(e => e.RecordedAtUtc).ThenBy(e => e.Id)
-            .ToListPageAsync(PageNumber, ct);
+    protected override Task<CommandOutcome> RecordAsync(CancellationToken ct) => entries.RecordBankChargeAsync(User, Input.Entry(), ct);
+
+    protected override string Recorded => "Bank charge recorded.";
 }

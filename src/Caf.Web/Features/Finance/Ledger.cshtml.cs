@@ -16,6 +16,7 @@ public sealed class LedgerModel(FundLedger ledger) : PageModel
     /// <summary>Every currency in fund currency, at the rates the entries were booked at.</summary>
     internal Caf.Data.Finance.FundBalance Fund { get; private set; } = null!;
     internal ListPage Paging { get; private set; } = new(1, ListPage.DefaultSize, 0);
+    internal string FundCurrency => Fund.Cash.Currency;
 
     /// <summary>The last value date shown (today when not given); the download is the whole ledger as of this date.</summary>
     [BindProperty(SupportsGet = true), Display(Name = "As of")] public DateOnly? AsOf { get; set; }
@@ -44,8 +45,7 @@ public sealed class LedgerModel(FundLedger ledger) : PageModel
 
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken ct)
     {
-        var (content, totals) = await ledger.ExportBytesAsync(AsOf, ct);
-        return File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"caf-fund-ledger-{totals.AsOf:yyyy-MM-dd}.xlsx");
+        var (content, totals) = await ledger.ExportAsync(AsOf, ct);
+        return File(content, FundLedger.ContentType, FundLedger.FileName(totals.AsOf));
     }
 }
