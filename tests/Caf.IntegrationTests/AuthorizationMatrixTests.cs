@@ -196,6 +196,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Finance/Tranches/{id:guid} Approve"] = (["finance@caf.demo"], null),
         ["Finance/Tranches/{id:guid} Pay"] = (["finance@caf.demo"], null),
         ["Finance/Tranches/{id:guid} Cancel"] = (["finance@caf.demo"], null),
+        ["Finance/Tranches/{id:guid} Bank"] = (["finance@caf.demo"], null),
+        ["Finance/Tranches/{id:guid} Reveal"] = (["finance@caf.demo"], null),
         ["Finance/Reconcile/{id:guid} Termination"] = (["finance@caf.demo"], null),
         ["Finance/Reconcile/{id:guid} Waive"] = (["finance@caf.demo"], null),
         ["Finance/Statements Import"] = (["finance@caf.demo"], null),

@@ -151,6 +151,10 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         // The default schedule: 80 % on signature, the rest after the final reports.
         await Expect(finance.GetByLabel("Amount of tranche 1")).ToHaveValueAsync("4800.00");
         await Expect(finance.GetByLabel("Amount of tranche 2")).ToHaveValueAsync("1200.00");
+        await finance.GetByLabel("Account holder").FillAsync("Cambodian Mine Action Centre");
+        await finance.GetByLabel("IBAN or account number").FillAsync("000 123 456 789");
+        await finance.GetByLabel("Bank", new() { Exact = true }).FillAsync("ACLEDA Bank");
+        await finance.GetByLabel("BIC (SWIFT code)").FillAsync("ACLBKHPP");
         await finance.GetByRole(AriaRole.Button, new() { Name = "Record the agreement" }).ClickAsync();
         await finance.GetByLabel("Amount (CHF)").FillAsync("4800.00");
         await finance.GetByRole(AriaRole.Button, new() { Name = "Request the payment" }).ClickAsync();

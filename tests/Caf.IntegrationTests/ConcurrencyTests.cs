@@ -137,6 +137,7 @@ public abstract class ConcurrencyTests(CafAppFactory factory)
         {
             var application = await db.Applications.WithGraph().SingleAsync(a => a.Id == id);
             application.RecordAgreement(today, TrancheSchedule.Default(application.ApprovedAmount!.Value), today);
+            application.SetBankDetails("CfDJ8-protected-test-details", TestBankDetails.Masked(), finance.UserId, now);
             var requested = application.RequestDisbursement(1, new Money(1_600m, "CHF"), finance.UserId, now);
             await db.SaveChangesAsync();
             return requested.Id;

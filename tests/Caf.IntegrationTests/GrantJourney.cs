@@ -168,6 +168,8 @@ internal sealed class GrantJourney(CafAppFactory factory)
             ["Input.SignedOn"] = Day(signedOn),
             ["Input.Tranches[0].Amount"] = Text(firstTranche), ["Input.Tranches[0].Condition"] = "OnSignature",
             ["Input.Tranches[1].Amount"] = Text(approved - firstTranche), ["Input.Tranches[1].Condition"] = "AfterFinalReports",
+            ["Input.AccountHolder"] = TestBankDetails.Value.AccountHolder!, ["Input.Account"] = TestBankDetails.Value.Account!,
+            ["Input.BankName"] = TestBankDetails.Value.BankName!, ["Input.Bic"] = TestBankDetails.Value.Bic!,
         }), "record the agreement");
         var page = $"/Finance/Tranches/{id}";
         await ExpectRedirectAsync(finance.PostFormAsync(page, new() { ["Input.Tranche"] = "1", ["Input.Amount"] = Text(firstTranche) }, "Request"),

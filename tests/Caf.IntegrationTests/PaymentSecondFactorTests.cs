@@ -29,6 +29,8 @@ public sealed class PaymentSecondFactorTests(SqliteAppFactory factory)
             ["Input.SignedOn"] = "2026-11-20",
             ["Input.Tranches[0].Amount"] = "1600.00", ["Input.Tranches[0].Condition"] = "OnSignature",
             ["Input.Tranches[1].Amount"] = "400.00", ["Input.Tranches[1].Condition"] = "AfterFinalReports",
+            ["Input.AccountHolder"] = "Cambodian Mine Action Centre", ["Input.Account"] = "000 123 456 789",
+            ["Input.BankName"] = "ACLEDA Bank", ["Input.Bic"] = "ACLBKHPP",
         }), "record the agreement");
         await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Tranches/{id}",
             new() { ["Input.Tranche"] = "1", ["Input.Amount"] = "1600.00" }, "Request"), "request the first tranche");

@@ -33,6 +33,43 @@ public abstract class ReconciliationTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task Bank_details_are_kept_encrypted_shown_masked_and_showing_or_changing_them_is_audited()
+    {
+        await factory.ResetAsync();
+        var id = await _scenario.AtCommitteeReviewAsync(Today.AddDays(60), GrantJourney.Members.ToDictionary(m => m, _ => 4));
+        await _scenario.FireAsync(id, "approve", GrantJourney.Chair, (a, _, now) => a.RecordDecision(new Money(2_000m, "CHF"), "Approved.", null, now));
+        await _journey.PayFirstTrancheAsync(id, 2_000m, 1_600m, Today, Today, "UBS-T1");
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var page = $"/Finance/Tranches/{id}";
+
+        var stored = await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.BankDetailsProtected!).SingleAsync());
+        Assert.DoesNotContain("123456789", stored);
+        Assert.DoesNotContain("ACLEDA", stored);
+        var (_, masked) = await finance.GetAsync(page);
+        Assert.Contains("Cambodian Mine Action Centre, 0001 •••• 789, ACLEDA Bank (ACLBKHPP)", WebUtility.HtmlDecode(masked));
+        Assert.DoesNotContain("000123456789", masked);
+
+        var (_, shown) = await ReadAsync(finance.PostFormAsync(page, [], "Reveal"));
+        Assert.Contains("<dd>000123456789</dd>", shown);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "bank-details.revealed" && e.EntityId == id.ToString())));
+
+        var (badStatus, bad) = await ReadAsync(finance.PostFormAsync(page, new()
+        {
+            ["Input.AccountHolder"] = "CMAC", ["Input.Account"] = "KH00 1234 5678 9012 3456", ["Input.BankName"] = "ACLEDA", ["Input.Bic"] = "ACLBKHPP",
+        }, "Bank"));
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus);
+        Assert.Contains("This IBAN's check digits are wrong", bad);
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync(page, new()
+        {
+            ["Input.AccountHolder"] = "CMAC", ["Input.Account"] = "CH93 0076 2011 6238 5295 7", ["Input.BankName"] = "UBS", ["Input.Bic"] = "UBSWCHZH80A",
+        }, "Bank"), "change the bank details");
+        Assert.Equal("CMAC, CH93 •••• 957, UBS (UBSWCHZH80A)",
+            await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.BankDetailsMasked).SingleAsync()));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityId == id.ToString() && e.Details != null
+                                                                                   && e.Details.Contains("BankDetailsMasked") && e.Details.Contains("UBSWCHZH80A"))));
+    }
+
+    [Fact]
     public async Task The_reported_expenditure_gives_the_refund_due_which_above_the_threshold_is_not_waived()
     {
         await factory.ResetAsync();

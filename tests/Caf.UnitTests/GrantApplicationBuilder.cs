@@ -62,10 +62,18 @@ internal sealed class GrantApplicationBuilder
     {
         var today = DateOnly.FromDateTime(Now);
         var rest = application.ApprovedAmount!.Value - paid.Amount;
-        application.RecordAgreement(today, rest.Amount > 0
+        Agree(application, rest.Amount > 0
             ? [new(paid.Amount.Amount, TrancheCondition.OnSignature), new(rest.Amount, TrancheCondition.AfterFinalReports)]
-            : [new(paid.Amount.Amount, TrancheCondition.OnSignature)], today);
+            : [new(paid.Amount.Amount, TrancheCondition.OnSignature)]);
         return PayTranche(application, 1, paid, bankReference);
+    }
+
+    /// <summary>The agreement recorded today with <paramref name="plan"/>, and the grantee's bank details (as the use case encrypts them).</summary>
+    public static void Agree(GrantApplication application, IReadOnlyList<TranchePlan> plan)
+    {
+        var today = DateOnly.FromDateTime(Now);
+        application.RecordAgreement(today, plan, today);
+        application.SetBankDetails("CfDJ8-protected-test-details", "Ministry of Defence, KH12 •••• 345, ACLEDA Bank (ACLBKHPP)", "finance-1", Now);
     }
 
     /// <summary>Tranche <paramref name="number"/> requested by finance-1, approved by finance-2 and paid on <paramref name="valueDate"/> (today).</summary>

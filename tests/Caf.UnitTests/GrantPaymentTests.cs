@@ -27,7 +27,7 @@ public sealed class GrantPaymentTests
     {
         var application = _given.Approved(10_000m);
 
-        application.RecordAgreement(Today, EightyTwenty, Today);
+        GrantApplicationBuilder.Agree(application, EightyTwenty);
 
         Assert.Equal(Today, application.AgreementSignedOn);
         Assert.Equal([(1, Chf(8_000m), TrancheCondition.OnSignature), (2, Chf(2_000m), TrancheCondition.AfterFinalReports)],
@@ -40,7 +40,7 @@ public sealed class GrantPaymentTests
     public void A_payment_is_requested_approved_by_someone_else_then_paid_and_only_then_booked()
     {
         var application = _given.Approved(10_000m);
-        application.RecordAgreement(Today, EightyTwenty, Today);
+        GrantApplicationBuilder.Agree(application, EightyTwenty);
 
         var request = application.RequestDisbursement(1, Chf(8_000m), "finance-1", Now);
         Assert.Equal(Chf(8_000m), application.OpenDisbursements);
@@ -67,7 +67,7 @@ public sealed class GrantPaymentTests
     public void A_tranche_is_requested_within_what_it_has_left_and_once_at_a_time()
     {
         var application = _given.Approved(10_000m);
-        application.RecordAgreement(Today, EightyTwenty, Today);
+        GrantApplicationBuilder.Agree(application, EightyTwenty);
 
         Assert.Equal("Tranche 1 has CHF 8,000.00 left to pay.", application.DisbursementRequestProblem(1, 8_000.01m));
         Assert.Equal("The amount must be more than zero.", application.DisbursementRequestProblem(1, 0m));
@@ -82,7 +82,7 @@ public sealed class GrantPaymentTests
     public void A_cancelled_request_books_nothing_and_frees_its_tranche()
     {
         var application = _given.Approved(10_000m);
-        application.RecordAgreement(Today, EightyTwenty, Today);
+        GrantApplicationBuilder.Agree(application, EightyTwenty);
         var request = application.RequestDisbursement(1, Chf(8_000m), "finance-1", Now);
         application.ApproveDisbursement(request.Id, "finance-2", Now);
 
@@ -99,8 +99,8 @@ public sealed class GrantPaymentTests
     {
         var application = _given.Approved(10_000m);
         Assert.Equal("Record the signed agreement and its schedule first.", application.DisbursementRequestProblem(1, 1m));
-        application.RecordAgreement(Today, EightyTwenty, Today);
-        application.RecordAgreement(Today, [new(10_000m, TrancheCondition.OnSignature)], Today); // corrected before any payment
+        GrantApplicationBuilder.Agree(application, EightyTwenty);
+        GrantApplicationBuilder.Agree(application, [new(10_000m, TrancheCondition.OnSignature)]); // corrected before any payment
         Assert.Single(application.Tranches);
         application.RequestDisbursement(1, Chf(1_000m), "finance-1", Now);
 
@@ -144,7 +144,7 @@ public sealed class GrantPaymentTests
     public void Money_is_booked_once_it_has_moved_not_on_a_future_value_date()
     {
         var application = _given.Approved(10_000m);
-        application.RecordAgreement(Today, EightyTwenty, Today);
+        GrantApplicationBuilder.Agree(application, EightyTwenty);
         var tomorrow = FundTime.DateOf(Now).AddDays(1);
 
         var future = Assert.Throws<DomainException>(() => GrantApplicationBuilder.PayTranche(application, 1, Paid(8_000m), "UBS-F1", tomorrow));
@@ -251,7 +251,7 @@ public sealed class GrantPaymentTests
     public void A_tranche_during_the_activities_is_paid_while_the_grant_runs_not_before(string stage)
     {
         var application = _given.Approved(10_000m);
-        application.RecordAgreement(Today, [new(5_000m, TrancheCondition.OnSignature), new(5_000m, TrancheCondition.DuringActivities)], Today);
+        GrantApplicationBuilder.Agree(application, [new(5_000m, TrancheCondition.OnSignature), new(5_000m, TrancheCondition.DuringActivities)]);
         Assert.Equal("Tranche 2 is paid while the grant runs; this grant is at the stage 'Approved'.", application.DisbursementRequestProblem(2, 1m));
         GrantApplicationBuilder.PayTranche(application, 1, Paid(5_000m), "UBS-1");
         GrantApplicationBuilder.MoveTo(application, stage);

@@ -77,6 +77,9 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.Property(a => a.RefundWaivedValue).HasPrecision(18, 2);
         b.Property(a => a.RefundWaiverReason).HasMaxLength(GrantApplication.SettlementNoteMaxLength);
         b.Property(a => a.RefundWaivedByUserId).HasMaxLength(450);
+        b.Property(a => a.BankDetailsProtected).HasMaxLength(4000);
+        b.Property(a => a.BankDetailsMasked).HasMaxLength(400);
+        b.Property(a => a.BankDetailsChangedByUserId).HasMaxLength(450);
         b.Ignore(a => a.MayPayTranches);
     }
 }

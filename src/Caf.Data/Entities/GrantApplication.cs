@@ -554,6 +554,30 @@ public sealed class GrantApplication : IAudited
         foreach (var problem in TrancheSchedule.Problems(schedule, approved)) yield return problem;
     }
 
+    /// <summary>The recipient's bank details, encrypted by the caller (Data Protection); never stored in clear (ADR 0023).</summary>
+    public string? BankDetailsProtected { get; private set; }
+    /// <summary>What pages show of the bank details (<see cref="Finance.BankDetails.Masked"/>).</summary>
+    public string? BankDetailsMasked { get; private set; }
+    public string? BankDetailsChangedByUserId { get; private set; }
+    public DateTime? BankDetailsChangedAtUtc { get; private set; }
+
+    /// <summary>
+    /// Where the grant is paid, from its approval until it closes; each change is audited (the masked form shows what
+    /// changed). A payment approved or requested goes to the account as it stood then: changing it is refused meanwhile.
+    /// </summary>
+    public void SetBankDetails(string protectedDetails, string masked, string userId, DateTime nowUtc)
+    {
+        if (Stage is not (GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation))
+            throw new DomainException($"Bank details are recorded from the grant's approval until it closes; this grant is at the stage '{Stage}'.");
+        if (_disbursements.Any(d => d.IsOpen))
+            throw new DomainException("A payment is awaiting approval or payment: change the bank details once it is paid or cancelled.", nameof(BankDetailsProtected));
+        BankDetailsProtected = protectedDetails;
+        BankDetailsMasked = masked;
+        BankDetailsChangedByUserId = userId;
+        BankDetailsChangedAtUtc = nowUtc;
+        LedgerVersion++;
+    }
+
     /// <summary>What may still be requested on tranche <paramref name="number"/>: its amount less what was paid or is on its way.</summary>
     public Money TrancheRemaining(int number) =>
         _tranches.FirstOrDefault(t => t.Number == number) is { } tranche
@@ -568,6 +592,7 @@ public sealed class GrantApplication : IAudited
             return AgreementSignedOn is null ? "Record the signed agreement and its schedule first." : $"The agreement has no tranche {number}.";
         if (_disbursements.Any(d => d.TrancheNumber == number && d.IsOpen))
             return $"Tranche {number} already has a payment awaiting approval or payment.";
+        if (BankDetailsProtected is null) return "Record the grantee's bank details first: a payment needs an account to go to.";
         if (!tranche.IsDueAt(Stage))
             return tranche.Condition == TrancheCondition.AfterFinalReports
                 ? $"Tranche {number} is paid once the final reports are accepted."

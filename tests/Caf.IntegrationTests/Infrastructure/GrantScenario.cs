@@ -9,6 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Caf.IntegrationTests.Infrastructure;
 
 /// <summary>Drives an application through the engine directly, as each role, one unit of work per step.</summary>
+/// <summary>The grantee's bank details the tests record: a Cambodian account without IBAN.</summary>
+internal static class TestBankDetails
+{
+    public static readonly Caf.Data.Finance.BankDetails Value = new("Cambodian Mine Action Centre", "000 123 456 789", "ACLEDA Bank", "ACLBKHPP");
+
+    public static string Masked() => Value.Masked();
+}
+
 internal sealed class GrantScenario(CafAppFactory factory)
 {
     /// <summary>Each committee member scores 4 on every criterion.</summary>
@@ -34,6 +42,7 @@ internal sealed class GrantScenario(CafAppFactory factory)
         var today = DateOnly.FromDateTime(now);
         var approved = a.ApprovedAmount!.Value;
         a.RecordAgreement(today, [new(paid.Amount.Amount, TrancheCondition.OnSignature), new((approved - paid.Amount).Amount, TrancheCondition.AfterFinalReports)], today);
+        a.SetBankDetails("CfDJ8-protected-test-details", TestBankDetails.Masked(), actors[GrantJourney.Finance].UserId, now);
         var request = a.RequestDisbursement(1, paid.Amount, actors[GrantJourney.Finance].UserId, now);
         a.ApproveDisbursement(request.Id, actors[GrantJourney.SecondFinance].UserId, now);
         return a.PayDisbursement(request.Id, paid, today, bankReference, actors[GrantJourney.Finance].UserId, now);

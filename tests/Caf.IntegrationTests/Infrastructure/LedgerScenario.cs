@@ -46,6 +46,7 @@ internal sealed class LedgerScenario(CafAppFactory factory)
         {
             a.RecordAgreement(yesterday, [new(1_600m, TrancheCondition.OnSignature), new(200m, TrancheCondition.DuringActivities),
                 new(200m, TrancheCondition.AfterFinalReports)], Today);
+            a.SetBankDetails("CfDJ8-protected-test-details", TestBankDetails.Masked(), actors[Finance].UserId, now);
             Pay(a, actors, now, 1, Usd(1_600m, rate + Dearer, yesterday), yesterday, "UBS-USD-1");
         });
         await _scenario.FireAsync(usd, "reports-due", "isu@caf.demo", (a, actors, now) =>

@@ -926,6 +926,21 @@ namespace Caf.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<DateTime?>("BankDetailsChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BankDetailsChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("BankDetailsMasked")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("BankDetailsProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Conditions")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

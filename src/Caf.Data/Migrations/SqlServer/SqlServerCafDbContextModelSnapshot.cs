@@ -928,6 +928,21 @@ namespace Caf.Data.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<DateTime?>("BankDetailsChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("BankDetailsChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("BankDetailsMasked")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("BankDetailsProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("Conditions")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");

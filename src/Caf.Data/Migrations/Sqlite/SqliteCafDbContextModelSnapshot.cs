@@ -921,6 +921,21 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("BankDetailsChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankDetailsChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankDetailsMasked")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankDetailsProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Conditions")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

@@ -1,5 +1,6 @@
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.Finance;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,13 @@ public sealed class AgreementModel(ApplicationAccess access, WorkflowEngine engi
         public DateOnly? SignedOn { get; set; }
 
         public List<TrancheRow> Tranches { get; set; } = [];
+
+        public string? AccountHolder { get; set; }
+        public string? Account { get; set; }
+        public string? BankName { get; set; }
+        public string? Bic { get; set; }
+
+        public BankDetails Bank() => new(AccountHolder, Account, BankName, Bic);
 
         public IReadOnlyList<TranchePlan> Plan() => Tranches.Select(t => new TranchePlan(t.Amount, t.Condition)).ToList();
     }
@@ -48,10 +56,10 @@ public sealed class AgreementModel(ApplicationAccess access, WorkflowEngine engi
         if (Input.Tranches.Count > TrancheSchedule.MaxTranches) Input.Tranches = Input.Tranches.Take(TrancheSchedule.MaxTranches + 1).ToList();
         if (!ModelState.IsValid)
         {
-            ShowProblems(agreements.Problems(Application, Input.SignedOn, Input.Plan()));
+            ShowProblems(agreements.Problems(Application, Input.SignedOn, Input.Plan(), Input.Bank()));
             return Invalid();
         }
-        var outcome = await agreements.RecordAsync(Application, User, Input.SignedOn, Input.Plan(), ct);
+        var outcome = await agreements.RecordAsync(Application, User, Input.SignedOn, Input.Plan(), Input.Bank(), ct);
         if (!outcome.Succeeded) return await RefusedAsync(outcome, id, ct);
         TempData["Message"] = "Agreement recorded. Request the first tranche; a second finance officer approves it.";
         return RedirectToPage("/Finance/Tranches", new { id });

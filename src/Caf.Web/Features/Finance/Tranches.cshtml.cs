@@ -13,7 +13,7 @@ namespace Caf.Web.Features.Finance;
 /// </summary>
 [Authorize(Roles = CafRoles.Finance)]
 public sealed class TranchesModel(ApplicationAccess access, WorkflowEngine engine, Disbursements disbursements,
-    TimeProvider clock)
+    GrantBankDetails bankDetails, TimeProvider clock)
     : ApplicationPageModel(access, engine)
 {
     protected override string Stage => GrantStages.Active;
@@ -34,7 +34,14 @@ public sealed class TranchesModel(ApplicationAccess access, WorkflowEngine engin
         public DateOnly? ValueDate { get; set; }
         public string? BankReference { get; set; }
         public string? Reason { get; set; }
+        public string? AccountHolder { get; set; }
+        public string? Account { get; set; }
+        public string? BankName { get; set; }
+        public string? Bic { get; set; }
     }
+
+    /// <summary>The bank details in full, after "Show in full" (an audited read), for this response only.</summary>
+    internal Caf.Data.Finance.BankDetails? Revealed { get; private set; }
 
     internal string UserId => ApplicationAccess.ActorFor(User).UserId;
     private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
@@ -62,6 +69,17 @@ public sealed class TranchesModel(ApplicationAccess access, WorkflowEngine engin
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) =>
         StepAsync(id, a => disbursements.CancelAsync(a, User, Input.RequestId, Input.Reason, ct), "Payment cancelled; nothing was booked.", ct);
+
+    public Task<IActionResult> OnPostBankAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, a => bankDetails.ChangeAsync(a, User, new(Input.AccountHolder, Input.Account, Input.BankName, Input.Bic), ct),
+            "Bank details changed.", ct);
+
+    public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        Revealed = await bankDetails.RevealAsync(Application, ct);
+        return await ShowAsync(ct);
+    }
 
     private async Task<IActionResult> StepAsync(Guid id, Func<GrantApplication, Task<CommandOutcome>> step, string done, CancellationToken ct)
     {
