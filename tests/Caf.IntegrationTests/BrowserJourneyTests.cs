@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Caf.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static Caf.IntegrationTests.Infrastructure.BrowserSteps;
 
 namespace Caf.IntegrationTests;
 
@@ -221,20 +222,5 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         Assert.True(new FileInfo(shot).Length > 20_000, $"The diagram screenshot {shot} is suspiciously small.");
         var forApplicant = await applicant.GotoAsync("/Workflows/Diagram/caf-grant");
         Assert.Equal(403, forApplicant!.Status);
-    }
-
-    private static async Task ClickAndExpectStageAsync(IPage page, string button, string stage)
-    {
-        try
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-            await Expect(page.Locator("#stage")).ToHaveTextAsync(stage);
-        }
-        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
-        {
-            // Say where the person was and what the page said, not only which button was missing.
-            var text = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
-            throw new Xunit.Sdk.XunitException($"'{button}' on {page.Url} did not lead to {stage}. The page said:\n{text}\n{ex.Message}");
-        }
     }
 }
