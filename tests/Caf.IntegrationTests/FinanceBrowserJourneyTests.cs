@@ -61,6 +61,10 @@ public sealed class FinanceBrowserJourneyTests(BrowserAppFactory factory)
         await finance.GotoAsync($"/Finance/Agreement/{id}");
         await Expect(finance.GetByLabel("Amount of tranche 1")).ToHaveValueAsync("1600.00");
         await Expect(finance.GetByLabel("Amount of tranche 2")).ToHaveValueAsync("400.00");
+        await finance.GetByLabel("Account holder").FillAsync(TestBankDetails.Value.AccountHolder!);
+        await finance.GetByLabel("IBAN or account number").FillAsync(TestBankDetails.Value.Account!);
+        await finance.GetByLabel("Bank", new() { Exact = true }).FillAsync(TestBankDetails.Value.BankName!);
+        await finance.GetByLabel("BIC (SWIFT code)").FillAsync(TestBankDetails.Value.Bic!);
         await finance.GetByRole(AriaRole.Button, new() { Name = "Record the agreement" }).ClickAsync();
         await Expect(finance.GetByRole(AriaRole.Status)).ToContainTextAsync("Agreement recorded.");
         await finance.GetByLabel("Tranche", new() { Exact = true }).SelectOptionAsync("1");
