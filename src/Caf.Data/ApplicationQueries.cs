@@ -31,7 +31,7 @@ public static class ApplicationQueries
             .Include(a => a.Conflicts)
             .Include(a => a.GenderReview).ThenInclude(r => r!.Answers)
             .Include(a => a.Scores)
-            .Include(a => a.Reports)
+            .Include(a => a.Reports).ThenInclude(r => r.Lines)
             .Include(a => a.LedgerEntries)
             .Include(a => a.Tranches)
             .Include(a => a.Disbursements)

@@ -505,14 +505,14 @@ public abstract partial class BadInputTests(CafAppFactory factory)
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
         var pdf = "%PDF-1.7\n%final report\n"u8.ToArray();
         Task<HttpResponseMessage> SendAsync(string spent) => applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}",
-            new() { ["Input.ActualExpenditure"] = spent }, "Input.File", "final-report.pdf", pdf, "application/pdf");
+            new() { ["Input.Lines[0]"] = spent }, "Input.File", "final-report.pdf", pdf, "application/pdf");
 
         foreach (var (spent, message) in new[]
                  {
                      ("0.001", "The actual expenditure has at most two decimals."),
                      ("79000000000000000000000000000", "The actual expenditure must be between 0 and 100,000,000."),
                      ("100000000000000000000", "The actual expenditure must be between 0 and 100,000,000."),
-                     ("lots", "Actual expenditure must be a number, for example 1250.50."),
+                     ("lots", "must be a number, for example 1250.50."),
                  })
         {
             using var refused = await SendAsync(spent);

@@ -183,7 +183,7 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         {
             Name = "final-report.txt", MimeType = "text/plain", Buffer = "The delegation visited three sites."u8.ToArray(),
         });
-        await applicant.GetByLabel("Total actually spent (CHF)").FillAsync("4500");
+        await applicant.GetByLabel("Return flights").FillAsync("4500");
         await applicant.GetByRole(AriaRole.Button, new() { Name = "Submit the final report" }).ClickAsync();
         await Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("Final report received");
 

@@ -73,11 +73,26 @@ public abstract class ReconciliationTests(CafAppFactory factory)
     public async Task The_reported_expenditure_gives_the_refund_due_which_above_the_threshold_is_not_waived()
     {
         await factory.ResetAsync();
-        var id = await ReportedAsync(1_200m);
+        // Through the page: the applicant gives what was spent on each budget line (one line here, CHF 2,000 budgeted).
+        var id = await _scenario.ActiveGrantAsync(Today.AddDays(-3));
+        await _scenario.FireAsync(id, "reports-due", GrantJourney.Isu);
+        using (var applicant = await _journey.SignInAsync(GrantJourney.Applicant))
+        {
+            var (_, form) = await applicant.GetAsync($"/Reporting/FinalReport/{id}");
+            Assert.Contains("Flights", form);
+            await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}", new() { ["Input.Lines[0]"] = "1200.00" },
+                "Input.File", "final-report.pdf", "%PDF-1.7\n%report\n"u8.ToArray(), "application/pdf"), "send the final report");
+        }
+        using (var isu = await _journey.SignInAsync(GrantJourney.Isu))
+            await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "accept-final-reports"), "accept the final report");
         using var finance = await _journey.SignInAsync(GrantJourney.Finance);
 
         var (_, page) = await finance.GetAsync($"/Finance/Reconcile/{id}");
         var html = WebUtility.HtmlDecode(page);
+        Assert.Contains("CHF -800.00 (-40.0 %)", html);
+        Assert.Contains("Above the limit: check the receipts", html);
+        var line = await factory.WithDbAsync(db => db.Reports.Where(r => r.ApplicationId == id).SelectMany(r => r.Lines).SingleAsync());
+        Assert.Equal(("Flights", 2_000m, 1_200m), (line.Description, line.Budgeted, line.Actual));
         Assert.Contains("<dd id=\"to-settle\">CHF 400.00 refund due from the grantee</dd>", html);
         Assert.Contains("record the refund of CHF 400.00 first", html);
         Assert.DoesNotContain("Waive the refund", html);

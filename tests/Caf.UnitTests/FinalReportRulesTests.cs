@@ -12,24 +12,73 @@ public sealed class FinalReportRulesTests
     private static GrantReport Submit(GrantApplication application) =>
         application.SubmitFinalReport("report.pdf", "application/pdf", [1, 2, 3], 9_000m, "applicant-1", Now);
 
-    [Fact]
-    public void A_file_and_what_was_spent_make_a_complete_report() =>
-        Assert.Empty(new FinalReportSubmission("report.pdf", "application/pdf", [1], 0m).Problems());
+    /// <summary>A reporting grant's budget: the builder's lines, in order.</summary>
+    private static IReadOnlyList<BudgetLine> Budget(GrantApplication application) => [.. application.BudgetLines.OrderBy(l => l.Position)];
+
+    private static Dictionary<Guid, decimal?> Spent(GrantApplication application, params decimal?[] amounts) =>
+        Budget(application).Select((l, i) => (l.Id, Amount: i < amounts.Length ? amounts[i] : null)).ToDictionary(p => p.Id, p => p.Amount);
 
     [Fact]
-    public void A_report_without_its_file_or_its_expenditure_is_told_both_at_once() =>
-        Assert.Equal(
-        [
-            ("File", "Choose the report file to upload."),
-            ("ActualExpenditure", "Give the total actually spent."),
-        ], new FinalReportSubmission(null, null, null, null).Problems().ToList());
+    public void A_file_and_what_was_spent_on_every_budget_line_make_a_complete_report()
+    {
+        var application = _given.Signed(stage: GrantStages.Reporting);
+        var zeroes = Budget(application).Select(_ => (decimal?)0m).ToArray();
+        Assert.NotEmpty(zeroes);
+        Assert.Empty(new FinalReportSubmission("report.pdf", "application/pdf", [1], Spent(application, zeroes)).Problems(application.BudgetLines));
+    }
+
+    [Fact]
+    public void A_report_without_its_file_or_a_lines_spending_is_told_both_at_once()
+    {
+        var application = _given.Signed(stage: GrantStages.Reporting);
+        var first = Budget(application)[0];
+        var problems = new FinalReportSubmission(null, null, null, Spent(application)).Problems(application.BudgetLines).ToList();
+        Assert.Equal(("File", "Choose the report file to upload."), problems[0]);
+        Assert.Equal(("Lines[0]", $"Give what was spent on \"{first.Description}\" (0 if nothing)."), problems[1]);
+    }
 
     public static TheoryData<decimal> ExpendituresRefused => [-0.01m, 100_000_000.01m, 1.001m];
 
     [Theory]
     [MemberData(nameof(ExpendituresRefused))]
-    public void An_expenditure_below_zero_above_the_maximum_or_in_fractions_of_a_cent_is_refused(decimal spent) =>
-        Assert.Equal(["ActualExpenditure"], new FinalReportSubmission("r.pdf", null, [1], spent).Problems().Select(p => p.Field).ToList());
+    public void A_lines_spending_below_zero_above_the_maximum_or_in_fractions_of_a_cent_is_refused(decimal spent)
+    {
+        var application = _given.Signed(stage: GrantStages.Reporting);
+        var amounts = Budget(application).Select(_ => (decimal?)0m).ToArray();
+        amounts[0] = spent;
+        Assert.Equal(["Lines[0]"], new FinalReportSubmission("r.pdf", null, [1], Spent(application, amounts)).Problems(application.BudgetLines)
+            .Select(p => p.Field).ToList());
+    }
+
+    [Fact]
+    public void The_reports_total_is_the_sum_of_its_lines_and_each_line_is_compared_with_its_budget()
+    {
+        var application = _given.Signed(stage: GrantStages.Reporting);
+        var budget = Budget(application);
+        var spending = budget.Select((l, i) => (l.Id, Actual: i == 0 ? decimal.Round(l.Total.Amount * 1.2m, 2) : l.Total.Amount))
+            .ToDictionary(p => p.Id, p => p.Actual);
+
+        var report = application.SubmitFinalReport("report.pdf", "application/pdf", [1], spending, "applicant-1", Now);
+
+        Assert.Equal(spending.Values.Sum(), report.ActualExpenditure);
+        Assert.Equal(new Money(spending.Values.Sum(), "CHF"), application.ReportedExpenditure);
+        var variances = report.Variances(10m);
+        Assert.Equal(budget.Count, variances.Count);
+        Assert.Equal((20.0m, true), (variances[0].Percent!.Value, variances[0].Flagged));
+        Assert.All(variances.Skip(1), v => Assert.Equal((0m, false), (v.Variance, v.Flagged)));
+    }
+
+    [Theory]
+    [InlineData(1000, 1100, 10.0, false)]
+    [InlineData(1000, 1100.01, 10.0, true)]
+    [InlineData(1000, 850, -15.0, true)]
+    [InlineData(0, 50, null, true)]
+    [InlineData(0, 0, null, false)]
+    public void A_line_is_flagged_when_it_differs_from_its_budget_by_more_than_the_percentage(double budgeted, double actual, double? percent, bool flagged)
+    {
+        var variance = ExpenditureVariance.Of("Flights", (decimal)budgeted, (decimal)actual, 10m);
+        Assert.Equal(((decimal?)percent, flagged), (variance.Percent, variance.Flagged));
+    }
 
     [Fact]
     public void The_final_report_is_sent_in_the_reporting_stage()

@@ -81,5 +81,6 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.Property(a => a.BankDetailsMasked).HasMaxLength(400);
         b.Property(a => a.BankDetailsChangedByUserId).HasMaxLength(450);
         b.Ignore(a => a.MayPayTranches);
+        b.Ignore(a => a.FinalReport);
     }
 }

@@ -15,5 +15,19 @@ internal sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantR
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         // The file shares the report's id; a new report brings its file, but loading a report never loads the bytes.
         b.HasOne(r => r.File).WithOne().HasForeignKey<GrantReport>(r => r.Id).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ReportExpenditureLineConfiguration : IEntityTypeConfiguration<ReportExpenditureLine>
+{
+    public void Configure(EntityTypeBuilder<ReportExpenditureLine> b)
+    {
+        b.ToTable("ReportExpenditureLines");
+        b.HasKey(l => l.Id);
+        b.Property(l => l.Description).HasMaxLength(500);
+        b.Property(l => l.Budgeted).HasPrecision(18, 2);
+        b.Property(l => l.Actual).HasPrecision(18, 2);
     }
 }

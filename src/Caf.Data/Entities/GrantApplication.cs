@@ -133,11 +133,11 @@ public sealed class GrantApplication : IAudited
     public Money Disbursed => SumOf(LedgerEntryKind.Disbursement);
     public Money Refunded => SumOf(LedgerEntryKind.Refund);
 
+    /// <summary>The final report that counts: the accepted one, or the one awaiting review.</summary>
+    public GrantReport? FinalReport => _reports.Where(r => r.Status != ReportStatus.Returned).OrderByDescending(r => r.SubmittedAtUtc).FirstOrDefault();
+
     /// <summary>What the grantee reported spending, from the accepted (or submitted) final report.</summary>
-    public Money? ReportedExpenditure =>
-        _reports.Where(r => r.Status != ReportStatus.Returned).OrderByDescending(r => r.SubmittedAtUtc).FirstOrDefault() is { } report
-            ? new Money(report.ActualExpenditure, Currency)
-            : null;
+    public Money? ReportedExpenditure => FinalReport is { } report ? new Money(report.ActualExpenditure, Currency) : null;
 
     /// <summary>A draft is editable; during a clarification, only the sections the ISU reopened.</summary>
     public bool IsEditable => Enum.GetValues<ProposalSection>().Any(IsSectionEditable);
@@ -793,7 +793,41 @@ public sealed class GrantApplication : IAudited
             ? $"Your final report sent on {waiting.SubmittedAtUtc:d MMMM yyyy} is waiting for the ISU's review, so it cannot be replaced now. If it needs correcting, ask the ISU."
         : null;
 
-    public GrantReport SubmitFinalReport(string fileName, string contentType, byte[] content, decimal actualExpenditure,
+    /// <summary>
+    /// The final report with what was spent on each budget line (every line, in the grant's currency, to the cent); its
+    /// total is what reconciliation counts.
+    /// </summary>
+    public GrantReport SubmitFinalReport(string fileName, string contentType, byte[] content, IReadOnlyDictionary<Guid, decimal> actualByBudgetLine,
+        string userId, DateTime nowUtc)
+    {
+        if (FinalReportProblem() is { } refused) throw new DomainException(refused);
+        if (SpendingProblems(_budgetLines, actualByBudgetLine).FirstOrDefault() is { Message: not null } wrong)
+            throw new DomainException(wrong.Message, wrong.Field);
+        var report = new GrantReport(Id, fileName, contentType, content,
+            [.. _budgetLines.OrderBy(l => l.Position).Select(l => (l, actualByBudgetLine[l.Id]))], userId, nowUtc);
+        _reports.Add(report);
+        return report;
+    }
+
+    /// <summary>Every rule the spending per budget line breaks, by field "Lines[i]" in budget order: one figure per line, zero or more, to the cent.</summary>
+    public static IEnumerable<(string Field, string Message)> SpendingProblems(IReadOnlyList<BudgetLine> budget, IReadOnlyDictionary<Guid, decimal?> actual)
+    {
+        var ordered = budget.OrderBy(l => l.Position).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var line = ordered[i];
+            if (!actual.TryGetValue(line.Id, out var spent) || spent is not { } value)
+                yield return ($"Lines[{i}]", $"Give what was spent on \"{line.Description}\" (0 if nothing).");
+            else if (GrantReport.ExpenditureProblem(value) is { } problem) yield return ($"Lines[{i}]", $"{line.Description}: {problem}");
+        }
+        if (actual.Keys.Except(ordered.Select(l => l.Id)).Any()) yield return ("Lines", "Report only on the lines of this grant's budget.");
+    }
+
+    private static IEnumerable<(string Field, string Message)> SpendingProblems(IReadOnlyList<BudgetLine> budget, IReadOnlyDictionary<Guid, decimal> actual) =>
+        SpendingProblems(budget, actual.ToDictionary(p => p.Key, p => (decimal?)p.Value));
+
+    /// <summary>A final report giving only its total: for a grant whose budget has no lines to report on (kept for such grants and for tests of totals).</summary>
+    internal GrantReport SubmitFinalReport(string fileName, string contentType, byte[] content, decimal actualExpenditure,
         string userId, DateTime nowUtc)
     {
         if (FinalReportProblem() is { } refused) throw new DomainException(refused);

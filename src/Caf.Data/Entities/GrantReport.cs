@@ -7,7 +7,18 @@ public sealed class GrantReport : IAudited
 {
     public const int MaxBytes = 10 * 1024 * 1024;
 
+    private readonly List<ReportExpenditureLine> _lines = [];
+
     private GrantReport() { }
+
+    /// <summary>A report giving what was spent on each line of the budget; its total is their sum.</summary>
+    internal GrantReport(Guid applicationId, string fileName, string contentType, byte[] content,
+        IReadOnlyList<(BudgetLine Line, decimal Actual)> spending, string submittedByUserId, DateTime nowUtc)
+        : this(applicationId, fileName, contentType, content, Bounds.Sum(spending.Select(s => s.Actual)), submittedByUserId, nowUtc)
+    {
+        foreach (var (line, actual) in spending)
+            _lines.Add(new ReportExpenditureLine(Id, line.Id, line.Position, line.Description, line.Total.Amount, actual));
+    }
 
     internal GrantReport(Guid applicationId, string fileName, string contentType, byte[] content, decimal actualExpenditure,
         string submittedByUserId, DateTime nowUtc)
@@ -40,10 +51,55 @@ public sealed class GrantReport : IAudited
     public string SubmittedByUserId { get; private set; } = "";
     public DateTime SubmittedAtUtc { get; private set; }
     public ReportStatus Status { get; private set; }
+    /// <summary>Spending per budget line, in budget order; empty for a report that gave only its total.</summary>
+    public IReadOnlyList<ReportExpenditureLine> Lines => _lines;
+
+    /// <summary>Each line's spending against its budget, flagged when it differs by more than <paramref name="flagPercent"/> %.</summary>
+    public IReadOnlyList<ExpenditureVariance> Variances(decimal flagPercent) =>
+        [.. _lines.OrderBy(l => l.Position).Select(l => ExpenditureVariance.Of(l.Description, l.Budgeted, l.Actual, flagPercent))];
 
     public void Accept()
     {
         if (Status != ReportStatus.Submitted) throw new DomainException("Only a submitted report can be accepted.");
         Status = ReportStatus.Accepted;
+    }
+}
+
+/// <summary>What the grantee spent on one line of its budget, with the line as it stood (description, budgeted total).</summary>
+public sealed class ReportExpenditureLine : IAudited
+{
+    private ReportExpenditureLine() { }
+
+    internal ReportExpenditureLine(Guid reportId, Guid budgetLineId, int position, string description, decimal budgeted, decimal actual)
+    {
+        Id = Guid.NewGuid();
+        ReportId = reportId;
+        BudgetLineId = budgetLineId;
+        Position = position;
+        Description = description;
+        Budgeted = budgeted;
+        Actual = actual;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ReportId { get; private set; }
+    public Guid BudgetLineId { get; private set; }
+    public int Position { get; private set; }
+    public string Description { get; private set; } = "";
+    public decimal Budgeted { get; private set; }
+    public decimal Actual { get; private set; }
+}
+
+/// <summary>A line's spending against its budget: the difference, as a percentage of the budget, and whether it is flagged.</summary>
+public sealed record ExpenditureVariance(string Description, decimal Budgeted, decimal Actual, decimal Variance, decimal? Percent, bool Flagged)
+{
+    /// <summary>Flagged when the spending differs from the budget by more than <paramref name="flagPercent"/> % either way, or when an unbudgeted line was spent on.</summary>
+    public static ExpenditureVariance Of(string description, decimal budgeted, decimal actual, decimal flagPercent)
+    {
+        var variance = actual - budgeted;
+        decimal? percent = budgeted == 0 ? null : decimal.Round(variance / budgeted * 100m, 1, MidpointRounding.AwayFromZero);
+        // Flagged on the exact difference, not the rounded percentage shown (10.001 % is above 10 %).
+        var flagged = budgeted == 0 ? actual != 0 : Math.Abs(variance) * 100m > flagPercent * Math.Abs(budgeted);
+        return new(description, budgeted, actual, variance, percent, flagged);
     }
 }

@@ -3,16 +3,19 @@ using Caf.Data.Entities;
 namespace Caf.Data.Reporting;
 
 /// <summary>
-/// What the grantee sends at the end of a grant: the narrative report as a file (<see cref="File"/>, its content) and the
-/// total it actually spent. <see cref="Problems"/> lists what is missing or out of range, at once.
+/// What the grantee sends at the end of a grant: the narrative report as a file (<see cref="File"/>, its content; receipts
+/// go in it or beside it) and what it actually spent on each line of its budget (<see cref="Spending"/>, by budget line id).
+/// <see cref="Problems"/> lists what is missing or out of range, at once.
 /// </summary>
-public sealed record FinalReportSubmission(string? FileName, string? ContentType, byte[]? File, decimal? ActualExpenditure)
+public sealed record FinalReportSubmission(string? FileName, string? ContentType, byte[]? File, IReadOnlyDictionary<Guid, decimal?> Spending)
 {
-    /// <summary>Every rule the submission breaks, each with its field; empty when it may be sent.</summary>
-    public IEnumerable<(string Field, string Message)> Problems()
+    /// <summary>Every rule the submission breaks for a grant with <paramref name="budget"/>, each with its field; empty when it may be sent.</summary>
+    public IEnumerable<(string Field, string Message)> Problems(IReadOnlyList<BudgetLine> budget)
     {
         if (File is null) yield return (nameof(File), "Choose the report file to upload.");
-        if (ActualExpenditure is not { } spent) yield return (nameof(ActualExpenditure), "Give the total actually spent.");
-        else if (GrantReport.ExpenditureProblem(spent) is { } wrong) yield return (nameof(ActualExpenditure), wrong);
+        foreach (var problem in GrantApplication.SpendingProblems(budget, Spending)) yield return problem;
     }
+
+    /// <summary>The spending once <see cref="Problems"/> is empty.</summary>
+    public IReadOnlyDictionary<Guid, decimal> Checked() => Spending.ToDictionary(p => p.Key, p => p.Value ?? throw new InvalidOperationException("Check the problems first."));
 }

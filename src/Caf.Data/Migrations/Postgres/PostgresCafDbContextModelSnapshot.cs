@@ -1585,6 +1585,40 @@ namespace Caf.Data.Migrations.Postgres
                     b.ToTable("ReferenceDataImports");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ReportExpenditureLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Actual")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("BudgetLineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Budgeted")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ReportExpenditureLines", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ResultIndicator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2907,6 +2941,15 @@ namespace Caf.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ReportExpenditureLine", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantReport", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ResultIndicator", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -3160,6 +3203,11 @@ namespace Caf.Data.Migrations.Postgres
                     b.Navigation("Screenings");
 
                     b.Navigation("Tranches");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.GrantReport", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.ScoringRubric", b =>

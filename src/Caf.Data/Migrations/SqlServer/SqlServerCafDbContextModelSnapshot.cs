@@ -1589,6 +1589,40 @@ namespace Caf.Data.Migrations.SqlServer
                     b.ToTable("ReferenceDataImports");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ReportExpenditureLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Actual")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<Guid>("BudgetLineId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Budgeted")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ReportExpenditureLines", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ResultIndicator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2915,6 +2949,15 @@ namespace Caf.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ReportExpenditureLine", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantReport", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ResultIndicator", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -3168,6 +3211,11 @@ namespace Caf.Data.Migrations.SqlServer
                     b.Navigation("Screenings");
 
                     b.Navigation("Tranches");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.GrantReport", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.ScoringRubric", b =>

@@ -1580,6 +1580,40 @@ namespace Caf.Data.Migrations.Sqlite
                     b.ToTable("ReferenceDataImports");
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ReportExpenditureLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Actual")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BudgetLineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Budgeted")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ReportExpenditureLines", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ResultIndicator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2896,6 +2930,15 @@ namespace Caf.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Caf.Data.Entities.ReportExpenditureLine", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantReport", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Caf.Data.Entities.ResultIndicator", b =>
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
@@ -3147,6 +3190,11 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Navigation("Screenings");
 
                     b.Navigation("Tranches");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.GrantReport", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.ScoringRubric", b =>

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Caf.Web.Features.Reporting;
 
-/// <summary>The grantee uploads the final narrative report and states what it actually spent.</summary>
+/// <summary>The grantee uploads the final narrative report and states what it actually spent on each budget line.</summary>
 [Authorize(Roles = CafRoles.Applicant)]
 public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine engine, FinalReports reports)
     : ApplicationPageModel(access, engine)
@@ -23,9 +23,15 @@ public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine en
         [Display(Name = "Report file")]
         public IFormFile? File { get; set; }
 
-        [Display(Name = "Actual expenditure")]
-        public decimal? ActualExpenditure { get; set; }
+        /// <summary>What was spent on each budget line, in budget order.</summary>
+        [Display(Name = "What was spent")]
+        public List<decimal?> Lines { get; set; } = [];
     }
+
+    internal IReadOnlyList<BudgetLine> Budget => [.. Application.BudgetLines.OrderBy(l => l.Position)];
+
+    private Dictionary<Guid, decimal?> Spending() =>
+        Budget.Select((line, i) => (line.Id, Actual: i < Input.Lines.Count ? Input.Lines[i] : null)).ToDictionary(p => p.Id, p => p.Actual);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -44,10 +50,10 @@ public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine en
             (content, var unreadable) = await UploadedDocuments.ReadAsync(file, GrantReport.MaxBytes, ct);
             if (unreadable is not null) ModelState.AddModelError("Input.File", unreadable);
         }
-        var submission = new FinalReportSubmission(Input.File?.FileName, Input.File?.ContentType, content, Input.ActualExpenditure);
+        var submission = new FinalReportSubmission(Input.File?.FileName, Input.File?.ContentType, content, Spending());
         if (!ModelState.IsValid)
         {
-            ShowProblems(submission.Problems());
+            ShowProblems(submission.Problems(Application.BudgetLines));
             return Invalid();
         }
         var outcome = await reports.SubmitAsync(Application, User, submission, ct);

@@ -5,7 +5,7 @@ using Caf.Data.Reporting;
 
 namespace Caf.Web.Features.Reporting;
 
-/// <summary>The grantee sends the final narrative report with what it actually spent; the ISU then reviews it.</summary>
+/// <summary>The grantee sends the final narrative report with what it actually spent on each budget line; the ISU then reviews it.</summary>
 public sealed class FinalReports(UserActions actions, TimeProvider clock) : IUseCase
 {
     public async Task<CommandOutcome> SubmitAsync(GrantApplication application, ClaimsPrincipal applicant, FinalReportSubmission submission,
@@ -13,13 +13,13 @@ public sealed class FinalReports(UserActions actions, TimeProvider clock) : IUse
     {
         if (!ApplicationAccess.ActsForApplicant(application, applicant))
             return new CommandOutcome(403, [(null, "Only the applicant state's focal points send its final report.")]);
-        var problems = submission.Problems().ToList();
+        var problems = submission.Problems(application.BudgetLines).ToList();
         if (problems.Count > 0) return CommandOutcome.Invalid(problems);
         var now = clock.GetUtcNow().UtcDateTime;
         return await actions.RunAsync(applicant, () =>
         {
             application.SubmitFinalReport(submission.FileName ?? "", submission.ContentType ?? "", submission.File!,
-                submission.ActualExpenditure!.Value, ApplicationAccess.ActorFor(applicant).UserId, now);
+                submission.Checked(), ApplicationAccess.ActorFor(applicant).UserId, now);
             return Task.FromResult(new CommandOutcome.Change(application));
         }, ct);
     }
