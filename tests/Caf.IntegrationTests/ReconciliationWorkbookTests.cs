@@ -156,6 +156,7 @@ public abstract class ReconciliationWorkbookTests(CafAppFactory factory)
                                                     && r["Ledger amount"].GetValue<decimal>() == e.Amount.Amount && r["Grant"].GetString() == (Grant(e) ?? ""));
             Assert.Equal(db.Statements[s.StatementId], row["Statement"].GetString());
             Date(row["Value date"], s.ValueDate);
+            Date(row["Booking date"], s.BookingDate);
             Assert.Equal((s.Remittance ?? "", s.Counterparty ?? "", s.Amount.Currency, Direction(s.IsCredit)),
                 (row["Text"].GetString(), row["Counterparty"].GetString(), row["Currency"].GetString(), row["Direction"].GetString()));
             Money(row["Amount"], s.Amount);

@@ -102,7 +102,7 @@ public sealed class CliVerbsTests
         var (exitCode, error) = await RunAsync("reconciliation", "export", "--as-of", "2026-12-31");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("'reconciliation export' is missing an option.", error);
+        Assert.Contains("'reconciliation export --as-of 2026-12-31' is missing an option.", error);
     }
 
     [Fact]

@@ -9,14 +9,13 @@ using Microsoft.Extensions.Options;
 
 namespace Caf.Web.Features.Finance;
 
-/// <summary>A statement entry settling a ledger entry: one row per match, so a statement entry split between ledger entries has several.</summary>
-public sealed record BankMatchRow(string Statement, DateOnly ValueDate, string? BankReference, string? Text, string? Counterparty, Money Amount,
-    bool IsCredit, DateOnly LedgerValueDate, LedgerEntryKind Kind, string? Grant, string? LedgerBankReference, Money LedgerAmount, bool Confirmed,
-    string Reason, string? ConfirmedBy, DateTime? ConfirmedAtUtc);
-
-/// <summary>A booked statement entry that nothing in the ledger settles yet.</summary>
+/// <summary>A booked statement entry as the bank wrote it, with the bank's id of its statement.</summary>
 public sealed record StatementLineRow(string Statement, DateOnly ValueDate, DateOnly BookingDate, string? BankReference, string? Text,
     string? Counterparty, Money Amount, bool IsCredit);
+
+/// <summary>A statement entry settling a ledger entry: one row per match, so a statement entry split between ledger entries has several.</summary>
+public sealed record BankMatchRow(StatementLineRow Line, DateOnly LedgerValueDate, LedgerEntryKind Kind, string? Grant, string? LedgerBankReference,
+    Money LedgerAmount, bool Confirmed, string Reason, string? ConfirmedBy, DateTime? ConfirmedAtUtc);
 
 /// <summary>
 /// A grant at final reconciliation or closed, with the figures its settlement rests on (ADR 0024): the ledger's as of the
@@ -64,7 +63,8 @@ public sealed class ReconciliationReport(CafDbContext db, BankStatements stateme
             from u in confirmers.DefaultIfEmpty()
             where s.ValueDate <= date && e.ValueDate <= date
             orderby s.ValueDate, statement.BankStatementId, s.Id, e.ValueDate, e.Id
-            select new BankMatchRow(statement.BankStatementId, s.ValueDate, s.Reference, s.Remittance, s.Counterparty, s.Amount, s.IsCredit,
+            select new BankMatchRow(new StatementLineRow(statement.BankStatementId, s.ValueDate, s.BookingDate, s.Reference, s.Remittance,
+                    s.Counterparty, s.Amount, s.IsCredit),
                 e.ValueDate, e.Kind, e.Application!.Reference, e.BankReference, e.Amount, m.Confirmed, m.Reason,
                 u == null ? null : u.DisplayName, m.ConfirmedAtUtc)).ToListAsync(ct);
         var lines = await (

@@ -65,11 +65,11 @@ internal static class ReconciliationWorkbook
         LedgerSheets.Describe(workbook, "CAF reconciliation", figures.AsOf, generatedAtUtc);
         var summary = workbook.Worksheets.Add(Summary);
         // Every bank sheet has a line per currency of any of them, the fund's first, so that the Summary's lines are the same everywhere.
-        var currencies = figures.Matches.Select(m => m.Amount.Currency).Concat(figures.UnmatchedLines.Select(l => l.Amount.Currency))
-            .Concat(figures.UnmatchedEntries.Select(e => e.Currency)).Append(figures.FundCurrency).Distinct()
-            .OrderBy(c => c == figures.FundCurrency ? 0 : 1).ThenBy(c => c, StringComparer.Ordinal).ToList();
-        var grantCurrencies = figures.Grants.Select(g => g.Currency).Distinct().OrderBy(c => c == figures.FundCurrency ? 0 : 1)
-            .ThenBy(c => c, StringComparer.Ordinal).ToList();
+        List<string> Ordered(IEnumerable<string> codes) =>
+            [.. codes.Distinct().OrderBy(c => c == figures.FundCurrency ? 0 : 1).ThenBy(c => c, StringComparer.Ordinal)];
+        var currencies = Ordered(figures.Matches.Select(m => m.Line.Amount.Currency).Concat(figures.UnmatchedLines.Select(l => l.Amount.Currency))
+            .Concat(figures.UnmatchedEntries.Select(e => e.Currency)).Append(figures.FundCurrency));
+        var grantCurrencies = Ordered(figures.Grants.Select(g => g.Currency));
         var matches = WriteMatches(workbook, figures, currencies);
         var lines = WriteUnmatchedLines(workbook, figures, currencies);
         var entries = WriteUnmatchedEntries(workbook, figures, currencies);
@@ -104,6 +104,20 @@ internal static class ReconciliationWorkbook
         return new Totals(table, lines);
     }
 
+    /// <summary>What a statement entry says, first on the sheets of matched and of unmatched entries alike.</summary>
+    private static List<SheetColumn<TRow>> StatementColumns<TRow>(Func<TRow, StatementLineRow> line) =>
+    [
+        new("Statement", 18, (c, r) => c.Value = line(r).Statement),
+        new("Value date", 12, (c, r) => LedgerSheets.Date(c, line(r).ValueDate)),
+        new("Booking date", 12, (c, r) => LedgerSheets.Date(c, line(r).BookingDate)),
+        new("Bank reference", 20, (c, r) => c.Value = line(r).BankReference ?? ""),
+        new("Text", 40, (c, r) => c.Value = line(r).Text ?? ""),
+        new("Counterparty", 28, (c, r) => c.Value = line(r).Counterparty ?? ""),
+        new(LedgerSheets.Currency, 9, (c, r) => c.Value = line(r).Amount.Currency),
+        new(LedgerSheets.Amount, 16, (c, r) => LedgerSheets.MoneyCell(c, line(r).Amount.Amount, line(r).Amount.Currency)),
+        new(Direction, 10, (c, r) => c.Value = DirectionOf(line(r).IsCredit)),
+    ];
+
     private static Totals WriteMatches(XLWorkbook workbook, ReconciliationFigures figures, IReadOnlyList<string> currencies)
     {
         var sheet = Sheet(workbook, BankMatches, figures.AsOf,
@@ -111,14 +125,7 @@ internal static class ReconciliationWorkbook
             "An entry split between ledger entries has a row for each, its amount repeated; the totals add the ledger amounts, which make up the entry's.");
         List<SheetColumn<BankMatchRow>> columns =
         [
-            new("Statement", 18, (c, r) => c.Value = r.Statement),
-            new("Value date", 12, (c, r) => LedgerSheets.Date(c, r.ValueDate)),
-            new("Bank reference", 20, (c, r) => c.Value = r.BankReference ?? ""),
-            new("Text", 40, (c, r) => c.Value = r.Text ?? ""),
-            new("Counterparty", 28, (c, r) => c.Value = r.Counterparty ?? ""),
-            new(LedgerSheets.Currency, 9, (c, r) => c.Value = r.Amount.Currency),
-            new(LedgerSheets.Amount, 16, (c, r) => LedgerSheets.MoneyCell(c, r.Amount.Amount, r.Amount.Currency)),
-            new(Direction, 10, (c, r) => c.Value = DirectionOf(r.IsCredit)),
+            .. StatementColumns<BankMatchRow>(r => r.Line),
             new("Ledger value date", 12, (c, r) => LedgerSheets.Date(c, r.LedgerValueDate)),
             new(LedgerSheets.Type, 22, (c, r) => c.Value = DisplayNames.Label(r.Kind)),
             new("Grant", 15, (c, r) => c.Value = r.Grant ?? ""),
@@ -127,12 +134,7 @@ internal static class ReconciliationWorkbook
             new(Status, 11, (c, r) => c.Value = r.Confirmed ? Confirmed : Proposed),
             new("Reason", 40, (c, r) => c.Value = r.Reason),
             new("Confirmed by", 22, (c, r) => c.Value = r.ConfirmedBy ?? ""),
-            new("Confirmed at (UTC)", 17, (c, r) =>
-            {
-                if (r.ConfirmedAtUtc is not { } at) return;
-                c.Value = at;
-                c.Style.NumberFormat.Format = LedgerSheets.TimeFormat;
-            }),
+            new("Confirmed at (UTC)", 17, (c, r) => Time(c, r.ConfirmedAtUtc)),
         ];
         return CreditsAndDebits(LedgerSheets.WriteEntries(sheet, HeaderRow, columns, figures.Matches), currencies, LedgerAmount);
     }
@@ -141,19 +143,8 @@ internal static class ReconciliationWorkbook
     {
         var sheet = Sheet(workbook, UnmatchedLines, figures.AsOf,
             "Statement entries dated on or before the as-of date that no ledger entry dated on or before it settles, proposed or confirmed.");
-        List<SheetColumn<StatementLineRow>> columns =
-        [
-            new("Statement", 18, (c, r) => c.Value = r.Statement),
-            new("Value date", 12, (c, r) => LedgerSheets.Date(c, r.ValueDate)),
-            new("Booking date", 12, (c, r) => LedgerSheets.Date(c, r.BookingDate)),
-            new("Bank reference", 20, (c, r) => c.Value = r.BankReference ?? ""),
-            new("Text", 45, (c, r) => c.Value = r.Text ?? ""),
-            new("Counterparty", 30, (c, r) => c.Value = r.Counterparty ?? ""),
-            new(LedgerSheets.Currency, 9, (c, r) => c.Value = r.Amount.Currency),
-            new(LedgerSheets.Amount, 16, (c, r) => LedgerSheets.MoneyCell(c, r.Amount.Amount, r.Amount.Currency)),
-            new(Direction, 10, (c, r) => c.Value = DirectionOf(r.IsCredit)),
-        ];
-        return CreditsAndDebits(LedgerSheets.WriteEntries(sheet, HeaderRow, columns, figures.UnmatchedLines), currencies, LedgerSheets.Amount);
+        return CreditsAndDebits(LedgerSheets.WriteEntries(sheet, HeaderRow, StatementColumns<StatementLineRow>(r => r), figures.UnmatchedLines),
+            currencies, LedgerSheets.Amount);
     }
 
     private static Totals WriteUnmatchedEntries(XLWorkbook workbook, ReconciliationFigures figures, IReadOnlyList<string> currencies)
@@ -169,6 +160,18 @@ internal static class ReconciliationWorkbook
             figures.FundCurrency);
     }
 
+    /// <summary>A time in UTC, to the minute; nothing when there is none.</summary>
+    private static void Time(IXLCell cell, DateTime? utc)
+    {
+        if (utc is not { } at) return;
+        cell.Value = at;
+        cell.Style.NumberFormat.Format = LedgerSheets.TimeFormat;
+    }
+
+    /// <summary>The variance flag's percentage as a person writes it: "10", "7.5".</summary>
+    private static string Limit(ReconciliationFigures figures) =>
+        figures.VarianceFlagPercent.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
     private static void Percent(IXLCell cell, decimal? percent)
     {
         if (percent is not { } value) return;
@@ -178,7 +181,7 @@ internal static class ReconciliationWorkbook
 
     private static Totals WriteExpenditure(XLWorkbook workbook, ReconciliationFigures figures, IReadOnlyList<string> currencies)
     {
-        var limit = figures.VarianceFlagPercent.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        var limit = Limit(figures);
         var sheet = Sheet(workbook, Expenditure, figures.AsOf,
             $"Grants at final reconciliation or closed: the spending reported (the final report's, or what finance accepted at termination) " +
             $"against the approved amount, and what was paid net by the as-of date. Flagged when the spending differs from the approved amount " +
@@ -236,12 +239,7 @@ internal static class ReconciliationWorkbook
             Amount(Waived, r => r.RefundWaived),
             Amount(Due, r => r.RefundDue),
             new("Waiver reason", 40, (c, r) => c.Value = r.RefundWaiverReason ?? ""),
-            new("Waived at (UTC)", 17, (c, r) =>
-            {
-                if (r.RefundWaivedAtUtc is not { } at) return;
-                c.Value = at;
-                c.Style.NumberFormat.Format = LedgerSheets.TimeFormat;
-            }),
+            new("Waived at (UTC)", 17, (c, r) => Time(c, r.RefundWaivedAtUtc)),
         ];
         var table = LedgerSheets.WriteEntries(sheet, HeaderRow, columns, figures.Refunds);
         var lines = new Dictionary<string, int>();
@@ -260,7 +258,7 @@ internal static class ReconciliationWorkbook
         LedgerSheets.Fact(sheet, 4, "Generated", $"{FundTime.DescribeWithUtc(generatedAtUtc)} by {LedgerSheets.Generator}");
 
         LedgerSheets.Heading(sheet, 6, "Counts");
-        var limit = figures.VarianceFlagPercent.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        var limit = Limit(figures);
         var row = 7;
         foreach (var (label, formula) in new[]
                  {
