@@ -215,6 +215,69 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Rounds/Edit/{id:guid?} Close"] = (["isu@caf.demo"], null),
     };
 
+    /// <summary>
+    /// Named GET handlers (a page's downloads) → who may reach them. The page's authorization covers them; a row here makes
+    /// someone decide, for each new one, that it should. The matrix has no meeting nor ranked round: those exports answer
+    /// 404 to whoever the page admits, which still shows them past the page's authorization.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> GetHandlerExpectations = new()
+    {
+        ["Committee/Minutes Export"] = ["member1@caf.demo", "chair@caf.demo", "isu@caf.demo", "auditor@caf.demo"],
+        ["Committee/Ranking Export"] = ["member1@caf.demo", "chair@caf.demo", "isu@caf.demo", "auditor@caf.demo"],
+        ["Finance/Ledger Download"] = ["finance@caf.demo", "auditor@caf.demo", "isu@caf.demo"],
+        // The bank statements' lines, matched and not, beside the ledger: for the same readers as the ledger itself.
+        ["Finance/Ledger Reconciliation"] = ["finance@caf.demo", "auditor@caf.demo", "isu@caf.demo"],
+    };
+
+    [Fact]
+    public async Task Every_named_get_handler_admits_exactly_the_users_it_should()
+    {
+        await factory.ResetAsync();
+        var handlers = (await HandlersAsync("GET")).Where(h => h.Handler is not null).ToList();
+
+        var unreviewed = handlers.Where(h => !GetHandlerExpectations.ContainsKey(h.Key)).Select(h => h.Key).ToList();
+        Assert.True(unreviewed.Count == 0, $"GET handlers nobody has decided access for: {string.Join(", ", unreviewed)}");
+        var gone = GetHandlerExpectations.Keys.Except(handlers.Select(h => h.Key)).ToList();
+        Assert.True(gone.Count == 0, $"Rows for GET handlers that no longer exist: {string.Join(", ", gone)}");
+
+        var sessions = await SignInEveryoneAsync();
+        var failures = new List<string>();
+        foreach (var (key, pattern, handler, _) in handlers)
+        {
+            var url = $"/{pattern}?handler={handler}";
+            foreach (var (who, session) in sessions)
+            {
+                using var response = await session.Client.GetAsync(url);
+                var expected = who != "anonymous" && GetHandlerExpectations[key].Contains(who);
+                var actual = Admitted(response) || response.StatusCode == HttpStatusCode.NotFound;
+                if (expected != actual || (int)response.StatusCode >= 500)
+                    failures.Add($"GET {url} as {who}: expected {(expected ? "allowed" : "denied")}, got {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+        foreach (var session in sessions.Values) session.Dispose();
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>
+    /// Every page handler of an HTTP method, by "pattern handler" (a page reached by two routes, "Api/Clients" and
+    /// "Api/Clients/Index", once, by its shorter route), the sign-out last.
+    /// </summary>
+    private async Task<List<(string Key, string Pattern, string? Handler, string Page)>> HandlersAsync(string method)
+    {
+        var loader = factory.Services.GetRequiredService<PageLoader>();
+        var handlers = new List<(string Key, string Pattern, string? Handler, string Page)>();
+        foreach (var endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } page) continue;
+            var compiled = page as CompiledPageActionDescriptor ?? await loader.LoadAsync(page, endpoint.Metadata);
+            var pattern = endpoint.RoutePattern.RawText?.Trim('/') ?? "";
+            foreach (var handler in compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, method, StringComparison.OrdinalIgnoreCase)))
+                handlers.Add(((pattern + " " + handler.Name).Trim(), pattern, handler.Name, page.ViewEnginePath));
+        }
+        return handlers.GroupBy(h => (h.Page, h.Handler)).Select(g => g.OrderBy(h => h.Pattern.Length).First())
+            .OrderBy(h => h.Pattern == "Account/Logout").ThenBy(h => h.Key, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Handlers whose admitted answer is a redirect to exactly this place (signing out lands on the sign-in page).</summary>
     private static readonly Dictionary<string, string> LandsOn = new() { ["Account/Logout"] = "/Account/Login" };
 
@@ -235,19 +298,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         await ApiTokens.RegisterClientAsync(factory, ThrowawayClient, [Caf.Web.Features.Shared.ApiScopes.LedgerRead]);
         var ids = new MatrixIds(applicationId, reportId, attachmentId, roundId, reference!, await FundEntryAsync());
 
-        var loader = factory.Services.GetRequiredService<PageLoader>();
-        var handlers = new List<(string Key, string Pattern, string? Handler, string Page)>();
-        foreach (var endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
-        {
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } page) continue;
-            var compiled = page as CompiledPageActionDescriptor ?? await loader.LoadAsync(page, endpoint.Metadata);
-            var pattern = endpoint.RoutePattern.RawText?.Trim('/') ?? "";
-            foreach (var handler in compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)))
-                handlers.Add(((pattern + " " + handler.Name).Trim(), pattern, handler.Name, page.ViewEnginePath));
-        }
-        // A page reached by two routes ("Api/Clients" and "Api/Clients/Index") is posted to once, by its shorter route.
-        handlers = handlers.GroupBy(h => (h.Page, h.Handler)).Select(g => g.OrderBy(h => h.Pattern.Length).First())
-            .OrderBy(h => h.Pattern == "Account/Logout").ThenBy(h => h.Key, StringComparer.Ordinal).ToList();
+        var handlers = await HandlersAsync("POST");
 
         var unreviewed = handlers.Where(h => !PostExpectations.ContainsKey(h.Key)).Select(h => h.Key).ToList();
         Assert.True(unreviewed.Count == 0, $"POST handlers nobody has decided access for: {string.Join(", ", unreviewed)}");

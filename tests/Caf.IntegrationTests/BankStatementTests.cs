@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Line = Caf.IntegrationTests.Infrastructure.CamtStatement.Line;
 
 namespace Caf.IntegrationTests;
 
@@ -19,8 +17,6 @@ public abstract class BankStatementTests(CafAppFactory factory)
     private readonly GrantJourney _journey = new(factory);
     private readonly GrantScenario _scenario = new(factory);
     private DateOnly Today => FundTime.Today(factory.Clock);
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static async Task<(HttpStatusCode Status, string Html)> ImportAsync(CafSession finance, string name, byte[] file)
     {
@@ -53,10 +49,10 @@ public abstract class BankStatementTests(CafAppFactory factory)
         var grant = await _scenario.ActiveGrantAsync(Today.AddDays(30)); // CHF 1,600 paid today, bank reference T1
         var reference = await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == grant).Select(a => a.Reference!).SingleAsync());
         using var finance = await _journey.SignInAsync(GrantJourney.Finance);
-        var file = CamtStatement.Build(version, $"STMT-{version}-1",
-            new Line(150_000m, true, Today.AddDays(-59), "260101NO1", "Contribution NO-2026-001 Norway"),
-            new Line(1_600m, false, Today, "260102CH2", $"{reference} T1 first tranche"),
-            new Line(12.50m, false, Today, "260102CH3", "Account fee"));
+        var file = CamtStatements.Build(version, $"STMT-{version}-1",
+            new CamtLine(150_000m, true, Today.AddDays(-59), "260101NO1", "Contribution NO-2026-001 Norway"),
+            new CamtLine(1_600m, false, Today, "260102CH2", $"{reference} T1 first tranche"),
+            new CamtLine(12.50m, false, Today, "260102CH3", "Account fee"));
 
         var (status, html) = await ImportAsync(finance, $"statement-{version}.xml", file);
 
@@ -79,9 +75,10 @@ public abstract class BankStatementTests(CafAppFactory factory)
     {
         await factory.ResetAsync();
         using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var (swiss45, norway60) = (CamtStatements.Day(Today.AddDays(-45)), CamtStatements.Day(Today.AddDays(-60)));
         var csv = "statement_id,account,booking_date,value_date,amount,currency,direction,reference,remittance,counterparty\r\n" +
-                  $"CSV-2026-1,CH9300762011623852957,{Day(Today.AddDays(-45))},{Day(Today.AddDays(-45))},100000.00,CHF,credit,BK-1,CH-2026-014,Swiss Confederation\r\n" +
-                  $"CSV-2026-1,CH9300762011623852957,{Day(Today.AddDays(-60))},{Day(Today.AddDays(-60))},150000.00,CHF,credit,BK-2,gift,Kingdom of Norway\r\n";
+                  $"CSV-2026-1,CH9300762011623852957,{swiss45},{swiss45},100000.00,CHF,credit,BK-1,CH-2026-014,Swiss Confederation\r\n" +
+                  $"CSV-2026-1,CH9300762011623852957,{norway60},{norway60},150000.00,CHF,credit,BK-2,gift,Kingdom of Norway\r\n";
 
         var (_, html) = await ImportAsync(finance, "statement.csv", Encoding.UTF8.GetBytes(csv));
 
@@ -120,7 +117,7 @@ public abstract class BankStatementTests(CafAppFactory factory)
     {
         await factory.ResetAsync();
         using var finance = await _journey.SignInAsync(GrantJourney.Finance);
-        var good = Encoding.UTF8.GetString(CamtStatement.Build("04", "STMT-BAD", new Line(1_600m, false, Today, "R1", "ok"), new Line(20m, false, Today, "R2", "fee")));
+        var good = Encoding.UTF8.GetString(CamtStatements.Build("04", "STMT-BAD", new CamtLine(1_600m, false, Today, "R1", "ok"), new CamtLine(20m, false, Today, "R2", "fee")));
         var bad = Encoding.UTF8.GetBytes(good.Replace("<Amt Ccy=\"CHF\">20.00</Amt>", "<Amt Ccy=\"CHF\">twenty</Amt>", StringComparison.Ordinal));
 
         var (status, html) = await ImportAsync(finance, "bad.xml", bad);

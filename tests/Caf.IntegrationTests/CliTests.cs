@@ -1,5 +1,6 @@
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.Finance.Statements;
 using Caf.IntegrationTests.Infrastructure;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
@@ -122,6 +123,45 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("There is no grant CAF-1999-999.", unknown.Output);
         Assert.False(File.Exists(_workbook + ".x"));
+    }
+
+    [Fact]
+    public async Task Reconciliation_export_writes_the_workbook_whose_counts_and_totals_equal_the_database()
+    {
+        Assert.Equal(0, (await RunAsync("seed", "--demo", "--force-demo")).ExitCode);
+        await using var db = TestDatabases.Sqlite(_database);
+        var ct = TestContext.Current.CancellationToken;
+        // A statement whose one line settles the seed's Swiss contribution, confirmed by hand; its other line settles nothing.
+        var swiss = await db.LedgerEntries.SingleAsync(e => e.Donor == "Switzerland", ct);
+        var finance = await db.Users.SingleAsync(u => u.Email == "finance@caf.demo", ct);
+        var statement = new ImportedStatement("CLI-1", null, "CHF", null, null, "CSV", "cli.csv", finance.Id, DateTime.UtcNow);
+        var lines = new[]
+        {
+            new StatementLine(2, "CLI-R1", swiss.Amount, EntryDirection.Credit, swiss.ValueDate, swiss.ValueDate, "CH contribution", null, "Swiss Confederation"),
+            new StatementLine(3, "CLI-R2", new Money(42.10m, "CHF"), EntryDirection.Debit, swiss.ValueDate, swiss.ValueDate, "Account fee", null, null),
+        }.Select(l => new StatementEntry(statement.Id, StatementEntry.KeyOf(l), l)).ToList();
+        db.BankStatements.Add(statement);
+        db.StatementEntries.AddRange(lines);
+        db.StatementMatches.Add(new StatementMatch(lines[0].Id, swiss.Id, confirmed: true, "Matched by hand.", finance.Id, DateTime.UtcNow));
+        await db.SaveChangesAsync(ct);
+
+        var export = await RunAsync("reconciliation", "export", "--out", _workbook, "--as-of",
+            DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(export.ExitCode == 0, export.Output);
+        var unmatchedEntries = await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Contribution || e.Kind == LedgerEntryKind.Disbursement
+            || e.Kind == LedgerEntryKind.Refund || e.Kind == LedgerEntryKind.BankCharge, ct) - 1;
+        Assert.Contains($"1 bank matches confirmed and 0 proposed, 1 statement lines and {unmatchedEntries} ledger entries unmatched", export.Output);
+        using var workbook = new XLWorkbook(_workbook);
+        Assert.Equal(["Summary", "Bank matches", "Unmatched statement lines", "Unmatched ledger entries", "Expenditure", "Refunds due"],
+            workbook.Worksheets.Select(w => w.Name));
+        var summary = workbook.Worksheet("Summary");
+        Assert.Equal((1m, 0m, 1m, unmatchedEntries), (WorkbookAssert.Figure(summary, "Bank matches confirmed", 2),
+            WorkbookAssert.Figure(summary, "Bank matches proposed, not yet confirmed", 2), WorkbookAssert.Figure(summary, "Unmatched statement lines", 2),
+            WorkbookAssert.Figure(summary, "Unmatched ledger entries", 2)));
+        WorkbookAssert.Total(workbook.Worksheet("Bank matches"), "Credits CHF", "Ledger amount", swiss.Amount.Amount);
+        WorkbookAssert.Total(workbook.Worksheet("Unmatched statement lines"), "Debits CHF", "Amount", 42.10m);
+        Assert.Contains(await db.AuditEvents.Select(e => e.Action).ToListAsync(ct), a => a == "reconciliation.exported");
     }
 
     [Fact]

@@ -99,9 +99,9 @@ public sealed class FinanceBrowserJourneyTests(BrowserAppFactory factory)
         await finance.GetByLabel("Statement file").SetInputFilesAsync(new FilePayload
         {
             Name = "statement.xml", MimeType = "application/xml",
-            Buffer = CamtStatement.Build("08", "STMT-E2E-1",
-                new CamtStatement.Line(Contribution, true, Today, "E2E-CR-1", $"Contribution {ContributionReference} {Donor}"),
-                new CamtStatement.Line(1_600m, false, Today, "E2E-DB-1", $"{reference} {TrancheReference} first tranche")),
+            Buffer = CamtStatements.Build("08", "STMT-E2E-1",
+                new CamtLine(Contribution, true, Today, "E2E-CR-1", $"Contribution {ContributionReference} {Donor}"),
+                new CamtLine(1_600m, false, Today, "E2E-DB-1", $"{reference} {TrancheReference} first tranche")),
         });
         await finance.GetByRole(AriaRole.Button, new() { Name = "Import the statement" }).ClickAsync();
         await Expect(finance.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported 1 statement(s): 2 new entries");

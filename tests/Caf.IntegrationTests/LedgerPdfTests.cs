@@ -5,8 +5,8 @@ using Caf.IntegrationTests.Infrastructure;
 namespace Caf.IntegrationTests;
 
 /// <summary>
-/// The fund ledger and a grant ledger open in another spreadsheet program than the one that wrote them: LibreOffice
-/// (Debian's libreoffice-calc-nogui, installed by eng/test.sh) turns each into a PDF.
+/// The fund ledger, a grant ledger and the reconciliation workbook open in another spreadsheet program than the one that
+/// wrote them: LibreOffice (Debian's libreoffice-calc-nogui, installed by eng/test.sh) turns each into a PDF.
 /// </summary>
 [Collection(SqliteCollectionDefinition.Name)]
 public sealed class LedgerPdfTests(SqliteAppFactory factory)
@@ -14,16 +14,21 @@ public sealed class LedgerPdfTests(SqliteAppFactory factory)
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public async Task LibreOffice_converts_the_fund_ledger_and_a_grant_ledger_to_pdf()
+    public async Task LibreOffice_converts_the_fund_ledger_a_grant_ledger_and_the_reconciliation_workbook_to_pdf()
     {
         var libreOffice = RequireLibreOffice();
         await factory.ResetAsync();
         var (usd, _) = await new LedgerScenario(factory).BuildAsync();
+        await new ReconciliationScenario(factory).BuildAsync();
         using var finance = await new GrantJourney(factory).SignInAsync(GrantJourney.Finance);
         var folder = Directory.CreateTempSubdirectory("caf-ledger-pdf-");
         try
         {
-            foreach (var (name, url) in new[] { ("fund-ledger.xlsx", "/Finance/Ledger?handler=Download"), ("grant-ledger.xlsx", $"/Finance/GrantLedger/{usd}") })
+            foreach (var (name, url) in new[]
+                     {
+                         ("fund-ledger.xlsx", "/Finance/Ledger?handler=Download"), ("grant-ledger.xlsx", $"/Finance/GrantLedger/{usd}"),
+                         ("reconciliation.xlsx", "/Finance/Ledger?handler=Reconciliation"),
+                     })
             {
                 using var download = await finance.Client.GetAsync(url);
                 Assert.Equal(HttpStatusCode.OK, download.StatusCode);

@@ -9,6 +9,7 @@ using Caf.IntegrationTests.Infrastructure;
 using Caf.Web.Features.Shared;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
+using static Caf.IntegrationTests.Infrastructure.WorkbookAssert;
 
 namespace Caf.IntegrationTests;
 
@@ -63,11 +64,7 @@ public abstract class LedgerWorkbookTests(CafAppFactory factory)
     private async Task AssertFundLedgerAsync(XLWorkbook workbook, List<LedgerEntry> entries, FundBalance fund, DateOnly asOf)
     {
         Assert.Equal(["Summary", .. Sheets.Select(s => s.Sheet)], workbook.Worksheets.Select(s => s.Name));
-        Assert.Equal("CafGrants", workbook.Properties.Author);
-        Assert.Equal($"As of {Iso(asOf)}", workbook.Properties.Subject);
-        Assert.InRange(workbook.Properties.Created, factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5), factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(1));
-        Assert.Equal(asOf.ToDateTime(TimeOnly.MinValue), workbook.CustomProperty("As of").GetValue<DateTime>());
-        Assert.Equal("CafGrants", workbook.CustomProperty("Generator").GetValue<string>());
+        Described(workbook, asOf, factory.Clock.GetUtcNow().UtcDateTime);
         var references = await factory.WithDbAsync(db => db.Applications.Where(a => a.Reference != null).ToDictionaryAsync(a => a.Id, a => a.Reference!));
         var currencies = entries.Where(e => !LedgerKinds.IsExchangeDifference(e.Kind)).Select(e => e.Amount.Currency).Append("CHF").Distinct()
             .OrderBy(c => c == "CHF" ? 0 : 1).ThenBy(c => c, StringComparer.Ordinal).ToList();
@@ -84,19 +81,19 @@ public abstract class LedgerWorkbookTests(CafAppFactory factory)
             var totalsOf = new Func<LedgerEntry, decimal>[] { e => OnSheet(e, e.Amount.Amount), e => OnSheet(e, e.FundAmount.Amount) };
             if (name == "Exchange differences")
             {
-                AssertTotal(sheet, "Total gains", FundAmount, mine.Where(e => e.Kind == LedgerEntryKind.ExchangeGain).Sum(e => OnSheet(e, e.FundAmount.Amount)));
-                AssertTotal(sheet, "Total losses", FundAmount, mine.Where(e => e.Kind == LedgerEntryKind.ExchangeLoss).Sum(e => OnSheet(e, e.FundAmount.Amount)));
+                Total(sheet, "Total gains", FundAmount, mine.Where(e => e.Kind == LedgerEntryKind.ExchangeGain).Sum(e => OnSheet(e, e.FundAmount.Amount)));
+                Total(sheet, "Total losses", FundAmount, mine.Where(e => e.Kind == LedgerEntryKind.ExchangeLoss).Sum(e => OnSheet(e, e.FundAmount.Amount)));
             }
             else
             {
                 foreach (var currency in currencies)
                 {
                     var ofCurrency = mine.Where(e => e.Amount.Currency == currency).ToList();
-                    AssertTotal(sheet, $"Total {currency}", "Amount", ofCurrency.Sum(e => OnSheet(e, e.Amount.Amount)), currency);
-                    AssertTotal(sheet, $"Total {currency}", FundAmount, ofCurrency.Sum(e => OnSheet(e, e.FundAmount.Amount)));
+                    Total(sheet, $"Total {currency}", "Amount", ofCurrency.Sum(e => OnSheet(e, e.Amount.Amount)), currency);
+                    Total(sheet, $"Total {currency}", FundAmount, ofCurrency.Sum(e => OnSheet(e, e.FundAmount.Amount)));
                 }
             }
-            AssertTotal(sheet, "Total in CHF", FundAmount, mine.Sum(e => OnSheet(e, e.FundAmount.Amount)));
+            Total(sheet, "Total in CHF", FundAmount, mine.Sum(e => OnSheet(e, e.FundAmount.Amount)));
             Assert.Equal(mine.Count, rows);
         }
 
@@ -180,23 +177,6 @@ public abstract class LedgerWorkbookTests(CafAppFactory factory)
         return seen.Count;
     }
 
-    private static void AssertTotal(IXLWorksheet sheet, string label, string header, decimal expected, string currency = "CHF")
-    {
-        var column = sheet.CellsUsed().First(c => c.Address.RowNumber is HeaderRow or GrantHeaderRow && c.GetString() == header).Address.ColumnNumber;
-        var cell = sheet.Cell(sheet.Column(1).CellsUsed().Single(c => c.GetString() == label).Address.RowNumber, column);
-        Assert.True(cell.HasFormula, $"{sheet.Name} {label} {header} is not a formula");
-        Assert.StartsWith("ROUND(", cell.FormulaA1, StringComparison.Ordinal);
-        Assert.Equal(expected, cell.GetValue<decimal>());
-        Assert.Contains($"\"{currency}\"", cell.Style.NumberFormat.Format);
-    }
-
-    private static IXLCell Cell(IXLWorksheet sheet, string label, int column) =>
-        sheet.Cell(sheet.Column(1).CellsUsed().Single(c => c.GetString() == label).Address.RowNumber, column);
-
-    private static decimal Figure(IXLWorksheet sheet, string label, int column) => Cell(sheet, label, column).GetValue<decimal>();
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     [Fact]
     public async Task The_grant_ledger_of_a_usd_grant_has_its_header_entries_and_totals_equal_to_the_database_and_its_download_is_audited()
     {
@@ -237,20 +217,20 @@ public abstract class LedgerWorkbookTests(CafAppFactory factory)
                      ("Refunded", LedgerEntryKind.Refund), ("Bank charges", LedgerEntryKind.BankCharge),
                  })
         {
-            AssertTotal(sheet, label, "Amount", Sum(kind, e => e.Amount.Amount), "USD");
-            AssertTotal(sheet, label, FundAmount, Sum(kind, e => e.FundAmount.Amount));
+            Total(sheet, label, "Amount", Sum(kind, e => e.Amount.Amount), "USD");
+            Total(sheet, label, FundAmount, Sum(kind, e => e.FundAmount.Amount));
         }
         Assert.Equal((2_000m, 1_800m, 100m, 200m),
             (Sum(LedgerEntryKind.Commitment, e => e.Amount.Amount), Sum(LedgerEntryKind.Disbursement, e => e.Amount.Amount),
                 Sum(LedgerEntryKind.Refund, e => e.Amount.Amount), Sum(LedgerEntryKind.CommitmentRelease, e => e.Amount.Amount)));
         // Closed: nothing is left committed, in USD or in CHF.
-        AssertTotal(sheet, "Unpaid commitment", "Amount", entries.Sum(e => e.CommitmentEffect), "USD");
-        AssertTotal(sheet, "Unpaid commitment", FundAmount, entries.Sum(e => e.FundCommitmentEffect));
+        Total(sheet, "Unpaid commitment", "Amount", entries.Sum(e => e.CommitmentEffect), "USD");
+        Total(sheet, "Unpaid commitment", FundAmount, entries.Sum(e => e.FundCommitmentEffect));
         Assert.Equal(0m, entries.Sum(e => e.FundCommitmentEffect));
         var (gains, losses) = (Sum(LedgerEntryKind.ExchangeGain, e => e.FundAmount.Amount), Sum(LedgerEntryKind.ExchangeLoss, e => e.FundAmount.Amount));
-        AssertTotal(sheet, "Exchange losses", FundAmount, losses);
-        AssertTotal(sheet, "Exchange gains", FundAmount, gains);
-        AssertTotal(sheet, "Exchange differences, gains less losses", FundAmount, gains - losses);
+        Total(sheet, "Exchange losses", FundAmount, losses);
+        Total(sheet, "Exchange gains", FundAmount, gains);
+        Total(sheet, "Exchange differences, gains less losses", FundAmount, gains - losses);
 
         var audited = await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "grant-ledger.exported").ToListAsync());
         Assert.Equal(usd.ToString(), Assert.Single(audited).EntityId);

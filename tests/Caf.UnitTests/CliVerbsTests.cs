@@ -96,6 +96,30 @@ public sealed class CliVerbsTests
         Assert.Contains("ledger export --out FILE.xlsx [--grant CAF-YYYY-NNN] [--as-of YYYY-MM-DD]", CliVerbs.Usage);
     }
 
+    [Fact]
+    public async Task Reconciliation_export_without_out_is_refused_as_missing_an_option()
+    {
+        var (exitCode, error) = await RunAsync("reconciliation", "export", "--as-of", "2026-12-31");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("'reconciliation export --as-of 2026-12-31' is missing an option.", error);
+    }
+
+    [Fact]
+    public async Task Reconciliation_export_with_an_as_of_that_is_not_a_date_is_refused()
+    {
+        var (exitCode, error) = await RunAsync("reconciliation", "export", "--out", "reconciliation.xlsx", "--as-of", "2026-13-01");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--as-of takes a date as YYYY-MM-DD, not '2026-13-01'.", error);
+    }
+
+    [Fact]
+    public void The_usage_names_reconciliation_export_and_its_options()
+    {
+        Assert.Contains("reconciliation export --out FILE.xlsx [--as-of YYYY-MM-DD]", CliVerbs.Usage);
+    }
+
     private static async Task<(int ExitCode, string Error)> RunAsync(params string[] args)
     {
         var previous = Console.Error;

@@ -54,9 +54,10 @@ public sealed class GrantReport : IAudited
     /// <summary>Spending per budget line, in budget order; empty for a report that gave only its total.</summary>
     public IReadOnlyList<ReportExpenditureLine> Lines => _lines;
 
-    /// <summary>Each line's spending against its budget, flagged when it differs by more than <paramref name="flagPercent"/> %.</summary>
-    public IReadOnlyList<ExpenditureVariance> Variances(decimal flagPercent) =>
-        [.. _lines.OrderBy(l => l.Position).Select(l => ExpenditureVariance.Of(l.Description, l.Budgeted, l.Actual, flagPercent))];
+    /// <summary>Each line's spending against its budget in <paramref name="currency"/>, flagged when it differs by more than <paramref name="flagPercent"/> %.</summary>
+    public IReadOnlyList<LineVariance> Variances(string currency, decimal flagPercent) =>
+        [.. _lines.OrderBy(l => l.Position).Select(l => new LineVariance(l.Description,
+            Finance.ExpenditureVariance.Of(new Money(l.Budgeted, currency), new Money(l.Actual, currency), flagPercent)))];
 
     public void Accept()
     {
@@ -90,16 +91,5 @@ public sealed class ReportExpenditureLine : IAudited
     public decimal Actual { get; private set; }
 }
 
-/// <summary>A line's spending against its budget: the difference, as a percentage of the budget, and whether it is flagged.</summary>
-public sealed record ExpenditureVariance(string Description, decimal Budgeted, decimal Actual, decimal Variance, decimal? Percent, bool Flagged)
-{
-    /// <summary>Flagged when the spending differs from the budget by more than <paramref name="flagPercent"/> % either way, or when an unbudgeted line was spent on.</summary>
-    public static ExpenditureVariance Of(string description, decimal budgeted, decimal actual, decimal flagPercent)
-    {
-        var variance = actual - budgeted;
-        decimal? percent = budgeted == 0 ? null : decimal.Round(variance / budgeted * 100m, 1, MidpointRounding.AwayFromZero);
-        // Flagged on the exact difference, not the rounded percentage shown (10.001 % is above 10 %).
-        var flagged = budgeted == 0 ? actual != 0 : Math.Abs(variance) * 100m > flagPercent * Math.Abs(budgeted);
-        return new(description, budgeted, actual, variance, percent, flagged);
-    }
-}
+/// <summary>One budget line's spending against its budget (<see cref="Finance.ExpenditureVariance"/>).</summary>
+public sealed record LineVariance(string Description, Finance.ExpenditureVariance Variance);

@@ -134,6 +134,7 @@ internal static class CafHost
         services.AddScoped<FreshSecondFactor>();
         services.AddScoped<FundLedger>();
         services.AddScoped<GrantLedger>();
+        services.AddScoped<ReconciliationReport>();
         services.AddScoped<ApiCallers>();
         services.AddScoped<DemoSeeder>();
         services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));

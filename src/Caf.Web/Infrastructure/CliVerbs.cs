@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Infrastructure;
 
-/// <summary>The command-line verbs of the same executable: migrate, seed --demo, admin create, ledger export --out FILE [--grant REF], import states-parties FILE.</summary>
+/// <summary>
+/// The command-line verbs of the same executable: migrate, seed --demo, admin create, ledger export --out FILE [--grant REF],
+/// reconciliation export --out FILE, import states-parties FILE, workflows.
+/// </summary>
 internal static partial class CliVerbs
 {
     public const string Usage = """
@@ -24,6 +27,9 @@ internal static partial class CliVerbs
           ledger export --out FILE.xlsx [--grant CAF-YYYY-NNN] [--as-of YYYY-MM-DD]
                                          write the fund ledger workbook, or with --grant that grant's ledger,
                                          as of the date (default: today in the fund's time zone)
+          reconciliation export --out FILE.xlsx [--as-of YYYY-MM-DD]
+                                         write the reconciliation workbook: bank statement entries matched and
+                                         unmatched, unmatched ledger entries, expenditure variances, refunds due
           import states-parties FILE.csv
                                          import the States Parties reference data (format: docs/decisions/0008);
                                          a file with any bad line is refused whole, each problem listed by line
@@ -44,7 +50,7 @@ internal static partial class CliVerbs
     {
         var positional = args.TakeWhile(a => !a.StartsWith('-')).ToList();
         var options = Options(args);
-        var verb = string.Join(' ', positional.Take(positional.FirstOrDefault() is "ledger" or "workflows" or "import" or "admin" ? 2 : 1));
+        var verb = string.Join(' ', positional.Take(positional.FirstOrDefault() is "ledger" or "reconciliation" or "workflows" or "import" or "admin" ? 2 : 1));
         switch (verb)
         {
             case "migrate":
@@ -90,14 +96,7 @@ internal static partial class CliVerbs
                     return 0;
                 });
             case "ledger export" when Single(options, "--out") is { Length: > 0 } path:
-                DateOnly? asOf = null;
-                if (Single(options, "--as-of") is { } asOfText)
-                {
-                    if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-                            System.Globalization.DateTimeStyles.None, out var parsed))
-                        return Fail($"--as-of takes a date as YYYY-MM-DD, not '{asOfText}'.");
-                    asOf = parsed;
-                }
+                if (AsOfProblem(options, out var asOf) is { } asOfProblem) return Fail(asOfProblem);
                 if (options.ContainsKey("--grant"))
                 {
                     var reference = Single(options, "--grant")?.Trim().ToUpperInvariant() ?? "";
@@ -114,6 +113,18 @@ internal static partial class CliVerbs
                                       $"cash out {report.Describe(t => t.CashOut)}, balance {report.Describe(t => t.Balance)}, " +
                                       $"open commitments {report.Describe(t => t.OpenCommitments)}; exchange differences, gains less losses, " +
                                       $"{report.ExchangeDifferences.Balance}. {LedgerTotals.Note(report.PerCurrency[0].Currency)}");
+                    return 0;
+                });
+            case "reconciliation export" when Single(options, "--out") is { Length: > 0 } path:
+                if (AsOfProblem(options, out var reconciledAsOf) is { } problem) return Fail(problem);
+                return await WithServicesAsync(async services =>
+                {
+                    var (content, figures) = await services.GetRequiredService<ReconciliationReport>().ExportAsync(reconciledAsOf, CancellationToken.None);
+                    await File.WriteAllBytesAsync(path, content);
+                    Console.WriteLine($"Wrote the reconciliation workbook to {Path.GetFullPath(path)} (as of {figures.AsOf:yyyy-MM-dd}): " +
+                                      $"{figures.Confirmed} bank matches confirmed and {figures.Proposed} proposed, " +
+                                      $"{figures.UnmatchedLines.Count} statement lines and {figures.UnmatchedEntries.Count} ledger entries unmatched, " +
+                                      $"{figures.Grants.Count} grants at final reconciliation or closed, {figures.Refunds.Count} with a refund.");
                     return 0;
                 });
             case "import states-parties" when positional.Count == 3:
@@ -164,11 +175,23 @@ internal static partial class CliVerbs
         return 0;
     }
 
+    /// <summary>What is wrong with --as-of, if given: it takes a date as YYYY-MM-DD; none is today in the fund's time zone.</summary>
+    private static string? AsOfProblem(Dictionary<string, List<string>> options, out DateOnly? asOf)
+    {
+        asOf = null;
+        if (Single(options, "--as-of") is not { } text) return null;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var parsed))
+            return $"--as-of takes a date as YYYY-MM-DD, not '{text}'.";
+        asOf = parsed;
+        return null;
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^CAF-\d{4}-\d{3,}$")]
     private static partial System.Text.RegularExpressions.Regex GrantReference();
 
     private static bool IsKnown(string verb) =>
-        verb is "migrate" or "seed" or "admin" or "admin create" or "ledger export" or "ledger" or "import" or "import states-parties" or "workflows" or "workflows graph" or "workflows migrate-instances";
+        verb is "migrate" or "seed" or "admin" or "admin create" or "ledger export" or "ledger" or "reconciliation" or "reconciliation export" or "import" or "import states-parties" or "workflows" or "workflows graph" or "workflows migrate-instances";
 
     private static int Fail(string message)
     {

@@ -112,16 +112,38 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
         return result.Proposals.Count;
     }
 
-    /// <summary>Ledger entries a statement may still settle: of a kind the bank moves, neither a reversal nor reversed, not matched.</summary>
-    internal IQueryable<LedgerEntry> OpenEntries() =>
-        db.LedgerEntries.AsNoTracking()
+    /// <summary>
+    /// Ledger entries a statement may still settle: of a kind the bank moves, neither a reversal nor reversed, not matched.
+    /// As of a date (the reconciliation workbook): dated on or before it, and neither reversed nor matched by anything dated
+    /// on or before it.
+    /// </summary>
+    internal IQueryable<LedgerEntry> OpenEntries(DateOnly? asOf = null)
+    {
+        var (entries, reversals, matches) = asOf is { } date
+            ? (db.LedgerEntries.Where(e => e.ValueDate <= date), db.LedgerEntries.Where(r => r.ValueDate <= date), MatchesAsOf(date))
+            : (db.LedgerEntries, db.LedgerEntries, db.StatementMatches);
+        return entries.AsNoTracking()
             .Where(e => Settled.Contains(e.Kind) && e.ReversesEntryId == null
-                        && !db.LedgerEntries.Any(r => r.ReversesEntryId == e.Id)
-                        && !db.StatementMatches.Any(m => m.LedgerEntryId == e.Id));
+                        && !reversals.Any(r => r.ReversesEntryId == e.Id)
+                        && !matches.Any(m => m.LedgerEntryId == e.Id));
+    }
 
-    /// <summary>Statement entries not (or not wholly) settled: no match yet.</summary>
-    internal IQueryable<StatementEntry> UnmatchedEntries() =>
-        db.StatementEntries.AsNoTracking().Where(e => !db.StatementMatches.Any(m => m.StatementEntryId == e.Id));
+    /// <summary>
+    /// Statement entries not (or not wholly) settled: no match yet. As of a date: dated on or before it, with no match to a
+    /// ledger entry dated on or before it.
+    /// </summary>
+    internal IQueryable<StatementEntry> UnmatchedEntries(DateOnly? asOf = null)
+    {
+        var (lines, matches) = asOf is { } date
+            ? (db.StatementEntries.Where(e => e.ValueDate <= date), MatchesAsOf(date))
+            : (db.StatementEntries, db.StatementMatches);
+        return lines.AsNoTracking().Where(e => !matches.Any(m => m.StatementEntryId == e.Id));
+    }
+
+    /// <summary>The matches of a statement entry and a ledger entry both dated on or before <paramref name="date"/>.</summary>
+    internal IQueryable<StatementMatch> MatchesAsOf(DateOnly date) =>
+        db.StatementMatches.Where(m => db.StatementEntries.Any(s => s.Id == m.StatementEntryId && s.ValueDate <= date)
+                                       && db.LedgerEntries.Any(e => e.Id == m.LedgerEntryId && e.ValueDate <= date));
 
     private static CandidateKind KindOf(LedgerEntryKind kind) => kind switch
     {

@@ -72,13 +72,13 @@ internal static class FundLedgerWorkbook
         var sheet = workbook.Worksheets.Add(group.Sheet);
         LedgerSheets.Title(sheet, $"{group.Sheet} — fund ledger as of {LedgerSheets.Iso(asOf)}");
         sheet.Cell(2, 1).Value = group.Note + " A reversal is a negative row naming the entry it reverses.";
-        List<LedgerColumn> extra = [];
+        List<SheetColumn<LedgerRow>> extra = [];
         if (group.ByType) extra.Add(LedgerSheets.TypeColumn());
         if (group.Grant) extra.Add(LedgerSheets.GrantColumn());
         if (group.Donor)
         {
-            extra.Add(new LedgerColumn("Donor", 25, (c, r) => c.Value = r.Donor ?? ""));
-            extra.Add(new LedgerColumn("Earmarking", 30, (c, r) => c.Value = r.Earmarking ?? ""));
+            extra.Add(new SheetColumn<LedgerRow>("Donor", 25, (c, r) => c.Value = r.Donor ?? ""));
+            extra.Add(new SheetColumn<LedgerRow>("Earmarking", 30, (c, r) => c.Value = r.Earmarking ?? ""));
         }
         var mine = rows.Where(r => group.Kinds.Contains(r.Kind)).ToList();
         var table = LedgerSheets.WriteEntries(sheet, HeaderRow,
@@ -112,14 +112,14 @@ internal static class FundLedgerWorkbook
         LedgerSheets.Fact(sheet, 4, "Generated", $"{FundTime.DescribeWithUtc(generatedAtUtc)} by {LedgerSheets.Generator}");
 
         // The fund in its currency: what FundBalances.OfAsync gives, from the sheets' totals in fund currency (row 15 on).
-        Heading(sheet, 6, $"The fund in {fundCurrency}, every entry at the rate it was booked at");
+        LedgerSheets.Heading(sheet, 6, $"The fund in {fundCurrency}, every entry at the rate it was booked at");
         string InFund(string name) => $"C{BySheetRow(name)}";
         Figure(sheet, 7, Cash, $"{InFund(Contributions)}+{InFund(Refunds)}-{InFund(Disbursements)}-{InFund(BankCharges)}+{InFund(ExchangeDifferences)}", fundCurrency);
         Figure(sheet, 8, Committed, $"{InFund(Commitments)}-{InFund(Disbursements)}", fundCurrency);
         Figure(sheet, 9, Available, "B7-B8", fundCurrency);
 
-        Heading(sheet, 11, $"Each sheet in {fundCurrency}");
-        Row(sheet, 12, ["Sheet", "Entries", $"In {fundCurrency}"], header: true);
+        LedgerSheets.Heading(sheet, 11, $"Each sheet in {fundCurrency}");
+        LedgerSheets.HeaderCells(sheet, 12, "Sheet", "Entries", $"In {fundCurrency}");
         foreach (var group in Groups)
         {
             var totalsOf = sheets[group.Sheet];
@@ -130,14 +130,14 @@ internal static class FundLedgerWorkbook
         }
 
         var first = BySheetRow(Groups[^1].Sheet) + 2;
-        Heading(sheet, first, "Each currency in its own currency");
-        Row(sheet, first + 1, [LedgerSheets.Currency, "Entries", "Cash in", "Cash out", "Cash balance", "Open commitments"], header: true);
+        LedgerSheets.Heading(sheet, first, "Each currency in its own currency");
+        LedgerSheets.HeaderCells(sheet, first + 1, LedgerSheets.Currency, "Entries", "Cash in", "Cash out", "Cash balance", "Open commitments");
         var row2 = first + 2;
         string Total(string name, string currency) => sheets[name].Ref(LedgerSheets.Amount, TotalIn(currency));
         foreach (var line in totals.PerCurrency)
         {
             var c = line.Currency;
-                sheet.Cell(row2, 1).Value = c;
+            sheet.Cell(row2, 1).Value = c;
             sheet.Cell(row2, 2).Value = line.EntryCount;
             LedgerSheets.MoneyFormula(sheet.Cell(row2, 3), $"{Total(Contributions, c)}+{Total(Refunds, c)}", c);
             LedgerSheets.MoneyFormula(sheet.Cell(row2, 4), $"{Total(Disbursements, c)}+{Total(BankCharges, c)}", c);
@@ -160,26 +160,10 @@ internal static class FundLedgerWorkbook
     /// <summary>The Summary's line for a sheet in the "Each sheet" table, in the order of the sheets.</summary>
     private static int BySheetRow(string sheet) => 13 + Array.FindIndex(Groups, g => g.Sheet == sheet);
 
-    private static void Heading(IXLWorksheet sheet, int row, string text)
-    {
-        sheet.Cell(row, 1).Value = text;
-        sheet.Cell(row, 1).Style.Font.Bold = true;
-        sheet.Cell(row, 1).Style.Font.FontSize = 12;
-    }
-
     private static void Figure(IXLWorksheet sheet, int row, string label, string formula, string currency)
     {
         sheet.Cell(row, 1).Value = label;
         LedgerSheets.MoneyFormula(sheet.Cell(row, 2), formula, currency);
         sheet.Cell(row, 2).Style.Font.Bold = true;
-    }
-
-    private static void Row(IXLWorksheet sheet, int row, string[] cells, bool header)
-    {
-        for (var c = 0; c < cells.Length; c++) sheet.Cell(row, c + 1).Value = cells[c];
-        if (!header) return;
-        var range = sheet.Range(row, 1, row, cells.Length);
-        range.Style.Font.Bold = true;
-        range.Style.Fill.BackgroundColor = XLColor.FromHtml("#DDE6F0");
     }
 }

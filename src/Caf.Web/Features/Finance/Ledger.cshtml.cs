@@ -9,7 +9,7 @@ namespace Caf.Web.Features.Finance;
 
 /// <summary>The fund ledger a page at a time, filtered by value date and kind, with the totals of the whole filter per currency.</summary>
 [Authorize(Policy = Infrastructure.Policies.LedgerReaders)]
-public sealed class LedgerModel(FundLedger ledger) : PageModel
+public sealed class LedgerModel(FundLedger ledger, ReconciliationReport reconciliation) : PageModel
 {
     internal IReadOnlyList<LedgerRow> Rows { get; private set; } = [];
     internal LedgerTotals Totals { get; private set; } = null!;
@@ -47,5 +47,13 @@ public sealed class LedgerModel(FundLedger ledger) : PageModel
     {
         var (content, totals) = await ledger.ExportAsync(AsOf, ct);
         return File(content, FundLedger.ContentType, FundLedger.FileName(totals.AsOf));
+    }
+
+    /// <summary>The reconciliation workbook as of the date (today when not given, or when the date cannot be read), audited.</summary>
+    public async Task<IActionResult> OnGetReconciliationAsync(CancellationToken ct)
+    {
+        if (ModelState[nameof(AsOf)] is { Errors.Count: > 0 } || AsOf is { } date && Caf.Data.Bounds.Date("The as-of date", date) is not null) AsOf = null;
+        var (content, figures) = await reconciliation.ExportAsync(AsOf, ct);
+        return File(content, FundLedger.ContentType, ReconciliationFigures.FileName(figures.AsOf));
     }
 }

@@ -5,18 +5,21 @@ using ClosedXML.Excel;
 
 namespace Caf.Web.Features.Finance;
 
-/// <summary>One column of an entry sheet: its heading, width, and what it shows of a row.</summary>
-internal sealed record LedgerColumn(string Header, double Width, Action<IXLCell, LedgerRow> Write);
+/// <summary>One column of a sheet of rows (ledger entries, statement lines, grants): its heading, width, and what it shows of a row.</summary>
+internal sealed record SheetColumn<TRow>(string Header, double Width, Action<IXLCell, TRow> Write);
 
 /// <summary>
-/// What the fund ledger's and a grant ledger's workbooks have in common: document properties, entry columns with real
-/// number formats, frozen headings, an auto-filter, and totals written as formulas rounded to the cent (ADR 0017).
+/// What the finance workbooks (the fund ledger, a grant ledger, the reconciliation) have in common: document properties,
+/// columns with real number formats, frozen headings, an auto-filter, and totals written as formulas rounded to the cent
+/// (ADR 0017).
 /// </summary>
 internal static class LedgerSheets
 {
     public const string Generator = "CafGrants";
     public const string DateFormat = "yyyy-mm-dd";
     public const string RateFormat = "0.00######";
+    public const string PercentFormat = "0.00%";
+    public const string TimeFormat = "yyyy-mm-dd hh:mm";
     public const string Type = "Type";
     public const string Currency = "Currency";
     public const string Amount = "Amount";
@@ -71,7 +74,7 @@ internal static class LedgerSheets
     }
 
     /// <summary>The columns every entry sheet shows, with <paramref name="extra"/> after the first ones (type, grant, donor).</summary>
-    public static List<LedgerColumn> EntryColumns(string fundCurrency, Func<LedgerRow, int> sign, params LedgerColumn[] extra) =>
+    public static List<SheetColumn<LedgerRow>> EntryColumns(string fundCurrency, Func<LedgerRow, int> sign, params SheetColumn<LedgerRow>[] extra) =>
     [
         new("Value date", 12, (c, r) => Date(c, r.ValueDate)),
         .. extra,
@@ -93,9 +96,9 @@ internal static class LedgerSheets
     /// <summary>An entry as a person finds it on the same sheet: "2026-11-02 Contribution: Norway".</summary>
     private static string Describe(LedgerLink? entry) => entry is null ? "" : $"{Iso(entry.ValueDate)} {entry.Description}";
 
-    public static LedgerColumn TypeColumn() => new(Type, 24, (c, r) => c.Value = DisplayNames.Label(r.Kind));
+    public static SheetColumn<LedgerRow> TypeColumn() => new(Type, 24, (c, r) => c.Value = DisplayNames.Label(r.Kind));
 
-    public static LedgerColumn GrantColumn() => new("Grant", 15, (c, r) => c.Value = r.Grant ?? "");
+    public static SheetColumn<LedgerRow> GrantColumn() => new("Grant", 15, (c, r) => c.Value = r.Grant ?? "");
 
     public static void Date(IXLCell cell, DateOnly date)
     {
@@ -116,17 +119,36 @@ internal static class LedgerSheets
         cell.Style.NumberFormat.Format = MoneyFormat(currency);
     }
 
+    /// <summary>A heading over a part of a sheet (a Summary's sections).</summary>
+    public static void Heading(IXLWorksheet sheet, int row, string text)
+    {
+        sheet.Cell(row, 1).Value = text;
+        sheet.Cell(row, 1).Style.Font.Bold = true;
+        sheet.Cell(row, 1).Style.Font.FontSize = 12;
+    }
+
+    /// <summary>The headings of a small table (a Summary's), styled as an entry sheet's.</summary>
+    public static void HeaderCells(IXLWorksheet sheet, int row, params string[] cells)
+    {
+        for (var c = 0; c < cells.Length; c++) sheet.Cell(row, c + 1).Value = cells[c];
+        HeaderStyle(sheet.Range(row, 1, row, cells.Length));
+    }
+
+    private static void HeaderStyle(IXLRange header)
+    {
+        header.Style.Font.Bold = true;
+        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#DDE6F0");
+    }
+
     /// <summary>Writes the heading at <paramref name="headerRow"/> and one line per row below it; frozen heading and auto-filter.</summary>
-    public static EntryTable WriteEntries(IXLWorksheet sheet, int headerRow, IReadOnlyList<LedgerColumn> columns, IEnumerable<LedgerRow> rows)
+    public static EntryTable WriteEntries<TRow>(IXLWorksheet sheet, int headerRow, IReadOnlyList<SheetColumn<TRow>> columns, IEnumerable<TRow> rows)
     {
         for (var c = 0; c < columns.Count; c++)
         {
             sheet.Cell(headerRow, c + 1).Value = columns[c].Header;
             sheet.Column(c + 1).Width = columns[c].Width;
         }
-        var header = sheet.Range(headerRow, 1, headerRow, columns.Count);
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#DDE6F0");
+        HeaderStyle(sheet.Range(headerRow, 1, headerRow, columns.Count));
         var row = headerRow;
         foreach (var r in rows)
         {
@@ -135,12 +157,12 @@ internal static class LedgerSheets
         }
         sheet.SheetView.FreezeRows(headerRow);
         sheet.Range(headerRow, 1, row, columns.Count).SetAutoFilter();
-        return new EntryTable(sheet, headerRow, row, columns);
+        return new EntryTable(sheet, headerRow, row, [.. columns.Select(c => c.Header)]);
     }
 }
 
 /// <summary>Where an entry sheet's rows are, to write totals under them as formulas over those rows.</summary>
-internal sealed class EntryTable(IXLWorksheet sheet, int headerRow, int lastRow, IReadOnlyList<LedgerColumn> columns)
+internal sealed class EntryTable(IXLWorksheet sheet, int headerRow, int lastRow, IReadOnlyList<string> headers)
 {
     private int _nextRow = lastRow + 1;
 
@@ -150,8 +172,8 @@ internal sealed class EntryTable(IXLWorksheet sheet, int headerRow, int lastRow,
     /// <summary>The column letter of the column whose heading starts with <paramref name="header"/>.</summary>
     public string Letter(string header)
     {
-        for (var c = 0; c < columns.Count; c++)
-            if (columns[c].Header.StartsWith(header, StringComparison.Ordinal)) return XLHelper.GetColumnLetterFromNumber(c + 1);
+        for (var c = 0; c < headers.Count; c++)
+            if (headers[c].StartsWith(header, StringComparison.Ordinal)) return XLHelper.GetColumnLetterFromNumber(c + 1);
         throw new ArgumentException($"No column {header}.", nameof(header));
     }
 
@@ -162,6 +184,16 @@ internal sealed class EntryTable(IXLWorksheet sheet, int headerRow, int lastRow,
         IsEmpty ? "0" : $"SUMIF({Range(by)},\"{value}\",{Range(column)})";
 
     public string Sum(string column) => IsEmpty ? "0" : $"SUM({Range(column)})";
+
+    /// <summary>The sum of a column over the rows that meet every (column, value) criterion; 0 without rows.</summary>
+    public string SumIfs(string column, params (string By, string Value)[] criteria) =>
+        IsEmpty ? "0" : $"SUMIFS({Range(column)},{string.Join(",", criteria.Select(c => $"{Range(c.By)},\"{c.Value}\""))})";
+
+    /// <summary>How many rows hold <paramref name="value"/> in a column, for a formula on any sheet; 0 without rows.</summary>
+    public string CountIf(string by, string value) => IsEmpty ? "0" : $"COUNTIF('{sheet.Name}'!{Range(by)},\"{value}\")";
+
+    /// <summary>How many rows there are, counted in a column every row fills, for a formula on any sheet; 0 without rows.</summary>
+    public string CountRows(string column) => IsEmpty ? "0" : $"COUNTA('{sheet.Name}'!{Range(column)})";
 
     /// <summary>
     /// A bold total line under the rows: the label, then each (column, formula, currency) rounded to the cent.
@@ -174,7 +206,7 @@ internal sealed class EntryTable(IXLWorksheet sheet, int headerRow, int lastRow,
         if (currency is not null) sheet.Cell($"{Letter(LedgerSheets.Currency)}{row}").Value = currency;
         foreach (var (column, formula, money) in figures) LedgerSheets.MoneyFormula(sheet.Cell($"{Letter(column)}{row}"), formula, money);
         sheet.Row(row).Style.Font.Bold = true;
-        if (row == lastRow + 1) sheet.Range(row, 1, row, columns.Count).Style.Border.TopBorder = XLBorderStyleValues.Thin;
+        if (row == lastRow + 1) sheet.Range(row, 1, row, headers.Count).Style.Border.TopBorder = XLBorderStyleValues.Thin;
         return row;
     }
 

@@ -3,14 +3,14 @@ using System.Text;
 
 namespace Caf.IntegrationTests.Infrastructure;
 
-/// <summary>camt.053 bank statements of CHF entries on the fund's account, as a Swiss bank sends them, for the tests that import one.</summary>
-internal static class CamtStatement
-{
-    /// <summary>One booked entry: in (credit) or out, its value date, the bank's reference and the text beside it.</summary>
-    public sealed record Line(decimal Amount, bool Credit, DateOnly Date, string Reference, string Text);
+/// <summary>One booked CHF entry of a test statement: its amount, direction, value (and booking) date, bank reference and text.</summary>
+internal sealed record CamtLine(decimal Amount, bool Credit, DateOnly Date, string Reference, string Text);
 
-    /// <summary>A statement in the shape of .001.04 or .001.08 (whose entry status is a code).</summary>
-    public static byte[] Build(string version, string statementId, params Line[] lines)
+/// <summary>camt.053 statements of the fund's CHF account, as a Swiss bank writes them, for tests that import one.</summary>
+internal static class CamtStatements
+{
+    /// <summary>A camt.053 statement of CHF entries, in the shape of .001.04 or .001.08 (whose entry status is a code).</summary>
+    public static byte[] Build(string version, string statementId, params CamtLine[] lines)
     {
         var status = version == "08" ? "<Sts><Cd>BOOK</Cd></Sts>" : "<Sts>BOOK</Sts>";
         var entries = string.Concat(lines.Select(l => $"""
@@ -29,5 +29,5 @@ internal static class CamtStatement
             """);
     }
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
