@@ -113,6 +113,23 @@ public abstract class BankStatementTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task Two_lines_of_one_statement_with_the_same_reference_are_both_kept_and_importing_again_adds_neither()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var csv = Encoding.UTF8.GetBytes("statement_id,booking_date,amount,currency,direction,reference,remittance\r\n" +
+                                         "S-DUP-2,2026-03-02,500.00,CHF,debit,FEE,bank fee\r\n" +
+                                         "S-DUP-2,2026-03-02,4500.00,CHF,debit,FEE,unexplained transfer\r\n");
+
+        var (_, first) = await ImportAsync(finance, "dup.csv", csv);
+        var (_, again) = await ImportAsync(finance, "dup.csv", csv);
+
+        Assert.Contains("2 new entries, 0 already imported", first);
+        Assert.Contains("0 new entries, 2 already imported", again);
+        Assert.Equal([500m, 4_500m], await factory.WithDbAsync(db => db.StatementEntries.Select(e => e.Amount.Amount).OrderBy(a => a).ToListAsync()));
+    }
+
+    [Fact]
     public async Task A_malformed_statement_imports_nothing_and_names_the_line_and_element_at_fault()
     {
         await factory.ResetAsync();

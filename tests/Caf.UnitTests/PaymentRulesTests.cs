@@ -65,6 +65,12 @@ public sealed class PaymentRulesTests
     }
 
     [Fact]
+    public void Amounts_too_large_to_add_up_are_refused_each_not_summed() =>
+        Assert.Equal(["Tranches[0].Amount", "Tranches[1].Amount"],
+            Problems(Today, new(40_000_000_000_000_000_000_000_000_000m, TrancheCondition.OnSignature),
+                new(40_000_000_000_000_000_000_000_000_000m, TrancheCondition.AfterFinalReports)).Select(p => p.Field));
+
+    [Fact]
     public void At_most_six_tranches() =>
         Assert.Contains(("Tranches", "An agreement has at most 6 tranches."),
             Problems(Today, Enumerable.Repeat(new TranchePlan(1_000m, TrancheCondition.DuringActivities), 7).ToArray()));

@@ -71,7 +71,9 @@ public static class TrancheSchedule
             else if (LedgerEntry.AmountProblem(new Money(value, approved.Currency)) is { } wrong) yield return ($"Tranches[{i}].Amount", wrong);
             if (condition is null) yield return ($"Tranches[{i}].Condition", $"Say when tranche {i + 1} is paid.");
         }
-        if (given.All(t => t.Amount is > 0) && given.Sum(t => t.Amount!.Value) is var total && total != approved.Amount)
+        // Added up only once each amount is within the ledger's bounds: six amounts of 4e28 would overflow a decimal.
+        if (given.Count <= MaxTranches && given.All(t => t.Amount is { } a && LedgerEntry.AmountProblem(new Money(a, approved.Currency)) is null)
+            && given.Sum(t => t.Amount!.Value) is var total && total != approved.Amount)
             yield return ("Tranches", $"The tranches add up to {new Money(total, approved.Currency)}; they must add up to the approved {approved}.");
     }
 }

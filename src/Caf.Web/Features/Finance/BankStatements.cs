@@ -53,9 +53,13 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
                         Bounds.FileName(fileName, "File"), userId, now);
                     db.BankStatements.Add(record);
                 }
+                var inThisFile = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var line in statement.Lines)
                 {
+                    // Two lines of one statement with the same reference (a batch, a bank's reused fee reference) are two
+                    // entries: the second is told apart by its place, the same on every import of the same file.
                     var key = StatementEntry.KeyOf(line);
+                    if (!inThisFile.Add(key)) key = $"{key}#{line.Line}";
                     if (!knownKeys.Add((record.Id, key))) { already++; continue; }
                     var entry = new StatementEntry(record.Id, key, line);
                     db.StatementEntries.Add(entry);
