@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Caf.Data;
 using Caf.Data.Entities;
@@ -11,8 +12,7 @@ namespace Caf.IntegrationTests;
 /// authenticator app even though signed in with one (ADR 0023): the requester never approves their own; without the
 /// code, or with a wrong or reused one, nothing is approved and the page says why.
 /// </summary>
-[Collection(SqliteCollectionDefinition.Name)]
-public sealed class PaymentSecondFactorTests(SqliteAppFactory factory)
+public abstract class PaymentSecondFactorTests(CafAppFactory factory)
 {
     private readonly GrantJourney _journey = new(factory);
 
@@ -26,7 +26,7 @@ public sealed class PaymentSecondFactorTests(SqliteAppFactory factory)
         await scenario.FireAsync(id, "approve", GrantJourney.Chair, (a, _, now) => a.RecordDecision(new Money(2_000m, "CHF"), "Approved.", null, now));
         await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", new()
         {
-            ["Input.SignedOn"] = "2026-11-20",
+            ["Input.SignedOn"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Input.Tranches[0].Amount"] = "1600.00", ["Input.Tranches[0].Condition"] = "OnSignature",
             ["Input.Tranches[1].Amount"] = "400.00", ["Input.Tranches[1].Condition"] = "AfterFinalReports",
             ["Input.AccountHolder"] = "Cambodian Mine Action Centre", ["Input.Account"] = "000 123 456 789",
@@ -106,7 +106,7 @@ public sealed class PaymentSecondFactorTests(SqliteAppFactory factory)
         // Marked paid: booked with its bank reference; the first tranche paid makes the grant active.
         await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync(page, new()
         {
-            ["Input.RequestId"] = request.ToString(), ["Input.ValueDate"] = "2026-11-21", ["Input.BankReference"] = "UBS-TR1-7781",
+            ["Input.RequestId"] = request.ToString(), ["Input.ValueDate"] = FundTime.Today(factory.Clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.BankReference"] = "UBS-TR1-7781",
         }, "Pay"), "mark the tranche paid");
         Assert.Equal((DisbursementStatus.Paid, 1, 0), await StateAsync(id));
         Assert.Equal("Active", await _journey.StageAsync(id));
@@ -143,4 +143,87 @@ public sealed class PaymentSecondFactorTests(SqliteAppFactory factory)
         Assert.Equal(DisbursementStatus.Requested, (await StateAsync(id)).Status);
         Assert.Equal(5, await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "2fa.payment-code-refused")));
     }
+
+    [Fact]
+    public async Task A_request_above_what_the_tranche_has_left_is_refused_with_the_figures_and_records_nothing()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var (id, _) = await RequestedTrancheAsync(finance);
+        var page = $"/Finance/Tranches/{id}";
+
+        // Tranche 2 (CHF 400.00, after the final reports) asked for more than it holds, while the grant is only approved.
+        var (status, html) = await ReadAsync(finance.PostFormAsync(page, new() { ["Input.Tranche"] = "2", ["Input.Amount"] = "400.01" }, "Request"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Tranche 2 is paid once the final reports are accepted.", html);
+        // Tranche 1 already has its payment on its way: a second request is refused, naming it.
+        var (_, again) = await ReadAsync(finance.PostFormAsync(page, new() { ["Input.Tranche"] = "1", ["Input.Amount"] = "1.00" }, "Request"));
+        Assert.Contains("Tranche 1 already has a payment awaiting approval or payment.", again);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.DisbursementRequests.CountAsync(d => d.ApplicationId == id)));
+
+        // Cancelled, the tranche is asked for again, above its CHF 1,600.00: refused with what is left.
+        var request = await factory.WithDbAsync(db => db.DisbursementRequests.Where(d => d.ApplicationId == id).Select(d => d.Id).SingleAsync());
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync(page,
+            new() { ["Input.RequestId"] = request.ToString(), ["Input.Reason"] = "Wrong amount." }, "Cancel"), "cancel the request");
+        var (overStatus, over) = await ReadAsync(finance.PostFormAsync(page, new() { ["Input.Tranche"] = "1", ["Input.Amount"] = "1600.01" }, "Request"));
+        Assert.Equal(HttpStatusCode.BadRequest, overStatus);
+        Assert.Contains("Tranche 1 has CHF 1,600.00 left to pay.", over);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.DisbursementRequests.CountAsync(d => d.ApplicationId == id && d.Status != DisbursementStatus.Cancelled)));
+    }
+
+    [Fact]
+    public async Task A_payment_the_funds_cash_does_not_cover_is_neither_approved_nor_paid_and_the_figures_are_shown()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        using var second = await _journey.SignInAsync(GrantJourney.SecondFinance);
+        var (id, request) = await RequestedTrancheAsync(finance);
+        var page = $"/Finance/Tranches/{id}";
+        // Every contribution turns out to have been booked in error: the fund holds nothing.
+        await ReverseEveryContributionAsync();
+
+        var (status, html) = await ReadAsync(second.PostFormAsync(page, Approval(request, GrantJourney.PaymentCode(email: GrantJourney.SecondFinance)), "Approve"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("The fund holds CHF 0.00; paying CHF 1,600.00 would take more. Record the contributions received first.", html);
+        Assert.Equal((DisbursementStatus.Requested, 0, 0), await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task A_payment_approved_before_the_funds_cash_went_is_not_paid()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        using var second = await _journey.SignInAsync(GrantJourney.SecondFinance);
+        var (id, request) = await RequestedTrancheAsync(finance);
+        var page = $"/Finance/Tranches/{id}";
+        await GrantJourney.ExpectRedirectAsync(second.PostFormAsync(page,
+            Approval(request, GrantJourney.PaymentCode(email: GrantJourney.SecondFinance)), "Approve"), "approve with a fresh code");
+        await ReverseEveryContributionAsync();
+
+        var (status, html) = await ReadAsync(finance.PostFormAsync(page, new()
+        {
+            ["Input.RequestId"] = request.ToString(), ["Input.BankReference"] = "UBS-TR1-9",
+            ["Input.ValueDate"] = FundTime.Today(factory.Clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }, "Pay"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("The fund holds CHF 0.00; paying CHF 1,600.00 would take more.", html);
+        Assert.Equal((DisbursementStatus.Approved, 0, 0), await StateAsync(id));
+        Assert.Equal("Approved", await _journey.StageAsync(id));
+    }
+
+    /// <summary>Reverses the seed's contributions directly, as if finance had found them booked in error.</summary>
+    private Task<int> ReverseEveryContributionAsync() => factory.WithDbAsync(async db =>
+    {
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var contributions = await db.LedgerEntries.Where(e => e.Kind == LedgerEntryKind.Contribution && e.ReversesEntryId == null).ToListAsync();
+        Assert.NotEmpty(contributions);
+        db.LedgerEntries.AddRange(contributions.Select(c => c.Reverse("Booked in error.", alreadyReversed: false, "test", now, FundTime.Today(factory.Clock))));
+        return await db.SaveChangesAsync();
+    });
 }
+
+[Collection(SqliteCollectionDefinition.Name)]
+public sealed class SqlitePaymentSecondFactorTests(SqliteAppFactory factory) : PaymentSecondFactorTests(factory);
+
+[Collection(PostgresCollectionDefinition.Name)]
+public sealed class PostgresPaymentSecondFactorTests(PostgresAppFactory factory) : PaymentSecondFactorTests(factory);

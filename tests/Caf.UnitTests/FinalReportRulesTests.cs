@@ -61,6 +61,7 @@ public sealed class FinalReportRulesTests
         var report = application.SubmitFinalReport("report.pdf", "application/pdf", [1], spending, "applicant-1", Now);
 
         Assert.Equal(spending.Values.Sum(), report.ActualExpenditure);
+        report.Accept();
         Assert.Equal(new Money(spending.Values.Sum(), "CHF"), application.ReportedExpenditure);
         var variances = report.Variances("CHF", 10m);
         Assert.Equal(budget.Count, variances.Count);

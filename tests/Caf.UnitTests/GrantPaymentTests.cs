@@ -158,7 +158,7 @@ public sealed class GrantPaymentTests
     public void The_last_tranche_may_reach_exactly_what_the_final_report_leaves_owed()
     {
         var application = _given.Signed(10_000m, 8_000m, GrantStages.Reporting);
-        application.SubmitFinalReport("final.pdf", "application/pdf", "%PDF-1.7"u8.ToArray(), 9_500m, "applicant-1", Now);
+        application.SubmitFinalReport("final.pdf", "application/pdf", "%PDF-1.7"u8.ToArray(), 9_500m, "applicant-1", Now).Accept();
         GrantApplicationBuilder.MoveTo(application, GrantStages.FinalReconciliation);
         Assert.Equal(Chf(1_500m), application.StillOwed);
 
@@ -208,7 +208,9 @@ public sealed class GrantPaymentTests
         var application = _given.Signed(10_000m, 8_000m, GrantStages.Reporting);
         Assert.Null(application.StillOwed);
 
-        application.SubmitFinalReport("report.pdf", "application/pdf", [1, 2, 3], 9_000m, "applicant-1", Now);
+        var report = application.SubmitFinalReport("report.pdf", "application/pdf", [1, 2, 3], 9_000m, "applicant-1", Now);
+        Assert.Null(application.StillOwed); // counted once the ISU accepts it
+        report.Accept();
 
         Assert.Equal(Chf(1_000m), application.StillOwed);
     }

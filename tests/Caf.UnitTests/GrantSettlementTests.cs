@@ -22,7 +22,15 @@ public sealed class GrantSettlementTests
     private GrantApplication Reported(decimal spent)
     {
         var application = _given.Signed(10_000m, 8_000m, GrantStages.Reporting);
-        application.SubmitFinalReport("final.pdf", "application/pdf", "%PDF-1.7"u8.ToArray(), spent, "applicant-1", Now);
+        application.SubmitFinalReport("final.pdf", "application/pdf", "%PDF-1.7"u8.ToArray(), spent, "applicant-1", Now).Accept();
+        GrantApplicationBuilder.MoveTo(application, GrantStages.FinalReconciliation);
+        return application;
+    }
+
+    /// <summary>Approved CHF 10,000, CHF 8,000 paid, terminated without a report and at final reconciliation.</summary>
+    private GrantApplication Terminated()
+    {
+        var application = _given.Signed(10_000m, 8_000m, GrantStages.Active);
         GrantApplicationBuilder.MoveTo(application, GrantStages.FinalReconciliation);
         return application;
     }
@@ -111,5 +119,34 @@ public sealed class GrantSettlementTests
         application.ApproveDisbursement(request.Id, "finance-2", Now);
         application.PayDisbursement(request.Id, Conversion.Same(Chf(1_000m), Today), Today, "UBS-2", "finance-1", Now);
         Assert.Null(application.SettlementProblem());
+    }
+
+    [Fact]
+    public void Once_a_refund_is_waived_the_termination_figure_it_rests_on_no_longer_changes()
+    {
+        var application = Terminated();
+        application.RecordTerminationExpenditure(7_950m, "Receipts for both missions.");
+        application.WaiveRefund(Threshold, "Below the cost of recovery.", "finance-1", Now);
+
+        // Lowering the figure after the waiver would make a second refund due, waived again: the threshold would be evaded.
+        Assert.Equal("A refund was already waived on the figure recorded: the figure can no longer change.",
+            application.TerminationExpenditureProblem(7_900m));
+        Assert.Throws<DomainException>(() => application.RecordTerminationExpenditure(7_900m, "Fewer receipts after all."));
+        Assert.Equal((Chf(50m), Chf(7_950m)), (application.RefundWaived, application.SpendingReported!.Value));
+    }
+
+    [Fact]
+    public void A_grant_terminated_while_its_final_report_awaits_review_is_reconciled_on_the_figure_finance_accepts()
+    {
+        var application = _given.Signed(10_000m, 8_000m, GrantStages.Reporting);
+        application.SubmitFinalReport("final.pdf", "application/pdf", "%PDF-1.7"u8.ToArray(), 9_900m, "applicant-1", Now);
+        GrantApplicationBuilder.MoveTo(application, GrantStages.FinalReconciliation); // terminated before the ISU reviewed it
+
+        Assert.Null(application.ReportedExpenditure);
+        Assert.StartsWith("There is no accepted financial report to reconcile against", application.SettlementProblem());
+        Assert.Null(application.TerminationExpenditureProblem(6_000m));
+        application.RecordTerminationExpenditure(6_000m, "Receipts checked by the ISU.");
+
+        Assert.Equal(Chf(2_000m), application.RefundDue);
     }
 }

@@ -49,6 +49,40 @@ public sealed class PaymentRulesTests
     }
 
     [Fact]
+    public void An_agreement_cannot_have_been_signed_before_the_committee_approved_the_grant()
+    {
+        var decided = Today.AddDays(-5);
+        Assert.Equal([("SignedOn", "The agreement cannot have been signed before the committee approved the grant on 5 March 2026: give the date on the signed copy.")],
+            GrantApplication.AgreementProblems(decided.AddDays(-1), EightyTwenty, Approved, Today, decided).ToList());
+        Assert.Empty(GrantApplication.AgreementProblems(decided, EightyTwenty, Approved, Today, decided));
+    }
+
+    [Fact]
+    public void The_first_tranche_is_paid_on_signature_since_paying_it_starts_the_activities() =>
+        Assert.Equal([("Tranches[0].Condition", "The first tranche is paid on signature: paying it starts the grant's activities. Make the first tranche \"On signature\".")],
+            Problems(Today, new(8_000m, TrancheCondition.DuringActivities), new(2_000m, TrancheCondition.AfterFinalReports)));
+
+    [Fact]
+    public void A_payment_is_not_value_dated_before_the_agreement_nor_a_refund_before_the_commitment()
+    {
+        var application = _given.Approved(10_000m, committed: true);
+        GrantApplicationBuilder.Agree(application, EightyTwenty);
+        var request = application.RequestDisbursement(1, new Money(8_000m, "CHF"), "finance-1", GrantApplicationBuilder.Now);
+        application.ApproveDisbursement(request.Id, "finance-2", GrantApplicationBuilder.Now);
+        var yesterday = Today.AddDays(-1);
+
+        var early = Assert.Throws<DomainException>(() => application.PayDisbursement(request.Id,
+            Conversion.Same(new Money(8_000m, "CHF"), yesterday), yesterday, "UBS-1", "finance-1", GrantApplicationBuilder.Now));
+        Assert.Equal(("ValueDate", "The value date 9 March 2026 is before the agreement was signed on 10 March 2026: give the date the bank made the payment."),
+            (early.Field, early.Message));
+
+        var paid = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation, committed: true);
+        Assert.Equal("The value date 9 March 2026 is before the fund committed this grant on 10 March 2026: give the date the bank made the movement.",
+            Assert.Throws<DomainException>(() => paid.RecordRefund(Conversion.Same(new Money(10m, "CHF"), yesterday), yesterday, "UBS-R", "finance-1",
+                GrantApplicationBuilder.Now)).Message);
+    }
+
+    [Fact]
     public void Tranches_that_do_not_add_up_to_the_approved_amount_are_refused_with_both_figures() =>
         Assert.Equal([("Tranches", "The tranches add up to CHF 9,999.99; they must add up to the approved CHF 10,000.00.")],
             Problems(Today, new(8_000m, TrancheCondition.OnSignature), new(1_999.99m, TrancheCondition.AfterFinalReports)));

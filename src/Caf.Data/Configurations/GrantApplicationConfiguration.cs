@@ -82,5 +82,6 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.Property(a => a.BankDetailsChangedByUserId).HasMaxLength(450);
         b.Ignore(a => a.MayPayTranches);
         b.Ignore(a => a.FinalReport);
+        b.Ignore(a => a.AcceptedReport);
     }
 }

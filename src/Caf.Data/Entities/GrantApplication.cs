@@ -136,8 +136,11 @@ public sealed class GrantApplication : IAudited
     /// <summary>The final report that counts: the accepted one, or the one awaiting review.</summary>
     public GrantReport? FinalReport => _reports.Where(r => r.Status != ReportStatus.Returned).OrderByDescending(r => r.SubmittedAtUtc).FirstOrDefault();
 
-    /// <summary>What the grantee reported spending, from the accepted (or submitted) final report.</summary>
-    public Money? ReportedExpenditure => FinalReport is { } report ? new Money(report.ActualExpenditure, Currency) : null;
+    /// <summary>The final report the ISU accepted, the only one reconciliation counts (a grant terminated during review has none).</summary>
+    public GrantReport? AcceptedReport => _reports.Where(r => r.Status == ReportStatus.Accepted).OrderByDescending(r => r.SubmittedAtUtc).FirstOrDefault();
+
+    /// <summary>What the grantee reported spending, from the accepted final report.</summary>
+    public Money? ReportedExpenditure => AcceptedReport is { } report ? new Money(report.ActualExpenditure, Currency) : null;
 
     /// <summary>A draft is editable; during a clarification, only the sections the ISU reopened.</summary>
     public bool IsEditable => Enum.GetValues<ProposalSection>().Any(IsSectionEditable);
@@ -461,6 +464,7 @@ public sealed class GrantApplication : IAudited
     public string? TerminationExpenditureProblem(decimal? amount) =>
         Stage != GrantStages.FinalReconciliation ? OnlyAtReconciliation("The expenditure accepted at termination")
         : ReportedExpenditure is not null ? "The grantee's final report gives the expenditure: it is reconciled against that report."
+        : RefundWaivedValue is > 0 ? "A refund was already waived on the figure recorded: the figure can no longer change."
         : amount is not { } value ? "Give the amount accepted as spent."
         : value < 0 ? "The amount cannot be negative."
         : !new Money(value, Currency).IsInMinorUnits ? "Amounts are recorded to the cent (two decimals)."
@@ -483,9 +487,11 @@ public sealed class GrantApplication : IAudited
     public string? WaiverProblem(Money threshold) =>
         Stage != GrantStages.FinalReconciliation ? OnlyAtReconciliation("A waiver")
         : RefundDue.Amount <= 0 ? "No refund is due: there is nothing to waive."
-        : threshold.Currency == Currency && RefundDue > threshold
-            ? $"The refund due, {RefundDue}, is above the {threshold} the fund waives: ask the grantee to pay it back."
         : threshold.Currency != Currency ? $"The fund's waiver threshold is set in {threshold.Currency}, not in this grant's {Currency}."
+        : RefundDue + RefundWaived > threshold
+            ? RefundWaived.Amount > 0
+                ? $"{RefundWaived} was already waived; waiving the {RefundDue} due as well would exceed the {threshold} the fund waives per grant: ask the grantee to pay it back."
+                : $"The refund due, {RefundDue}, is above the {threshold} the fund waives: ask the grantee to pay it back."
         : null;
 
     /// <summary>A small refund due is waived, recorded with who, when and why; the grant can then close.</summary>
@@ -529,13 +535,16 @@ public sealed class GrantApplication : IAudited
     /// The signed agreement and its payment schedule (ADR 0023), once the committee has approved the grant. Recorded again
     /// to correct it until a payment has been requested.
     /// </summary>
+    /// <summary>The Geneva date of the committee's decision, or null before it.</summary>
+    public DateOnly? DecidedOn => DecidedAtUtc is { } decidedAt ? FundTime.DateOf(decidedAt) : null;
+
     public void RecordAgreement(DateOnly signedOn, IReadOnlyList<TranchePlan> schedule, DateOnly today)
     {
         if (ApprovedAmount is not { } approved || Stage != GrantStages.Approved)
             throw new DomainException($"The agreement is recorded once the committee has approved the grant; this grant is at the stage '{Stage}'.");
         if (_disbursements.Count > 0)
             throw new DomainException("A payment was already requested under this agreement: the schedule no longer changes.");
-        if (AgreementProblems(signedOn, schedule, approved, today).FirstOrDefault() is { Message: not null } broken)
+        if (AgreementProblems(signedOn, schedule, approved, today, DecidedOn).FirstOrDefault() is { Message: not null } broken)
             throw new DomainException(broken.Message, broken.Field);
         AgreementSignedOn = signedOn;
         _tranches.Clear();
@@ -546,10 +555,12 @@ public sealed class GrantApplication : IAudited
 
     /// <summary>Every rule an agreement as typed breaks, each with its field (SignedOn, Tranches…).</summary>
     public static IEnumerable<(string Field, string Message)> AgreementProblems(DateOnly? signedOn, IReadOnlyList<TranchePlan> schedule,
-        Money approved, DateOnly today)
+        Money approved, DateOnly today, DateOnly? decidedOn = null)
     {
         if (signedOn is not { } signed) yield return ("SignedOn", "Give the date the agreement was signed.");
         else if (signed > today) yield return ("SignedOn", "The agreement cannot have been signed after today: give the date on the signed copy.");
+        else if (decidedOn is { } approvedOn && signed < approvedOn)
+            yield return ("SignedOn", $"The agreement cannot have been signed before the committee approved the grant on {approvedOn:d MMMM yyyy}: give the date on the signed copy.");
         else if (Bounds.Date("The signing date", signed) is { } outOfRange) yield return ("SignedOn", outOfRange);
         foreach (var problem in TrancheSchedule.Problems(schedule, approved)) yield return problem;
     }
@@ -858,6 +869,7 @@ public sealed class GrantApplication : IAudited
         if (valueDate > FundTime.DateOf(nowUtc))
             throw new DomainException($"The value date {valueDate:d MMMM yyyy} is in the future: record the movement once the bank has made it.",
                 nameof(Finance.BankPayment.ValueDate));
+        if (ValueDateProblem(kind, valueDate) is { } tooEarly) throw new DomainException(tooEarly, nameof(Finance.BankPayment.ValueDate));
         var overCap = kind switch
         {
             // The request being paid is counted among the open ones: its own amount is within its room.
@@ -929,6 +941,18 @@ public sealed class GrantApplication : IAudited
     }
 
     /// <summary>The commitment booked on approval, unless it was reversed.</summary>
+    /// <summary>
+    /// Money reaches or leaves the grantee after the fund committed it, and a tranche after the agreement was signed: an earlier
+    /// value date would make the balances as of that date show a payment against nothing.
+    /// </summary>
+    private string? ValueDateProblem(LedgerEntryKind kind, DateOnly valueDate) =>
+        kind is not (LedgerEntryKind.Disbursement or LedgerEntryKind.Refund) ? null
+        : kind == LedgerEntryKind.Disbursement && AgreementSignedOn is { } signed && valueDate < signed
+            ? $"The value date {valueDate:d MMMM yyyy} is before the agreement was signed on {signed:d MMMM yyyy}: give the date the bank made the payment."
+        : CommitmentEntry is { } commitment && valueDate < commitment.ValueDate
+            ? $"The value date {valueDate:d MMMM yyyy} is before the fund committed this grant on {commitment.ValueDate:d MMMM yyyy}: give the date the bank made the movement."
+        : null;
+
     private LedgerEntry? CommitmentEntry =>
         _ledgerEntries.FirstOrDefault(e => e.Kind == LedgerEntryKind.Commitment && e.ReversesEntryId is null
                                             && _ledgerEntries.All(r => r.ReversesEntryId != e.Id));

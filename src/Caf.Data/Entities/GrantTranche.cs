@@ -71,6 +71,12 @@ public static class TrancheSchedule
             else if (LedgerEntry.AmountProblem(new Money(value, approved.Currency)) is { } wrong) yield return ($"Tranches[{i}].Amount", wrong);
             if (condition is null) yield return ($"Tranches[{i}].Condition", $"Say when tranche {i + 1} is paid.");
         }
+        // Paying the first tranche is what starts the grant's activities (sign-agreement): a schedule without one on
+        // signature would leave the grant approved for ever.
+        var first = plan.Select((t, i) => (t.Condition, Index: i)).First(t => plan[t.Index].Amount is not null || t.Condition is not null);
+        if (first.Condition is { } firstCondition && firstCondition != TrancheCondition.OnSignature)
+            yield return ($"Tranches[{first.Index}].Condition",
+                "The first tranche is paid on signature: paying it starts the grant's activities. Make the first tranche \"On signature\".");
         // Added up only once each amount is within the ledger's bounds: six amounts of 4e28 would overflow a decimal.
         if (given.Count <= MaxTranches && given.All(t => t.Amount is { } a && LedgerEntry.AmountProblem(new Money(a, approved.Currency)) is null)
             && given.Sum(t => t.Amount!.Value) is var total && total != approved.Amount)

@@ -30,7 +30,9 @@ internal sealed class LedgerScenario(CafAppFactory factory)
         await _scenario.FireAsync(usd, "approve", "chair@caf.demo", (a, _, now) => a.RecordDecision(new Money(2_000m, "USD"), "Approved.", null, now));
         var rate = await factory.WithDbAsync(db => db.LedgerEntries
             .Where(e => e.ApplicationId == usd && e.Kind == LedgerEntryKind.Commitment).Select(e => e.Rate).SingleAsync());
-        var yesterday = Today.AddDays(-1);
+        // A day passes after the approval: the agreement is signed and its first tranche paid on the day of the decision.
+        var yesterday = Today;
+        factory.Clock.Advance(TimeSpan.FromDays(1));
         static Conversion Usd(decimal amount, decimal rate, DateOnly on) => Conversion.At(new Money(amount, "USD"), "CHF", rate, on, "Bank's rate");
 
         // 1,600 on signature (at a dearer rate: an exchange loss), 200 during the activities (cheaper: a gain), 200 after

@@ -15,7 +15,7 @@ public sealed class Agreements(UserActions actions, GrantBankDetails bankDetails
     public IReadOnlyList<(string Field, string Message)> Problems(GrantApplication application, DateOnly? signedOn, IReadOnlyList<TranchePlan> tranches,
         BankDetails bank) =>
         application.ApprovedAmount is { } approved
-            ? [.. GrantApplication.AgreementProblems(signedOn, tranches, approved, FundTime.Today(clock)), .. bank.Problems()]
+            ? [.. GrantApplication.AgreementProblems(signedOn, tranches, approved, FundTime.Today(clock), application.DecidedOn), .. bank.Problems()]
             : [("SignedOn", "The agreement is recorded once the committee has approved the grant.")];
 
     public async Task<CommandOutcome> RecordAsync(GrantApplication application, ClaimsPrincipal finance, DateOnly? signedOn,

@@ -28,7 +28,7 @@ public sealed class ReconcileModel(ApplicationAccess access, WorkflowEngine engi
     internal Money WaiverThreshold => reconciliations.WaiverThreshold(Application);
     internal string? SettlementProblem => Application.SettlementProblem();
     internal decimal VarianceFlagPercent => reconciliations.VarianceFlagPercent;
-    internal IReadOnlyList<LineVariance> Variances => Application.FinalReport?.Variances(Application.Currency, VarianceFlagPercent) ?? [];
+    internal IReadOnlyList<LineVariance> Variances => Application.AcceptedReport?.Variances(Application.Currency, VarianceFlagPercent) ?? [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
