@@ -293,17 +293,22 @@ public abstract class FundCurrencyTests(CafAppFactory factory)
         var id = await UsdApplicationAtCommitteeAsync();
         await _scenario.FireAsync(id, "approve", GrantJourney.Chair, (a, _, now) => a.RecordDecision(new Money(2_000m, "USD"), "Approved.", null, now));
         var committed = await factory.WithDbAsync(db => db.LedgerEntries.SingleAsync(e => e.ApplicationId == id && e.Kind == LedgerEntryKind.Commitment));
-        var yesterday = Today.AddDays(-1);
-        await factory.WithDbAsync(async db =>
+        // The bank pays the first tranche on the day of the decision, at a rate dearer than the one committed at; the
+        // refund comes the next day at the commitment's rate.
+        var decisionDay = Today;
+        Task<int> RateAsync(DateOnly day, decimal rate) => factory.WithDbAsync(async db =>
         {
-            await db.ExchangeRates.Where(r => r.Currency == "USD" && r.Date == yesterday).ExecuteDeleteAsync();
-            db.ExchangeRates.Add(new ExchangeRate("USD", "CHF", yesterday, committed.Rate + 0.0175m, "Bank's rate", "test", DateTime.UtcNow));
+            await db.ExchangeRates.Where(r => r.Currency == "USD" && r.Date == day).ExecuteDeleteAsync();
+            db.ExchangeRates.Add(new ExchangeRate("USD", "CHF", day, rate, "Bank's rate", "test", DateTime.UtcNow));
             return await db.SaveChangesAsync();
         });
-        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        await RateAsync(decisionDay, committed.Rate + 0.0175m);
         string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        await _journey.PayFirstTrancheAsync(id, 2_000m, 1_600m, yesterday, yesterday, "UBS-USD-1");
+        await _journey.PayFirstTrancheAsync(id, 2_000m, 1_600m, decisionDay, decisionDay, "UBS-USD-1");
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        await RateAsync(Today, committed.Rate);
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
         await _scenario.FireAsync(id, "reports-due", GrantJourney.Isu);
         await _scenario.FireAsync(id, "accept-final-reports", GrantJourney.Isu, (a, actors, now) =>
             a.SubmitFinalReport("final-report.pdf", "application/pdf", "%PDF-1.7\n"u8.ToArray(), 1_500m, actors[GrantJourney.Applicant].UserId, now));

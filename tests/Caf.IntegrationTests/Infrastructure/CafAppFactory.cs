@@ -96,6 +96,7 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
                 Assert.Fail($"{Provider} is required in CI but is not available: {UnavailableReason}");
             Assert.Skip($"{Provider} is not available here: {UnavailableReason}");
         }
+        Clock.ResetOffset();
         await using (var connection = OpenConnection())
             await _respawner!.ResetAsync(connection);
         using var scope = Services.CreateScope();

@@ -16,6 +16,12 @@ public sealed class TestClock : TimeProvider
         else Interlocked.Add(ref _offsetTicks, by.Ticks);
     }
 
+    /// <summary>
+    /// A running clock back to the real time: each test on a shared app starts from today, whatever the one before it
+    /// advanced. A clock stopped with <see cref="FreezeAt"/> stays where it was put.
+    /// </summary>
+    public void ResetOffset() => Interlocked.Exchange(ref _offsetTicks, 0);
+
     /// <summary>Stops the clock at <paramref name="utc"/>, so that an edge (a deadline) is tested exactly however slow the machine.</summary>
     public void FreezeAt(DateTime utc) => Interlocked.Exchange(ref _frozenTicks, DateTime.SpecifyKind(utc, DateTimeKind.Utc).Ticks);
 }
