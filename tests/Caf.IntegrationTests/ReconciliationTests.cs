@@ -157,11 +157,7 @@ public abstract class ReconciliationTests(CafAppFactory factory)
         Assert.Contains("<dd id=\"to-settle\">CHF 400.00 still owed to the grantee</dd>", html);
 
         await _scenario.FireAsync(id, "close", GrantJourney.Finance, (a, actors, now) =>
-        {
-            var request = a.RequestDisbursement(2, new Money(400m, "CHF"), actors[GrantJourney.Finance].UserId, now);
-            a.ApproveDisbursement(request.Id, actors[GrantJourney.SecondFinance].UserId, now);
-            a.PayDisbursement(request.Id, new Money(400m, "CHF").InFund(Today), Today, "UBS-T2", actors[GrantJourney.Finance].UserId, now);
-        });
+            GrantScenario.PayTranche(a, 2, new Money(400m, "CHF").InFund(Today), Today, "UBS-T2", actors, now));
 
         Assert.Equal("Closed", await _journey.StageAsync(id));
         var closed = await _journey.LoadAsync(id);

@@ -43,9 +43,19 @@ internal sealed class GrantScenario(CafAppFactory factory)
         var approved = a.ApprovedAmount!.Value;
         a.RecordAgreement(today, [new(paid.Amount.Amount, TrancheCondition.OnSignature), new((approved - paid.Amount).Amount, TrancheCondition.AfterFinalReports)], today);
         a.SetBankDetails("CfDJ8-protected-test-details", TestBankDetails.Masked(), actors[GrantJourney.Finance].UserId, now);
-        var request = a.RequestDisbursement(1, paid.Amount, actors[GrantJourney.Finance].UserId, now);
+        return PayTranche(a, 1, paid, today, bankReference, actors, now);
+    }
+
+    /// <summary>
+    /// Tranche <paramref name="number"/> requested by finance, approved by the second finance officer and paid on
+    /// <paramref name="valueDate"/>: the one place tests pay a tranche under four eyes without the pages.
+    /// </summary>
+    public static LedgerEntry PayTranche(GrantApplication a, int number, Caf.Data.Finance.Conversion paid, DateOnly valueDate, string bankReference,
+        IReadOnlyDictionary<string, WorkflowActor> actors, DateTime now)
+    {
+        var request = a.RequestDisbursement(number, paid.Amount, actors[GrantJourney.Finance].UserId, now);
         a.ApproveDisbursement(request.Id, actors[GrantJourney.SecondFinance].UserId, now);
-        return a.PayDisbursement(request.Id, paid, today, bankReference, actors[GrantJourney.Finance].UserId, now);
+        return a.PayDisbursement(request.Id, paid, valueDate, bankReference, actors[GrantJourney.Finance].UserId, now);
     }
 
     /// <summary>

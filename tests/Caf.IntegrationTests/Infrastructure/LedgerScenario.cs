@@ -37,22 +37,15 @@ internal sealed class LedgerScenario(CafAppFactory factory)
 
         // 1,600 on signature (at a dearer rate: an exchange loss), 200 during the activities (cheaper: a gain), 200 after
         // the final reports; 1,700 spent, so 100 comes back and 200 of the commitment is released on closing.
-        LedgerEntry Pay(GrantApplication a, IReadOnlyDictionary<string, WorkflowActor> actors, DateTime now, int tranche, Conversion paid,
-            DateOnly valueDate, string bankReference)
-        {
-            var request = a.RequestDisbursement(tranche, paid.Amount, actors[Finance].UserId, now);
-            a.ApproveDisbursement(request.Id, actors[GrantJourney.SecondFinance].UserId, now);
-            return a.PayDisbursement(request.Id, paid, valueDate, bankReference, actors[Finance].UserId, now);
-        }
         await _scenario.FireAsync(usd, "sign-agreement", Finance, (a, actors, now) =>
         {
             a.RecordAgreement(yesterday, [new(1_600m, TrancheCondition.OnSignature), new(200m, TrancheCondition.DuringActivities),
                 new(200m, TrancheCondition.AfterFinalReports)], Today);
             a.SetBankDetails("CfDJ8-protected-test-details", TestBankDetails.Masked(), actors[Finance].UserId, now);
-            Pay(a, actors, now, 1, Usd(1_600m, rate + Dearer, yesterday), yesterday, "UBS-USD-1");
+            GrantScenario.PayTranche(a, 1, Usd(1_600m, rate + Dearer, yesterday), yesterday, "UBS-USD-1", actors, now);
         });
         await _scenario.FireAsync(usd, "reports-due", "isu@caf.demo", (a, actors, now) =>
-            Pay(a, actors, now, 2, Usd(200m, rate - Cheaper, Today), Today, "UBS-USD-2"));
+            GrantScenario.PayTranche(a, 2, Usd(200m, rate - Cheaper, Today), Today, "UBS-USD-2", actors, now));
         await _scenario.FireAsync(usd, "accept-final-reports", "isu@caf.demo", (a, actors, now) =>
             a.SubmitFinalReport("final-report.pdf", "application/pdf", "%PDF-1.7\n"u8.ToArray(), 1_700m, actors["applicant@caf.demo"].UserId, now));
         await _scenario.FireAsync(usd, "close", Finance, (a, actors, now) =>
