@@ -38,14 +38,4 @@ public sealed class ReconcileModel(ApplicationAccess access, WorkflowEngine engi
 
     public Task<IActionResult> OnPostWaiveAsync(Guid id, CancellationToken ct) =>
         StepAsync(id, a => reconciliations.WaiveRefundAsync(a, User, Input.RefundWaiverReason, ct), "Refund waived.", ct);
-
-    private async Task<IActionResult> StepAsync(Guid id, Func<GrantApplication, Task<CommandOutcome>> step, string done, CancellationToken ct)
-    {
-        if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        if (!ModelState.IsValid) return Invalid();
-        var outcome = await step(Application);
-        if (!outcome.Succeeded) return await RefusedAsync(outcome, id, ct);
-        TempData["Message"] = done;
-        return RedirectToPage(new { id });
-    }
 }

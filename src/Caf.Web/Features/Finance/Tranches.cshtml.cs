@@ -3,7 +3,6 @@ using Caf.Data.Entities;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caf.Web.Features.Finance;
 
@@ -53,9 +52,14 @@ public sealed class TranchesModel(ApplicationAccess access, WorkflowEngine engin
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
+        await ShowingAsync(ct);
+        return Page();
+    }
+
+    private protected override async Task ShowingAsync(CancellationToken ct)
+    {
         _names = await disbursements.PeopleAsync(Application, ct);
         Input.ValueDate ??= Today;
-        return Page();
     }
 
     public Task<IActionResult> OnPostRequestAsync(Guid id, CancellationToken ct) =>
@@ -79,25 +83,5 @@ public sealed class TranchesModel(ApplicationAccess access, WorkflowEngine engin
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         Revealed = await bankDetails.RevealAsync(Application, ct);
         return await ShowAsync(ct);
-    }
-
-    private async Task<IActionResult> StepAsync(Guid id, Func<GrantApplication, Task<CommandOutcome>> step, string done, CancellationToken ct)
-    {
-        if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        // A value that could not be read ("1,5", a broken date) is reported as it is, before any rule.
-        if (!ModelState.IsValid)
-        {
-            await ShowAsync(ct);
-            return Invalid();
-        }
-        var outcome = await step(Application);
-        if (!outcome.Succeeded)
-        {
-            var refused = await RefusedAsync(outcome, id, ct);
-            if (refused is PageResult) _names = await disbursements.PeopleAsync(Application, ct);
-            return refused;
-        }
-        TempData["Message"] = done;
-        return RedirectToPage(new { id });
     }
 }

@@ -70,12 +70,45 @@ public abstract class ApplicationPageModel : PageModel
         return RedirectToPage("/Applications/Details", new { id = Application.Id });
     }
 
-    private protected async Task<IActionResult> RefusedAsync(CommandOutcome outcome, Guid id, CancellationToken ct)
+    /// <param name="inputs">The form's input for each domain field the refusal may name; a field it does not name is said in
+    /// the summary. Without it, each field is the input of the same name.</param>
+    private protected async Task<IActionResult> RefusedAsync(CommandOutcome outcome, Guid id, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? inputs = null)
     {
-        this.ShowRefusal(outcome, f => f is null ? "" : $"Input.{f}");
+        this.ShowRefusal(outcome, field => field is null ? ""
+            : inputs is null ? $"Input.{field}"
+            : inputs.TryGetValue(field, out var input) ? $"Input.{input}" : "");
         var status = Response.StatusCode;
         await LoadAsync(id, ct);
         Response.StatusCode = status;
         return Page();
     }
+
+    /// <summary>
+    /// One step of a page's use case: a form that could not be read ("1,5", a broken date) is shown again as typed before
+    /// any rule; a refusal is shown on the page, each message at its input (<paramref name="inputs"/>, as
+    /// <see cref="RefusedAsync"/>); done, the page is shown afresh with <paramref name="done"/>.
+    /// </summary>
+    private protected async Task<IActionResult> StepAsync(Guid id, Func<GrantApplication, Task<CommandOutcome>> step, string done,
+        CancellationToken ct, IReadOnlyDictionary<string, string>? inputs = null)
+    {
+        if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        if (!ModelState.IsValid)
+        {
+            await ShowingAsync(ct);
+            return Invalid();
+        }
+        var outcome = await step(Application);
+        if (outcome.Succeeded)
+        {
+            TempData["Message"] = done;
+            return RedirectToPage(new { id });
+        }
+        var refused = await RefusedAsync(outcome, id, ct, inputs);
+        if (refused is PageResult) await ShowingAsync(ct);
+        return refused;
+    }
+
+    /// <summary>What the page reads besides the application to show itself (names, lists); nothing unless a page says.</summary>
+    private protected virtual Task ShowingAsync(CancellationToken ct) => Task.CompletedTask;
 }
