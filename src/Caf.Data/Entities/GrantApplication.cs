@@ -648,7 +648,7 @@ public sealed class GrantApplication : IAudited
 
     /// <summary>The payment with this id on this grant; a <see cref="DomainException"/> when there is none.</summary>
     public DisbursementRequest Disbursement(Guid requestId) =>
-        _disbursements.FirstOrDefault(d => d.Id == requestId) ?? throw new DomainException("There is no such payment on this grant.");
+        _disbursements.FirstOrDefault(d => d.Id == requestId) ?? throw new DomainException(DisbursementRequest.NoLongerThere);
 
     /// <summary>At final reconciliation, what the grantee gave back, up to what it was paid net.</summary>
     public LedgerEntry RecordRefund(Conversion amount, DateOnly valueDate, string? bankReference, string userId, DateTime nowUtc) =>

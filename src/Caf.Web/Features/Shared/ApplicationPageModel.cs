@@ -109,6 +109,9 @@ public abstract class ApplicationPageModel : PageModel
         return refused;
     }
 
+    /// <summary>What was sent in <paramref name="key"/>, as typed, or null when the form did not send it: a refused form shows it back.</summary>
+    internal string? Typed(string key) => ModelState.TryGetValue(key, out var entry) ? entry.AttemptedValue : null;
+
     /// <summary>What the page reads besides the application to show itself (names, lists); nothing unless a page says.</summary>
     private protected virtual Task ShowingAsync(CancellationToken ct) => Task.CompletedTask;
 }
