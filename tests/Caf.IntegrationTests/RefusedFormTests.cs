@@ -15,6 +15,7 @@ namespace Caf.IntegrationTests;
 public abstract partial class RefusedFormTests(CafAppFactory factory)
 {
     private readonly GrantJourney _journey = new(factory);
+    private readonly GrantScenario _scenario = new(factory);
     private DateOnly Today => FundTime.Today(factory.Clock);
 
     private static async Task<(HttpStatusCode Status, string Html)> ReadAsync(Task<HttpResponseMessage> sending)
@@ -48,6 +49,48 @@ public abstract partial class RefusedFormTests(CafAppFactory factory)
             ["Input.RequestId"] = request.ToString(), ["Input.SecondFactorCode"] = GrantJourney.PaymentCode(email: GrantJourney.SecondFinance),
         }, "Approve"), "approve the first tranche");
         return request;
+    }
+
+    [Fact]
+    public async Task A_final_report_line_typed_with_a_decimal_comma_is_named_by_its_line_and_every_line_comes_back_as_typed()
+    {
+        // Before: "Nullable`1 must be a number"; the lines after it were said to be missing and came back blank.
+        await factory.ResetAsync();
+        var id = await _scenario.ActiveGrantAsync(Today.AddDays(-3), budget: ["Flights", "Hotel", "Interpreting"]);
+        await _scenario.FireAsync(id, "reports-due", GrantJourney.Isu);
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+
+        var (status, html) = await ReadAsync(applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}",
+            new() { ["Input.Lines[0]"] = "700.00", ["Input.Lines[1]"] = "1,5", ["Input.Lines[2]"] = " 650" },
+            "Input.File", "final-report.pdf", "%PDF-1.7\n%report\n"u8.ToArray(), "application/pdf"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        const string message = "Amount spent on \"Hotel\" must be a number, for example 1250.50. Write 1.5 rather than 1,5: a point before the decimals, not a comma.";
+        Assert.Equal(message, FieldMessage(html, "Input.Lines[1]"));
+        Assert.Equal(("", ""), (FieldMessage(html, "Input.Lines[0]"), FieldMessage(html, "Input.Lines[2]")));
+        Assert.Equal(("700.00", "1,5", " 650"), (ValueOf(html, "line-0"), ValueOf(html, "line-1"), ValueOf(html, "line-2")));
+        Assert.DoesNotContain("Nullable", html);
+        Assert.DoesNotContain("Give what was spent", html);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Reports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Amounts_for_more_lines_than_the_budget_has_are_refused_not_ignored()
+    {
+        await factory.ResetAsync();
+        var id = await _scenario.ActiveGrantAsync(Today.AddDays(-3), budget: ["Flights", "Hotel"]);
+        await _scenario.FireAsync(id, "reports-due", GrantJourney.Isu);
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+
+        var (status, html) = await ReadAsync(applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}",
+            new() { ["Input.Lines[0]"] = "700.00", ["Input.Lines[1]"] = "600.00", ["Input.Lines[2]"] = "500.00" },
+            "Input.File", "final-report.pdf", "%PDF-1.7\n%report\n"u8.ToArray(), "application/pdf"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("This grant's budget has 2 lines, but the form sent 3 amounts. Reload the page and give one amount per budget line.",
+            FieldMessage(html, "Input.Lines"));
+        Assert.Equal(("700.00", "600.00"), (ValueOf(html, "line-0"), ValueOf(html, "line-1")));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Reports.CountAsync()));
     }
 
     [Fact]
@@ -137,6 +180,49 @@ public abstract partial class RefusedFormTests(CafAppFactory factory)
             Assert.Contains(DisbursementRequest.NoLongerThere, html);
             Assert.DoesNotContain("Request id", html);
         }
+    }
+
+    [Fact]
+    public async Task A_tranche_amount_typed_with_a_decimal_comma_is_kept_and_said_by_its_tranche()
+    {
+        await factory.ResetAsync();
+        var id = await _scenario.AtCommitteeReviewAsync(Today.AddDays(60), GrantJourney.Members.ToDictionary(m => m, _ => 4));
+        await _scenario.FireAsync(id, "approve", GrantJourney.Chair, (a, _, now) => a.RecordDecision(new Money(2_000m, "CHF"), "Approved.", null, now));
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+
+        var (status, html) = await ReadAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", GrantJourney.AgreementFields(Today, "1 600", "1,5")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Amount of tranche 2 must be a number, for example 1250.50. Write 1.5 rather than 1,5: a point before the decimals, not a comma.",
+            FieldMessage(html, "Input.Tranches[1].Amount"));
+        Assert.Equal(("1 600", "1,5"), (ValueOf(html, "tranche-amount-0"), ValueOf(html, "tranche-amount-1")));
+        Assert.Equal("", FieldMessage(html, "Input.Tranches[0].Amount"));
+        Assert.DoesNotContain("Amount must be", html);
+        Assert.Equal(TestBankDetails.Value.AccountHolder, ValueOf(html, "Input_AccountHolder"));
+        Assert.Null(await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.AgreementSignedOn).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_expenditure_accepted_at_termination_is_said_by_its_label_and_kept_as_typed()
+    {
+        await factory.ResetAsync();
+        var id = await _scenario.ActiveGrantAsync(Today.AddDays(30));
+        using (var isu = await _journey.SignInAsync(GrantJourney.Isu))
+            await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "terminate", "The grantee withdrew."), "terminate");
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+
+        var (status, html) = await ReadAsync(finance.PostFormAsync($"/Finance/Reconcile/{id}", new()
+        {
+            ["Input.TerminationExpenditureValue"] = "1.520,00", ["Input.TerminationExpenditureNote"] = "Receipts for the first mission.",
+        }, "Termination"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Accepted as spent must be a number, for example 1250.50. Write 1520.00 rather than 1.520,00: a point before the decimals, not a comma.",
+            FieldMessage(html, "Input.TerminationExpenditureValue"));
+        Assert.DoesNotContain("Termination expenditure value", html);
+        Assert.Equal("1.520,00", ValueOf(html, "Input_TerminationExpenditureValue"));
+        Assert.Contains("Receipts for the first mission.</textarea>", html);
+        Assert.Null(await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.TerminationExpenditureValue).SingleAsync()));
     }
 }
 

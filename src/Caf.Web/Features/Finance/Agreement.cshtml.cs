@@ -1,3 +1,4 @@
+using System.Globalization;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Data.Finance;
@@ -29,13 +30,12 @@ public sealed class AgreementModel(ApplicationAccess access, WorkflowEngine engi
         public string? Bic { get; set; }
 
         public BankDetails Bank() => new(AccountHolder, Account, BankName, Bic);
-
-        public IReadOnlyList<TranchePlan> Plan() => Tranches.Select(t => new TranchePlan(t.Amount, t.Condition)).ToList();
     }
 
     public sealed class TrancheRow
     {
-        public decimal? Amount { get; set; }
+        /// <summary>As typed: read by <see cref="Plan"/> with its row's label ("Amount of tranche 2").</summary>
+        public string? Amount { get; set; }
         public TrancheCondition? Condition { get; set; }
     }
 
@@ -46,7 +46,8 @@ public sealed class AgreementModel(ApplicationAccess access, WorkflowEngine engi
         var plan = Application.Tranches.Count > 0
             ? Application.Tranches.Select(t => new TranchePlan(t.Amount.Amount, t.Condition)).ToList()
             : TrancheSchedule.Default(Application.ApprovedAmount!.Value);
-        Input.Tranches = plan.Select(p => new TrancheRow { Amount = p.Amount, Condition = p.Condition }).ToList();
+        Input.Tranches = plan.Select(p => new TrancheRow { Amount = p.Amount?.ToString("0.00", CultureInfo.InvariantCulture), Condition = p.Condition })
+            .ToList();
         return Page();
     }
 
@@ -54,14 +55,20 @@ public sealed class AgreementModel(ApplicationAccess access, WorkflowEngine engi
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (Input.Tranches.Count > TrancheSchedule.MaxTranches) Input.Tranches = Input.Tranches.Take(TrancheSchedule.MaxTranches + 1).ToList();
+        var plan = Plan();
         if (!ModelState.IsValid)
         {
-            ShowProblems(agreements.Problems(Application, Input.SignedOn, Input.Plan(), Input.Bank()));
+            ShowProblems(agreements.Problems(Application, Input.SignedOn, plan, Input.Bank()));
             return Invalid();
         }
-        var outcome = await agreements.RecordAsync(Application, User, Input.SignedOn, Input.Plan(), Input.Bank(), ct);
+        var outcome = await agreements.RecordAsync(Application, User, Input.SignedOn, plan, Input.Bank(), ct);
         if (!outcome.Succeeded) return await RefusedAsync(outcome, id, ct);
         TempData["Message"] = "Agreement recorded. Request the first tranche; a second finance officer approves it.";
         return RedirectToPage("/Finance/Tranches", new { id });
     }
+
+    /// <summary>The schedule as typed, each amount read by its row's label; an amount that cannot be read is said at its field.</summary>
+    private List<TranchePlan> Plan() =>
+        Input.Tranches.Select((t, i) => new TranchePlan(ReadAmount($"Input.Tranches[{i}].Amount", t.Amount, $"Amount of tranche {i + 1}"), t.Condition))
+            .ToList();
 }

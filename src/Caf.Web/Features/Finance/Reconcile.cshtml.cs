@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Workflows.Engine;
@@ -20,6 +21,8 @@ public sealed class ReconcileModel(ApplicationAccess access, WorkflowEngine engi
 
     public sealed class SettlementInput
     {
+        // Its label on the form, which a message about it names ("Accepted as spent must be a number…").
+        [Display(Name = "Accepted as spent")]
         public decimal? TerminationExpenditureValue { get; set; }
         public string? TerminationExpenditureNote { get; set; }
         public string? RefundWaiverReason { get; set; }

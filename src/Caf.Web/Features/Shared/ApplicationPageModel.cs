@@ -1,4 +1,5 @@
 using Caf.Data.Entities;
+using Caf.Web.Infrastructure;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -114,4 +115,17 @@ public abstract class ApplicationPageModel : PageModel
 
     /// <summary>What the page reads besides the application to show itself (names, lists); nothing unless a page says.</summary>
     private protected virtual Task ShowingAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// An amount typed in a row of a form (a budget line, a tranche), read as the binder reads amounts but said by the row's
+    /// own label, which the binder does not know ("Amount of tranche 2", not "Amount"). Blank is null; unreadable, it is
+    /// said at <paramref name="key"/>, counts as not given, and stays in its field as typed.
+    /// </summary>
+    private protected decimal? ReadAmount(string key, string? typed, string label)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return null;
+        if (StrictDecimalBinder.Read(typed.Trim()) is { } amount) return amount;
+        ModelState.AddModelError(key, PlainBindingMessages.NotANumber(label, typed.Trim()));
+        return null;
+    }
 }
