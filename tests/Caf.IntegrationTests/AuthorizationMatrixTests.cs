@@ -70,6 +70,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Committee/Rubrics"] = (false, ["member1@caf.demo", "chair@caf.demo", "isu@caf.demo", "auditor@caf.demo"]),
         ["Committee/NewRubric"] = (false, ["isu@caf.demo"]),
         ["Finance/Agreement/{id:guid}"] = (false, ["finance@caf.demo"]),
+        // The signed agreement: finance, the ISU and the applicant state, not its partners nor the other staff roles.
+        ["Finance/SignedAgreement/{id:guid}"] = (false, [Owner, "isu@caf.demo", "finance@caf.demo"]),
         ["Finance/Payment/{id:guid}"] = (false, ["finance@caf.demo"]),
         ["Finance/Tranches/{id:guid}"] = (false, ["finance@caf.demo"]),
         ["Finance/Disbursements"] = (false, ["finance@caf.demo"]),
@@ -191,6 +193,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Committee/ActingChair/{id:guid}"] = (["isu@caf.demo"], null),
         ["Committee/NewRubric"] = (["isu@caf.demo"], null),
         ["Finance/Agreement/{id:guid}"] = (["finance@caf.demo"], null),
+        ["Finance/Agreement/{id:guid} Copy"] = (["finance@caf.demo"], null),
         ["Finance/Payment/{id:guid}"] = (["finance@caf.demo"], null),
         ["Finance/Tranches/{id:guid} Request"] = (["finance@caf.demo"], null),
         ["Finance/Tranches/{id:guid} Approve"] = (["finance@caf.demo"], null),
@@ -384,7 +387,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         response.StatusCode != HttpStatusCode.Unauthorized &&
         !(response.Headers.Location?.OriginalString ?? "").Contains("/Account/Login", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A submitted Cambodian application with Senegal as partner, and a report on it to download.</summary>
+    /// <summary>A submitted Cambodian application with Senegal as partner, and a report and a signed agreement on it to download.</summary>
     private async Task<(Guid Application, Guid Report)> SubmittedApplicationWithReportAsync()
     {
         var journey = new GrantJourney(factory);
@@ -399,6 +402,14 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
             var submitted = application.Stage;
             application.Workflow!.RecordTransition("reports-due", GrantStages.Reporting, "seed", "Matrix seed", null, DateTime.UtcNow);
             var added = application.SubmitFinalReport("report.txt", "text/plain", "Report."u8.ToArray(), 100m, "seed", DateTime.UtcNow);
+            // Likewise through approval for the signed agreement, which is kept once the agreement is recorded.
+            var now = DateTime.UtcNow;
+            var today = FundTime.DateOf(now);
+            application.Workflow.RecordTransition("matrix", GrantStages.CommitteeReview, "seed", "Matrix seed", null, now);
+            application.RecordDecision(application.RequestedAmount, "Matrix seed.", null, now);
+            application.Workflow.RecordTransition("approve", GrantStages.Approved, "seed", "Matrix seed", null, DateTime.UtcNow);
+            application.RecordAgreement(today, [new(application.RequestedAmount.Amount, TrancheCondition.OnSignature)], today);
+            db.StoredFiles.Add(application.RecordSignedCopy("agreement.pdf", "application/pdf", "%PDF-1.7\n"u8.ToArray(), "seed", DateTime.UtcNow));
             application.Workflow.RecordTransition("back", submitted, "seed", "Matrix seed", null, DateTime.UtcNow);
             await db.SaveChangesAsync();
             return added.Id;

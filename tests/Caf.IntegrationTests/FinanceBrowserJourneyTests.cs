@@ -67,6 +67,17 @@ public sealed class FinanceBrowserJourneyTests(BrowserAppFactory factory)
         await finance.GetByLabel("BIC (SWIFT code)").FillAsync(TestBankDetails.Value.Bic!);
         await finance.GetByRole(AriaRole.Button, new() { Name = "Record the agreement" }).ClickAsync();
         await Expect(finance.GetByRole(AriaRole.Status)).ToContainTextAsync("Agreement recorded.");
+
+        // The scan of the signed agreement, kept with it and downloaded from its link.
+        await finance.GetByRole(AriaRole.Link, new() { Name = "add the signed copy" }).ClickAsync();
+        await finance.GetByLabel("Scan of the signed agreement").SetInputFilesAsync(new FilePayload
+        {
+            Name = "signed agreement.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n%signed by both sides\n%%EOF"u8.ToArray(),
+        });
+        await finance.GetByRole(AriaRole.Button, new() { Name = "Record the signed copy" }).ClickAsync();
+        await Expect(finance.GetByRole(AriaRole.Status)).ToContainTextAsync("Signed copy of the agreement recorded.");
+        await Expect(finance.GetByRole(AriaRole.Link, new() { Name = "signed agreement.pdf" })).ToHaveAttributeAsync("href", $"/Finance/SignedAgreement/{id}");
+        await finance.GotoAsync(tranchesUrl);
         await finance.GetByLabel("Tranche", new() { Exact = true }).SelectOptionAsync("1");
         await finance.GetByLabel("Amount (CHF)").FillAsync("1600.00");
         await finance.GetByRole(AriaRole.Button, new() { Name = "Request the payment" }).ClickAsync();

@@ -163,14 +163,8 @@ internal sealed class GrantJourney(CafAppFactory factory)
         static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var finance = await SignInAsync(Finance);
         using var second = await SignInAsync(SecondFinance);
-        await ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", new()
-        {
-            ["Input.SignedOn"] = Day(signedOn),
-            ["Input.Tranches[0].Amount"] = Text(firstTranche), ["Input.Tranches[0].Condition"] = "OnSignature",
-            ["Input.Tranches[1].Amount"] = Text(approved - firstTranche), ["Input.Tranches[1].Condition"] = "AfterFinalReports",
-            ["Input.AccountHolder"] = TestBankDetails.Value.AccountHolder!, ["Input.Account"] = TestBankDetails.Value.Account!,
-            ["Input.BankName"] = TestBankDetails.Value.BankName!, ["Input.Bic"] = TestBankDetails.Value.Bic!,
-        }), "record the agreement");
+        await ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", AgreementFields(signedOn, Text(firstTranche), Text(approved - firstTranche))),
+            "record the agreement");
         var page = $"/Finance/Tranches/{id}";
         await ExpectRedirectAsync(finance.PostFormAsync(page, new() { ["Input.Tranche"] = "1", ["Input.Amount"] = Text(firstTranche) }, "Request"),
             "request the first tranche");
@@ -184,6 +178,30 @@ internal sealed class GrantJourney(CafAppFactory factory)
         {
             ["Input.RequestId"] = request.ToString(), ["Input.ValueDate"] = Day(valueDate), ["Input.BankReference"] = bankReference,
         }, "Pay"), "mark the first tranche paid");
+    }
+
+    /// <summary>
+    /// The agreement form as finance fills it: signed on <paramref name="signedOn"/>, a first tranche on signature and a
+    /// second after the final reports, their amounts as typed, and the tests' bank details.
+    /// </summary>
+    public static Dictionary<string, string> AgreementFields(DateOnly signedOn, string firstTranche, string secondTranche) => new()
+    {
+        ["Input.SignedOn"] = signedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Input.Tranches[0].Amount"] = firstTranche, ["Input.Tranches[0].Condition"] = "OnSignature",
+        ["Input.Tranches[1].Amount"] = secondTranche, ["Input.Tranches[1].Condition"] = "AfterFinalReports",
+        ["Input.AccountHolder"] = TestBankDetails.Value.AccountHolder!, ["Input.Account"] = TestBankDetails.Value.Account!,
+        ["Input.BankName"] = TestBankDetails.Value.BankName!, ["Input.Bic"] = TestBankDetails.Value.Bic!,
+    };
+
+    /// <summary>A grant approved for CHF 2,000 whose agreement finance recorded through the page today: CHF 1,600 on signature, 400 after the final reports.</summary>
+    public async Task<Guid> AgreedGrantAsync(CafSession finance)
+    {
+        var scenario = new GrantScenario(factory);
+        var today = Caf.Data.FundTime.Today(factory.Clock);
+        var id = await scenario.AtCommitteeReviewAsync(today.AddDays(60), Members.ToDictionary(m => m, _ => 4));
+        await scenario.FireAsync(id, "approve", Chair, (a, _, now) => a.RecordDecision(new Caf.Data.Money(2_000m, "CHF"), "Approved.", null, now));
+        await ExpectRedirectAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", AgreementFields(today, "1600.00", "400.00")), "record the agreement");
+        return id;
     }
 
     public Task<string> StageAsync(Guid applicationId) =>

@@ -37,6 +37,22 @@ public sealed class FinalReportRulesTests
         Assert.Equal(("Lines[0]", $"Give what was spent on \"{first.Description}\" (0 if nothing)."), problems[1]);
     }
 
+    [Fact]
+    public void Spending_on_a_line_of_another_grants_budget_is_refused_not_ignored()
+    {
+        var application = _given.Signed(stage: GrantStages.Reporting);
+        var other = new GrantApplicationBuilder().Signed(stage: GrantStages.Reporting);
+        var spending = Spent(application, Budget(application).Select(_ => (decimal?)0m).ToArray());
+        spending[Budget(other)[0].Id] = 100m;
+
+        Assert.Contains(("Lines", "Report only on the lines of this grant's budget."),
+            new FinalReportSubmission("r.pdf", null, [1], spending).Problems(application.BudgetLines));
+        var refused = Assert.Throws<DomainException>(() => application.SubmitFinalReport("r.pdf", "application/pdf", [1],
+            spending.ToDictionary(p => p.Key, p => p.Value!.Value), "applicant-1", Now));
+        Assert.Equal("Lines", refused.Field);
+        Assert.Empty(application.Reports);
+    }
+
     public static TheoryData<decimal> ExpendituresRefused => [-0.01m, 100_000_000.01m, 1.001m];
 
     [Theory]

@@ -34,4 +34,18 @@ public sealed class StrictDecimalBinderTests
     [InlineData("79228162514264337593543950336")]
     [InlineData("1 000 000 000 000 000 000 000 000 000 000 000")]
     public void A_number_written_any_other_way_is_refused_not_guessed(string typed) => Assert.Null(StrictDecimalBinder.Read(typed));
+
+    [Theory]
+    [InlineData("1,5", "Amount must be a number, for example 1250.50. Write 1.5 rather than 1,5: a point before the decimals, not a comma.")]
+    [InlineData("1.500,25", "Amount must be a number, for example 1250.50. Write 1500.25 rather than 1.500,25: a point before the decimals, not a comma.")]
+    [InlineData("1 500,25", "Amount must be a number, for example 1250.50. Write 1500.25 rather than 1 500,25: a point before the decimals, not a comma.")]
+    [InlineData("1,500", "Amount must be a number, for example 1250.50. Write 1.5 or 1500 rather than 1,500: a point before the decimals, no comma.")]
+    [InlineData("lots", "Amount must be a number, for example 1250.50.")]
+    [InlineData("12,34,567", "Amount must be a number, for example 1250.50.")]
+    public void A_number_refused_is_said_by_its_label_and_one_typed_with_a_decimal_comma_is_shown_with_a_point(string typed, string message) =>
+        Assert.Equal(message, PlainBindingMessages.NotANumber("Amount", typed));
+
+    [Fact]
+    public void A_value_without_a_property_is_never_named_by_its_type() =>
+        Assert.Equal("This value", PlainBindingMessages.Label("Nullable`1"));
 }

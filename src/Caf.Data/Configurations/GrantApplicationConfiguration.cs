@@ -80,6 +80,11 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.Property(a => a.BankDetailsProtected).HasMaxLength(4000);
         b.Property(a => a.BankDetailsMasked).HasMaxLength(400);
         b.Property(a => a.BankDetailsChangedByUserId).HasMaxLength(450);
+        // The signed agreement's file is read by its id on download only: no navigation, so that loading a grant never loads it.
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(a => a.SignedCopyId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(a => a.SignedCopyFileName).HasMaxLength(260);
+        b.Property(a => a.SignedCopyContentType).HasMaxLength(100);
+        b.Property(a => a.SignedCopyRecordedByUserId).HasMaxLength(450);
         b.Ignore(a => a.MayPayTranches);
         b.Ignore(a => a.FinalReport);
         b.Ignore(a => a.AcceptedReport);

@@ -10,6 +10,9 @@ public sealed class DisbursementRequest : IAudited
 {
     public const int MaxNoteLength = 500;
 
+    /// <summary>A payment the form names that this grant does not have (another grant's, or a page older than a change).</summary>
+    public const string NoLongerThere = "This payment request no longer exists on this grant: reload the page to see its payments as they are now.";
+
     private DisbursementRequest() { }
 
     internal DisbursementRequest(Guid applicationId, int trancheNumber, Money amount, string requestedByUserId, DateTime nowUtc)

@@ -565,6 +565,51 @@ public sealed class GrantApplication : IAudited
         foreach (var problem in TrancheSchedule.Problems(schedule, approved)) yield return problem;
     }
 
+    public const int SignedCopyMaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// The signed agreement, scanned or photographed: the id its bytes are stored under (<see cref="StoredFile"/>, read only
+    /// by a download, never with the grant), its name, type and size, and who recorded it when.
+    /// </summary>
+    public Guid? SignedCopyId { get; private set; }
+    public string? SignedCopyFileName { get; private set; }
+    public string? SignedCopyContentType { get; private set; }
+    public long? SignedCopySize { get; private set; }
+    public string? SignedCopyRecordedByUserId { get; private set; }
+    public DateTime? SignedCopyRecordedAtUtc { get; private set; }
+
+    /// <summary>
+    /// Why the signed copy of the agreement cannot be recorded now, or null: it comes with or after the agreement, at any
+    /// time until the grant closes; once a tranche is paid on the agreement, a copy recorded stays as it is.
+    /// </summary>
+    public string? SignedCopyProblem() =>
+        Stage is not (GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation)
+            ? $"The signed agreement is recorded from the grant's approval until it closes; this grant is at the stage '{Stage}'."
+        : AgreementSignedOn is null ? "Record the agreement (its signing date and schedule) first, then its signed copy."
+        : SignedCopyId is not null && _disbursements.Any(d => d.Status == DisbursementStatus.Paid)
+            ? "A tranche has been paid under this agreement: the signed copy recorded then is kept as it is."
+        : null;
+
+    /// <summary>
+    /// Records the signed copy of the agreement, or a new one in place of the last (<see cref="SignedCopyProblem"/>). Returns
+    /// the bytes to store beside the grant; a replaced copy's bytes stay stored, as the audit trail names them.
+    /// </summary>
+    public StoredFile RecordSignedCopy(string fileName, string contentType, byte[] bytes, string userId, DateTime nowUtc)
+    {
+        if (SignedCopyProblem() is { } problem) throw new DomainException(problem, nameof(SignedCopyId));
+        var name = Bounds.FileName(fileName, nameof(SignedCopyId));
+        if (bytes.Length == 0) throw new DomainException($"The file {name} is empty. Please attach the signed agreement itself.", nameof(SignedCopyId));
+        if (bytes.Length > SignedCopyMaxBytes)
+            throw new DomainException($"The file {name} is larger than {SignedCopyMaxBytes / 1024 / 1024} MB. Please attach a smaller scan.", nameof(SignedCopyId));
+        SignedCopyId = Guid.NewGuid();
+        SignedCopyFileName = name;
+        SignedCopyContentType = Bounds.ContentType(contentType);
+        SignedCopySize = bytes.Length;
+        SignedCopyRecordedByUserId = userId;
+        SignedCopyRecordedAtUtc = nowUtc;
+        return new StoredFile(SignedCopyId.Value, bytes);
+    }
+
     /// <summary>The recipient's bank details, encrypted by the caller (Data Protection); never stored in clear (ADR 0023).</summary>
     public string? BankDetailsProtected { get; private set; }
     /// <summary>What pages show of the bank details (<see cref="Finance.BankDetails.Masked"/>).</summary>
@@ -659,7 +704,7 @@ public sealed class GrantApplication : IAudited
 
     /// <summary>The payment with this id on this grant; a <see cref="DomainException"/> when there is none.</summary>
     public DisbursementRequest Disbursement(Guid requestId) =>
-        _disbursements.FirstOrDefault(d => d.Id == requestId) ?? throw new DomainException("There is no such payment on this grant.");
+        _disbursements.FirstOrDefault(d => d.Id == requestId) ?? throw new DomainException(DisbursementRequest.NoLongerThere);
 
     /// <summary>At final reconciliation, what the grantee gave back, up to what it was paid net.</summary>
     public LedgerEntry RecordRefund(Conversion amount, DateOnly valueDate, string? bankReference, string userId, DateTime nowUtc) =>

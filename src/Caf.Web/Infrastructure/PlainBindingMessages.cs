@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace Caf.Web.Infrastructure;
@@ -7,7 +8,7 @@ namespace Caf.Web.Infrastructure;
 /// Model-binding errors in words a person understands, naming the field by its label ("Unit cost must be a number"),
 /// never by its property name and never repeating what was typed as if it were the problem.
 /// </summary>
-internal sealed class PlainBindingMessages : IBindingMetadataProvider
+internal sealed partial class PlainBindingMessages : IBindingMetadataProvider
 {
     public static void Apply(DefaultModelBindingMessageProvider p)
     {
@@ -39,7 +40,8 @@ internal sealed class PlainBindingMessages : IBindingMetadataProvider
             : type == typeof(bool) ? "must be ticked or left empty"
             : null;
         if (expected is null) return;
-        p.SetAttemptedValueIsInvalidAccessor((_, field) => $"{Label(field)} {expected}.");
+        if (type == typeof(decimal) || type == typeof(double)) p.SetAttemptedValueIsInvalidAccessor((typed, field) => NotANumber(Label(field), typed));
+        else p.SetAttemptedValueIsInvalidAccessor((_, field) => $"{Label(field)} {expected}.");
         p.SetUnknownValueIsInvalidAccessor(field => $"{Label(field)} {expected}.");
     }
 
@@ -47,6 +49,8 @@ internal sealed class PlainBindingMessages : IBindingMetadataProvider
     internal static string Label(string field, bool lower = false)
     {
         if (field.Length == 0) return lower ? "this field" : "This field";
+        // A list of numbers has no property to name, only its type ("Nullable`1"): never shown.
+        if (field.Contains('`', StringComparison.Ordinal)) return lower ? "this value" : "This value";
         if (field.Contains(' ')) return lower ? char.ToLowerInvariant(field[0]) + field[1..] : field;
         var words = new StringBuilder();
         for (var i = 0; i < field.Length; i++)
@@ -57,4 +61,26 @@ internal sealed class PlainBindingMessages : IBindingMetadataProvider
         }
         return words.ToString();
     }
+
+    /// <summary>
+    /// Why a typed amount could not be read, by its field's label. Written with a decimal comma as French and Spanish write
+    /// it ("1,5", "1.500,00"), the message shows how to write it; "1,500", one and a half or fifteen hundred, both ways.
+    /// </summary>
+    internal static string NotANumber(string label, string? typed)
+    {
+        var message = $"{label} must be a number, for example 1250.50.";
+        var text = typed?.Trim() ?? "";
+        if (!DecimalComma().IsMatch(text)) return message;
+        var withPoint = text.Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)
+            .Replace("\u00A0", "", StringComparison.Ordinal).Replace(',', '.');
+        return ThousandsOrDecimals().IsMatch(text)
+            ? $"{message} Write {withPoint.TrimEnd('0').TrimEnd('.')} or {text.Replace(",", "", StringComparison.Ordinal)} rather than {text}: a point before the decimals, no comma."
+            : $"{message} Write {withPoint} rather than {text}: a point before the decimals, not a comma.";
+    }
+
+    [GeneratedRegex(@"^-?(\d{1,3}([. \u00A0]\d{3})+|\d+),\d+$", RegexOptions.CultureInvariant)]
+    private static partial Regex DecimalComma();
+
+    [GeneratedRegex(@"^-?\d{1,3},\d{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ThousandsOrDecimals();
 }

@@ -23,9 +23,10 @@ internal sealed class GrantScenario(CafAppFactory factory)
     private static Dictionary<string, int> EveryMemberScores4 => new() { ["member1@caf.demo"] = 4, ["member2@caf.demo"] = 4, ["member3@caf.demo"] = 4 };
 
     /// <summary>An approved, signed grant in "Active", whose activities end on <paramref name="activityEnd"/>.</summary>
-    public async Task<Guid> ActiveGrantAsync(DateOnly activityEnd, string partnerIso = "COL")
+    /// <param name="budget">The budget lines' descriptions, CHF 2,000 shared between them; one line, "Flights", unless given.</param>
+    public async Task<Guid> ActiveGrantAsync(DateOnly activityEnd, string partnerIso = "COL", IReadOnlyList<string>? budget = null)
     {
-        var id = await AtCommitteeReviewAsync(activityEnd, EveryMemberScores4, partnerIso);
+        var id = await AtCommitteeReviewAsync(activityEnd, EveryMemberScores4, partnerIso, budget: budget);
         await FireAsync(id, "approve", "chair@caf.demo", (a, _, now) => a.RecordDecision(new Money(2_000m, "CHF"), "Approved in full.", null, now));
         await FireAsync(id, "sign-agreement", "finance@caf.demo", (a, actors, now) =>
             PayFirstTranche(a, new Money(1_600m, "CHF").InFund(DateOnly.FromDateTime(now)), "T1", actors, now));
@@ -63,9 +64,9 @@ internal sealed class GrantScenario(CafAppFactory factory)
     /// the same level on every criterion of the round's rubric, so that member's weighted score is that level.
     /// </summary>
     public async Task<Guid> AtCommitteeReviewAsync(DateOnly activityEnd, IReadOnlyDictionary<string, int> levelByMember,
-        string partnerIso = "COL", Guid? roundId = null, decimal amount = 2_000m, string title = "Timers exchange")
+        string partnerIso = "COL", Guid? roundId = null, decimal amount = 2_000m, string title = "Timers exchange", IReadOnlyList<string>? budget = null)
     {
-        var id = await AtGenderReviewAsync(activityEnd, partnerIso, roundId, amount, title);
+        var id = await AtGenderReviewAsync(activityEnd, partnerIso, roundId, amount, title, budget);
         await FireAsync(id, "complete-checklist", "gender@caf.demo", (a, actors, now) => a.CompleteGenderReview(new GenderReview(a.Id,
             Enumerable.Repeat((ChecklistAnswer.Yes, (string?)null), GenderReview.DefaultItems.Count).ToList(), 2, "Principal.",
             actors["gender@caf.demo"].UserId, now)));
@@ -118,7 +119,7 @@ internal sealed class GrantScenario(CafAppFactory factory)
     /// named; requesting <paramref name="amount"/> in the round's currency.
     /// </summary>
     public async Task<Guid> AtGenderReviewAsync(DateOnly activityEnd, string partnerIso = "COL", Guid? roundId = null,
-        decimal amount = 2_000m, string title = "Timers exchange")
+        decimal amount = 2_000m, string title = "Timers exchange", IReadOnlyList<string>? budget = null)
     {
         var id = await StepAsync(async (db, engine, actors) =>
         {
@@ -127,7 +128,7 @@ internal sealed class GrantScenario(CafAppFactory factory)
             var now = factory.Clock.GetUtcNow().UtcDateTime;
             var application = new GrantApplication(round, states["KHM"], title, engine.Start(WorkflowServices.GrantWorkflowId),
                 actors["applicant@caf.demo"].UserId, now);
-            CompleteDraft(db, application, states[partnerIso], amount, activityEnd, actors["applicant@caf.demo"].UserId, now);
+            CompleteDraft(db, application, states[partnerIso], amount, activityEnd, actors["applicant@caf.demo"].UserId, now, budget);
             db.Applications.Add(application);
             await engine.EnterInitialStageAsync(application.Workflow!, application);
             return application.Id;
@@ -139,13 +140,20 @@ internal sealed class GrantScenario(CafAppFactory factory)
         return id;
     }
 
-    /// <summary>Makes a new draft complete enough to submit: one partner, one budget line of <paramref name="amount"/>, everything else filled in.</summary>
+    /// <summary>
+    /// Makes a new draft complete enough to submit: one partner, one budget line of <paramref name="amount"/> (or the lines
+    /// of <paramref name="budget"/> sharing it, to the cent), everything else filled in.
+    /// </summary>
     public static void CompleteDraft(CafDbContext db, GrantApplication application, StateParty partner, decimal amount, DateOnly activityEnd,
-        string userId, DateTime nowUtc)
+        string userId, DateTime nowUtc, IReadOnlyList<string>? budget = null)
     {
         application.UpdateDraft(application.Title, "A Cambodian delegation learns survey methods from its partner.", activityEnd.AddDays(-7), activityEnd);
         application.ReplacePartners([(partner.Id, PartnerRole.Host)]);
-        application.ReplaceBudget([(BudgetCategory.Travel, "Flights", 2m, new Money(amount / 2, application.Currency))]);
+        var share = budget is null ? 0m : Math.Round(amount / budget.Count, 2);
+        application.ReplaceBudget(budget is null
+            ? [(BudgetCategory.Travel, "Flights", 2m, new Money(amount / 2, application.Currency))]
+            : budget.Select((line, i) => (BudgetCategory.Travel, line, 1m,
+                new Money(i < budget.Count - 1 ? share : amount - share * (budget.Count - 1), application.Currency))));
         application.ReplaceParticipants([("Chanthy Sok", "Deputy director", "CMAA", Sex.Female)]);
         Caf.Web.Seeding.DemoProposal.FillIn(db, application, partner, userId, nowUtc);
     }

@@ -18,7 +18,13 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IStartupFilter
     private static readonly AsyncLocal<Tally> Current = new();
     private readonly ConcurrentDictionary<string, int> _counts = new();
 
-    private sealed class Tally { public int Count; }
+    private sealed class Tally
+    {
+        public int Count;
+        public ConcurrentQueue<string> Texts { get; } = new();
+    }
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _texts = new();
 
     /// <summary>How many commands the request sent under <paramref name="label"/> ran.</summary>
     public int CountOf(string label) => _counts.TryGetValue(label, out var count) ? count : throw new InvalidOperationException($"No request was counted as {label}.");
@@ -31,31 +37,44 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IStartupFilter
             var box = new Tally();
             Current.Value = box;
             try { await nextMiddleware(context); }
-            finally { _counts[label] = box.Count; }
+            finally
+            {
+                _counts[label] = box.Count;
+                _texts[label] = [.. box.Texts];
+            }
         });
         next(app);
     };
 
-    private static void Count() { if (Current.Value is { } box) Interlocked.Increment(ref box.Count); }
+    /// <summary>The text of every command the request sent under <paramref name="label"/> ran, in order.</summary>
+    public IReadOnlyList<string> TextsOf(string label) =>
+        _texts.TryGetValue(label, out var texts) ? texts : throw new InvalidOperationException($"No request was counted as {label}.");
+
+    private static void Count(DbCommand command)
+    {
+        if (Current.Value is not { } box) return;
+        Interlocked.Increment(ref box.Count);
+        box.Texts.Enqueue(command.CommandText);
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    { Count(); return result; }
+    { Count(command); return result; }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    { Count(); return ValueTask.FromResult(result); }
+    { Count(command); return ValueTask.FromResult(result); }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    { Count(); return result; }
+    { Count(command); return result; }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    { Count(); return ValueTask.FromResult(result); }
+    { Count(command); return ValueTask.FromResult(result); }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    { Count(); return result; }
+    { Count(command); return result; }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    { Count(); return ValueTask.FromResult(result); }
+    { Count(command); return ValueTask.FromResult(result); }
 }

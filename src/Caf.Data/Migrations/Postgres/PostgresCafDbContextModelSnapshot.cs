@@ -1021,6 +1021,27 @@ namespace Caf.Data.Migrations.Postgres
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SignedCopyContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SignedCopyFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<Guid?>("SignedCopyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SignedCopyRecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedCopyRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("SignedCopySize")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1056,6 +1077,8 @@ namespace Caf.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("RoundId");
+
+                    b.HasIndex("SignedCopyId");
 
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
@@ -2839,6 +2862,11 @@ namespace Caf.Data.Migrations.Postgres
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("SignedCopyId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Caf.Data.Entities.WorkflowInstance", "Workflow")
                         .WithOne()

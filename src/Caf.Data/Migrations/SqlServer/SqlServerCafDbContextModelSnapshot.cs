@@ -1023,6 +1023,27 @@ namespace Caf.Data.Migrations.SqlServer
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("SignedCopyContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SignedCopyFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<Guid?>("SignedCopyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("SignedCopyRecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SignedCopyRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long?>("SignedCopySize")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1059,6 +1080,8 @@ namespace Caf.Data.Migrations.SqlServer
                         .HasFilter("[Reference] IS NOT NULL");
 
                     b.HasIndex("RoundId");
+
+                    b.HasIndex("SignedCopyId");
 
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
@@ -2847,6 +2870,11 @@ namespace Caf.Data.Migrations.SqlServer
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("SignedCopyId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Caf.Data.Entities.WorkflowInstance", "Workflow")
                         .WithOne()

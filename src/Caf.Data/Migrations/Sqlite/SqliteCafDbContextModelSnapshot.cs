@@ -1016,6 +1016,27 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Property<Guid>("RoundId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignedCopyContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedCopyFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SignedCopyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedCopyRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedCopyRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignedCopySize")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1051,6 +1072,8 @@ namespace Caf.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("RoundId");
+
+                    b.HasIndex("SignedCopyId");
 
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
@@ -2828,6 +2851,11 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("SignedCopyId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Caf.Data.Entities.WorkflowInstance", "Workflow")
                         .WithOne()

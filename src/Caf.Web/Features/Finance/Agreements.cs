@@ -6,10 +6,11 @@ using Caf.Data.Finance;
 namespace Caf.Web.Features.Finance;
 
 /// <summary>
-/// Finance records the signed grant agreement, its payment schedule and the grantee's bank details (ADR 0023). Nothing is paid here: each tranche
-/// is then requested, approved by a second finance officer and paid (<see cref="Disbursements"/>).
+/// Finance records the signed grant agreement, its payment schedule and the grantee's bank details (ADR 0023), and keeps a scan
+/// of the signed copy. Nothing is paid here: each tranche is then requested, approved by a second finance officer and paid
+/// (<see cref="Disbursements"/>).
 /// </summary>
-public sealed class Agreements(UserActions actions, GrantBankDetails bankDetails, TimeProvider clock) : IUseCase
+public sealed class Agreements(CafDbContext db, UserActions actions, GrantBankDetails bankDetails, TimeProvider clock) : IUseCase
 {
     /// <summary>Every problem of the agreement as typed, each with its field.</summary>
     public IReadOnlyList<(string Field, string Message)> Problems(GrantApplication application, DateOnly? signedOn, IReadOnlyList<TranchePlan> tranches,
@@ -26,6 +27,24 @@ public sealed class Agreements(UserActions actions, GrantBankDetails bankDetails
         {
             application.RecordAgreement(signedOn!.Value, tranches, FundTime.Today(clock));
             bankDetails.Apply(application, bank, finance);
+            return Task.FromResult(new CommandOutcome.Change(application));
+        }, ct);
+    }
+
+    /// <summary>
+    /// The scan of the agreement as signed, with its file's name and type as sent (the content was checked by the form), or
+    /// a new one in its place while no tranche is paid (<see cref="GrantApplication.SignedCopyProblem"/>).
+    /// </summary>
+    public async Task<CommandOutcome> RecordSignedCopyAsync(GrantApplication application, ClaimsPrincipal finance, string? fileName, string? contentType,
+        byte[]? content, CancellationToken ct)
+    {
+        const string field = nameof(GrantApplication.SignedCopyId);
+        if (application.SignedCopyProblem() is { } notNow) return CommandOutcome.Invalid([(field, notNow)]);
+        if (content is null) return CommandOutcome.Invalid([(field, "Choose the file of the signed agreement (PDF, JPEG or PNG) to upload.")]);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await actions.RunAsync(finance, () =>
+        {
+            db.StoredFiles.Add(application.RecordSignedCopy(fileName ?? "", contentType ?? "", content, ApplicationAccess.ActorFor(finance).UserId, now));
             return Task.FromResult(new CommandOutcome.Change(application));
         }, ct);
     }

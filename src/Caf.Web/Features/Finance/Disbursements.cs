@@ -49,7 +49,7 @@ public sealed class Disbursements(CafDbContext db, UserActions actions, FreshSec
     {
         var userId = ApplicationAccess.ActorFor(finance).UserId;
         if (application.Disbursements.FirstOrDefault(d => d.Id == requestId) is not { } request)
-            return new CommandOutcome(404, [(null, "There is no such payment on this grant.")]);
+            return new CommandOutcome(404, [(null, DisbursementRequest.NoLongerThere)]);
         if (request.ApprovalProblem(userId) is { } notYours) return new CommandOutcome(403, [(null, notYours)]);
         if (await PaymentCode.RefusalAsync(PaymentCode.WithMissingCode([], secondFactor, finance, code), secondFactor, finance, code,
                 $"approval of tranche {request.TrancheNumber}", ct) is { } refused)
@@ -72,7 +72,7 @@ public sealed class Disbursements(CafDbContext db, UserActions actions, FreshSec
         string? bankReference, CancellationToken ct)
     {
         if (application.Disbursements.FirstOrDefault(d => d.Id == requestId) is not { } request)
-            return new CommandOutcome(404, [(null, "There is no such payment on this grant.")]);
+            return new CommandOutcome(404, [(null, DisbursementRequest.NoLongerThere)]);
         if (request.PaymentProblem() is { } notNow) return new CommandOutcome(409, [(null, notNow)]);
         if (PaymentProblems(request, valueDate, bankReference) is { Count: > 0 } problems) return CommandOutcome.Invalid(problems);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -89,7 +89,7 @@ public sealed class Disbursements(CafDbContext db, UserActions actions, FreshSec
         CancellationToken ct)
     {
         if (application.Disbursements.All(d => d.Id != requestId))
-            return new CommandOutcome(404, [(null, "There is no such payment on this grant.")]);
+            return new CommandOutcome(404, [(null, DisbursementRequest.NoLongerThere)]);
         var now = clock.GetUtcNow().UtcDateTime;
         return await actions.RunAsync(finance, () =>
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Workflows.Engine;
@@ -20,6 +21,8 @@ public sealed class ReconcileModel(ApplicationAccess access, WorkflowEngine engi
 
     public sealed class SettlementInput
     {
+        // Its label on the form, which a message about it names ("Accepted as spent must be a number…").
+        [Display(Name = "Accepted as spent")]
         public decimal? TerminationExpenditureValue { get; set; }
         public string? TerminationExpenditureNote { get; set; }
         public string? RefundWaiverReason { get; set; }
@@ -38,14 +41,4 @@ public sealed class ReconcileModel(ApplicationAccess access, WorkflowEngine engi
 
     public Task<IActionResult> OnPostWaiveAsync(Guid id, CancellationToken ct) =>
         StepAsync(id, a => reconciliations.WaiveRefundAsync(a, User, Input.RefundWaiverReason, ct), "Refund waived.", ct);
-
-    private async Task<IActionResult> StepAsync(Guid id, Func<GrantApplication, Task<CommandOutcome>> step, string done, CancellationToken ct)
-    {
-        if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        if (!ModelState.IsValid) return Invalid();
-        var outcome = await step(Application);
-        if (!outcome.Succeeded) return await RefusedAsync(outcome, id, ct);
-        TempData["Message"] = done;
-        return RedirectToPage(new { id });
-    }
 }

@@ -1,9 +1,9 @@
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.Finance;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caf.Web.Features.Finance;
 
@@ -28,7 +28,8 @@ public sealed class TranchesModel(ApplicationAccess access, WorkflowEngine engin
     {
         public int? Tranche { get; set; }
         public decimal? Amount { get; set; }
-        public Guid RequestId { get; set; }
+        /// <summary>The payment a row's form is for, from its hidden field: text, so that an id nobody typed is never a message.</summary>
+        public string? RequestId { get; set; }
         /// <summary>Typed for this approval; never shown back.</summary>
         public string? SecondFactorCode { get; set; }
         public DateOnly? ValueDate { get; set; }
@@ -38,37 +39,55 @@ public sealed class TranchesModel(ApplicationAccess access, WorkflowEngine engin
         public string? Account { get; set; }
         public string? BankName { get; set; }
         public string? Bic { get; set; }
+
+        /// <summary>The payment sent; one that cannot be read is none of this grant's, which the use case says in words.</summary>
+        internal Guid Request => Guid.TryParse(RequestId, out var id) ? id : Guid.Empty;
     }
 
+    // Where each step's refusals are shown: the fields of its own form; what is not a field of it goes to the summary.
+    private static readonly Dictionary<string, string> RequestInputs = new()
+        { [Disbursements.TrancheField] = nameof(PaymentStep.Tranche), [Disbursements.AmountField] = nameof(PaymentStep.Amount) };
+    private static readonly Dictionary<string, string> ApprovalInputs = new() { [PaymentCode.Field] = nameof(PaymentStep.SecondFactorCode) };
+    private static readonly Dictionary<string, string> PaymentInputs = new()
+        { [nameof(BankPayment.ValueDate)] = nameof(PaymentStep.ValueDate), [nameof(BankPayment.BankReference)] = nameof(PaymentStep.BankReference) };
+    private static readonly Dictionary<string, string> CancelInputs = new() { [nameof(DisbursementRequest.CancelReason)] = nameof(PaymentStep.Reason) };
+
     /// <summary>The bank details in full, after "Show in full" (an audited read), for this response only.</summary>
-    internal Caf.Data.Finance.BankDetails? Revealed { get; private set; }
+    internal BankDetails? Revealed { get; private set; }
 
     internal string UserId => ApplicationAccess.ActorFor(User).UserId;
     private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
     internal string NameOf(string? userId) => userId is not null && _names.TryGetValue(userId, out var name) ? name : "";
     internal DateOnly Today => FundTime.Today(clock);
 
+    /// <summary>Whether the form just sent was the one of this payment's row: its fields show what was typed, and its messages.</summary>
+    internal bool IsSent(DisbursementRequest payment) => Input.RequestId is not null && Input.Request == payment.Id;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? await ShowAsync(ct);
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        _names = await disbursements.PeopleAsync(Application, ct);
-        Input.ValueDate ??= Today;
+        await ShowingAsync(ct);
         return Page();
     }
 
+    private protected override async Task ShowingAsync(CancellationToken ct) => _names = await disbursements.PeopleAsync(Application, ct);
+
     public Task<IActionResult> OnPostRequestAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, a => disbursements.RequestAsync(a, User, Input.Tranche, Input.Amount, ct), "Payment requested: another finance officer approves it.", ct);
+        StepAsync(id, a => disbursements.RequestAsync(a, User, Input.Tranche, Input.Amount, ct), "Payment requested: another finance officer approves it.", ct,
+            RequestInputs);
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, a => disbursements.ApproveAsync(a, User, Input.RequestId, Input.SecondFactorCode, ct), "Payment approved: mark it paid once the bank has made it.", ct);
+        StepAsync(id, a => disbursements.ApproveAsync(a, User, Input.Request, Input.SecondFactorCode, ct), "Payment approved: mark it paid once the bank has made it.", ct,
+            ApprovalInputs);
 
     public Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, a => disbursements.PayAsync(a, User, Input.RequestId, Input.ValueDate, Input.BankReference, ct), "Payment recorded in the ledger.", ct);
+        StepAsync(id, a => disbursements.PayAsync(a, User, Input.Request, Input.ValueDate, Input.BankReference, ct), "Payment recorded in the ledger.", ct,
+            PaymentInputs);
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, a => disbursements.CancelAsync(a, User, Input.RequestId, Input.Reason, ct), "Payment cancelled; nothing was booked.", ct);
+        StepAsync(id, a => disbursements.CancelAsync(a, User, Input.Request, Input.Reason, ct), "Payment cancelled; nothing was booked.", ct, CancelInputs);
 
     public Task<IActionResult> OnPostBankAsync(Guid id, CancellationToken ct) =>
         StepAsync(id, a => bankDetails.ChangeAsync(a, User, new(Input.AccountHolder, Input.Account, Input.BankName, Input.Bic), ct),
@@ -79,25 +98,5 @@ public sealed class TranchesModel(ApplicationAccess access, WorkflowEngine engin
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         Revealed = await bankDetails.RevealAsync(Application, ct);
         return await ShowAsync(ct);
-    }
-
-    private async Task<IActionResult> StepAsync(Guid id, Func<GrantApplication, Task<CommandOutcome>> step, string done, CancellationToken ct)
-    {
-        if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        // A value that could not be read ("1,5", a broken date) is reported as it is, before any rule.
-        if (!ModelState.IsValid)
-        {
-            await ShowAsync(ct);
-            return Invalid();
-        }
-        var outcome = await step(Application);
-        if (!outcome.Succeeded)
-        {
-            var refused = await RefusedAsync(outcome, id, ct);
-            if (refused is PageResult) _names = await disbursements.PeopleAsync(Application, ct);
-            return refused;
-        }
-        TempData["Message"] = done;
-        return RedirectToPage(new { id });
     }
 }

@@ -23,15 +23,31 @@ public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine en
         [Display(Name = "Report file")]
         public IFormFile? File { get; set; }
 
-        /// <summary>What was spent on each budget line, in budget order.</summary>
-        [Display(Name = "What was spent")]
-        public List<decimal?> Lines { get; set; } = [];
+        /// <summary>
+        /// What was spent on each budget line, in budget order, as typed: read by <see cref="Spending"/> with each line's
+        /// label, so that one line typed "1,5" is said by its name, keeps its text, and leaves the lines after it as typed.
+        /// </summary>
+        public List<string?> Lines { get; set; } = [];
     }
 
     internal IReadOnlyList<BudgetLine> Budget => [.. Application.BudgetLines.OrderBy(l => l.Position)];
 
-    private Dictionary<Guid, decimal?> Spending() =>
-        Budget.Select((line, i) => (line.Id, Actual: i < Input.Lines.Count ? Input.Lines[i] : null)).ToDictionary(p => p.Id, p => p.Actual);
+    /// <summary>The label of a budget line's amount, which its messages name.</summary>
+    internal static string SpentLabel(BudgetLine line) => $"Amount spent on \"{line.Description}\"";
+
+    /// <summary>
+    /// The amounts typed, by budget line; an unreadable one is said at its line and counts as not given. More amounts than
+    /// the budget has lines (a form from another page, or made by hand) are refused: none of them is guessed at.
+    /// </summary>
+    private Dictionary<Guid, decimal?> Spending()
+    {
+        var budget = Budget;
+        if (Input.Lines.Count > budget.Count)
+            ModelState.AddModelError("Input.Lines", $"This grant's budget has {budget.Count} line{(budget.Count == 1 ? "" : "s")}, but the form sent " +
+                                                    $"{Input.Lines.Count} amounts. Reload the page and give one amount per budget line.");
+        return budget.Select((line, i) => (line.Id, Spent: ReadAmount($"Input.Lines[{i}]", i < Input.Lines.Count ? Input.Lines[i] : null, SpentLabel(line))))
+            .ToDictionary(p => p.Id, p => p.Spent);
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

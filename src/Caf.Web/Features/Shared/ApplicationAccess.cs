@@ -76,6 +76,14 @@ public sealed class ApplicationAccess(CafDbContext db)
         return (CafRoles.All.Where(r => r != CafRoles.Applicant && user.IsInRole(r)).ToList(), user.IsInRole(CafRoles.Applicant) && state is not null, state);
     }
 
+    /// <summary>
+    /// The signed grant agreement (with the grantee's commitments and signatures) is read by finance, the ISU and the
+    /// applicant state's own focal points; not by partner states or the other staff roles.
+    /// </summary>
+    public static bool MayReadSignedAgreement(ClaimsPrincipal user, Guid applicantStateId) =>
+        user.IsInRole(CafRoles.Finance) || user.IsInRole(CafRoles.IsuOfficer)
+        || (user.IsInRole(CafRoles.Applicant) && user.StatePartyId() == applicantStateId);
+
     /// <summary>Only the applicant state's own users act for it; partners read.</summary>
     public static bool ActsForApplicant(GrantApplication application, ClaimsPrincipal user) =>
         user.IsInRole(CafRoles.Applicant) && user.StatePartyId() == application.ApplicantStateId;

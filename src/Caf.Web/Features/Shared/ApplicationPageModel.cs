@@ -1,4 +1,5 @@
 using Caf.Data.Entities;
+using Caf.Web.Infrastructure;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -70,12 +71,61 @@ public abstract class ApplicationPageModel : PageModel
         return RedirectToPage("/Applications/Details", new { id = Application.Id });
     }
 
-    private protected async Task<IActionResult> RefusedAsync(CommandOutcome outcome, Guid id, CancellationToken ct)
+    /// <param name="inputs">The form's input for each domain field the refusal may name; a field it does not name is said in
+    /// the summary. Without it, each field is the input of the same name.</param>
+    private protected async Task<IActionResult> RefusedAsync(CommandOutcome outcome, Guid id, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? inputs = null)
     {
-        this.ShowRefusal(outcome, f => f is null ? "" : $"Input.{f}");
+        this.ShowRefusal(outcome, field => field is null ? ""
+            : inputs is null ? $"Input.{field}"
+            : inputs.TryGetValue(field, out var input) ? $"Input.{input}" : "");
         var status = Response.StatusCode;
         await LoadAsync(id, ct);
         Response.StatusCode = status;
         return Page();
+    }
+
+    /// <summary>
+    /// One step of a page's use case: a form that could not be read ("1,5", a broken date) is shown again as typed before
+    /// any rule; a refusal is shown on the page, each message at its input (<paramref name="inputs"/>, as
+    /// <see cref="RefusedAsync"/>); done, the page is shown afresh with <paramref name="done"/>.
+    /// </summary>
+    private protected async Task<IActionResult> StepAsync(Guid id, Func<GrantApplication, Task<CommandOutcome>> step, string done,
+        CancellationToken ct, IReadOnlyDictionary<string, string>? inputs = null)
+    {
+        if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        if (!ModelState.IsValid)
+        {
+            await ShowingAsync(ct);
+            return Invalid();
+        }
+        var outcome = await step(Application);
+        if (outcome.Succeeded)
+        {
+            TempData["Message"] = done;
+            return RedirectToPage(new { id });
+        }
+        var refused = await RefusedAsync(outcome, id, ct, inputs);
+        if (refused is PageResult) await ShowingAsync(ct);
+        return refused;
+    }
+
+    /// <summary>What was sent in <paramref name="key"/>, as typed, or null when the form did not send it: a refused form shows it back.</summary>
+    internal string? Typed(string key) => ModelState.TryGetValue(key, out var entry) ? entry.AttemptedValue : null;
+
+    /// <summary>What the page reads besides the application to show itself (names, lists); nothing unless a page says.</summary>
+    private protected virtual Task ShowingAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// An amount typed in a row of a form (a budget line, a tranche), read as the binder reads amounts but said by the row's
+    /// own label, which the binder does not know ("Amount of tranche 2", not "Amount"). Blank is null; unreadable, it is
+    /// said at <paramref name="key"/>, counts as not given, and stays in its field as typed.
+    /// </summary>
+    private protected decimal? ReadAmount(string key, string? typed, string label)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return null;
+        if (StrictDecimalBinder.Read(typed.Trim()) is { } amount) return amount;
+        ModelState.AddModelError(key, PlainBindingMessages.NotANumber(label, typed.Trim()));
+        return null;
     }
 }

@@ -12,11 +12,15 @@ public sealed class AuditedDownloads(CafDbContext db, RecordedReads reads) : IUs
     /// Audits the download, then streams the one stored file of the document (nothing else) from the database to the
     /// response, a buffer at a time: a 10 MB document does not become a 10 MB array on the server.
     /// </summary>
-    public async Task<IActionResult> SendAsync(string action, string entityType, Guid entityId, string fileName, CancellationToken ct)
+    public Task<IActionResult> SendAsync(string action, string entityType, Guid entityId, string fileName, CancellationToken ct) =>
+        SendAsync(action, entityType, entityId, entityId, fileName, ct);
+
+    /// <summary>The same, for a file stored under an id of its own and audited as read from its record (a grant's signed agreement).</summary>
+    public async Task<IActionResult> SendAsync(string action, string entityType, Guid entityId, Guid fileId, string fileName, CancellationToken ct)
     {
-        if (await StoredFileContent.LengthAsync(db, entityId, ct) is not { } length) return new NotFoundResult();
-        await reads.RecordAsync(action, entityType, entityId.ToString(), null, ct);
-        return new StoredFileResult(db, entityId, fileName, length);
+        if (await StoredFileContent.LengthAsync(db, fileId, ct) is not { } length) return new NotFoundResult();
+        await reads.RecordAsync(action, entityType, entityId.ToString(), entityId == fileId ? null : new { File = fileId }, ct);
+        return new StoredFileResult(db, fileId, fileName, length);
     }
 
     private sealed class StoredFileResult(CafDbContext db, Guid id, string fileName, long length) : IActionResult

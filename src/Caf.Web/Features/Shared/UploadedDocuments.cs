@@ -3,11 +3,16 @@ namespace Caf.Web.Features.Shared;
 /// <summary>Reads an uploaded document and says, in words, why it cannot be accepted: empty, too large, or not what its name says.</summary>
 internal static class UploadedDocuments
 {
-    public static async Task<(byte[]? Bytes, string? Problem)> ReadAsync(IFormFile file, int maxBytes, CancellationToken ct)
+    public static Task<(byte[]? Bytes, string? Problem)> ReadAsync(IFormFile file, int maxBytes, CancellationToken ct) =>
+        ReadAsync(file, maxBytes, FileSignatures.Kinds, ct);
+
+    /// <param name="kinds">The kinds accepted, by extension (<see cref="FileSignatures.Kinds"/>, <see cref="FileSignatures.ScanKinds"/>).</param>
+    public static async Task<(byte[]? Bytes, string? Problem)> ReadAsync(IFormFile file, int maxBytes, IReadOnlyDictionary<string, string> kinds,
+        CancellationToken ct)
     {
         var name = Path.GetFileName(file.FileName);
-        if (!FileSignatures.IsAllowedExtension(name))
-            return (null, $"{name}: attach documents as {string.Join(", ", FileSignatures.Kinds.Keys)}.");
+        if (!FileSignatures.IsAllowedExtension(name, kinds))
+            return (null, $"{name}: attach documents as {string.Join(", ", kinds.Keys)}.");
         if (file.Length == 0) return (null, $"{name} is empty. Please attach the document itself.");
         if (file.Length > maxBytes) return (null, $"{name} is larger than {maxBytes / 1024 / 1024} MB. Please attach a smaller version.");
         using var buffer = new MemoryStream();
@@ -15,6 +20,6 @@ internal static class UploadedDocuments
         var bytes = buffer.ToArray();
         return FileSignatures.ContentMatchesName(name, bytes)
             ? (bytes, null)
-            : (null, $"The content of {name} is not {FileSignatures.Kinds[Path.GetExtension(name).ToLowerInvariant()]} although its name says so. Please attach the document itself.");
+            : (null, $"The content of {name} is not {kinds[Path.GetExtension(name).ToLowerInvariant()]} although its name says so. Please attach the document itself.");
     }
 }
