@@ -105,6 +105,41 @@ public abstract class ReconciliationTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task The_receipts_sent_beside_the_final_report_are_checked_by_content_stored_apart_and_downloaded_audited()
+    {
+        await factory.ResetAsync();
+        var id = await _scenario.ActiveGrantAsync(Today.AddDays(-3));
+        await _scenario.FireAsync(id, "reports-due", GrantJourney.Isu);
+        var page = $"/Reporting/FinalReport/{id}";
+        var report = new CafSession.UploadedFile("Input.File", "final-report.pdf", "%PDF-1.7\n%report\n"u8.ToArray(), "application/pdf");
+        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+
+        // A "scan" that is not one: refused at its field, the amount kept as typed, nothing stored.
+        var (status, refused) = await ReadAsync(applicant.PostMultipartAsync(page, new() { ["Input.Lines[0]"] = "1900.00" },
+            [report, new("Input.Receipts", "receipts.png", "%PDF-1.7\n"u8.ToArray(), "image/png")]));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("The content of receipts.png is not", refused);
+        Assert.Contains("value=\"1900.00\"", refused);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Reports.CountAsync(r => r.ApplicationId == id)));
+
+        var receipts = "%PDF-1.7\n%receipts: hotel, flights\n"u8.ToArray();
+        await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync(page, new() { ["Input.Lines[0]"] = "1900.00" },
+            [report, new("Input.Receipts", "receipts.pdf", receipts, "application/pdf")]), "send the report with its receipts");
+        var sent = await factory.WithDbAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.ApplicationId == id));
+        Assert.Equal(("receipts.pdf", (long?)receipts.Length), (sent.ReceiptsFileName, sent.ReceiptsSize));
+
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var (_, details) = await finance.GetAsync($"/Applications/Details/{id}");
+        Assert.Contains($"href=\"/Reporting/Download/{sent.Id}?part=receipts\"", details);
+        using var download = await finance.Client.GetAsync($"/Reporting/Download/{sent.Id}?part=receipts", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(receipts, await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "report-receipts.downloaded" && e.EntityId == sent.Id.ToString())));
+        using var unknown = await finance.Client.GetAsync($"/Reporting/Download/{sent.Id}?part=other", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task A_terminated_grant_closes_on_the_expenditure_finance_accepted_with_a_small_refund_waived()
     {
         await factory.ResetAsync();

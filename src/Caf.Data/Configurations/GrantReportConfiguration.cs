@@ -15,6 +15,9 @@ internal sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantR
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         // The file shares the report's id; a new report brings its file, but loading a report never loads the bytes.
         b.HasOne(r => r.File).WithOne().HasForeignKey<GrantReport>(r => r.Id).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(r => r.ReceiptsId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(r => r.ReceiptsFileName).HasMaxLength(260);
+        b.Property(r => r.ReceiptsContentType).HasMaxLength(100);
         b.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReportId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -51,6 +51,35 @@ public sealed class GrantReport : IAudited
     public string SubmittedByUserId { get; private set; } = "";
     public DateTime SubmittedAtUtc { get; private set; }
     public ReportStatus Status { get; private set; }
+    /// <summary>
+    /// The receipts behind the figures, scanned into one file beside the report (optional: they may be in the report's file):
+    /// the id its bytes are stored under (read only by a download), its name, type and size.
+    /// </summary>
+    public Guid? ReceiptsId { get; private set; }
+    public string? ReceiptsFileName { get; private set; }
+    public string? ReceiptsContentType { get; private set; }
+    public long? ReceiptsSize { get; private set; }
+
+    public const int ReceiptsMaxBytes = 20 * 1024 * 1024;
+    /// <summary>The field a refusal about the receipts' file names.</summary>
+    public const string ReceiptsField = "Receipts";
+
+    /// <summary>The receipts sent with the report, while it awaits review; returns the bytes to store beside it.</summary>
+    public StoredFile AttachReceipts(string fileName, string contentType, byte[] bytes)
+    {
+        if (Status != ReportStatus.Submitted) throw new DomainException("Receipts are sent with the report, before the ISU reviews it.", ReceiptsField);
+        if (ReceiptsId is not null) throw new DomainException("This report already has its receipts.", ReceiptsField);
+        var name = Bounds.FileName(fileName, ReceiptsField);
+        if (bytes.Length == 0) throw new DomainException($"The file {name} is empty. Please attach the scanned receipts.", ReceiptsField);
+        if (bytes.Length > ReceiptsMaxBytes)
+            throw new DomainException($"The file {name} is larger than {ReceiptsMaxBytes / 1024 / 1024} MB. Please attach a smaller scan.", ReceiptsField);
+        ReceiptsId = Guid.NewGuid();
+        ReceiptsFileName = name;
+        ReceiptsContentType = Bounds.ContentType(contentType);
+        ReceiptsSize = bytes.Length;
+        return new StoredFile(ReceiptsId.Value, bytes);
+    }
+
     /// <summary>Spending per budget line, in budget order; empty for a report that gave only its total.</summary>
     public IReadOnlyList<ReportExpenditureLine> Lines => _lines;
 

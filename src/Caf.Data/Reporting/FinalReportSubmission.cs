@@ -3,11 +3,13 @@ using Caf.Data.Entities;
 namespace Caf.Data.Reporting;
 
 /// <summary>
-/// What the grantee sends at the end of a grant: the narrative report as a file (<see cref="File"/>, its content; receipts
-/// go in it or beside it) and what it actually spent on each line of its budget (<see cref="Spending"/>, by budget line id).
+/// What the grantee sends at the end of a grant: the narrative report as a file (<see cref="File"/>, its content), what it
+/// actually spent on each line of its budget (<see cref="Spending"/>, by budget line id) and, optionally, the scanned
+/// receipts in a file of their own (<see cref="Receipts"/>; they may instead be in the report's file).
 /// <see cref="Problems"/> lists what is missing or out of range, at once.
 /// </summary>
-public sealed record FinalReportSubmission(string? FileName, string? ContentType, byte[]? File, IReadOnlyDictionary<Guid, decimal?> Spending)
+public sealed record FinalReportSubmission(string? FileName, string? ContentType, byte[]? File, IReadOnlyDictionary<Guid, decimal?> Spending,
+    string? ReceiptsFileName = null, string? ReceiptsContentType = null, byte[]? Receipts = null)
 {
     /// <summary>Every rule the submission breaks for a grant with <paramref name="budget"/>, each with its field; empty when it may be sent.</summary>
     public IEnumerable<(string Field, string Message)> Problems(IReadOnlyList<BudgetLine> budget)

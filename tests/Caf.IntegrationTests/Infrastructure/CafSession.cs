@@ -35,16 +35,26 @@ public sealed partial class CafSession(HttpClient client) : IDisposable
         return await Client.PostAsync(WithHandler(pageUrl, handler), content);
     }
 
+    public Task<HttpResponseMessage> PostMultipartAsync(string pageUrl, Dictionary<string, string> fields,
+        string fileField, string fileName, byte[] file, string contentType, string? handler = null) =>
+        PostMultipartAsync(pageUrl, fields, [new UploadedFile(fileField, fileName, file, contentType)], handler);
+
+    /// <summary>A file a form sends: its field, name, bytes and type.</summary>
+    public sealed record UploadedFile(string Field, string Name, byte[] Bytes, string ContentType);
+
     public async Task<HttpResponseMessage> PostMultipartAsync(string pageUrl, Dictionary<string, string> fields,
-        string fileField, string fileName, byte[] file, string contentType, string? handler = null)
+        IReadOnlyList<UploadedFile> files, string? handler = null)
     {
         var token = await TokenFromAsync(pageUrl);
         var content = new MultipartFormDataContent();
         foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
         content.Add(new StringContent(token), "__RequestVerificationToken");
-        var fileContent = new ByteArrayContent(file);
-        fileContent.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-        content.Add(fileContent, fileField, fileName);
+        foreach (var file in files)
+        {
+            var fileContent = new ByteArrayContent(file.Bytes);
+            fileContent.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+            content.Add(fileContent, file.Field, file.Name);
+        }
         return await Client.PostAsync(WithHandler(pageUrl, handler), content);
     }
 

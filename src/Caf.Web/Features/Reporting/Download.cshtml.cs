@@ -6,13 +6,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Reporting;
 
-/// <summary>Downloads a report file, for those who may see its application; the download is audited.</summary>
+/// <summary>
+/// Downloads a report file, or with <c>?part=receipts</c> the receipts sent beside it, for those who may see its
+/// application; the download is audited.
+/// </summary>
 public sealed class DownloadModel(ApplicationAccess access, CafDbContext db, AuditedDownloads downloads) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? part, CancellationToken ct)
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null || !await access.Visible(User).AnyAsync(a => a.Id == report.ApplicationId, ct)) return NotFound();
-        return await downloads.SendAsync("report.downloaded", nameof(GrantReport), report.Id, report.FileName, ct);
+        return part switch
+        {
+            null or "" => await downloads.SendAsync("report.downloaded", nameof(GrantReport), report.Id, report.FileName, ct),
+            "receipts" when report.ReceiptsId is { } receipts =>
+                await downloads.SendAsync("report-receipts.downloaded", nameof(GrantReport), report.Id, receipts, report.ReceiptsFileName ?? "receipts", ct),
+            _ => NotFound(),
+        };
     }
 }

@@ -23,6 +23,9 @@ public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine en
         [Display(Name = "Report file")]
         public IFormFile? File { get; set; }
 
+        [Display(Name = "Receipts")]
+        public IFormFile? Receipts { get; set; }
+
         /// <summary>
         /// What was spent on each budget line, in budget order, as typed: read by <see cref="Spending"/> with each line's
         /// label, so that one line typed "1,5" is said by its name, keeps its text, and leaves the lines after it as typed.
@@ -66,7 +69,14 @@ public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine en
             (content, var unreadable) = await UploadedDocuments.ReadAsync(file, GrantReport.MaxBytes, ct);
             if (unreadable is not null) ModelState.AddModelError("Input.File", unreadable);
         }
-        var submission = new FinalReportSubmission(Input.File?.FileName, Input.File?.ContentType, content, Spending());
+        byte[]? receipts = null;
+        if (Input.Receipts is { } scan)
+        {
+            (receipts, var unreadable) = await UploadedDocuments.ReadAsync(scan, GrantReport.ReceiptsMaxBytes, FileSignatures.ScanKinds, ct);
+            if (unreadable is not null) ModelState.AddModelError("Input.Receipts", unreadable);
+        }
+        var submission = new FinalReportSubmission(Input.File?.FileName, Input.File?.ContentType, content, Spending(),
+            Input.Receipts?.FileName, Input.Receipts?.ContentType, receipts);
         if (!ModelState.IsValid)
         {
             ShowProblems(submission.Problems(Application.BudgetLines));

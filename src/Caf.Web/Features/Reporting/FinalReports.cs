@@ -6,7 +6,7 @@ using Caf.Data.Reporting;
 namespace Caf.Web.Features.Reporting;
 
 /// <summary>The grantee sends the final narrative report with what it actually spent on each budget line; the ISU then reviews it.</summary>
-public sealed class FinalReports(UserActions actions, TimeProvider clock) : IUseCase
+public sealed class FinalReports(UserActions actions, CafDbContext db, TimeProvider clock) : IUseCase
 {
     public async Task<CommandOutcome> SubmitAsync(GrantApplication application, ClaimsPrincipal applicant, FinalReportSubmission submission,
         CancellationToken ct)
@@ -18,8 +18,10 @@ public sealed class FinalReports(UserActions actions, TimeProvider clock) : IUse
         var now = clock.GetUtcNow().UtcDateTime;
         return await actions.RunAsync(applicant, () =>
         {
-            application.SubmitFinalReport(submission.FileName ?? "", submission.ContentType ?? "", submission.File!,
+            var report = application.SubmitFinalReport(submission.FileName ?? "", submission.ContentType ?? "", submission.File!,
                 submission.Checked(), ApplicationAccess.ActorFor(applicant).UserId, now);
+            if (submission.Receipts is { } receipts)
+                db.StoredFiles.Add(report.AttachReceipts(submission.ReceiptsFileName ?? "", submission.ReceiptsContentType ?? "", receipts));
             return Task.FromResult(new CommandOutcome.Change(application));
         }, ct);
     }
