@@ -150,6 +150,24 @@ public abstract class BankStatementTests(CafAppFactory factory)
         Assert.Contains("line 2, column amount: ", csvHtml);
         Assert.Equal((0, 0, 0, 0), await CountsAsync());
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_camt_053_file_in_utf_16_with_its_byte_order_mark_is_read_as_camt_053(bool bigEndian)
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var xml = Encoding.UTF8.GetString(CamtStatements.Build("08", "STMT-UTF16", new CamtLine(12.50m, false, Today, "U16-1", "Account fee")))
+            .Replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", StringComparison.Ordinal);
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+
+        var (status, html) = await ImportAsync(finance, "statement.xml", [.. encoding.GetPreamble(), .. encoding.GetBytes(xml)]);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Imported 1 statement(s): 1 new entries", html);
+        Assert.Equal("STMT-UTF16 camt.053.001.08", await factory.WithDbAsync(db => db.BankStatements.Select(s => s.BankStatementId + " " + s.Format).SingleAsync()));
+    }
 }
 
 [Collection(SqliteCollectionDefinition.Name)]

@@ -27,7 +27,7 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
 
     public async Task<StatementImportResult> ImportAsync(ClaimsPrincipal finance, string fileName, byte[] content, CancellationToken ct)
     {
-        var (read, format) = Read(content);
+        var (read, format) = StatementFile.Read(content);
         if (!read.IsClean) return Refused([.. read.Problems.Select(p => p.ToString())]);
 
         var ids = read.Statements.Select(s => s.Id).ToList();
@@ -78,21 +78,6 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
     }
 
     private static StatementImportResult Refused(IReadOnlyList<string> problems) => new(0, 0, 0, 0, 0, problems);
-
-    /// <summary>A camt.053 file (XML) or a CSV one, told apart by their first characters.</summary>
-    private static (StatementReadResult Read, string Format) Read(byte[] content)
-    {
-        var text = content.AsSpan();
-        if (text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) text = text[3..];
-        var start = text.TrimStart(" \t\r\n"u8);
-        if (start.Length > 0 && start[0] == (byte)'<')
-        {
-            var result = Camt053Reader.Read(content);
-            var xml = System.Text.Encoding.UTF8.GetString(content.AsSpan(0, Math.Min(content.Length, 4096)));
-            return (result, xml.Contains(Camt053Reader.Namespace08, StringComparison.Ordinal) ? "camt.053.001.08" : "camt.053.001.04");
-        }
-        return (StatementCsvReader.Read(content), "CSV");
-    }
 
     /// <summary>
     /// Proposes, for the new entries, the open ledger entries they settle: of the kinds a bank moves, not reversed, not
