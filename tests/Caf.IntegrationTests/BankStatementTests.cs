@@ -103,8 +103,10 @@ public abstract class BankStatementTests(CafAppFactory factory)
         using (var wrong = await finance.PostFormAsync("/Finance/Statements",
                    new() { ["StatementEntryId"] = line.ToString(), ["LedgerEntryIds"] = charge.ToString() }, "Match"))
         {
-            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
-            Assert.Contains("One of the ledger entries ticked is already settled", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+            // Matched a moment ago (the page offers only open entries): someone else changed it.
+            Assert.Equal(HttpStatusCode.Conflict, wrong.StatusCode);
+            Assert.Contains("This was changed by someone else a moment ago: a ledger entry you ticked is now matched to another statement entry.",
+                WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
         }
         await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync("/Finance/Statements",
             new() { ["StatementEntryId"] = line.ToString(), ["LedgerEntryIds"] = contribution.ToString() }, "Match"), "match by hand");
@@ -149,6 +151,97 @@ public abstract class BankStatementTests(CafAppFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, csvStatus);
         Assert.Contains("line 2, column amount: ", csvHtml);
         Assert.Equal((0, 0, 0, 0), await CountsAsync());
+    }
+
+    private const string CsvHeader = "statement_id,account,booking_date,value_date,amount,currency,direction,reference,remittance,counterparty\r\n";
+
+    /// <summary>A CSV statement of CHF lines booked today on the fund's account (or <paramref name="account"/>).</summary>
+    private byte[] Csv(string statementId, IEnumerable<(decimal Amount, bool Credit, string Reference, string Text)> lines,
+        string account = "CH9300762011623852957") =>
+        Encoding.UTF8.GetBytes(CsvHeader + string.Concat(lines.Select(l => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{statementId},{account},{CamtStatements.Day(Today)},{CamtStatements.Day(Today)},{l.Amount:0.00},CHF,{(l.Credit ? "credit" : "debit")},{l.Reference},\"{l.Text}\",\r\n"))));
+
+    /// <summary>Contributions of <paramref name="amount"/> each, received today, from donors of their own.</summary>
+    private Task<List<Guid>> ContributionsAsync(int count, decimal amount) => factory.WithDbAsync(async db =>
+    {
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var added = Enumerable.Range(1, count).Select(i => LedgerEntry.Contribution($"Donor {i}", null, new Money(amount, "CHF").InFund(Today), Today,
+            $"DON-{i}", "test", now)).ToList();
+        db.LedgerEntries.AddRange(added);
+        await db.SaveChangesAsync();
+        return added.Select(e => e.Id).ToList();
+    });
+
+    private Task<Guid> LineAsync(string bankReference) =>
+        factory.WithDbAsync(db => db.StatementEntries.Where(s => s.Reference == bankReference).Select(s => s.Id).SingleAsync());
+
+    /// <summary>
+    /// The same handler posted several times at the same moment, as from several tabs or by several officers, each with its
+    /// own form: every request starts together, after the token is in hand.
+    /// </summary>
+    private static async Task<(HttpStatusCode Status, string Html)[]> AtOnceAsync(CafSession finance, string handler,
+        IEnumerable<IEnumerable<KeyValuePair<string, string>>> forms)
+    {
+        var token = await finance.AntiforgeryTokenAsync();
+        var start = new TaskCompletionSource();
+        var posts = forms.Select(fields => Task.Run(async () =>
+        {
+            await start.Task;
+            using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+            using var response = await finance.Client.PostAsync($"/Finance/Statements?handler={handler}", content);
+            return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        })).ToList();
+        start.SetResult();
+        return await Task.WhenAll(posts);
+    }
+
+    private static KeyValuePair<string, string> Field(string name, Guid value) => new(name, value.ToString());
+
+    [Fact]
+    public async Task Matching_one_statement_entry_by_hand_from_several_tabs_at_once_matches_it_once_and_tells_the_others_it_changed()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        // Six contributions that fit the bank's line equally well: the matcher proposes none of them, finance chooses.
+        var contributions = await ContributionsAsync(6, 500m);
+        var (_, imported) = await ImportAsync(finance, "tie.csv", Csv("TIE-1", [(500m, true, "BK-TIE", "gift")]));
+        Assert.Contains("1 new entries, 0 already imported, 0 not yet booked left out; 0 matches proposed.", imported);
+        var line = await LineAsync("BK-TIE");
+
+        var outcomes = await AtOnceAsync(finance, "Match",
+            contributions.Select(id => new[] { Field("StatementEntryId", line), Field("LedgerEntryIds", id) }));
+
+        Assert.Single(outcomes, o => o.Status == HttpStatusCode.Redirect);
+        Assert.All(outcomes.Where(o => o.Status != HttpStatusCode.Redirect), o =>
+        {
+            Assert.Equal(HttpStatusCode.Conflict, o.Status);
+            Assert.Contains("This was changed by someone else a moment ago: the statement entry is matched already.", o.Html);
+        });
+        Assert.Equal(1, await factory.WithDbAsync(db => db.StatementMatches.CountAsync(m => m.StatementEntryId == line)));
+    }
+
+    [Fact]
+    public async Task Matching_one_ledger_entry_to_several_statement_entries_at_once_settles_it_once_and_tells_the_others_it_changed()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var contribution = (await ContributionsAsync(1, 700m)).Single();
+        var references = Enumerable.Range(1, 6).Select(i => $"BK-SAME-{i}").ToList();
+        var (_, imported) = await ImportAsync(finance, "same.csv", Csv("SAME-1", references.Select(r => (700m, true, r, "gift"))));
+        Assert.Contains("6 new entries, 0 already imported, 0 not yet booked left out; 0 matches proposed.", imported);
+        var lines = new List<Guid>();
+        foreach (var reference in references) lines.Add(await LineAsync(reference));
+
+        var outcomes = await AtOnceAsync(finance, "Match",
+            lines.Select(line => new[] { Field("StatementEntryId", line), Field("LedgerEntryIds", contribution) }));
+
+        Assert.Single(outcomes, o => o.Status == HttpStatusCode.Redirect);
+        Assert.All(outcomes.Where(o => o.Status != HttpStatusCode.Redirect), o =>
+        {
+            Assert.Equal(HttpStatusCode.Conflict, o.Status);
+            Assert.Contains("This was changed by someone else a moment ago: a ledger entry you ticked is now matched to another statement entry.", o.Html);
+        });
+        Assert.Equal(1, await factory.WithDbAsync(db => db.StatementMatches.CountAsync(m => m.LedgerEntryId == contribution)));
     }
 
     [Theory]
