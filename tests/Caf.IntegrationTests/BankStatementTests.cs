@@ -261,6 +261,82 @@ public abstract class BankStatementTests(CafAppFactory factory)
         Assert.Contains("Imported 1 statement(s): 1 new entries", html);
         Assert.Equal("STMT-UTF16 camt.053.001.08", await factory.WithDbAsync(db => db.BankStatements.Select(s => s.BankStatementId + " " + s.Format).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_statement_file_larger_than_the_statements_page_takes_is_refused_at_its_field_on_that_page()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var (_, imported) = await ImportAsync(finance, "small.csv", Csv("SMALL-1", [(25m, false, "FEE-1", "account fee")]));
+        Assert.Contains("1 new entries", imported);
+
+        using var response = await finance.PostMultipartAsync("/Finance/Statements", [], "Upload", "year.xml", new byte[30 * 1024 * 1024],
+            "application/xml", "Import");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("<h1>Bank statements and reconciliation</h1>", html);
+        Assert.Matches("data-valmsg-for=\"Upload\"[^>]*>The file is larger than 20 MB, more than any statement of the fund's accounts: " +
+                       "ask the bank for a statement per month or per account, and import each.<", html);
+        Assert.DoesNotContain("10 MB", html);
+        Assert.Contains("account fee", html); // the page as it is, its lists shown
+        Assert.Equal((1, 1, 0, 0), await CountsAsync());
+    }
+
+    /// <summary>The row of the statement entries not matched that shows <paramref name="line"/>.</summary>
+    private static string Row(string html, Guid line)
+    {
+        var start = html.IndexOf($"<tr id=\"line-{line}\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"the statement entry {line} is not listed");
+        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+    }
+
+    [Fact]
+    public async Task A_refused_match_keeps_its_ticks_and_says_why_at_its_line_and_what_cannot_be_read_is_said_once_in_words()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var (part, other) = await factory.WithDbAsync(async db =>
+        {
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            var (a, b) = (LedgerEntry.Contribution("Austria", null, new Money(300m, "CHF").InFund(Today), Today, "AT-1", "test", now),
+                LedgerEntry.Contribution("Belgium", null, new Money(200m, "CHF").InFund(Today), Today, "BE-1", "test", now));
+            db.LedgerEntries.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+        await ImportAsync(finance, "two.csv", Csv("TWO-1", [(600m, true, "BK-600", "Austria and Belgium"), (45m, false, "BK-45", "fee")]));
+        var line = await LineAsync("BK-600");
+
+        using (var wrong = await finance.PostFormAsync("/Finance/Statements",
+                   new() { ["StatementEntryId"] = line.ToString(), ["LedgerEntryIds"] = part.ToString() }, "Match"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            var row = Row(WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()), line);
+            Assert.Matches("class=\"field-error[^\"]*\"[^>]*>The entries ticked add up to CHF 300.00; the statement entry is CHF 600.00.<", row);
+            Assert.Contains($"value=\"{part}\" checked=\"checked\"", row);
+            Assert.DoesNotContain($"value=\"{other}\" checked", row);
+        }
+
+        using (var unreadable = await finance.PostFormAsync("/Finance/Statements",
+                   new() { ["StatementEntryId"] = "line-one", ["LedgerEntryIds"] = part.ToString() }, "Match"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+            var html = WebUtility.HtmlDecode(await unreadable.Content.ReadAsStringAsync());
+            Assert.Contains("The statement entry must be chosen from the list.", html);
+            Assert.DoesNotContain("Statement entry id", html);
+            Assert.DoesNotContain("There is no such statement entry", html); // the match was not tried
+        }
+        using (var confirm = await finance.PostFormAsync("/Finance/Statements", new() { ["MatchId"] = "first" }, "Confirm"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, confirm.StatusCode);
+            var html = WebUtility.HtmlDecode(await confirm.Content.ReadAsStringAsync());
+            Assert.Contains("The proposed match must be chosen from the list.", html);
+            Assert.DoesNotContain("Match id", html);
+            Assert.DoesNotContain("There is no such match", html);
+        }
+        Assert.Equal(0, await factory.WithDbAsync(db => db.StatementMatches.CountAsync()));
+    }
 }
 
 [Collection(SqliteCollectionDefinition.Name)]
