@@ -337,6 +337,39 @@ public abstract class BankStatementTests(CafAppFactory factory)
         }
         Assert.Equal(0, await factory.WithDbAsync(db => db.StatementMatches.CountAsync()));
     }
+
+    [Fact]
+    public async Task A_ledger_entry_matched_to_a_bank_statement_entry_is_not_reversed_and_the_ledger_offers_no_reverse_link_for_it()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var (norway, switzerland) = await factory.WithDbAsync(async db => (await db.LedgerEntries.SingleAsync(e => e.Donor == "Norway"),
+            await db.LedgerEntries.SingleAsync(e => e.Donor == "Switzerland")));
+        var day = CamtStatements.Day(norway.ValueDate);
+        await ImportAsync(finance, "norway.csv", Encoding.UTF8.GetBytes(CsvHeader +
+            $"NO-1,CH9300762011623852957,{day},{day},150000.00,CHF,credit,BK-NO,gift,Kingdom of Norway\r\n"));
+        var proposal = await factory.WithDbAsync(db => db.StatementMatches.SingleAsync(m => m.LedgerEntryId == norway.Id));
+        Assert.False(proposal.Confirmed);
+
+        var (_, ledger) = await finance.GetAsync("/Finance/Ledger");
+        Assert.DoesNotContain($"href=\"/Finance/Reverse/{norway.Id}\"", ledger);
+        Assert.Contains($"href=\"/Finance/Reverse/{switzerland.Id}\"", ledger);
+        using (var proposed = await finance.PostFormAsync($"/Finance/Reverse/{norway.Id}", new() { ["Reason"] = "Booked twice." }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, proposed.StatusCode);
+            Assert.Contains("A line of the bank's statement is proposed as this entry's match. Reject the proposal on the Bank statements page first, " +
+                            "then reverse the entry.", WebUtility.HtmlDecode(await proposed.Content.ReadAsStringAsync()));
+        }
+        await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync("/Finance/Statements", new() { ["MatchId"] = proposal.Id.ToString() }, "Confirm"),
+            "confirm");
+        using (var confirmed = await finance.PostFormAsync($"/Finance/Reverse/{norway.Id}", new() { ["Reason"] = "Booked twice." }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, confirmed.StatusCode);
+            Assert.Contains("This entry is matched to a line of the bank's statement, confirmed on ",
+                WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync()));
+        }
+        Assert.False(await factory.WithDbAsync(db => db.LedgerEntries.AnyAsync(e => e.ReversesEntryId == norway.Id)));
+    }
 }
 
 [Collection(SqliteCollectionDefinition.Name)]
