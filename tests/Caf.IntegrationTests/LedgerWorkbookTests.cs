@@ -328,6 +328,42 @@ public abstract class LedgerWorkbookTests(CafAppFactory factory)
         Assert.Contains(new Money(entries.Single(e => e.Kind == LedgerEntryKind.ExchangeLoss).FundAmount.Amount, "CHF").ToString(), staffMoney);
     }
 
+    [Fact]
+    public async Task Text_a_spreadsheet_would_take_for_a_formula_is_written_as_text_marked_with_the_quote_prefix_in_the_fund_ledger()
+    {
+        await factory.ResetAsync();
+        var (donor, earmarking, reference, charge) = ("=HYPERLINK(\"https://evil.example/\",\"Norway\")", "+41 22 730 93 11", "-2+3", "@SUM(A1:A9)");
+        await factory.WithDbAsync(async db =>
+        {
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            db.LedgerEntries.AddRange(
+                LedgerEntry.Contribution(donor, earmarking, new Money(1_000m, "CHF").InFund(Today), Today, reference, "test", now),
+                LedgerEntry.BankChargeOnFund(new Money(5m, "CHF").InFund(Today), Today, charge, "FEE-9", "test", now));
+            return await db.SaveChangesAsync();
+        });
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+
+        using var download = await finance.Client.GetAsync($"/Finance/Ledger?handler=Download&AsOf={Iso(Today)}");
+        using var workbook = new XLWorkbook(new MemoryStream(await download.Content.ReadAsByteArrayAsync()));
+
+        var contributions = workbook.Worksheet("Contributions");
+        var columns = Columns(contributions);
+        var row = contributions.Column(columns["Donor"]).CellsUsed().Single(c => c.GetString() == donor).Address.RowNumber;
+        var bankCharges = workbook.Worksheet("Bank charges");
+        var chargeRow = bankCharges.Column(Columns(bankCharges)["Description"]).CellsUsed().Single(c => c.GetString() == charge).Address.RowNumber;
+        foreach (var (cell, text) in new[]
+                 {
+                     (contributions.Cell(row, columns["Donor"]), donor), (contributions.Cell(row, columns["Earmarking"]), earmarking),
+                     (contributions.Cell(row, columns["Bank reference"]), reference), (bankCharges.Cell(chargeRow, Columns(bankCharges)["Description"]), charge),
+                 })
+        {
+            Assert.Equal((XLDataType.Text, text, false), (cell.DataType, cell.GetString(), cell.HasFormula));
+            Assert.True(cell.Style.IncludeQuotePrefix, $"'{text}' is not marked as text");
+        }
+        // Text that starts as text is written as it is.
+        Assert.False(contributions.Cell(row, columns["Description"]).Style.IncludeQuotePrefix);
+    }
+
     private static string GrantMoneyTable(string html)
     {
         var start = html.IndexOf("<table class=\"list\" id=\"grant-money\">", StringComparison.Ordinal);

@@ -91,6 +91,35 @@ public abstract class ReconciliationWorkbookTests(CafAppFactory factory)
         Assert.All(audited, e => Assert.Equal(GrantJourney.Finance, e.UserName));
     }
 
+    [Fact]
+    public async Task A_bank_text_that_a_spreadsheet_would_take_for_a_formula_is_written_as_text_marked_with_the_quote_prefix()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var (reference, remittance, counterparty) = ("-5+5", "=HYPERLINK(\"https://evil.example/\",\"Invoice\")", "@SUM(A1:A9)");
+        var day = Iso(Today);
+        var csv = "statement_id,booking_date,value_date,amount,currency,direction,reference,remittance,counterparty\r\n" +
+                  $"INJ-1,{day},{day},42.00,CHF,debit,{reference},\"{remittance.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{counterparty}\r\n" +
+                  $"INJ-1,{day},{day},43.00,CHF,debit,+41227309311,plain text,Plain Bank\r\n";
+        using (var import = await finance.PostMultipartAsync("/Finance/Statements", [], "Upload", "inj.csv", System.Text.Encoding.UTF8.GetBytes(csv),
+                   "text/csv", "Import"))
+            Assert.Equal(HttpStatusCode.Redirect, import.StatusCode);
+
+        using var workbook = await DownloadAsync(finance, Today);
+        var rows = Rows(workbook.Worksheet("Unmatched statement lines"), 2);
+        var formulaLike = rows.Single(r => r["Amount"].GetValue<decimal>() == 42m);
+        foreach (var (header, text) in new[] { ("Bank reference", reference), ("Text", remittance), ("Counterparty", counterparty) })
+        {
+            var cell = formulaLike[header];
+            Assert.Equal((XLDataType.Text, text, false), (cell.DataType, cell.GetString(), cell.HasFormula));
+            Assert.True(cell.Style.IncludeQuotePrefix, $"{header} '{text}' is not marked as text");
+        }
+        var plain = rows.Single(r => r["Amount"].GetValue<decimal>() == 43m);
+        Assert.Equal((XLDataType.Text, "+41227309311", true), (plain["Bank reference"].DataType, plain["Bank reference"].GetString(),
+            plain["Bank reference"].Style.IncludeQuotePrefix));
+        Assert.False(plain["Text"].Style.IncludeQuotePrefix);
+    }
+
     private static async Task<XLWorkbook> DownloadAsync(CafSession session, DateOnly asOf)
     {
         using var download = await session.Client.GetAsync($"/Finance/Ledger?handler=Reconciliation&AsOf={Iso(asOf)}");

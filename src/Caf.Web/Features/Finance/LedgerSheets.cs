@@ -57,12 +57,13 @@ internal static class LedgerSheets
         return stream.ToArray();
     }
 
-    /// <summary>A label and a value on one line of a sheet's heading.</summary>
+    /// <summary>A label and a value on one line of a sheet's heading; a text value (a grant's title, a state's name) as <see cref="WorkbookText"/>.</summary>
     public static void Fact(IXLWorksheet sheet, int row, string label, object value, string? format = null)
     {
         sheet.Cell(row, 1).Value = label;
         sheet.Cell(row, 1).Style.Font.Bold = true;
-        sheet.Cell(row, 2).Value = value;
+        if (value is string text) WorkbookText.Write(sheet.Cell(row, 2), text);
+        else sheet.Cell(row, 2).Value = value;
         if (format is not null) sheet.Cell(row, 2).Style.NumberFormat.Format = format;
     }
 
@@ -78,16 +79,16 @@ internal static class LedgerSheets
     [
         new("Value date", 12, (c, r) => Date(c, r.ValueDate)),
         .. extra,
-        new("Description", 45, (c, r) => c.Value = r.Description),
-        new("Bank reference", 18, (c, r) => c.Value = r.BankReference ?? ""),
-        new(Currency, 9, (c, r) => c.Value = r.Currency),
+        new("Description", 45, (c, r) => WorkbookText.Write(c, r.Description)),
+        new("Bank reference", 18, (c, r) => WorkbookText.Write(c, r.BankReference)),
+        new(Currency, 9, (c, r) => WorkbookText.Write(c, r.Currency)),
         new(Amount, 18, (c, r) => MoneyCell(c, sign(r) * r.Amount.Amount, r.Currency)),
         new($"{FundAmount} ({fundCurrency})", 18, (c, r) => MoneyCell(c, sign(r) * r.FundAmount.Amount, fundCurrency)),
         new("Rate", 12, (c, r) => { c.Value = r.Rate; c.Style.NumberFormat.Format = RateFormat; }),
         new("Rate date", 12, (c, r) => Date(c, r.RateDate)),
-        new("Rate source", 22, (c, r) => c.Value = r.RateSource),
-        new(ReversalOf, 40, (c, r) => c.Value = Describe(r.Reverses)),
-        new(ReversedBy, 40, (c, r) => c.Value = Describe(r.ReversedBy)),
+        new("Rate source", 22, (c, r) => WorkbookText.Write(c, r.RateSource)),
+        new(ReversalOf, 40, (c, r) => WorkbookText.Write(c, Describe(r.Reverses))),
+        new(ReversedBy, 40, (c, r) => WorkbookText.Write(c, Describe(r.ReversedBy))),
     ];
 
     public const string ReversalOf = "Reversal of";
@@ -96,9 +97,9 @@ internal static class LedgerSheets
     /// <summary>An entry as a person finds it on the same sheet: "2026-11-02 Contribution: Norway".</summary>
     private static string Describe(LedgerLink? entry) => entry is null ? "" : $"{Iso(entry.ValueDate)} {entry.Description}";
 
-    public static SheetColumn<LedgerRow> TypeColumn() => new(Type, 24, (c, r) => c.Value = DisplayNames.Label(r.Kind));
+    public static SheetColumn<LedgerRow> TypeColumn() => new(Type, 24, (c, r) => WorkbookText.Write(c, DisplayNames.Label(r.Kind)));
 
-    public static SheetColumn<LedgerRow> GrantColumn() => new("Grant", 15, (c, r) => c.Value = r.Grant ?? "");
+    public static SheetColumn<LedgerRow> GrantColumn() => new("Grant", 15, (c, r) => WorkbookText.Write(c, r.Grant));
 
     public static void Date(IXLCell cell, DateOnly date)
     {
