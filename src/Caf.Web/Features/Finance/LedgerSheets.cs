@@ -193,6 +193,10 @@ internal sealed class EntryTable(IXLWorksheet sheet, int headerRow, int lastRow,
     /// <summary>How many rows hold <paramref name="value"/> in a column, for a formula on any sheet; 0 without rows.</summary>
     public string CountIf(string by, string value) => IsEmpty ? "0" : $"COUNTIF('{sheet.Name}'!{Range(by)},\"{value}\")";
 
+    /// <summary>How many rows meet every (column, value) criterion, for a formula on any sheet; 0 without rows.</summary>
+    public string CountIfs(params (string By, string Value)[] criteria) =>
+        IsEmpty ? "0" : $"COUNTIFS({string.Join(",", criteria.Select(c => $"'{sheet.Name}'!{Range(c.By)},\"{c.Value}\""))})";
+
     /// <summary>How many rows there are, counted in a column every row fills, for a formula on any sheet; 0 without rows.</summary>
     public string CountRows(string column) => IsEmpty ? "0" : $"COUNTA('{sheet.Name}'!{Range(column)})";
 

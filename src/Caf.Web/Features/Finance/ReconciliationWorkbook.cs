@@ -46,9 +46,9 @@ internal static class ReconciliationWorkbook
     public static string Total(string currency) => $"Total {currency}";
 
     /// <summary>
-    /// One row of the sheet Expenditure: today a grant as a whole (its approved amount against its reported spending); a
-    /// budget line's row (its budget against its spending) goes under its grant's once final reports give them, and the
-    /// totals, which add only the whole grants' rows, stay right.
+    /// One row of the sheet Expenditure: a grant as a whole (its approved amount against its reported spending, what was paid
+    /// net), then, under it, each line of its budget as the final report gives it (the line's budget against what was spent
+    /// on it; no payment, which is the grant's). The totals add only the whole grants' rows.
     /// </summary>
     private sealed record ExpenditureRow(GrantSettlementRow Grant, string Line, Money Budget, Money? Spent, Money? PaidNet,
         Caf.Data.Finance.ExpenditureVariance? Variance);
@@ -185,12 +185,13 @@ internal static class ReconciliationWorkbook
         var limit = Limit(figures);
         var sheet = Sheet(workbook, Expenditure, figures.AsOf,
             $"Grants at final reconciliation or closed: the spending reported (the final report's, or what finance accepted at termination) " +
-            $"against the approved amount, and what was paid net by the as-of date. Flagged when the spending differs from the approved amount " +
-            $"by more than {limit} %, over or under.");
+            $"against the approved amount, and what was paid net by the as-of date; under each grant, each line of its budget as the final report " +
+            $"gives it, its budget against what was spent on it. Flagged when the spending differs from the approved amount or the line's budget " +
+            $"by more than {limit} %, over or under. The totals add the whole grants only.");
         List<SheetColumn<ExpenditureRow>> columns =
         [
             new("Grant", 15, (c, r) => WorkbookText.Write(c, r.Grant.Grant)),
-            new(Line, 14, (c, r) => WorkbookText.Write(c, r.Line)),
+            new(Line, 30, (c, r) => WorkbookText.Write(c, r.Line)),
             new("Title", 35, (c, r) => WorkbookText.Write(c, r.Grant.Title)),
             new("Applicant state", 20, (c, r) => WorkbookText.Write(c, r.Grant.ApplicantState)),
             new("Stage", 20, (c, r) => WorkbookText.Write(c, r.Grant.Stage)),
@@ -204,7 +205,8 @@ internal static class ReconciliationWorkbook
             new(VariancePercent, 11, (c, r) => Percent(c, r.Variance?.Percent)),
             new($"{Flagged} (more than {limit} %)", 14, (c, r) => WorkbookText.Write(c, r.Variance?.Flagged == true ? Yes : "")),
         ];
-        var rows = figures.Grants.Select(g => new ExpenditureRow(g, WholeGrant, g.Approved, g.SpendingReported, g.PaidNet, g.Variance)).ToList();
+        var rows = figures.Grants.SelectMany(g => g.Lines.Select(l => new ExpenditureRow(g, l.Description, l.Variance.Budget, l.Variance.Spent, null, l.Variance))
+            .Prepend(new ExpenditureRow(g, WholeGrant, g.Approved, g.SpendingReported, g.PaidNet, g.Variance))).ToList();
         var table = LedgerSheets.WriteEntries(sheet, HeaderRow, columns, rows);
         var lines = new Dictionary<string, int>();
         foreach (var currency in currencies)
@@ -260,6 +262,7 @@ internal static class ReconciliationWorkbook
 
         LedgerSheets.Heading(sheet, 6, "Counts");
         var limit = Limit(figures);
+        var flaggedGrants = expenditure.Table.CountIfs((Line, WholeGrant), (Flagged, Yes));
         var row = 7;
         foreach (var (label, formula) in new[]
                  {
@@ -268,7 +271,10 @@ internal static class ReconciliationWorkbook
                      (UnmatchedLines, lines.Table.CountRows(LedgerSheets.Currency)),
                      (UnmatchedEntries, entries.Table.CountRows(LedgerSheets.Currency)),
                      ("Grants at final reconciliation or closed", expenditure.Table.CountIf(Line, WholeGrant)),
-                     ($"Grants whose spending differs from the approved amount by more than {limit} %", expenditure.Table.CountIf(Flagged, Yes)),
+                     ($"Grants whose spending differs from the approved amount by more than {limit} %", flaggedGrants),
+                     // The flagged rows that are not a whole grant's (a criterion "<>Whole grant" is not read alike everywhere).
+                     ($"Budget lines whose spending differs from their budget by more than {limit} %",
+                         $"{expenditure.Table.CountIf(Flagged, Yes)}-{flaggedGrants}"),
                      ("Grants with a refund due, received or waived", refunds.Table.CountRows(LedgerSheets.Currency)),
                  })
         {
