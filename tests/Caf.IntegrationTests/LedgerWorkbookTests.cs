@@ -364,6 +364,45 @@ public abstract class LedgerWorkbookTests(CafAppFactory factory)
         Assert.False(contributions.Cell(row, columns["Description"]).Style.IncludeQuotePrefix);
     }
 
+    [Fact]
+    public async Task An_entry_in_another_currency_from_before_rates_were_kept_is_flagged_on_the_ledger_page_and_has_no_fund_amount_in_the_workbook()
+    {
+        await factory.ResetAsync();
+        // As the migration ExchangeRatesAndConversions left it: its own amount as its "fund amount", at rate 1.
+        var day = Today.AddDays(-400);
+        var old = new LedgerEntry(LedgerEntryKind.Contribution, new Conversion(new Money(5_000m, "USD"), new Money(5_000m, "USD"), 1m, day,
+            Conversion.FundCurrencySource), day, "Contribution: Canada", "CA-2025-1", null, "test", factory.Clock.GetUtcNow().UtcDateTime);
+        await factory.WithDbAsync(db =>
+        {
+            db.LedgerEntries.Add(old);
+            return db.SaveChangesAsync();
+        });
+        var fund = await factory.WithDbAsync(db => FundBalances.OfAsync(db, "CHF", Today, CancellationToken.None));
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        const string note = "Not converted to CHF: recorded in USD before exchange rates were kept, so the fund's balance in CHF leaves it out.";
+
+        var (_, page) = await finance.GetAsync("/Finance/Ledger");
+        var html = WebUtility.HtmlDecode(page);
+        var start = html.IndexOf($"<tr id=\"entry-{old.Id}\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the old entry is listed");
+        var row = html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+        // No figure under "In CHF", and the note where the rate would be.
+        Assert.EndsWith($"<td></td><td class=\"not-converted\">{note}</td>", row.TrimEnd());
+        Assert.Contains("id=\"fund-cash\">CHF 250,000.00<", page);
+        Assert.Equal(250_000m, fund.Cash.Amount);
+
+        using var download = await finance.Client.GetAsync($"/Finance/Ledger?handler=Download&AsOf={Iso(Today)}");
+        using var workbook = new XLWorkbook(new MemoryStream(await download.Content.ReadAsByteArrayAsync()));
+        var sheet = workbook.Worksheet("Contributions");
+        var columns = Columns(sheet);
+        var line = sheet.Column(columns["Description"]).CellsUsed().Single(c => c.GetString() == "Contribution: Canada").Address.RowNumber;
+        Assert.True(sheet.Cell(line, columns[FundAmount]).IsEmpty(), "no fund amount in CHF");
+        Assert.Equal(note, sheet.Cell(line, columns["Rate source"]).GetString());
+        Assert.Equal(5_000m, sheet.Cell(line, columns["Amount"]).GetValue<decimal>());
+        Total(sheet, "Total in CHF", FundAmount, 250_000m);
+        Assert.Equal(fund.Cash.Amount, Figure(workbook.Worksheet("Summary"), "Cash", 2));
+    }
+
     private static string GrantMoneyTable(string html)
     {
         var start = html.IndexOf("<table class=\"list\" id=\"grant-money\">", StringComparison.Ordinal);

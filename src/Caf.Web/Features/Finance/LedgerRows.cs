@@ -27,6 +27,15 @@ public sealed record LedgerRow(Guid Id, DateOnly ValueDate, LedgerEntryKind Kind
     /// </summary>
     public bool MayReverse => OnFundOnly && !IsReversal && !IsReversed && !Matched;
 
+    /// <summary>
+    /// Why the entry has no amount in <paramref name="fundCurrency"/>, or null when it has one. Entries in another currency
+    /// written before rates were kept were given their own amount at rate 1 by the migration ExchangeRatesAndConversions
+    /// (ADR 0022): their "fund amount" is in their own currency, so the fund's balance leaves them out (FundBalances).
+    /// </summary>
+    public string? NotInFundCurrency(string fundCurrency) => FundCurrency == fundCurrency
+        ? null
+        : $"Not converted to {fundCurrency}: recorded in {Currency} before exchange rates were kept, so the fund's balance in {fundCurrency} leaves it out.";
+
     private int Sign => IsReversal ? -1 : 1;
     /// <summary>The amount in the entry's currency; negative for a reversal.</summary>
     public Money Amount => new(Sign * EntryAmount, Currency);

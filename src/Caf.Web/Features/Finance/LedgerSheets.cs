@@ -74,7 +74,11 @@ internal static class LedgerSheets
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
     }
 
-    /// <summary>The columns every entry sheet shows, with <paramref name="extra"/> after the first ones (type, grant, donor).</summary>
+    /// <summary>
+    /// The columns every entry sheet shows, with <paramref name="extra"/> after the first ones (type, grant, donor). An entry
+    /// with no amount in the fund currency (<see cref="LedgerRow.NotInFundCurrency"/>) has no fund amount, so that the totals
+    /// in fund currency are the fund's balance's, and says why in its rate source.
+    /// </summary>
     public static List<SheetColumn<LedgerRow>> EntryColumns(string fundCurrency, Func<LedgerRow, int> sign, params SheetColumn<LedgerRow>[] extra) =>
     [
         new("Value date", 12, (c, r) => Date(c, r.ValueDate)),
@@ -83,13 +87,18 @@ internal static class LedgerSheets
         new("Bank reference", 18, (c, r) => WorkbookText.Write(c, r.BankReference)),
         new(Currency, 9, (c, r) => WorkbookText.Write(c, r.Currency)),
         new(Amount, 18, (c, r) => MoneyCell(c, sign(r) * r.Amount.Amount, r.Currency)),
-        new($"{FundAmount} ({fundCurrency})", 18, (c, r) => MoneyCell(c, sign(r) * r.FundAmount.Amount, fundCurrency)),
+        new($"{FundAmount} ({fundCurrency})", 18, (c, r) =>
+        {
+            if (r.NotInFundCurrency(fundCurrency) is null) MoneyCell(c, sign(r) * r.FundAmount.Amount, fundCurrency);
+        }),
         new("Rate", 12, (c, r) => { c.Value = r.Rate; c.Style.NumberFormat.Format = RateFormat; }),
         new("Rate date", 12, (c, r) => Date(c, r.RateDate)),
-        new("Rate source", 22, (c, r) => WorkbookText.Write(c, r.RateSource)),
+        new(RateSource, 22, (c, r) => WorkbookText.Write(c, r.NotInFundCurrency(fundCurrency) ?? r.RateSource)),
         new(ReversalOf, 40, (c, r) => WorkbookText.Write(c, Describe(r.Reverses))),
         new(ReversedBy, 40, (c, r) => WorkbookText.Write(c, Describe(r.ReversedBy))),
     ];
+
+    public const string RateSource = "Rate source";
 
     public const string ReversalOf = "Reversal of";
     public const string ReversedBy = "Reversed by";
