@@ -244,6 +244,26 @@ public abstract class BankStatementTests(CafAppFactory factory)
         Assert.Equal(1, await factory.WithDbAsync(db => db.StatementMatches.CountAsync(m => m.LedgerEntryId == contribution)));
     }
 
+    [Fact]
+    public async Task A_statement_with_the_id_of_another_accounts_statement_is_a_statement_of_its_own_and_keeps_its_entries()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        // Banks number statements per account: both accounts' March statements are "2026-03", each with its account fee "FEE-03".
+        byte[] March(string account) => Csv("2026-03", [(25m, false, "FEE-03", "account fee")], account);
+
+        var (_, chf) = await ImportAsync(finance, "chf.csv", March("CH93 0076 2011 6238 5295 7"));
+        var (_, other) = await ImportAsync(finance, "other.csv", March("DE89 3704 0044 0532 0130 00"));
+        var (_, again) = await ImportAsync(finance, "other.csv", March("DE89 3704 0044 0532 0130 00"));
+
+        Assert.Contains("1 new entries, 0 already imported", chf);
+        Assert.Contains("1 new entries, 0 already imported", other);
+        Assert.Contains("0 new entries, 1 already imported", again);
+        var statements = await factory.WithDbAsync(db => db.BankStatements.OrderBy(s => s.Iban).Select(s => s.BankStatementId + " " + s.Iban).ToListAsync());
+        Assert.Equal(["2026-03 CH9300762011623852957", "2026-03 DE89370400440532013000"], statements);
+        Assert.Equal(2, await factory.WithDbAsync(db => db.StatementEntries.Select(e => e.StatementId).Distinct().CountAsync()));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

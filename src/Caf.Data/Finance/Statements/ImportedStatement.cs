@@ -4,7 +4,8 @@ namespace Caf.Data.Finance.Statements;
 
 /// <summary>
 /// A bank statement as imported (docs/features/bank-statements.md): the bank's statement id and account, and its booked
-/// entries. Importing the same statement again adds only entries not seen before (by statement id and entry key).
+/// entries. A statement is its account's: the same id on another account is another statement. Importing the same
+/// statement again adds only entries not seen before (by account, statement id and entry key).
 /// </summary>
 public sealed class ImportedStatement : IAudited
 {

@@ -41,9 +41,10 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
             // What was imported before is read under the lock: the same file imported twice at once adds its entries once.
             await StatementMatching.TakeAsync(db, ct);
             var earlier = await db.BankStatements.Where(s => ids.Contains(s.BankStatementId)).ToListAsync(ct);
-            var known = read.Statements.ToDictionary(s => s, s => earlier.SingleOrDefault(e => e.BankStatementId == s.Id));
+            // A statement is its account's: the same id on another account (or on none) is another statement.
+            var known = read.Statements.ToDictionary(s => s, s => earlier.SingleOrDefault(e => e.BankStatementId == s.Id && e.Iban == s.Iban));
             problems = [.. read.Statements.Where(s => known[s] is { } before && before.Currency != s.Currency)
-                .Select(s => $"Statement {s.Id} was imported before in {known[s]!.Currency}; this file gives it in {s.Currency}. Check the file.")];
+                .Select(s => $"Statement {s.Id}{OfAccount(s.Iban)} was imported before in {known[s]!.Currency}; this file gives it in {s.Currency}. Check the file.")];
             if (problems.Count > 0) return;
             var knownIds = known.Values.OfType<ImportedStatement>().Select(s => s.Id).ToList();
             var knownKeys = (await db.StatementEntries.AsNoTracking().Where(e => knownIds.Contains(e.StatementId))
@@ -72,7 +73,8 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
             proposed = await ProposeAsync(added, now, ct);
             db.AuditEvents.Add(new AuditEvent(ImportedAction, nameof(ImportedStatement), null, JsonSerializer.Serialize(new
             {
-                fileName, format, statements = ids, added = added.Count, alreadyImported = already, proposed,
+                fileName, format, statements = ids, accounts = read.Statements.Select(s => s.Iban).Distinct(), added = added.Count,
+                alreadyImported = already, proposed,
             })));
         }, ct);
         if (!outcome.Succeeded) return Refused([.. outcome.Errors.Select(e => e.Message)]);
@@ -81,6 +83,9 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
     }
 
     private static StatementImportResult Refused(IReadOnlyList<string> problems) => new(0, 0, 0, 0, 0, problems);
+
+    /// <summary>" of account CH9300762011623852957", or nothing for a statement that names no account.</summary>
+    private static string OfAccount(string? iban) => iban is null ? "" : $" of account {iban}";
 
     /// <summary>
     /// Proposes, for the new entries, the open ledger entries they settle: of the kinds a bank moves, not reversed, not
