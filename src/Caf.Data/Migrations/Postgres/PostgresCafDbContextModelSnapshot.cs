@@ -2193,7 +2193,7 @@ namespace Caf.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BankStatementId")
+                    b.HasIndex("Iban", "BankStatementId")
                         .IsUnique();
 
                     b.ToTable("BankStatements", (string)null);

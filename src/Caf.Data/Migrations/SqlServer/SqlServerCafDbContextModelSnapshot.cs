@@ -2197,8 +2197,9 @@ namespace Caf.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BankStatementId")
-                        .IsUnique();
+                    b.HasIndex("Iban", "BankStatementId")
+                        .IsUnique()
+                        .HasFilter("[Iban] IS NOT NULL");
 
                     b.ToTable("BankStatements", (string)null);
                 });
