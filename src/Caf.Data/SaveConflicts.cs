@@ -18,6 +18,9 @@ public static class SaveConflicts
     /// <summary>Two people reversed the same ledger entry at once.</summary>
     public static bool IsSecondReversal(DbUpdateException ex) => Mentions(ex, "LedgerEntries", "ReversesEntryId");
 
+    /// <summary>Two people matched the same ledger entry to a bank statement entry at once: a ledger entry is settled once.</summary>
+    public static bool IsSecondMatch(DbUpdateException ex) => Mentions(ex, "StatementMatches", "LedgerEntryId");
+
     /// <summary>Two people published a gender checklist version with the same number at once.</summary>
     public static bool IsChecklistVersionClash(DbUpdateException ex) => Mentions(ex, "GenderChecklists", "Version");
 

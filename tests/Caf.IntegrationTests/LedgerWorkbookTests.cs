@@ -328,6 +328,81 @@ public abstract class LedgerWorkbookTests(CafAppFactory factory)
         Assert.Contains(new Money(entries.Single(e => e.Kind == LedgerEntryKind.ExchangeLoss).FundAmount.Amount, "CHF").ToString(), staffMoney);
     }
 
+    [Fact]
+    public async Task Text_a_spreadsheet_would_take_for_a_formula_is_written_as_text_marked_with_the_quote_prefix_in_the_fund_ledger()
+    {
+        await factory.ResetAsync();
+        var (donor, earmarking, reference, charge) = ("=HYPERLINK(\"https://evil.example/\",\"Norway\")", "+41 22 730 93 11", "-2+3", "@SUM(A1:A9)");
+        await factory.WithDbAsync(async db =>
+        {
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            db.LedgerEntries.AddRange(
+                LedgerEntry.Contribution(donor, earmarking, new Money(1_000m, "CHF").InFund(Today), Today, reference, "test", now),
+                LedgerEntry.BankChargeOnFund(new Money(5m, "CHF").InFund(Today), Today, charge, "FEE-9", "test", now));
+            return await db.SaveChangesAsync();
+        });
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+
+        using var download = await finance.Client.GetAsync($"/Finance/Ledger?handler=Download&AsOf={Iso(Today)}");
+        using var workbook = new XLWorkbook(new MemoryStream(await download.Content.ReadAsByteArrayAsync()));
+
+        var contributions = workbook.Worksheet("Contributions");
+        var columns = Columns(contributions);
+        var row = contributions.Column(columns["Donor"]).CellsUsed().Single(c => c.GetString() == donor).Address.RowNumber;
+        var bankCharges = workbook.Worksheet("Bank charges");
+        var chargeRow = bankCharges.Column(Columns(bankCharges)["Description"]).CellsUsed().Single(c => c.GetString() == charge).Address.RowNumber;
+        foreach (var (cell, text) in new[]
+                 {
+                     (contributions.Cell(row, columns["Donor"]), donor), (contributions.Cell(row, columns["Earmarking"]), earmarking),
+                     (contributions.Cell(row, columns["Bank reference"]), reference), (bankCharges.Cell(chargeRow, Columns(bankCharges)["Description"]), charge),
+                 })
+        {
+            Assert.Equal((XLDataType.Text, text, false), (cell.DataType, cell.GetString(), cell.HasFormula));
+            Assert.True(cell.Style.IncludeQuotePrefix, $"'{text}' is not marked as text");
+        }
+        // Text that starts as text is written as it is.
+        Assert.False(contributions.Cell(row, columns["Description"]).Style.IncludeQuotePrefix);
+    }
+
+    [Fact]
+    public async Task An_entry_in_another_currency_from_before_rates_were_kept_is_flagged_on_the_ledger_page_and_has_no_fund_amount_in_the_workbook()
+    {
+        await factory.ResetAsync();
+        // As the migration ExchangeRatesAndConversions left it: its own amount as its "fund amount", at rate 1.
+        var day = Today.AddDays(-400);
+        var old = new LedgerEntry(LedgerEntryKind.Contribution, new Conversion(new Money(5_000m, "USD"), new Money(5_000m, "USD"), 1m, day,
+            Conversion.FundCurrencySource), day, "Contribution: Canada", "CA-2025-1", null, "test", factory.Clock.GetUtcNow().UtcDateTime);
+        await factory.WithDbAsync(db =>
+        {
+            db.LedgerEntries.Add(old);
+            return db.SaveChangesAsync();
+        });
+        var fund = await factory.WithDbAsync(db => FundBalances.OfAsync(db, "CHF", Today, CancellationToken.None));
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        const string note = "Not converted to CHF: recorded in USD before exchange rates were kept, so the fund's balance in CHF leaves it out.";
+
+        var (_, page) = await finance.GetAsync("/Finance/Ledger");
+        var html = WebUtility.HtmlDecode(page);
+        var start = html.IndexOf($"<tr id=\"entry-{old.Id}\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the old entry is listed");
+        var row = html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+        // No figure under "In CHF", and the note where the rate would be.
+        Assert.EndsWith($"<td></td><td class=\"not-converted\">{note}</td>", row.TrimEnd());
+        Assert.Contains("id=\"fund-cash\">CHF 250,000.00<", page);
+        Assert.Equal(250_000m, fund.Cash.Amount);
+
+        using var download = await finance.Client.GetAsync($"/Finance/Ledger?handler=Download&AsOf={Iso(Today)}");
+        using var workbook = new XLWorkbook(new MemoryStream(await download.Content.ReadAsByteArrayAsync()));
+        var sheet = workbook.Worksheet("Contributions");
+        var columns = Columns(sheet);
+        var line = sheet.Column(columns["Description"]).CellsUsed().Single(c => c.GetString() == "Contribution: Canada").Address.RowNumber;
+        Assert.True(sheet.Cell(line, columns[FundAmount]).IsEmpty(), "no fund amount in CHF");
+        Assert.Equal(note, sheet.Cell(line, columns["Rate source"]).GetString());
+        Assert.Equal(5_000m, sheet.Cell(line, columns["Amount"]).GetValue<decimal>());
+        Total(sheet, "Total in CHF", FundAmount, 250_000m);
+        Assert.Equal(fund.Cash.Amount, Figure(workbook.Worksheet("Summary"), "Cash", 2));
+    }
+
     private static string GrantMoneyTable(string html)
     {
         var start = html.IndexOf("<table class=\"list\" id=\"grant-money\">", StringComparison.Ordinal);

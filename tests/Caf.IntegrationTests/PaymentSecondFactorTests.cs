@@ -217,7 +217,7 @@ public abstract class PaymentSecondFactorTests(CafAppFactory factory)
         var now = factory.Clock.GetUtcNow().UtcDateTime;
         var contributions = await db.LedgerEntries.Where(e => e.Kind == LedgerEntryKind.Contribution && e.ReversesEntryId == null).ToListAsync();
         Assert.NotEmpty(contributions);
-        db.LedgerEntries.AddRange(contributions.Select(c => c.Reverse("Booked in error.", alreadyReversed: false, "test", now, FundTime.Today(factory.Clock))));
+        db.LedgerEntries.AddRange(contributions.Select(c => c.Reverse("Booked in error.", alreadyReversed: false, match: null, "test", now, FundTime.Today(factory.Clock))));
         return await db.SaveChangesAsync();
     });
 }

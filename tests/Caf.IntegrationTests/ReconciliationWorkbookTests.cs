@@ -79,7 +79,7 @@ public abstract class ReconciliationWorkbookTests(CafAppFactory factory)
             Assert.Equal((1_600m, 1_200m, 150m, 0m, 250m), Figures(refunds[refunding], "Paid", "Accepted expenditure", "Received", "Waived", "Due"));
             Assert.Equal((1_600m, 1_520m, 0m, 80m, 0m), Figures(refunds[waived], "Paid", "Accepted expenditure", "Received", "Waived", "Due"));
             Assert.Equal("Recovery would cost more.", refunds[waived]["Waiver reason"].GetString());
-            var expenditure = Rows(today.Worksheet("Expenditure"), 2).ToDictionary(r => r["Grant"].GetString());
+            var expenditure = Rows(today.Worksheet("Expenditure"), 3).Where(r => r["Line"].GetString() == "Whole grant").ToDictionary(r => r["Grant"].GetString());
             Assert.Equal((-800m, -0.4m, "Yes"), (expenditure[refunding]["Variance"].GetValue<decimal>(), expenditure[refunding]["Variance %"].GetValue<decimal>(),
                 expenditure[refunding]["Flagged (more than 10 %)"].GetString()));
             Assert.Equal(("accepted at termination", -480m, -0.24m), (expenditure[waived]["Spending from"].GetString(),
@@ -89,6 +89,35 @@ public abstract class ReconciliationWorkbookTests(CafAppFactory factory)
         var audited = await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "reconciliation.exported").ToListAsync());
         Assert.Equal(3, audited.Count);
         Assert.All(audited, e => Assert.Equal(GrantJourney.Finance, e.UserName));
+    }
+
+    [Fact]
+    public async Task A_bank_text_that_a_spreadsheet_would_take_for_a_formula_is_written_as_text_marked_with_the_quote_prefix()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        var (reference, remittance, counterparty) = ("-5+5", "=HYPERLINK(\"https://evil.example/\",\"Invoice\")", "@SUM(A1:A9)");
+        var day = Iso(Today);
+        var csv = "statement_id,booking_date,value_date,amount,currency,direction,reference,remittance,counterparty\r\n" +
+                  $"INJ-1,{day},{day},42.00,CHF,debit,{reference},\"{remittance.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{counterparty}\r\n" +
+                  $"INJ-1,{day},{day},43.00,CHF,debit,+41227309311,plain text,Plain Bank\r\n";
+        using (var import = await finance.PostMultipartAsync("/Finance/Statements", [], "Upload", "inj.csv", System.Text.Encoding.UTF8.GetBytes(csv),
+                   "text/csv", "Import"))
+            Assert.Equal(HttpStatusCode.Redirect, import.StatusCode);
+
+        using var workbook = await DownloadAsync(finance, Today);
+        var rows = Rows(workbook.Worksheet("Unmatched statement lines"), 2);
+        var formulaLike = rows.Single(r => r["Amount"].GetValue<decimal>() == 42m);
+        foreach (var (header, text) in new[] { ("Bank reference", reference), ("Text", remittance), ("Counterparty", counterparty) })
+        {
+            var cell = formulaLike[header];
+            Assert.Equal((XLDataType.Text, text, false), (cell.DataType, cell.GetString(), cell.HasFormula));
+            Assert.True(cell.Style.IncludeQuotePrefix, $"{header} '{text}' is not marked as text");
+        }
+        var plain = rows.Single(r => r["Amount"].GetValue<decimal>() == 43m);
+        Assert.Equal((XLDataType.Text, "+41227309311", true), (plain["Bank reference"].DataType, plain["Bank reference"].GetString(),
+            plain["Bank reference"].Style.IncludeQuotePrefix));
+        Assert.False(plain["Text"].Style.IncludeQuotePrefix);
     }
 
     private static async Task<XLWorkbook> DownloadAsync(CafSession session, DateOnly asOf)
@@ -238,6 +267,7 @@ public abstract class ReconciliationWorkbookTests(CafAppFactory factory)
             ("Bank matches confirmed", matches.Count(m => m.Confirmed)), ("Bank matches proposed, not yet confirmed", matches.Count(m => !m.Confirmed)),
             ("Unmatched statement lines", lines.Count), ("Unmatched ledger entries", entries.Count),
             ("Grants at final reconciliation or closed", settlement.Grants), ("Grants whose spending differs from the approved amount by more than 10 %", settlement.Flagged),
+            ("Budget lines whose spending differs from their budget by more than 10 %", settlement.FlaggedLines),
             ("Grants with a refund due, received or waived", settlement.Refunds),
         };
         foreach (var (label, count) in counts)
@@ -258,9 +288,10 @@ public abstract class ReconciliationWorkbookTests(CafAppFactory factory)
 
     /// <summary>
     /// The sheets Expenditure and Refunds due: each grant at final reconciliation or closed, its payments and refunds up to the
-    /// date, checked against its own rules today; their totals and the Summary's. Returns the counts the Summary gives.
+    /// date, checked against its own rules today, and under it each budget line of its final report; their totals (the whole
+    /// grants only) and the Summary's. Returns the counts the Summary gives.
     /// </summary>
-    private static (int Grants, int Flagged, int Refunds) AssertSettlement(XLWorkbook workbook, Database db, DateOnly asOf)
+    private static (int Grants, int Flagged, int FlaggedLines, int Refunds) AssertSettlement(XLWorkbook workbook, Database db, DateOnly asOf)
     {
         Assert.Equal(2, db.Settling.Count);
         decimal Sum(GrantApplication a, LedgerEntryKind kind) =>
@@ -277,11 +308,15 @@ public abstract class ReconciliationWorkbookTests(CafAppFactory factory)
             return settlement;
         }).ToList();
 
+        // The final report's lines, as the database holds them: what was budgeted for each and spent on it.
+        var budgetLines = figures.SelectMany(f => (f.Grant.AcceptedReport?.Lines ?? []).OrderBy(l => l.Position).Select((l, i) => (f.Grant, Line: l, Place: i + 1)))
+            .ToList();
+        Assert.Equal(["Flights"], budgetLines.Select(l => l.Line.Description));
         var expenditure = workbook.Worksheet("Expenditure");
-        var rows = Rows(expenditure, figures.Count);
+        var rows = Rows(expenditure, figures.Count + budgetLines.Count);
         foreach (var f in figures)
         {
-            var row = Assert.Single(rows, r => r["Grant"].GetString() == f.Grant.Reference);
+            var row = Assert.Single(rows, r => r["Grant"].GetString() == f.Grant.Reference && r["Line"].GetString() == "Whole grant");
             Assert.Equal(("Whole grant", f.Grant.Title, f.Grant.ApplicantState!.Name, db.Stages[f.Grant.Id], "CHF", f.Flagged ? "Yes" : ""),
                 (row["Line"].GetString(), row["Title"].GetString(), row["Applicant state"].GetString(), row["Stage"].GetString(), row["Currency"].GetString(),
                     row["Flagged (more than 10 %)"].GetString()));
@@ -293,6 +328,23 @@ public abstract class ReconciliationWorkbookTests(CafAppFactory factory)
             Assert.Equal(Math.Round(f.Variance / f.Approved, 4), row["Variance %"].GetValue<decimal>());
             Assert.Equal("0.00%", row["Variance %"].Style.NumberFormat.Format);
         }
+        foreach (var (grant, line, place) in budgetLines)
+        {
+            var row = Assert.Single(rows, r => r["Grant"].GetString() == grant.Reference && r["Line"].GetString() == line.Description);
+            var whole = rows.Single(r => r["Grant"].GetString() == grant.Reference && r["Line"].GetString() == "Whole grant");
+            Assert.Equal(whole["Grant"].Address.RowNumber + place, row["Grant"].Address.RowNumber);
+            var variance = line.Actual - line.Budgeted;
+            var flagged = Math.Abs(variance) * 100 > 10 * line.Budgeted;
+            Assert.Equal((grant.Title, grant.ApplicantState!.Name, db.Stages[grant.Id], "CHF", "final report", flagged ? "Yes" : ""),
+                (row["Title"].GetString(), row["Applicant state"].GetString(), row["Stage"].GetString(), row["Currency"].GetString(),
+                    row["Spending from"].GetString(), row["Flagged (more than 10 %)"].GetString()));
+            Money(row["Approved"], new Money(line.Budgeted, "CHF"));
+            Money(row["Reported spending"], new Money(line.Actual, "CHF"));
+            Money(row["Variance"], new Money(variance, "CHF"));
+            Assert.Equal(Math.Round(variance / line.Budgeted, 4), row["Variance %"].GetValue<decimal>());
+            Assert.True(row["Paid net"].IsEmpty(), "a budget line has no payment of its own");
+        }
+        // The totals add the whole grants only, as the Summary does.
         Total(expenditure, "Total CHF", "Approved", figures.Sum(f => f.Approved));
         Total(expenditure, "Total CHF", "Reported spending", figures.Sum(f => f.Spent));
         Total(expenditure, "Total CHF", "Paid net", figures.Sum(f => f.PaidNet));
@@ -329,7 +381,8 @@ public abstract class ReconciliationWorkbookTests(CafAppFactory factory)
             Assert.True(summary.Cell(grantRow, i + 2).HasFormula);
             Assert.Equal(expected[i], summary.Cell(grantRow, i + 2).GetValue<decimal>());
         }
-        return (figures.Count, figures.Count(f => f.Flagged), withRefund.Count);
+        return (figures.Count, figures.Count(f => f.Flagged),
+            budgetLines.Count(l => Math.Abs(l.Line.Actual - l.Line.Budgeted) * 100 > 10 * l.Line.Budgeted), withRefund.Count);
     }
 }
 

@@ -1,6 +1,7 @@
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Data.Finance;
+using Caf.Data.Finance.Statements;
 
 namespace Caf.UnitTests;
 
@@ -136,7 +137,7 @@ public sealed class FundCurrencyLedgerTests
         var contribution = LedgerEntry.Contribution("Norway", null, Conversion.At(new Money(1_000m, "EUR"), "CHF", 0.94m, Today, "ECB"), Today,
             "NO-1", "finance-1", Now);
 
-        var reversal = contribution.Reverse("Booked twice.", alreadyReversed: false, "finance-2", Now, Today);
+        var reversal = contribution.Reverse("Booked twice.", alreadyReversed: false, match: null, "finance-2", Now, Today);
 
         Assert.Equal(contribution.Id, reversal.ReversesEntryId);
         Assert.Equal((new Money(1_000m, "EUR"), new Money(940m, "CHF"), 0.94m), (reversal.Amount, reversal.FundAmount, reversal.Rate));
@@ -144,9 +145,23 @@ public sealed class FundCurrencyLedgerTests
         Assert.Equal(0m, contribution.CashEffect + reversal.CashEffect);
         Assert.Equal("Norway", reversal.Donor);
         Assert.Equal("This entry was already reversed.",
-            Assert.Throws<DomainException>(() => contribution.Reverse("Again.", alreadyReversed: true, "finance-2", Now, Today)).Message);
+            Assert.Throws<DomainException>(() => contribution.Reverse("Again.", alreadyReversed: true, match: null, "finance-2", Now, Today)).Message);
         Assert.Equal("A reversal is not reversed: record the right entry instead.",
-            Assert.Throws<DomainException>(() => reversal.Reverse("Undo.", alreadyReversed: false, "finance-2", Now, Today)).Message);
+            Assert.Throws<DomainException>(() => reversal.Reverse("Undo.", alreadyReversed: false, match: null, "finance-2", Now, Today)).Message);
+    }
+
+    [Fact]
+    public void An_entry_matched_to_a_line_of_the_bank_statement_is_not_reversed_until_a_proposal_is_rejected()
+    {
+        var contribution = LedgerEntry.Contribution("Norway", null, Conversion.Same(new Money(1_000m, "CHF"), Today), Today, "NO-1", "finance-1", Now);
+        var proposed = new StatementMatch(Guid.NewGuid(), contribution.Id, confirmed: false, "same amount", null, Now);
+        var confirmed = new StatementMatch(Guid.NewGuid(), contribution.Id, confirmed: true, "Matched by hand.", "finance-1", Now);
+
+        Assert.Equal("A line of the bank's statement is proposed as this entry's match. Reject the proposal on the Bank statements page first, " +
+                     "then reverse the entry.",
+            Assert.Throws<DomainException>(() => contribution.Reverse("Booked twice.", alreadyReversed: false, proposed, "finance-2", Now, Today)).Message);
+        Assert.StartsWith("This entry is matched to a line of the bank's statement, confirmed on ",
+            Assert.Throws<DomainException>(() => contribution.Reverse("Booked twice.", alreadyReversed: false, confirmed, "finance-2", Now, Today)).Message);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class LedgerTotalsTests
         new(Guid.NewGuid(), Day, kind, grant, kind.ToString(), null, null, null, currency, amount, "CHF", Money.Round(amount * rate), rate, Day,
             currency == "CHF" ? "fund currency" : "test rate",
             reversal ? new LedgerLink(Guid.NewGuid(), Day.AddDays(-3), "Contribution: Norway") : null,
-            reversed ? new LedgerLink(Guid.NewGuid(), Day, "Reversal: booked twice.") : null);
+            reversed ? new LedgerLink(Guid.NewGuid(), Day, "Reversal: booked twice.") : null, Matched: false);
 
     [Fact]
     public void Exchange_differences_have_a_line_of_their_own_and_are_not_in_the_fund_currency_line()

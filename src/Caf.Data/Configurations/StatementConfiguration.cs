@@ -17,8 +17,10 @@ internal sealed class ImportedStatementConfiguration : IEntityTypeConfiguration<
         b.Property(s => s.Format).HasMaxLength(20);
         b.Property(s => s.FileName).HasMaxLength(ImportedStatement.MaxFileNameLength);
         b.Property(s => s.ImportedByUserId).HasMaxLength(450);
-        // A statement is imported once: the same id comes back as the same statement.
-        b.HasIndex(s => s.BankStatementId).IsUnique();
+        // A statement is imported once per account: the same id on the same account comes back as the same statement; on
+        // another account it is another statement. A statement of no account (a CSV file without one) is matched by the use
+        // case under its lock, as null is no value to a unique index.
+        b.HasIndex(s => new { s.Iban, s.BankStatementId }).IsUnique();
     }
 }
 

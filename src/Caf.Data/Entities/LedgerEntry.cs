@@ -1,4 +1,5 @@
 using Caf.Data.Finance;
+using Caf.Data.Finance.Statements;
 
 namespace Caf.Data.Entities;
 
@@ -84,12 +85,20 @@ public sealed class LedgerEntry : IAudited
 
     /// <summary>
     /// Corrects this entry by one that moves cash and commitments back by exactly as much, in its currency and the fund's,
-    /// naming it. An entry is reversed once; a reversal is not reversed (record the right entry instead).
+    /// naming it. An entry is reversed once; a reversal is not reversed (record the right entry instead); an entry matched to
+    /// a line of the bank's statement (<paramref name="match"/>) is not reversed while the match stands, which would then
+    /// settle an entry that no longer counts.
     /// </summary>
-    public LedgerEntry Reverse(string reason, bool alreadyReversed, string recordedByUserId, DateTime nowUtc, DateOnly today)
+    public LedgerEntry Reverse(string reason, bool alreadyReversed, StatementMatch? match, string recordedByUserId, DateTime nowUtc, DateOnly today)
     {
         if (ReversesEntryId is not null) throw new DomainException("A reversal is not reversed: record the right entry instead.");
         if (alreadyReversed) throw new DomainException("This entry was already reversed.");
+        if (match is { ConfirmedAtUtc: { } confirmed })
+            throw new DomainException($"This entry is matched to a line of the bank's statement, confirmed on {FundTime.DateOf(confirmed):d MMMM yyyy}: " +
+                                      "the bank moved this money, so the entry is not reversed while it is matched.");
+        if (match is not null)
+            throw new DomainException("A line of the bank's statement is proposed as this entry's match. Reject the proposal on the Bank statements " +
+                                      "page first, then reverse the entry.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Say why the entry is reversed.", nameof(Description));
         if (reason.Trim().Length > ReversalReasonMaxLength)
             throw new DomainException($"Keep the reason under {ReversalReasonMaxLength} characters.", nameof(Description));

@@ -46,7 +46,8 @@ public sealed record BankDetails(string? AccountHolder, string? Account, string?
     public static BankDetails FromJson(string json) =>
         JsonSerializer.Deserialize<BankDetails>(json) ?? throw new InvalidOperationException("Bank details could not be read.");
 
-    private static string Compact(string? text) => new([.. (text ?? "").Where(c => !char.IsWhiteSpace(c)).Select(char.ToUpperInvariant)]);
+    /// <summary>An account or BIC as compared and kept: without spaces, in capitals, as statements give an IBAN.</summary>
+    private static string Compact(string? text) => Iban.Normalize(text ?? "");
 
     private static bool LooksLikeIban(string account) =>
         account.Length >= 15 && char.IsAsciiLetter(account[0]) && char.IsAsciiLetter(account[1]) && char.IsAsciiDigit(account[2]) && char.IsAsciiDigit(account[3]);

@@ -56,7 +56,7 @@ internal sealed class LedgerScenario(CafAppFactory factory)
             var now = factory.Clock.GetUtcNow().UtcDateTime;
             var norway = await db.LedgerEntries.SingleAsync(e => e.Donor == "Norway");
             db.LedgerEntries.AddRange(
-                norway.Reverse("Booked twice.", alreadyReversed: false, "test", now, Today),
+                norway.Reverse("Booked twice.", alreadyReversed: false, match: null, "test", now, Today),
                 LedgerEntry.Contribution("Canada", "Victim assistance", new Money(10_000m, "USD").InFund(yesterday), yesterday, "CA-2026-1", "test", now),
                 LedgerEntry.BankChargeOnFund(new Money(25.50m, "USD").InFund(yesterday), yesterday, "Transfer fee", "UBS-FEE-1", "test", now));
             return await db.SaveChangesAsync();

@@ -10,7 +10,8 @@ namespace Caf.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Something on every sheet of the reconciliation workbook, in CHF: three grants each paid CHF 1,600 of CHF 2,000 today
-/// under four eyes — one active; one at final reconciliation on a report of CHF 1,200, CHF 150 of its CHF 400 refund received;
+/// under four eyes — one active; one at final reconciliation on a report of CHF 1,200 (its one budget line, Flights), CHF 150
+/// of its CHF 400 refund received;
 /// one terminated on CHF 1,520 accepted, its CHF 80 refund waived, closed — and a bank charge on the fund's account. A
 /// camt.053 statement, imported through the use case, gives a line per payment and the refund (proposed; the active grant's
 /// confirmed), a line paying the terminated grant and the charge together (split by hand), an account fee yesterday and a
@@ -30,8 +31,10 @@ internal sealed class ReconciliationScenario(CafAppFactory factory)
         var active = await _scenario.ActiveGrantAsync(Today.AddDays(30));
         var refunding = await _scenario.ActiveGrantAsync(Today.AddDays(-3));
         await _scenario.FireAsync(refunding, "reports-due", GrantJourney.Isu);
+        // The report gives what was spent per budget line: its one line, Flights, CHF 1,200 of CHF 2,000.
         await _scenario.FireAsync(refunding, "accept-final-reports", GrantJourney.Isu, (a, actors, now) =>
-            a.SubmitFinalReport("final-report.pdf", "application/pdf", "%PDF-1.7\n"u8.ToArray(), 1_200m, actors[GrantJourney.Applicant].UserId, now));
+            a.SubmitFinalReport("final-report.pdf", "application/pdf", "%PDF-1.7\n"u8.ToArray(), new Dictionary<Guid, decimal> { [a.BudgetLines.Single().Id] = 1_200m },
+                actors[GrantJourney.Applicant].UserId, now));
         await factory.WithDbAsync(async db =>
         {
             var grant = await db.Applications.WithGraph().SingleAsync(a => a.Id == refunding);

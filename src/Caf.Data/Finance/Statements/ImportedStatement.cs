@@ -1,8 +1,11 @@
+using Caf.Data.Entities;
+
 namespace Caf.Data.Finance.Statements;
 
 /// <summary>
 /// A bank statement as imported (docs/features/bank-statements.md): the bank's statement id and account, and its booked
-/// entries. Importing the same statement again adds only entries not seen before (by statement id and entry key).
+/// entries. A statement is its account's: the same id on another account is another statement. Importing the same
+/// statement again adds only entries not seen before (by account, statement id and entry key).
 /// </summary>
 public sealed class ImportedStatement : IAudited
 {
@@ -76,6 +79,29 @@ public sealed class StatementEntry : IAudited
     public string? EndToEndId { get; private set; }
     public string? Counterparty { get; private set; }
 
+    /// <summary>The form field of the ledger entries finance ticks to settle an entry by hand.</summary>
+    public const string LedgerEntriesField = "LedgerEntryIds";
+
+    /// <summary>
+    /// Finance settles this entry by hand with one open ledger entry, or splits it between several: entries whose money
+    /// moves the same way, in its currency, adding up to its amount exactly. Confirmed at once. Whether the entry and the
+    /// ledger entries are still open is the caller's to know (it reads them under <see cref="StatementMatching"/>).
+    /// </summary>
+    internal IReadOnlyList<StatementMatch> MatchByHand(IReadOnlyList<LedgerEntry> chosen, string userId, DateTime nowUtc)
+    {
+        if (chosen.Count == 0) throw new DomainException("Tick the ledger entries this statement entry settles.", LedgerEntriesField);
+        if (chosen.Any(e => e.Amount.Currency != Amount.Currency))
+            throw new DomainException($"The statement entry is in {Amount.Currency}; tick entries in that currency.", LedgerEntriesField);
+        if (chosen.Any(e => LedgerEntry.CashEffectOf(e.Kind, 1m) > 0 != IsCredit))
+            throw new DomainException(IsCredit ? "This is money in: tick refunds or contributions." : "This is money out: tick payments or bank charges.",
+                LedgerEntriesField);
+        var total = Bounds.Sum(chosen.Select(e => e.Amount.Amount));
+        if (total != Amount.Amount)
+            throw new DomainException($"The entries ticked add up to {new Money(total, Amount.Currency)}; the statement entry is {Amount}.", LedgerEntriesField);
+        var reason = chosen.Count == 1 ? "Matched by hand." : $"Split by hand between {chosen.Count} ledger entries.";
+        return [.. chosen.Select(e => new StatementMatch(Id, e.Id, confirmed: true, reason, userId, nowUtc))];
+    }
+
     /// <summary>The line as the matcher reads it, numbered <paramref name="number"/> to find it again.</summary>
     internal StatementLine AsLine(int number) => new(number, Reference, Amount, IsCredit ? EntryDirection.Credit : EntryDirection.Debit, BookingDate, ValueDate,
         Remittance, EndToEndId, Counterparty);
@@ -125,4 +151,19 @@ public sealed class StatementMatch : IAudited
         ConfirmedByUserId = userId;
         ConfirmedAtUtc = nowUtc;
     }
+}
+
+/// <summary>
+/// Matching, one unit of work at a time: an import proposing matches, finance confirming, rejecting or matching by hand,
+/// and a reversal of a ledger entry each read what is matched under this lock and decide on it, so that two people
+/// matching one statement entry (or one ledger entry) at once match it once, and nothing is reversed while being matched.
+/// </summary>
+public static class StatementMatching
+{
+    // 0x434146_53544D54 ("CAFSTMT" in ASCII).
+    private static readonly TransactionLock Matching = new(18930593741163860, "caf-statement-matching",
+        "Bank statements are being matched by someone else at this moment: nothing was saved. Please try again.");
+
+    /// <summary>Held until the transaction of the user action ends; taken before anything about matches is read.</summary>
+    public static Task TakeAsync(CafDbContext db, CancellationToken ct) => Matching.TakeAsync(db.Database, ct);
 }

@@ -2216,7 +2216,7 @@ namespace Caf.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BankStatementId")
+                    b.HasIndex("Iban", "BankStatementId")
                         .IsUnique();
 
                     b.ToTable("BankStatements", (string)null);

@@ -2220,8 +2220,9 @@ namespace Caf.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BankStatementId")
-                        .IsUnique();
+                    b.HasIndex("Iban", "BankStatementId")
+                        .IsUnique()
+                        .HasFilter("[Iban] IS NOT NULL");
 
                     b.ToTable("BankStatements", (string)null);
                 });

@@ -2211,7 +2211,7 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BankStatementId")
+                    b.HasIndex("Iban", "BankStatementId")
                         .IsUnique();
 
                     b.ToTable("BankStatements", (string)null);

@@ -23,7 +23,7 @@ public sealed class MinutesModel(CafDbContext db, TimeProvider clock, RecordedRe
         var (meeting, round) = found[0];
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add("Minutes");
-        sheet.Cell(1, 1).Value = $"Minutes of the committee meeting of {meeting.HeldOn:d MMMM yyyy} — {round}";
+        WorkbookText.Write(sheet.Cell(1, 1), $"Minutes of the committee meeting of {meeting.HeldOn:d MMMM yyyy} — {round}");
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(2, 1).Value = "Members present";
         sheet.Cell(2, 2).Value = meeting.Present;
@@ -36,13 +36,13 @@ public sealed class MinutesModel(CafDbContext db, TimeProvider clock, RecordedRe
         for (var i = 0; i < decisions.Count; i++)
         {
             var (d, row) = (decisions[i], header + 1 + i);
-            sheet.Cell(row, 1).Value = d.Reference;
-            sheet.Cell(row, 2).Value = d.Title;
-            sheet.Cell(row, 3).Value = DisplayNames.Decision(d.Decision);
+            WorkbookText.Write(sheet.Cell(row, 1), d.Reference);
+            WorkbookText.Write(sheet.Cell(row, 2), d.Title);
+            WorkbookText.Write(sheet.Cell(row, 3), DisplayNames.Decision(d.Decision));
             if (d.Amount is { } amount) sheet.Cell(row, 4).Value = amount;
-            sheet.Cell(row, 5).Value = d.Currency;
-            sheet.Cell(row, 6).Value = d.Conditions ?? "";
-            sheet.Cell(row, 7).Value = d.Rationale;
+            WorkbookText.Write(sheet.Cell(row, 5), d.Currency);
+            WorkbookText.Write(sheet.Cell(row, 6), d.Conditions);
+            WorkbookText.Write(sheet.Cell(row, 7), d.Rationale);
             sheet.Cell(row, 8).Value = d.RecordedAtUtc;
         }
         var last = header + decisions.Count;

@@ -119,10 +119,10 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         {
             var (r, row) = (Rows[i].Ranked, header + 1 + i);
             sheet.Cell(row, 1).Value = i + 1;
-            // Typed text stays text: a title such as "2026-01-01" or "TRUE" is not turned into a date or a boolean.
-            sheet.Cell(row, 2).SetValue(r.Reference);
-            sheet.Cell(row, 3).SetValue(r.Title);
-            sheet.Cell(row, 4).SetValue(Rows[i].Stage);
+            // Typed text stays text: a title such as "2026-01-01" or "TRUE" is not turned into a date or a boolean, nor "=…" into a formula.
+            WorkbookText.Write(sheet.Cell(row, 2), r.Reference);
+            WorkbookText.Write(sheet.Cell(row, 3), r.Title);
+            WorkbookText.Write(sheet.Cell(row, 4), Rows[i].Stage);
             if (r.WeightedMean is { } mean) sheet.Cell(row, 5).Value = mean;
             sheet.Cell(row, 6).Value = r.Requested;
             if (r.GenderMarker is { } marker) sheet.Cell(row, 7).Value = marker;
@@ -174,16 +174,16 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
                 {
                     if (given.FirstOrDefault(c => c.Code == item.Code) is not { } criterion) continue;
                     row++;
-                    sheet.Cell(row, 1).SetValue(application.Reference ?? "");
-                    sheet.Cell(row, 2).SetValue(application.Title);
-                    sheet.Cell(row, 3).SetValue(score.MemberName);
-                    sheet.Cell(row, 4).SetValue(recused ? "yes" : "no");
+                    WorkbookText.Write(sheet.Cell(row, 1), application.Reference ?? "");
+                    WorkbookText.Write(sheet.Cell(row, 2), application.Title);
+                    WorkbookText.Write(sheet.Cell(row, 3), score.MemberName);
+                    WorkbookText.Write(sheet.Cell(row, 4), recused ? "yes" : "no");
                     sheet.Cell(row, 5).Value = score.Revision;
                     sheet.Cell(row, 6).Value = score.SubmittedAtUtc;
-                    sheet.Cell(row, 7).SetValue(item.Name);
+                    WorkbookText.Write(sheet.Cell(row, 7), item.Name);
                     sheet.Cell(row, 8).Value = item.Weight;
                     if (criterion.Score is { } value) sheet.Cell(row, 9).Value = value;
-                    if (criterion.Comment is { } comment) sheet.Cell(row, 10).SetValue(comment);
+                    if (criterion.Comment is { } comment) WorkbookText.Write(sheet.Cell(row, 10), comment);
                 }
             }
         sheet.Range(ScoreHeader + 1, 6, Math.Max(row, ScoreHeader + 1), 6).Style.NumberFormat.Format = "yyyy-mm-dd hh:mm";
@@ -207,8 +207,8 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
             {
                 var summary = application.Summary;
                 row++;
-                sheet.Cell(row, 1).SetValue(application.Reference ?? "");
-                sheet.Cell(row, 2).SetValue(item.Name);
+                WorkbookText.Write(sheet.Cell(row, 1), application.Reference ?? "");
+                WorkbookText.Write(sheet.Cell(row, 2), item.Name);
                 sheet.Cell(row, 3).Value = item.Weight;
                 sheet.Cell(row, 4).FormulaA1 = MeanFormula(Math.Max(lastScore, ScoreHeader + 1), row);
                 if (summary.Criteria.Single(c => c.Code == item.Code).Mean is { } mean) sheet.Cell(row, 5).Value = mean;
@@ -232,10 +232,10 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
     private IXLWorksheet StartSheet(XLWorkbook workbook, string name, string title, string[] columns)
     {
         var sheet = workbook.Worksheets.Add(name);
-        sheet.Cell(1, 1).SetValue(title);
+        WorkbookText.Write(sheet.Cell(1, 1), title);
         sheet.Cell(1, 1).Style.Font.Bold = true;
-        sheet.Cell(2, 1).SetValue($"As of {clock.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm} UTC, rubric version {_rubric!.Version}");
-        for (var c = 0; c < columns.Length; c++) sheet.Cell(ScoreHeader, c + 1).SetValue(columns[c]);
+        WorkbookText.Write(sheet.Cell(2, 1), $"As of {clock.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm} UTC, rubric version {_rubric!.Version}");
+        for (var c = 0; c < columns.Length; c++) WorkbookText.Write(sheet.Cell(ScoreHeader, c + 1), columns[c]);
         sheet.Range(ScoreHeader, 1, ScoreHeader, columns.Length).Style.Font.Bold = true;
         return sheet;
     }

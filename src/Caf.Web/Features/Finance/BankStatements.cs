@@ -27,27 +27,31 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
 
     public async Task<StatementImportResult> ImportAsync(ClaimsPrincipal finance, string fileName, byte[] content, CancellationToken ct)
     {
-        var (read, format) = Read(content);
+        var (read, format) = StatementFile.Read(content);
         if (!read.IsClean) return Refused([.. read.Problems.Select(p => p.ToString())]);
 
-        var ids = read.Statements.Select(s => s.Id).ToList();
-        var known = await db.BankStatements.Where(s => ids.Contains(s.BankStatementId)).ToDictionaryAsync(s => s.BankStatementId, ct);
-        var problems = read.Statements.Where(s => known.TryGetValue(s.Id, out var earlier) && earlier.Currency != s.Currency)
-            .Select(s => $"Statement {s.Id} was imported before in {known[s.Id].Currency}; this file gives it in {s.Currency}. Check the file.").ToList();
-        if (problems.Count > 0) return Refused(problems);
-        var knownIds = known.Values.Select(s => s.Id).ToList();
-        var knownKeys = (await db.StatementEntries.AsNoTracking().Where(e => knownIds.Contains(e.StatementId))
-            .Select(e => new { e.StatementId, e.Key }).ToListAsync(ct)).Select(e => (e.StatementId, e.Key)).ToHashSet();
-
+        var ids = read.Statements.Select(s => s.Id).Distinct().ToList();
         var userId = ApplicationAccess.ActorFor(finance).UserId;
         var now = clock.GetUtcNow().UtcDateTime;
         var added = new List<StatementEntry>();
-        var already = 0;
+        var (already, proposed) = (0, 0);
+        List<string> problems = [];
         var outcome = await actions.RunAsync(finance, async () =>
         {
+            // What was imported before is read under the lock: the same file imported twice at once adds its entries once.
+            await StatementMatching.TakeAsync(db, ct);
+            var earlier = await db.BankStatements.Where(s => ids.Contains(s.BankStatementId)).ToListAsync(ct);
+            // A statement is its account's: the same id on another account (or on none) is another statement.
+            var known = read.Statements.ToDictionary(s => s, s => earlier.SingleOrDefault(e => e.BankStatementId == s.Id && e.Iban == s.Iban));
+            problems = [.. read.Statements.Where(s => known[s] is { } before && before.Currency != s.Currency)
+                .Select(s => $"Statement {s.Id}{OfAccount(s.Iban)} was imported before in {known[s]!.Currency}; this file gives it in {s.Currency}. Check the file.")];
+            if (problems.Count > 0) return;
+            var knownIds = known.Values.OfType<ImportedStatement>().Select(s => s.Id).ToList();
+            var knownKeys = (await db.StatementEntries.AsNoTracking().Where(e => knownIds.Contains(e.StatementId))
+                .Select(e => new { e.StatementId, e.Key }).ToListAsync(ct)).Select(e => (e.StatementId, e.Key)).ToHashSet();
             foreach (var statement in read.Statements)
             {
-                if (!known.TryGetValue(statement.Id, out var record))
+                if (known[statement] is not { } record)
                 {
                     record = new ImportedStatement(statement.Id, statement.Iban, statement.Currency, statement.From, statement.To, format,
                         Bounds.FileName(fileName, "File"), userId, now);
@@ -66,33 +70,22 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
                     added.Add(entry);
                 }
             }
-            var proposed = await ProposeAsync(added, now, ct);
+            proposed = await ProposeAsync(added, now, ct);
             db.AuditEvents.Add(new AuditEvent(ImportedAction, nameof(ImportedStatement), null, JsonSerializer.Serialize(new
             {
-                fileName, format, statements = ids, added = added.Count, alreadyImported = already, proposed,
+                fileName, format, statements = ids, accounts = read.Statements.Select(s => s.Iban).Distinct(), added = added.Count,
+                alreadyImported = already, proposed,
             })));
         }, ct);
         if (!outcome.Succeeded) return Refused([.. outcome.Errors.Select(e => e.Message)]);
-        var proposedCount = await db.StatementMatches.CountAsync(m => added.Select(a => a.Id).Contains(m.StatementEntryId), ct);
-        return new(read.Statements.Count, added.Count, already, read.Statements.Sum(s => s.SkippedNotBooked), proposedCount, []);
+        if (problems.Count > 0) return Refused(problems);
+        return new(read.Statements.Count, added.Count, already, read.Statements.Sum(s => s.SkippedNotBooked), proposed, []);
     }
 
     private static StatementImportResult Refused(IReadOnlyList<string> problems) => new(0, 0, 0, 0, 0, problems);
 
-    /// <summary>A camt.053 file (XML) or a CSV one, told apart by their first characters.</summary>
-    private static (StatementReadResult Read, string Format) Read(byte[] content)
-    {
-        var text = content.AsSpan();
-        if (text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) text = text[3..];
-        var start = text.TrimStart(" \t\r\n"u8);
-        if (start.Length > 0 && start[0] == (byte)'<')
-        {
-            var result = Camt053Reader.Read(content);
-            var xml = System.Text.Encoding.UTF8.GetString(content.AsSpan(0, Math.Min(content.Length, 4096)));
-            return (result, xml.Contains(Camt053Reader.Namespace08, StringComparison.Ordinal) ? "camt.053.001.08" : "camt.053.001.04");
-        }
-        return (StatementCsvReader.Read(content), "CSV");
-    }
+    /// <summary>" of account CH9300762011623852957", or nothing for a statement that names no account.</summary>
+    private static string OfAccount(string? iban) => iban is null ? "" : $" of account {iban}";
 
     /// <summary>
     /// Proposes, for the new entries, the open ledger entries they settle: of the kinds a bank moves, not reversed, not
@@ -157,11 +150,10 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
         _ => CandidateKind.BankCharge,
     };
 
-    private static bool IsCredit(LedgerEntryKind kind) => kind is LedgerEntryKind.Refund or LedgerEntryKind.Contribution;
-
     public Task<CommandOutcome> ConfirmAsync(ClaimsPrincipal finance, Guid matchId, CancellationToken ct) =>
         actions.RunAsync(finance, async () =>
         {
+            await StatementMatching.TakeAsync(db, ct);
             var match = await db.StatementMatches.SingleOrDefaultAsync(m => m.Id == matchId, ct)
                         ?? throw new DomainException("There is no such match: it may have been rejected a moment ago.");
             match.Confirm(ApplicationAccess.ActorFor(finance).UserId, clock.GetUtcNow().UtcDateTime);
@@ -171,6 +163,7 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
     public Task<CommandOutcome> RejectAsync(ClaimsPrincipal finance, Guid matchId, CancellationToken ct) =>
         actions.RunAsync(finance, async () =>
         {
+            await StatementMatching.TakeAsync(db, ct);
             var match = await db.StatementMatches.SingleOrDefaultAsync(m => m.Id == matchId, ct)
                         ?? throw new DomainException("There is no such match: it may have been rejected a moment ago.");
             if (match.Confirmed) throw new DomainException("A confirmed match stays: it is what finance checked.");
@@ -178,33 +171,45 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
         }, ct);
 
     /// <summary>
-    /// Finance matches a statement entry by hand to one ledger entry, or splits it between several: open entries whose
-    /// money moves the same way, in its currency, adding up to its amount exactly. Confirmed at once.
+    /// Finance matches a statement entry by hand to one ledger entry, or splits it between several (<see cref="StatementEntry.MatchByHand"/>),
+    /// confirmed at once. Decided under <see cref="StatementMatching"/> on what is open then: of two people matching the same
+    /// statement entry, or the same ledger entry, at once, the second is told that someone else has just matched it (409).
     /// </summary>
     public async Task<CommandOutcome> MatchByHandAsync(ClaimsPrincipal finance, Guid statementEntryId, IReadOnlyList<Guid> ledgerEntryIds,
         CancellationToken ct)
     {
-        const string field = "LedgerEntryIds";
-        var entry = await UnmatchedEntries().SingleOrDefaultAsync(e => e.Id == statementEntryId, ct);
-        if (entry is null) return new CommandOutcome(409, [(null, "This statement entry is matched already, or does not exist.")]);
         var ids = ledgerEntryIds.Distinct().ToList();
-        if (ids.Count == 0) return CommandOutcome.Invalid([(field, "Tick the ledger entries this statement entry settles.")]);
-        var chosen = await OpenEntries().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
-        string? problem = chosen.Count != ids.Count ? "One of the ledger entries ticked is already settled, reversed, or not a bank movement."
-            : chosen.Any(e => e.Amount.Currency != entry.Amount.Currency) ? $"The statement entry is in {entry.Amount.Currency}; tick entries in that currency."
-            : chosen.Any(e => IsCredit(e.Kind) != entry.IsCredit)
-                ? entry.IsCredit ? "This is money in: tick refunds or contributions." : "This is money out: tick payments or bank charges."
-            : chosen.Sum(e => e.Amount.Amount) != entry.Amount.Amount
-                ? $"The entries ticked add up to {new Money(chosen.Sum(e => e.Amount.Amount), entry.Amount.Currency)}; the statement entry is {entry.Amount}."
-            : null;
-        if (problem is not null) return CommandOutcome.Invalid([(field, problem)]);
         var userId = ApplicationAccess.ActorFor(finance).UserId;
         var now = clock.GetUtcNow().UtcDateTime;
-        var reason = chosen.Count == 1 ? "Matched by hand." : $"Split by hand between {chosen.Count} ledger entries.";
-        return await actions.RunAsync(finance, () =>
+        string? changed = null;
+        try
         {
-            foreach (var ledger in chosen) db.StatementMatches.Add(new StatementMatch(entry.Id, ledger.Id, confirmed: true, reason, userId, now));
-            return Task.CompletedTask;
-        }, ct);
+            var outcome = await actions.RunAsync(finance, async () =>
+            {
+                await StatementMatching.TakeAsync(db, ct);
+                var entry = await db.StatementEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == statementEntryId, ct)
+                            ?? throw new DomainException("There is no such statement entry. Reload the page to see the entries still to match.");
+                var chosen = await OpenEntries().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
+                if (await db.StatementMatches.AnyAsync(m => m.StatementEntryId == entry.Id, ct))
+                    changed = "the statement entry is matched already";
+                else if (chosen.Count != ids.Count && await db.StatementMatches.AnyAsync(m => ids.Contains(m.LedgerEntryId), ct))
+                    changed = "a ledger entry you ticked is now matched to another statement entry";
+                else if (chosen.Count != ids.Count)
+                    throw new DomainException("One of the ledger entries ticked is reversed, or is not a payment, refund, contribution or bank charge.",
+                        StatementEntry.LedgerEntriesField);
+                if (changed is null) db.StatementMatches.AddRange(entry.MatchByHand(chosen, userId, now));
+            }, ct);
+            return changed is null ? outcome : ChangedBySomeoneElse(changed);
+        }
+        catch (DbUpdateException ex) when (SaveConflicts.IsSecondMatch(ex))
+        {
+            // Where the lock is not needed (SQLite) or was given up waiting, the unique index still settles a ledger entry once.
+            db.ChangeTracker.Clear();
+            return ChangedBySomeoneElse("a ledger entry you ticked is now matched to another statement entry");
+        }
     }
+
+    private static CommandOutcome ChangedBySomeoneElse(string what) =>
+        new(409, [(StatementEntry.LedgerEntriesField,
+            $"This was changed by someone else a moment ago: {what}. Reload the page to see what is still open.")]);
 }

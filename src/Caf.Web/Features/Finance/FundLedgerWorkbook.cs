@@ -77,8 +77,8 @@ internal static class FundLedgerWorkbook
         if (group.Grant) extra.Add(LedgerSheets.GrantColumn());
         if (group.Donor)
         {
-            extra.Add(new SheetColumn<LedgerRow>("Donor", 25, (c, r) => c.Value = r.Donor ?? ""));
-            extra.Add(new SheetColumn<LedgerRow>("Earmarking", 30, (c, r) => c.Value = r.Earmarking ?? ""));
+            extra.Add(new SheetColumn<LedgerRow>("Donor", 25, (c, r) => WorkbookText.Write(c, r.Donor)));
+            extra.Add(new SheetColumn<LedgerRow>("Earmarking", 30, (c, r) => WorkbookText.Write(c, r.Earmarking)));
         }
         var mine = rows.Where(r => group.Kinds.Contains(r.Kind)).ToList();
         var table = LedgerSheets.WriteEntries(sheet, HeaderRow,

@@ -77,7 +77,7 @@ public sealed class GrantLedger(CafDbContext db, IOptions<GrantRulesOptions> opt
         if (rows.FirstOrDefault(r => r.Kind == LedgerEntryKind.Commitment && !r.IsReversal && !r.IsReversed) is { } commitment)
         {
             LedgerSheets.Fact(sheet, 7, "Commitment rate", commitment.Rate, LedgerSheets.RateFormat);
-            sheet.Cell(7, 3).Value = $"{commitment.Currency} → {fundCurrency}, {commitment.RateSource}, {LedgerSheets.Iso(commitment.RateDate)}";
+            WorkbookText.Write(sheet.Cell(7, 3), $"{commitment.Currency} → {fundCurrency}, {commitment.RateSource}, {LedgerSheets.Iso(commitment.RateDate)}");
         }
         else LedgerSheets.Fact(sheet, 7, "Commitment rate", "no commitment");
         LedgerSheets.Fact(sheet, 8, "As of", asOf.ToDateTime(TimeOnly.MinValue), LedgerSheets.DateFormat);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Data.Finance;
+using Caf.Data.Finance.Statements;
 using Caf.Workflows.Grants;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
@@ -36,8 +37,11 @@ public sealed class LedgerCorrections(CafDbContext db, UserActions actions, IOpt
         {
             return await actions.RunAsync(finance, async () =>
             {
+                // Read under the matching lock: an entry is not matched to the bank and reversed at the same moment.
+                await StatementMatching.TakeAsync(db, ct);
                 var reversed = await db.LedgerEntries.AnyAsync(e => e.ReversesEntryId == id, ct);
-                var reversal = entry.Reverse(reason ?? "", reversed, ApplicationAccess.ActorFor(finance).UserId, now, FundTime.DateOf(now));
+                var match = await db.StatementMatches.AsNoTracking().FirstOrDefaultAsync(m => m.LedgerEntryId == id, ct);
+                var reversal = entry.Reverse(reason ?? "", reversed, match, ApplicationAccess.ActorFor(finance).UserId, now, FundTime.DateOf(now));
                 if (entry.FundAmount.Currency == options.Value.FundCurrency && !overCommitmentAccepted
                     && (await FundBalances.ForDecisionAsync(db, options.Value.FundCurrency, ct))
                         .OverCommitmentAfter(new Money(-reversal.FundCashEffect, entry.FundAmount.Currency)) is { } overCommitted)

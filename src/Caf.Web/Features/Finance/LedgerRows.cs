@@ -10,18 +10,31 @@ public sealed record LedgerLink(Guid Id, DateOnly ValueDate, string Description)
 
 /// <summary>
 /// One ledger entry as every finance list and workbook shows it: its amount and fund amount signed (a reversal is a
-/// negative row), its rate, and the entries it is linked to by a reversal.
+/// negative row), its rate, the entries it is linked to by a reversal, and whether a line of a bank statement settles it
+/// (<paramref name="Matched"/>, proposed or confirmed).
 /// </summary>
 public sealed record LedgerRow(Guid Id, DateOnly ValueDate, LedgerEntryKind Kind, string? Grant, string Description, string? Donor,
     string? Earmarking, string? BankReference, string Currency, decimal EntryAmount, string FundCurrency, decimal EntryFundAmount, decimal Rate,
-    DateOnly RateDate, string RateSource, LedgerLink? Reverses, LedgerLink? ReversedBy)
+    DateOnly RateDate, string RateSource, LedgerLink? Reverses, LedgerLink? ReversedBy, bool Matched)
 {
     public bool IsReversal => Reverses is not null;
     public bool IsReversed => ReversedBy is not null;
     /// <summary>A donor's contribution or a charge on the fund's own account: corrected from the ledger, not through a grant.</summary>
     public bool OnFundOnly => Grant is null;
-    /// <summary>Finance may reverse it from the ledger: a fund entry, neither a reversal nor reversed already.</summary>
-    public bool MayReverse => OnFundOnly && !IsReversal && !IsReversed;
+    /// <summary>
+    /// Finance may reverse it from the ledger: a fund entry, neither a reversal nor reversed already, nor matched to a line of
+    /// a bank statement (LedgerEntry.Reverse says why).
+    /// </summary>
+    public bool MayReverse => OnFundOnly && !IsReversal && !IsReversed && !Matched;
+
+    /// <summary>
+    /// Why the entry has no amount in <paramref name="fundCurrency"/>, or null when it has one. Entries in another currency
+    /// written before rates were kept were given their own amount at rate 1 by the migration ExchangeRatesAndConversions
+    /// (ADR 0022): their "fund amount" is in their own currency, so the fund's balance leaves them out (FundBalances).
+    /// </summary>
+    public string? NotInFundCurrency(string fundCurrency) => FundCurrency == fundCurrency
+        ? null
+        : $"Not converted to {fundCurrency}: recorded in {Currency} before exchange rates were kept, so the fund's balance in {fundCurrency} leaves it out.";
 
     private int Sign => IsReversal ? -1 : 1;
     /// <summary>The amount in the entry's currency; negative for a reversal.</summary>
@@ -48,7 +61,7 @@ public static class LedgerRows
     /// <summary>
     /// <paramref name="entries"/> as rows in value-date order (newest first when asked), each with the entry it reverses
     /// and the reversal that reverses it (up to <paramref name="reversalsUpTo"/> when given), read by two left joins in
-    /// the same statement: never a query per row.
+    /// the same statement, and whether a statement entry is matched to it: never a query per row.
     /// </summary>
     public static IQueryable<LedgerRow> Of(CafDbContext db, IQueryable<LedgerEntry> entries, bool newestFirst = false, DateOnly? reversalsUpTo = null)
     {
@@ -67,6 +80,7 @@ public static class LedgerRows
             x.e.Earmarking, x.e.BankReference, x.e.Amount.Currency, x.e.Amount.Amount, x.e.FundAmount.Currency, x.e.FundAmount.Amount, x.e.Rate,
             x.e.RateDate, x.e.RateSource,
             x.o == null ? null : new LedgerLink(x.o.Id, x.o.ValueDate, x.o.Description),
-            x.r == null ? null : new LedgerLink(x.r.Id, x.r.ValueDate, x.r.Description)));
+            x.r == null ? null : new LedgerLink(x.r.Id, x.r.ValueDate, x.r.Description),
+            db.StatementMatches.Any(m => m.LedgerEntryId == x.e.Id)));
     }
 }

@@ -57,12 +57,13 @@ internal static class LedgerSheets
         return stream.ToArray();
     }
 
-    /// <summary>A label and a value on one line of a sheet's heading.</summary>
+    /// <summary>A label and a value on one line of a sheet's heading; a text value (a grant's title, a state's name) as <see cref="WorkbookText"/>.</summary>
     public static void Fact(IXLWorksheet sheet, int row, string label, object value, string? format = null)
     {
         sheet.Cell(row, 1).Value = label;
         sheet.Cell(row, 1).Style.Font.Bold = true;
-        sheet.Cell(row, 2).Value = value;
+        if (value is string text) WorkbookText.Write(sheet.Cell(row, 2), text);
+        else sheet.Cell(row, 2).Value = value;
         if (format is not null) sheet.Cell(row, 2).Style.NumberFormat.Format = format;
     }
 
@@ -73,22 +74,31 @@ internal static class LedgerSheets
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
     }
 
-    /// <summary>The columns every entry sheet shows, with <paramref name="extra"/> after the first ones (type, grant, donor).</summary>
+    /// <summary>
+    /// The columns every entry sheet shows, with <paramref name="extra"/> after the first ones (type, grant, donor). An entry
+    /// with no amount in the fund currency (<see cref="LedgerRow.NotInFundCurrency"/>) has no fund amount, so that the totals
+    /// in fund currency are the fund's balance's, and says why in its rate source.
+    /// </summary>
     public static List<SheetColumn<LedgerRow>> EntryColumns(string fundCurrency, Func<LedgerRow, int> sign, params SheetColumn<LedgerRow>[] extra) =>
     [
         new("Value date", 12, (c, r) => Date(c, r.ValueDate)),
         .. extra,
-        new("Description", 45, (c, r) => c.Value = r.Description),
-        new("Bank reference", 18, (c, r) => c.Value = r.BankReference ?? ""),
-        new(Currency, 9, (c, r) => c.Value = r.Currency),
+        new("Description", 45, (c, r) => WorkbookText.Write(c, r.Description)),
+        new("Bank reference", 18, (c, r) => WorkbookText.Write(c, r.BankReference)),
+        new(Currency, 9, (c, r) => WorkbookText.Write(c, r.Currency)),
         new(Amount, 18, (c, r) => MoneyCell(c, sign(r) * r.Amount.Amount, r.Currency)),
-        new($"{FundAmount} ({fundCurrency})", 18, (c, r) => MoneyCell(c, sign(r) * r.FundAmount.Amount, fundCurrency)),
+        new($"{FundAmount} ({fundCurrency})", 18, (c, r) =>
+        {
+            if (r.NotInFundCurrency(fundCurrency) is null) MoneyCell(c, sign(r) * r.FundAmount.Amount, fundCurrency);
+        }),
         new("Rate", 12, (c, r) => { c.Value = r.Rate; c.Style.NumberFormat.Format = RateFormat; }),
         new("Rate date", 12, (c, r) => Date(c, r.RateDate)),
-        new("Rate source", 22, (c, r) => c.Value = r.RateSource),
-        new(ReversalOf, 40, (c, r) => c.Value = Describe(r.Reverses)),
-        new(ReversedBy, 40, (c, r) => c.Value = Describe(r.ReversedBy)),
+        new(RateSource, 22, (c, r) => WorkbookText.Write(c, r.NotInFundCurrency(fundCurrency) ?? r.RateSource)),
+        new(ReversalOf, 40, (c, r) => WorkbookText.Write(c, Describe(r.Reverses))),
+        new(ReversedBy, 40, (c, r) => WorkbookText.Write(c, Describe(r.ReversedBy))),
     ];
+
+    public const string RateSource = "Rate source";
 
     public const string ReversalOf = "Reversal of";
     public const string ReversedBy = "Reversed by";
@@ -96,9 +106,9 @@ internal static class LedgerSheets
     /// <summary>An entry as a person finds it on the same sheet: "2026-11-02 Contribution: Norway".</summary>
     private static string Describe(LedgerLink? entry) => entry is null ? "" : $"{Iso(entry.ValueDate)} {entry.Description}";
 
-    public static SheetColumn<LedgerRow> TypeColumn() => new(Type, 24, (c, r) => c.Value = DisplayNames.Label(r.Kind));
+    public static SheetColumn<LedgerRow> TypeColumn() => new(Type, 24, (c, r) => WorkbookText.Write(c, DisplayNames.Label(r.Kind)));
 
-    public static SheetColumn<LedgerRow> GrantColumn() => new("Grant", 15, (c, r) => c.Value = r.Grant ?? "");
+    public static SheetColumn<LedgerRow> GrantColumn() => new("Grant", 15, (c, r) => WorkbookText.Write(c, r.Grant));
 
     public static void Date(IXLCell cell, DateOnly date)
     {
@@ -191,6 +201,10 @@ internal sealed class EntryTable(IXLWorksheet sheet, int headerRow, int lastRow,
 
     /// <summary>How many rows hold <paramref name="value"/> in a column, for a formula on any sheet; 0 without rows.</summary>
     public string CountIf(string by, string value) => IsEmpty ? "0" : $"COUNTIF('{sheet.Name}'!{Range(by)},\"{value}\")";
+
+    /// <summary>How many rows meet every (column, value) criterion, for a formula on any sheet; 0 without rows.</summary>
+    public string CountIfs(params (string By, string Value)[] criteria) =>
+        IsEmpty ? "0" : $"COUNTIFS({string.Join(",", criteria.Select(c => $"'{sheet.Name}'!{Range(c.By)},\"{c.Value}\""))})";
 
     /// <summary>How many rows there are, counted in a column every row fills, for a formula on any sheet; 0 without rows.</summary>
     public string CountRows(string column) => IsEmpty ? "0" : $"COUNTA('{sheet.Name}'!{Range(column)})";

@@ -19,11 +19,13 @@ public sealed record BankMatchRow(StatementLineRow Line, DateOnly LedgerValueDat
 
 /// <summary>
 /// A grant at final reconciliation or closed, with the figures its settlement rests on (ADR 0024): the ledger's as of the
-/// date (paid, refunded), the final report's or the accepted expenditure, and any waiver; read from the grant itself.
+/// date (paid, refunded), the final report's or the accepted expenditure, and any waiver; read from the grant itself. A final
+/// report that gives spending per budget line gives <paramref name="Lines"/>, each against its budget.
 /// </summary>
 public sealed record GrantSettlementRow(string Grant, string Title, string ApplicantState, string Stage, string Currency, Money Approved,
     Money? SpendingReported, bool SpendingFromFinalReport, Money Disbursed, Money Refunded, Money PaidNet, Money? AcceptedExpenditure,
-    Money RefundWaived, string? RefundWaiverReason, DateTime? RefundWaivedAtUtc, Money RefundDue, ExpenditureVariance? Variance)
+    Money RefundWaived, string? RefundWaiverReason, DateTime? RefundWaivedAtUtc, Money RefundDue, ExpenditureVariance? Variance,
+    IReadOnlyList<LineVariance> Lines)
 {
     /// <summary>On the sheet Refunds due: something was, is or was waived to be given back.</summary>
     public bool HasRefund => RefundDue.Amount > 0 || Refunded.Amount > 0 || RefundWaived.Amount > 0;
@@ -79,14 +81,14 @@ public sealed class ReconciliationReport(CafDbContext db, BankStatements stateme
     }
 
     /// <summary>
-    /// The grants at final reconciliation or closed with their ledger entries up to the date and their reports, in three
-    /// queries: the grant's own rules then give every settlement figure, as on its reconciliation page.
+    /// The grants at final reconciliation or closed with their ledger entries up to the date and their reports with their
+    /// lines, in four queries: the grant's own rules then give every settlement figure, as on its reconciliation page.
     /// </summary>
     private async Task<IReadOnlyList<GrantSettlementRow>> GrantsAsync(DateOnly date, CancellationToken ct)
     {
         var grants = await db.Applications.AsNoTracking()
             .Where(a => a.Reference != null && (a.Workflow!.Stage == GrantStages.FinalReconciliation || a.Workflow.Stage == GrantStages.Closed))
-            .Include(a => a.ApplicantState).Include(a => a.Workflow).Include(a => a.Reports)
+            .Include(a => a.ApplicantState).Include(a => a.Workflow).Include(a => a.Reports).ThenInclude(r => r.Lines)
             .Include(a => a.LedgerEntries.Where(e => e.ValueDate <= date))
             .OrderBy(a => a.Reference).AsSplitQuery().ToListAsync(ct);
         return [.. grants.Select(a =>
@@ -96,7 +98,8 @@ public sealed class ReconciliationReport(CafDbContext db, BankStatements stateme
                 workflows.Get(a.Workflow!.DefinitionId, a.Workflow.DefinitionVersion).StageLabel(a.Stage), a.Currency, approved,
                 a.SpendingReported, a.ReportedExpenditure is not null, a.Disbursed, a.Refunded, a.PaidNet, a.AcceptedExpenditure,
                 a.RefundWaived, a.RefundWaiverReason, a.RefundWaivedAtUtc, a.RefundDue,
-                a.SpendingReported is { } spent ? ExpenditureVariance.Of(approved, spent, options.Value.VarianceFlagPercent) : null);
+                a.SpendingReported is { } spent ? ExpenditureVariance.Of(approved, spent, options.Value.VarianceFlagPercent) : null,
+                a.AcceptedReport?.Variances(a.Currency, options.Value.VarianceFlagPercent) ?? []);
         })];
     }
 

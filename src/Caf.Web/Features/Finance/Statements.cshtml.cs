@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Data.Finance.Statements;
+using Caf.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -14,18 +16,22 @@ namespace Caf.Web.Features.Finance;
 /// and see the statement entries and ledger entries still unmatched.
 /// </summary>
 [Authorize(Roles = CafRoles.Finance)]
+[RequestLimit(MaxRequestBytes)]
 public sealed class StatementsModel(CafDbContext db, BankStatements statements) : PageModel
 {
     /// <summary>Each list shows this many rows at most, oldest first, with the count of all.</summary>
     public const int Shown = 100;
 
+    /// <summary>What one request to this page may carry: the largest statement file, and room for the form around it.</summary>
+    public const long MaxRequestBytes = Camt053Reader.MaxBytes + 1024 * 1024;
+
     /// <summary>How far around a statement entry's value date ledger entries are offered to match it by hand.</summary>
     public const int HandMatchDays = 31;
 
-    [BindProperty] public IFormFile? Upload { get; set; }
-    [BindProperty] public Guid MatchId { get; set; }
-    [BindProperty] public Guid StatementEntryId { get; set; }
-    [BindProperty] public List<Guid> LedgerEntryIds { get; set; } = [];
+    [BindProperty, Display(Name = "Statement file")] public IFormFile? Upload { get; set; }
+    [BindProperty, Display(Name = "The proposed match")] public Guid MatchId { get; set; }
+    [BindProperty, Display(Name = "The statement entry")] public Guid StatementEntryId { get; set; }
+    [BindProperty, Display(Name = "The ledger entries ticked")] public List<Guid> LedgerEntryIds { get; set; } = [];
 
     public sealed record Proposal(Guid Id, StatementEntry Line, LedgerEntry Entry, string? Grant, string Reason);
     public sealed record OpenLedgerEntry(LedgerEntry Entry, string? Grant);
@@ -46,14 +52,26 @@ public sealed class StatementsModel(CafDbContext db, BankStatements statements) 
 
     private IReadOnlyList<OpenLedgerEntry> _nearby = [];
 
-    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+    private static string TooLarge =>
+        $"The file is larger than {Camt053Reader.MaxBytes / 1024 / 1024} MB, more than any statement of the fund's accounts: " +
+        "ask the bank for a statement per month or per account, and import each.";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // A file too large to read at all comes back here, unread (RequestLimitAttribute): said at its field.
+        if (HttpContext.Features.Get<RequestTooLarge>() is not null)
+        {
+            ModelState.AddModelError(nameof(Upload), TooLarge);
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        }
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0)
-            return await RefusedAsync(["Choose the statement file to import (camt.053 XML or CSV)."], ct);
-        if (Upload.Length > Camt053Reader.MaxBytes)
-            return await RefusedAsync([$"The file is larger than {Camt053Reader.MaxBytes / 1024 / 1024} MB: import it a month at a time."], ct);
+        if (!ModelState.IsValid) return await InvalidAsync(ct);
+        if (Upload is null || Upload.Length == 0) return await FieldRefusedAsync("Choose the statement file to import (camt.053 XML or CSV).", ct);
+        if (Upload.Length > Camt053Reader.MaxBytes) return await FieldRefusedAsync(TooLarge, ct);
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
         var result = await statements.ImportAsync(User, Upload.FileName, buffer.ToArray(), ct);
@@ -64,34 +82,47 @@ public sealed class StatementsModel(CafDbContext db, BankStatements statements) 
     }
 
     public Task<IActionResult> OnPostConfirmAsync(CancellationToken ct) =>
-        StepAsync(statements.ConfirmAsync(User, MatchId, ct), "Match confirmed.", ct);
+        StepAsync(() => statements.ConfirmAsync(User, MatchId, ct), "Match confirmed.", ct);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken ct) =>
-        StepAsync(statements.RejectAsync(User, MatchId, ct), "Proposal rejected: both entries are open again.", ct);
+        StepAsync(() => statements.RejectAsync(User, MatchId, ct), "Proposal rejected: both entries are open again.", ct);
 
     public Task<IActionResult> OnPostMatchAsync(CancellationToken ct) =>
-        StepAsync(statements.MatchByHandAsync(User, StatementEntryId, LedgerEntryIds, ct), "Matched by hand.", ct);
+        StepAsync(() => statements.MatchByHandAsync(User, StatementEntryId, LedgerEntryIds, ct), "Matched by hand.", ct);
 
-    private async Task<IActionResult> StepAsync(Task<CommandOutcome> step, string done, CancellationToken ct)
+    /// <summary>Runs the step unless what was sent could not be read (said once, by the field's label); shows its refusal by field.</summary>
+    private async Task<IActionResult> StepAsync(Func<Task<CommandOutcome>> step, string done, CancellationToken ct)
     {
-        var outcome = await step;
+        if (!ModelState.IsValid) return await InvalidAsync(ct);
+        var outcome = await step();
         if (outcome.Succeeded)
         {
             TempData["Message"] = done;
             return RedirectToPage();
         }
-        this.ShowRefusal(outcome, field => field ?? "");
+        this.ShowRefusal(outcome, field => field == StatementEntry.LedgerEntriesField ? nameof(LedgerEntryIds) : field ?? "");
         Response.StatusCode = outcome.StatusCode;
         await LoadAsync(ct);
         return Page();
     }
 
-    private async Task<IActionResult> RefusedAsync(IReadOnlyList<string> problems, CancellationToken ct)
+    private async Task<IActionResult> InvalidAsync(CancellationToken ct)
     {
-        ImportProblems = problems;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(ct);
         return Page();
+    }
+
+    private async Task<IActionResult> FieldRefusedAsync(string message, CancellationToken ct)
+    {
+        ModelState.AddModelError(nameof(Upload), message);
+        return await InvalidAsync(ct);
+    }
+
+    private async Task<IActionResult> RefusedAsync(IReadOnlyList<string> problems, CancellationToken ct)
+    {
+        ImportProblems = problems;
+        return await InvalidAsync(ct);
     }
 
     private async Task LoadAsync(CancellationToken ct)
