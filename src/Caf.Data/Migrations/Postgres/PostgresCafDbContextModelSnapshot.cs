@@ -1110,6 +1110,20 @@ namespace Caf.Data.Migrations.Postgres
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
+                    b.Property<string>("ReceiptsContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReceiptsFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<Guid?>("ReceiptsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("ReceiptsSize")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1126,6 +1140,8 @@ namespace Caf.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ReceiptsId");
 
                     b.ToTable("Reports");
                 });
@@ -2894,6 +2910,11 @@ namespace Caf.Data.Migrations.Postgres
                         .HasForeignKey("Caf.Data.Entities.GrantReport", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiptsId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("File");
                 });

@@ -1113,6 +1113,20 @@ namespace Caf.Data.Migrations.SqlServer
                         .HasMaxLength(260)
                         .HasColumnType("nvarchar(260)");
 
+                    b.Property<string>("ReceiptsContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ReceiptsFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<Guid?>("ReceiptsId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("ReceiptsSize")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1129,6 +1143,8 @@ namespace Caf.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ReceiptsId");
 
                     b.ToTable("Reports");
                 });
@@ -2903,6 +2919,11 @@ namespace Caf.Data.Migrations.SqlServer
                         .HasForeignKey("Caf.Data.Entities.GrantReport", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiptsId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("File");
                 });

@@ -1105,6 +1105,20 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReceiptsContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptsFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReceiptsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceiptsSize")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1121,6 +1135,8 @@ namespace Caf.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ReceiptsId");
 
                     b.ToTable("Reports");
                 });
@@ -2883,6 +2899,11 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasForeignKey("Caf.Data.Entities.GrantReport", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Caf.Data.Entities.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiptsId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("File");
                 });
