@@ -84,10 +84,11 @@ public abstract class LargeListTests
                     $"{Id(1)}, 'caf-grant', {version}, {Stage}, {SecondsBefore("n.i")}, 1"),
                 InsertOverSeries("Applications", """
                     "Id", "Reference", "RoundId", "ApplicantStateId", "Title", "Summary", "Currency", "CreatedByUserId", "CreatedAtUtc",
-                    "SubmittedAtUtc", "WorkflowInstanceId", "DoNoHarm", "FollowUpPlan", "GenderAnalysis", "NationalContributionInKind", "Objectives", "ThematicAreas"
+                    "SubmittedAtUtc", "WorkflowInstanceId", "DoNoHarm", "FollowUpPlan", "GenderAnalysis", "NationalContributionInKind", "Objectives", "ThematicAreas",
+                    "LedgerVersion"
                     """,
                     $"{Id(2)}, 'PRF-' || n.i, {round}, {applicant}, 'Exchange of practice number ' || n.i, '', 'CHF', 'perf', {SecondsBefore("n.i")}, " +
-                    $"{SecondsBefore("n.i")}, {Id(1)}, '', '', '', '', '', 0"),
+                    $"{SecondsBefore("n.i")}, {Id(1)}, '', '', '', '', '', 0, 0"),
                 InsertOverSeries("BudgetLine", """ "Id", "ApplicationId", "Position", "Category", "Description", "Quantity", "UnitCostAmount", "UnitCostCurrency" """,
                     $"{Id(3)}, {Id(2)}, 0, 'Travel', 'Flights', 2, 1000 + n.i % 500, 'CHF'"),
                 InsertOverSeries("ApplicationPartner", """ "Id", "ApplicationId", "StatePartyId", "Role" """,

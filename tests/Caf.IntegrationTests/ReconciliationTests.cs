@@ -105,6 +105,21 @@ public abstract class ReconciliationTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task Bank_details_that_can_no_longer_be_read_are_said_so_on_show_in_full_never_a_server_error()
+    {
+        await factory.ResetAsync();
+        // The scenario stores a text no key of this app protected, as a lost key ring would leave them.
+        var id = await _scenario.ActiveGrantAsync(Today.AddDays(-3));
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+
+        var (status, html) = await ReadAsync(finance.PostFormAsync($"/Finance/Tranches/{id}", [], "Reveal"));
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("The bank details on record can no longer be read: the key that protected them is not available.", html);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "bank-details.revealed")));
+    }
+
+    [Fact]
     public async Task The_receipts_sent_beside_the_final_report_are_checked_by_content_stored_apart_and_downloaded_audited()
     {
         await factory.ResetAsync();

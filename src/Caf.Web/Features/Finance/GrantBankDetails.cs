@@ -36,7 +36,18 @@ public sealed class GrantBankDetails(UserActions actions, RecordedReads reads, I
     public async Task<BankDetails?> RevealAsync(GrantApplication application, CancellationToken ct)
     {
         if (application.BankDetailsProtected is not { } protectedDetails) return null;
+        BankDetails details;
+        try
+        {
+            details = BankDetails.FromJson(_protector.Unprotect(protectedDetails));
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            // The key that protected them is gone (a lost key ring) or the stored text is not ours: said, never a server error.
+            throw new DomainException("The bank details on record can no longer be read: the key that protected them is not available. " +
+                                      "Record them again under \"Change the bank details\" from the grantee's letter.");
+        }
         await reads.RecordAsync("bank-details.revealed", nameof(GrantApplication), application.Id.ToString(), new { application.Reference }, ct);
-        return BankDetails.FromJson(_protector.Unprotect(protectedDetails));
+        return details;
     }
 }

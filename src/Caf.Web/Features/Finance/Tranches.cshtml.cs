@@ -96,7 +96,15 @@ public sealed class TranchesModel(ApplicationAccess access, WorkflowEngine engin
     public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        Revealed = await bankDetails.RevealAsync(Application, ct);
+        try
+        {
+            Revealed = await bankDetails.RevealAsync(Application, ct);
+        }
+        catch (DomainException unreadable)
+        {
+            ModelState.AddModelError("", unreadable.Message);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
         return await ShowAsync(ct);
     }
 }
