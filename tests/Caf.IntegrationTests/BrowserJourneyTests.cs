@@ -179,9 +179,13 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
 
         await applicant.GotoAsync(detailsUrl);
         await applicant.GetByRole(AriaRole.Link, new() { Name = "Submit the final report" }).ClickAsync();
-        await applicant.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        await applicant.GetByLabel("Narrative report").SetInputFilesAsync(new FilePayload
         {
             Name = "final-report.txt", MimeType = "text/plain", Buffer = "The delegation visited three sites."u8.ToArray(),
+        });
+        await applicant.GetByLabel("Receipts, scanned").SetInputFilesAsync(new FilePayload
+        {
+            Name = "receipts.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n%flights and hotel\n"u8.ToArray(),
         });
         await applicant.GetByLabel("Return flights").FillAsync("4500");
         await applicant.GetByRole(AriaRole.Button, new() { Name = "Submit the final report" }).ClickAsync();
