@@ -85,7 +85,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Finance/Reverse/{id:guid}"] = (false, ["finance@caf.demo"]),
         ["Finance/Rates"] = (false, ["finance@caf.demo"]),
         ["Reporting/FinalReport/{id:guid}"] = (false, [Owner]),
-        ["Reporting/Download/{id:guid}"] = (false, [Owner, .. Staff]),
+        ["Reporting/Download/{id:guid}"] = (false, [Owner, "isu@caf.demo", "finance@caf.demo"]),
         ["Workflows/Diagram/{id?}"] = (false, Staff),
         ["Rounds"] = (true, Users),
         ["Rounds/Manage"] = (false, ["isu@caf.demo", "auditor@caf.demo"]),

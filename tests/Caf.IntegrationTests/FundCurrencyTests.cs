@@ -96,6 +96,26 @@ public abstract class FundCurrencyTests(CafAppFactory factory)
             ["Input.Currency"] = "EUR", ["Input.ValueDate"] = day, ["Input.BankReference"] = "EU-2026-7",
         }), "record a contribution");
 
+        // The same transfer sent again (a double click, a second officer) is refused, naming the first; so is a day-first date.
+        var again = new Dictionary<string, string>
+        {
+            ["Input.Donor"] = "European Union", ["Input.Amount"] = "20000", ["Input.Currency"] = "EUR", ["Input.ValueDate"] = day,
+            ["Input.BankReference"] = "eu-2026-7",
+        };
+        using (var twice = await finance.PostFormAsync("/Finance/Contributions", again))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+            Assert.Contains("The bank transfer eu-2026-7 is already recorded (EUR 20,000.00", WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync()));
+        }
+        again["Input.BankReference"] = "EU-2026-8";
+        again["Input.ValueDate"] = "05.11.2026";
+        using (var dayFirst = await finance.PostFormAsync("/Finance/Contributions", again))
+        {
+            var html = WebUtility.HtmlDecode(await dayFirst.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.BadRequest, dayFirst.StatusCode);
+            Assert.Contains("must be a date, for example 2027-03-01.", html);
+            Assert.Contains("value=\"05.11.2026\"", html);
+        }
         var entry = await factory.WithDbAsync(db => db.LedgerEntries.SingleAsync(e => e.Donor == "European Union"));
         Assert.Equal((new Money(20_000m, "EUR"), new Money(18_702m, "CHF"), 0.9351m, "ECB reference rate", "Victim assistance"),
             (entry.Amount, entry.FundAmount, entry.Rate, entry.RateSource, entry.Earmarking));

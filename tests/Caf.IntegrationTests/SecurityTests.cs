@@ -152,6 +152,16 @@ public abstract class SecurityTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_field_name_with_an_unbalanced_bracket_is_a_bad_request_never_a_server_error()
+    {
+        await factory.ResetAsync();
+        using var anonymous = factory.NewSession();
+        using var response = await anonymous.PostFormAsync("/Account/Login",
+            new() { ["Email"] = "nobody@example.org", ["Password"] = "wrong-password-1", ["a[="] = "1" });
+        Assert.True((int)response.StatusCode < 500, $"answered {(int)response.StatusCode}");
+    }
+
+    [Fact]
     public async Task A_committee_member_of_a_partner_state_is_recused_and_cannot_score()
     {
         await factory.ResetAsync();

@@ -149,4 +149,17 @@ public sealed class GrantSettlementTests
 
         Assert.Equal(Chf(2_000m), application.RefundDue);
     }
+
+    [Fact]
+    public void A_refund_is_capped_at_the_refund_due_and_none_is_taken_once_a_waiver_balances_the_grant()
+    {
+        var application = Reported(7_920m);
+
+        Assert.Equal("The refund due from the grantee is CHF 80.00; a refund cannot exceed it.", application.RefundProblem(80.01m));
+        Assert.Null(application.RefundProblem(80m));
+        application.WaiveRefund(Threshold, "Below the cost of recovery.", "finance-1", Now);
+
+        Assert.Equal("No refund is due from the grantee: its accepted spending and what it received (less any waiver) balance.",
+            application.RefundProblem(50m));
+    }
 }

@@ -529,14 +529,19 @@ public sealed class GrantApplication : IAudited
     public string? RefundProblem(decimal amount) =>
         amount <= 0 ? "The amount must be more than zero."
         : amount > PaidNet.Amount ? $"A refund cannot exceed what was paid net, {PaidNet}."
+        // Once the spending is accepted, what comes back is the refund due: more would leave the fund owing the grantee.
+        : StillOwed is not null && amount > RefundDue.Amount
+            ? RefundDue.Amount == 0 ? "No refund is due from the grantee: its accepted spending and what it received (less any waiver) balance."
+                : $"The refund due from the grantee is {RefundDue}{(RefundWaived.Amount > 0 ? $" after the {RefundWaived} waived" : "")}; a refund cannot exceed it."
         : null;
+
+    /// <summary>The Geneva date of the committee's decision, or null before it.</summary>
+    public DateOnly? DecidedOn => DecidedAtUtc is { } decidedAt ? FundTime.DateOf(decidedAt) : null;
 
     /// <summary>
     /// The signed agreement and its payment schedule (ADR 0023), once the committee has approved the grant. Recorded again
     /// to correct it until a payment has been requested.
     /// </summary>
-    /// <summary>The Geneva date of the committee's decision, or null before it.</summary>
-    public DateOnly? DecidedOn => DecidedAtUtc is { } decidedAt ? FundTime.DateOf(decidedAt) : null;
 
     public void RecordAgreement(DateOnly signedOn, IReadOnlyList<TranchePlan> schedule, DateOnly today)
     {

@@ -52,6 +52,9 @@ public static class FundBalances
         return await OfAsync(db, fundCurrency, null, ct);
     }
 
+    /// <summary>The same lock, without reading the balance: for a change on the fund's account decided on what is already booked.</summary>
+    public static Task LockAsync(CafDbContext db, CancellationToken ct) => Fund.TakeAsync(db.Database, ct);
+
     /// <summary>Cash and open commitments in fund currency, over every entry up to <paramref name="asOf"/> (all when null).</summary>
     public static async Task<FundBalance> OfAsync(CafDbContext db, string fundCurrency, DateOnly? asOf, CancellationToken ct)
     {

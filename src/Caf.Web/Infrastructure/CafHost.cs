@@ -117,6 +117,13 @@ internal static class CafHost
             {
                 PlainBindingMessages.Apply(o.ModelBindingMessageProvider);
                 o.ModelBinderProviders.Insert(0, new StrictDecimalBinderProvider());
+                o.ModelBinderProviders.Insert(0, new StrictDateBinderProvider());
+                // Field names are read as the forms write them ("Input.Lines[0]"); the jQuery reading of "a[b]" threw on an
+                // unbalanced bracket, a server error anyone could cause before signing in.
+                for (var i = o.ValueProviderFactories.Count - 1; i >= 0; i--)
+                    if (o.ValueProviderFactories[i] is Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory
+                        or Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory)
+                        o.ValueProviderFactories.RemoveAt(i);
                 o.Filters.Add(new UnansweredMethodFilter());
                 o.ModelMetadataDetailsProviders.Add(new PlainBindingMessages());
             });

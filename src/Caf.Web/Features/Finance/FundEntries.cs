@@ -3,6 +3,7 @@ using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Data.Finance;
 using Caf.Workflows.Grants;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Caf.Web.Features.Finance;
@@ -32,7 +33,20 @@ public sealed class FundEntries(CafDbContext db, UserActions actions, IOptions<G
         return await actions.RunAsync(finance, async () =>
         {
             var conversion = await FundRates.ConvertAsync(db, amount(), options.Value.FundCurrency, valueDate!.Value, valueDateField, ct);
-            db.LedgerEntries.Add(entry(conversion, ApplicationAccess.ActorFor(finance).UserId, now));
+            var recorded = entry(conversion, ApplicationAccess.ActorFor(finance).UserId, now);
+            // One bank transfer is booked once: a form sent twice, or two officers recording the same credit, would count it twice.
+            await FundBalances.LockAsync(db, ct);
+            var upper = recorded.BankReference?.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // ToUpper here is SQL's UPPER, the same on every provider, not .NET's culture-dependent one.
+            if (recorded.BankReference is { } reference && await db.LedgerEntries.AsNoTracking()
+                    .Where(e => e.ApplicationId == null && e.Kind == recorded.Kind && e.ReversesEntryId == null
+                                && e.BankReference!.ToUpper() == upper
+                                && !db.LedgerEntries.Any(r => r.ReversesEntryId == e.Id))
+                    .FirstOrDefaultAsync(ct) is { } twice)
+#pragma warning restore CA1304, CA1311, CA1862
+                throw new DomainException($"The bank transfer {reference} is already recorded ({twice.Amount}, value date {twice.ValueDate:d MMMM yyyy}). " +
+                                          "Check the bank reference; to correct the entry, reverse it from the ledger.", nameof(ContributionReceipt.BankReference));
+            db.LedgerEntries.Add(recorded);
         }, ct);
     }
 }

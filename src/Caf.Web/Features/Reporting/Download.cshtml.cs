@@ -7,15 +7,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Caf.Web.Features.Reporting;
 
 /// <summary>
-/// Downloads a report file, or with <c>?part=receipts</c> the receipts sent beside it, for those who may see its
-/// application; the download is audited.
+/// Downloads a report file, or with <c>?part=receipts</c> the receipts sent beside it, for those who read the grant's own
+/// documents (<see cref="ApplicationAccess.MayReadGrantDocuments"/>); the download is audited.
 /// </summary>
 public sealed class DownloadModel(ApplicationAccess access, CafDbContext db, AuditedDownloads downloads) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, string? part, CancellationToken ct)
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (report is null || !await access.Visible(User).AnyAsync(a => a.Id == report.ApplicationId, ct)) return NotFound();
+        if (report is null) return NotFound();
+        // Visible, and one of those who read the grant's own documents: a partner state or another staff role is told nothing.
+        var applicantState = await access.Visible(User).Where(a => a.Id == report.ApplicationId).Select(a => (Guid?)a.ApplicantStateId).FirstOrDefaultAsync(ct);
+        if (applicantState is not { } state || !ApplicationAccess.MayReadGrantDocuments(User, state)) return NotFound();
         return part switch
         {
             null or "" => await downloads.SendAsync("report.downloaded", nameof(GrantReport), report.Id, report.FileName, ct),

@@ -77,10 +77,11 @@ public sealed class ApplicationAccess(CafDbContext db)
     }
 
     /// <summary>
-    /// The signed grant agreement (with the grantee's commitments and signatures) is read by finance, the ISU and the
-    /// applicant state's own focal points; not by partner states or the other staff roles.
+    /// The grant's own documents — the signed agreement, the final reports and their receipts, with the grantee's
+    /// commitments, signatures and spending — are read by finance, the ISU and the applicant state's own focal points; not by
+    /// partner states or the other staff roles.
     /// </summary>
-    public static bool MayReadSignedAgreement(ClaimsPrincipal user, Guid applicantStateId) =>
+    public static bool MayReadGrantDocuments(ClaimsPrincipal user, Guid applicantStateId) =>
         user.IsInRole(CafRoles.Finance) || user.IsInRole(CafRoles.IsuOfficer)
         || (user.IsInRole(CafRoles.Applicant) && user.StatePartyId() == applicantStateId);
 
