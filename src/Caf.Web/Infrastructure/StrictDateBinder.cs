@@ -9,24 +9,7 @@ namespace Caf.Web.Infrastructure;
 /// </summary>
 internal sealed class StrictDateBinder : IModelBinder
 {
-    public Task BindModelAsync(ModelBindingContext context)
-    {
-        var result = context.ValueProvider.GetValue(context.ModelName);
-        if (result == ValueProviderResult.None) return Task.CompletedTask;
-        context.ModelState.SetModelValue(context.ModelName, result);
-        var text = result.FirstValue?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            if (context.ModelMetadata.IsReferenceOrNullableType) context.Result = ModelBindingResult.Success(null);
-            else context.ModelState.TryAddModelError(context.ModelName,
-                context.ModelMetadata.ModelBindingMessageProvider.ValueMustNotBeNullAccessor(result.FirstValue ?? ""));
-            return Task.CompletedTask;
-        }
-        if (Read(text) is { } date) context.Result = ModelBindingResult.Success(date);
-        else context.ModelState.TryAddModelError(context.ModelName,
-            context.ModelMetadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(text, context.ModelMetadata.GetDisplayName()));
-        return Task.CompletedTask;
-    }
+    public Task BindModelAsync(ModelBindingContext context) => StrictDecimalBinder.BindTextAsync(context, text => Read(text));
 
     /// <summary>The date written as YYYY-MM-DD, or null.</summary>
     public static DateOnly? Read(string text) =>

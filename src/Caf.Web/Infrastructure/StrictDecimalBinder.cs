@@ -11,7 +11,13 @@ namespace Caf.Web.Infrastructure;
 /// </summary>
 internal sealed partial class StrictDecimalBinder : IModelBinder
 {
-    public Task BindModelAsync(ModelBindingContext context)
+    public Task BindModelAsync(ModelBindingContext context) => BindTextAsync(context, text => Read(text));
+
+    /// <summary>
+    /// Binds a value typed as text by <paramref name="read"/> (null when it is not written the one way accepted): blank is
+    /// null for an optional value and "required" otherwise; unreadable is the field's message, by its label.
+    /// </summary>
+    internal static Task BindTextAsync(ModelBindingContext context, Func<string, object?> read)
     {
         var result = context.ValueProvider.GetValue(context.ModelName);
         if (result == ValueProviderResult.None) return Task.CompletedTask;
@@ -19,13 +25,13 @@ internal sealed partial class StrictDecimalBinder : IModelBinder
         var text = result.FirstValue?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            // Blank: null for an optional number; "required" for one that must be given, as the default binder says.
+            // Blank: null for an optional value; "required" for one that must be given, as the default binder says.
             if (context.ModelMetadata.IsReferenceOrNullableType) context.Result = ModelBindingResult.Success(null);
             else context.ModelState.TryAddModelError(context.ModelName,
                 context.ModelMetadata.ModelBindingMessageProvider.ValueMustNotBeNullAccessor(result.FirstValue ?? ""));
             return Task.CompletedTask;
         }
-        if (Read(text) is { } value) context.Result = ModelBindingResult.Success(value);
+        if (read(text) is { } value) context.Result = ModelBindingResult.Success(value);
         else context.ModelState.TryAddModelError(context.ModelName,
             context.ModelMetadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(text, context.ModelMetadata.GetDisplayName()));
         return Task.CompletedTask;
