@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Data;
@@ -7,7 +8,7 @@ namespace Caf.Data;
 /// number is taken by one atomic UPDATE … RETURNING inside the submitting action's transaction: the counter row stays
 /// locked until that transaction ends, so a second submission waits for it, and a rolled-back one gives its number back.
 /// </summary>
-public static class ReferenceNumbers
+public static partial class ReferenceNumbers
 {
     public static async Task<int> NextAsync(CafDbContext db, int year, CancellationToken ct)
     {
@@ -32,4 +33,14 @@ public static class ReferenceNumbers
     }
 
     public static string Format(int year, int number) => $"CAF-{year}-{number:000}";
+
+    /// <summary>
+    /// The grant references <paramref name="text"/> names as whole tokens, whatever the capitals, upper case: as <see cref="Format"/>
+    /// writes them (CAF-2026-001, CAF-2026-1234), not CAF-2026-0012, which no grant has.
+    /// </summary>
+    public static IEnumerable<string> FoundIn(string? text) =>
+        text is null ? [] : GrantReference().Matches(text).Select(m => m.Value.ToUpperInvariant());
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])CAF-[0-9]{4}-(?:[0-9]{3}|[1-9][0-9]{3,})(?![\p{L}\p{N}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex GrantReference();
 }

@@ -264,6 +264,24 @@ public abstract class BankStatementTests(CafAppFactory factory)
         Assert.Equal(2, await factory.WithDbAsync(db => db.StatementEntries.Select(e => e.StatementId).Distinct().CountAsync()));
     }
 
+    [Fact]
+    public async Task A_booking_already_imported_on_another_statement_of_its_account_is_not_imported_again()
+    {
+        await factory.ResetAsync();
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+        // The intraday statement and the day's closing statement carry the same booking, B-77, under two statement ids.
+        var (_, intraday) = await ImportAsync(finance, "intraday.csv", Csv("2026-03-02-INTRA", [(400m, true, "B-77", "refund")]));
+        var (_, closing) = await ImportAsync(finance, "closing.csv",
+            Csv("2026-03-02", [(400m, true, "b-77", "refund"), (400m, false, "B-77", "another booking, other way"), (9m, false, "B-78", "fee")]));
+
+        Assert.Contains("1 new entries, 0 already imported", intraday);
+        Assert.Contains("2 new entries, 1 already imported", closing);
+        Assert.Equal(3, await factory.WithDbAsync(db => db.StatementEntries.CountAsync()));
+        // The same reference on another account is another booking.
+        var (_, otherAccount) = await ImportAsync(finance, "other.csv", Csv("2026-03-02", [(400m, true, "B-77", "refund")], "DE89370400440532013000"));
+        Assert.Contains("1 new entries, 0 already imported", otherAccount);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -107,6 +107,15 @@ public abstract class FundCurrencyTests(CafAppFactory factory)
             Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
             Assert.Contains("The bank transfer eu-2026-7 is already recorded (EUR 20,000.00", WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync()));
         }
+        // Nor is it booked again under a reference that only looks different: a zero-width space, a non-breaking hyphen,
+        // full-width letters, a direction override.
+        foreach (var disguised in new[] { "EU\u200B-2026-7", "EU-2026\u20117", "\uFF25\uFF35-2026-7", "\u202EEU-2026-7\u202C" })
+        {
+            again["Input.BankReference"] = disguised;
+            using var refused = await finance.PostFormAsync("/Finance/Contributions", again);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("The bank transfer EU-2026-7 is already recorded (EUR 20,000.00", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        }
         again["Input.BankReference"] = "EU-2026-8";
         again["Input.ValueDate"] = "05.11.2026";
         using (var dayFirst = await finance.PostFormAsync("/Finance/Contributions", again))

@@ -80,14 +80,21 @@ public abstract class SignedAgreementTests(CafAppFactory factory)
         Assert.All(audited, e => Assert.Contains(copyId.ToString()!, e.Details));
 
         // The partner state reads the application but not its agreement; the other staff roles do not either.
+        // Nor what was paid to the grantee: the owner sees it, the partner sees the approved amount only.
         using (var owner = await _journey.SignInAsync(GrantJourney.Applicant))
-            Assert.Contains($"href=\"/Finance/SignedAgreement/{id}\"", (await owner.GetAsync($"/Applications/Details/{id}")).Html);
+        {
+            var ownPage = (await owner.GetAsync($"/Applications/Details/{id}")).Html;
+            Assert.Contains($"href=\"/Finance/SignedAgreement/{id}\"", ownPage);
+            Assert.Contains("id=\"paid\"", ownPage);
+        }
         using (var partner = await _journey.SignInAsync(GrantJourney.OtherApplicant))
         {
             Assert.Equal(HttpStatusCode.NotFound, (await partner.Client.GetAsync($"/Finance/SignedAgreement/{id}")).StatusCode);
             var (status, details) = await partner.GetAsync($"/Applications/Details/{id}");
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.DoesNotContain("/Finance/SignedAgreement/", details);
+            Assert.Contains("<dt>Approved</dt>", details);
+            Assert.DoesNotContain("id=\"paid\"", details);
         }
         foreach (var other in new[] { Auditor, GrantJourney.Chair })
         {

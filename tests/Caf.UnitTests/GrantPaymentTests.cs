@@ -140,6 +140,35 @@ public sealed class GrantPaymentTests
         Assert.Equal(version + 1, application.LedgerVersion);
     }
 
+    [Theory]
+    [InlineData("UBS\u200B-R9")]          // a zero-width space pasted from a bank portal
+    [InlineData("UBS\u2011R9")]           // a non-breaking hyphen
+    [InlineData("\uFF35\uFF22\uFF33-R9")] // full-width letters
+    [InlineData("\u202EUBS-R9\u202C")]    // a right-to-left override
+    [InlineData("UBS\u2212R9\t")]         // a minus sign and a tab
+    public void A_reference_that_only_looks_different_is_the_same_bank_transfer(string disguised)
+    {
+        var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);
+        application.RecordRefund(Paid(100m), Today, "UBS-R9", "finance-1", Now);
+
+        var twice = Assert.Throws<DomainException>(() => application.RecordRefund(Paid(100m), Today, disguised, "finance-2", Now));
+
+        Assert.StartsWith("The bank transfer UBS-R9 is already recorded on this grant", twice.Message);
+    }
+
+    [Fact]
+    public void A_reference_is_stored_as_it_reads_and_one_of_invisible_characters_only_is_none()
+    {
+        var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);
+        var entry = application.RecordRefund(Paid(100m), Today, "\u202E ubs\u2013r9\u200D ", "finance-1", Now);
+
+        Assert.Equal("ubs-r9", entry.BankReference);
+        Assert.Equal(["Give the bank's reference for the payment."],
+            new BankPayment(100m, Today, "\u200B\u200C\uFEFF").Problems().Select(p => p.Message));
+        Assert.Null(BankText.Normalize("\uD800"));
+        Assert.Equal("Z\u00FCrich \U0001F600", BankText.Normalize("Zu\u0308rich\u00A0\uDC00\U0001F600"));
+    }
+
     [Fact]
     public void Money_is_booked_once_it_has_moved_not_on_a_future_value_date()
     {

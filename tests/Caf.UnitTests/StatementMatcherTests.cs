@@ -84,7 +84,7 @@ public sealed class StatementMatcherTests
         var wider = StatementMatcher.Propose([line], [refund], toleranceDays: 6);
 
         Assert.Empty(result.Proposals);
-        AssertUnmatched(Assert.Single(result.UnmatchedLines), line, [], "no open entry is a credit of USD 15,000.00 with a value date within 5 days of 2026-03-12.");
+        AssertUnmatched(Assert.Single(result.UnmatchedLines), line, [], "no open entry of CAF-2026-009, which the line names, is a credit of USD 15,000.00 with a value date within 5 days of 2026-03-12.");
         Assert.Equal([refund], result.UnmatchedCandidates);
         Assert.Equal("same reference CAF-2026-009, same amount, value date 6 days apart", SingleProposal(wider).Reason);
     }
@@ -204,6 +204,22 @@ public sealed class StatementMatcherTests
         var candidate = Candidate(1, CandidateKind.Disbursement, 5_000m, "2026-03-10", grant: "CAF-2026-001", bank: "001");
 
         Assert.Equal("same amount, same value date; no reference in common", SingleProposal(StatementMatcher.Propose([line], [candidate])).Reason);
+    }
+
+    [Fact]
+    public void A_line_naming_another_grant_is_not_proposed_for_a_grant_on_amount_and_date_alone_but_may_settle_a_bank_charge()
+    {
+        var refund = Credit(500m, "2026-03-10", "refund caf-2026-002 unspent");
+        var fee = Debit(25m, "2026-03-10", "Fee for transfer CAF-2026-002");
+        var otherGrant = Candidate(1, CandidateKind.Refund, 500m, "2026-03-10", grant: "CAF-2026-001");
+        var charge = Candidate(2, CandidateKind.BankCharge, 25m, "2026-03-10");
+
+        var result = StatementMatcher.Propose([refund, fee], [otherGrant, charge]);
+
+        Assert.Equal(charge, SingleProposal(result).Candidate);
+        AssertUnmatched(Assert.Single(result.UnmatchedLines), refund, [],
+            "no open entry of CAF-2026-002, which the line names, is a credit of CHF 500.00 with a value date within 5 days of 2026-03-10.");
+        Assert.Equal(["CAF-2026-002", "CAF-2026-1234"], ReferenceNumbers.FoundIn("x caf-2026-002/CAF-2026-1234 CAF-2026-0012 CAF-2026-00 XCAF-2026-003"));
     }
 
     [Fact]

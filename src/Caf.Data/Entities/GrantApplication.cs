@@ -692,7 +692,7 @@ public sealed class GrantApplication : IAudited
         if (request.PaymentProblem() is { } notNow) throw new DomainException(notNow);
         if (paid.Amount != request.Amount)
             throw new DomainException($"The payment approved is {request.Amount}; record that amount.", nameof(LedgerEntry.Amount));
-        if (string.IsNullOrWhiteSpace(bankReference))
+        if (BankText.Normalize(bankReference) is null)
             throw new DomainException("Give the bank's reference for the payment.", nameof(LedgerEntry.BankReference));
         var entry = AddLedgerEntry(LedgerEntryKind.Disbursement, paid, valueDate, $"Tranche {request.TrancheNumber}: {Reference} {ApplicantState?.Name}",
             bankReference, userId, nowUtc, paying: request);
@@ -932,9 +932,7 @@ public sealed class GrantApplication : IAudited
         };
         if (overCap is not null) throw new DomainException(overCap, nameof(LedgerEntry.Amount));
         // The same bank transfer recorded twice (a re-sent form, two officers at once) would pay or count it twice.
-        if (!string.IsNullOrWhiteSpace(bankReference)
-            && _ledgerEntries.FirstOrDefault(e => e.Kind == kind && e.ReversesEntryId is null
-                                                  && string.Equals(e.BankReference, bankReference.Trim(), StringComparison.OrdinalIgnoreCase)) is { } twice)
+        if (_ledgerEntries.FirstOrDefault(e => e.Kind == kind && e.ReversesEntryId is null && BankText.SameReference(e.BankReference, bankReference)) is { } twice)
             throw new DomainException(
                 $"The bank transfer {twice.BankReference} is already recorded on this grant ({twice.Amount}, value date {twice.ValueDate:d MMMM yyyy}). Check the bank reference.",
                 nameof(LedgerEntry.BankReference));

@@ -45,7 +45,7 @@ public sealed class LedgerEntry : IAudited
         ReversesEntryId = reverses;
         ValueDate = valueDate;
         Description = description.Trim();
-        BankReference = string.IsNullOrWhiteSpace(bankReference) ? null : bankReference.Trim();
+        BankReference = BankText.Normalize(bankReference);
         ApplicationId = applicationId;
         RecordedByUserId = recordedByUserId;
         RecordedAtUtc = nowUtc;

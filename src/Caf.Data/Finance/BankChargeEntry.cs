@@ -19,8 +19,7 @@ public sealed record BankChargeEntry(decimal? Amount, string? Currency, DateOnly
         if (string.IsNullOrWhiteSpace(Description)) yield return (nameof(Description), "Say what the bank charged for, such as “Transfer fee, tranche 1 to Cambodia”.");
         else if (Description.Trim().Length > DescriptionMaxLength)
             yield return (nameof(Description), $"Keep the description under {DescriptionMaxLength} characters.");
-        if (BankReference?.Trim().Length > BankPayment.MaxBankReferenceLength)
-            yield return (nameof(BankReference), $"Keep the bank reference under {BankPayment.MaxBankReferenceLength} characters.");
+        if (BankPayment.ReferenceProblem(BankReference) is { } reference) yield return (nameof(BankReference), reference);
     }
 
     /// <summary>The amount in its currency; only once <see cref="Problems"/> is empty.</summary>

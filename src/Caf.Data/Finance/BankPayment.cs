@@ -10,15 +10,18 @@ public sealed record BankPayment(decimal? Amount, DateOnly? ValueDate, string? B
 {
     public const int MaxBankReferenceLength = 100;
 
+    /// <summary>What is wrong with a bank reference as typed, if anything: its length once normalized (<see cref="BankText.Normalize"/>).</summary>
+    public static string? ReferenceProblem(string? reference) =>
+        BankText.Normalize(reference)?.Length > MaxBankReferenceLength ? $"Keep the bank reference under {MaxBankReferenceLength} characters." : null;
+
     /// <summary>Every rule the payment breaks on its own, each with its field; empty when it may be booked.</summary>
     public IEnumerable<(string Field, string Message)> Problems()
     {
         if (Amount is null) yield return (nameof(Amount), "Give the amount.");
         if (ValueDate is null) yield return (nameof(ValueDate), "Give the payment's value date.");
         else if (Bounds.Date("The value date", ValueDate.Value) is { } outOfRange) yield return (nameof(ValueDate), outOfRange);
-        if (string.IsNullOrWhiteSpace(BankReference)) yield return (nameof(BankReference), "Give the bank's reference for the payment.");
-        else if (BankReference.Length > MaxBankReferenceLength)
-            yield return (nameof(BankReference), $"Keep the bank reference under {MaxBankReferenceLength} characters.");
+        if (BankText.Normalize(BankReference) is not { } reference) yield return (nameof(BankReference), "Give the bank's reference for the payment.");
+        else if (ReferenceProblem(reference) is { } tooLong) yield return (nameof(BankReference), tooLong);
     }
 
     /// <summary>

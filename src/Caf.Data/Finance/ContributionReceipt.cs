@@ -21,8 +21,7 @@ public sealed record ContributionReceipt(string? Donor, string? Earmarking, deci
         if (ValueDate is null) yield return (nameof(ValueDate), "Give the value date on the bank statement.");
         else if (Bounds.Date("The value date", ValueDate.Value) is { } outside) yield return (nameof(ValueDate), outside);
         else if (ValueDate > today) yield return (nameof(ValueDate), "The value date is in the future: record the contribution once it has arrived.");
-        if (BankReference?.Trim().Length > BankPayment.MaxBankReferenceLength)
-            yield return (nameof(BankReference), $"Keep the bank reference under {BankPayment.MaxBankReferenceLength} characters.");
+        if (BankPayment.ReferenceProblem(BankReference) is { } reference) yield return (nameof(BankReference), reference);
     }
 
     /// <summary>The amount in its currency; only once <see cref="Problems"/> is empty.</summary>

@@ -18,7 +18,8 @@ internal sealed record BankStatement(
     IReadOnlyList<StatementLine> Lines, int SkippedNotBooked);
 
 /// <summary>
-/// One booked entry of a statement. Texts are trimmed, their runs of white space made one space, and cut to the lengths
+/// One booked entry of a statement. Texts are normalized (<see cref="BankText.Normalize"/>: trimmed, white space folded,
+/// invisible characters removed, dashes made "-") and cut to the lengths
 /// below; an absent or blank text is null. An entry of several transactions (camt <c>TxDtls</c>) is one line for its
 /// whole amount, with the transactions' distinct texts joined by " | ".
 /// </summary>
@@ -41,13 +42,8 @@ internal sealed record StatementLine(
     public const int MaxIdLength = 140;
     public const int MaxTextLength = 500;
 
-    /// <summary>A text as a line keeps it: null when blank, trimmed, white space folded, at most <paramref name="maxLength"/> characters.</summary>
-    public static string? Clean(string? text, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var folded = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return folded.Length <= maxLength ? folded : folded[..maxLength].TrimEnd();
-    }
+    /// <summary>A text as a line keeps it: null when blank, read as <see cref="BankText.Normalize"/> reads it, at most <paramref name="maxLength"/> characters.</summary>
+    public static string? Clean(string? text, int maxLength) => BankText.Normalize(text, maxLength);
 
     /// <summary>Several transactions' texts as one: each cleaned, the distinct ones in order joined by " | ", then cut; null when none.</summary>
     public static string? Join(IEnumerable<string?> texts, int maxLength) =>

@@ -43,7 +43,8 @@ internal sealed record MatchResult(IReadOnlyList<MatchProposal> Proposals, IRead
 /// <item>A fit is better when the line's reference, end-to-end id or remittance holds the candidate's bank reference (best)
 /// or its grant reference, as a whole token whatever the capitals (CAF-2026-001 is in "caf-2026-001 T1", not in
 /// "CAF-2026-0012"); a reference under <see cref="MinReferenceLength"/> characters is not looked for. Between fits of the
-/// same kind, the closer value date is better.</item>
+/// same kind, the closer value date is better. A line that names a grant reference fits no other grant's entry on amount
+/// and date alone.</item>
 /// <item>The best fits are taken first. A line whose best fit is shared by two candidates, or a candidate that is the best
 /// fit of two lines, gets no proposal: a person decides, and those candidates are left for them too. Then the next best
 /// fits of the lines and candidates still open, and so on; each line and each candidate is proposed at most once.</item>
@@ -117,8 +118,14 @@ internal static class StatementMatcher
         var reference = Found(line, candidate.BankReference) is { } bank ? (2, bank)
             : Found(line, candidate.GrantReference) is { } grant ? (1, grant)
             : (0, (string?)null);
+        // A line that names another grant is that grant's money, however well amount and date agree.
+        if (reference.Item1 == 0 && candidate.GrantReference is not null && GrantsNamed(line).Count > 0) return null;
         return new Fit(0, 0, reference.Item1, reference.Item2, daysApart);
     }
+
+    /// <summary>The grant references the line's reference, end-to-end id or remittance names (CAF-2026-001), in order, once each.</summary>
+    private static List<string> GrantsNamed(StatementLine line) =>
+        [.. new[] { line.Reference, line.EndToEndId, line.Remittance }.SelectMany(ReferenceNumbers.FoundIn).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The candidate's reference, when the line's reference, end-to-end id or remittance holds it as a whole token.</summary>
     private static string? Found(StatementLine line, string? reference)
@@ -161,7 +168,8 @@ internal static class StatementMatcher
 
     private static string NoFit(StatementLine line, IReadOnlyList<MatchCandidate> candidates, List<int> fitting, int toleranceDays) =>
         fitting.Count == 0
-            ? $"no open entry is a {(line.Direction == EntryDirection.Credit ? "credit" : "debit")} of {line.Amount} with a value date within " +
+            ? $"no open entry{(GrantsNamed(line) is { Count: > 0 } named ? $" of {string.Join(" or ", named)}, which the line names," : "")} is a " +
+              $"{(line.Direction == EntryDirection.Credit ? "credit" : "debit")} of {line.Amount} with a value date within " +
               $"{toleranceDays} days of {line.ValueDate:yyyy-MM-dd}."
             : $"the open entries that fit it ({string.Join("; ", fitting.Select(c => Describe(candidates[c])))}) are proposed for other lines " +
               "or left for a person to decide.";

@@ -17,8 +17,12 @@ internal static class GrantMoney
     {
         var entries = application.LedgerEntries.OrderBy(e => e.ValueDate).ThenBy(e => e.RecordedAtUtc);
         if (ApplicationAccess.IsStaff(user)) return entries.ToList();
-        return ApplicationAccess.ActsForApplicant(application, user) ? entries.Where(e => !LedgerKinds.IsExchangeDifference(e.Kind)).ToList() : [];
+        return SeesPayments(application, user) ? entries.Where(e => !LedgerKinds.IsExchangeDifference(e.Kind)).ToList() : [];
     }
+
+    /// <summary>Whether <paramref name="user"/> sees what was paid and refunded on the grant: staff and the applicant state, not partners.</summary>
+    public static bool SeesPayments(GrantApplication application, ClaimsPrincipal user) =>
+        ApplicationAccess.IsStaff(user) || ApplicationAccess.ActsForApplicant(application, user);
 
     /// <summary>Whether <paramref name="user"/> sees amounts in fund currency and rates: staff only.</summary>
     public static bool SeesFundFigures(ClaimsPrincipal user) => ApplicationAccess.IsStaff(user);

@@ -49,6 +49,7 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
             var knownIds = known.Values.OfType<ImportedStatement>().Select(s => s.Id).ToList();
             var knownKeys = (await db.StatementEntries.AsNoTracking().Where(e => knownIds.Contains(e.StatementId))
                 .Select(e => new { e.StatementId, e.Key }).ToListAsync(ct)).Select(e => (e.StatementId, e.Key)).ToHashSet();
+            var bookedElsewhere = await BookingsOnAccountsAsync(read.Statements, ct);
             foreach (var statement in read.Statements)
             {
                 if (known[statement] is not { } record)
@@ -65,6 +66,11 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
                     var key = StatementEntry.KeyOf(line);
                     if (!inThisFile.Add(key)) key = $"{key}#{line.Line}";
                     if (!knownKeys.Add((record.Id, key))) { already++; continue; }
+                    // The bank's booking reference names one booking on its account: the same booking on another statement
+                    // of the account (an intraday statement, a statement issued again under a new id) is not a second one.
+                    var booking = Booking.Of(statement.Iban, line);
+                    if (booking is not null && bookedElsewhere.TryGetValue(booking, out var statementId) && statementId != record.Id) { already++; continue; }
+                    if (booking is not null) bookedElsewhere.TryAdd(booking, record.Id);
                     var entry = new StatementEntry(record.Id, key, line);
                     db.StatementEntries.Add(entry);
                     added.Add(entry);
@@ -80,6 +86,28 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
         if (!outcome.Succeeded) return Refused([.. outcome.Errors.Select(e => e.Message)]);
         if (problems.Count > 0) return Refused(problems);
         return new(read.Statements.Count, added.Count, already, read.Statements.Sum(s => s.SkippedNotBooked), proposed, []);
+    }
+
+    /// <summary>One booking on one account, as a bank identifies it: its reference, with its date, direction and amount.</summary>
+    private sealed record Booking(string Iban, string Reference, DateOnly BookingDate, bool IsCredit, Money Amount)
+    {
+        public static Booking? Of(string? iban, StatementLine line) => iban is null || line.Reference is null ? null
+            : new(iban, line.Reference.ToUpperInvariant(), line.BookingDate, line.Direction == EntryDirection.Credit, line.Amount);
+    }
+
+    /// <summary>The bookings already imported on the file's accounts under the references its lines give, each with its statement.</summary>
+    private async Task<Dictionary<Booking, Guid>> BookingsOnAccountsAsync(IReadOnlyList<BankStatement> statements, CancellationToken ct)
+    {
+        var accounts = statements.Select(s => s.Iban).OfType<string>().Distinct().ToList();
+        var references = statements.Where(s => s.Iban is not null).SelectMany(s => s.Lines).Select(l => l.Reference).OfType<string>().Distinct().ToList();
+        if (references.Count == 0) return [];
+        var booked = await (from e in db.StatementEntries.AsNoTracking()
+                            join s in db.BankStatements.AsNoTracking() on e.StatementId equals s.Id
+                            where s.Iban != null && accounts.Contains(s.Iban) && e.Reference != null && references.Contains(e.Reference)
+                            select new { s.Iban, e.Reference, e.BookingDate, e.IsCredit, e.Amount, e.StatementId }).ToListAsync(ct);
+        var found = new Dictionary<Booking, Guid>();
+        foreach (var b in booked) found.TryAdd(new Booking(b.Iban!, b.Reference!.ToUpperInvariant(), b.BookingDate, b.IsCredit, b.Amount), b.StatementId);
+        return found;
     }
 
     private static StatementImportResult Refused(IReadOnlyList<string> problems) => new(0, 0, 0, 0, 0, problems);

@@ -36,15 +36,16 @@ public sealed class FundEntries(CafDbContext db, UserActions actions, IOptions<G
             var recorded = entry(conversion, ApplicationAccess.ActorFor(finance).UserId, now);
             // One bank transfer is booked once: a form sent twice, or two officers recording the same credit, would count it twice.
             await FundBalances.LockAsync(db, ct);
-            var upper = recorded.BankReference?.ToUpperInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // ToUpper here is SQL's UPPER, the same on every provider, not .NET's culture-dependent one.
-            if (recorded.BankReference is { } reference && await db.LedgerEntries.AsNoTracking()
-                    .Where(e => e.ApplicationId == null && e.Kind == recorded.Kind && e.ReversesEntryId == null
-                                && e.BankReference!.ToUpper() == upper
+            // Compared here, not in SQL: SQLite's UPPER folds ASCII letters only, .NET folds them all. The fund's own
+            // contributions and charges are few (a donor's transfer, a fee), so they are read whole.
+            var twice = recorded.BankReference is null ? null
+                : (await db.LedgerEntries.AsNoTracking()
+                    .Where(e => e.ApplicationId == null && e.Kind == recorded.Kind && e.ReversesEntryId == null && e.BankReference != null
                                 && !db.LedgerEntries.Any(r => r.ReversesEntryId == e.Id))
-                    .FirstOrDefaultAsync(ct) is { } twice)
-#pragma warning restore CA1304, CA1311, CA1862
-                throw new DomainException($"The bank transfer {reference} is already recorded ({twice.Amount}, value date {twice.ValueDate:d MMMM yyyy}). " +
+                    .ToListAsync(ct))
+                .FirstOrDefault(e => BankText.SameReference(e.BankReference, recorded.BankReference));
+            if (twice is not null)
+                throw new DomainException($"The bank transfer {recorded.BankReference} is already recorded ({twice.Amount}, value date {twice.ValueDate:d MMMM yyyy}). " +
                                           "Check the bank reference; to correct the entry, reverse it from the ledger.", nameof(ContributionReceipt.BankReference));
             db.LedgerEntries.Add(recorded);
         }, ct);
