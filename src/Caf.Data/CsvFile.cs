@@ -10,7 +10,8 @@ internal sealed record CsvProblem(int Line, string? Column, string Message)
 }
 
 /// <summary>
-/// Reads the CSV files people import (States Parties, exchange rates): UTF-8 with or without a byte order mark, RFC 4180
+/// Reads the CSV files people import (States Parties, exchange rates, bank statements): UTF-8 with or without a byte order
+/// mark, or UTF-16 with one (Excel's "Unicode" files), RFC 4180
 /// commas and quotes. Pure; each file's own columns and rules are its parser's.
 /// </summary>
 internal static class CsvFile
@@ -23,12 +24,35 @@ internal static class CsvFile
     /// </summary>
     public static (List<(int Line, List<string> Fields)> Records, IReadOnlyList<CsvProblem> Problems) Read(ReadOnlySpan<byte> file)
     {
+        // A file saved as UTF-16 ("Unicode") says so by its byte order mark; it is read as the same text in UTF-8.
+        if (file.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || file.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            if (FromUtf16(file) is not { } utf8)
+                return ([], [new CsvProblem(1, null, "is marked as UTF-16 (\"Unicode\") but is not readable as it. " +
+                                                     "Save the file as UTF-8 (in Excel: \"CSV UTF-8 (comma delimited)\") and import it again.")]);
+            file = utf8;
+        }
         if (file.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) file = file[3..];
         if (file.IsEmpty) return ([], []);
         var encodingProblems = NotUtf8Lines(file);
         if (encodingProblems.Count > 0) return ([], encodingProblems);
         var records = Records(StrictUtf8.GetString(file), out var quoteProblem);
         return quoteProblem is null ? (records, []) : ([], [quoteProblem]);
+    }
+
+    /// <summary>A UTF-16 file (after its byte order mark) as UTF-8 bytes; null when it is not whole UTF-16.</summary>
+    private static byte[]? FromUtf16(ReadOnlySpan<byte> file)
+    {
+        var bigEndian = file[0] == 0xFE;
+        try
+        {
+            var text = new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true).GetString(file[2..]);
+            return StrictUtf8.GetBytes(text);
+        }
+        catch (ArgumentException)
+        {
+            return null; // an odd number of bytes, a lone surrogate: not UTF-16 whatever its mark says
+        }
     }
 
     /// <summary>Lines (counted by line breaks, which UTF-8 never uses inside a character) whose bytes are not UTF-8.</summary>

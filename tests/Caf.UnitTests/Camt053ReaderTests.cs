@@ -153,6 +153,32 @@ public sealed class Camt053ReaderTests
     }
 
     [Fact]
+    public void A_statement_of_an_account_in_a_currency_the_fund_does_not_keep_is_refused()
+    {
+        var xml = Minimal.Replace("<Ccy>CHF</Ccy>", "<Ccy>XYZ</Ccy>", StringComparison.Ordinal).Replace("Ccy=\"CHF\"", "Ccy=\"XYZ\"", StringComparison.Ordinal);
+
+        var problem = Assert.Single(ReadText(xml).Problems);
+
+        Assert.Equal(("Ccy", "XYZ is not a currency of the fund's accounts: their statements are in CHF, USD, EUR. Ask the bank for the statement again."),
+            (problem.Element, problem.Message));
+    }
+
+    [Fact]
+    public void A_huge_value_in_a_file_is_quoted_by_its_start_and_its_length_not_whole()
+    {
+        var huge = new string('9', 1_000_000);
+        var xml = Minimal.Replace("<Amt Ccy=\"CHF\">48500.00</Amt>", $"<Amt Ccy=\"CHF\">4'{huge}</Amt>", StringComparison.Ordinal);
+
+        var problem = Assert.Single(ReadText(xml).Problems);
+
+        Assert.Equal("Amt", problem.Element);
+        Assert.StartsWith("'4'999", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("… (1,000,000 characters)' is not an amount", problem.Message, StringComparison.Ordinal);
+        Assert.True(problem.Message.Length < 400, problem.Message);
+        Assert.Equal("a 'short' value", StatementProblem.Shortened("a 'short' value"));
+    }
+
+    [Fact]
     public void Every_problem_of_a_file_is_listed_in_line_order_each_element_once()
     {
         var xml = Minimal

@@ -67,6 +67,8 @@ public sealed class StatementCsvReaderTests
     [InlineData("amount", "35.005", "35.005 has more than 2 decimals; CHF amounts are to the cent.")]
     [InlineData("amount", "100000000.01", "CHF 100,000,000.01 is more than 100,000,000, more than the fund ever moves at once; check the amount.")]
     [InlineData("currency", "Francs", "'Francs' is not a currency code. Give its three letters, such as CHF, USD or EUR.")]
+    [InlineData("currency", "xyz", "XYZ is not a currency of the fund's accounts: their statements are in CHF, USD, EUR.")]
+    [InlineData("currency", "GBP", "GBP is not a currency of the fund's accounts: their statements are in CHF, USD, EUR.")]
     [InlineData("direction", "out", "'out' is not a direction. Write credit (money in) or debit (money out); CRDT and DBIT are read too.")]
     [InlineData("booking_date", "10.03.2026", "'10.03.2026' is not a date. Write it as YYYY-MM-DD, such as 2026-03-04.")]
     [InlineData("booking_date", "", "is empty. Give the date as YYYY-MM-DD, such as 2026-03-04.")]
@@ -132,6 +134,25 @@ public sealed class StatementCsvReaderTests
         Assert.Equal(2, notUtf8.Line);
         Assert.Contains("Save the file as UTF-8", notUtf8.Message, StringComparison.Ordinal);
         Assert.Equal("line 1: The file is larger than 5 MB. Split it into smaller files, a statement or a month each, and import each.", tooLarge.ToString());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_file_saved_as_utf16_with_its_byte_order_mark_is_read_and_one_separated_by_tabs_is_told_so(bool bigEndian)
+    {
+        var text = $"{Header}\nS1,,2026-03-04,,1.00,CHF,credit,R-1,Versement Genève,\n";
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+        byte[] Utf16(string s) => [.. encoding.GetPreamble(), .. encoding.GetBytes(s)];
+
+        var line = Assert.Single(Assert.Single(StatementCsvReader.Read(Utf16(text)).Statements).Lines);
+        var tabs = Assert.Single(StatementCsvReader.Read(Utf16(text.Replace(',', '\t'))).Problems);
+        var broken = Assert.Single(StatementCsvReader.Read([.. Utf16(text), 0x41]).Problems);
+
+        Assert.Equal(("R-1", "Versement Genève"), (line.Reference, line.Remittance));
+        Assert.Equal("line 1: The values are separated by tabs, not commas (Excel's \"Unicode Text\"). Save the file as \"CSV UTF-8 (comma delimited)\" and import it again.",
+            tabs.ToString());
+        Assert.StartsWith("line 1: is marked as UTF-16", broken.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

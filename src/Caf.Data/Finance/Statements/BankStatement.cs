@@ -51,11 +51,25 @@ internal sealed record StatementLine(
 }
 
 /// <summary>What is wrong with a statement file, where: the line, and the camt element or CSV column when there is one.</summary>
-internal sealed record StatementProblem(int Line, string? Element, string? Column, string Message)
+internal sealed partial record StatementProblem(int Line, string? Element, string? Column, string Message)
 {
-    public static StatementProblem AtLine(int line, string message) => new(line, null, null, message);
-    public static StatementProblem AtElement(int line, string element, string message) => new(line, element, null, message);
-    public static StatementProblem AtColumn(int line, string column, string message) => new(line, null, column, message);
+    /// <summary>The most of a value from the file a message quotes; a longer one is cut, with its length said.</summary>
+    public const int MaxQuotedLength = 120;
+
+    public static StatementProblem AtLine(int line, string message) => new(line, null, null, Shortened(message));
+    public static StatementProblem AtElement(int line, string element, string message) => new(line, element, null, Shortened(message));
+    public static StatementProblem AtColumn(int line, string column, string message) => new(line, null, column, Shortened(message));
+
+    /// <summary>
+    /// The message with every long run it quotes from the file (a word, or a value between quotes, over
+    /// <see cref="MaxQuotedLength"/> characters) cut to its start and "… (N characters)": a malformed file can hold
+    /// megabytes in one value, and the page lists up to a hundred problems.
+    /// </summary>
+    internal static string Shortened(string message) => LongRun().Replace(message, run =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{run.Value[..MaxQuotedLength]}… ({run.Value.Length:#,##0} characters)"));
+
+    [System.Text.RegularExpressions.GeneratedRegex("[^'\\s]{121,}|(?<=')[^']{121,}(?=')")]
+    private static partial System.Text.RegularExpressions.Regex LongRun();
 
     public override string ToString() =>
         Element is not null ? $"line {Line}, element {Element}: {Message}"

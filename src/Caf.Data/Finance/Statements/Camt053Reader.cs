@@ -209,6 +209,11 @@ internal static partial class Camt053Reader
                                ?? (string?)entries.FirstOrDefault()?.Element(ns + "Amt")!.Attribute("Ccy")
                                ?? (string)statement.Element(ns + "Bal")!.Element(ns + "Amt")!.Attribute("Ccy")!;
                 currency = currency.Trim();
+                if (StatementAmount.CurrencyProblem(currency) is { } notTheFunds)
+                {
+                    Problem(account.Element(ns + "Ccy") ?? statement, $"{notTheFunds} {AskTheBank}");
+                    continue;
+                }
 
                 var lines = new List<StatementLine>();
                 var skipped = 0;

@@ -27,6 +27,14 @@ internal static class StatementAmount
             : $"{Plain(amount.Amount)} has more than {digits} decimals; {amount.Currency} amounts are to the {(digits == 2 ? "cent" : "minor unit")}.";
     }
 
+    /// <summary>
+    /// What is wrong with a statement's currency, if anything: the fund's accounts are in the currencies its ledger keeps
+    /// (<see cref="Entities.FundingRound.SupportedCurrencies"/>); a statement in any other (or a made-up code) settles nothing.
+    /// </summary>
+    public static string? CurrencyProblem(string currency) =>
+        Entities.FundingRound.SupportedCurrencies.Contains(currency) ? null
+            : $"{currency} is not a currency of the fund's accounts: their statements are in {string.Join(", ", Entities.FundingRound.SupportedCurrencies)}.";
+
     /// <summary>The amount as the file could have written it: "1500.00" for what was written "1,500", when the intent is clear.</summary>
     public static string? Suggestion(string text, string? currency)
     {

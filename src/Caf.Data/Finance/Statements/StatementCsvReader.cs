@@ -30,6 +30,9 @@ internal static class StatementCsvReader
         if (records.Count == 0)
             return StatementReadResult.Refused(StatementProblem.AtLine(1, $"The file is empty. It needs the header line '{Header}' and one line per booked entry."));
 
+        if (records[0].Fields is [var whole] && whole.Contains('\t'))
+            return StatementReadResult.Refused(StatementProblem.AtLine(1, "The values are separated by tabs, not commas (Excel's \"Unicode Text\"). " +
+                                                                           "Save the file as \"CSV UTF-8 (comma delimited)\" and import it again."));
         var (columnOf, headerProblems) = ReadHeader(records[0].Fields);
         if (headerProblems.Count > 0) return StatementReadResult.Refused(headerProblems);
 
@@ -64,6 +67,11 @@ internal static class StatementCsvReader
             var currency = Value("currency").ToUpperInvariant();
             var currencyRead = currency.Length == 3 && currency.All(char.IsAsciiLetterUpper);
             if (!currencyRead) Problem("currency", $"'{Value("currency")}' is not a currency code. Give its three letters, such as CHF, USD or EUR.");
+            else if (StatementAmount.CurrencyProblem(currency) is { } notTheFunds)
+            {
+                Problem("currency", notTheFunds);
+                currencyRead = false;
+            }
 
             var amountText = Value("amount");
             var number = StatementAmount.Number(amountText);
