@@ -236,6 +236,25 @@ public abstract class LedgerWorkbookTests(CafAppFactory factory)
         Assert.Equal(usd.ToString(), Assert.Single(audited).EntityId);
         Assert.Equal(GrantJourney.Finance, audited[0].UserName);
         Assert.Equal(HttpStatusCode.NotFound, (await finance.GetAsync($"/Finance/GrantLedger/{Guid.NewGuid()}")).Status);
+
+        // A workbook is never quietly as of another day than the one asked for: a bad date is said, and nothing is exported.
+        foreach (var (asOf, message) in new[]
+                 {
+                     ("abc", "must be a date, for example 2027-03-01."),
+                     ("9999-12-31", "The as-of date must be between 2000 and 2100."),
+                 })
+        {
+            var (grantStatus, grantPage) = await finance.GetAsync($"/Finance/GrantLedger/{usd}?AsOf={asOf}");
+            Assert.Equal(HttpStatusCode.BadRequest, grantStatus);
+            Assert.Contains(message, WebUtility.HtmlDecode(grantPage));
+            foreach (var handler in new[] { "Download", "Reconciliation" })
+            {
+                var (status, page) = await finance.GetAsync($"/Finance/Ledger?handler={handler}&AsOf={asOf}");
+                Assert.Equal(HttpStatusCode.BadRequest, status);
+                Assert.Contains(message, WebUtility.HtmlDecode(page));
+            }
+        }
+        Assert.Single(await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "grant-ledger.exported").ToListAsync()));
     }
 
     [Fact]

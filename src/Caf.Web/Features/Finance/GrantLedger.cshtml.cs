@@ -11,10 +11,21 @@ public sealed class GrantLedgerModel(GrantLedger ledger) : PageModel
     /// <summary>The last value date included (today when not given).</summary>
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
 
+    /// <summary>Why no workbook was made: the as-of date asked for cannot be read or is out of range.</summary>
+    internal string? Problem { get; private set; }
+
+    internal Guid GrantId { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        // A date that cannot be read is ignored: the workbook is as of today, and says so.
-        if (!ModelState.IsValid || AsOf is { } date && Caf.Data.Bounds.Date("The as-of date", date) is not null) AsOf = null;
+        // A workbook quietly as of another day would be handed on as the one asked for: a bad date is said, not replaced.
+        Problem = ModelState[nameof(AsOf)] is { Errors.Count: > 0 } ? "The as-of date must be a date, for example 2027-03-01."
+            : AsOf is { } date ? Caf.Data.Bounds.Date("The as-of date", date) : null;
+        if (Problem is not null)
+        {
+            GrantId = id;
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
         if (await ledger.ExportAsync(id, AsOf, ct) is not { } export) return NotFound();
         return File(new MemoryStream(export.Content), FundLedger.ContentType, export.FileName);
     }

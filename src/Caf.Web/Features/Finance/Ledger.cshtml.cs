@@ -43,17 +43,30 @@ public sealed class LedgerModel(FundLedger ledger, ReconciliationReport reconcil
         Fund = await ledger.FundBalanceAsync(Totals.AsOf, ct);
     }
 
+    /// <summary>The fund ledger workbook as of the date (today when not given); a date that cannot be read or is out of range is said on the page.</summary>
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken ct)
     {
+        if (await RefusedAsOfAsync(ct) is { } refused) return refused;
         var (content, totals) = await ledger.ExportAsync(AsOf, ct);
         return File(content, FundLedger.ContentType, FundLedger.FileName(totals.AsOf));
     }
 
-    /// <summary>The reconciliation workbook as of the date (today when not given, or when the date cannot be read), audited.</summary>
+    /// <summary>The reconciliation workbook as of the date (today when not given), audited; a bad date is said on the page.</summary>
     public async Task<IActionResult> OnGetReconciliationAsync(CancellationToken ct)
     {
-        if (ModelState[nameof(AsOf)] is { Errors.Count: > 0 } || AsOf is { } date && Caf.Data.Bounds.Date("The as-of date", date) is not null) AsOf = null;
+        if (await RefusedAsOfAsync(ct) is { } refused) return refused;
         var (content, figures) = await reconciliation.ExportAsync(AsOf, ct);
         return File(content, FundLedger.ContentType, ReconciliationFigures.FileName(figures.AsOf));
+    }
+
+    /// <summary>
+    /// The ledger page (400) with the as-of date's problem above the form, when the date asked for cannot be read or is
+    /// out of range: a workbook quietly as of another day would be handed to an auditor as the one asked for.
+    /// </summary>
+    private async Task<IActionResult?> RefusedAsOfAsync(CancellationToken ct)
+    {
+        if (ModelState[nameof(AsOf)] is not { Errors.Count: > 0 } && (AsOf is not { } date || Caf.Data.Bounds.Date("The as-of date", date) is null)) return null;
+        await OnGetAsync(ct);
+        return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
     }
 }
