@@ -70,8 +70,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Committee/Rubrics"] = (false, ["member1@caf.demo", "chair@caf.demo", "isu@caf.demo", "auditor@caf.demo"]),
         ["Committee/NewRubric"] = (false, ["isu@caf.demo"]),
         ["Finance/Agreement/{id:guid}"] = (false, ["finance@caf.demo"]),
-        // The signed agreement: finance, the ISU and the applicant state, not its partners nor the other staff roles.
-        ["Finance/SignedAgreement/{id:guid}"] = (false, [Owner, "isu@caf.demo", "finance@caf.demo"]),
+        // The signed agreement: finance, the ISU, the auditor and the applicant state, not its partners nor the committee (ADR 0026).
+        ["Finance/SignedAgreement/{id:guid}"] = (false, [Owner, "isu@caf.demo", "finance@caf.demo", "auditor@caf.demo"]),
         ["Finance/Payment/{id:guid}"] = (false, ["finance@caf.demo"]),
         ["Finance/Tranches/{id:guid}"] = (false, ["finance@caf.demo"]),
         ["Finance/Disbursements"] = (false, ["finance@caf.demo"]),
@@ -85,7 +85,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Finance/Reverse/{id:guid}"] = (false, ["finance@caf.demo"]),
         ["Finance/Rates"] = (false, ["finance@caf.demo"]),
         ["Reporting/FinalReport/{id:guid}"] = (false, [Owner]),
-        ["Reporting/Download/{id:guid}"] = (false, [Owner, "isu@caf.demo", "finance@caf.demo"]),
+        ["Reporting/Download/{id:guid}"] = (false, [Owner, "isu@caf.demo", "finance@caf.demo", "auditor@caf.demo"]),
         ["Workflows/Diagram/{id?}"] = (false, Staff),
         ["Rounds"] = (true, Users),
         ["Rounds/Manage"] = (false, ["isu@caf.demo", "auditor@caf.demo"]),

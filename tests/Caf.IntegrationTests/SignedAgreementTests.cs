@@ -38,7 +38,7 @@ public abstract class SignedAgreementTests(CafAppFactory factory)
         });
 
     [Fact]
-    public async Task The_signed_copy_is_downloaded_by_finance_the_isu_and_its_state_alone_and_every_download_is_audited()
+    public async Task The_signed_copy_is_downloaded_by_finance_the_isu_the_auditor_and_its_state_alone_and_every_download_is_audited()
     {
         await factory.ResetAsync();
         using var finance = await _journey.SignInAsync(GrantJourney.Finance);
@@ -65,7 +65,7 @@ public abstract class SignedAgreementTests(CafAppFactory factory)
         }
         Assert.DoesNotContain(factory.SqlCommands.TextsOf("agreement page"), sql => sql.Contains("StoredFiles", StringComparison.OrdinalIgnoreCase));
 
-        foreach (var reader in new[] { GrantJourney.Finance, GrantJourney.Isu, GrantJourney.Applicant })
+        foreach (var reader in new[] { GrantJourney.Finance, GrantJourney.Isu, Auditor, GrantJourney.Applicant })
         {
             using var session = await _journey.SignInAsync(reader);
             using var download = await session.Client.GetAsync($"/Finance/SignedAgreement/{id}");
@@ -75,11 +75,11 @@ public abstract class SignedAgreementTests(CafAppFactory factory)
             Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
         }
         var audited = await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "signed-agreement.downloaded").ToListAsync());
-        Assert.Equal(3, audited.Count);
+        Assert.Equal(4, audited.Count);
         Assert.All(audited, e => Assert.Equal((nameof(GrantApplication), id.ToString()), (e.EntityType, e.EntityId)));
         Assert.All(audited, e => Assert.Contains(copyId.ToString()!, e.Details));
 
-        // The partner state reads the application but not its agreement; the other staff roles do not either.
+        // The partner state reads the application but not its agreement; the committee does not either.
         // Nor what was paid to the grantee: the owner sees it, the partner sees the approved amount only.
         using (var owner = await _journey.SignInAsync(GrantJourney.Applicant))
         {
@@ -96,7 +96,7 @@ public abstract class SignedAgreementTests(CafAppFactory factory)
             Assert.Contains("<dt>Approved</dt>", details);
             Assert.DoesNotContain("id=\"paid\"", details);
         }
-        foreach (var other in new[] { Auditor, GrantJourney.Chair })
+        foreach (var other in new[] { GrantJourney.Chair, "member1@caf.demo" })
         {
             using var session = await _journey.SignInAsync(other);
             using var refused = await session.Client.GetAsync($"/Finance/SignedAgreement/{id}");
@@ -104,7 +104,7 @@ public abstract class SignedAgreementTests(CafAppFactory factory)
                         || refused.Headers.Location?.OriginalString.Contains("AccessDenied", StringComparison.Ordinal) == true,
                 $"{other}: {(int)refused.StatusCode} {refused.Headers.Location}");
         }
-        Assert.Equal(3, await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "signed-agreement.downloaded")));
+        Assert.Equal(4, await factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "signed-agreement.downloaded")));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Caf.Web.Features.Finance;
 /// Downloads a grant's signed agreement (its id is the grant's), for finance, the ISU and the applicant state's own focal
 /// points (<see cref="ApplicationAccess.MayReadGrantDocuments"/>); the download is audited with the grant.
 /// </summary>
-[Authorize(Roles = $"{CafRoles.Finance},{CafRoles.IsuOfficer},{CafRoles.Applicant}")]
+[Authorize(Roles = $"{CafRoles.Finance},{CafRoles.IsuOfficer},{CafRoles.Auditor},{CafRoles.Applicant}")]
 public sealed class SignedAgreementModel(ApplicationAccess access, AuditedDownloads downloads) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

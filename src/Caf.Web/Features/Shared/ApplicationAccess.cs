@@ -78,11 +78,11 @@ public sealed class ApplicationAccess(CafDbContext db)
 
     /// <summary>
     /// The grant's own documents — the signed agreement, the final reports and their receipts, with the grantee's
-    /// commitments, signatures and spending — are read by finance, the ISU and the applicant state's own focal points; not by
-    /// partner states or the other staff roles.
+    /// commitments, signatures and spending — are read by finance, the ISU, the Auditor (ADR 0026) and the applicant
+    /// state's own focal points; not by partner states or the committee.
     /// </summary>
     public static bool MayReadGrantDocuments(ClaimsPrincipal user, Guid applicantStateId) =>
-        user.IsInRole(CafRoles.Finance) || user.IsInRole(CafRoles.IsuOfficer)
+        user.IsInRole(CafRoles.Finance) || user.IsInRole(CafRoles.IsuOfficer) || user.IsInRole(CafRoles.Auditor)
         || (user.IsInRole(CafRoles.Applicant) && user.StatePartyId() == applicantStateId);
 
     /// <summary>Only the applicant state's own users act for it; partners read.</summary>
