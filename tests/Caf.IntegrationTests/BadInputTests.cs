@@ -526,6 +526,11 @@ public abstract partial class BadInputTests(CafAppFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
         Assert.Contains("is waiting for the ISU's review, so it cannot be replaced now", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()));
         Assert.Equal(1, await factory.WithDbAsync(db => db.Reports.CountAsync()));
+        // The page no longer offers the form while the report waits: it says why.
+        var (_, page) = await applicant.GetAsync($"/Reporting/FinalReport/{id}");
+        Assert.Contains("id=\"not-now\"", page);
+        Assert.Contains("is waiting for the ISU's review", WebUtility.HtmlDecode(page));
+        Assert.DoesNotContain("enctype=\"multipart/form-data\"", page);
     }
 
     [Fact]

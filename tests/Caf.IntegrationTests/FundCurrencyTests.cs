@@ -76,6 +76,16 @@ public abstract class FundCurrencyTests(CafAppFactory factory)
             Assert.Contains("is already recorded: 0.9351 (ECB reference rate). A rate is not changed once recorded.",
                 WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync()));
         }
+        // A year typed wrong (2062 for 2026) would convert every entry after it: a rate is recorded at most for next month.
+        using (var tooFar = await finance.PostFormAsync("/Finance/Rates", new()
+               {
+                   ["Input.Currency"] = "EUR", ["Input.Date"] = Today.AddYears(36).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                   ["Input.Rate"] = "0.94", ["Input.Source"] = "Bank",
+               }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, tooFar.StatusCode);
+            Assert.Contains("is too far ahead: a rate is recorded at most for next month", WebUtility.HtmlDecode(await tooFar.Content.ReadAsStringAsync()));
+        }
 
         using (var refused = await finance.PostFormAsync("/Finance/Contributions", new()
                {

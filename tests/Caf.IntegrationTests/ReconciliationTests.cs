@@ -179,6 +179,10 @@ public abstract class ReconciliationTests(CafAppFactory factory)
         }, "Termination"), "record the accepted expenditure");
         var (_, due) = await finance.GetAsync(page);
         Assert.Contains("CHF 80.00 refund due from the grantee", WebUtility.HtmlDecode(due));
+        // The refund page reads the figure finance accepted, not "no report".
+        var (_, refund) = await finance.GetAsync($"/Finance/Payment/{id}");
+        Assert.Contains("<dt>Accepted expenditure</dt><dd id=\"expenditure\">CHF 1,520.00 (recorded by finance on termination: Receipts for the first mission.)</dd>",
+            WebUtility.HtmlDecode(refund));
 
         await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync(page, new() { ["Input.RefundWaiverReason"] = "Recovery would cost more." }, "Waive"),
             "waive the refund");

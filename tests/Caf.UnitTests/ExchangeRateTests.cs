@@ -30,6 +30,14 @@ public sealed class ExchangeRateTests
         Assert.Throws<DomainException>(() => Rate("USD", Monday, -1m));
     }
 
+    [Theory]
+    [InlineData("2026-11-30", null)]
+    [InlineData("2026-12-31", null)] // next month's UN operational rate, published ahead
+    [InlineData("2027-01-01", "The rate's date, 1 January 2027, is too far ahead: a rate is recorded at most for next month, until 31 December 2026.")]
+    [InlineData("2062-11-30", "The rate's date, 30 November 2062, is too far ahead: a rate is recorded at most for next month, until 31 December 2026.")]
+    public void A_rate_is_recorded_at_most_for_next_month(string date, string? problem) =>
+        Assert.Equal(problem, ExchangeRate.FutureProblem(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), Monday));
+
     [Fact]
     public void A_rate_is_only_for_a_currency_the_fund_uses()
     {

@@ -47,6 +47,19 @@ public sealed class ExchangeRate : IAudited
     /// <summary>A rate as people write it: no trailing zeros (a database may give back 0.93510000 for 0.9351).</summary>
     public static string Format(decimal rate) => rate.ToString("0.########", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Why a rate for <paramref name="date"/> cannot be recorded yet, if so: a rate is known at most a month ahead (the UN
+    /// operational rates of a month are published before it begins), so the latest date is the end of the month after
+    /// <paramref name="today"/>'s. A rate typed for 2062 instead of 2026 would otherwise convert every entry after it.
+    /// </summary>
+    public static string? FutureProblem(DateOnly date, DateOnly today)
+    {
+        var latest = new DateOnly(today.Year, today.Month, 1).AddMonths(2).AddDays(-1);
+        return date > latest
+            ? $"The rate's date, {date:d MMMM yyyy}, is too far ahead: a rate is recorded at most for next month, until {latest:d MMMM yyyy}."
+            : null;
+    }
+
     /// <summary>Every reason these values cannot be a rate, by field, in words for a finance officer.</summary>
     public static IEnumerable<(string Field, string Message)> Problems(string? currency, string fundCurrency, DateOnly date, decimal rate, string? source)
     {

@@ -25,6 +25,7 @@ public sealed class ExchangeRates(CafDbContext db, UserActions actions, IOptions
         var fund = options.Value.FundCurrency;
         var code = currency?.Trim().ToUpperInvariant() ?? "";
         var problems = ExchangeRate.Problems(code, fund, date, rate, source).ToList();
+        if (problems.Count == 0 && ExchangeRate.FutureProblem(date, FundTime.Today(clock)) is { } tooFar) problems.Add((nameof(ExchangeRate.Date), tooFar));
         if (problems.Count == 0 && await db.ExchangeRates.FirstOrDefaultAsync(r => r.Currency == code && r.FundCurrency == fund && r.Date == date, ct)
                 is { } recorded)
             problems.Add((nameof(ExchangeRate.Date),
@@ -68,9 +69,11 @@ public sealed class ExchangeRates(CafDbContext db, UserActions actions, IOptions
             .ToDictionaryAsync(r => (r.Currency, r.Date), ct);
         var problems = new List<CsvProblem>();
         var added = new List<ExchangeRateRow>();
+        var today = FundTime.Today(clock);
         foreach (var row in parsed.Rows)
         {
-            if (!recorded.TryGetValue((row.Currency, row.Date), out var existing)) added.Add(row);
+            if (ExchangeRate.FutureProblem(row.Date, today) is { } tooFar) problems.Add(new(row.Line, "date", $"date: {tooFar}"));
+            else if (!recorded.TryGetValue((row.Currency, row.Date), out var existing)) added.Add(row);
             else if (existing.Rate != row.Rate || !string.Equals(existing.Source.Trim(), row.Source, StringComparison.Ordinal))
                 problems.Add(new(row.Line, "rate",
                     $"rate: a {row.Currency} rate for {row.Date:yyyy-MM-dd} is already recorded: {ExchangeRate.Format(existing.Rate)} ({existing.Source}). " +

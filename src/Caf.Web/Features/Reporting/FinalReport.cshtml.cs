@@ -52,10 +52,15 @@ public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine en
             .ToDictionary(p => p.Id, p => p.Spent);
     }
 
+    /// <summary>Why no report can be sent now (one waits for review, or was accepted): said instead of offering the form.</summary>
+    internal string? NotNow { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        return ApplicationAccess.ActsForApplicant(Application, User) ? Page() : Forbid();
+        if (!ApplicationAccess.ActsForApplicant(Application, User)) return Forbid();
+        NotNow = Application.FinalReportProblem();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
