@@ -519,6 +519,13 @@ public abstract partial class BadInputTests(CafAppFactory factory)
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Contains(message, WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         }
+        // An amount sent after a gap in the rows is not dropped: the form is refused.
+        using (var gap = await applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}",
+                   new() { ["Input.Lines[0]"] = "1500", ["Input.Lines[7]"] = "99" }, "Input.File", "final-report.pdf", pdf, "application/pdf"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, gap.StatusCode);
+            Assert.Contains("The form sent the amounts out of order", WebUtility.HtmlDecode(await gap.Content.ReadAsStringAsync()));
+        }
         Assert.Equal(0, await factory.WithDbAsync(db => db.Reports.CountAsync()));
 
         Assert.Equal(HttpStatusCode.Redirect, (await SendAsync("1500")).StatusCode);

@@ -203,6 +203,37 @@ public abstract partial class RefusedFormTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_tampered_schedule_is_refused_in_words_not_read_in_part()
+    {
+        await factory.ResetAsync();
+        var id = await _scenario.AtCommitteeReviewAsync(Today.AddDays(60), GrantJourney.Members.ToDictionary(m => m, _ => 4));
+        await _scenario.FireAsync(id, "approve", GrantJourney.Chair, (a, _, now) => a.RecordDecision(new Money(2_000m, "CHF"), "Approved.", null, now));
+        using var finance = await _journey.SignInAsync(GrantJourney.Finance);
+
+        // A third tranche sent after a gap would have been dropped, and the first two recorded as the whole schedule.
+        var gap = GrantJourney.AgreementFields(Today, "1600", "400");
+        gap["Input.Tranches[5].Amount"] = "500";
+        gap["Input.Tranches[5].Condition"] = "AfterFinalReports";
+        var (gapStatus, gapHtml) = await ReadAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", gap));
+        Assert.Equal(HttpStatusCode.BadRequest, gapStatus);
+        Assert.Equal("The form sent tranches out of order, so the schedule cannot be read. Reload the page and give the schedule again.",
+            FieldMessage(gapHtml, "Input.Tranches"));
+
+        var bogus = GrantJourney.AgreementFields(Today, "1600", "400");
+        bogus["Input.Tranches[1].Condition"] = "WheneverYouLike";
+        var (bogusStatus, bogusHtml) = await ReadAsync(finance.PostFormAsync($"/Finance/Agreement/{id}", bogus));
+        Assert.Equal(HttpStatusCode.BadRequest, bogusStatus);
+        Assert.Equal("When the tranche is paid must be chosen from the list.", FieldMessage(bogusHtml, "Input.Tranches[1].Condition"));
+        Assert.Null(await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.AgreementSignedOn).SingleAsync()));
+
+        // An empty or unreadable choice on the statements page is named by its label.
+        var (emptyStatus, empty) = await ReadAsync(finance.PostFormAsync("/Finance/Statements", new() { ["MatchId"] = "" }, "Confirm"));
+        Assert.Equal(HttpStatusCode.BadRequest, emptyStatus);
+        Assert.Contains("The proposed match is required.", empty);
+        Assert.DoesNotContain("This field is required.", empty);
+    }
+
+    [Fact]
     public async Task The_expenditure_accepted_at_termination_is_said_by_its_label_and_kept_as_typed()
     {
         await factory.ResetAsync();

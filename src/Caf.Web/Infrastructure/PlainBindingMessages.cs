@@ -30,6 +30,12 @@ internal sealed partial class PlainBindingMessages : IBindingMetadataProvider
     {
         // Each property has its own copy of the provider (ASP.NET Core makes one per model metadata), so this is local.
         if (context.BindingMetadata.ModelBindingMessageProvider is not DefaultModelBindingMessageProvider p) return;
+        // The null-value message is given the value, not the field: name the field by its own label here.
+        if (context.Key.Name is { } name)
+        {
+            var label = Label(context.Attributes.OfType<System.ComponentModel.DataAnnotations.DisplayAttribute>().FirstOrDefault()?.GetName() ?? name);
+            p.SetValueMustNotBeNullAccessor(_ => $"{label} is required.");
+        }
         var type = Nullable.GetUnderlyingType(context.Key.ModelType) ?? context.Key.ModelType;
         var expected =
             type == typeof(decimal) || type == typeof(double) ? "must be a number, for example 1250.50"

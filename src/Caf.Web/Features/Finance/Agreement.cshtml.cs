@@ -46,6 +46,7 @@ public sealed class AgreementModel(ApplicationAccess access, WorkflowEngine engi
     {
         /// <summary>As typed: read by <see cref="Plan"/> with its row's label ("Amount of tranche 2").</summary>
         public string? Amount { get; set; }
+        [System.ComponentModel.DataAnnotations.Display(Name = "When the tranche is paid")]
         public TrancheCondition? Condition { get; set; }
     }
 
@@ -77,6 +78,7 @@ public sealed class AgreementModel(ApplicationAccess access, WorkflowEngine engi
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        RefusesRowsAfterGap("Input.Tranches", Input.Tranches.Count, "The form sent tranches out of order, so the schedule cannot be read. Reload the page and give the schedule again.");
         if (Input.Tranches.Count > TrancheSchedule.MaxTranches) Input.Tranches = Input.Tranches.Take(TrancheSchedule.MaxTranches + 1).ToList();
         var plan = Plan();
         if (!ModelState.IsValid)

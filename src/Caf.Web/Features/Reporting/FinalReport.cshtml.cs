@@ -45,7 +45,9 @@ public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine en
     private Dictionary<Guid, decimal?> Spending()
     {
         var budget = Budget;
-        if (Input.Lines.Count > budget.Count)
+        var gap = RefusesRowsAfterGap("Input.Lines", Input.Lines.Count, "The form sent the amounts out of order, so they cannot be read by budget line. " +
+                                                                        "Reload the page and give one amount per budget line.");
+        if (!gap && Input.Lines.Count > budget.Count)
             ModelState.AddModelError("Input.Lines", $"This grant's budget has {budget.Count} line{(budget.Count == 1 ? "" : "s")}, but the form sent " +
                                                     $"{Input.Lines.Count} amounts. Reload the page and give one amount per budget line.");
         return budget.Select((line, i) => (line.Id, Spent: ReadAmount($"Input.Lines[{i}]", i < Input.Lines.Count ? Input.Lines[i] : null, SpentLabel(line))))

@@ -128,4 +128,20 @@ public abstract class ApplicationPageModel : PageModel
         ModelState.AddModelError(key, PlainBindingMessages.NotANumber(label, typed.Trim()));
         return null;
     }
+
+    /// <summary>
+    /// Whether the form sent rows of <paramref name="list"/> ("Input.Tranches") that were not read: the binder reads rows
+    /// 0, 1, 2 … and stops at the first missing number, so a row sent after a gap would be dropped without a word. Such a
+    /// form (one the page never makes) is refused at the list with <paramref name="message"/>, and nothing is saved.
+    /// </summary>
+    private protected bool RefusesRowsAfterGap(string list, int read, string message)
+    {
+        if (!Request.HasFormContentType) return false;
+        var unread = Request.Form.Keys.Any(key => key.Length > list.Length + 2 && key.StartsWith(list + "[", StringComparison.Ordinal)
+            && key.IndexOf(']', list.Length) is var close and > 0
+            && (!int.TryParse(key.AsSpan(list.Length + 1, close - list.Length - 1), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var row) || row >= read));
+        if (unread) ModelState.AddModelError(list, message);
+        return unread;
+    }
 }
