@@ -34,6 +34,11 @@ internal static class CsvFile
         }
         if (file.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) file = file[3..];
         if (file.IsEmpty) return ([], []);
+        // Text holds no NUL: a file that does is UTF-16 or UTF-32 without its byte order mark (or not text at all).
+        if (file.IndexOf((byte)0) is var nul and >= 0)
+            return ([], [new CsvProblem(file[..nul].Count((byte)'\n') + 1, null,
+                "is not UTF-8 text: it holds NUL characters, as a file saved as UTF-16 or UTF-32 without its byte order mark does. " +
+                "Save the file as UTF-8 (in Excel: \"CSV UTF-8 (comma delimited)\") and import it again.")]);
         var encodingProblems = NotUtf8Lines(file);
         if (encodingProblems.Count > 0) return ([], encodingProblems);
         var records = Records(StrictUtf8.GetString(file), out var quoteProblem);

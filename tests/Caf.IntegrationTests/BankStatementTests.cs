@@ -273,10 +273,17 @@ public abstract class BankStatementTests(CafAppFactory factory)
         var (_, intraday) = await ImportAsync(finance, "intraday.csv", Csv("2026-03-02-INTRA", [(400m, true, "B-77", "refund")]));
         var (_, closing) = await ImportAsync(finance, "closing.csv",
             Csv("2026-03-02", [(400m, true, "b-77", "refund"), (400m, false, "B-77", "another booking, other way"), (9m, false, "B-78", "fee")]));
+        // A statement issued again under a new id, whatever capitals or invisible characters its references are written with,
+        // and lines that give no reference: by all they say.
+        var (_, reissued) = await ImportAsync(finance, "reissued.csv",
+            Csv("2026-03-02-R", [(400m, true, "b\u034F-77", "refund"), (9m, false, "b-78", "fee"), (3m, false, "", "postage"), (3m, false, "", "postage")]));
+        var (_, again) = await ImportAsync(finance, "again.csv", Csv("2026-03-02-R2", [(3m, false, "", "postage"), (3m, false, "", "postage"), (3m, false, "", "postage")]));
 
         Assert.Contains("1 new entries, 0 already imported", intraday);
         Assert.Contains("2 new entries, 1 already imported", closing);
-        Assert.Equal(3, await factory.WithDbAsync(db => db.StatementEntries.CountAsync()));
+        Assert.Contains("2 new entries, 2 already imported", reissued);
+        Assert.Contains("1 new entries, 2 already imported", again);
+        Assert.Equal(6, await factory.WithDbAsync(db => db.StatementEntries.CountAsync()));
         // The same reference on another account is another booking.
         var (_, otherAccount) = await ImportAsync(finance, "other.csv", Csv("2026-03-02", [(400m, true, "B-77", "refund")], "DE89370400440532013000"));
         Assert.Contains("1 new entries, 0 already imported", otherAccount);

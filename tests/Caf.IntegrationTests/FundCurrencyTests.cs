@@ -119,12 +119,19 @@ public abstract class FundCurrencyTests(CafAppFactory factory)
         }
         // Nor is it booked again under a reference that only looks different: a zero-width space, a non-breaking hyphen,
         // full-width letters, a direction override.
-        foreach (var disguised in new[] { "EU\u200B-2026-7", "EU-2026\u20117", "\uFF25\uFF35-2026-7", "\u202EEU-2026-7\u202C" })
+        foreach (var disguised in new[] { "EU\u200B-2026-7", "EU-2026\u20117", "\uFF25\uFF35-2026-7", "\u202EEU-2026-7\u202C", "EU-2026-7\u034F", "EU-2026-7\U000E0041" })
         {
             again["Input.BankReference"] = disguised;
             using var refused = await finance.PostFormAsync("/Finance/Contributions", again);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Contains("The bank transfer EU-2026-7 is already recorded (EUR 20,000.00", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        }
+        // A look-alike letter (a Cyrillic Е) is refused at its field, by name.
+        again["Input.BankReference"] = "\u0415U-2026-7";
+        using (var lookAlike = await finance.PostFormAsync("/Finance/Contributions", again))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, lookAlike.StatusCode);
+            Assert.Contains("is not one of them.", WebUtility.HtmlDecode(await lookAlike.Content.ReadAsStringAsync()));
         }
         again["Input.BankReference"] = "EU-2026-8";
         again["Input.ValueDate"] = "05.11.2026";

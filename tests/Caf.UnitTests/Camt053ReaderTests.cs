@@ -164,6 +164,20 @@ public sealed class Camt053ReaderTests
     }
 
     [Fact]
+    public void A_file_nesting_elements_without_end_is_refused_before_it_is_checked_against_the_schema()
+    {
+        // 100,000 levels: checking that against the schema recursed until the process died.
+        var nested = string.Concat(Enumerable.Repeat("<a>", 100_000)) + string.Concat(Enumerable.Repeat("</a>", 100_000));
+        var xml = Minimal.Replace("<AddtlNtryInf>", "<AddtlNtryInf>" + nested, StringComparison.Ordinal);
+        if (!xml.Contains(nested, StringComparison.Ordinal)) xml = Minimal.Replace("</Ntry>", nested + "</Ntry>", StringComparison.Ordinal);
+
+        var problem = Assert.Single(ReadText(xml).Problems);
+
+        Assert.Equal("a", problem.Element);
+        Assert.StartsWith($"the file nests elements more than {Camt053Reader.MaxDepth} levels deep", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_huge_value_in_a_file_is_quoted_by_its_start_and_its_length_not_whole()
     {
         var huge = new string('9', 1_000_000);

@@ -146,6 +146,10 @@ public sealed class GrantPaymentTests
     [InlineData("\uFF35\uFF22\uFF33-R9")] // full-width letters
     [InlineData("\u202EUBS-R9\u202C")]    // a right-to-left override
     [InlineData("UBS\u2212R9\t")]         // a minus sign and a tab
+    [InlineData("UBS-R9\u034F")]          // a combining grapheme joiner
+    [InlineData("UBS-R9\uFE0F")]          // a variation selector
+    [InlineData("UBS-R9\u3164")]          // a Hangul filler
+    [InlineData("UBS-R9\U000E0020")]      // a tag character, beyond the basic plane
     public void A_reference_that_only_looks_different_is_the_same_bank_transfer(string disguised)
     {
         var application = _given.Signed(10_000m, 8_000m, GrantStages.FinalReconciliation);
@@ -166,6 +170,11 @@ public sealed class GrantPaymentTests
         Assert.Equal(["Give the bank's reference for the payment."],
             new BankPayment(100m, Today, "\u200B\u200C\uFEFF").Problems().Select(p => p.Message));
         Assert.Null(BankText.Normalize("\uD800"));
+        // A look-alike letter is not normalized away: it is refused, naming the character.
+        Assert.Equal("Write the bank reference as the bank shows it, in plain letters A–Z, digits and punctuation: “\u0410” (U+0410) is not one of them.",
+            Assert.Throws<DomainException>(() => application.RecordRefund(Paid(50m), Today, "\u0410BC-1", "finance-1", Now)).Message);
+        Assert.Equal(["Write the bank reference as the bank shows it, in plain letters A–Z, digits and punctuation: “\u1E04” (U+1E04) is not one of them."],
+            new BankPayment(100m, Today, "B\u0323-1").Problems().Select(p => p.Message));
         Assert.Equal("Z\u00FCrich \U0001F600", BankText.Normalize("Zu\u0308rich\u00A0\uDC00\U0001F600"));
     }
 

@@ -156,6 +156,18 @@ public sealed class StatementCsvReaderTests
     }
 
     [Fact]
+    public void A_file_in_utf16_or_utf32_without_its_byte_order_mark_is_told_it_is_not_utf8()
+    {
+        var text = $"{Header}\nS1,,2026-03-04,,1.00,CHF,credit,R-1,,\n";
+
+        foreach (var encoding in new Encoding[] { new UnicodeEncoding(true, false), new UnicodeEncoding(false, false), new UTF32Encoding(false, false) })
+        {
+            var problem = Assert.Single(StatementCsvReader.Read(encoding.GetBytes(text)).Problems);
+            Assert.StartsWith("line 1: is not UTF-8 text: it holds NUL characters", problem.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_file_wrong_throughout_lists_its_first_hundred_problems_and_counts_the_rest()
     {
         var lines = Enumerable.Range(0, 150).Select(_ => "S1,,2026-03-04,,abc,CHF,credit,,,");

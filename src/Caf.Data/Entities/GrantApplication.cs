@@ -931,6 +931,7 @@ public sealed class GrantApplication : IAudited
             _ => null,
         };
         if (overCap is not null) throw new DomainException(overCap, nameof(LedgerEntry.Amount));
+        if (BankPayment.ReferenceProblem(bankReference) is { } unreadable) throw new DomainException(unreadable, nameof(LedgerEntry.BankReference));
         // The same bank transfer recorded twice (a re-sent form, two officers at once) would pay or count it twice.
         if (_ledgerEntries.FirstOrDefault(e => e.Kind == kind && e.ReversesEntryId is null && BankText.SameReference(e.BankReference, bankReference)) is { } twice)
             throw new DomainException(

@@ -10,9 +10,16 @@ public sealed record BankPayment(decimal? Amount, DateOnly? ValueDate, string? B
 {
     public const int MaxBankReferenceLength = 100;
 
-    /// <summary>What is wrong with a bank reference as typed, if anything: its length once normalized (<see cref="BankText.Normalize"/>).</summary>
+    /// <summary>
+    /// What is wrong with a bank reference as typed, if anything, once normalized (<see cref="BankText.Normalize"/>): its
+    /// length, or a character that is not plain ASCII (a look-alike letter would make one transfer two).
+    /// </summary>
     public static string? ReferenceProblem(string? reference) =>
-        BankText.Normalize(reference)?.Length > MaxBankReferenceLength ? $"Keep the bank reference under {MaxBankReferenceLength} characters." : null;
+        BankText.Normalize(reference) is not { } normalized ? null
+        : normalized.Length > MaxBankReferenceLength ? $"Keep the bank reference under {MaxBankReferenceLength} characters."
+        : BankText.FirstNotPlain(normalized) is { } odd
+            ? $"Write the bank reference as the bank shows it, in plain letters A–Z, digits and punctuation: “{odd}” (U+{odd.Value:X4}) is not one of them."
+        : null;
 
     /// <summary>Every rule the payment breaks on its own, each with its field; empty when it may be booked.</summary>
     public IEnumerable<(string Field, string Message)> Problems()

@@ -21,9 +21,10 @@ public static class BankText
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var plain = new StringBuilder(text.Length);
-        foreach (var c in WithoutUnpairedSurrogates(text).Normalize(NormalizationForm.FormKC))
+        foreach (var rune in WithoutUnpairedSurrogates(text).Normalize(NormalizationForm.FormKC).EnumerateRunes())
         {
-            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            if (IsInvisible(rune)) continue;
+            switch (Rune.GetUnicodeCategory(rune))
             {
                 case UnicodeCategory.Format:
                     break;
@@ -34,13 +35,34 @@ public static class BankText
                     if (plain.Length > 0 && plain[^1] != ' ') plain.Append(' ');
                     break;
                 default:
-                    plain.Append(c == '\u2212' ? '-' : c); // the minus sign is a math symbol, not a dash
+                    if (rune.Value == 0x2212) plain.Append('-'); // the minus sign is a math symbol, not a dash
+                    else plain.Append(rune.ToString());
                     break;
             }
         }
         var kept = plain.ToString().Trim();
         if (kept.Length > maxLength) kept = kept[..maxLength].TrimEnd();
         return kept.Length == 0 ? null : kept;
+    }
+
+    /// <summary>
+    /// Characters that show nothing though Unicode does not class them as formatting: the combining grapheme joiner,
+    /// variation selectors, Hangul and Khmer fillers, the braille blank, Mongolian free variation selectors and the tag
+    /// characters. (Formatting characters, U+200B and the like, go by their category.)
+    /// </summary>
+    private static bool IsInvisible(Rune rune) => rune.Value is 0x034F or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x2800 or 0x3164 or 0xFFA0
+        or (>= 0x180B and <= 0x180F) or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0000 and <= 0xE0FFF);
+
+    /// <summary>
+    /// The first character of a normalized bank reference that is not printable ASCII, if any: banks write references in
+    /// plain letters, digits and punctuation, and a look-alike (a Cyrillic "А" for a Latin "A", a letter with a dot below)
+    /// would make one transfer two.
+    /// </summary>
+    public static Rune? FirstNotPlain(string normalized)
+    {
+        foreach (var rune in normalized.EnumerateRunes())
+            if (rune.Value is < 0x20 or > 0x7E) return rune;
+        return null;
     }
 
     /// <summary>Whether two bank references are the same once normalized, whatever the capitals.</summary>

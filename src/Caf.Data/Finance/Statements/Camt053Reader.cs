@@ -71,6 +71,7 @@ internal static partial class Camt053Reader
         XDocument document;
         try
         {
+            if (TooDeep(file) is { } tooDeep) return StatementReadResult.Refused(tooDeep);
             using var stream = new MemoryStream(file.Array!, file.Offset, file.Count, writable: false);
             using var reader = XmlReader.Create(stream, Hostile);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
@@ -94,6 +95,25 @@ internal static partial class Camt053Reader
         var statements = file053.Statements(root);
         return file053.Problems.Count > 0 ? StatementReadResult.Refused(file053.Sorted()) : new StatementReadResult(statements, []);
     }
+
+    /// <summary>
+    /// Elements nested deeper than any statement nests them (camt.053 goes about fifteen levels down) end the reading, in a
+    /// first streaming pass before the document is built: checking a document against its schema recurses once per level,
+    /// and a file of a hundred thousand nested elements would exhaust the stack and stop the whole application.
+    /// </summary>
+    private static StatementProblem? TooDeep(ArraySegment<byte> file)
+    {
+        using var stream = new MemoryStream(file.Array!, file.Offset, file.Count, writable: false);
+        using var reader = XmlReader.Create(stream, Hostile);
+        while (reader.Read())
+            if (reader.Depth > MaxDepth)
+                return StatementProblem.AtElement(((IXmlLineInfo)reader).LineNumber, reader.LocalName,
+                    $"the file nests elements more than {MaxDepth} levels deep; a camt.053 statement never does. {AskTheBank}");
+        return null;
+    }
+
+    /// <summary>The deepest nesting read: more than twice what camt.053.001.04 and .001.08 use.</summary>
+    public const int MaxDepth = 40;
 
     private static StatementProblem Unreadable(ArraySegment<byte> file, XmlException e)
     {

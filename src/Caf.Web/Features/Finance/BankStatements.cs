@@ -58,6 +58,8 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
                         Bounds.FileName(fileName, "File"), userId, now);
                     db.BankStatements.Add(record);
                 }
+                // What other statements of the account hold already, as many times as they hold it.
+                var elsewhere = bookedElsewhere.Where(b => b.StatementId != record.Id).GroupBy(b => b.Booking).ToDictionary(g => g.Key, g => g.Count());
                 var inThisFile = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var line in statement.Lines)
                 {
@@ -66,11 +68,18 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
                     var key = StatementEntry.KeyOf(line);
                     if (!inThisFile.Add(key)) key = $"{key}#{line.Line}";
                     if (!knownKeys.Add((record.Id, key))) { already++; continue; }
-                    // The bank's booking reference names one booking on its account: the same booking on another statement
-                    // of the account (an intraday statement, a statement issued again under a new id) is not a second one.
-                    var booking = Booking.Of(statement.Iban, line);
-                    if (booking is not null && bookedElsewhere.TryGetValue(booking, out var statementId) && statementId != record.Id) { already++; continue; }
-                    if (booking is not null) bookedElsewhere.TryAdd(booking, record.Id);
+                    // A booking on another statement of the account (an intraday statement and the day's closing one, a statement
+                    // issued again under a new id) is not a second one: by the bank's reference when it gives one, else by all it says.
+                    if (Booking.Of(statement.Iban, line) is { } booking)
+                    {
+                        if (elsewhere.TryGetValue(booking, out var count) && count > 0)
+                        {
+                            elsewhere[booking] = count - 1;
+                            already++;
+                            continue;
+                        }
+                        bookedElsewhere.Add((booking, record.Id));
+                    }
                     var entry = new StatementEntry(record.Id, key, line);
                     db.StatementEntries.Add(entry);
                     added.Add(entry);
@@ -88,26 +97,39 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
         return new(read.Statements.Count, added.Count, already, read.Statements.Sum(s => s.SkippedNotBooked), proposed, []);
     }
 
-    /// <summary>One booking on one account, as a bank identifies it: its reference, with its date, direction and amount.</summary>
-    private sealed record Booking(string Iban, string Reference, DateOnly BookingDate, bool IsCredit, Money Amount)
+    /// <summary>
+    /// One booking on one account, as a bank identifies it: its reference when it gives one (whatever the capitals), with
+    /// its booking date, direction and amount; else everything the line says, its value date and texts too.
+    /// </summary>
+    private sealed record Booking(string Iban, string? Reference, DateOnly BookingDate, DateOnly? ValueDate, bool IsCredit, Money Amount, string? Text)
     {
-        public static Booking? Of(string? iban, StatementLine line) => iban is null || line.Reference is null ? null
-            : new(iban, line.Reference.ToUpperInvariant(), line.BookingDate, line.Direction == EntryDirection.Credit, line.Amount);
+        public static Booking? Of(string? iban, string? reference, DateOnly bookingDate, DateOnly valueDate, bool isCredit, Money amount,
+            string? remittance, string? endToEndId, string? counterparty) =>
+            iban is null ? null
+            : reference is not null ? new(iban, reference.ToUpperInvariant(), bookingDate, null, isCredit, amount, null)
+            : new(iban, null, bookingDate, valueDate, isCredit, amount, $"{remittance}|{endToEndId}|{counterparty}".ToUpperInvariant());
+
+        public static Booking? Of(string? iban, StatementLine line) => Of(iban, line.Reference, line.BookingDate, line.ValueDate,
+            line.Direction == EntryDirection.Credit, line.Amount, line.Remittance, line.EndToEndId, line.Counterparty);
     }
 
-    /// <summary>The bookings already imported on the file's accounts under the references its lines give, each with its statement.</summary>
-    private async Task<Dictionary<Booking, Guid>> BookingsOnAccountsAsync(IReadOnlyList<BankStatement> statements, CancellationToken ct)
+    /// <summary>
+    /// The bookings already imported on the file's accounts over the days its lines were booked, each with the statement
+    /// it is on (once per entry: two identical bookings are two).
+    /// </summary>
+    private async Task<List<(Booking Booking, Guid StatementId)>> BookingsOnAccountsAsync(IReadOnlyList<BankStatement> statements, CancellationToken ct)
     {
         var accounts = statements.Select(s => s.Iban).OfType<string>().Distinct().ToList();
-        var references = statements.Where(s => s.Iban is not null).SelectMany(s => s.Lines).Select(l => l.Reference).OfType<string>().Distinct().ToList();
-        if (references.Count == 0) return [];
+        var lines = statements.Where(s => s.Iban is not null).SelectMany(s => s.Lines).ToList();
+        if (lines.Count == 0) return [];
+        var (first, last) = (lines.Min(l => l.BookingDate), lines.Max(l => l.BookingDate));
         var booked = await (from e in db.StatementEntries.AsNoTracking()
                             join s in db.BankStatements.AsNoTracking() on e.StatementId equals s.Id
-                            where s.Iban != null && accounts.Contains(s.Iban) && e.Reference != null && references.Contains(e.Reference)
-                            select new { s.Iban, e.Reference, e.BookingDate, e.IsCredit, e.Amount, e.StatementId }).ToListAsync(ct);
-        var found = new Dictionary<Booking, Guid>();
-        foreach (var b in booked) found.TryAdd(new Booking(b.Iban!, b.Reference!.ToUpperInvariant(), b.BookingDate, b.IsCredit, b.Amount), b.StatementId);
-        return found;
+                            where s.Iban != null && accounts.Contains(s.Iban) && e.BookingDate >= first && e.BookingDate <= last
+                            select new { s.Iban, e.StatementId, e.Reference, e.BookingDate, e.ValueDate, e.IsCredit, e.Amount, e.Remittance, e.EndToEndId, e.Counterparty })
+            .ToListAsync(ct);
+        return [.. booked.Select(b => (Booking.Of(b.Iban, b.Reference, b.BookingDate, b.ValueDate, b.IsCredit, b.Amount, b.Remittance, b.EndToEndId,
+            b.Counterparty)!, b.StatementId))];
     }
 
     private static StatementImportResult Refused(IReadOnlyList<string> problems) => new(0, 0, 0, 0, 0, problems);
