@@ -278,6 +278,44 @@ public sealed class CliTests : IDisposable
 
     private Task<(int ExitCode, string Output)> RunAsync(params string[] args) => CafProcess.RunAsync(_database, null, args);
 
+    [Fact]
+    public async Task Audit_checkpoint_signs_the_head_and_audit_verify_checks_the_trail_against_it_and_names_where_it_breaks()
+    {
+        var key = Path.Combine(Path.GetTempPath(), "caf-tests", $"audit-key-{Guid.NewGuid():N}.pem");
+        var checkpoint = Path.Combine(Path.GetTempPath(), "caf-tests", $"checkpoint-{Guid.NewGuid():N}.json");
+        using (var generated = Caf.Data.Auditing.AuditSigningKey.Generate()) await File.WriteAllTextAsync(key, generated.PrivateKeyPem, TestContext.Current.CancellationToken);
+        var withKey = new Dictionary<string, string> { ["Audit__SigningKeyPath"] = key };
+        try
+        {
+            Assert.Equal(0, (await RunAsync("seed", "--demo", "--force-demo")).ExitCode);
+            var signed = await CafProcess.RunAsync(_database, withKey, "audit", "checkpoint", "--out", checkpoint);
+            Assert.True(signed.ExitCode == 0, signed.Output);
+            Assert.Contains("Wrote the checkpoint of sequence", signed.Output);
+
+            var verified = await CafProcess.RunAsync(_database, withKey, "audit", "verify", "--checkpoint", checkpoint);
+            Assert.True(verified.ExitCode == 0, verified.Output);
+            Assert.Matches(@"ok: \d+ records, head [0-9a-f]{64}; 2 signed checkpoints matched", verified.Output);
+
+            // Someone with the database's owner rights drops the triggers and edits a record: verify names it and fails.
+            await using (var db = TestDatabases.Sqlite(_database))
+            {
+                foreach (var statement in Caf.Data.Auditing.AuditTriggers.Drop(db.Database.ProviderName)) await db.Database.ExecuteSqlRawAsync(statement, TestContext.Current.CancellationToken);
+                await db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEvents" SET "UserName" = 'someone else' WHERE "Sequence" = 3""", TestContext.Current.CancellationToken);
+            }
+            var broken = await CafProcess.RunAsync(_database, withKey, "audit", "verify", "--checkpoint", checkpoint);
+            Assert.Equal(1, broken.ExitCode);
+            Assert.Contains("broken at sequence 3: content changed", broken.Output);
+
+            var unreadable = await CafProcess.RunAsync(_database, withKey, "audit", "verify", "--checkpoint", key);
+            Assert.Equal(2, unreadable.ExitCode);
+            Assert.Contains("is not readable JSON, so it is not an audit checkpoint", unreadable.Output);
+        }
+        finally
+        {
+            foreach (var file in new[] { key, checkpoint }) if (File.Exists(file)) File.Delete(file);
+        }
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -10,13 +10,22 @@ public static class AuditChain
 {
     public const string Genesis = "";
 
-    public static string ComputeHash(AuditEvent e)
+    public static string ComputeHash(AuditEvent e) =>
+        ComputeHash(e.Sequence, e.Id, e.OccurredAtUtc, e.UserId, e.UserName, e.Action, e.EntityType, e.EntityId, e.Details, e.IpAddress,
+            e.CorrelationId, e.PreviousHash);
+
+    /// <summary>
+    /// The hash of a record's values, joined by the unit separator in a fixed order; the time to the millisecond, in UTC.
+    /// Public so that anyone, an auditor's own tool included, can recompute the chain from the table's columns.
+    /// </summary>
+    public static string ComputeHash(long sequence, Guid id, DateTime occurredAtUtc, string? userId, string userName, string action,
+        string? entityType, string? entityId, string? details, string? ipAddress, string? correlationId, string previousHash)
     {
         var canonical = string.Join('\u001f',
-            e.Sequence.ToString(CultureInfo.InvariantCulture), e.Id.ToString(),
-            e.OccurredAtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-            e.UserId ?? "", e.UserName, e.Action, e.EntityType ?? "", e.EntityId ?? "", e.Details ?? "",
-            e.IpAddress ?? "", e.CorrelationId ?? "", e.PreviousHash);
+            sequence.ToString(CultureInfo.InvariantCulture), id.ToString(),
+            occurredAtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            userId ?? "", userName, action, entityType ?? "", entityId ?? "", details ?? "",
+            ipAddress ?? "", correlationId ?? "", previousHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 

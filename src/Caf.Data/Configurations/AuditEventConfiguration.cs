@@ -26,3 +26,18 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Ignore(e => e.DescribesTrackedChange);
     }
 }
+
+internal sealed class AuditCheckpointConfiguration : IEntityTypeConfiguration<AuditCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<AuditCheckpoint> b)
+    {
+        b.ToTable("AuditCheckpoints");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.HasIndex(c => c.Sequence);
+        b.Property(c => c.HeadHash).HasMaxLength(64);
+        b.Property(c => c.KeyId).HasMaxLength(16);
+        b.Property(c => c.Signature).HasMaxLength(200);
+        b.Property(c => c.SignedBy).HasMaxLength(AuditCheckpoint.MaxSignedByLength);
+    }
+}

@@ -34,6 +34,11 @@ public sealed class AuditEvent
     public string? CorrelationId { get; private set; }
     public string PreviousHash { get; private set; } = "";
     public string Hash { get; private set; } = "";
+    /// <summary>
+    /// Personal values the record names, kept beside it and outside its hash so that a person's erasure can remove them
+    /// without breaking the chain (ADR 0027); the only column the database lets change. Null when there are none.
+    /// </summary>
+    public string? PersonalValues { get; private set; }
 
     /// <summary>Made by the audit interceptor from a tracked change (not stored); regenerated when a save is retried.</summary>
     internal bool DescribesTrackedChange { get; set; }

@@ -9,7 +9,7 @@ namespace Caf.Web.Infrastructure;
 
 /// <summary>
 /// The command-line verbs of the same executable: migrate, seed --demo, admin create, ledger export --out FILE [--grant REF],
-/// reconciliation export --out FILE, import states-parties FILE, workflows.
+/// reconciliation export --out FILE, import states-parties FILE, audit verify, audit checkpoint, workflows.
 /// </summary>
 internal static partial class CliVerbs
 {
@@ -33,6 +33,13 @@ internal static partial class CliVerbs
           import states-parties FILE.csv
                                          import the States Parties reference data (format: docs/decisions/0008);
                                          a file with any bad line is refused whole, each problem listed by line
+          audit verify [--checkpoint FILE.json] [--public-key FILE.pem]
+                                         recompute the audit trail's hash chain and check every signed checkpoint
+                                         (and the one kept in FILE): prints "ok: N records, head HASH" and exits 0,
+                                         or the first broken sequence number and what is wrong, and exits 1
+          audit checkpoint [--out FILE.json]
+                                         sign a checkpoint of where the audit trail stands now (Audit:SigningKeyPath)
+                                         and print it, or write it to FILE for an auditor to keep
           workflows validate [FILE...]   check workflow definitions (default: every file in workflows/)
           workflows graph ID [--version N] [--format mermaid|dot]
                                          print a workflow as a Mermaid or Graphviz diagram
@@ -50,7 +57,7 @@ internal static partial class CliVerbs
     {
         var positional = args.TakeWhile(a => !a.StartsWith('-')).ToList();
         var options = Options(args);
-        var verb = string.Join(' ', positional.Take(positional.FirstOrDefault() is "ledger" or "reconciliation" or "workflows" or "import" or "admin" ? 2 : 1));
+        var verb = string.Join(' ', positional.Take(positional.FirstOrDefault() is "ledger" or "reconciliation" or "workflows" or "import" or "admin" or "audit" ? 2 : 1));
         switch (verb)
         {
             case "migrate":
@@ -143,6 +150,10 @@ internal static partial class CliVerbs
                     Console.WriteLine($"Imported {import.RowCount} States Parties (import {import.Id}, {import.ImportedAtUtc:yyyy-MM-dd HH:mm:ss} UTC).");
                     return 0;
                 });
+            case "audit verify":
+                return await WithServicesAsync(services => AuditVerbs.VerifyAsync(services, Single(options, "--checkpoint"), Single(options, "--public-key")));
+            case "audit checkpoint":
+                return await WithServicesAsync(services => AuditVerbs.CheckpointAsync(services, Single(options, "--out")));
             case "workflows validate":
                 return await WithServicesAsync(services =>
                     Task.FromResult(WorkflowVerbs.Validate(services, positional.Skip(2).ToList())));
@@ -191,7 +202,7 @@ internal static partial class CliVerbs
     private static partial System.Text.RegularExpressions.Regex GrantReference();
 
     private static bool IsKnown(string verb) =>
-        verb is "migrate" or "seed" or "admin" or "admin create" or "ledger export" or "ledger" or "reconciliation" or "reconciliation export" or "import" or "import states-parties" or "workflows" or "workflows graph" or "workflows migrate-instances";
+        verb is "migrate" or "seed" or "admin" or "admin create" or "ledger export" or "ledger" or "reconciliation" or "reconciliation export" or "import" or "import states-parties" or "workflows" or "workflows graph" or "workflows migrate-instances" or "audit" or "audit verify" or "audit checkpoint";
 
     private static int Fail(string message)
     {

@@ -55,6 +55,11 @@ internal static class TimerScheduling
                 trigger => trigger.WithIdentity(DueTimersJob.Name).StartNow().WithSimpleSchedule(interval),
                 job => job.WithIdentity(DueTimersJob.Name));
             q.AddOAuthTokenPruning();
+            // A signed checkpoint of the audit trail every interval that added records (ADR 0027).
+            q.ScheduleJob<Features.Audit.AuditCheckpointJob>(
+                trigger => trigger.WithIdentity(Features.Audit.AuditCheckpointJob.Name).StartNow()
+                    .WithSimpleSchedule(TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("Audit:CheckpointIntervalMinutes", 60)))),
+                job => job.WithIdentity(Features.Audit.AuditCheckpointJob.Name));
             q.ScheduleJob<Email.OutboxJob>(
                 trigger => trigger.WithIdentity(Email.OutboxJob.Name).StartNow().WithSimpleSchedule(TimeSpan.FromSeconds(30)),
                 job => job.WithIdentity(Email.OutboxJob.Name));

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Caf.Data;
+using Caf.Data.Auditing;
 using Caf.Web.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -98,9 +99,39 @@ public abstract class CafAppFactory : WebApplicationFactory<Program>, IAsyncLife
         }
         Clock.ResetOffset();
         await using (var connection = OpenConnection())
+        {
+            // The database refuses to empty the audit trail (ADR 0027): its triggers are lifted for the reset only.
+            await ExecuteAsync(connection, AuditTriggers.Drop(ProviderName));
             await _respawner!.ResetAsync(connection);
+            await ExecuteAsync(connection, AuditTriggers.CreateVersion1(ProviderName));
+        }
         using var scope = Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(includeApplications: false);
+    }
+
+    /// <summary>The provider's name as EF gives it (ActiveProvider), which <see cref="AuditTriggers"/> takes.</summary>
+    public string ProviderName => Provider switch
+    {
+        DatabaseProvider.Sqlite => "Microsoft.EntityFrameworkCore.Sqlite",
+        DatabaseProvider.Postgres => "Npgsql.EntityFrameworkCore.PostgreSQL",
+        _ => "Microsoft.EntityFrameworkCore.SqlServer",
+    };
+
+    /// <summary>Runs raw statements on this fixture's database, one command each (tests that tamper with the trail on purpose).</summary>
+    public async Task ExecuteAsync(IEnumerable<string> statements)
+    {
+        await using var connection = OpenConnection();
+        await ExecuteAsync(connection, statements);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, IEnumerable<string> statements)
+    {
+        foreach (var statement in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     public CafSession NewSession() =>

@@ -1,0 +1,177 @@
+using System.Data.Common;
+using Caf.Data;
+using Caf.Data.Auditing;
+using Caf.Data.Entities;
+using Caf.IntegrationTests.Infrastructure;
+using Caf.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caf.IntegrationTests;
+
+/// <summary>
+/// The audit trail an auditor can prove (ADR 0027): the database refuses to change or delete it, and with its triggers
+/// dropped (someone with the database's owner rights), every kind of tampering is found by <c>audit verify</c> at the
+/// first sequence number that can no longer be trusted — a rewrite with every hash recomputed through the signed checkpoint.
+/// </summary>
+public abstract class AuditTrailTests(CafAppFactory factory)
+{
+    private async Task<T> WithCheckpointsAsync<T>(Func<AuditCheckpoints, Task<T>> work)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AuditCheckpoints>());
+    }
+
+    private Task<AuditVerification> VerifyAsync(AuditCheckpointFile? kept = null) => WithCheckpointsAsync(c => c.VerifyAsync(kept, null, CancellationToken.None));
+
+    private Task<AuditCheckpoint> CheckpointAsync() => WithCheckpointsAsync(async c => (await c.WriteAsync(null, CancellationToken.None)).Checkpoint!);
+
+    /// <summary>Appends <paramref name="count"/> records the way every action does: through the interceptor that chains them.</summary>
+    private Task<int> AppendAsync(int count) => factory.WithDbAsync(async db =>
+    {
+        for (var i = 0; i < count; i++) db.AuditEvents.Add(new AuditEvent("test.appended", "Test", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "{\"n\":1}"));
+        return await db.SaveChangesAsync();
+    });
+
+    private Task<long> HeadAsync() => factory.WithDbAsync(db => db.AuditEvents.MaxAsync(e => e.Sequence));
+
+    [Fact]
+    public async Task The_database_refuses_to_change_or_delete_an_audit_record_or_a_checkpoint_but_lets_personal_values_be_erased()
+    {
+        await factory.ResetAsync();
+        await CheckpointAsync();
+
+        foreach (var refused in new[]
+                 {
+                     """UPDATE "AuditEvents" SET "Action" = 'quietly.changed' WHERE "Sequence" = 1""",
+                     """UPDATE "AuditEvents" SET "Details" = NULL, "Hash" = "Hash" WHERE "Sequence" = 2""",
+                     """DELETE FROM "AuditEvents" WHERE "Sequence" = 1""",
+                     """UPDATE "AuditCheckpoints" SET "HeadHash" = 'x'""",
+                     """DELETE FROM "AuditCheckpoints" """,
+                 })
+        {
+            var ex = await Assert.ThrowsAnyAsync<DbException>(() => factory.ExecuteAsync([refused]));
+            Assert.Contains(AuditTriggers.Refusal, ex.Message);
+        }
+        await factory.ExecuteAsync(["""UPDATE "AuditEvents" SET "PersonalValues" = '{}' WHERE "Sequence" = 1"""]);
+
+        var verified = await VerifyAsync();
+        Assert.True(verified.Ok, verified.ToString());
+        Assert.Equal(await HeadAsync(), verified.Records);
+        Assert.Equal(1, verified.CheckpointsMatched);
+        Assert.StartsWith($"ok: {verified.Records} records, head ", verified.ToString());
+    }
+
+    public enum Tampering { Change, Delete, Swap, Truncate, RewriteTail, RewriteTailAndCheckpoints, ForgeCheckpoint }
+
+    [Theory]
+    [InlineData(Tampering.Change)]
+    [InlineData(Tampering.Delete)]
+    [InlineData(Tampering.Swap)]
+    [InlineData(Tampering.Truncate)]
+    [InlineData(Tampering.RewriteTail)]
+    [InlineData(Tampering.RewriteTailAndCheckpoints)]
+    [InlineData(Tampering.ForgeCheckpoint)]
+    public async Task Each_kind_of_tampering_is_found_at_the_first_sequence_that_can_no_longer_be_trusted(Tampering tampering)
+    {
+        await factory.ResetAsync();
+        var first = await CheckpointAsync();            // the seed's records, up to s
+        await AppendAsync(10);                           // s+1 … s+10
+        var second = await CheckpointAsync();           // up to s+10
+        await AppendAsync(3);                            // s+11 … s+13
+        var s = first.Sequence;
+        Assert.Equal(s + 10, second.Sequence);
+        var untouched = await VerifyAsync();
+        Assert.True(untouched.Ok, untouched.ToString());
+        Assert.Equal((s + 13, 2), (untouched.Records, untouched.CheckpointsMatched));
+
+        // Someone with the owner's rights lifts the database's refusal first.
+        await factory.ExecuteAsync(AuditTriggers.Drop(factory.ProviderName));
+        AuditCheckpointFile? kept = null;
+        var (expected, reason) = tampering switch
+        {
+            Tampering.Change => (s + 5, "content changed"),
+            Tampering.Delete => (s + 5, "record missing"),
+            Tampering.Swap => (s + 4, "content changed"),
+            Tampering.Truncate => (s + 9, "records missing at the end"),
+            Tampering.RewriteTail => (s + 1, "the chain no longer matches the checkpoint signed at"),
+            Tampering.RewriteTailAndCheckpoints => (1L, "the chain no longer matches the kept checkpoint signed at"),
+            _ => (s + 10, "was signed with the key"),
+        };
+        switch (tampering)
+        {
+            case Tampering.Change:
+                await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "AuditEvents" SET "Details" = '{"n":2}' WHERE "Sequence" = {s + 5}"""));
+                break;
+            case Tampering.Delete:
+                await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditEvents" WHERE "Sequence" = {s + 5}"""));
+                break;
+            case Tampering.Swap:
+                await factory.WithDbAsync(async db =>
+                {
+                    await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEvents" SET "Sequence" = -1 WHERE "Sequence" = {s + 4}""");
+                    await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEvents" SET "Sequence" = {s + 4} WHERE "Sequence" = {s + 6}""");
+                    return await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEvents" SET "Sequence" = {s + 6} WHERE "Sequence" = -1""");
+                });
+                break;
+            case Tampering.Truncate:
+                await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditEvents" WHERE "Sequence" >= {s + 9}"""));
+                break;
+            case Tampering.RewriteTail:
+                await RewriteFromAsync(s + 5);
+                break;
+            case Tampering.RewriteTailAndCheckpoints:
+                kept = AuditCheckpointFile.Of(second);
+                await RewriteFromAsync(s + 5);
+                await factory.ExecuteAsync(["""DELETE FROM "AuditCheckpoints" """]);
+                // Without the file the auditor kept, a rewrite that also removed every checkpoint is not seen: that is what keeping it is for.
+                Assert.True((await VerifyAsync()).Ok);
+                break;
+            case Tampering.ForgeCheckpoint:
+                var head = await RewriteFromAsync(s + 5);
+                // A checkpoint of the rewritten head, signed with a key of the forger's own in place of the fund's.
+                using (var forger = AuditSigningKey.Generate())
+                {
+                    var at = second.SignedAtUtc;
+                    var signature = forger.Sign(AuditCheckpointFile.SignedText(s + 10, head, at));
+                    await factory.WithDbAsync(async db =>
+                    {
+                        await db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditCheckpoints" WHERE "Sequence" = {s + 10}""");
+                        return await db.Database.ExecuteSqlAsync(
+                            $"""INSERT INTO "AuditCheckpoints" ("Id", "Sequence", "HeadHash", "SignedAtUtc", "KeyId", "Signature", "SignedBy") VALUES ({Guid.NewGuid()}, {s + 10}, {head}, {at}, {forger.KeyId}, {signature}, 'schedule')""");
+                    });
+                }
+                break;
+        }
+
+        var found = await VerifyAsync(kept);
+
+        Assert.False(found.Ok);
+        Assert.Equal(expected, found.FirstBadSequence);
+        Assert.Contains(reason, found.Problem);
+        Assert.StartsWith($"broken at sequence {expected}: ", found.ToString());
+    }
+
+    /// <summary>Changes one record and recomputes its hash and every later one, as someone would who knows how the chain is made; returns the new head.</summary>
+    private Task<string> RewriteFromAsync(long sequence) => factory.WithDbAsync(async db =>
+    {
+        var records = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence >= sequence - 1).OrderBy(e => e.Sequence).ToListAsync();
+        var previous = records[0].Hash;
+        foreach (var e in records.Skip(1))
+        {
+            var details = e.Sequence == sequence ? "{\"n\":3}" : e.Details;
+            var hash = AuditChain.ComputeHash(e.Sequence, e.Id, e.OccurredAtUtc, e.UserId, e.UserName, e.Action, e.EntityType, e.EntityId, details,
+                e.IpAddress, e.CorrelationId, previous);
+            await db.Database.ExecuteSqlAsync(
+                $"""UPDATE "AuditEvents" SET "Details" = {details}, "PreviousHash" = {previous}, "Hash" = {hash} WHERE "Sequence" = {e.Sequence}""");
+            previous = hash;
+        }
+        return previous;
+    });
+}
+
+[Collection(SqliteCollectionDefinition.Name)]
+public sealed class SqliteAuditTrailTests(SqliteAppFactory factory) : AuditTrailTests(factory);
+
+[Collection(PostgresCollectionDefinition.Name)]
+public sealed class PostgresAuditTrailTests(PostgresAppFactory factory) : AuditTrailTests(factory);
