@@ -152,6 +152,51 @@ public abstract class AuditTrailTests(CafAppFactory factory)
         Assert.StartsWith($"broken at sequence {expected}: ", found.ToString());
     }
 
+    [Fact]
+    public async Task The_auditor_filters_the_trail_a_page_at_a_time_verifies_it_and_downloads_a_checkpoint_that_verifies()
+    {
+        await factory.ResetAsync();
+        await AppendAsync(60);
+        var journey = new GrantJourney(factory);
+        using var auditor = await journey.SignInAsync("auditor@caf.demo");
+
+        // Newest first, fifty a page, the older ones by the last sequence number shown (the same query cost however long the trail).
+        var head = await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "test.appended").MaxAsync(e => e.Sequence));
+        var (status, first) = await auditor.GetAsync("/Audit?Action=test.appended");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Equal(50, System.Text.RegularExpressions.Regex.Count(first, "<td>test.appended</td>"));
+        Assert.Contains($"<td>{head}</td>", first);
+        var older = System.Text.RegularExpressions.Regex.Match(first, "href=\"(/Audit\\?[^\"]*Before=(\\d+))\" id=\"older\"");
+        Assert.True(older.Success, "no link to the older records");
+        Assert.Equal(head - 49, long.Parse(older.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var (_, second) = await auditor.GetAsync(System.Net.WebUtility.HtmlDecode(older.Groups[1].Value));
+        Assert.Equal(10, System.Text.RegularExpressions.Regex.Count(second, "<td>test.appended</td>"));
+        Assert.DoesNotContain("id=\"older\"", second);
+
+        // A person's records only; a day that cannot be read is said by its label, and the rest of the filter still applies.
+        var (_, byPerson) = await auditor.GetAsync("/Audit?Person=nobody%40example.org");
+        Assert.Contains("No record matches.", byPerson);
+        var (badStatus, badDay) = await auditor.GetAsync("/Audit?From=31.12.2026&Action=test.appended");
+        Assert.Equal(System.Net.HttpStatusCode.OK, badStatus);
+        Assert.Contains("From must be a date, for example 2027-03-01.", System.Net.WebUtility.HtmlDecode(badDay));
+        Assert.Contains("<td>test.appended</td>", badDay);
+
+        // Verifying is itself recorded, with its result; a checkpoint signed now downloads and verifies the trail from outside.
+        await GrantJourney.ExpectRedirectAsync(auditor.PostFormAsync("/Audit", [], "Verify"), "verify");
+        var verified = Assert.Single(await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == AuditTrail.VerifiedAction).ToListAsync()));
+        Assert.Equal("auditor@caf.demo", verified.UserName);
+        Assert.Contains("\"ok\":true", verified.Details);
+        Assert.Contains("Last verified", (await auditor.GetAsync("/Audit")).Html);
+        await GrantJourney.ExpectRedirectAsync(auditor.PostFormAsync("/Audit", [], "Checkpoint"), "sign a checkpoint");
+        using var download = await auditor.Client.GetAsync("/Audit?handler=Checkpoint");
+        var (kept, problem) = AuditCheckpointFile.Read(await download.Content.ReadAsStringAsync());
+        Assert.Null(problem);
+        Assert.Equal(verified.Sequence, kept!.Sequence);
+        var withKept = await VerifyAsync(kept);
+        Assert.True(withKept.Ok, withKept.ToString());
+        Assert.Equal(2, withKept.CheckpointsMatched);
+    }
+
     /// <summary>Changes one record and recomputes its hash and every later one, as someone would who knows how the chain is made; returns the new head.</summary>
     private Task<string> RewriteFromAsync(long sequence) => factory.WithDbAsync(async db =>
     {

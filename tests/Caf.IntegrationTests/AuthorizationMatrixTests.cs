@@ -44,6 +44,9 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Admin/Invite"] = (false, ["isu@caf.demo", "admin@caf.demo"]),
         ["Admin/Users"] = (false, ["admin@caf.demo"]),
         ["Admin/Outbox"] = (false, ["admin@caf.demo"]),
+        // The audit trail: the Auditor and the administrator (ADR 0027).
+        ["Audit"] = (false, ["auditor@caf.demo", "admin@caf.demo"]),
+        ["Audit/Index"] = (false, ["auditor@caf.demo", "admin@caf.demo"]),
         ["Admin/ReferenceData"] = (false, ["isu@caf.demo", "admin@caf.demo"]),
         ["Tasks"] = (false, Users),
         ["Tasks/Index"] = (false, Users),
@@ -171,6 +174,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Admin/Users Enable"] = (["admin@caf.demo"], new() { ["userId"] = ThrowawayUser }),
         ["Admin/ReferenceData"] = (["isu@caf.demo", "admin@caf.demo"], null),
         ["Admin/Outbox Resend"] = (["admin@caf.demo"], null),
+        ["Audit Verify"] = (["auditor@caf.demo", "admin@caf.demo"], null),
+        ["Audit Checkpoint"] = (["auditor@caf.demo", "admin@caf.demo"], null),
         ["Api/Clients Revoke"] = (["admin@caf.demo"], new() { ["clientId"] = ThrowawayClient }),
         ["Api/Clients/New"] = (["admin@caf.demo"], null),
         // The engine refuses an unknown trigger to whoever may read the application; others never learn it exists.
@@ -230,6 +235,9 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Finance/Ledger Download"] = ["finance@caf.demo", "auditor@caf.demo", "isu@caf.demo"],
         // The bank statements' lines, matched and not, beside the ledger: for the same readers as the ledger itself.
         ["Finance/Ledger Reconciliation"] = ["finance@caf.demo", "auditor@caf.demo", "isu@caf.demo"],
+        // The latest signed checkpoint and the key that verifies it: for those who read the trail (ADR 0027).
+        ["Audit Checkpoint"] = ["auditor@caf.demo", "admin@caf.demo"],
+        ["Audit PublicKey"] = ["auditor@caf.demo", "admin@caf.demo"],
     };
 
     [Fact]

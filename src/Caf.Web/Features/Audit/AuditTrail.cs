@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Caf.Data;
+using Caf.Data.Auditing;
+using Caf.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Features.Audit;
+
+/// <summary>What the Audit page filters on: days in Geneva, the person's sign-in name, the action, the kind of record, a grant.</summary>
+public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? Person, string? Action, string? EntityType, string? Application)
+{
+    public const int MaxTextLength = 200;
+
+    /// <summary>What is wrong with the filter, by field, in words.</summary>
+    public IEnumerable<(string Field, string Message)> Problems()
+    {
+        if (From is { } from && Bounds.Date("The first day", from) is { } early) yield return (nameof(From), early);
+        if (To is { } to && Bounds.Date("The last day", to) is { } late) yield return (nameof(To), late);
+        if (From > To) yield return (nameof(From), "The first day must be on or before the last day.");
+        foreach (var (field, value) in new[] { (nameof(Person), Person), (nameof(Action), Action), (nameof(EntityType), EntityType), (nameof(Application), Application) })
+            if (value?.Trim().Length > MaxTextLength) yield return (field, $"Keep it under {MaxTextLength} characters.");
+    }
+
+    public bool IsEmpty => From is null && To is null && string.IsNullOrWhiteSpace(Person) && string.IsNullOrWhiteSpace(Action)
+                           && string.IsNullOrWhiteSpace(EntityType) && string.IsNullOrWhiteSpace(Application);
+}
+
+/// <summary>One audit record as the page lists it.</summary>
+public sealed record AuditRow(long Sequence, DateTime OccurredAtUtc, string UserName, string Action, string? EntityType, string? EntityId,
+    string? Details, string? IpAddress, string? CorrelationId);
+
+/// <summary>A page of records, newest first, and the sequence number to read the older ones from (none on the last page).</summary>
+public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, long? OlderBefore);
+
+/// <summary>The last verification of the trail: when, by whom, and what it found.</summary>
+public sealed record AuditVerificationRecord(DateTime AtUtc, string By, bool Ok, string Result);
+
+/// <summary>
+/// The audit trail as the Auditor and the administrator read it (issue 13): filtered, a page at a time by keyset (the
+/// sequence number), so a page costs the same with a million records; verified on demand, each verification itself audited.
+/// </summary>
+public sealed class AuditTrail(CafDbContext db, UserActions actions, AuditCheckpoints checkpoints) : IUseCase
+{
+    public const int PageSize = 50;
+    internal const string VerifiedAction = "audit.verified";
+
+    public async Task<AuditPage> ReadAsync(AuditFilter filter, long? before, CancellationToken ct)
+    {
+        var rows = await Filtered(filter, before).OrderByDescending(e => e.Sequence).Take(PageSize + 1)
+            .Select(e => new AuditRow(e.Sequence, e.OccurredAtUtc, e.UserName, e.Action, e.EntityType, e.EntityId, e.Details, e.IpAddress, e.CorrelationId))
+            .ToListAsync(ct);
+        return rows.Count > PageSize ? new(rows[..PageSize], rows[PageSize - 1].Sequence) : new(rows, null);
+    }
+
+    /// <summary>The records the filter keeps, older than <paramref name="before"/> when given; for the page and the extract.</summary>
+    internal IQueryable<AuditEvent> Filtered(AuditFilter filter, long? before)
+    {
+        var records = db.AuditEvents.AsNoTracking();
+        if (filter.From is { } from && FundTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)) is { } start) records = records.Where(e => e.OccurredAtUtc >= start);
+        if (filter.To is { } to && FundTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)) is { } end) records = records.Where(e => e.OccurredAtUtc < end);
+        if (filter.Person?.Trim() is { Length: > 0 } person) records = records.Where(e => e.UserName == person);
+        if (filter.Action?.Trim() is { Length: > 0 } action) records = records.Where(e => e.Action == action);
+        if (filter.EntityType?.Trim() is { Length: > 0 } type) records = records.Where(e => e.EntityType == type);
+        if (filter.Application?.Trim().ToUpperInvariant() is { Length: > 0 } reference)
+        {
+            var ids = db.Applications.Where(a => a.Reference == reference).Select(a => a.Id.ToString());
+            records = records.Where(e => ids.Contains(e.EntityId!));
+        }
+        if (before is { } sequence) records = records.Where(e => e.Sequence < sequence);
+        return records;
+    }
+
+    /// <summary>The actions and kinds of record that occur, for the filter's choices.</summary>
+    public async Task<(IReadOnlyList<string> Actions, IReadOnlyList<string> EntityTypes)> ChoicesAsync(CancellationToken ct) => (
+        await db.AuditEvents.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(ct),
+        await db.AuditEvents.AsNoTracking().Where(e => e.EntityType != null).Select(e => e.EntityType!).Distinct().OrderBy(t => t).ToListAsync(ct));
+
+    /// <summary>Verifies the whole trail now and records that it was verified, with the result, in the trail itself.</summary>
+    public async Task<AuditVerification> VerifyAsync(ClaimsPrincipal person, CancellationToken ct)
+    {
+        var result = await checkpoints.VerifyAsync(null, null, ct);
+        await actions.RunAsync(person, () =>
+        {
+            db.AuditEvents.Add(new AuditEvent(VerifiedAction, null, null, JsonSerializer.Serialize(new
+            {
+                ok = result.Ok, records = result.Records, head = result.HeadHash, checkpoints = result.CheckpointsMatched,
+                firstBadSequence = result.FirstBadSequence, result = result.ToString(),
+            })));
+            return Task.CompletedTask;
+        }, ct);
+        return result;
+    }
+
+    /// <summary>The last verification recorded, if any.</summary>
+    public async Task<AuditVerificationRecord?> LastVerificationAsync(CancellationToken ct)
+    {
+        var last = await db.AuditEvents.AsNoTracking().Where(e => e.Action == VerifiedAction).OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.OccurredAtUtc, e.UserName, e.Details }).FirstOrDefaultAsync(ct);
+        if (last?.Details is null) return null;
+        using var details = JsonDocument.Parse(last.Details);
+        return new(last.OccurredAtUtc, last.UserName, details.RootElement.GetProperty("ok").GetBoolean(), details.RootElement.GetProperty("result").GetString() ?? "");
+    }
+}
