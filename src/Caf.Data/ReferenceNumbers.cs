@@ -41,6 +41,9 @@ public static partial class ReferenceNumbers
     public static IEnumerable<string> FoundIn(string? text) =>
         text is null ? [] : GrantReference().Matches(text).Select(m => m.Value.ToUpperInvariant());
 
+    /// <summary><paramref name="text"/> with every grant reference it names blanked out, so that nothing is found inside one.</summary>
+    public static string? WithoutGrantReferences(string? text) => text is null ? null : GrantReference().Replace(text, m => new string(' ', m.Length));
+
     [GeneratedRegex(@"(?<![\p{L}\p{N}])CAF-[0-9]{4}-(?:[0-9]{3}|[1-9][0-9]{3,})(?![\p{L}\p{N}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex GrantReference();
 }

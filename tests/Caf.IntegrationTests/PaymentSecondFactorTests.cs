@@ -102,6 +102,10 @@ public abstract class PaymentSecondFactorTests(CafAppFactory factory)
         await GrantJourney.ExpectRedirectAsync(second.PostFormAsync(page, Approval(request, code), "Approve"), "approve with a fresh code");
         Assert.Equal((DisbursementStatus.Approved, 0, 0), await StateAsync(id));
         Assert.Equal("Approved", await _journey.StageAsync(id));
+        // Approved already (a second tab, a double click): a state that changed (409), not a refusal of the person.
+        var (againStatus, againHtml) = await ReadAsync(second.PostFormAsync(page, Approval(request, GrantJourney.PaymentCode(email: GrantJourney.SecondFinance)), "Approve"));
+        Assert.Equal(HttpStatusCode.Conflict, againStatus);
+        Assert.Contains("there is nothing to approve.", againHtml);
 
         // Marked paid: booked with its bank reference; the first tranche paid makes the grant active.
         await GrantJourney.ExpectRedirectAsync(finance.PostFormAsync(page, new()

@@ -200,7 +200,7 @@ public sealed class GrantPaymentTests
         GrantApplicationBuilder.MoveTo(application, GrantStages.FinalReconciliation);
         Assert.Equal(Chf(1_500m), application.StillOwed);
 
-        Assert.Equal("The final report leaves CHF 1,500.00 owed to the grantee; a payment cannot exceed it.", application.DisbursementRequestProblem(2, 2_000m));
+        Assert.Equal("The accepted final report leaves CHF 1,500.00 owed to the grantee; a payment cannot exceed it.", application.DisbursementRequestProblem(2, 2_000m));
         var entry = GrantApplicationBuilder.PayTranche(application, 2, Paid(1_500m), "UBS-2");
 
         Assert.Equal(LedgerEntryKind.Disbursement, entry.Kind);

@@ -162,4 +162,12 @@ public sealed class GrantSettlementTests
         Assert.Equal("No refund is due from the grantee: its accepted spending and what it received (less any waiver) balance.",
             application.RefundProblem(50m));
     }
+
+    [Fact]
+    public void When_the_fund_still_owes_the_grantee_a_refund_is_refused_saying_so()
+    {
+        var application = Reported(9_500m); // CHF 8,000 paid: CHF 1,500 still owed to the grantee
+
+        Assert.Equal("No refund is due from the grantee: the fund still owes it CHF 1,500.00, to be paid as a tranche.", application.RefundProblem(10m));
+    }
 }

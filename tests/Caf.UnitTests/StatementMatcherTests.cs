@@ -219,6 +219,12 @@ public sealed class StatementMatcherTests
         Assert.Equal(charge, SingleProposal(result).Candidate);
         AssertUnmatched(Assert.Single(result.UnmatchedLines), refund, [],
             "no open entry of CAF-2026-002, which the line names, is a credit of CHF 500.00 with a value date within 5 days of 2026-03-10.");
+        // Nor is a bank reference found inside the grant reference the line names: a fee booked "CAF-2026" is not tranche 2 of CAF-2026-002.
+        var tranche = Debit(2_000m, "2026-03-10", "CAF-2026-002 tranche 2");
+        var payment = Candidate(3, CandidateKind.Disbursement, 2_000m, "2026-03-10", grant: "CAF-2026-002", bank: "A2-T2-PAY");
+        var feeNamedLikeAGrant = Candidate(4, CandidateKind.BankCharge, 2_000m, "2026-03-10", bank: "CAF-2026");
+        var otherGrantSameBankReference = Candidate(5, CandidateKind.Disbursement, 2_000m, "2026-03-10", grant: "CAF-2026-009", bank: "tranche");
+        Assert.Equal(payment, SingleProposal(StatementMatcher.Propose([tranche], [feeNamedLikeAGrant, otherGrantSameBankReference, payment])).Candidate);
         Assert.Equal(["CAF-2026-002", "CAF-2026-1234"], ReferenceNumbers.FoundIn("x caf-2026-002/CAF-2026-1234 CAF-2026-0012 CAF-2026-00 XCAF-2026-003"));
     }
 

@@ -518,7 +518,8 @@ public sealed class GrantApplication : IAudited
             : amount > room.Amount
                 ? $"A payment cannot exceed what remains of the commitment, {Unpaid}{(open.Amount > 0 ? $", less {open} already requested" : "")}."
             : StillOwed is { } owed && amount > (owed - open).Amount
-                ? $"The final report leaves {((owed - open).Amount > 0 ? owed - open : Money.Zero(Currency))} owed to the grantee; a payment cannot exceed it."
+                ? $"{(ReportedExpenditure is null ? "The spending accepted on termination" : "The accepted final report")} leaves " +
+                  $"{((owed - open).Amount > 0 ? owed - open : Money.Zero(Currency))} owed to the grantee; a payment cannot exceed it."
             : null;
     }
 
@@ -531,7 +532,10 @@ public sealed class GrantApplication : IAudited
         : amount > PaidNet.Amount ? $"A refund cannot exceed what was paid net, {PaidNet}."
         // Once the spending is accepted, what comes back is the refund due: more would leave the fund owing the grantee.
         : StillOwed is not null && amount > RefundDue.Amount
-            ? RefundDue.Amount == 0 ? "No refund is due from the grantee: its accepted spending and what it received (less any waiver) balance."
+            ? RefundDue.Amount == 0
+                ? StillOwed is { Amount: > 0 } owedToGrantee
+                    ? $"No refund is due from the grantee: the fund still owes it {owedToGrantee}, to be paid as a tranche."
+                    : "No refund is due from the grantee: its accepted spending and what it received (less any waiver) balance."
                 : $"The refund due from the grantee is {RefundDue}{(RefundWaived.Amount > 0 ? $" after the {RefundWaived} waived" : "")}; a refund cannot exceed it."
         : null;
 

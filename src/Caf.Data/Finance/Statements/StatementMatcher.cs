@@ -115,11 +115,13 @@ internal static class StatementMatcher
         if (line.Direction != candidate.Direction || line.Amount != candidate.Amount) return null; // Money: same currency and amount
         var daysApart = Math.Abs(line.ValueDate.DayNumber - candidate.ValueDate.DayNumber);
         if (daysApart > toleranceDays) return null;
-        var reference = Found(line, candidate.BankReference) is { } bank ? (2, bank)
+        // A line that names a grant is that grant's money, however well amount, date or a bank reference agree.
+        var named = GrantsNamed(line);
+        if (named.Count > 0 && candidate.GrantReference is { } grantOf && !named.Contains(grantOf.ToUpperInvariant())) return null;
+        // A bank reference is not looked for inside a grant reference the line names ("CAF-2026" is not in "CAF-2026-002").
+        var reference = Found(line, candidate.BankReference, outsideGrantReferences: named.Count > 0) is { } bank ? (2, bank)
             : Found(line, candidate.GrantReference) is { } grant ? (1, grant)
             : (0, (string?)null);
-        // A line that names another grant is that grant's money, however well amount and date agree.
-        if (reference.Item1 == 0 && candidate.GrantReference is not null && GrantsNamed(line).Count > 0) return null;
         return new Fit(0, 0, reference.Item1, reference.Item2, daysApart);
     }
 
@@ -127,12 +129,17 @@ internal static class StatementMatcher
     private static List<string> GrantsNamed(StatementLine line) =>
         [.. new[] { line.Reference, line.EndToEndId, line.Remittance }.SelectMany(ReferenceNumbers.FoundIn).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>The candidate's reference, when the line's reference, end-to-end id or remittance holds it as a whole token.</summary>
-    private static string? Found(StatementLine line, string? reference)
+    /// <summary>
+    /// The candidate's reference, when the line's reference, end-to-end id or remittance holds it as a whole token; with
+    /// <paramref name="outsideGrantReferences"/>, not within a grant reference the line names (unless it is one itself).
+    /// </summary>
+    private static string? Found(StatementLine line, string? reference, bool outsideGrantReferences = false)
     {
         var token = StatementLine.Clean(reference, int.MaxValue);
         if (token is null || token.Length < MinReferenceLength) return null;
-        return new[] { line.Reference, line.EndToEndId, line.Remittance }.Any(text => HoldsToken(text, token)) ? token : null;
+        var mask = outsideGrantReferences && !ReferenceNumbers.FoundIn(token).Any();
+        return new[] { line.Reference, line.EndToEndId, line.Remittance }
+            .Any(text => HoldsToken(mask ? ReferenceNumbers.WithoutGrantReferences(text) : text, token)) ? token : null;
     }
 
     /// <summary>Whether <paramref name="text"/> holds <paramref name="token"/>, whatever the capitals, with no letter or digit just before or after it.</summary>

@@ -242,8 +242,15 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
                 var chosen = await OpenEntries().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
                 if (await db.StatementMatches.AnyAsync(m => m.StatementEntryId == entry.Id, ct))
                     changed = "the statement entry is matched already";
-                else if (chosen.Count != ids.Count && await db.StatementMatches.AnyAsync(m => ids.Contains(m.LedgerEntryId), ct))
+                else if (chosen.Count != ids.Count && await db.StatementMatches.Where(m => ids.Contains(m.LedgerEntryId))
+                             .OrderBy(m => m.Confirmed).Select(m => (bool?)m.Confirmed).FirstOrDefaultAsync(ct) is { } confirmed)
+                {
+                    // A proposal made at import is nobody's late change: it is rejected first, on its own line.
+                    if (!confirmed)
+                        throw new DomainException("A ledger entry you ticked is proposed for another statement entry. Reject that proposal first, " +
+                                                  "then match this entry by hand.", StatementEntry.LedgerEntriesField);
                     changed = "a ledger entry you ticked is now matched to another statement entry";
+                }
                 else if (chosen.Count != ids.Count)
                     throw new DomainException("One of the ledger entries ticked is reversed, or is not a payment, refund, contribution or bank charge.",
                         StatementEntry.LedgerEntriesField);

@@ -50,7 +50,9 @@ public sealed class Disbursements(CafDbContext db, UserActions actions, FreshSec
         var userId = ApplicationAccess.ActorFor(finance).UserId;
         if (application.Disbursements.FirstOrDefault(d => d.Id == requestId) is not { } request)
             return new CommandOutcome(404, [(null, DisbursementRequest.NoLongerThere)]);
-        if (request.ApprovalProblem(userId) is { } notYours) return new CommandOutcome(403, [(null, notYours)]);
+        // Approving one's own request is not allowed (403); one no longer awaiting approval is a state that changed (409).
+        if (request.ApprovalProblem(userId) is { } notNow)
+            return new CommandOutcome(request.Status == DisbursementStatus.Requested ? 403 : 409, [(null, notNow)]);
         if (await PaymentCode.RefusalAsync(PaymentCode.WithMissingCode([], secondFactor, finance, code), secondFactor, finance, code,
                 $"approval of tranche {request.TrancheNumber}", ct) is { } refused)
             return refused;
