@@ -48,6 +48,11 @@ public abstract partial class ApiTests(CafAppFactory factory)
         using var response = await ApiTokens.GetAsync(http, "/api/v1/ledger", token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // A program's read of the ledger is in the audit trail: which program, what it asked for, what it was answered.
+        var read = Assert.Single(await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "api.read").ToListAsync()));
+        Assert.Contains("\"client\":\"treasury\"", read.Details);
+        Assert.Contains("\"path\":\"/api/v1/ledger\"", read.Details);
+        Assert.Contains("\"status\":200", read.Details);
         var ledger = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         var asOf = DateOnly.Parse(ledger.GetProperty("asOf").GetString()!, CultureInfo.InvariantCulture);
         var entries = await factory.WithDbAsync(db => db.LedgerEntries.AsNoTracking().Where(e => e.ValueDate <= asOf).ToListAsync());
