@@ -76,6 +76,8 @@ public sealed class EligibilityScreeningTests(SqliteAppFactory factory)
 
         await GrantJourney.DeclareEligibleAsync(isu, id);
         Assert.Equal("GenderReview", await _journey.StageAsync(id));
+        // The screening's answers are owned by it: each is in the audit trail under the screening (issue 13).
+        Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "ScreeningDecision.ScreeningAnswer" && e.Action == "ScreeningDecision.ScreeningAnswer.created")));
         var mails = await factory.WithDbAsync(db => db.Outbox.Where(m => m.To == GrantJourney.Applicant).OrderBy(m => m.CreatedAtUtc).ToListAsync());
         Assert.Equal(3, mails.Count);
         Assert.Contains("questions de l'Unité d'appui", mails[1].Subject);

@@ -36,7 +36,7 @@ public sealed class AuditInterceptor(IAuditContext auditContext, TimeProvider cl
                      .Where(e => e.State == EntityState.Added && e.Entity.DescribesTrackedChange).ToList())
             stale.State = EntityState.Detached;
         var changes = context.ChangeTracker.Entries()
-            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => (e.Entity is IAudited || IsOwnedByAudited(e.Metadata)) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(Describe)
             .Where(e => e is not null)
             .ToList();
@@ -61,10 +61,19 @@ public sealed class AuditInterceptor(IAuditContext auditContext, TimeProvider cl
         }
     }
 
+    /// <summary>Whether the entity type is owned by an audited one (a screening's answers): its changes are recorded under its owner.</summary>
+    internal static bool IsOwnedByAudited(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType type) =>
+        type.FindOwnership() is { } ownership
+        && (typeof(IAudited).IsAssignableFrom(ownership.PrincipalEntityType.ClrType) || IsOwnedByAudited(ownership.PrincipalEntityType));
+
     private static AuditEvent? Describe(EntityEntry entry)
     {
-        var id = ((IAudited)entry.Entity).Id.ToString();
-        var type = entry.Metadata.ClrType.Name;
+        // An owned row (an answer of a screening) is recorded as its owner's: "ScreeningDecision.ScreeningAnswer", the owner's id.
+        var ownership = entry.Entity is IAudited ? null : entry.Metadata.FindOwnership();
+        var id = ownership is null ? ((IAudited)entry.Entity).Id.ToString()
+            : Convert.ToString(entry.Property(ownership.Properties[0].Name).CurrentValue ?? entry.Property(ownership.Properties[0].Name).OriginalValue,
+                System.Globalization.CultureInfo.InvariantCulture);
+        var type = ownership is null ? entry.Metadata.ClrType.Name : $"{ownership.PrincipalEntityType.ClrType.Name}.{entry.Metadata.ClrType.Name}";
         var values = new Dictionary<string, object?>();
         foreach (var (name, original, current, modified) in Values(entry))
         {

@@ -83,7 +83,7 @@ public sealed class PlannedActivity : IAudited
 }
 
 /// <summary>An action of a Convention action plan (versioned reference data: plan, number, text).</summary>
-public sealed class ActionPlanAction
+public sealed class ActionPlanAction : IAudited
 {
     private ActionPlanAction() { }
 
