@@ -67,6 +67,12 @@ public abstract class ReconciliationTests(CafAppFactory factory)
             await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.BankDetailsMasked).SingleAsync()));
         Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityId == id.ToString() && e.Details != null
                                                                                    && e.Details.Contains("BankDetailsMasked") && e.Details.Contains("UBSWCHZH80A"))));
+        // The encrypted details are a secret: the trail says they changed, never copies them.
+        var changedNow = await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.BankDetailsProtected!).SingleAsync());
+        var trail = await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Details != null && e.Details.Contains("BankDetailsProtected")).Select(e => e.Details!).ToListAsync());
+        Assert.Contains(trail, d => d.Contains("\"BankDetailsProtected\":\"(secret changed)\""));
+        Assert.All(trail, d => Assert.DoesNotContain(changedNow, d));
+        Assert.All(trail, d => Assert.DoesNotContain(stored, d));
     }
 
     [Fact]

@@ -75,12 +75,15 @@ public sealed class AuditInterceptor(IAuditContext auditContext, TimeProvider cl
                 System.Globalization.CultureInfo.InvariantCulture);
         var type = ownership is null ? entry.Metadata.ClrType.Name : $"{ownership.PrincipalEntityType.ClrType.Name}.{entry.Metadata.ClrType.Name}";
         var values = new Dictionary<string, object?>();
-        foreach (var (name, original, current, modified) in Values(entry))
+        foreach (var (name, original, current, modified, secret) in Values(entry))
         {
             switch (entry.State)
             {
                 case EntityState.Added: values[name] = current; break;
                 case EntityState.Deleted: values[name] = original; break;
+                case EntityState.Modified when modified && secret:
+                    values[name] = SecretChanged;
+                    break;
                 case EntityState.Modified when modified && !Equals(original, current):
                     values[name] = new { old = original, @new = current };
                     break;
@@ -96,14 +99,27 @@ public sealed class AuditInterceptor(IAuditContext auditContext, TimeProvider cl
         return new AuditEvent($"{type}.{action}", type, id, JsonSerializer.Serialize(values, Json)) { DescribesTrackedChange = true };
     }
 
-    private static IEnumerable<(string Name, object? Original, object? Current, bool Modified)> Values(EntityEntry entry)
+    private static IEnumerable<(string Name, object? Original, object? Current, bool Modified, bool Secret)> Values(EntityEntry entry)
     {
         foreach (var p in entry.Properties)
-            yield return (p.Metadata.Name, Safe(p.OriginalValue), Safe(p.CurrentValue), p.IsModified);
+        {
+            if (p.Metadata.PropertyInfo?.IsDefined(typeof(AuditedAsSecretAttribute), inherit: false) == true)
+            {
+                // Whether it was set and that it changed, never its value (the masked form beside it says what a reader may see).
+                yield return (p.Metadata.Name, p.OriginalValue is null ? null : SecretSet, p.CurrentValue is null ? null : SecretSet,
+                    p.IsModified && !Equals(p.OriginalValue, p.CurrentValue), true);
+                continue;
+            }
+            yield return (p.Metadata.Name, Safe(p.OriginalValue), Safe(p.CurrentValue), p.IsModified, false);
+        }
         foreach (var complex in entry.ComplexProperties)
             foreach (var p in complex.Properties)
-                yield return ($"{complex.Metadata.Name}.{p.Metadata.Name}", Safe(p.OriginalValue), Safe(p.CurrentValue), p.IsModified);
+                yield return ($"{complex.Metadata.Name}.{p.Metadata.Name}", Safe(p.OriginalValue), Safe(p.CurrentValue), p.IsModified, false);
     }
+
+    /// <summary>A secret's place in a record: "(secret)" when set, null when not; a change is "(secret changed)".</summary>
+    private const string SecretSet = "(secret)";
+    private const string SecretChanged = "(secret changed)";
 
     // File contents are recorded by size, not copied into the trail.
     private static object? Safe(object? value) => value is byte[] bytes ? $"{bytes.Length} bytes" : value;

@@ -619,7 +619,8 @@ public sealed class GrantApplication : IAudited
         return new StoredFile(SignedCopyId.Value, bytes);
     }
 
-    /// <summary>The recipient's bank details, encrypted by the caller (Data Protection); never stored in clear (ADR 0023).</summary>
+    /// <summary>The recipient's bank details, encrypted by the caller (Data Protection); never stored in clear (ADR 0023), never copied to the trail.</summary>
+    [Auditing.AuditedAsSecret]
     public string? BankDetailsProtected { get; private set; }
     /// <summary>What pages show of the bank details (<see cref="Finance.BankDetails.Masked"/>).</summary>
     public string? BankDetailsMasked { get; private set; }
