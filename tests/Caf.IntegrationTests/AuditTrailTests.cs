@@ -181,6 +181,22 @@ public abstract class AuditTrailTests(CafAppFactory factory)
         Assert.Contains("From must be a date, for example 2027-03-01.", System.Net.WebUtility.HtmlDecode(badDay));
         Assert.Contains("<td>test.appended</td>", badDay);
 
+        // The records the filter keeps download as a workbook, read back here: every column, hashes included, oldest first.
+        using (var workbook = await auditor.Client.GetAsync("/Audit?handler=Export&Action=test.appended"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, workbook.StatusCode);
+            using var book = new ClosedXML.Excel.XLWorkbook(await workbook.Content.ReadAsStreamAsync());
+            var sheet = book.Worksheet("Audit trail");
+            Assert.Equal("Sequence", sheet.Cell(1, 1).GetString());
+            Assert.Equal("Hash", sheet.Cell(1, 12).GetString());
+            Assert.Equal(61, sheet.LastRowUsed()!.RowNumber());
+            var records = await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "test.appended").OrderBy(e => e.Sequence).ToListAsync());
+            Assert.Equal(records[0].Sequence, sheet.Cell(2, 1).GetValue<long>());
+            Assert.Equal(records[59].Hash, sheet.Cell(61, 12).GetString());
+            Assert.Equal(AuditChain.ComputeHash(records[59]), sheet.Cell(61, 12).GetString());
+        }
+        Assert.Contains("\"records\":60", Assert.Single(await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == AuditExtract.ExportedAction).Select(e => e.Details!).ToListAsync())));
+
         // Verifying is itself recorded, with its result; a checkpoint signed now downloads and verifies the trail from outside.
         await GrantJourney.ExpectRedirectAsync(auditor.PostFormAsync("/Audit", [], "Verify"), "verify");
         var verified = Assert.Single(await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == AuditTrail.VerifiedAction).ToListAsync()));

@@ -238,6 +238,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         // The latest signed checkpoint and the key that verifies it: for those who read the trail (ADR 0027).
         ["Audit Checkpoint"] = ["auditor@caf.demo", "admin@caf.demo"],
         ["Audit PublicKey"] = ["auditor@caf.demo", "admin@caf.demo"],
+        ["Audit Export"] = ["auditor@caf.demo", "admin@caf.demo"],
     };
 
     [Fact]

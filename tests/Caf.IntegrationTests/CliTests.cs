@@ -292,6 +292,14 @@ public sealed class CliTests : IDisposable
             Assert.True(signed.ExitCode == 0, signed.Output);
             Assert.Contains("Wrote the checkpoint of sequence", signed.Output);
 
+            var extract = Path.ChangeExtension(checkpoint, ".xlsx");
+            var exported = await CafProcess.RunAsync(_database, withKey, "audit", "export", "--out", extract);
+            Assert.True(exported.ExitCode == 0, exported.Output);
+            using (var book = new XLWorkbook(extract))
+                Assert.Contains($"Wrote {book.Worksheet("Audit trail").LastRowUsed()!.RowNumber() - 1} audit records", exported.Output);
+            File.Delete(extract);
+            Assert.Equal(2, (await CafProcess.RunAsync(_database, withKey, "audit", "export", "--out", extract, "--from", "31.12.2026")).ExitCode);
+
             var verified = await CafProcess.RunAsync(_database, withKey, "audit", "verify", "--checkpoint", checkpoint);
             Assert.True(verified.ExitCode == 0, verified.Output);
             Assert.Matches(@"ok: \d+ records, head [0-9a-f]{64}; 2 signed checkpoints matched", verified.Output);

@@ -66,7 +66,7 @@ public sealed class CliVerbsTests
         var (exitCode, error) = await RunAsync("ledger", "export", "--out", "ledger.xlsx", "--as-of", "31/12/2026");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("--as-of takes a date as YYYY-MM-DD, not '31/12/2026'.", error);
+        Assert.Contains("--as-of takes a date as YYYY-MM-DD between 2000 and 2100, not '31/12/2026'.", error);
     }
 
     [Theory]
@@ -111,7 +111,7 @@ public sealed class CliVerbsTests
         var (exitCode, error) = await RunAsync("reconciliation", "export", "--out", "reconciliation.xlsx", "--as-of", "2026-13-01");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("--as-of takes a date as YYYY-MM-DD, not '2026-13-01'.", error);
+        Assert.Contains("--as-of takes a date as YYYY-MM-DD between 2000 and 2100, not '2026-13-01'.", error);
     }
 
     [Fact]

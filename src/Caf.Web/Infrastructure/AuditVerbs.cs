@@ -23,6 +23,14 @@ internal static class AuditVerbs
         return result.Ok ? 0 : 1;
     }
 
+    public static async Task<int> ExportAsync(IServiceProvider services, string outPath, DateOnly? from, DateOnly? to)
+    {
+        await using var file = File.Create(outPath);
+        var records = await services.GetRequiredService<AuditExtract>().WriteAsync(new AuditFilter(from, to, null, null, null, null), file, CancellationToken.None);
+        Console.WriteLine($"Wrote {records} audit records to {Path.GetFullPath(outPath)}.");
+        return 0;
+    }
+
     public static async Task<int> CheckpointAsync(IServiceProvider services, string? outPath)
     {
         var (checkpoint, problem) = await services.GetRequiredService<AuditCheckpoints>().WriteAsync(null, CancellationToken.None);

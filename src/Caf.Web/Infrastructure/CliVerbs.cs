@@ -37,6 +37,9 @@ internal static partial class CliVerbs
                                          recompute the audit trail's hash chain and check every signed checkpoint
                                          (and the one kept in FILE): prints "ok: N records, head HASH" and exits 0,
                                          or the first broken sequence number and what is wrong, and exits 1
+          audit export --out FILE.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                         write the audit records of those days (Geneva; default: all), oldest
+                                         first, every column and hash, streamed in constant memory
           audit checkpoint [--out FILE.json]
                                          sign a checkpoint of where the audit trail stands now (Audit:SigningKeyPath)
                                          and print it, or write it to FILE for an auditor to keep
@@ -152,6 +155,10 @@ internal static partial class CliVerbs
                 });
             case "audit verify":
                 return await WithServicesAsync(services => AuditVerbs.VerifyAsync(services, Single(options, "--checkpoint"), Single(options, "--public-key")));
+            case "audit export" when Single(options, "--out") is { Length: > 0 } auditOut:
+                if (DateOption(options, "--from", out var auditFrom) is { } fromProblem) return Fail(fromProblem);
+                if (DateOption(options, "--to", out var auditTo) is { } toProblem) return Fail(toProblem);
+                return await WithServicesAsync(services => AuditVerbs.ExportAsync(services, auditOut, auditFrom, auditTo));
             case "audit checkpoint":
                 return await WithServicesAsync(services => AuditVerbs.CheckpointAsync(services, Single(options, "--out")));
             case "workflows validate":
@@ -187,14 +194,17 @@ internal static partial class CliVerbs
     }
 
     /// <summary>What is wrong with --as-of, if given: it takes a date as YYYY-MM-DD; none is today in the fund's time zone.</summary>
-    private static string? AsOfProblem(Dictionary<string, List<string>> options, out DateOnly? asOf)
+    private static string? AsOfProblem(Dictionary<string, List<string>> options, out DateOnly? asOf) => DateOption(options, "--as-of", out asOf);
+
+    /// <summary>What is wrong with a date option, if given: it takes a date as YYYY-MM-DD, between 2000 and 2100.</summary>
+    private static string? DateOption(Dictionary<string, List<string>> options, string name, out DateOnly? date)
     {
-        asOf = null;
-        if (Single(options, "--as-of") is not { } text) return null;
+        date = null;
+        if (Single(options, name) is not { } text) return null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.None, out var parsed))
-            return $"--as-of takes a date as YYYY-MM-DD, not '{text}'.";
-        asOf = parsed;
+                System.Globalization.DateTimeStyles.None, out var parsed) || Caf.Data.Bounds.Date(name, parsed) is not null)
+            return $"{name} takes a date as YYYY-MM-DD between 2000 and 2100, not '{text}'.";
+        date = parsed;
         return null;
     }
 
@@ -202,7 +212,7 @@ internal static partial class CliVerbs
     private static partial System.Text.RegularExpressions.Regex GrantReference();
 
     private static bool IsKnown(string verb) =>
-        verb is "migrate" or "seed" or "admin" or "admin create" or "ledger export" or "ledger" or "reconciliation" or "reconciliation export" or "import" or "import states-parties" or "workflows" or "workflows graph" or "workflows migrate-instances" or "audit" or "audit verify" or "audit checkpoint";
+        verb is "migrate" or "seed" or "admin" or "admin create" or "ledger export" or "ledger" or "reconciliation" or "reconciliation export" or "import" or "import states-parties" or "workflows" or "workflows graph" or "workflows migrate-instances" or "audit" or "audit verify" or "audit checkpoint" or "audit export";
 
     private static int Fail(string message)
     {

@@ -13,7 +13,7 @@ namespace Caf.Web.Features.Audit;
 /// time; the trail verified on demand; the latest signed checkpoint and the public key to keep.
 /// </summary>
 [Authorize(Roles = $"{CafRoles.Auditor},{CafRoles.Admin}")]
-public sealed class IndexModel(AuditTrail trail, AuditCheckpoints checkpoints, AuditSigning signing) : PageModel
+public sealed class IndexModel(AuditTrail trail, AuditCheckpoints checkpoints, AuditSigning signing, AuditExtract extract) : PageModel
 {
     [BindProperty(SupportsGet = true), Display(Name = "From")] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true), Display(Name = "To")] public DateOnly? To { get; set; }
@@ -80,6 +80,18 @@ public sealed class IndexModel(AuditTrail trail, AuditCheckpoints checkpoints, A
         TempData["Message"] = checkpoint is null ? $"No checkpoint was signed: {problem}"
             : $"Checkpoint signed: sequence {checkpoint.Sequence}, head {checkpoint.HeadHash}. Download it to keep it.";
         return RedirectToPage();
+    }
+
+    /// <summary>The records the filter keeps, oldest first, as an Excel workbook (streamed, audited); a bad filter is said on the page.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        if (Filter.Problems().Any() || !ModelState.IsValid)
+        {
+            await OnGetAsync(ct);
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+        var (content, _) = await extract.ExportAsync(User, Filter, ct);
+        return File(content, AuditExtract.ContentType, $"caf-audit-trail-{Caf.Data.FundTime.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>()):yyyy-MM-dd}.xlsx");
     }
 
     /// <summary>The latest signed checkpoint as a JSON file to keep (audit verify --checkpoint FILE).</summary>
