@@ -23,6 +23,10 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(e => e.PreviousHash).HasMaxLength(64);
         b.Property(e => e.Hash).HasMaxLength(64);
         b.HasIndex(e => new { e.EntityType, e.EntityId });
+        // The Audit page's filters, each read newest first by sequence a page at a time (keyset).
+        b.HasIndex(e => new { e.Action, e.Sequence });
+        b.HasIndex(e => new { e.UserName, e.Sequence });
+        b.HasIndex(e => e.OccurredAtUtc);
         b.Ignore(e => e.DescribesTrackedChange);
     }
 }

@@ -297,10 +297,16 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAtUtc");
+
                     b.HasIndex("Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Action", "Sequence");
+
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("UserName", "Sequence");
 
                     b.ToTable("AuditEvents");
                 });
