@@ -86,6 +86,15 @@ public abstract class SignedAgreementTests(CafAppFactory factory)
             var ownPage = (await owner.GetAsync($"/Applications/Details/{id}")).Html;
             Assert.Contains($"href=\"/Finance/SignedAgreement/{id}\"", ownPage);
             Assert.Contains("id=\"paid\"", ownPage);
+            Assert.DoesNotContain("id=\"audit-history\"", ownPage); // the trail is staff's
+        }
+        // Staff read the application's own records of the trail in words: who downloaded the agreement, each stage change.
+        using (var isu = await _journey.SignInAsync(GrantJourney.Isu))
+        {
+            var history = System.Net.WebUtility.HtmlDecode((await isu.GetAsync($"/Applications/Details/{id}")).Html);
+            Assert.Contains("auditor@caf.demo downloaded the signed agreement", history);
+            Assert.Contains("moved it from", history);
+            Assert.DoesNotContain("href=\"/Audit?Application=", history); // the link to the whole trail is the auditor's and the administrator's
         }
         using (var partner = await _journey.SignInAsync(GrantJourney.OtherApplicant))
         {

@@ -126,6 +126,10 @@ public sealed class DetailsModel(ApplicationAccess access, Transitions transitio
     /// </summary>
     public bool SeesScores => CommitteeScoreVisibility.SeesScores(User, Application);
 
+    /// <summary>For staff: the application's latest records of the audit trail, in words, and whether there are older ones.</summary>
+    internal IReadOnlyList<AuditHistoryLine> AuditHistory { get; private set; } = [];
+    internal bool MoreAuditHistory { get; private set; }
+
     /// <summary>The committee's scores with their rubric, when there are some and this person may see them.</summary>
     public CommitteeScoresView? Scores { get; private set; }
 
@@ -142,6 +146,7 @@ public sealed class DetailsModel(ApplicationAccess access, Transitions transitio
         Comments = await db.ApplicationComments.AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.CreatedAtUtc).ToListAsync(ct);
         var people = application.Workflow!.History.Select(h => h.UserId).Concat(Comments.Select(c => c.AuthorUserId)).Distinct().ToList();
         PeopleNames = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        if (ApplicationAccess.IsStaff(User)) (AuditHistory, MoreAuditHistory) = await ApplicationAuditHistory.ReadAsync(db, id, StageLabel, ct);
         Scores = application.Scores.Count > 0 && SeesScores
             ? new CommitteeScoresView(application, await db.ScoringRubrics.GetAsync(application.RubricVersion, ct))
             : null;
