@@ -6,6 +6,10 @@ namespace Caf.Data.Auditing;
 /// <summary>Signs where the audit trail stands now (ADR 0027): periodically, and when an auditor or administrator asks.</summary>
 public static class AuditCheckpointWriter
 {
+    /// <summary>The latest checkpoint: of the highest sequence, the last signed.</summary>
+    public static Task<AuditCheckpoint?> LatestAsync(CafDbContext db, CancellationToken ct) =>
+        db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.Sequence).ThenByDescending(c => c.SignedAtUtc).FirstOrDefaultAsync(ct);
+
     /// <summary>
     /// A checkpoint of the chain's current head, signed with <paramref name="key"/>; or the latest one when nothing was
     /// added since it, or null for an empty trail. The head is read under the chain's lock, so no record is being numbered meanwhile.
@@ -16,7 +20,7 @@ public static class AuditCheckpointWriter
         await AuditChainLock.TakeAsync(db.Database, ct);
         var head = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
         if (head is null) return null;
-        var latest = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.Sequence).ThenByDescending(c => c.SignedAtUtc).FirstOrDefaultAsync(ct);
+        var latest = await LatestAsync(db, ct);
         if (latest is not null && latest.Sequence == head.Sequence && latest.KeyId == key.KeyId) return latest;
         var signedAt = new DateTime(nowUtc.Ticks - nowUtc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
         var checkpoint = new AuditCheckpoint(head.Sequence, head.Hash, signedAt, key.KeyId,

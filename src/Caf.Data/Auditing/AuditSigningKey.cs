@@ -47,6 +47,21 @@ public sealed class AuditSigningKey : IDisposable
         }
     }
 
+    /// <summary>The key in the PEM file at <paramref name="path"/>, or null and why it cannot be read.</summary>
+    public static AuditSigningKey? Read(string path, out string? problem)
+    {
+        problem = null;
+        try
+        {
+            return FromPem(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or CryptographicException)
+        {
+            problem = e.Message;
+            return null;
+        }
+    }
+
     public string PublicKeyPem => _key.ExportSubjectPublicKeyInfoPem();
 
     public string PrivateKeyPem => CanSign ? _key.ExportPkcs8PrivateKeyPem() : throw new InvalidOperationException("This is a public key only.");

@@ -11,12 +11,12 @@ internal static class AuditVerbs
         AuditCheckpointFile? kept = null;
         if (checkpointPath is not null)
         {
-            if (!File.Exists(checkpointPath)) return Fail($"There is no file '{checkpointPath}'. Give the path of a checkpoint downloaded from the Audit page.");
+            if (!File.Exists(checkpointPath)) return CliVerbs.Fail($"There is no file '{checkpointPath}'. Give the path of a checkpoint downloaded from the Audit page.");
             (kept, var problem) = AuditCheckpointFile.Read(await File.ReadAllTextAsync(checkpointPath));
-            if (problem is not null) return Fail($"{checkpointPath}: {problem}");
+            if (problem is not null) return CliVerbs.Fail($"{checkpointPath}: {problem}");
         }
-        using var publicKey = publicKeyPath is null ? null : ReadKey(publicKeyPath);
-        if (publicKeyPath is not null && publicKey is null) return Fail($"{publicKeyPath} holds no P-256 public key in PEM: download the key from the Audit page.");
+        using var publicKey = publicKeyPath is null ? null : AuditSigningKey.Read(publicKeyPath, out _);
+        if (publicKeyPath is not null && publicKey is null) return CliVerbs.Fail($"{publicKeyPath} holds no P-256 public key in PEM: download the key from the Audit page.");
         var result = await services.GetRequiredService<AuditCheckpoints>().VerifyAsync(kept, publicKey, CancellationToken.None);
         if (result.Ok) Console.WriteLine(result);
         else Console.Error.WriteLine(result);
@@ -47,23 +47,5 @@ internal static class AuditVerbs
             Console.WriteLine($"Wrote the checkpoint of sequence {checkpoint.Sequence} (head {checkpoint.HeadHash}) to {Path.GetFullPath(outPath)}.");
         }
         return 0;
-    }
-
-    private static AuditSigningKey? ReadKey(string path)
-    {
-        try
-        {
-            return AuditSigningKey.FromPem(File.ReadAllText(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
-    }
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine(message);
-        return 2;
     }
 }

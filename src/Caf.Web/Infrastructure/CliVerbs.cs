@@ -214,7 +214,7 @@ internal static partial class CliVerbs
     private static bool IsKnown(string verb) =>
         verb is "migrate" or "seed" or "admin" or "admin create" or "ledger export" or "ledger" or "reconciliation" or "reconciliation export" or "import" or "import states-parties" or "workflows" or "workflows graph" or "workflows migrate-instances" or "audit" or "audit verify" or "audit checkpoint" or "audit export";
 
-    private static int Fail(string message)
+    internal static int Fail(string message)
     {
         Console.Error.WriteLine(message);
         return 2;

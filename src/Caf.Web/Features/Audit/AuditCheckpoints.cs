@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Caf.Data;
 using Caf.Data.Auditing;
 using Caf.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Audit;
 
@@ -28,8 +27,7 @@ public sealed class AuditCheckpoints(CafDbContext db, AuditSigning signing, Time
     }
 
     /// <summary>The latest checkpoint, for an auditor to download and keep.</summary>
-    public Task<AuditCheckpoint?> LatestAsync(CancellationToken ct) =>
-        db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.Sequence).ThenByDescending(c => c.SignedAtUtc).FirstOrDefaultAsync(ct);
+    public Task<AuditCheckpoint?> LatestAsync(CancellationToken ct) => AuditCheckpointWriter.LatestAsync(db, ct);
 
     /// <summary>The whole trail recomputed and checked against every checkpoint, and the one an auditor kept when given.</summary>
     public Task<AuditVerification> VerifyAsync(AuditCheckpointFile? kept, AuditSigningKey? trustedKey, CancellationToken ct) =>

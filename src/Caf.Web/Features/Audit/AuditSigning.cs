@@ -33,16 +33,10 @@ public sealed partial class AuditSigning(IConfiguration configuration, IHostEnvi
             path = Path.Combine(environment.ContentRootPath, "data", "audit-signing-key.dev.pem");
             EnsureDevelopmentKey(path);
         }
-        try
-        {
-            return (AuditSigningKey.FromPem(File.ReadAllText(path)), null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or System.Security.Cryptography.CryptographicException)
-        {
-            var unreadable = $"The audit signing key {path} cannot be read ({e.Message}): checkpoints of the audit trail are not signed.";
-            Log.NoKey(logger, unreadable);
-            return (null, unreadable);
-        }
+        if (AuditSigningKey.Read(path, out var problem) is { } key) return (key, null);
+        var unreadable = $"The audit signing key {path} cannot be read ({problem}): checkpoints of the audit trail are not signed.";
+        Log.NoKey(logger, unreadable);
+        return (null, unreadable);
     }
 
     /// <summary>A development key, made once; several processes starting together keep the first one written.</summary>

@@ -13,7 +13,8 @@ namespace Caf.Web.Features.Audit;
 /// time; the trail verified on demand; the latest signed checkpoint and the public key to keep.
 /// </summary>
 [Authorize(Roles = $"{CafRoles.Auditor},{CafRoles.Admin}")]
-public sealed class IndexModel(AuditTrail trail, AuditCheckpoints checkpoints, AuditSigning signing, AuditExtract extract) : PageModel
+public sealed class IndexModel(AuditTrail trail, AuditCheckpoints checkpoints, AuditSigning signing, AuditExtract extract,
+    TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true), Display(Name = "From")] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true), Display(Name = "To")] public DateOnly? To { get; set; }
@@ -59,8 +60,10 @@ public sealed class IndexModel(AuditTrail trail, AuditCheckpoints checkpoints, A
         if (ModelState[nameof(From)] is { Errors.Count: > 0 }) From = null;
         if (ModelState[nameof(To)] is { Errors.Count: > 0 }) To = null;
         if (ModelState[nameof(Before)] is { Errors.Count: > 0 }) Before = null;
-        foreach (var text in new[] { nameof(Person), nameof(Action), nameof(EntityType), nameof(Application) })
-            if (ModelState[text] is { Errors.Count: > 0 }) typeof(IndexModel).GetProperty(text)!.SetValue(this, null);
+        if (ModelState[nameof(Person)] is { Errors.Count: > 0 }) Person = null;
+        if (ModelState[nameof(Action)] is { Errors.Count: > 0 }) Action = null;
+        if (ModelState[nameof(EntityType)] is { Errors.Count: > 0 }) EntityType = null;
+        if (ModelState[nameof(Application)] is { Errors.Count: > 0 }) Application = null;
         Records = await trail.ReadAsync(Filter, Before, ct);
         (Actions, EntityTypes) = await trail.ChoicesAsync(ct);
         LastVerification = await trail.LastVerificationAsync(ct);
@@ -91,7 +94,7 @@ public sealed class IndexModel(AuditTrail trail, AuditCheckpoints checkpoints, A
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
         var (content, _) = await extract.ExportAsync(User, Filter, ct);
-        return File(content, AuditExtract.ContentType, $"caf-audit-trail-{Caf.Data.FundTime.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>()):yyyy-MM-dd}.xlsx");
+        return File(content, AuditExtract.ContentType, $"caf-audit-trail-{Caf.Data.FundTime.Today(clock):yyyy-MM-dd}.xlsx");
     }
 
     /// <summary>The latest signed checkpoint as a JSON file to keep (audit verify --checkpoint FILE).</summary>
