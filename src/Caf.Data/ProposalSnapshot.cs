@@ -69,6 +69,20 @@ public static partial class ProposalSnapshot
 
     public static string ToJson(IReadOnlyList<SnapshotField> fields) => JsonSerializer.Serialize(fields);
 
+    /// <summary>
+    /// The snapshot with every delegation member named <paramref name="name"/> (whatever its capitals) written as
+    /// "(name erased)", their other details kept; null when no member had that name.
+    /// </summary>
+    public static string? WithoutParticipantName(string json, string name)
+    {
+        var prefix = name.Trim() + ", ";
+        var fields = FromJson(json);
+        var erased = fields.Select(f => f.Section == nameof(ProposalSection.Delegation) && f.Value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            ? f with { Value = Participant.ErasedName + ", " + f.Value[prefix.Length..] }
+            : f).ToList();
+        return erased.SequenceEqual(fields) ? null : ToJson(erased);
+    }
+
     public static IReadOnlyList<SnapshotField> FromJson(string json) => JsonSerializer.Deserialize<List<SnapshotField>>(json) ?? [];
 
     /// <summary>

@@ -166,6 +166,13 @@ public abstract class AuditTrailTests(CafAppFactory factory)
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
         Assert.Equal(50, System.Text.RegularExpressions.Regex.Count(first, "<td>test.appended</td>"));
         Assert.Contains($"<td>{head}</td>", first);
+        // The filter's choices: each action and kind of record that occurs, once (read by stepping through their indexes).
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(first, "<option value=\"test.appended\" selected=\"selected\">"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(first, "<option value=\"Test\">"));
+        var actions = System.Text.RegularExpressions.Regex.Matches(first.Split("name=\"Action\"")[1].Split("</select>")[0], "<option value=\"([^\"]+)\"")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(await factory.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).Distinct().CountAsync()), actions.Count);
+        Assert.Equal(actions.Count, actions.Distinct().Count());
         var older = System.Text.RegularExpressions.Regex.Match(first, "href=\"(/Audit\\?[^\"]*Before=(\\d+))\" id=\"older\"");
         Assert.True(older.Success, "no link to the older records");
         Assert.Equal(head - 49, long.Parse(older.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));

@@ -44,6 +44,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Admin/Invite"] = (false, ["isu@caf.demo", "admin@caf.demo"]),
         ["Admin/Users"] = (false, ["admin@caf.demo"]),
         ["Admin/Outbox"] = (false, ["admin@caf.demo"]),
+        ["Admin/Erasure"] = (false, ["admin@caf.demo"]),
         // The audit trail: the Auditor and the administrator (ADR 0027).
         ["Audit"] = (false, ["auditor@caf.demo", "admin@caf.demo"]),
         ["Audit/Index"] = (false, ["auditor@caf.demo", "admin@caf.demo"]),
@@ -174,6 +175,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Admin/Users Enable"] = (["admin@caf.demo"], new() { ["userId"] = ThrowawayUser }),
         ["Admin/ReferenceData"] = (["isu@caf.demo", "admin@caf.demo"], null),
         ["Admin/Outbox Resend"] = (["admin@caf.demo"], null),
+        ["Admin/Erasure"] = (["admin@caf.demo"], null),
         ["Audit Verify"] = (["auditor@caf.demo", "admin@caf.demo"], null),
         ["Audit Checkpoint"] = (["auditor@caf.demo", "admin@caf.demo"], null),
         ["Api/Clients Revoke"] = (["admin@caf.demo"], new() { ["clientId"] = ThrowawayClient }),

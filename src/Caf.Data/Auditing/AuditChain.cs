@@ -19,15 +19,18 @@ public static class AuditChain
     /// Public so that anyone, an auditor's own tool included, can recompute the chain from the table's columns.
     /// </summary>
     public static string ComputeHash(long sequence, Guid id, DateTime occurredAtUtc, string? userId, string userName, string action,
-        string? entityType, string? entityId, string? details, string? ipAddress, string? correlationId, string previousHash)
-    {
-        var canonical = string.Join('\u001f',
+        string? entityType, string? entityId, string? details, string? ipAddress, string? correlationId, string previousHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(CanonicalBytes(sequence, id, occurredAtUtc, userId, userName, action, entityType, entityId,
+            details, ipAddress, correlationId, previousHash)));
+
+    /// <summary>The bytes a record's hash is the SHA-256 of: its values in UTF-8, joined by the unit separator (U+001F).</summary>
+    public static byte[] CanonicalBytes(long sequence, Guid id, DateTime occurredAtUtc, string? userId, string userName, string action,
+        string? entityType, string? entityId, string? details, string? ipAddress, string? correlationId, string previousHash) =>
+        Encoding.UTF8.GetBytes(string.Join('\u001f',
             sequence.ToString(CultureInfo.InvariantCulture), id.ToString(),
             occurredAtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
             userId ?? "", userName, action, entityType ?? "", entityId ?? "", details ?? "",
-            ipAddress ?? "", correlationId ?? "", previousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-    }
+            ipAddress ?? "", correlationId ?? "", previousHash));
 
     /// <summary>
     /// Checks records in sequence order; returns the sequence number where the chain first breaks (a record edited,

@@ -54,6 +54,8 @@ public static class AuditVerifier
             if (record.PreviousHash != previous)
                 return new(expected - 1, previous, matched, expected,
                     "records reordered: the record does not follow the one before it (records were moved, removed or inserted).");
+            if (AuditPersonalData.Problem(record.Details, record.PersonalValues) is { } personal)
+                return new(expected - 1, previous, matched, expected, personal);
             for (; next < checkpoints.Count && checkpoints[next].Sequence == record.Sequence; next++)
             {
                 if (checkpoints[next].HeadHash != record.Hash)

@@ -26,7 +26,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         // The Audit page's filters, each read newest first by sequence a page at a time (keyset).
         b.HasIndex(e => new { e.Action, e.Sequence });
         b.HasIndex(e => new { e.UserName, e.Sequence });
-        b.HasIndex(e => e.OccurredAtUtc);
+        // Days to sequence numbers (time never goes backwards along the chain): the first and last record of a stretch of days.
+        b.HasIndex(e => new { e.OccurredAtUtc, e.Sequence });
         b.Ignore(e => e.DescribesTrackedChange);
     }
 }

@@ -36,12 +36,15 @@ public sealed class AuditEvent
     public string Hash { get; private set; } = "";
     /// <summary>
     /// Personal values the record names, kept beside it and outside its hash so that a person's erasure can remove them
-    /// without breaking the chain (ADR 0027); the only column the database lets change. Null when there are none.
+    /// without breaking the chain (ADRs 0027, 0028); the only column the database lets change. Null when there are none.
     /// </summary>
     public string? PersonalValues { get; private set; }
 
     /// <summary>Made by the audit interceptor from a tracked change (not stored); regenerated when a save is retried.</summary>
     internal bool DescribesTrackedChange { get; set; }
+
+    /// <summary>Keeps the personal values the record's details name by their salted hashes (ADR 0028).</summary>
+    internal void KeepPersonalValues(string? json) => PersonalValues = json;
 
     internal void Stamp(DateTime nowUtc, string? userId, string userName, string? ipAddress, string? correlationId)
     {

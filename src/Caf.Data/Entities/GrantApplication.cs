@@ -232,6 +232,22 @@ public sealed class GrantApplication : IAudited
         _participants.AddRange(list);
     }
 
+    /// <summary>
+    /// Erases the name of the delegation member <paramref name="participantId"/>, and of every member of this delegation
+    /// with the same name, at the person's request and whatever the stage (ADR 0028); returns the name and the members erased.
+    /// </summary>
+    /// <exception cref="DomainException">There is no such member, or their name was already erased.</exception>
+    public (string Name, IReadOnlyList<Guid> Erased) EraseParticipantName(Guid participantId)
+    {
+        var chosen = _participants.SingleOrDefault(p => p.Id == participantId)
+                     ?? throw new DomainException("Choose a member of this application's delegation.", "ParticipantId");
+        if (chosen.IsErased) throw new DomainException("This member's name has already been erased.", "ParticipantId");
+        var name = chosen.Name;
+        var same = _participants.Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        foreach (var participant in same) participant.EraseName();
+        return (name, [.. same.Select(p => p.Id)]);
+    }
+
     /// <summary>The narrative parts of the proposal. Any may be blank in a draft; submission asks for them.</summary>
     public void DescribeProposal(ThematicArea areas, string? objectives, string? genderAnalysis, string? doNoHarm, string? followUpPlan)
     {

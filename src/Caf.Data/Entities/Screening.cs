@@ -141,4 +141,15 @@ public sealed class ApplicationVersion
     public string SnapshotJson { get; private set; } = "";
     public string CreatedByUserId { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>
+    /// The one change a submitted version allows: a delegation member's name erased at their request (ADR 0028), every
+    /// other field as it was submitted. Whether anything changed.
+    /// </summary>
+    public bool EraseParticipantName(string name)
+    {
+        if (ProposalSnapshot.WithoutParticipantName(SnapshotJson, name) is not { } erased) return false;
+        SnapshotJson = erased;
+        return true;
+    }
 }

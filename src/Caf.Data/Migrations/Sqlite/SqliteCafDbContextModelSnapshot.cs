@@ -297,14 +297,14 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAtUtc");
-
                     b.HasIndex("Sequence")
                         .IsUnique();
 
                     b.HasIndex("Action", "Sequence");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("OccurredAtUtc", "Sequence");
 
                     b.HasIndex("UserName", "Sequence");
 

@@ -48,7 +48,8 @@ public sealed class AuditTrail(CafDbContext db, UserActions actions, AuditCheckp
     public async Task<AuditPage> ReadAsync(AuditFilter filter, long? before, CancellationToken ct)
     {
         var rows = await Filtered(filter, before).OrderByDescending(e => e.Sequence).Take(PageSize + 1)
-            .Select(e => new AuditRow(e.Sequence, e.OccurredAtUtc, e.UserName, e.Action, e.EntityType, e.EntityId, e.Details, e.IpAddress, e.CorrelationId))
+            .Select(e => new AuditRow(e.Sequence, e.OccurredAtUtc, e.UserName, e.Action, e.EntityType, e.EntityId,
+                AuditPersonalData.Reveal(e.Details, e.PersonalValues), e.IpAddress, e.CorrelationId))
             .ToListAsync(ct);
         return rows.Count > PageSize ? new(rows[..PageSize], rows[PageSize - 1].Sequence) : new(rows, null);
     }
@@ -56,9 +57,17 @@ public sealed class AuditTrail(CafDbContext db, UserActions actions, AuditCheckp
     /// <summary>The records the filter keeps, older than <paramref name="before"/> when given; for the page and the extract.</summary>
     internal IQueryable<AuditEvent> Filtered(AuditFilter filter, long? before)
     {
-        var records = db.AuditEvents.AsNoTracking();
-        if (filter.From is { } from && FundTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)) is { } start) records = records.Where(e => e.OccurredAtUtc >= start);
-        if (filter.To is { } to && FundTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)) is { } end) records = records.Where(e => e.OccurredAtUtc < end);
+        var all = db.AuditEvents.AsNoTracking();
+        var records = all;
+        // Time never goes backwards along the chain (ADR 0028), so the days asked for are also a stretch of sequence numbers,
+        // found from the time index; bounding the sequence lets a page read its 50 records from the sequence's index
+        // instead of stepping over every record after the last day (0.7 s for a first month of 1,000,000 records).
+        if (filter.From is { } from && FundTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)) is { } start)
+            records = records.Where(e => e.OccurredAtUtc >= start && e.Sequence >= all.Where(x => x.OccurredAtUtc >= start)
+                .OrderBy(x => x.OccurredAtUtc).ThenBy(x => x.Sequence).Select(x => (long?)x.Sequence).FirstOrDefault());
+        if (filter.To is { } to && FundTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)) is { } end)
+            records = records.Where(e => e.OccurredAtUtc < end && e.Sequence <= all.Where(x => x.OccurredAtUtc < end)
+                .OrderByDescending(x => x.OccurredAtUtc).ThenByDescending(x => x.Sequence).Select(x => (long?)x.Sequence).FirstOrDefault());
         if (filter.Person?.Trim() is { Length: > 0 } person) records = records.Where(e => e.UserName == person);
         if (filter.Action?.Trim() is { Length: > 0 } action) records = records.Where(e => e.Action == action);
         if (filter.EntityType?.Trim() is { Length: > 0 } type) records = records.Where(e => e.EntityType == type);
@@ -71,10 +80,29 @@ public sealed class AuditTrail(CafDbContext db, UserActions actions, AuditCheckp
         return records;
     }
 
-    /// <summary>The actions and kinds of record that occur, for the filter's choices.</summary>
-    public async Task<(IReadOnlyList<string> Actions, IReadOnlyList<string> EntityTypes)> ChoicesAsync(CancellationToken ct) => (
-        await db.AuditEvents.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(ct),
-        await db.AuditEvents.AsNoTracking().Where(e => e.EntityType != null).Select(e => e.EntityType!).Distinct().OrderBy(t => t).ToListAsync(ct));
+    /// <summary>
+    /// The actions and kinds of record that occur, for the filter's choices: each found by stepping through its index from
+    /// one value to the next (a loose index scan), so a few dozen lookups instead of reading a million records each time
+    /// the page is shown (66 ms at 1,000,000 records on SQLite, docs/PERFORMANCE.md). SQL Server reads them with DISTINCT.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Actions, IReadOnlyList<string> EntityTypes)> ChoicesAsync(CancellationToken ct)
+    {
+        if (db.Database.ProviderName?.Contains("SqlServer", StringComparison.Ordinal) == true)
+            return (await db.AuditEvents.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(ct),
+                await db.AuditEvents.AsNoTracking().Where(e => e.EntityType != null).Select(e => e.EntityType!).Distinct().OrderBy(t => t).ToListAsync(ct));
+        return (await DistinctByIndexAsync(nameof(AuditEvent.Action), ct), await DistinctByIndexAsync(nameof(AuditEvent.EntityType), ct));
+    }
+
+    private Task<List<string>> DistinctByIndexAsync(string column, CancellationToken ct) => db.Database.SqlQueryRaw<string>(LooseIndexScan(column)).ToListAsync(ct);
+
+    /// <summary>The distinct values of an indexed column of the trail, smallest first, one index lookup each.</summary>
+    private static string LooseIndexScan(string column) => $"""
+        WITH RECURSIVE "Values"("Value") AS (
+            SELECT MIN("{column}") FROM "AuditEvents"
+            UNION ALL
+            SELECT (SELECT MIN("{column}") FROM "AuditEvents" WHERE "{column}" > v."Value") FROM "Values" v WHERE v."Value" IS NOT NULL)
+        SELECT "Value" FROM "Values" WHERE "Value" IS NOT NULL
+        """;
 
     /// <summary>Verifies the whole trail now and records that it was verified, with the result, in the trail itself.</summary>
     public async Task<AuditVerification> VerifyAsync(ClaimsPrincipal person, CancellationToken ct)

@@ -1,0 +1,55 @@
+using Caf.Data;
+using Caf.Data.Entities;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Caf.Web.Features.Admin;
+
+/// <summary>
+/// A delegation member asked for their name to be erased: the administrator finds the application, chooses the member,
+/// says why, and erases it everywhere it is kept (ADR 0028).
+/// </summary>
+[Authorize(Roles = CafRoles.Admin)]
+public sealed class ErasureModel(PersonalDataErasure erasure) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Application { get; set; }
+    [BindProperty] public string? ParticipantId { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public bool Confirm { get; set; }
+
+    internal GrantApplication? Found { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Application?.Trim() is { Length: > 0 } reference)
+        {
+            if (reference.Length > 40) ModelState.AddModelError(nameof(Application), "An application reference is short, such as CAF-2026-001.");
+            else if ((Found = await erasure.FindAsync(reference, ct)) is null) ModelState.AddModelError(nameof(Application), $"There is no application {reference}.");
+            if (Found is null) Response.StatusCode = 404;
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Application?.Trim() is { Length: > 0 and <= 40 } reference) Found = await erasure.FindAsync(reference, ct);
+        Guid? participant = Guid.TryParse(ParticipantId, out var id) ? id : null;
+        if (!Confirm) ModelState.AddModelError(nameof(Confirm), "Tick the box to confirm that the name is to be erased for good.");
+        if (ParticipantId is { Length: > 0 } && participant is null) ModelState.AddModelError(nameof(ParticipantId), "Choose a member of this application's delegation.");
+        if (ModelState.IsValid)
+        {
+            var result = await erasure.EraseParticipantAsync(User, Application, participant, Reason, ct);
+            if (result.Outcome.Succeeded)
+            {
+                TempData["Message"] = $"The name was erased from {result.Members} member{(result.Members == 1 ? "" : "s")} of the delegation, " +
+                                      $"{result.Versions} submitted version{(result.Versions == 1 ? "" : "s")} and {result.Records} audit record{(result.Records == 1 ? "" : "s")}. " +
+                                      "The audit trail still verifies; the erasure itself is recorded in it.";
+                return RedirectToPage(new { Application = Found?.Reference ?? Application });
+            }
+            foreach (var (field, message) in result.Outcome.Errors) ModelState.AddModelError(field ?? "", message);
+        }
+        Response.StatusCode = 400;
+        return Page();
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Caf.Data;
+using Caf.Data.Auditing;
+using Caf.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Web.Features.Admin;
+
+/// <summary>What an erasure changed: the members whose name went, the submitted versions and the audit records it touched.</summary>
+public sealed record ErasureResult(CommandOutcome Outcome, int Members, int Versions, int Records);
+
+/// <summary>
+/// A delegation member asks for their name to be erased (ADR 0028): the administrator erases it from the application, from
+/// every submitted version, and from the audit records that kept it beside their hashes — in one transaction with the
+/// record of the erasure itself, which names nobody. The audit trail still verifies afterwards.
+/// </summary>
+public sealed class PersonalDataErasure(CafDbContext db, UserActions actions) : IUseCase
+{
+    internal const string ErasedAction = "personal-data.erased";
+    public const int MaxReasonLength = 500;
+
+    public async Task<ErasureResult> EraseParticipantAsync(ClaimsPrincipal admin, string? reference, Guid? participantId, string? reason, CancellationToken ct)
+    {
+        var problems = new List<(string Field, string Message)>();
+        if (string.IsNullOrWhiteSpace(reference)) problems.Add(("Application", "Give the application's reference, such as CAF-2026-001."));
+        if (participantId is null) problems.Add(("ParticipantId", "Choose the member of the delegation whose name is to be erased."));
+        if (string.IsNullOrWhiteSpace(reason)) problems.Add(("Reason", "Say why: whose request, received when and how (without the person's name)."));
+        else if (reason.Trim().Length > MaxReasonLength) problems.Add(("Reason", $"Keep it under {MaxReasonLength} characters."));
+        if (problems.Count > 0) return new(CommandOutcome.Invalid(problems), 0, 0, 0);
+
+        var (members, versions, records) = (0, 0, 0);
+        var outcome = await actions.RunAsync(admin, async () =>
+        {
+            var application = await FindAsync(reference!, ct) ?? throw new DomainException($"There is no application {reference!.Trim()}.", "Application");
+            var (name, erased) = application.EraseParticipantName(participantId!.Value);
+            members = erased.Count;
+            foreach (var version in await db.ApplicationVersions.Where(v => v.ApplicationId == application.Id).ToListAsync(ct))
+                if (version.EraseParticipantName(name)) versions++;
+            // The change to the members is recorded with the name sealed beside it; saved first so that it is erased below too.
+            await db.SaveChangesAsync(ct);
+            records = await EraseFromTrailAsync(application.Id, erased, name, ct);
+            db.AuditEvents.Add(new AuditEvent(ErasedAction, nameof(GrantApplication), application.Id.ToString(), JsonSerializer.Serialize(new
+            {
+                what = "the name of a delegation member", participants = erased, versions, records, reason = reason!.Trim(),
+            })));
+        }, ct);
+        return new(outcome, members, versions, records);
+    }
+
+    /// <summary>The application and its delegation, found by its reference whatever its capitals.</summary>
+    public Task<GrantApplication?> FindAsync(string reference, CancellationToken ct)
+    {
+        var wanted = reference.Trim().ToUpperInvariant();
+        return db.Applications.Include(a => a.Participants).SingleOrDefaultAsync(a => a.Reference == wanted, ct);
+    }
+
+    /// <summary>
+    /// Empties the name from the personal values kept beside the application's delegation records — the members' own
+    /// records, and those of members since replaced, which name the application — and says how many records changed.
+    /// </summary>
+    private async Task<int> EraseFromTrailAsync(Guid applicationId, IReadOnlyList<Guid> members, string name, CancellationToken ct)
+    {
+        var application = applicationId.ToString();
+        var ids = members.Select(m => m.ToString()).ToList();
+        var candidates = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityType == nameof(Participant) && e.PersonalValues != null && (ids.Contains(e.EntityId!) || e.Details!.Contains(application)))
+            .Select(e => new { e.Id, e.PersonalValues }).ToListAsync(ct);
+        var changed = 0;
+        foreach (var record in candidates)
+        {
+            var kept = AuditPersonalData.Without(record.PersonalValues, value => IsName(value, name));
+            if (kept == record.PersonalValues) continue;
+            await db.AuditEvents.Where(e => e.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.PersonalValues, kept), ct);
+            changed++;
+        }
+        return changed;
+    }
+
+    private static bool IsName(JsonNode? value, string name) =>
+        value is JsonValue text && text.TryGetValue<string>(out var kept) && string.Equals(kept.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace Caf.Benchmarks;
+
+/// <summary>The benchmark verbs and their options; each prints its figures as Markdown for docs/PERFORMANCE.md.</summary>
+internal static class BenchmarkCommand
+{
+    private const string Usage = """
+        Usage: Caf.Benchmarks audit [--provider sqlite|postgres] [--records N] [--postgres CONNECTION] [--reuse] [--work DIR] [--app Caf.Web.dll]
+          audit   fills a database with N hash-chained audit records (default 1,000,000) and measures `audit verify`,
+                  `audit export`, the Audit page's keyset paging and its filter choices, each beside its floor.
+          --reuse keeps a database filled by an earlier run with the same N.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.FirstOrDefault() != "audit")
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        var options = Options(args.Skip(1));
+        var provider = options.GetValueOrDefault("--provider", "sqlite");
+        if (provider is not ("sqlite" or "postgres") || !long.TryParse(options.GetValueOrDefault("--records", "1000000"), CultureInfo.InvariantCulture, out var records) || records < 1000)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        var root = RepositoryRoot();
+        var setup = new BenchSetup(
+            provider,
+            records,
+            options.GetValueOrDefault("--postgres") ?? Environment.GetEnvironmentVariable("CAF_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres",
+            Path.GetFullPath(options.GetValueOrDefault("--work") ?? Path.Combine(Path.GetTempPath(), "caf-bench")),
+            Path.GetFullPath(options.GetValueOrDefault("--app") ?? Path.Combine(root, "src", "Caf.Web", "bin", "Release", "net10.0", "Caf.Web.dll")),
+            options.ContainsKey("--reuse"));
+        if (!File.Exists(setup.AppPath))
+        {
+            Console.Error.WriteLine($"There is no {setup.AppPath}: build it first (dotnet build src/Caf.Web -c Release), or give --app.");
+            return 2;
+        }
+        Directory.CreateDirectory(setup.WorkFolder);
+        await AuditBenchmark.RunAsync(setup);
+        return 0;
+    }
+
+    private static Dictionary<string, string> Options(IEnumerable<string> args)
+    {
+        var options = new Dictionary<string, string>();
+        string? name = null;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal)) options[name = arg] = "";
+            else if (name is not null) options[name] = arg;
+        }
+        return options;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "CafGrants.sln"))) return folder.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}
+
+/// <summary>Where a benchmark runs: the provider and its connection, how many records, a folder for its files, the app to run.</summary>
+internal sealed record BenchSetup(string Provider, long Records, string PostgresAdmin, string WorkFolder, string AppPath, bool Reuse)
+{
+    public bool IsPostgres => Provider == "postgres";
+
+    public string DatabaseName => string.Create(CultureInfo.InvariantCulture, $"caf_bench_audit_{Records}");
+
+    public string ConnectionString => IsPostgres
+        ? new Npgsql.NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = DatabaseName }.ConnectionString
+        : $"Data Source={Path.Combine(WorkFolder, DatabaseName + ".db")}";
+
+    /// <summary>The settings the app is run with, as environment variables.</summary>
+    public Dictionary<string, string> AppSettings(string signingKeyPath) => new()
+    {
+        ["Database__Provider"] = IsPostgres ? "Postgres" : "Sqlite",
+        ["ConnectionStrings__Caf"] = ConnectionString,
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["App__PublicBaseUrl"] = "https://grants.bench.example",
+        ["Audit__SigningKeyPath"] = signingKeyPath,
+    };
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Caf.Data.Entities;
+using Caf.IntegrationTests.Infrastructure;
+using Caf.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caf.IntegrationTests;
+
+/// <summary>
+/// A delegation member's name erased at their request (ADR 0028): gone from the application, its submitted versions and
+/// the audit trail, whose records kept it only beside their hashes — and the trail still verifies. A kept value changed
+/// behind the application's back is found by the verification.
+/// </summary>
+public abstract class PersonalDataErasureTests(CafAppFactory factory)
+{
+    private async Task<Caf.Data.Auditing.AuditVerification> VerifyAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().VerifyAsync(null, null, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_administrator_erases_a_members_name_everywhere_it_is_kept_and_the_trail_still_verifies()
+    {
+        await factory.ResetAsync();
+        // A submitted application whose delegation is two people; the first asks for her name to be erased.
+        var journey = new GrantJourney(factory);
+        var applicationId = await SubmittedAsync(journey);
+        const string name = "Chanthy Sok";
+        var (reference, participantId) = await factory.WithDbAsync(async db =>
+        {
+            var application = await db.Applications.Include(a => a.Participants).SingleAsync(a => a.Id == applicationId);
+            return (application.Reference!, application.Participants.Single(p => p.Name == name).Id);
+        });
+        Assert.True(await factory.WithDbAsync(db => db.ApplicationVersions.AnyAsync(v => v.ApplicationId == applicationId && v.SnapshotJson.Contains(name))));
+
+        // Before: the trail holds the name only beside its records, never in what the hashes cover; the Auditor reads it.
+        Assert.False(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Details!.Contains(name))));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.PersonalValues!.Contains(name))));
+        using (var auditor = await journey.SignInAsync("auditor@caf.demo"))
+            Assert.Contains(name, WebUtility.HtmlDecode((await auditor.GetAsync("/Audit?EntityType=Participant")).Html));
+
+        using var admin = await journey.SignInAsync("admin@caf.demo");
+        var (found, page) = await admin.GetAsync($"/Admin/Erasure?Application={reference.ToLowerInvariant()}");
+        Assert.Equal(HttpStatusCode.OK, found);
+        Assert.Contains(WebUtility.HtmlEncode(name), page);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/Admin/Erasure?Application=CAF-1999-999")).Status);
+
+        // Refused, by field, with nothing changed: no confirmation, no reason.
+        var refused = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = reference, ["ParticipantId"] = participantId.ToString() });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var said = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Tick the box to confirm that the name is to be erased for good.", said);
+        var unexplained = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = reference, ["ParticipantId"] = participantId.ToString(), ["Confirm"] = "true" });
+        Assert.Equal(HttpStatusCode.BadRequest, unexplained.StatusCode);
+        Assert.Contains("Say why: whose request, received when and how", WebUtility.HtmlDecode(await unexplained.Content.ReadAsStringAsync()));
+        Assert.True(await factory.WithDbAsync(db => db.Set<Participant>().AnyAsync(p => p.Id == participantId && p.Name == name)));
+
+        await GrantJourney.ExpectRedirectAsync(admin.PostFormAsync("/Admin/Erasure", new()
+        {
+            ["Application"] = reference, ["ParticipantId"] = participantId.ToString(), ["Confirm"] = "true",
+            ["Reason"] = "Request by email to the ISU, 30 November 2026",
+        }), "erase the name");
+
+        // After: the name is nowhere — not in the application, its versions, nor any column of any audit record.
+        Assert.Equal(Participant.ErasedName, await factory.WithDbAsync(db => db.Set<Participant>().Where(p => p.Id == participantId).Select(p => p.Name).SingleAsync()));
+        Assert.False(await factory.WithDbAsync(db => db.Set<Participant>().AnyAsync(p => p.Name == name)));
+        Assert.True(await factory.WithDbAsync(db => db.Set<Participant>().AnyAsync(p => p.Name == "Dara Kim")));
+        Assert.False(await factory.WithDbAsync(db => db.ApplicationVersions.AnyAsync(v => v.SnapshotJson.Contains(name))));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e =>
+            e.Details!.Contains(name) || e.PersonalValues!.Contains(name) || e.UserName.Contains(name) || e.EntityId!.Contains(name))));
+        var erased = await factory.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == "personal-data.erased"));
+        Assert.Equal("admin@caf.demo", erased.UserName);
+        Assert.Equal(applicationId.ToString(), erased.EntityId);
+        Assert.Contains("30 November 2026", erased.Details);
+
+        // The Auditor reads "(erased)" where the name was; the trail verifies, the erasure included.
+        using (var auditor = await journey.SignInAsync("auditor@caf.demo"))
+        {
+            var trail = WebUtility.HtmlDecode((await auditor.GetAsync("/Audit?EntityType=Participant")).Html);
+            Assert.Contains(Caf.Data.Auditing.AuditPersonalData.Erased, trail);
+            Assert.DoesNotContain(name, trail);
+        }
+        var verified = await VerifyAsync();
+        Assert.True(verified.Ok, verified.ToString());
+
+        // The same member cannot be erased twice; the page says so by its field.
+        var again = await admin.PostFormAsync("/Admin/Erasure", new()
+        {
+            ["Application"] = reference, ["ParticipantId"] = participantId.ToString(), ["Confirm"] = "true", ["Reason"] = "again",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("already been erased", await again.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<Guid> SubmittedAsync(GrantJourney journey)
+    {
+        using var applicant = await journey.SignInAsync(GrantJourney.Applicant);
+        var fields = await journey.DraftFieldsAsync("Land release methods: visit to Colombia", "COL", ("Return flights", "2", "1850.00"));
+        fields["Form.Delegation[1].Name"] = "Dara Kim";
+        fields["Form.Delegation[1].Function"] = "Survey team leader";
+        fields["Form.Delegation[1].Organisation"] = "CMAA";
+        fields["Form.Delegation[1].Sex"] = "Male";
+        fields["Form.Delegation[1].AgeBand"] = "From25To39";
+        var id = await GrantJourney.CreateDraftAsync(applicant, fields);
+        await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
+        return id;
+    }
+
+    [Fact]
+    public async Task A_personal_value_changed_beside_its_record_breaks_the_verification_at_that_record()
+    {
+        await factory.ResetAsync();
+        await SubmittedAsync(new GrantJourney(factory));
+        var (sequence, values) = await factory.WithDbAsync(async db =>
+        {
+            var record = await db.AuditEvents.Where(e => e.PersonalValues != null).OrderBy(e => e.Sequence).FirstAsync();
+            return (record.Sequence, record.PersonalValues!);
+        });
+        var kept = JsonNode.Parse(values)!.AsObject();
+        var digest = kept.First().Key;
+        kept[digest]!["value"] = "Someone Else";
+        // The database lets this one column change (for erasure); the salted hash in the record's details does not follow.
+        await factory.ExecuteAsync([$"""UPDATE "AuditEvents" SET "PersonalValues" = '{kept.ToJsonString()}' WHERE "Sequence" = {sequence}"""]);
+
+        var found = await VerifyAsync();
+        Assert.False(found.Ok);
+        Assert.Equal(sequence, found.FirstBadSequence);
+        Assert.StartsWith($"broken at sequence {sequence}: personal value changed", found.ToString());
+
+        // Emptied, as an erasure does, it verifies again.
+        await factory.ExecuteAsync([$"""UPDATE "AuditEvents" SET "PersonalValues" = NULL WHERE "Sequence" = {sequence}"""]);
+        Assert.True((await VerifyAsync()).Ok);
+    }
+}
+
+[Collection(SqliteCollectionDefinition.Name)]
+public sealed class SqlitePersonalDataErasureTests(SqliteAppFactory factory) : PersonalDataErasureTests(factory);
+
+[Collection(PostgresCollectionDefinition.Name)]
+public sealed class PostgresPersonalDataErasureTests(PostgresAppFactory factory) : PersonalDataErasureTests(factory);
