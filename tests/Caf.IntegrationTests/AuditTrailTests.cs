@@ -220,6 +220,26 @@ public abstract class AuditTrailTests(CafAppFactory factory)
         Assert.Equal(2, withKept.CheckpointsMatched);
     }
 
+    [Fact]
+    public async Task An_extract_longer_than_a_sheet_goes_on_in_the_next_sheet_so_that_Excel_opens_every_record()
+    {
+        await factory.ResetAsync();
+        await AppendAsync(60);
+        using var scope = factory.Services.CreateScope();
+        using var file = new MemoryStream();
+        var filter = new AuditFilter(null, null, null, "test.appended", null, null);
+        Assert.Equal(60, await scope.ServiceProvider.GetRequiredService<AuditExtract>().WriteAsync(filter, file, 25, CancellationToken.None));
+
+        file.Position = 0;
+        using var book = new ClosedXML.Excel.XLWorkbook(file);
+        Assert.Equal([AuditExtract.SheetName, $"{AuditExtract.SheetName} 2", $"{AuditExtract.SheetName} 3"], book.Worksheets.Select(w => w.Name));
+        Assert.Equal([26, 26, 11], book.Worksheets.Select(w => w.LastRowUsed()!.RowNumber()));
+        Assert.All(book.Worksheets, w => Assert.Equal("Sequence", w.Cell(1, 1).GetString()));
+        var sequences = book.Worksheets.SelectMany(w => w.RowsUsed().Skip(1).Select(r => r.Cell(1).GetValue<long>())).ToList();
+        Assert.Equal(await factory.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "test.appended").OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync()),
+            sequences);
+    }
+
     /// <summary>Changes one record and recomputes its hash and every later one, as someone would who knows how the chain is made; returns the new head.</summary>
     private Task<string> RewriteFromAsync(long sequence) => factory.WithDbAsync(async db =>
     {

@@ -22,37 +22,71 @@ public sealed class AuditExtract(AuditTrail trail, Caf.Web.Features.Shared.Recor
     private static readonly string[] Columns =
         ["Sequence", "When (UTC)", "Person", "User id", "Action", "Record type", "Record id", "Details", "IP address", "Correlation id", "Previous hash", "Hash", "Personal values (outside the hash)"];
 
+    /// <summary>Records a sheet holds: Excel opens at most 1,048,576 rows, so a longer trail goes on in the next sheet.</summary>
+    public const int RecordsPerSheet = 1_000_000;
+
     /// <summary>
     /// Writes the records the filter keeps, oldest first, to <paramref name="output"/>; returns how many. The package is
-    /// written as a zip in create mode, one part after the other, the sheet streamed through OpenXmlWriter: the SDK's own
-    /// package would hold the whole sheet in memory until it closes (its zip is opened for update), 2 GB for a million records.
+    /// written as a zip in create mode, one part after the other, each sheet streamed through OpenXmlWriter: the SDK's own
+    /// package would hold a sheet in memory until it closes (its zip is opened for update), 2 GB for a million records.
+    /// The sheets come first; the workbook that lists them, once their number is known.
     /// </summary>
-    public async Task<long> WriteAsync(AuditFilter filter, Stream output, CancellationToken ct)
+    public Task<long> WriteAsync(AuditFilter filter, Stream output, CancellationToken ct) => WriteAsync(filter, output, RecordsPerSheet, ct);
+
+    internal async Task<long> WriteAsync(AuditFilter filter, Stream output, int recordsPerSheet, CancellationToken ct)
     {
         long count = 0;
-        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        await WritePartAsync(zip, "[Content_Types].xml", ContentTypes, ct);
-        await WritePartAsync(zip, "_rels/.rels", PackageRelationships, ct);
-        await WritePartAsync(zip, "xl/workbook.xml",
-            new Workbook(new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = "Audit trail" })).OuterXml, ct);
-        await WritePartAsync(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships, ct);
-        await using (var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
-        using (var writer = OpenXmlWriter.Create(sheet))
+        var sheets = 0;
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetData());
-            WriteRow(writer, Columns.Select(c => (object?)c));
+            Stream? part = null;
+            OpenXmlWriter? writer = null;
+            void StartSheet()
+            {
+                part = zip.CreateEntry($"xl/worksheets/sheet{++sheets}.xml", CompressionLevel.Fastest).Open();
+                writer = OpenXmlWriter.Create(part);
+                writer.WriteStartElement(new Worksheet());
+                writer.WriteStartElement(new SheetData());
+                WriteRow(writer, Columns.Select(c => (object?)c));
+            }
+            void EndSheet()
+            {
+                writer!.WriteEndElement();
+                writer.WriteEndElement();
+                writer.Dispose();
+                part!.Dispose();
+            }
+            StartSheet();
             await foreach (var e in trail.Filtered(filter, null).OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
             {
-                WriteRow(writer, [e.Sequence, e.OccurredAtUtc.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), e.UserName, e.UserId,
+                if (count > 0 && count % recordsPerSheet == 0)
+                {
+                    EndSheet();
+                    StartSheet();
+                }
+                WriteRow(writer!, [e.Sequence, e.OccurredAtUtc.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), e.UserName, e.UserId,
                     e.Action, e.EntityType, e.EntityId, e.Details, e.IpAddress, e.CorrelationId, e.PreviousHash, e.Hash, e.PersonalValues]);
                 count++;
             }
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            EndSheet();
+            var numbers = Enumerable.Range(1, sheets).ToList();
+            await WritePartAsync(zip, "xl/workbook.xml", new Workbook(new Sheets(numbers.Select(n =>
+                new Sheet { Id = $"rId{n}", SheetId = (uint)n, Name = n == 1 ? SheetName : $"{SheetName} {n}" }))).OuterXml, ct);
+            await WritePartAsync(zip, "xl/_rels/workbook.xml.rels", """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""" +
+                string.Concat(numbers.Select(n => $"""<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>""")) +
+                "</Relationships>", ct);
+            await WritePartAsync(zip, "[Content_Types].xml", """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">""" +
+                """<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>""" +
+                """<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>""" +
+                string.Concat(numbers.Select(n => $"""<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>""")) +
+                "</Types>", ct);
+            await WritePartAsync(zip, "_rels/.rels", PackageRelationships, ct);
         }
         return count;
     }
+
+    /// <summary>The first sheet's name; the next are "Audit trail 2", "Audit trail 3"…</summary>
+    public const string SheetName = "Audit trail";
 
     private static async Task WritePartAsync(ZipArchive zip, string name, string xml, CancellationToken ct)
     {
@@ -60,19 +94,9 @@ public sealed class AuditExtract(AuditTrail trail, Caf.Web.Features.Shared.Recor
         await part.WriteAsync(System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" + xml), ct);
     }
 
-    private const string ContentTypes =
-        """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">""" +
-        """<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>""" +
-        """<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>""" +
-        """<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""";
-
     private const string PackageRelationships =
         """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""" +
         """<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""";
-
-    private const string WorkbookRelationships =
-        """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""" +
-        """<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""";
 
     /// <summary>The extract for a person on the page: written to a temporary file that goes when it is closed, and audited.</summary>
     public async Task<(Stream Content, long Records)> ExportAsync(ClaimsPrincipal person, AuditFilter filter, CancellationToken ct)
