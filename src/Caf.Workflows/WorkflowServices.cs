@@ -32,6 +32,8 @@ public static class WorkflowServices
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<WorkflowCatalog>();
         services.AddSingleton<WorkflowTimerRunner>();
+        // The web host registers its own (its configured public address); this one only says that none was.
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<IPublicLinks, NoPublicLinks>(services);
         return services;
     }
 }

@@ -107,10 +107,12 @@ public sealed class TimerTests
         Assert.Equal(Caf.Data.CafRoles.Applicant, reminder.Role);
         Assert.Contains("Reminder: the final report for CAF-", reminder.Message);
 
+        // The 3-day reminder, the overdue notice the day after and the escalation 14 days after.
         app.Clock.Advance(TimeSpan.FromDays(40));
-        Assert.Equal(2, await runner.RunDueAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(3, await runner.RunDueAsync(TestContext.Current.CancellationToken));
         var notifications = await app.WithDbAsync(db => db.Notifications.Where(n => n.CreatedAtUtc > timersFrom).OrderBy(n => n.CreatedAtUtc).ToListAsync());
-        Assert.Equal(3, notifications.Count);
+        Assert.Equal(4, notifications.Count);
+        Assert.Contains(notifications, n => n.Role == Caf.Data.CafRoles.Applicant && n.Message.EndsWith("is overdue.", StringComparison.Ordinal));
         Assert.Contains(notifications, n => n.Role == Caf.Data.CafRoles.IsuOfficer && n.Message.StartsWith("Overdue", StringComparison.Ordinal));
         Assert.Equal("Reporting", await new GrantJourney(app).StageAsync(id));
 

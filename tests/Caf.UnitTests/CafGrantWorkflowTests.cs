@@ -64,9 +64,22 @@ public sealed class CafGrantWorkflowTests : IDisposable
 
         var latest = registry.Latest(WorkflowServices.GrantWorkflowId);
         Assert.Equal("caf-grant", latest.Id);
-        Assert.Equal(2, latest.Version);
-        Assert.Same(latest, registry.Get("caf-grant", 2));
+        Assert.Equal(3, latest.Version);
+        Assert.Same(latest, registry.Get("caf-grant", 3));
+        Assert.Equal(2, registry.Get("caf-grant", 2).Version);
         Assert.Equal(1, registry.Get("caf-grant", 1).Version);
+    }
+
+    [Fact]
+    public void Version_3_adds_the_overdue_notice_the_day_after_the_final_report_is_due_and_changes_nothing_else()
+    {
+        var registry = WorkflowRegistry.LoadFolder(RepositoryFiles.WorkflowsFolder, Vocabulary);
+        var (v2, v3) = (registry.Get("caf-grant", 2), registry.Get("caf-grant", 3));
+        var overdue = Assert.Single(v3.Timers, t => t.Id == "final-report-overdue");
+        Assert.Equal(("Reporting", "notify-final-report-overdue"), (overdue.Stage, overdue.Action));
+        Assert.Equal(v2.Timers.Select(t => t.Id).Append("final-report-overdue").Order(), v3.Timers.Select(t => t.Id).Order());
+        Assert.Equal(v2.Transitions.Count, v3.Transitions.Count);
+        Assert.Equal(v2.Stages.Select(s => s.Id), v3.Stages.Select(s => s.Id));
     }
 
     [Fact]

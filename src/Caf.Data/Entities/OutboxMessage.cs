@@ -8,12 +8,15 @@ public sealed class OutboxMessage
 {
     private OutboxMessage() { }
 
-    public OutboxMessage(string to, string subject, string body, DateTime nowUtc)
+    /// <param name="body">The plain-text part; the HTML part is made from it (<see cref="Mail.MailHtml"/>), so both say the same.</param>
+    /// <param name="language">The language the message is written in (en, fr, es), declared in its HTML part.</param>
+    public OutboxMessage(string to, string subject, string body, DateTime nowUtc, string language = "en")
     {
         Id = Guid.NewGuid();
         To = to;
         Subject = subject;
         Body = body;
+        HtmlBody = Mail.MailHtml.FromText(body, language);
         CreatedAtUtc = nowUtc;
     }
 
@@ -21,6 +24,8 @@ public sealed class OutboxMessage
     public string To { get; private set; } = "";
     public string Subject { get; private set; } = "";
     public string Body { get; private set; } = "";
+    /// <summary>The HTML part, sent beside the plain text; null for messages written before there was one.</summary>
+    public string? HtmlBody { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime? SentAtUtc { get; private set; }
     public int Attempts { get; private set; }

@@ -148,6 +148,7 @@ internal static class CafHost
         services.AddSingleton<Email.OutboxDispatcher>();
         services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = SecurityHeadersMiddleware.MarkStaticFile);
         services.AddSingleton<PublicLinks>();
+        services.AddSingleton<Caf.Workflows.IPublicLinks>(sp => sp.GetRequiredService<PublicLinks>());
         services.AddSingleton<Features.Audit.AuditSigning>();
         // The public address is always an allowed host, whatever else AllowedHosts lists.
         services.PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>

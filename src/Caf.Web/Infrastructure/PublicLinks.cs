@@ -7,12 +7,14 @@ namespace Caf.Web.Infrastructure;
 /// Links that leave the application (emails, the command line) start with the configured public address, never with
 /// the request's Host header, which whoever sends the request chooses (issue #10, S1; ADR 0015).
 /// </summary>
-public sealed class PublicLinks(IConfiguration configuration, IHostEnvironment environment, IServer server)
+public sealed class PublicLinks(IConfiguration configuration, IHostEnvironment environment, IServer server) : Caf.Workflows.IPublicLinks
 {
     public const string Setting = "App:PublicBaseUrl";
 
     /// <summary>The absolute address of <paramref name="pathAndQuery"/> (which starts with '/') on the public site.</summary>
     public string To(string pathAndQuery) => BaseUrl() + pathAndQuery;
+
+    string Caf.Workflows.IPublicLinks.Link(string pathAndQuery) => To(pathAndQuery);
 
     private string BaseUrl()
     {

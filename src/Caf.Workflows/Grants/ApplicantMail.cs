@@ -22,7 +22,7 @@ internal static class ApplicantMail
         foreach (var person in focalPoints.Where(u => !u.IsDisabled))
         {
             var (subject, body) = compose(person.Language);
-            db.Outbox.Add(new OutboxMessage(person.Email!, subject, body, nowUtc));
+            db.Outbox.Add(new OutboxMessage(person.Email!, subject, body, nowUtc, person.Language));
         }
     }
 

@@ -84,35 +84,61 @@ internal sealed class ReleaseCommitmentAction : IWorkflowAction
     }
 }
 
-/// <summary>Reminds the grantee's focal points that the final report is due.</summary>
-internal sealed class RemindFinalReportAction(IEnumerable<IWorkflowDateField> dateFields) : IWorkflowAction
+/// <summary>Reminds the grantee's focal points that the final report is due: a note on their tasks and an email each.</summary>
+internal sealed class RemindFinalReportAction(IEnumerable<IWorkflowDateField> dateFields, IPublicLinks links) : IWorkflowAction
 {
     public string Name => "remind-final-report";
-    public string Description => "Reminds the grantee that the final report is due.";
+    public string Description => "Reminds the grantee that the final report is due (a note and an email in each focal point's language).";
 
-    public ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
+    public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
         var application = context.SubjectAs<GrantApplication>();
-        var due = dateFields.First(f => f.Name == FinalReportDueDateField.FieldName).ValueFor(application);
+        var due = ReportMail.DueDate(FinalReportDue(dateFields, application));
         context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.Applicant, application.ApplicantStateId,
-            $"Reminder: the final report for {application.Reference} is due on {due:d MMMM yyyy}.", context.UtcNow));
-        return ValueTask.CompletedTask;
+            $"Reminder: the final report for {application.Reference} is due on {ReportMail.Date(due, "en")}.", context.UtcNow));
+        var link = links.Link($"/Reporting/FinalReport/{application.Id}");
+        await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
+            language => ReportMail.Reminder(application, due, link, language), cancellationToken);
+    }
+
+    internal static DateTime FinalReportDue(IEnumerable<IWorkflowDateField> dateFields, GrantApplication application) =>
+        dateFields.First(f => f.Name == FinalReportDueDateField.FieldName).ValueFor(application)
+        ?? throw new InvalidOperationException($"{application.Reference} has no final report due date (no activity end).");
+}
+
+/// <summary>Tells the grantee's focal points, the day after the due date, that the final report has not come.</summary>
+internal sealed class NotifyFinalReportOverdueAction(IEnumerable<IWorkflowDateField> dateFields, IPublicLinks links) : IWorkflowAction
+{
+    public string Name => "notify-final-report-overdue";
+    public string Description => "Tells the grantee the final report is overdue (a note and an email in each focal point's language).";
+
+    public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var application = context.SubjectAs<GrantApplication>();
+        var due = ReportMail.DueDate(RemindFinalReportAction.FinalReportDue(dateFields, application));
+        context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.Applicant, application.ApplicantStateId,
+            $"The final report for {application.Reference} was due on {ReportMail.Date(due, "en")} and is overdue.", context.UtcNow));
+        var link = links.Link($"/Reporting/FinalReport/{application.Id}");
+        await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
+            language => ReportMail.Overdue(application, due, link, language), cancellationToken);
     }
 }
 
-/// <summary>Tells the ISU that a final report is overdue.</summary>
-internal sealed class EscalateFinalReportAction : IWorkflowAction
+/// <summary>Tells the ISU that a final report is overdue: a note on their tasks and an email to each officer.</summary>
+internal sealed class EscalateFinalReportAction(IEnumerable<IWorkflowDateField> dateFields, IPublicLinks links) : IWorkflowAction
 {
     public string Name => "escalate-final-report";
-    public string Description => "Tells the ISU that the final report is overdue.";
+    public string Description => "Tells the ISU that the final report is overdue (a note and an email to each officer, in their language).";
 
-    public ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
+    public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
         var application = context.SubjectAs<GrantApplication>();
         context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.IsuOfficer, null,
             $"Overdue: {application.ApplicantState?.Name ?? "the grantee"} has not submitted the final report for {application.Reference}.",
             context.UtcNow));
-        return ValueTask.CompletedTask;
+        var due = ReportMail.DueDate(RemindFinalReportAction.FinalReportDue(dateFields, application));
+        var link = links.Link($"/Applications/Details/{application.Id}");
+        await ReportMail.QueueToIsuAsync(context.Db, context.UtcNow, language => ReportMail.Escalation(application, due, link, language), cancellationToken);
     }
 }
 

@@ -1501,6 +1501,9 @@ namespace Caf.Data.Migrations.Postgres
                     b.Property<DateTime?>("FailedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");

@@ -1505,6 +1505,9 @@ namespace Caf.Data.Migrations.SqlServer
                     b.Property<DateTime?>("FailedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");

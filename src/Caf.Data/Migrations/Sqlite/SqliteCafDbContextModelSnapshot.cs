@@ -1496,6 +1496,9 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FailedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");

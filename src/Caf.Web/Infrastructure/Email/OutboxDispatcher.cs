@@ -121,7 +121,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Email
         }
         mime.Subject = message.Subject;
         mime.MessageId = $"{message.Id:N}@cafgrants";
-        mime.Body = new TextPart("plain") { Text = message.Body };
+        var text = new TextPart("plain") { Text = message.Body };
+        mime.Body = message.HtmlBody is { } html ? new MultipartAlternative { text, new TextPart("html") { Text = html } } : text;
         return mime;
     }
 

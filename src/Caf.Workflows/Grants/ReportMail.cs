@@ -1,0 +1,150 @@
+using System.Globalization;
+using Caf.Data;
+using Caf.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Workflows.Grants;
+
+/// <summary>
+/// The final report's reminders, overdue notice and escalation (issue 14), each person's in their own language (en, fr,
+/// es) with a link to the page built from the configured public address; queued in the outbox inside the timer's unit
+/// of work, so a reminder is sent once however often the timer job runs.
+/// </summary>
+internal static class ReportMail
+{
+    /// <summary>The day the report is due: the date of its due time (the end of that day).</summary>
+    public static DateOnly DueDate(DateTime dueUtc) => DateOnly.FromDateTime(dueUtc);
+
+    public static (string Subject, string Body) Reminder(GrantApplication a, DateOnly due, string link, string language) => language switch
+    {
+        "fr" => ($"Rapport final de {a.Reference} attendu le {Date(due, language)}",
+            $"""
+            Bonjour,
+
+            Le rapport final, narratif et financier, de la subvention {a.Reference} « {a.Title} » est attendu le {Date(due, language)}.
+
+            Vous pouvez le soumettre ici : {link}
+
+            S'il vous faut plus de temps, écrivez à l'Unité d'appui à l'application avant cette date : elle peut accorder un délai.
+
+            CafGrants
+            """),
+        "es" => ($"Informe final de {a.Reference}: plazo el {Date(due, language)}",
+            $"""
+            Estimado punto focal:
+
+            El informe final, narrativo y financiero, de la subvención {a.Reference} «{a.Title}» debe presentarse a más tardar el {Date(due, language)}.
+
+            Puede presentarlo aquí: {link}
+
+            Si necesita más tiempo, escriba a la Dependencia de Apoyo a la Aplicación antes de esa fecha: puede acordar una prórroga.
+
+            CafGrants
+            """),
+        _ => ($"Final report for {a.Reference} due on {Date(due, language)}",
+            $"""
+            Dear focal point,
+
+            The final narrative and financial report for grant {a.Reference} "{a.Title}" is due on {Date(due, language)}.
+
+            Submit it here: {link}
+
+            If you need more time, write to the Implementation Support Unit before that date: it can agree an extension.
+
+            CafGrants
+            """),
+    };
+
+    public static (string Subject, string Body) Overdue(GrantApplication a, DateOnly due, string link, string language) => language switch
+    {
+        "fr" => ($"Rapport final de {a.Reference} en retard",
+            $"""
+            Bonjour,
+
+            Le rapport final de la subvention {a.Reference} « {a.Title} » était attendu le {Date(due, language)} et n'a pas été reçu.
+
+            Merci de le soumettre dès que possible : {link}
+
+            Si quelque chose vous en empêche, écrivez à l'Unité d'appui à l'application.
+
+            CafGrants
+            """),
+        "es" => ($"Informe final de {a.Reference} atrasado",
+            $"""
+            Estimado punto focal:
+
+            El informe final de la subvención {a.Reference} «{a.Title}» debía presentarse el {Date(due, language)} y no se ha recibido.
+
+            Le rogamos que lo presente lo antes posible: {link}
+
+            Si algo se lo impide, escriba a la Dependencia de Apoyo a la Aplicación.
+
+            CafGrants
+            """),
+        _ => ($"Final report for {a.Reference} is overdue",
+            $"""
+            Dear focal point,
+
+            The final report for grant {a.Reference} "{a.Title}" was due on {Date(due, language)} and has not been received.
+
+            Please submit it as soon as you can: {link}
+
+            If something prevents you, write to the Implementation Support Unit.
+
+            CafGrants
+            """),
+    };
+
+    public static (string Subject, string Body) Escalation(GrantApplication a, DateOnly due, string link, string language)
+    {
+        var state = a.ApplicantState?.Name ?? "?";
+        return language switch
+        {
+            "fr" => ($"Rapport final de {a.Reference} toujours en retard",
+                $"""
+                Le rapport final de la subvention {a.Reference} « {a.Title} » ({state}) était attendu le {Date(due, language)} et n'a toujours pas été reçu, deux semaines plus tard. Les points focaux ont reçu un rappel 14 et 3 jours avant l'échéance, puis le lendemain.
+
+                La subvention : {link}
+
+                CafGrants
+                """),
+            "es" => ($"Informe final de {a.Reference}: sigue atrasado",
+                $"""
+                El informe final de la subvención {a.Reference} «{a.Title}» ({state}) debía presentarse el {Date(due, language)} y, dos semanas después, aún no se ha recibido. Los puntos focales recibieron recordatorios 14 y 3 días antes del plazo y el día siguiente.
+
+                La subvención: {link}
+
+                CafGrants
+                """),
+            _ => ($"Final report for {a.Reference} still overdue",
+                $"""
+                The final report for grant {a.Reference} "{a.Title}" ({state}) was due on {Date(due, language)} and has still not been received, two weeks later. The focal points were reminded 14 and 3 days before the due date and the day after it.
+
+                The grant: {link}
+
+                CafGrants
+                """),
+        };
+    }
+
+    /// <summary>Emails each ISU officer (an administrator-disabled account left out), in their language.</summary>
+    public static async Task QueueToIsuAsync(CafDbContext db, DateTime nowUtc, Func<string, (string Subject, string Body)> compose, CancellationToken ct)
+    {
+        var role = await db.Roles.Where(r => r.Name == CafRoles.IsuOfficer).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var officers = await db.Users.AsNoTracking()
+            .Where(u => u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == role)).ToListAsync(ct);
+        foreach (var person in officers.Where(u => !u.IsDisabled))
+        {
+            var (subject, body) = compose(person.Language);
+            db.Outbox.Add(new OutboxMessage(person.Email!, subject, body, nowUtc, person.Language));
+        }
+    }
+
+    /// <summary>A date as people write it in the language: 2 December 2026, 2 décembre 2026, 2 de diciembre de 2026.</summary>
+    public static string Date(DateOnly date, string language) => language switch
+    {
+        "fr" => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-CH")),
+        "es" => date.ToString("d 'de' MMMM 'de' yyyy", CultureInfo.GetCultureInfo("es-ES")),
+        _ => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+    };
+}
