@@ -21,19 +21,8 @@ public sealed class ReportReminderEmailTests
     public async Task Reminders_the_overdue_notice_and_the_escalation_reach_the_mail_server_once_each_at_their_time_in_each_language()
     {
         await using var app = new SqliteAppFactory { Settings = { ["App:PublicBaseUrl"] = PublicAddress } };
-        await app.InitializeAsync();
-        await app.ResetAsync();
-        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
-        var scenario = new GrantScenario(app);
-        var id = await scenario.ActiveGrantAsync(activityEnd: today.AddDays(-1));
         // The grantee's focal point reads French, one ISU officer Spanish; every other officer English.
-        await app.WithDbAsync(async db =>
-        {
-            (await db.Users.SingleAsync(u => u.Email == GrantJourney.Applicant)).Language = "fr";
-            (await db.Users.SingleAsync(u => u.Email == GrantJourney.Isu)).Language = "es";
-            return await db.SaveChangesAsync();
-        });
-        await scenario.FireAsync(id, "reports-due", GrantJourney.Isu);
+        var (id, today) = await ReportsDueAsync(app, isuLanguage: "es");
         var reference = (await new GrantJourney(app).LoadAsync(id)).Reference!;
         var focalPoints = await UsersInRoleAsync(app, Caf.Data.CafRoles.Applicant, stateOf: id);
         var officers = await UsersInRoleAsync(app, Caf.Data.CafRoles.IsuOfficer, stateOf: null);
@@ -83,6 +72,86 @@ public sealed class ReportReminderEmailTests
         Assert.Equal(3 * focalPoints.Count + officers.Count,
             await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.Subject.Contains(reference) && m.CreatedAtUtc > DateTime.SpecifyKind(due.AddDays(-20).ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc))));
     }
+
+    [Fact]
+    public async Task An_extension_the_ISU_agrees_moves_the_reminders_to_the_new_date_and_tells_the_grantee()
+    {
+        await using var app = new SqliteAppFactory { Settings = { ["App:PublicBaseUrl"] = PublicAddress } };
+        var (id, today) = await ReportsDueAsync(app, isuLanguage: null);
+        var runner = app.Services.GetRequiredService<WorkflowTimerRunner>();
+        var outbox = app.Services.GetRequiredService<OutboxDispatcher>();
+        Task<Dictionary<string, DateTime>> PendingAsync() => app.WithDbAsync(db => db.WorkflowTimers
+            .Where(t => t.Status == WorkflowTimerStatus.Pending && t.Stage == "Reporting").ToDictionaryAsync(t => t.TimerId, t => t.DueAtUtc));
+
+        // The 14-day reminder has gone when the grantee asks for a month more.
+        var before = await PendingAsync();
+        app.Clock.FreezeAt(before["final-report-reminder-14"].AddMinutes(1));
+        Assert.Equal(1, await runner.RunDueAsync(TestContext.Current.CancellationToken));
+        var due = today.AddDays(59);
+        var extended = due.AddDays(30);
+
+        using var isu = await new GrantJourney(app).SignInAsync(GrantJourney.Isu);
+        var (_, page) = await isu.GetAsync($"/Applications/Details/{id}");
+        Assert.Contains($"/Reporting/Extension/{id}", page);
+        var earlier = await isu.PostFormAsync($"/Reporting/Extension/{id}", new() { ["Input.DueOn"] = Iso(due.AddDays(-1)), ["Input.Reason"] = "Asked by email." });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, earlier.StatusCode);
+        Assert.Contains("Give a date after the present due date", await earlier.Content.ReadAsStringAsync());
+        var unexplained = await isu.PostFormAsync($"/Reporting/Extension/{id}", new() { ["Input.DueOn"] = Iso(extended), ["Input.Reason"] = " " });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unexplained.StatusCode);
+        Assert.Contains(Iso(extended), await unexplained.Content.ReadAsStringAsync());
+        // Refused, nothing moved: the reminders still wait for the old date.
+        Assert.Equal(before.Where(p => p.Key != "final-report-reminder-14").OrderBy(p => p.Key), (await PendingAsync()).OrderBy(p => p.Key));
+        await GrantJourney.ExpectRedirectAsync(isu.PostFormAsync($"/Reporting/Extension/{id}", new()
+        {
+            ["Input.DueOn"] = Iso(extended), ["Input.Reason"] = "Elections delayed the final workshop; the grantee asked on 1 March.",
+        }), "record the extension");
+
+        // Every reminder follows the new date, the one that went included; the old ones are cancelled, the change audited.
+        var after = await PendingAsync();
+        var end = extended.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc);
+        Assert.Equal(new Dictionary<string, DateTime>
+        {
+            ["final-report-reminder-14"] = end.AddDays(-14), ["final-report-reminder-3"] = end.AddDays(-3),
+            ["final-report-overdue"] = end.AddDays(1), ["final-report-escalation"] = end.AddDays(14),
+        }.OrderBy(p => p.Key), after.OrderBy(p => p.Key));
+        Assert.Contains("\"FinalReportExtendedTo\"", await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "GrantApplication.updated" && e.EntityId == id.ToString())
+            .OrderByDescending(e => e.Sequence).Select(e => e.Details!).FirstAsync()));
+        await outbox.DispatchPendingAsync(TestContext.Current.CancellationToken);
+        var told = await app.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.To == GrantJourney.Applicant && m.Subject.Contains("nouveau délai")));
+        var letter = await DeliveredAsync(app, told.Id);
+        Assert.Contains(Caf.Workflows.Grants.ReportMail.Date(extended, "fr"), letter.TextBody);
+        Assert.Contains("Elections delayed the final workshop", letter.TextBody);
+
+        // The old 3-day reminder's time passes quietly; at the new 14-day reminder's, it goes with the new date.
+        app.Clock.FreezeAt(before["final-report-reminder-3"].AddMinutes(1));
+        Assert.Equal(0, await runner.RunDueAsync(TestContext.Current.CancellationToken));
+        app.Clock.FreezeAt(after["final-report-reminder-14"].AddMinutes(1));
+        Assert.Equal(1, await runner.RunDueAsync(TestContext.Current.CancellationToken));
+        await outbox.DispatchPendingAsync(TestContext.Current.CancellationToken);
+        var reminder = await app.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.To == GrantJourney.Applicant && m.Subject.Contains("attendu le"))
+            .OrderByDescending(m => m.CreatedAtUtc).FirstAsync());
+        Assert.Contains(Caf.Workflows.Grants.ReportMail.Date(extended, "fr"), (await DeliveredAsync(app, reminder.Id)).Subject);
+    }
+
+    /// <summary>A grant whose activities ended yesterday, now awaiting its reports; its focal point reads French.</summary>
+    private static async Task<(Guid Id, DateOnly Today)> ReportsDueAsync(SqliteAppFactory app, string? isuLanguage)
+    {
+        await app.InitializeAsync();
+        await app.ResetAsync();
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var scenario = new GrantScenario(app);
+        var id = await scenario.ActiveGrantAsync(activityEnd: today.AddDays(-1));
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Email == GrantJourney.Applicant)).Language = "fr";
+            if (isuLanguage is not null) (await db.Users.SingleAsync(u => u.Email == GrantJourney.Isu)).Language = isuLanguage;
+            return await db.SaveChangesAsync();
+        });
+        await scenario.FireAsync(id, "reports-due", GrantJourney.Isu);
+        return (id, today);
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The people of a role with an email, each with their language: the grantee state's for applicants.</summary>
     private static Task<Dictionary<string, string>> UsersInRoleAsync(CafAppFactory app, string role, Guid? stateOf) => app.WithDbAsync(async db =>

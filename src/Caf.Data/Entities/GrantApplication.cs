@@ -83,6 +83,44 @@ public sealed class GrantApplication : IAudited
     public DateTime? ActingChairDesignatedAtUtc { get; private set; }
     public DateOnly? AgreementSignedOn { get; private set; }
 
+    /// <summary>The final narrative and financial reports are due this many days after the activities end (DESIGN.md §5).</summary>
+    public const int FinalReportDaysAfterActivities = 60;
+    /// <summary>An extension the ISU agreed: the final report's new due date, why, by whom and when (issue 14).</summary>
+    public DateOnly? FinalReportExtendedTo { get; private set; }
+    public string? FinalReportExtensionReason { get; private set; }
+    public string? FinalReportExtendedByUserId { get; private set; }
+    public DateTime? FinalReportExtendedAtUtc { get; private set; }
+    public const int MaxExtensionReasonLength = 1000;
+
+    /// <summary>When the final reports are due: an agreed extension's date, else 60 days after the activities end.</summary>
+    public DateOnly? FinalReportDueOn => FinalReportExtendedTo ?? ActivityEnd?.AddDays(FinalReportDaysAfterActivities);
+
+    /// <summary>Whether the ISU may still move the final report's due date: while the grant runs or its reports are awaited.</summary>
+    public bool MayExtendFinalReport => Stage is GrantStages.Active or GrantStages.Reporting && FinalReportDueOn is not null;
+
+    /// <summary>
+    /// Records an extension the ISU agreed with the grantee: a later due date, at most a year after the present one, and
+    /// the reason. The reminders then follow the new date (the caller reschedules the stage's timers).
+    /// </summary>
+    /// <exception cref="DomainException">Not while the reports are awaited; a date not later; no reason.</exception>
+    public void ExtendFinalReport(DateOnly to, string? reason, string userId, DateTime nowUtc)
+    {
+        if (!MayExtendFinalReport)
+            throw new DomainException("The final report's due date can be moved only while the grant is active or its reports are awaited.");
+        var current = FinalReportDueOn!.Value;
+        var problems = new List<(string Field, string Message)>();
+        if (to <= current)
+            problems.Add(("DueOn", $"Give a date after the present due date, {current.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}."));
+        else if (to > current.AddYears(1)) problems.Add(("DueOn", "An extension moves the due date by a year at most."));
+        if (string.IsNullOrWhiteSpace(reason)) problems.Add(("Reason", "Say why the extension was agreed (the grantee's request and the ISU's reason)."));
+        else if (reason.Trim().Length > MaxExtensionReasonLength) problems.Add(("Reason", $"Keep the reason under {MaxExtensionReasonLength} characters."));
+        if (problems.Count > 0) throw new DomainException(problems[0].Message, problems[0].Field);
+        FinalReportExtendedTo = to;
+        FinalReportExtensionReason = reason!.Trim();
+        FinalReportExtendedByUserId = userId;
+        FinalReportExtendedAtUtc = nowUtc;
+    }
+
     public GenderReview? GenderReview { get; private set; }
     public IReadOnlyList<ApplicationPartner> Partners => _partners;
     public IReadOnlyList<BudgetLine> BudgetLines => _budgetLines;

@@ -74,6 +74,35 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Moves the current stage's timers after a date they depend on changed (an agreed extension): a pending timer whose
+    /// time is now different is cancelled and scheduled again at the new time; one that already fired is scheduled again
+    /// when its new time is still to come (a reminder before the new due date). Returns how many were scheduled anew.
+    /// </summary>
+    public async Task<int> RescheduleTimersAsync(WorkflowInstance instance, object subject, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        DateTime? DateOf(string field) => _dateFields.TryGetValue(field, out var f) ? f.ValueFor(subject) : null;
+        var existing = await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id && t.Stage == instance.Stage).ToListAsync(ct);
+        var scheduled = 0;
+        foreach (var timer in DefinitionOf(instance).Timers.Where(t => t.Stage == instance.Stage))
+        {
+            var due = timer.Schedule.DueAt(instance.StageEnteredAtUtc, DateOf);
+            var mine = existing.Where(t => t.TimerId == timer.Id).ToList();
+            var pending = mine.SingleOrDefault(t => t.Status == WorkflowTimerStatus.Pending);
+            if (pending is not null)
+            {
+                if (pending.DueAtUtc == due) continue;
+                pending.Complete(WorkflowTimerStatus.Cancelled, "Rescheduled: the date it depends on changed.", now);
+            }
+            else if (due is null || due <= now || mine.Any(t => t.DueAtUtc == due)) continue;
+            if (due is null) continue;
+            db.WorkflowTimers.Add(new WorkflowTimer(instance.Id, timer.Id, instance.Stage, instance.Revision, due.Value, now));
+            scheduled++;
+        }
+        return scheduled;
+    }
+
     /// <summary>The transitions this actor's roles allow from the current stage, each with the guards that do not hold.</summary>
     public async Task<IReadOnlyList<AvailableTransition>> GetAvailableAsync(WorkflowInstance instance, object subject,
         WorkflowActor actor, CancellationToken ct = default)

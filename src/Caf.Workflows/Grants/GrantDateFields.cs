@@ -13,19 +13,18 @@ internal sealed class ActivityEndDateField : IWorkflowDateField
         subject is GrantApplication { ActivityEnd: { } end } ? end.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc) : null;
 }
 
-/// <summary>The final narrative and financial reports are due 60 days after the activities end (DESIGN.md §5).</summary>
+/// <summary>
+/// The final narrative and financial reports are due 60 days after the activities end (DESIGN.md §5), or on the date of an
+/// extension the ISU agreed; at the end of that day (UTC).
+/// </summary>
 internal sealed class FinalReportDueDateField : IWorkflowDateField
 {
-    public const int DaysAfterActivities = 60;
-
     /// <summary>The name workflow files and the timer action use for this date.</summary>
     public const string FieldName = "final-report-due";
 
     public string Name => FieldName;
-    public string Description => $"{DaysAfterActivities} days after the activities end.";
+    public string Description => $"{GrantApplication.FinalReportDaysAfterActivities} days after the activities end, or an agreed extension's date.";
 
     public DateTime? ValueFor(object subject) =>
-        subject is GrantApplication { ActivityEnd: { } end }
-            ? end.AddDays(DaysAfterActivities).ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc)
-            : null;
+        subject is GrantApplication { FinalReportDueOn: { } due } ? due.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc) : null;
 }

@@ -127,6 +127,46 @@ internal static class ReportMail
         };
     }
 
+    public static (string Subject, string Body) Extended(GrantApplication a, DateOnly due, string reason, string link, string language) => language switch
+    {
+        "fr" => ($"Rapport final de {a.Reference} : nouveau délai au {Date(due, language)}",
+            $"""
+            Bonjour,
+
+            L'Unité d'appui à l'application a accordé un délai pour le rapport final de la subvention {a.Reference} « {a.Title} » : il est maintenant attendu le {Date(due, language)}.
+
+            Motif : {reason}
+
+            Vous pouvez le soumettre ici : {link}
+
+            CafGrants
+            """),
+        "es" => ($"Informe final de {a.Reference}: nuevo plazo el {Date(due, language)}",
+            $"""
+            Estimado punto focal:
+
+            La Dependencia de Apoyo a la Aplicación ha acordado una prórroga para el informe final de la subvención {a.Reference} «{a.Title}»: ahora debe presentarse a más tardar el {Date(due, language)}.
+
+            Motivo: {reason}
+
+            Puede presentarlo aquí: {link}
+
+            CafGrants
+            """),
+        _ => ($"Final report for {a.Reference}: now due on {Date(due, language)}",
+            $"""
+            Dear focal point,
+
+            The Implementation Support Unit agreed an extension for the final report of grant {a.Reference} "{a.Title}": it is now due on {Date(due, language)}.
+
+            Reason: {reason}
+
+            Submit it here: {link}
+
+            CafGrants
+            """),
+    };
+
     /// <summary>Emails each ISU officer (an administrator-disabled account left out), in their language.</summary>
     public static async Task QueueToIsuAsync(CafDbContext db, DateTime nowUtc, Func<string, (string Subject, string Body)> compose, CancellationToken ct)
     {

@@ -1018,6 +1018,18 @@ namespace Caf.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTime?>("FinalReportExtendedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FinalReportExtendedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("FinalReportExtendedTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FinalReportExtensionReason")
+                        .HasColumnType("text");
+
                     b.Property<string>("FollowUpPlan")
                         .IsRequired()
                         .HasMaxLength(4000)

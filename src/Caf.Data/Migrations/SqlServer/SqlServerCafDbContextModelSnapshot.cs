@@ -1020,6 +1020,18 @@ namespace Caf.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<DateTime?>("FinalReportExtendedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FinalReportExtendedByUserId")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly?>("FinalReportExtendedTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FinalReportExtensionReason")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("FollowUpPlan")
                         .IsRequired()
                         .HasMaxLength(4000)

@@ -1013,6 +1013,18 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FinalReportExtendedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalReportExtendedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FinalReportExtendedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalReportExtensionReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FollowUpPlan")
                         .IsRequired()
                         .HasMaxLength(4000)

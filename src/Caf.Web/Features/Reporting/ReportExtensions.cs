@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Workflows;
+using Caf.Workflows.Engine;
+using Caf.Workflows.Grants;
+
+namespace Caf.Web.Features.Reporting;
+
+/// <summary>
+/// The ISU records an extension it agreed for the final report (issue 14): the new due date and its reason, the stage's
+/// reminders moved to the new date, and the grantee's focal points told by email — in one transaction with the audit record.
+/// </summary>
+public sealed class ReportExtensions(UserActions actions, WorkflowEngine engine, CafDbContext db, IPublicLinks links, TimeProvider clock) : IUseCase
+{
+    public async Task<CommandOutcome> ExtendAsync(GrantApplication application, ClaimsPrincipal isu, DateOnly? dueOn, string? reason, CancellationToken ct)
+    {
+        if (dueOn is null) return CommandOutcome.Invalid([("DueOn", "Give the new due date.")]);
+        return await actions.RunAsync(isu, async () =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            application.ExtendFinalReport(dueOn.Value, reason, ApplicationAccess.ActorFor(isu).UserId, now);
+            await engine.RescheduleTimersAsync(application.Workflow!, application, ct);
+            var link = links.Link($"/Reporting/FinalReport/{application.Id}");
+            db.Notifications.Add(new Notification(application.Id, CafRoles.Applicant, application.ApplicantStateId,
+                $"The final report for {application.Reference} is now due on {ReportMail.Date(dueOn.Value, "en")} (extension agreed by the ISU).", now));
+            await ApplicantMail.QueueAsync(db, application, now,
+                language => ReportMail.Extended(application, dueOn.Value, application.FinalReportExtensionReason!, link, language), ct);
+            return new CommandOutcome.Change(application);
+        }, ct);
+    }
+}
