@@ -86,10 +86,81 @@ public abstract class OutboxTests(CafAppFactory factory)
         Assert.Contains("email.resent", await factory.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).ToListAsync()));
         Assert.DoesNotContain(marker, (await admin.GetAsync("/Admin/Outbox")).Html);
     }
+
+    [Fact]
+    public async Task A_dispatcher_stopped_mid_batch_and_started_again_delivers_every_message_exactly_once()
+    {
+        await factory.ResetAsync();
+        var ids = await QueueAsync(100);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var first = NewDispatcher();
+        var running = first.DispatchPendingAsync(stop.Token);
+        // Stopped once a few messages have gone: the one being sent is sent and marked, the rest wait.
+        while (await factory.WithDbAsync(db => db.Outbox.CountAsync(m => ids.Contains(m.Id) && m.SentAtUtc != null)) < 5 && !running.IsCompleted)
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        var afterStop = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync());
+        Assert.InRange(afterStop.Count(m => m.SentAtUtc != null), 5, 99);
+        Assert.All(afterStop, m => Assert.Null(m.ClaimedUntilUtc));
+
+        // Started again (a new node, nothing in memory): the rest go, and nothing twice.
+        var restarted = NewDispatcher();
+        var (rest, batch) = (0, 0);
+        do rest += batch = await restarted.DispatchPendingAsync(TestContext.Current.CancellationToken); while (batch > 0);
+        Assert.Equal(100 - afterStop.Count(m => m.SentAtUtc != null), rest);
+        await AssertDeliveredOnceEachAsync(ids);
+    }
+
+    private OutboxDispatcher NewDispatcher() => ActivatorUtilities.CreateInstance<OutboxDispatcher>(factory.Services);
+
+    /// <summary>Queues <paramref name="count"/> messages to addresses of their own, as actions do; returns their ids.</summary>
+    private protected Task<List<Guid>> QueueAsync(int count) => factory.WithDbAsync(async db =>
+    {
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var batch = Guid.NewGuid().ToString("N")[..8];
+        var messages = Enumerable.Range(0, count)
+            .Select(i => new OutboxMessage($"queue-{batch}-{i}@example.org", $"Message {i} of {batch}", $"Body {i}", now.AddMilliseconds(i))).ToList();
+        db.Outbox.AddRange(messages);
+        await db.SaveChangesAsync();
+        return messages.Select(m => m.Id).ToList();
+    });
+
+    /// <summary>Every message marked sent once, and found exactly once on the mail server by its Message-ID.</summary>
+    private protected async Task AssertDeliveredOnceEachAsync(IReadOnlyCollection<Guid> ids)
+    {
+        var messages = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync());
+        Assert.All(messages, m => Assert.Equal((true, 1), (m.SentAtUtc is not null, m.Attempts)));
+        var wanted = ids.ToDictionary(id => $"<{id:N}@cafgrants>", _ => 0);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        do
+        {
+            foreach (var key in wanted.Keys) wanted[key] = 0;
+            foreach (var file in Directory.EnumerateFiles(factory.MailFolder))
+                foreach (var line in File.ReadLines(file).TakeWhile(l => l.Length > 0))
+                    if (line.StartsWith("Message-ID: ", StringComparison.OrdinalIgnoreCase) && wanted.ContainsKey(line[12..].Trim())) wanted[line[12..].Trim()]++;
+            if (wanted.Values.All(n => n >= 1)) break;
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        } while (DateTime.UtcNow < deadline);
+        Assert.All(wanted, w => Assert.True(w.Value == 1, $"{w.Key} reached the mail server {w.Value} times."));
+    }
 }
 
 [Collection(SqliteCollectionDefinition.Name)]
 public sealed class SqliteOutboxTests(SqliteAppFactory factory) : OutboxTests(factory);
 
 [Collection(PostgresCollectionDefinition.Name)]
-public sealed class PostgresOutboxTests(PostgresAppFactory factory) : OutboxTests(factory);
+public sealed class PostgresOutboxTests(PostgresAppFactory factory) : OutboxTests(factory)
+{
+    [Fact]
+    public async Task Two_dispatchers_on_one_PostgreSQL_database_deliver_each_message_once()
+    {
+        await factory.ResetAsync();
+        var ids = await QueueAsync(40);
+        // Two nodes, each its own dispatcher and connection, started together on the same queue.
+        var nodes = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<OutboxDispatcher>(factory.Services)).ToList();
+        var sent = await Task.WhenAll(nodes.Select(n => Task.Run(() => n.DispatchPendingAsync(TestContext.Current.CancellationToken))));
+        Assert.Equal(40, sent.Sum());
+        await AssertDeliveredOnceEachAsync(ids);
+    }
+}

@@ -73,20 +73,23 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Email
             var sent = 0;
             foreach (var id in due)
             {
+                // Stopping (a shutdown) happens between messages, never between sending one and marking it sent: a message
+                // claimed is sent and marked whatever the token says, so stopping and starting again sends nothing twice.
+                ct.ThrowIfCancellationRequested();
                 now = clock.GetUtcNow().UtcDateTime;
                 // The claim: only one node's UPDATE finds the row unclaimed.
                 var claimed = await db.Outbox.Where(m => m.Id == id && m.SentAtUtc == null && m.FailedAtUtc == null
                                                          && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
-                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntilUtc, now + ClaimFor), ct);
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntilUtc, now + ClaimFor), CancellationToken.None);
                 if (claimed == 0) continue;
-                var message = await db.Outbox.SingleAsync(m => m.Id == id, ct);
+                var message = await db.Outbox.SingleAsync(m => m.Id == id, CancellationToken.None);
                 try
                 {
-                    await SendAsync(ToMime(message), ct);
+                    await SendAsync(ToMime(message), CancellationToken.None);
                     message.MarkSent(clock.GetUtcNow().UtcDateTime);
                     sent++;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex)
                 {
                     // A recipient MimeKit cannot read never becomes readable: give up at once. Anything else (the
                     // server, the network, a setting an administrator can correct) is tried again later.
@@ -95,7 +98,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Email
                     message.MarkAttemptFailed(ex.Message, permanent, clock.GetUtcNow().UtcDateTime);
                 }
                 message.ReleaseClaim();
-                await db.SaveChangesAsync(ct);
+                await db.SaveChangesAsync(CancellationToken.None);
             }
             return sent;
         }
