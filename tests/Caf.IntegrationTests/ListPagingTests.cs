@@ -88,8 +88,24 @@ public abstract class ListPagingTests(CafAppFactory factory)
         (_, html) = await isu.GetAsync("/?Stage=Closed");
         Assert.Contains("No application matches these filters.", html);
 
+        // By the gender marker the focal point gave (2 in the scenario): the reviewed application only, and for staff only.
+        var reviewed = await _scenario.AtCommitteeReviewAsync(end, new Dictionary<string, int>(), title: "Reviewed land release exchange");
+        (_, html) = await isu.GetAsync("/?Marker=2");
+        Assert.Contains("Reviewed land release exchange", html);
+        Assert.DoesNotContain("Mine awareness visit", html);
+        Assert.Contains("Showing 1 to 1 of 1.", html);
+        (_, html) = await isu.GetAsync("/?Marker=1");
+        Assert.Contains("No application matches these filters.", html);
+        using (var applicant = factory.NewSession())
+        {
+            await applicant.SignInAsync(GrantJourney.Applicant);
+            (_, html) = await applicant.GetAsync("/?Marker=1");
+            Assert.DoesNotContain("id=\"marker\"", html);
+            Assert.Contains($"/Applications/Details/{reviewed}", html);
+        }
+
         foreach (var odd in new[] { "p=500", "p=0", "p=x", "Stage=NoSuchStage", "Round=not-a-round", $"Round={Guid.NewGuid()}", "State=7",
-                     "Sort=upside-down", "Q=" + new string('x', 5000), "Q=%25_%27" })
+                     "Sort=upside-down", "Q=" + new string('x', 5000), "Q=%25_%27", "Marker=7", "Marker=x", "Marker=-1" })
         {
             (status, html) = await isu.GetAsync("/?" + odd);
             Assert.True(status == HttpStatusCode.OK, $"/?{odd}: {(int)status}");

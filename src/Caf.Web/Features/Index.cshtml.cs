@@ -27,6 +27,8 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
     [BindProperty(SupportsGet = true)] public Guid? State { get; set; }
     /// <summary>Part of a reference or a title.</summary>
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    /// <summary>The OECD DAC gender equality marker the gender focal point gave (0, 1 or 2): a filter for staff only.</summary>
+    [BindProperty(SupportsGet = true)] public int? Marker { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = ListPage.Key)] public int? PageNumber { get; set; }
 
@@ -36,7 +38,14 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
     public IReadOnlyList<Choice> Stages { get; private set; } = [];
     public IReadOnlyList<Choice> Rounds { get; private set; } = [];
     public IReadOnlyList<Choice> States { get; private set; } = [];
-    public bool Filtered => Stage is { Length: > 0 } || Round is not null || State is not null || Q is { Length: > 0 };
+    public bool Filtered => Stage is { Length: > 0 } || Round is not null || State is not null || Q is { Length: > 0 } || Marker is not null;
+
+    /// <summary>The markers, as the OECD DAC names them.</summary>
+    public static readonly IReadOnlyList<Choice> Markers =
+        [new("2", "2 — gender equality is the principal objective"), new("1", "1 — significant objective"), new("0", "0 — not targeted")];
+
+    /// <summary>Whether this person may filter by the gender marker: staff, who read the gender-lens review.</summary>
+    public bool SeesMarkers => ApplicationAccess.IsStaff(User);
 
     [SuppressMessage("Globalization", "CA1304:Specify CultureInfo", Justification = "EF Core translates string.ToLower() and Contains(string) in this query to SQL LOWER and LIKE; the culture and StringComparison overloads cannot be translated.")]
     [SuppressMessage("Globalization", "CA1311:Specify a culture or use an invariant version", Justification = "EF Core translates string.ToLower() and Contains(string) in this query to SQL LOWER and LIKE; the culture and StringComparison overloads cannot be translated.")]
@@ -59,6 +68,7 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
         }
         if (Round is { } round) query = query.Where(a => a.RoundId == round);
         if (State is { } state) query = query.Where(a => a.ApplicantStateId == state);
+        if (Marker is { } marker && SeesMarkers) query = query.Where(a => a.GenderReview != null && a.GenderReview.Marker == marker);
         if (Q?.Trim() is { Length: > 0 } text)
         {
             var q = text[..Math.Min(text.Length, 200)].ToLowerInvariant();
