@@ -133,6 +133,53 @@ public sealed class ReportReminderEmailTests
         Assert.Contains(Caf.Workflows.Grants.ReportMail.Date(extended, "fr"), (await DeliveredAsync(app, reminder.Id)).Subject);
     }
 
+    [Fact]
+    public async Task A_person_who_turned_reminders_off_gets_none_but_still_gets_the_overdue_notice_the_process_requires()
+    {
+        await using var app = new SqliteAppFactory { Settings = { ["App:PublicBaseUrl"] = PublicAddress } };
+        var (id, _) = await ReportsDueAsync(app, isuLanguage: null);
+        var journey = new GrantJourney(app);
+        using (var applicant = await journey.SignInAsync(GrantJourney.Applicant))
+        {
+            var (_, page) = await applicant.GetAsync("/Account/Preferences");
+            Assert.Contains("Reminders 14 and 3 days before a report is due", page);
+            Assert.Contains("A notice the day after a report was due, and any extension agreed", page);
+            Assert.Contains("value=\"ReportReminders\" checked=\"checked\"", page);
+            // Ticks only the confirmations: the reminders are turned off; the language stays French.
+            await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync("/Account/Preferences", new()
+            {
+                ["Language"] = "fr", ["EmailsShown"] = "true", ["Receive"] = "SubmissionConfirmations",
+            }), "turn the reminders off");
+            (_, page) = await applicant.GetAsync("/Account/Preferences");
+            Assert.DoesNotContain("value=\"ReportReminders\" checked", page);
+            Assert.Contains("value=\"SubmissionConfirmations\" checked=\"checked\"", page);
+        }
+        using (var isu = await journey.SignInAsync(GrantJourney.Isu))
+        {
+            var (_, page) = await isu.GetAsync("/Account/Preferences");
+            Assert.DoesNotContain("Reminders 14 and 3 days", page);
+            await GrantJourney.ExpectRedirectAsync(isu.PostFormAsync("/Account/Preferences", new() { ["Language"] = "en", ["EmailsShown"] = "true" }),
+                "turn the escalations off");
+        }
+        Assert.Contains(await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "user.emails-chosen").Select(e => e.Details!).ToListAsync()),
+            d => d.Contains("ReportReminders", StringComparison.Ordinal));
+
+        var runner = app.Services.GetRequiredService<WorkflowTimerRunner>();
+        var timers = await app.WithDbAsync(db => db.WorkflowTimers.Where(t => t.Status == WorkflowTimerStatus.Pending && t.Stage == "Reporting")
+            .ToDictionaryAsync(t => t.TimerId, t => t.DueAtUtc));
+        foreach (var timer in new[] { "final-report-reminder-14", "final-report-reminder-3", "final-report-overdue", "final-report-escalation" })
+        {
+            app.Clock.FreezeAt(timers[timer].AddMinutes(1));
+            Assert.Equal(1, await runner.RunDueAsync(TestContext.Current.CancellationToken));
+        }
+        var sent = await app.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.CreatedAtUtc >= timers["final-report-reminder-14"]).ToListAsync());
+        // The reminders went to nobody who turned them off (the notes on their tasks stay); the overdue notice went all the same.
+        Assert.DoesNotContain(sent, m => m.To == GrantJourney.Applicant && m.Subject.Contains("attendu le", StringComparison.Ordinal));
+        Assert.Contains(sent, m => m.To == GrantJourney.Applicant && m.Subject.Contains("en retard", StringComparison.Ordinal));
+        Assert.DoesNotContain(sent, m => m.To == GrantJourney.Isu);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.ApplicationId == id && n.Message.StartsWith("Reminder:"))));
+    }
+
     /// <summary>A grant whose activities ended yesterday, now awaiting its reports; its focal point reads French.</summary>
     private static async Task<(Guid Id, DateOnly Today)> ReportsDueAsync(SqliteAppFactory app, string? isuLanguage)
     {

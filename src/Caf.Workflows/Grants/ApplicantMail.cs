@@ -10,8 +10,9 @@ namespace Caf.Workflows.Grants;
 /// </summary>
 internal static class ApplicantMail
 {
+    /// <param name="optional">The kind, when a person may turn it off (<see cref="OptionalEmail"/>); those who did get none.</param>
     public static async Task QueueAsync(CafDbContext db, GrantApplication application, DateTime nowUtc,
-        Func<string, (string Subject, string Body)> compose, CancellationToken cancellationToken)
+        Func<string, (string Subject, string Body)> compose, CancellationToken cancellationToken, OptionalEmail optional = OptionalEmail.None)
     {
         var applicantRole = await db.Roles.Where(r => r.Name == CafRoles.Applicant).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         var focalPoints = await db.Users.AsNoTracking()
@@ -19,7 +20,7 @@ internal static class ApplicantMail
                         && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == applicantRole))
             .ToListAsync(cancellationToken);
         // Only a person an administrator disabled is left out; an expired lockout after wrong passwords changes nothing.
-        foreach (var person in focalPoints.Where(u => !u.IsDisabled))
+        foreach (var person in focalPoints.Where(u => !u.IsDisabled && u.Wants(optional)))
         {
             var (subject, body) = compose(person.Language);
             db.Outbox.Add(new OutboxMessage(person.Email!, subject, body, nowUtc, person.Language));

@@ -98,7 +98,7 @@ internal sealed class RemindFinalReportAction(IEnumerable<IWorkflowDateField> da
             $"Reminder: the final report for {application.Reference} is due on {ReportMail.Date(due, "en")}.", context.UtcNow));
         var link = links.Link($"/Reporting/FinalReport/{application.Id}");
         await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
-            language => ReportMail.Reminder(application, due, link, language), cancellationToken);
+            language => ReportMail.Reminder(application, due, link, language), cancellationToken, OptionalEmail.ReportReminders);
     }
 
     internal static DateTime FinalReportDue(IEnumerable<IWorkflowDateField> dateFields, GrantApplication application) =>
@@ -138,7 +138,8 @@ internal sealed class EscalateFinalReportAction(IEnumerable<IWorkflowDateField> 
             context.UtcNow));
         var due = ReportMail.DueDate(RemindFinalReportAction.FinalReportDue(dateFields, application));
         var link = links.Link($"/Applications/Details/{application.Id}");
-        await ReportMail.QueueToIsuAsync(context.Db, context.UtcNow, language => ReportMail.Escalation(application, due, link, language), cancellationToken);
+        await ReportMail.QueueToIsuAsync(context.Db, context.UtcNow, language => ReportMail.Escalation(application, due, link, language), cancellationToken,
+            OptionalEmail.OverdueEscalations);
     }
 }
 
@@ -152,7 +153,7 @@ internal sealed class ConfirmSubmissionAction : IWorkflowAction
     {
         var application = context.SubjectAs<GrantApplication>();
         await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
-            language => ApplicantMail.SubmissionConfirmation(application, language), cancellationToken);
+            language => ApplicantMail.SubmissionConfirmation(application, language), cancellationToken, OptionalEmail.SubmissionConfirmations);
     }
 }
 

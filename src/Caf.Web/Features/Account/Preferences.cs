@@ -16,13 +16,49 @@ public sealed class Preferences(CafDbContext db, UserActions actions) : IUseCase
         return db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
     }
 
-    /// <summary>The person chooses the language CafGrants writes to them in; audited.</summary>
-    public Task<CommandOutcome> ChooseLanguageAsync(ClaimsPrincipal user, CafUser person, string? language, CancellationToken ct) =>
+    /// <summary>The optional emails a person in these roles receives, each said in words; the others do not concern them.</summary>
+    public static IReadOnlyList<(OptionalEmail Kind, string Label)> OptionalFor(ClaimsPrincipal user) =>
+    [
+        .. user.IsInRole(CafRoles.Applicant)
+            ? new[] { (OptionalEmail.SubmissionConfirmations, "A confirmation each time an application of your state is received"),
+                      (OptionalEmail.ReportReminders, "Reminders 14 and 3 days before a report is due") }
+            : [],
+        .. user.IsInRole(CafRoles.IsuOfficer)
+            ? new[] { (OptionalEmail.OverdueEscalations, "An alert when a grantee's report is two weeks overdue") }
+            : [],
+    ];
+
+    /// <summary>What is always sent to a person in these roles, because the process needs it.</summary>
+    public static IReadOnlyList<string> RequiredFor(ClaimsPrincipal user) =>
+    [
+        .. user.IsInRole(CafRoles.Applicant)
+            ? new[] { "The ISU's questions and its eligibility decision, and the committee's decision", "A notice the day after a report was due, and any extension agreed" }
+            : [],
+        "Invitations, password resets and any change to how you sign in",
+    ];
+
+    /// <summary>
+    /// The person chooses the language CafGrants writes to them in and which optional emails they receive (among those of
+    /// their roles; the others are left as they were); each change audited.
+    /// </summary>
+    /// <param name="receive">The optional emails to receive; null leaves them as they were.</param>
+    public Task<CommandOutcome> ChooseAsync(ClaimsPrincipal user, CafUser person, string? language, IReadOnlyCollection<OptionalEmail>? receive, CancellationToken ct) =>
         actions.RunAsync(user, () =>
         {
-            person.ChooseLanguage(language);
-            db.AuditEvents.Add(new AuditEvent("user.language-changed", nameof(CafUser), person.Id,
-                JsonSerializer.Serialize(new { language })));
+            if (language != person.Language)
+            {
+                person.ChooseLanguage(language);
+                db.AuditEvents.Add(new AuditEvent("user.language-changed", nameof(CafUser), person.Id, JsonSerializer.Serialize(new { language })));
+            }
+            var optOuts = person.EmailOptOuts;
+            foreach (var (kind, _) in receive is null ? [] : OptionalFor(user))
+                optOuts = receive!.Contains(kind) ? optOuts & ~kind : optOuts | kind;
+            if (optOuts != person.EmailOptOuts)
+            {
+                person.EmailOptOuts = optOuts;
+                db.AuditEvents.Add(new AuditEvent("user.emails-chosen", nameof(CafUser), person.Id,
+                    JsonSerializer.Serialize(new { turnedOff = optOuts.ToString() })));
+            }
             return Task.CompletedTask;
         }, ct);
 }
