@@ -36,6 +36,35 @@ public sealed partial class InvitationTests
     }
 
     [Fact]
+    public async Task An_invitation_in_French_is_written_in_French_and_the_person_is_written_to_in_French_from_then_on()
+    {
+        await using var app = await StartAsync();
+        var states = await new GrantJourney(app).StateIdsAsync();
+        using var isu = await new GrantJourney(app).SignInAsync(GrantJourney.Isu);
+        var invited = DateTime.UtcNow;
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Email"] = "point.focal@cnd.sn", ["Input.DisplayName"] = "Awa Diop", ["Input.Role"] = "Applicant",
+            ["Input.StatePartyId"] = states["SEN"].ToString(), ["Input.Language"] = "de",
+        };
+        var refused = await isu.PostFormAsync("/Admin/Invite", fields);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Choose English, French or Spanish.", await refused.Content.ReadAsStringAsync());
+        fields["Input.Language"] = "fr";
+        Assert.Equal(HttpStatusCode.Redirect, (await isu.PostFormAsync("/Admin/Invite", fields)).StatusCode);
+
+        var message = await app.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.To == "point.focal@cnd.sn"));
+        Assert.Equal("Votre invitation à CafGrants", message.Subject);
+        Assert.Contains("Bonjour Awa Diop,", message.Body);
+        Assert.Contains("point focal d'un État partie (demandeur)", message.Body);
+        Assert.Contains("lang=\"fr\"", message.HtmlBody);
+        var (text, link) = await Mailbox.LinkAsync(app, "point.focal@cnd.sn", LinkPattern(), invited);
+        Assert.Contains("Content-Type: text/html", text);
+        Assert.Equal("fr", await app.WithDbAsync(db => db.Users.Where(u => u.Email == "point.focal@cnd.sn").Select(u => u.Language).SingleAsync()));
+        Assert.Contains($"<a href=\"{link}\">", message.HtmlBody);
+    }
+
+    [Fact]
     public async Task An_invitation_link_expires_after_seven_days_and_a_tampered_token_is_refused()
     {
         await using var app = await StartAsync();

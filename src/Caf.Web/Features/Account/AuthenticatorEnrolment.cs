@@ -77,18 +77,8 @@ public sealed class AuthenticatorEnrolment(UserManager<CafUser> users, SignInMan
         var now = clock.GetUtcNow().UtcDateTime;
         db.AuditEvents.Add(new AuditEvent("2fa.authenticator-changed", "User", user.Id,
             JsonSerializer.Serialize(new { email = user.Email, provenWith })));
-        db.Outbox.Add(new OutboxMessage(user.Email!, "Your CafGrants authenticator was changed",
-            $"""
-            Dear {user.DisplayName},
-
-            The authenticator app of your CafGrants account was replaced on {now:d MMMM yyyy} at {now:HH:mm} UTC
-            (proven with {(provenWith == "recovery-code" ? "a recovery code" : "a code from the previous app")}).
-            Codes from the previous app no longer work.
-
-            If it was not you, tell the Implementation Support Unit at once: someone else may hold your password.
-
-            CafGrants
-            """, now));
+        var (subject, body) = AccountMail.AuthenticatorChanged(user.DisplayName, now, provenWith == "recovery-code", user.Language);
+        db.Outbox.Add(new OutboxMessage(user.Email!, subject, body, now, user.Language));
         await users.ResetAuthenticatorKeyAsync(user); // saves the new key with the audit record and the email
         await outbox.TrySendNowAsync(ct);
         return (Describe(user, await users.GetAuthenticatorKeyAsync(user) ?? ""), null);

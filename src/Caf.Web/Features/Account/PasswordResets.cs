@@ -27,15 +27,8 @@ public sealed class PasswordResets(UserManager<CafUser> users, CafDbContext db, 
         if (known)
         {
             var link = links.To($"/Account/ResetPassword?userId={Uri.EscapeDataString(user!.Id)}&token={Uri.EscapeDataString(token)}");
-            db.Outbox.Add(new OutboxMessage(user.Email!, "Resetting your CafGrants password",
-                $"""
-                Someone, probably you, asked to reset the password of your CafGrants account.
-                Choose a new password here (the link works once, for one day):
-
-                {link}
-
-                If it was not you, ignore this message: your password stays as it is.
-                """, clock.GetUtcNow().UtcDateTime));
+            var (subject, body) = AccountMail.PasswordReset(link, user.Language);
+            db.Outbox.Add(new OutboxMessage(user.Email!, subject, body, clock.GetUtcNow().UtcDateTime, user.Language));
         }
         db.AuditEvents.Add(new AuditEvent(known ? "password.reset-requested" : "password.reset-requested-unknown", "User", user?.Id,
             JsonSerializer.Serialize(new { email })));

@@ -22,10 +22,11 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
     /// <paramref name="inviter"/> invites a person; only an administrator invites an administrator. Null when sent;
     /// otherwise the problems, by domain field (Email, DisplayName, Role, StatePartyId).
     /// </summary>
+    /// <param name="language">The language the invitation, and every later email, is written in (en, fr, es).</param>
     public async Task<IReadOnlyList<(string Field, string Message)>?> InviteAsync(string? email, string? displayName, string role,
-        Guid? statePartyId, ClaimsPrincipal inviter, CancellationToken ct) =>
+        Guid? statePartyId, ClaimsPrincipal inviter, CancellationToken ct, string? language = "en") =>
         (await IssueAsync(email, displayName, role, statePartyId, ApplicationAccess.ActorFor(inviter).UserId, inviter.IsInRole(CafRoles.Admin),
-            Invitation.Lifetime, byEmail: true, ct)).Problems;
+            Invitation.Lifetime, byEmail: true, ct, language)).Problems;
 
     private const string AlreadyHasAnAccount = "Someone with this email address already has an account.";
 
@@ -43,9 +44,10 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
     /// </summary>
     internal async Task<(IReadOnlyList<(string Field, string Message)>? Problems, string? Link, DateTime ExpiresAtUtc)> IssueAsync(string? email,
         string? displayName, string role, Guid? statePartyId, string invitedByUserId, bool byAdmin, TimeSpan lifetime, bool byEmail,
-        CancellationToken ct)
+        CancellationToken ct, string? language = "en")
     {
         var problems = new InvitationRequest(email, displayName).Problems().ToList();
+        if (CafUser.LanguageProblem(language) is { } languageProblem) problems.Add(("Language", languageProblem));
         email = email?.Trim() ?? "";
         displayName = displayName?.Trim() ?? "";
         if (!CafRoles.All.Contains(role)) problems.Add(("Role", "Choose a role."));
@@ -68,6 +70,7 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
         {
             UserName = email, Email = email, DisplayName = displayName,
             StatePartyId = StateRoles.Contains(role) ? statePartyId : null,
+            Language = language!,
         };
         var created = await users.CreateAsync(user);
         if (!created.Succeeded) return (created.Errors.Select(e => ("Email", InWords(e))).Distinct().ToList(), null, default);
@@ -75,19 +78,11 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
         var invitation = new Invitation(user.Id, email, role, user.StatePartyId, invitedByUserId, now, out var token, lifetime);
         db.Invitations.Add(invitation);
         var link = links.To($"/Account/AcceptInvitation/{invitation.Id}?token={Uri.EscapeDataString(token)}");
-        if (byEmail) db.Outbox.Add(new OutboxMessage(email, "Your invitation to CafGrants",
-            $"""
-            Dear {displayName},
-
-            You are invited to CafGrants, the Cooperation and Assistance Fund's grant system, as {CafRoles.Describe(role)}.
-            Choose your password here (the link works once, until {invitation.ExpiresAtUtc:d MMMM yyyy}):
-
-            {link}
-
-            If you did not expect this invitation, ignore this message.
-
-            Implementation Support Unit, Geneva
-            """, now));
+        if (byEmail)
+        {
+            var (subject, body) = AccountMail.Invitation(displayName, role, link, invitation.ExpiresAtUtc, user.Language);
+            db.Outbox.Add(new OutboxMessage(email, subject, body, now, user.Language));
+        }
         db.AuditEvents.Add(new AuditEvent("invitation.sent", "User", user.Id,
             JsonSerializer.Serialize(new { email, role, statePartyId = user.StatePartyId, expires = invitation.ExpiresAtUtc, byEmail })));
         await db.SaveChangesAsync(ct);

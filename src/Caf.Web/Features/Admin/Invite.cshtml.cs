@@ -23,6 +23,9 @@ public sealed class InviteModel(InvitationService invitations, CafDbContext db) 
         public string? Role { get; set; } = CafRoles.Applicant;
 
         public Guid? StatePartyId { get; set; }
+
+        /// <summary>The language the person is written to in, from the invitation on.</summary>
+        public string? Language { get; set; } = "en";
     }
 
     public IEnumerable<string> Roles => User.IsInRole(CafRoles.Admin) ? CafRoles.All : CafRoles.All.Where(r => r != CafRoles.Admin);
@@ -38,7 +41,7 @@ public sealed class InviteModel(InvitationService invitations, CafDbContext db) 
             return Page();
         }
         var problems = await invitations.InviteAsync(Input.Email, Input.DisplayName, Input.Role ?? "", Input.StatePartyId,
-            User, ct);
+            User, ct, Input.Language);
         if (problems is not null)
         {
             foreach (var (field, message) in problems) ModelState.AddModelError($"Input.{field}", message);
