@@ -50,6 +50,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Audit/Index"] = (false, ["auditor@caf.demo", "admin@caf.demo"]),
         ["Admin/ReferenceData"] = (false, ["isu@caf.demo", "admin@caf.demo"]),
         ["Tasks"] = (false, Users),
+        ["Dashboard"] = (false, Users),
+        ["Dashboard/Index"] = (false, Users),
         ["Tasks/Index"] = (false, Users),
         ["Applications/Details/{id:guid}"] = (false, [Owner, .. Staff]),
         ["Applications/Summary/{id:guid}"] = (false, [Owner, .. Staff]),

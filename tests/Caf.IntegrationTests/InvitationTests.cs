@@ -25,7 +25,7 @@ public sealed partial class InvitationTests
         var set = await invitee.PostFormAsync(link, new() { ["Password"] = "baobab river lantern", ["ConfirmPassword"] = "baobab river lantern" });
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
         var signIn = await app.NewSession().PostFormAsync("/Account/Login", new() { ["Email"] = "focal.point@cnd.sn", ["Password"] = "baobab river lantern" });
-        Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+        Assert.Equal("/Dashboard", signIn.Headers.Location?.OriginalString);
 
         var (again, reused) = await app.NewSession().GetAsync(link);
         Assert.Equal(HttpStatusCode.BadRequest, again);
@@ -101,7 +101,7 @@ public sealed partial class InvitationTests
         form["Token"] = query["token"]!;
         Assert.Equal(HttpStatusCode.Redirect, (await app.NewSession().PostFormAsync("/Account/ResetPassword", form)).StatusCode);
         var signIn = await app.NewSession().PostFormAsync("/Account/Login", new() { ["Email"] = GrantJourney.OtherApplicant, ["Password"] = "andes condor quinoa" });
-        Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+        Assert.Equal("/Dashboard", signIn.Headers.Location?.OriginalString);
 
         form["Password"] = form["ConfirmPassword"] = "second try with same link";
         var reused = await app.NewSession().PostFormAsync("/Account/ResetPassword", form);

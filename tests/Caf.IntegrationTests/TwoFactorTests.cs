@@ -41,7 +41,7 @@ public sealed partial class TwoFactorTests(SqliteAppFactory factory)
         await CreateUserAsync("new.officer@caf.test", CafRoles.IsuOfficer);
         using var session = factory.NewSession();
         var signIn = await session.PostFormAsync("/Account/Login", new() { ["Email"] = "new.officer@caf.test", ["Password"] = DemoSeeder.DemoPassword });
-        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+        Assert.Equal("/Dashboard", signIn.Headers.Location!.OriginalString);
 
         foreach (var page in new[] { "/", "/Tasks", "/Finance/Ledger", "/Workflows/Diagram/caf-grant" })
             Assert.Equal("/Account/SetupAuthenticator", (await session.Client.GetAsync(page)).Headers.Location?.OriginalString);

@@ -49,7 +49,7 @@ public sealed class BrowserAppFactory : SqliteAppFactory
         return null!;
     }
 
-    /// <summary>A new browser context signed in as <paramref name="email"/>, giving the second factor when asked, on the dashboard.</summary>
+    /// <summary>A new browser context signed in as <paramref name="email"/>, giving the second factor when asked, on the applications list.</summary>
     public async Task<IPage> SignInAsync(string email)
     {
         var context = await RequireBrowser().NewContextAsync(new() { BaseURL = BaseUrl });
@@ -63,7 +63,10 @@ public sealed class BrowserAppFactory : SqliteAppFactory
             await page.GetByLabel("Code").FillAsync(Totp.Code(DemoSeeder.AuthenticatorKeyFor(email)));
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         }
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Applications" })).ToBeVisibleAsync();
+        // Signed in, a person lands on their dashboard; the journeys start from the applications list.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Exact = true })).ToBeVisibleAsync();
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Applications", Exact = true })).ToBeVisibleAsync();
         return page;
     }
 

@@ -32,7 +32,7 @@ public sealed class LoginModel(SignIns signIns, IWebHostEnvironment environment)
         if (!ModelState.IsValid) return Page();
         var result = await signIns.WithPasswordAsync(Email, Password, ct);
         if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Dashboard");
         if (result.RequiresTwoFactor)
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
         // One answer for a wrong password, a locked, a disabled and an unknown account: none tells whether the address has one.

@@ -32,7 +32,7 @@ public sealed class LoginWith2faModel(SignIns signIns) : PageModel
             Pending = false;
             return Page();
         }
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Dashboard");
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "This account is locked for 15 minutes after too many failed attempts."
             : "That code is not right. Codes change every 30 seconds: check your phone's clock, or use a recovery code.");

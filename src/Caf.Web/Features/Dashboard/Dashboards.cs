@@ -1,0 +1,138 @@
+using System.Security.Claims;
+using Caf.Data;
+using Caf.Data.Entities;
+using Caf.Data.Finance;
+using Caf.Workflows;
+using Caf.Workflows.Engine;
+using Caf.Workflows.Grants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Caf.Web.Features.Dashboard;
+
+public sealed record StageCount(string Stage, string Label, int Count);
+public sealed record OverdueReport(Guid Id, string Reference, string State, DateOnly Due);
+public sealed record RecentMove(Guid ApplicationId, string? Reference, string From, string To, string By, DateTime AtUtc);
+public sealed record IsuDashboard(Guid? RoundId, string? RoundTitle, IReadOnlyList<StageCount> ByStage, int TasksOpen, int TasksOverdue,
+    IReadOnlyList<OverdueReport> ReportsOverdue, IReadOnlyList<RecentMove> Recent);
+
+public sealed record MonthBalance(DateOnly MonthEnd, decimal Cash);
+public sealed record PendingApproval(Guid ApplicationId, string Reference, int Tranche, Money Amount, DateTime RequestedAtUtc);
+public sealed record FinanceDashboard(string Currency, IReadOnlyList<MonthBalance> Balance, decimal Committed, decimal Disbursed, decimal OpenCommitments,
+    IReadOnlyList<PendingApproval> AwaitingMe, int UnreconciledLines);
+
+public sealed record ScoringRow(Guid Id, string Reference, string Title, bool ScoredByMe, bool Recused, int Scores);
+public sealed record CommitteeDashboard(IReadOnlyList<ScoringRow> Applications, int Quorum)
+{
+    public int ToScore => Applications.Count(a => !a.ScoredByMe && !a.Recused);
+}
+
+public sealed record ApplicantRow(Guid Id, string? Reference, string Title, string Stage, string? Expected, DateTime? ByUtc);
+
+/// <summary>
+/// What each role sees first (issue 14): the ISU, where the round's applications stand and what is late; the committee,
+/// what it has to score; finance, the fund's money and what waits for it; an applicant, their applications and what is
+/// expected of them by when. Each figure is one SQL aggregate or one short list, never a pass over every row in memory.
+/// </summary>
+public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, TimeProvider clock, IOptions<GrantRulesOptions> rules) : IUseCase
+{
+    public const int RecentShown = 10;
+
+    private WorkflowDefinition Workflow => workflows.Latest(WorkflowServices.GrantWorkflowId);
+
+    public async Task<IsuDashboard> IsuAsync(Guid? roundId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var round = await db.Rounds.AsNoTracking().Where(r => roundId == null || r.Id == roundId).OrderByDescending(r => r.OpensAtUtc)
+            .Select(r => new { r.Id, r.Title }).FirstOrDefaultAsync(ct);
+        var counts = round is null ? [] : await db.Applications.AsNoTracking().Where(a => a.RoundId == round.Id)
+            .GroupBy(a => a.Workflow!.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byStage = Workflow.Stages.Select(s => new StageCount(s.Id, s.Label.En, counts.FirstOrDefault(c => c.Stage == s.Id)?.Count ?? 0))
+            .Where(s => s.Count > 0).ToList();
+        var tasks = db.WorkflowTasks.AsNoTracking().Where(t => t.ClosedAtUtc == null && t.Role == CafRoles.IsuOfficer);
+        var today = FundTime.Today(clock);
+        var cutoff = today.AddDays(-GrantApplication.FinalReportDaysAfterActivities);
+        var late = await db.Applications.AsNoTracking()
+            .Where(a => a.Workflow!.Stage == GrantStages.Reporting && a.Reference != null
+                        && (a.FinalReportExtendedTo != null ? a.FinalReportExtendedTo < today : a.ActivityEnd < cutoff))
+            .Select(a => new { a.Id, a.Reference, State = a.ApplicantState!.Name, a.ActivityEnd, a.FinalReportExtendedTo }).ToListAsync(ct);
+        var recent = await db.WorkflowTransitions.AsNoTracking().OrderByDescending(t => t.AtUtc).Take(RecentShown)
+            .Join(db.Applications, t => t.InstanceId, a => a.WorkflowInstanceId,
+                (t, a) => new { a.Id, a.Reference, t.FromStage, t.ToStage, t.UserName, t.AtUtc })
+            .ToListAsync(ct);
+        return new IsuDashboard(round?.Id, round?.Title, byStage, await tasks.CountAsync(ct), await tasks.CountAsync(t => t.DueAtUtc < now, ct),
+            [.. late.Select(a => new OverdueReport(a.Id, a.Reference!, a.State, a.FinalReportExtendedTo ?? a.ActivityEnd!.Value.AddDays(GrantApplication.FinalReportDaysAfterActivities)))
+                .OrderBy(r => r.Due)],
+            [.. recent.OrderByDescending(r => r.AtUtc).Select(r => new RecentMove(r.Id, r.Reference, Workflow.StageLabel(r.FromStage), Workflow.StageLabel(r.ToStage), r.UserName, r.AtUtc))]);
+    }
+
+    /// <summary>The fund's cash at the end of each of the last twelve months (the current one as of today), in fund currency.</summary>
+    public async Task<FinanceDashboard> FinanceAsync(ClaimsPrincipal finance, CancellationToken ct)
+    {
+        var currency = rules.Value.FundCurrency;
+        var today = FundTime.Today(clock);
+        var sums = await db.LedgerEntries.AsNoTracking().Where(e => e.FundAmount.Currency == currency && e.ValueDate <= today)
+            .GroupBy(e => new { e.ValueDate.Year, e.ValueDate.Month, e.Kind, Reversal = e.ReversesEntryId != null })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Kind, g.Key.Reversal, Total = g.Sum(e => e.FundAmount.Amount) })
+            .ToListAsync(ct);
+        decimal Net(LedgerEntryKind kind) => sums.Where(s => s.Kind == kind).Sum(s => s.Reversal ? -s.Total : s.Total);
+        var months = Enumerable.Range(0, 12).Select(i => new DateOnly(today.Year, today.Month, 1).AddMonths(-11 + i)).ToList();
+        var balance = months.Select(m =>
+        {
+            var end = m.AddMonths(1).AddDays(-1);
+            var cash = sums.Where(s => new DateOnly(s.Year, s.Month, 1) <= m)
+                .Sum(s => (s.Reversal ? -1 : 1) * LedgerEntry.CashEffectOf(s.Kind, s.Total));
+            return new MonthBalance(end > today ? today : end, cash);
+        }).ToList();
+        var open = sums.Sum(s => (s.Reversal ? -1 : 1) * LedgerEntry.CommitmentEffectOf(s.Kind, s.Total));
+        var me = finance.FindFirstValue(ClaimTypes.NameIdentifier);
+        var awaiting = await db.DisbursementRequests.AsNoTracking()
+            .Where(r => r.Status == DisbursementStatus.Requested && r.RequestedByUserId != me)
+            .Join(db.Applications, r => r.ApplicationId, a => a.Id, (r, a) => new { a.Id, a.Reference, r.TrancheNumber, r.Amount, r.RequestedAtUtc })
+            .OrderBy(r => r.RequestedAtUtc).ToListAsync(ct);
+        var unreconciled = await db.StatementEntries.AsNoTracking().CountAsync(e => !db.StatementMatches.Any(m => m.StatementEntryId == e.Id && m.Confirmed), ct);
+        return new FinanceDashboard(currency, balance, Net(LedgerEntryKind.Commitment), Net(LedgerEntryKind.Disbursement), open,
+            [.. awaiting.Select(r => new PendingApproval(r.Id, r.Reference ?? "", r.TrancheNumber, r.Amount, r.RequestedAtUtc))], unreconciled);
+    }
+
+    /// <summary>The applications before the committee: whether this member scored each, is recused, and how many scored.</summary>
+    public async Task<CommitteeDashboard> CommitteeAsync(ClaimsPrincipal member, CancellationToken ct)
+    {
+        var me = member.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var state = member.StatePartyId();
+        var rows = await db.Applications.AsNoTracking().Where(a => a.Workflow!.Stage == GrantStages.CommitteeReview)
+            .OrderBy(a => a.Reference)
+            .Select(a => new
+            {
+                a.Id, a.Reference, a.Title, a.ApplicantStateId, Partners = a.Partners.Select(p => p.StatePartyId).ToList(),
+                Scores = db.CommitteeScores.Count(s => s.ApplicationId == a.Id),
+                Mine = db.CommitteeScores.Any(s => s.ApplicationId == a.Id && s.MemberUserId == me),
+            }).ToListAsync(ct);
+        return new CommitteeDashboard(
+            [.. rows.Select(a => new ScoringRow(a.Id, a.Reference ?? "", a.Title, a.Mine, GrantApplication.IsRecusedByState(state, a.ApplicantStateId, a.Partners), a.Scores))],
+            rules.Value.CommitteeQuorum);
+    }
+
+    /// <summary>The applicant state's applications, newest first, each with its stage in plain words and what is expected next.</summary>
+    public async Task<IReadOnlyList<ApplicantRow>> ApplicantAsync(ClaimsPrincipal applicant, CancellationToken ct)
+    {
+        if (applicant.StatePartyId() is not { } state) return [];
+        var apps = await db.Applications.AsNoTracking().Where(a => a.ApplicantStateId == state)
+            .OrderByDescending(a => a.CreatedAtUtc).Take(50)
+            .Select(a => new
+            {
+                a.Id, a.Reference, a.Title, a.Workflow!.Stage, a.Workflow.DefinitionId, a.Workflow.DefinitionVersion, a.ActivityEnd, a.FinalReportExtendedTo,
+                Task = db.WorkflowTasks.Where(t => t.SubjectId == a.Id && t.ClosedAtUtc == null && t.Role == CafRoles.Applicant)
+                    .OrderBy(t => t.DueAtUtc).Select(t => new { t.Title, t.DueAtUtc }).FirstOrDefault(),
+            }).ToListAsync(ct);
+        return [.. apps.Select(a =>
+        {
+            var label = workflows.Get(a.DefinitionId, a.DefinitionVersion).StageLabel(a.Stage, forApplicant: true);
+            if (a.Task is { } task) return new ApplicantRow(a.Id, a.Reference, a.Title, label, task.Title, task.DueAtUtc);
+            if (a.Stage is GrantStages.Active or GrantStages.Reporting && (a.FinalReportExtendedTo ?? a.ActivityEnd?.AddDays(GrantApplication.FinalReportDaysAfterActivities)) is { } due)
+                return new ApplicantRow(a.Id, a.Reference, a.Title, label, "Send the final narrative and financial report",
+                    due.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc));
+            return new ApplicantRow(a.Id, a.Reference, a.Title, label, null, null);
+        })];
+    }
+}
