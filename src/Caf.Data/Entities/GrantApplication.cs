@@ -913,6 +913,24 @@ public sealed class GrantApplication : IAudited
             ? $"Your final report sent on {waiting.SubmittedAtUtc:d MMMM yyyy} is waiting for the ISU's review, so it cannot be replaced now. If it needs correcting, ask the ISU."
         : null;
 
+    /// <summary>The final report's versions, oldest first (each returned one kept with the ISU's comments).</summary>
+    public IReadOnlyList<GrantReport> ReportVersions => [.. _reports.OrderBy(r => r.SubmittedAtUtc)];
+
+    /// <summary>
+    /// The ISU returns the final report awaiting its review with what must be revised (issue 14): the grantee may then send
+    /// a new version, and the one returned is kept with the comments.
+    /// </summary>
+    /// <exception cref="DomainException">Reports are not awaited, none waits for review, or no comments.</exception>
+    public GrantReport ReturnFinalReport(string? comments, string userId, DateTime nowUtc)
+    {
+        if (Stage != GrantStages.Reporting)
+            throw new DomainException($"A final report is returned while the reports are awaited; this grant is at the stage '{Stage}'.");
+        var waiting = _reports.FirstOrDefault(r => r.Status == ReportStatus.Submitted)
+                      ?? throw new DomainException("No final report is waiting for review.");
+        waiting.Return(comments, userId, nowUtc);
+        return waiting;
+    }
+
     /// <summary>
     /// The final report with what was spent on each budget line (every line, in the grant's currency, to the cent); its
     /// total is what reconciliation counts.

@@ -88,6 +88,45 @@ public sealed class GrantReport : IAudited
         [.. _lines.OrderBy(l => l.Position).Select(l => new LineVariance(l.Description,
             Finance.ExpenditureVariance.Of(new Money(l.Budgeted, currency), new Money(l.Actual, currency), flagPercent)))];
 
+    /// <summary>Why the ISU returned this version, when and who: what the grantee must revise before sending it again.</summary>
+    public string? ReturnComments { get; private set; }
+    public string? ReturnedByUserId { get; private set; }
+    public DateTime? ReturnedAtUtc { get; private set; }
+    public const int MaxCommentsLength = 4000;
+
+    /// <summary>The ISU sends this version back with what must be revised; the grantee then sends a new version.</summary>
+    /// <exception cref="DomainException">Not awaiting review, or no comments.</exception>
+    internal void Return(string? comments, string userId, DateTime nowUtc)
+    {
+        if (Status != ReportStatus.Submitted) throw new DomainException("Only a report awaiting review can be returned.");
+        if (string.IsNullOrWhiteSpace(comments))
+            throw new DomainException("Say what the grantee must revise: the comments go to them with the report.", "Comments");
+        if (comments.Trim().Length > MaxCommentsLength)
+            throw new DomainException($"Keep the comments under {MaxCommentsLength} characters.", "Comments");
+        Status = ReportStatus.Returned;
+        ReturnComments = comments.Trim();
+        ReturnedByUserId = userId;
+        ReturnedAtUtc = nowUtc;
+    }
+
+    /// <summary>
+    /// What changed from <paramref name="previous"/> to this version, line by line (the lines by their budget line), then
+    /// the total and the files; empty when nothing did.
+    /// </summary>
+    public IReadOnlyList<(string What, string Before, string After)> ChangesSince(GrantReport previous, string currency)
+    {
+        var changes = new List<(string, string, string)>();
+        var before = previous._lines.ToDictionary(l => l.BudgetLineId);
+        foreach (var line in _lines.OrderBy(l => l.Position))
+            if (!before.TryGetValue(line.BudgetLineId, out var old) || old.Actual != line.Actual)
+                changes.Add(($"Spent on \"{line.Description}\"", old is null ? "" : new Money(old.Actual, currency).ToString(), new Money(line.Actual, currency).ToString()));
+        if (previous.ActualExpenditure != ActualExpenditure)
+            changes.Add(("Total spent", new Money(previous.ActualExpenditure, currency).ToString(), new Money(ActualExpenditure, currency).ToString()));
+        if (previous.FileName != FileName) changes.Add(("Report file", previous.FileName, FileName));
+        if (previous.ReceiptsFileName != ReceiptsFileName) changes.Add(("Receipts", previous.ReceiptsFileName ?? "", ReceiptsFileName ?? ""));
+        return changes;
+    }
+
     public void Accept()
     {
         if (Status != ReportStatus.Submitted) throw new DomainException("Only a submitted report can be accepted.");

@@ -167,6 +167,46 @@ internal static class ReportMail
             """),
     };
 
+    public static (string Subject, string Body) Returned(GrantApplication a, string comments, string link, string language) => language switch
+    {
+        "fr" => ($"Rapport final de {a.Reference} renvoyé pour révision",
+            $"""
+            Bonjour,
+
+            L'Unité d'appui à l'application vous renvoie le rapport final de la subvention {a.Reference} « {a.Title} » pour révision :
+
+            {comments}
+
+            Envoyez la version révisée ici : {link}
+
+            CafGrants
+            """),
+        "es" => ($"Informe final de {a.Reference} devuelto para revisión",
+            $"""
+            Estimado punto focal:
+
+            La Dependencia de Apoyo a la Aplicación le devuelve el informe final de la subvención {a.Reference} «{a.Title}» para que lo revise:
+
+            {comments}
+
+            Envíe la versión revisada aquí: {link}
+
+            CafGrants
+            """),
+        _ => ($"Final report for {a.Reference} returned for revision",
+            $"""
+            Dear focal point,
+
+            The Implementation Support Unit returns the final report of grant {a.Reference} "{a.Title}" for revision:
+
+            {comments}
+
+            Send the revised version here: {link}
+
+            CafGrants
+            """),
+    };
+
     /// <summary>Emails each ISU officer (an administrator-disabled account, or one who turned this kind off, left out), in their language.</summary>
     public static async Task QueueToIsuAsync(CafDbContext db, DateTime nowUtc, Func<string, (string Subject, string Body)> compose, CancellationToken ct,
         OptionalEmail optional = OptionalEmail.None)

@@ -1172,6 +1172,9 @@ namespace Caf.Data.Migrations.Postgres
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
+                    b.Property<Guid?>("GrantApplicationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ReceiptsContentType")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1185,6 +1188,15 @@ namespace Caf.Data.Migrations.Postgres
 
                     b.Property<long?>("ReceiptsSize")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ReturnComments")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnedByUserId")
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1202,6 +1214,8 @@ namespace Caf.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("GrantApplicationId");
 
                     b.HasIndex("ReceiptsId");
 
@@ -2970,6 +2984,10 @@ namespace Caf.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("ReportVersions")
+                        .HasForeignKey("GrantApplicationId");
+
                     b.HasOne("Caf.Data.Entities.StoredFile", "File")
                         .WithOne()
                         .HasForeignKey("Caf.Data.Entities.GrantReport", "Id")
@@ -3307,6 +3325,8 @@ namespace Caf.Data.Migrations.Postgres
                     b.Navigation("Participants");
 
                     b.Navigation("Partners");
+
+                    b.Navigation("ReportVersions");
 
                     b.Navigation("Reports");
 

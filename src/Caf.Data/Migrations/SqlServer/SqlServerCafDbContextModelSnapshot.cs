@@ -1175,6 +1175,9 @@ namespace Caf.Data.Migrations.SqlServer
                         .HasMaxLength(260)
                         .HasColumnType("nvarchar(260)");
 
+                    b.Property<Guid?>("GrantApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("ReceiptsContentType")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -1188,6 +1191,15 @@ namespace Caf.Data.Migrations.SqlServer
 
                     b.Property<long?>("ReceiptsSize")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ReturnComments")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReturnedByUserId")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1205,6 +1217,8 @@ namespace Caf.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("GrantApplicationId");
 
                     b.HasIndex("ReceiptsId");
 
@@ -2979,6 +2993,10 @@ namespace Caf.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("ReportVersions")
+                        .HasForeignKey("GrantApplicationId");
+
                     b.HasOne("Caf.Data.Entities.StoredFile", "File")
                         .WithOne()
                         .HasForeignKey("Caf.Data.Entities.GrantReport", "Id")
@@ -3316,6 +3334,8 @@ namespace Caf.Data.Migrations.SqlServer
                     b.Navigation("Participants");
 
                     b.Navigation("Partners");
+
+                    b.Navigation("ReportVersions");
 
                     b.Navigation("Reports");
 

@@ -1167,6 +1167,9 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("GrantApplicationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReceiptsContentType")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1180,6 +1183,15 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.Property<long?>("ReceiptsSize")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnComments")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnedByUserId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1197,6 +1209,8 @@ namespace Caf.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("GrantApplicationId");
 
                     b.HasIndex("ReceiptsId");
 
@@ -2959,6 +2973,10 @@ namespace Caf.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("ReportVersions")
+                        .HasForeignKey("GrantApplicationId");
+
                     b.HasOne("Caf.Data.Entities.StoredFile", "File")
                         .WithOne()
                         .HasForeignKey("Caf.Data.Entities.GrantReport", "Id")
@@ -3294,6 +3312,8 @@ namespace Caf.Data.Migrations.Sqlite
                     b.Navigation("Participants");
 
                     b.Navigation("Partners");
+
+                    b.Navigation("ReportVersions");
 
                     b.Navigation("Reports");
 
