@@ -22,6 +22,16 @@ public abstract class FinalReportReviewTests(CafAppFactory factory)
         var id = await _scenario.ActiveGrantAsync(today.AddDays(-2));
         await _scenario.FireAsync(id, "reports-due", GrantJourney.Isu);
         var page = $"/Reporting/FinalReport/{id}";
+        using (var early = await _journey.SignInAsync(GrantJourney.Isu))
+        {
+            // Nothing to accept or return yet: refused, and the page says why.
+            foreach (var handler in new[] { "Accept", "Return" })
+            {
+                var refused = await early.PostFormAsync($"/Reporting/Review/{id}", new() { ["Input.Comments"] = "fix" }, handler);
+                Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+                Assert.Matches("class=\"error-summary[^\"]*\"[^>]*>\\s*<ul>\\s*<li>[^<]+", await refused.Content.ReadAsStringAsync());
+            }
+        }
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
         await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync(page, new() { ["Input.Lines[0]"] = "1900.00" },
             "Input.File", "final-report.pdf", "%PDF-1.7\n%first\n"u8.ToArray(), "application/pdf"), "send the final report");

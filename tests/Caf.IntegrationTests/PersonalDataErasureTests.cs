@@ -48,6 +48,15 @@ public abstract class PersonalDataErasureTests(CafAppFactory factory)
         Assert.Contains(WebUtility.HtmlEncode(name), page);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/Admin/Erasure?Application=CAF-1999-999")).Status);
 
+        // Refused, said on the page even when no application was found; a box "ticked" with anything but true is not ticked.
+        var nothing = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = "CAF-1999-999", ["Reason"] = "test", ["Confirm"] = "yes" });
+        Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
+        var nothingSaid = WebUtility.HtmlDecode(await nothing.Content.ReadAsStringAsync());
+        Assert.Contains("Tick the box to confirm that the name is to be erased for good.", nothingSaid);
+        Assert.DoesNotContain("Confirm must", nothingSaid);
+        var tooLong = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = new string('A', 5000), ["ParticipantId"] = participantId.ToString(), ["Reason"] = "x", ["Confirm"] = "true" });
+        Assert.Contains("An application reference is short", await tooLong.Content.ReadAsStringAsync());
+
         // Refused, by field, with nothing changed: no confirmation, no reason.
         var refused = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = reference, ["ParticipantId"] = participantId.ToString() });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);

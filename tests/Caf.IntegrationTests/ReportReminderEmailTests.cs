@@ -1,3 +1,4 @@
+using System.Net;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
 using Caf.Web.Infrastructure.Email;
@@ -96,6 +97,10 @@ public sealed class ReportReminderEmailTests
         var earlier = await isu.PostFormAsync($"/Reporting/Extension/{id}", new() { ["Input.DueOn"] = Iso(due.AddDays(-1)), ["Input.Reason"] = "Asked by email." });
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, earlier.StatusCode);
         Assert.Contains("Give a date after the present due date", await earlier.Content.ReadAsStringAsync());
+        // Both problems at once: a date not later, and no reason.
+        var both = WebUtility.HtmlDecode(await (await isu.PostFormAsync($"/Reporting/Extension/{id}", new() { ["Input.DueOn"] = Iso(due), ["Input.Reason"] = "" })).Content.ReadAsStringAsync());
+        Assert.Contains("Give a date after the present due date", both);
+        Assert.Contains("Say why the extension was agreed", both);
         var unexplained = await isu.PostFormAsync($"/Reporting/Extension/{id}", new() { ["Input.DueOn"] = Iso(extended), ["Input.Reason"] = " " });
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, unexplained.StatusCode);
         Assert.Contains(Iso(extended), await unexplained.Content.ReadAsStringAsync());
@@ -122,6 +127,11 @@ public sealed class ReportReminderEmailTests
         Assert.Contains(Caf.Workflows.Grants.ReportMail.Date(extended, "fr"), letter.TextBody);
         Assert.Contains("Elections delayed the final workshop", letter.TextBody);
 
+        // Extensions do not add up beyond a year after the original due date.
+        var beyond = await isu.PostFormAsync($"/Reporting/Extension/{id}", new() { ["Input.DueOn"] = Iso(due.AddYears(1).AddDays(1)), ["Input.Reason"] = "Again." });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, beyond.StatusCode);
+        Assert.Contains("a year at most from the original one", await beyond.Content.ReadAsStringAsync());
+
         // The old 3-day reminder's time passes quietly; at the new 14-day reminder's, it goes with the new date.
         app.Clock.FreezeAt(before["final-report-reminder-3"].AddMinutes(1));
         Assert.Equal(0, await runner.RunDueAsync(TestContext.Current.CancellationToken));
@@ -145,6 +155,14 @@ public sealed class ReportReminderEmailTests
             Assert.Contains("Reminders 14 and 3 days before a report is due", page);
             Assert.Contains("A notice the day after a report was due, and any extension agreed", page);
             Assert.Contains("value=\"ReportReminders\" checked=\"checked\"", page);
+            // A number or joined names are not emails of the list (the flags would read them as a combination): refused, nothing changed.
+            foreach (var odd in new[] { "7", "SubmissionConfirmations,ReportReminders", "None" })
+            {
+                var refused = await applicant.PostFormAsync("/Account/Preferences", new() { ["Language"] = "fr", ["EmailsShown"] = "true", ["Receive"] = odd });
+                Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+                Assert.Contains("Tick only the emails listed on this page.", await refused.Content.ReadAsStringAsync());
+            }
+            Assert.Equal(OptionalEmail.None, await app.WithDbAsync(db => db.Users.Where(u => u.Email == GrantJourney.Applicant).Select(u => u.EmailOptOuts).SingleAsync()));
             // Ticks only the confirmations: the reminders are turned off; the language stays French.
             await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync("/Account/Preferences", new()
             {

@@ -99,22 +99,35 @@ public sealed class GrantApplication : IAudited
     public bool MayExtendFinalReport => Stage is GrantStages.Active or GrantStages.Reporting && FinalReportDueOn is not null;
 
     /// <summary>
-    /// Records an extension the ISU agreed with the grantee: a later due date, at most a year after the present one, and
-    /// the reason. The reminders then follow the new date (the caller reschedules the stage's timers).
+    /// Every rule an extension to <paramref name="to"/> breaks, by field: a date later than the present due date and at
+    /// most a year after the original one (extensions do not add up beyond it), and a reason.
     /// </summary>
-    /// <exception cref="DomainException">Not while the reports are awaited; a date not later; no reason.</exception>
-    public void ExtendFinalReport(DateOnly to, string? reason, string userId, DateTime nowUtc)
+    public IEnumerable<(string Field, string Message)> ExtensionProblems(DateOnly to, string? reason)
     {
         if (!MayExtendFinalReport)
-            throw new DomainException("The final report's due date can be moved only while the grant is active or its reports are awaited.");
+        {
+            yield return ("DueOn", "The final report's due date can be moved only while the grant is active or its reports are awaited.");
+            yield break;
+        }
         var current = FinalReportDueOn!.Value;
-        var problems = new List<(string Field, string Message)>();
+        var original = ActivityEnd!.Value.AddDays(FinalReportDaysAfterActivities);
         if (to <= current)
-            problems.Add(("DueOn", $"Give a date after the present due date, {current.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}."));
-        else if (to > current.AddYears(1)) problems.Add(("DueOn", "An extension moves the due date by a year at most."));
-        if (string.IsNullOrWhiteSpace(reason)) problems.Add(("Reason", "Say why the extension was agreed (the grantee's request and the ISU's reason)."));
-        else if (reason.Trim().Length > MaxExtensionReasonLength) problems.Add(("Reason", $"Keep the reason under {MaxExtensionReasonLength} characters."));
-        if (problems.Count > 0) throw new DomainException(problems[0].Message, problems[0].Field);
+            yield return ("DueOn", $"Give a date after the present due date, {current.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}.");
+        else if (to > original.AddYears(1))
+            yield return ("DueOn", $"Extensions move the due date by a year at most from the original one, {original.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}: " +
+                                   $"{original.AddYears(1).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} at the latest.");
+        if (string.IsNullOrWhiteSpace(reason)) yield return ("Reason", "Say why the extension was agreed (the grantee's request and the ISU's reason).");
+        else if (reason.Trim().Length > MaxExtensionReasonLength) yield return ("Reason", $"Keep the reason under {MaxExtensionReasonLength} characters.");
+    }
+
+    /// <summary>
+    /// Records an extension the ISU agreed with the grantee (<see cref="ExtensionProblems"/> says what it must be). The
+    /// reminders then follow the new date (the caller reschedules the stage's timers).
+    /// </summary>
+    /// <exception cref="DomainException">The first rule the extension breaks.</exception>
+    public void ExtendFinalReport(DateOnly to, string? reason, string userId, DateTime nowUtc)
+    {
+        if (ExtensionProblems(to, reason).FirstOrDefault() is { Message: not null } problem) throw new DomainException(problem.Message, problem.Field);
         FinalReportExtendedTo = to;
         FinalReportExtensionReason = reason!.Trim();
         FinalReportExtendedByUserId = userId;

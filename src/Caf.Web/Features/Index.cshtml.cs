@@ -38,7 +38,7 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
     public IReadOnlyList<Choice> Stages { get; private set; } = [];
     public IReadOnlyList<Choice> Rounds { get; private set; } = [];
     public IReadOnlyList<Choice> States { get; private set; } = [];
-    public bool Filtered => Stage is { Length: > 0 } || Round is not null || State is not null || Q is { Length: > 0 } || Marker is not null;
+    public bool Filtered => Stage is { Length: > 0 } || Round is not null || State is not null || Q is { Length: > 0 } || (Marker is not null && SeesMarkers);
 
     /// <summary>The markers, as the OECD DAC names them.</summary>
     public static readonly IReadOnlyList<Choice> Markers =

@@ -12,18 +12,37 @@ public sealed class PreferencesModel(Preferences preferences) : PageModel
 {
     [BindProperty] public string? Language { get; set; }
 
-    /// <summary>The optional emails ticked: those not ticked are turned off.</summary>
-    [BindProperty] public List<OptionalEmail> Receive { get; set; } = [];
+    /// <summary>The optional emails ticked, by name: those not ticked are turned off. Read one name at a time (<see cref="Chosen"/>).</summary>
+    [BindProperty] public List<string> Receive { get; set; } = [];
 
-    /// <summary>Whether the form showed the optional emails: a form without them (a script's) leaves them as they were.</summary>
-    [BindProperty] public bool EmailsShown { get; set; }
+    /// <summary>"true" when the form showed the optional emails: a form without them (a script's) leaves them as they were.</summary>
+    [BindProperty] public string? EmailsShown { get; set; }
+
+    /// <summary>
+    /// The emails ticked, each a single name of the list (never a number or several names joined, which the flags would
+    /// otherwise read as a combination); null, with a message at the field, when one is not.
+    /// </summary>
+    private List<OptionalEmail>? Chosen()
+    {
+        var chosen = new List<OptionalEmail>();
+        foreach (var name in Receive)
+        {
+            if (!Enum.GetNames<OptionalEmail>().Contains(name, StringComparer.Ordinal) || name == nameof(OptionalEmail.None))
+            {
+                ModelState.AddModelError(nameof(Receive), "Tick only the emails listed on this page.");
+                return null;
+            }
+            chosen.Add(Enum.Parse<OptionalEmail>(name));
+        }
+        return chosen;
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = await preferences.CurrentAsync(User, ct);
         if (user is null) return NotFound();
         Language = user.Language;
-        Receive = [.. Preferences.OptionalFor(User).Select(o => o.Kind).Where(user.Wants)];
+        Receive = [.. Preferences.OptionalFor(User).Select(o => o.Kind).Where(user.Wants).Select(k => k.ToString())];
         return Page();
     }
 
@@ -31,12 +50,13 @@ public sealed class PreferencesModel(Preferences preferences) : PageModel
     {
         var user = await preferences.CurrentAsync(User, ct);
         if (user is null) return NotFound();
-        if (!ModelState.IsValid)
+        var chosen = Chosen();
+        if (!ModelState.IsValid || chosen is null)
         {
             Response.StatusCode = 400;
             return Page();
         }
-        var outcome = await preferences.ChooseAsync(User, user, Language, EmailsShown ? Receive : null, ct);
+        var outcome = await preferences.ChooseAsync(User, user, Language, EmailsShown == "true" ? chosen : null, ct);
         if (!outcome.Succeeded)
         {
             foreach (var (field, message) in outcome.Errors) ModelState.AddModelError(field ?? string.Empty, message);

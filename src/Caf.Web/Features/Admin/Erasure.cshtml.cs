@@ -16,7 +16,13 @@ public sealed class ErasureModel(PersonalDataErasure erasure) : PageModel
     [BindProperty(SupportsGet = true)] public string? Application { get; set; }
     [BindProperty] public string? ParticipantId { get; set; }
     [BindProperty] public string? Reason { get; set; }
-    [BindProperty] public bool Confirm { get; set; }
+    /// <summary>"true" when the box is ticked (read as text, so that anything else is simply not a confirmation).</summary>
+    [BindProperty] public string? Confirm { get; set; }
+
+    internal bool Confirmed => Confirm is "true" or "on";
+
+    /// <summary>The longest reference or id the page looks up; anything longer is no application.</summary>
+    private const int MaxReference = 40;
 
     internal GrantApplication? Found { get; private set; }
 
@@ -24,7 +30,7 @@ public sealed class ErasureModel(PersonalDataErasure erasure) : PageModel
     {
         if (Application?.Trim() is { Length: > 0 } reference)
         {
-            if (reference.Length > 40) ModelState.AddModelError(nameof(Application), "An application reference is short, such as CAF-2026-001.");
+            if (reference.Length > MaxReference) ModelState.AddModelError(nameof(Application), "An application reference is short, such as CAF-2026-001.");
             else if ((Found = await erasure.FindAsync(reference, ct)) is null) ModelState.AddModelError(nameof(Application), $"There is no application {reference}.");
             if (Found is null) Response.StatusCode = 404;
         }
@@ -33,9 +39,11 @@ public sealed class ErasureModel(PersonalDataErasure erasure) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Application?.Trim() is { Length: > 0 and <= 40 } reference) Found = await erasure.FindAsync(reference, ct);
+        if (Application?.Trim() is { Length: > MaxReference })
+            ModelState.AddModelError(nameof(Application), "An application reference is short, such as CAF-2026-001.");
+        else if (Application?.Trim() is { Length: > 0 } reference) Found = await erasure.FindAsync(reference, ct);
         Guid? participant = Guid.TryParse(ParticipantId, out var id) ? id : null;
-        if (!Confirm) ModelState.AddModelError(nameof(Confirm), "Tick the box to confirm that the name is to be erased for good.");
+        if (!Confirmed) ModelState.AddModelError(nameof(Confirm), "Tick the box to confirm that the name is to be erased for good.");
         if (ParticipantId is { Length: > 0 } && participant is null) ModelState.AddModelError(nameof(ParticipantId), "Choose a member of this application's delegation.");
         if (ModelState.IsValid)
         {
@@ -45,7 +53,7 @@ public sealed class ErasureModel(PersonalDataErasure erasure) : PageModel
                 TempData["Message"] = $"The name was erased from {result.Members} member{(result.Members == 1 ? "" : "s")} of the delegation, " +
                                       $"{result.Versions} submitted version{(result.Versions == 1 ? "" : "s")} and {result.Records} audit record{(result.Records == 1 ? "" : "s")}. " +
                                       "The audit trail still verifies; the erasure itself is recorded in it.";
-                return RedirectToPage(new { Application = Found?.Reference ?? Application });
+                return RedirectToPage(new { Application = Found?.Reference ?? Found?.Id.ToString() ?? Application });
             }
             foreach (var (field, message) in result.Outcome.Errors) ModelState.AddModelError(field ?? "", message);
         }

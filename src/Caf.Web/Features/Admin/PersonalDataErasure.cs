@@ -24,7 +24,7 @@ public sealed class PersonalDataErasure(CafDbContext db, UserActions actions) : 
     public async Task<ErasureResult> EraseParticipantAsync(ClaimsPrincipal admin, string? reference, Guid? participantId, string? reason, CancellationToken ct)
     {
         var problems = new List<(string Field, string Message)>();
-        if (string.IsNullOrWhiteSpace(reference)) problems.Add(("Application", "Give the application's reference, such as CAF-2026-001."));
+        if (string.IsNullOrWhiteSpace(reference)) problems.Add(("Application", "Give the application's reference, such as CAF-2026-001, or a draft's id."));
         if (participantId is null) problems.Add(("ParticipantId", "Choose the member of the delegation whose name is to be erased."));
         if (string.IsNullOrWhiteSpace(reason)) problems.Add(("Reason", "Say why: whose request, received when and how (without the person's name)."));
         else if (reason.Trim().Length > MaxReasonLength) problems.Add(("Reason", $"Keep it under {MaxReasonLength} characters."));
@@ -49,9 +49,10 @@ public sealed class PersonalDataErasure(CafDbContext db, UserActions actions) : 
         return new(outcome, members, versions, records);
     }
 
-    /// <summary>The application and its delegation, found by its reference whatever its capitals.</summary>
+    /// <summary>The application and its delegation, found by its reference whatever its capitals, or by its id (a draft has no reference).</summary>
     public Task<GrantApplication?> FindAsync(string reference, CancellationToken ct)
     {
+        if (Guid.TryParse(reference.Trim(), out var id)) return db.Applications.Include(a => a.Participants).SingleOrDefaultAsync(a => a.Id == id, ct);
         var wanted = reference.Trim().ToUpperInvariant();
         return db.Applications.Include(a => a.Participants).SingleOrDefaultAsync(a => a.Reference == wanted, ct);
     }

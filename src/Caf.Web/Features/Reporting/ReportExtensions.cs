@@ -15,11 +15,14 @@ public sealed class ReportExtensions(UserActions actions, WorkflowEngine engine,
 {
     public async Task<CommandOutcome> ExtendAsync(GrantApplication application, ClaimsPrincipal isu, DateOnly? dueOn, string? reason, CancellationToken ct)
     {
-        if (dueOn is null) return CommandOutcome.Invalid([("DueOn", "Give the new due date.")]);
+        var problems = dueOn is null
+            ? [("DueOn", "Give the new due date."), .. string.IsNullOrWhiteSpace(reason) ? application.ExtensionProblems(DateOnly.MaxValue, reason).Where(p => p.Field == "Reason") : []]
+            : application.ExtensionProblems(dueOn.Value, reason).ToList();
+        if (problems.Count > 0) return CommandOutcome.Invalid(problems);
         return await actions.RunAsync(isu, async () =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            application.ExtendFinalReport(dueOn.Value, reason, ApplicationAccess.ActorFor(isu).UserId, now);
+            application.ExtendFinalReport(dueOn!.Value, reason, ApplicationAccess.ActorFor(isu).UserId, now);
             await engine.RescheduleTimersAsync(application.Workflow!, application, ct);
             var link = links.Link($"/Reporting/FinalReport/{application.Id}");
             db.Notifications.Add(new Notification(application.Id, CafRoles.Applicant, application.ApplicantStateId,
