@@ -63,7 +63,10 @@ public abstract class DashboardTests(CafAppFactory factory)
         {
             var html = WebUtility.HtmlDecode((await member.GetAsync("/Dashboard")).Html);
             Assert.Contains("1 application to score; a decision needs 3 scores.", html);
-            Assert.Contains($"<tr><th scope=\"row\">{scoredReference}</th><td class=\"num\">2 of 3</td></tr>", html);
+            Assert.Contains($"<tr><td>{scoredReference}</td><td><a href=\"/Applications/Details/{scored}\">Before the committee</a></td>", html);
+            Assert.Contains("<td>to score</td><td class=\"num\">2 of 3</td></tr>", html);
+            Assert.Contains("<tr><th scope=\"row\">Still for you to score</th><td class=\"num\">1</td></tr>", html);
+            Assert.Contains("<tr><th scope=\"row\">With the scores a decision needs</th><td class=\"num\">0</td></tr>", html);
         }
         using (var member = await _journey.SignInAsync("member1@caf.demo"))
             Assert.Contains("0 applications to score", WebUtility.HtmlDecode((await member.GetAsync("/Dashboard")).Html));

@@ -126,6 +126,9 @@ public abstract class LargeListTests
             ("isu@caf.demo", "My tasks (ISU officer)", "/Tasks", "open task(s)"),
             ("isu@caf.demo", "Committee ranking", $"/Committee/Ranking?round={rounds[3]}", "Exchange of practice number"),
             ("finance@caf.demo", "Fund ledger", "/Finance/Ledger", "of 20,0"),
+            ("isu@caf.demo", "ISU dashboard", "/Dashboard", "Applications by stage"),
+            ("finance@caf.demo", "Finance dashboard", "/Dashboard", "Cash at the end of each month"),
+            ("member1@caf.demo", "Committee dashboard", "/Dashboard", "to score"),
         };
         // What a page costs must not grow with history: at 20,000 applications each list still sends a handful of SQL
         // commands and a page-sized answer. Those are asserted; the time is measured and reported (docs/PERFORMANCE.md),

@@ -22,9 +22,11 @@ public sealed record FinanceDashboard(string Currency, IReadOnlyList<MonthBalanc
     IReadOnlyList<PendingApproval> AwaitingMe, int UnreconciledLines);
 
 public sealed record ScoringRow(Guid Id, string Reference, string Title, bool ScoredByMe, bool Recused, int Scores);
-public sealed record CommitteeDashboard(IReadOnlyList<ScoringRow> Applications, int Quorum)
+public sealed record CommitteeDashboard(string? RoundTitle, IReadOnlyList<ScoringRow> Applications, int Quorum)
 {
     public int ToScore => Applications.Count(a => !a.ScoredByMe && !a.Recused);
+    public int ScoredByMe => Applications.Count(a => a.ScoredByMe);
+    public int WithQuorum => Applications.Count(a => a.Scores >= Quorum);
 }
 
 public sealed record ApplicantRow(Guid Id, string? Reference, string Title, string Stage, string? Expected, DateTime? ByUtc);
@@ -95,12 +97,19 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
             [.. awaiting.Select(r => new PendingApproval(r.Id, r.Reference ?? "", r.TrancheNumber, r.Amount, r.RequestedAtUtc))], unreconciled);
     }
 
-    /// <summary>The applications before the committee: whether this member scored each, is recused, and how many scored.</summary>
+    /// <summary>
+    /// The applications before the committee in its latest round that has any (a meeting decides one round): whether this
+    /// member scored each, is recused, and how many scored.
+    /// </summary>
     public async Task<CommitteeDashboard> CommitteeAsync(ClaimsPrincipal member, CancellationToken ct)
     {
         var me = member.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var state = member.StatePartyId();
-        var rows = await db.Applications.AsNoTracking().Where(a => a.Workflow!.Stage == GrantStages.CommitteeReview)
+        var round = await db.Rounds.AsNoTracking()
+            .Where(r => db.Applications.Any(a => a.RoundId == r.Id && a.Workflow!.Stage == GrantStages.CommitteeReview))
+            .OrderByDescending(r => r.OpensAtUtc).Select(r => new { r.Id, r.Title }).FirstOrDefaultAsync(ct);
+        if (round is null) return new CommitteeDashboard(null, [], rules.Value.CommitteeQuorum);
+        var rows = await db.Applications.AsNoTracking().Where(a => a.RoundId == round.Id && a.Workflow!.Stage == GrantStages.CommitteeReview)
             .OrderBy(a => a.Reference)
             .Select(a => new
             {
@@ -108,7 +117,7 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
                 Scores = db.CommitteeScores.Count(s => s.ApplicationId == a.Id),
                 Mine = db.CommitteeScores.Any(s => s.ApplicationId == a.Id && s.MemberUserId == me),
             }).ToListAsync(ct);
-        return new CommitteeDashboard(
+        return new CommitteeDashboard(round.Title,
             [.. rows.Select(a => new ScoringRow(a.Id, a.Reference ?? "", a.Title, a.Mine, GrantApplication.IsRecusedByState(state, a.ApplicantStateId, a.Partners), a.Scores))],
             rules.Value.CommitteeQuorum);
     }
