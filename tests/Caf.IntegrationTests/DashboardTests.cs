@@ -91,7 +91,8 @@ public abstract class DashboardTests(CafAppFactory factory)
             var html = WebUtility.HtmlDecode((await applicant.GetAsync("/Dashboard")).Html);
             Assert.Contains("Draft on victim assistance</td><td>Draft</td><td>Complete and submit the application</td>", html);
             Assert.Contains("Before the committee</td><td>Under review</td><td>Nothing for now</td>", html);
-            Assert.Matches($@"{lateReference}</a>: [^<]+</td><td>Reporting</td><td>[^<]*final report[^<]*</td><td>[^<]+</td>", html);
+            // The due date is the same day here as on the report page and in the emails.
+            Assert.Matches($@"{lateReference}</a>: [^<]+</td><td>Reporting</td><td>[^<]*final report[^<]*</td><td>{dueOn}</td>", html);
             Assert.DoesNotContain("id=\"isu-dashboard\"", html);
         }
     }

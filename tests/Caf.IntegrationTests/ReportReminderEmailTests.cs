@@ -113,12 +113,16 @@ public sealed class ReportReminderEmailTests
 
         // Every reminder follows the new date, the one that went included; the old ones are cancelled, the change audited.
         var after = await PendingAsync();
-        var end = extended.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc);
+        // Due at the end of the day in Geneva.
+        var end = Caf.Data.FundTime.ToUtc(extended.ToDateTime(new TimeOnly(23, 59)))!.Value;
         Assert.Equal(new Dictionary<string, DateTime>
         {
             ["final-report-reminder-14"] = end.AddDays(-14), ["final-report-reminder-3"] = end.AddDays(-3),
             ["final-report-overdue"] = end.AddDays(1), ["final-report-escalation"] = end.AddDays(14),
         }.OrderBy(p => p.Key), after.OrderBy(p => p.Key));
+        // The grantee's open task follows the new date too.
+        Assert.Equal(end, await app.WithDbAsync(db => db.WorkflowTasks.Where(t => t.SubjectId == id && t.ClosedAtUtc == null && t.Role == Caf.Data.CafRoles.Applicant)
+            .Select(t => t.DueAtUtc).SingleAsync()));
         Assert.Contains("\"FinalReportExtendedTo\"", await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "GrantApplication.updated" && e.EntityId == id.ToString())
             .OrderByDescending(e => e.Sequence).Select(e => e.Details!).FirstAsync()));
         await outbox.DispatchPendingAsync(TestContext.Current.CancellationToken);
@@ -196,6 +200,28 @@ public sealed class ReportReminderEmailTests
         Assert.Contains(sent, m => m.To == GrantJourney.Applicant && m.Subject.Contains("en retard", StringComparison.Ordinal));
         Assert.DoesNotContain(sent, m => m.To == GrantJourney.Isu);
         Assert.Equal(2, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.ApplicationId == id && n.Message.StartsWith("Reminder:"))));
+    }
+
+    [Fact]
+    public async Task A_report_sent_before_its_due_date_is_not_chased()
+    {
+        await using var app = new SqliteAppFactory { Settings = { ["App:PublicBaseUrl"] = PublicAddress } };
+        var (id, _) = await ReportsDueAsync(app, isuLanguage: null);
+        using (var applicant = await new GrantJourney(app).SignInAsync(GrantJourney.Applicant))
+            await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}", new() { ["Input.Lines[0]"] = "1900.00" },
+                "Input.File", "final-report.pdf", "%PDF-1.7\n%early\n"u8.ToArray(), "application/pdf"), "send the final report early");
+        var runner = app.Services.GetRequiredService<WorkflowTimerRunner>();
+        var timers = await app.WithDbAsync(db => db.WorkflowTimers.Where(t => t.Status == WorkflowTimerStatus.Pending && t.Stage == "Reporting")
+            .ToDictionaryAsync(t => t.TimerId, t => t.DueAtUtc));
+        var from = timers["final-report-reminder-14"];
+        foreach (var timer in new[] { "final-report-reminder-14", "final-report-reminder-3", "final-report-overdue", "final-report-escalation" })
+        {
+            app.Clock.FreezeAt(timers[timer].AddMinutes(1));
+            Assert.Equal(1, await runner.RunDueAsync(TestContext.Current.CancellationToken));
+        }
+        // The report waits for the ISU's review: no reminder, no overdue notice, no escalation — neither a note nor an email.
+        Assert.Equal(0, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.CreatedAtUtc >= from)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.ApplicationId == id && n.CreatedAtUtc >= from)));
     }
 
     /// <summary>A grant whose activities ended yesterday, now awaiting its reports; its focal point reads French.</summary>

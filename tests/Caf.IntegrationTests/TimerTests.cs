@@ -38,8 +38,9 @@ public sealed class TimerTests
             Assert.Equal(("reports-due", "system"), (last.Trigger, last.UserName));
             var timers = await after.WithDbAsync(db => db.WorkflowTimers.AsNoTracking().ToListAsync());
             Assert.Equal(WorkflowTimerStatus.Fired, timers.Single(t => t.TimerId == "activities-ended").Status);
-            // Entering Reporting scheduled its reminders, relative to the report's due date (60 days after the activities).
-            var due = Today.AddDays(65).ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc);
+            // Entering Reporting scheduled its reminders, relative to the report's due date (60 days after the activities,
+            // at the end of that day in Geneva).
+            var due = Caf.Data.FundTime.ToUtc(Today.AddDays(65).ToDateTime(new TimeOnly(23, 59)))!.Value;
             Assert.Equal(due.AddDays(-14), timers.Single(t => t.TimerId == "final-report-reminder-14").DueAtUtc);
             Assert.Equal(due.AddDays(14), timers.Single(t => t.TimerId == "final-report-escalation").DueAtUtc);
             Assert.Contains("timer.fired", await after.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).ToListAsync()));

@@ -33,6 +33,13 @@ public sealed class WorkflowTask
     public Guid? StatePartyId { get; private set; }
     public string Title { get; private set; } = "";
     public DateTime? DueAtUtc { get; private set; }
+
+    /// <summary>The task's due time moved with the date it depends on (an agreed extension); only while it is open.</summary>
+    public void MoveDue(DateTime? dueAtUtc)
+    {
+        if (ClosedAtUtc is not null) throw new DomainException("A closed task keeps its due date.");
+        DueAtUtc = dueAtUtc;
+    }
     public DateTime OpenedAtUtc { get; private set; }
     public DateTime? ClosedAtUtc { get; private set; }
 

@@ -75,7 +75,7 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
     }
 
     /// <summary>
-    /// Moves the current stage's timers after a date they depend on changed (an agreed extension): a pending timer whose
+    /// Moves the current stage's timers and open tasks after a date they depend on changed (an agreed extension): a pending timer whose
     /// time is now different is cancelled and scheduled again at the new time; one that already fired is scheduled again
     /// when its new time is still to come (a reminder before the new due date). Returns how many were scheduled anew.
     /// </summary>
@@ -100,6 +100,11 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
             db.WorkflowTimers.Add(new WorkflowTimer(instance.Id, timer.Id, instance.Stage, instance.Revision, due.Value, now));
             scheduled++;
         }
+        // The open tasks of the stage are due by the same dates.
+        var definitions = DefinitionOf(instance).Tasks.Where(t => t.Stage == instance.Stage).ToDictionary(t => t.Id);
+        foreach (var task in await db.WorkflowTasks.Where(t => t.InstanceId == instance.Id && t.Stage == instance.Stage && t.ClosedAtUtc == null).ToListAsync(ct))
+            if (definitions.TryGetValue(task.TaskId, out var definition) && definition.Due?.DueAt(instance.StageEnteredAtUtc, DateOf) is var due && due != task.DueAtUtc)
+                task.MoveDue(due);
         return scheduled;
     }
 

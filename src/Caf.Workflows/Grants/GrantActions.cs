@@ -93,6 +93,8 @@ internal sealed class RemindFinalReportAction(IEnumerable<IWorkflowDateField> da
     public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
         var application = context.SubjectAs<GrantApplication>();
+        // A report sent (awaiting review or accepted) is not chased; one returned for revision is, until a new version comes.
+        if (ReportSent(application)) return;
         var due = ReportMail.DueDate(FinalReportDue(dateFields, application));
         context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.Applicant, application.ApplicantStateId,
             $"Reminder: the final report for {application.Reference} is due on {ReportMail.Date(due, "en")}.", context.UtcNow));
@@ -100,6 +102,9 @@ internal sealed class RemindFinalReportAction(IEnumerable<IWorkflowDateField> da
         await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
             language => ReportMail.Reminder(application, due, link, language), cancellationToken, OptionalEmail.ReportReminders);
     }
+
+    internal static bool ReportSent(GrantApplication application) =>
+        application.Reports.Any(r => r.Status is ReportStatus.Submitted or ReportStatus.Accepted);
 
     internal static DateTime FinalReportDue(IEnumerable<IWorkflowDateField> dateFields, GrantApplication application) =>
         dateFields.First(f => f.Name == FinalReportDueDateField.FieldName).ValueFor(application)
@@ -115,6 +120,8 @@ internal sealed class NotifyFinalReportOverdueAction(IEnumerable<IWorkflowDateFi
     public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
         var application = context.SubjectAs<GrantApplication>();
+        // A report sent (awaiting review or accepted) is not chased; one returned for revision is, until a new version comes.
+        if (RemindFinalReportAction.ReportSent(application)) return;
         var due = ReportMail.DueDate(RemindFinalReportAction.FinalReportDue(dateFields, application));
         context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.Applicant, application.ApplicantStateId,
             $"The final report for {application.Reference} was due on {ReportMail.Date(due, "en")} and is overdue.", context.UtcNow));
@@ -133,6 +140,8 @@ internal sealed class EscalateFinalReportAction(IEnumerable<IWorkflowDateField> 
     public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
         var application = context.SubjectAs<GrantApplication>();
+        // A report sent (awaiting review or accepted) is not chased; one returned for revision is, until a new version comes.
+        if (RemindFinalReportAction.ReportSent(application)) return;
         context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.IsuOfficer, null,
             $"Overdue: {application.ApplicantState?.Name ?? "the grantee"} has not submitted the final report for {application.Reference}.",
             context.UtcNow));

@@ -15,7 +15,8 @@ internal sealed class ActivityEndDateField : IWorkflowDateField
 
 /// <summary>
 /// The final narrative and financial reports are due 60 days after the activities end (DESIGN.md §5), or on the date of an
-/// extension the ISU agreed; at the end of that day (UTC).
+/// extension the ISU agreed; at the end of that day in Geneva (23:59 there), so that a reminder "14 days before" and the
+/// notice "the day after" fall on the days they say, and every page shows the due date as the same day.
 /// </summary>
 internal sealed class FinalReportDueDateField : IWorkflowDateField
 {
@@ -26,5 +27,8 @@ internal sealed class FinalReportDueDateField : IWorkflowDateField
     public string Description => $"{GrantApplication.FinalReportDaysAfterActivities} days after the activities end, or an agreed extension's date.";
 
     public DateTime? ValueFor(object subject) =>
-        subject is GrantApplication { FinalReportDueOn: { } due } ? due.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc) : null;
+        subject is GrantApplication { FinalReportDueOn: { } due } ? EndOfDay(due) : null;
+
+    /// <summary>23:59 in the fund's time zone on <paramref name="day"/>, in UTC (never in a daylight-saving gap, which falls at night).</summary>
+    public static DateTime EndOfDay(DateOnly day) => Caf.Data.FundTime.ToUtc(day.ToDateTime(new TimeOnly(23, 59)))!.Value;
 }

@@ -12,8 +12,8 @@ namespace Caf.Workflows.Grants;
 /// </summary>
 internal static class ReportMail
 {
-    /// <summary>The day the report is due: the date of its due time (the end of that day).</summary>
-    public static DateOnly DueDate(DateTime dueUtc) => DateOnly.FromDateTime(dueUtc);
+    /// <summary>The day the report is due: the date in Geneva of its due time (the end of that day there).</summary>
+    public static DateOnly DueDate(DateTime dueUtc) => FundTime.DateOf(dueUtc);
 
     public static (string Subject, string Body) Reminder(GrantApplication a, DateOnly due, string link, string language) => language switch
     {
@@ -102,7 +102,7 @@ internal static class ReportMail
         {
             "fr" => ($"Rapport final de {a.Reference} toujours en retard",
                 $"""
-                Le rapport final de la subvention {a.Reference} « {a.Title} » ({state}) était attendu le {Date(due, language)} et n'a toujours pas été reçu, deux semaines plus tard. Les points focaux ont reçu un rappel 14 et 3 jours avant l'échéance, puis le lendemain.
+                Le rapport final de la subvention {a.Reference} « {a.Title} » ({state}) était attendu le {Date(due, language)} et n'a toujours pas été reçu, deux semaines plus tard.
 
                 La subvention : {link}
 
@@ -110,7 +110,7 @@ internal static class ReportMail
                 """),
             "es" => ($"Informe final de {a.Reference}: sigue atrasado",
                 $"""
-                El informe final de la subvención {a.Reference} «{a.Title}» ({state}) debía presentarse el {Date(due, language)} y, dos semanas después, aún no se ha recibido. Los puntos focales recibieron recordatorios 14 y 3 días antes del plazo y el día siguiente.
+                El informe final de la subvención {a.Reference} «{a.Title}» ({state}) debía presentarse el {Date(due, language)} y, dos semanas después, aún no se ha recibido.
 
                 La subvención: {link}
 
@@ -118,7 +118,7 @@ internal static class ReportMail
                 """),
             _ => ($"Final report for {a.Reference} still overdue",
                 $"""
-                The final report for grant {a.Reference} "{a.Title}" ({state}) was due on {Date(due, language)} and has still not been received, two weeks later. The focal points were reminded 14 and 3 days before the due date and the day after it.
+                The final report for grant {a.Reference} "{a.Title}" ({state}) was due on {Date(due, language)} and has still not been received, two weeks later.
 
                 The grant: {link}
 

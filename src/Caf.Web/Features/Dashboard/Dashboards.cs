@@ -56,7 +56,9 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
         var cutoff = today.AddDays(-GrantApplication.FinalReportDaysAfterActivities);
         var late = await db.Applications.AsNoTracking()
             .Where(a => a.Workflow!.Stage == GrantStages.Reporting && a.Reference != null
-                        && (a.FinalReportExtendedTo != null ? a.FinalReportExtendedTo < today : a.ActivityEnd < cutoff))
+                        && (a.FinalReportExtendedTo != null ? a.FinalReportExtendedTo < today : a.ActivityEnd < cutoff)
+                        // A report sent and awaiting review is the ISU's to read, not the grantee's to send.
+                        && !a.Reports.Any(r => r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted))
             .Select(a => new { a.Id, a.Reference, State = a.ApplicantState!.Name, a.ActivityEnd, a.FinalReportExtendedTo }).ToListAsync(ct);
         var recent = await db.WorkflowTransitions.AsNoTracking().OrderByDescending(t => t.AtUtc).Take(RecentShown)
             .Join(db.Applications, t => t.InstanceId, a => a.WorkflowInstanceId,
@@ -114,11 +116,14 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
             .Select(a => new
             {
                 a.Id, a.Reference, a.Title, a.ApplicantStateId, Partners = a.Partners.Select(p => p.StatePartyId).ToList(),
-                Scores = db.CommitteeScores.Count(s => s.ApplicationId == a.Id),
+                // As the quorum counts them: a member who declared a conflict on it does not count, and is recused.
+                Scores = db.CommitteeScores.Count(s => s.ApplicationId == a.Id
+                                                       && !db.ConflictDeclarations.Any(c => c.ApplicationId == a.Id && c.MemberUserId == s.MemberUserId)),
                 Mine = db.CommitteeScores.Any(s => s.ApplicationId == a.Id && s.MemberUserId == me),
+                Conflict = db.ConflictDeclarations.Any(c => c.ApplicationId == a.Id && c.MemberUserId == me),
             }).ToListAsync(ct);
         return new CommitteeDashboard(round.Title,
-            [.. rows.Select(a => new ScoringRow(a.Id, a.Reference ?? "", a.Title, a.Mine, GrantApplication.IsRecusedByState(state, a.ApplicantStateId, a.Partners), a.Scores))],
+            [.. rows.Select(a => new ScoringRow(a.Id, a.Reference ?? "", a.Title, a.Mine, a.Conflict || GrantApplication.IsRecusedByState(state, a.ApplicantStateId, a.Partners), a.Scores))],
             rules.Value.CommitteeQuorum);
     }
 
@@ -131,16 +136,17 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
             .Select(a => new
             {
                 a.Id, a.Reference, a.Title, a.Workflow!.Stage, a.Workflow.DefinitionId, a.Workflow.DefinitionVersion, a.ActivityEnd, a.FinalReportExtendedTo,
+                Sent = a.Reports.Any(r => r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted),
                 Task = db.WorkflowTasks.Where(t => t.SubjectId == a.Id && t.ClosedAtUtc == null && t.Role == CafRoles.Applicant)
                     .OrderBy(t => t.DueAtUtc).Select(t => new { t.Title, t.DueAtUtc }).FirstOrDefault(),
             }).ToListAsync(ct);
         return [.. apps.Select(a =>
         {
             var label = workflows.Get(a.DefinitionId, a.DefinitionVersion).StageLabel(a.Stage, forApplicant: true);
+            if (a.Stage == GrantStages.Reporting && a.Sent) return new ApplicantRow(a.Id, a.Reference, a.Title, label, "Nothing for now: your report is with the ISU", null);
             if (a.Task is { } task) return new ApplicantRow(a.Id, a.Reference, a.Title, label, task.Title, task.DueAtUtc);
             if (a.Stage is GrantStages.Active or GrantStages.Reporting && (a.FinalReportExtendedTo ?? a.ActivityEnd?.AddDays(GrantApplication.FinalReportDaysAfterActivities)) is { } due)
-                return new ApplicantRow(a.Id, a.Reference, a.Title, label, "Send the final narrative and financial report",
-                    due.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc));
+                return new ApplicantRow(a.Id, a.Reference, a.Title, label, "Send the final narrative and financial report", FundTime.ToUtc(due.ToDateTime(new TimeOnly(23, 59))));
             return new ApplicantRow(a.Id, a.Reference, a.Title, label, null, null);
         })];
     }
