@@ -25,15 +25,18 @@ public abstract class PersonalDataErasureTests(CafAppFactory factory)
     public async Task The_administrator_erases_a_members_name_everywhere_it_is_kept_and_the_trail_still_verifies()
     {
         await factory.ResetAsync();
-        // A submitted application whose delegation is two people; the first asks for her name to be erased.
+        // A submitted application whose delegation is two people; the first, whose name was first mistyped in the draft,
+        // asks for her name to be erased.
         var journey = new GrantJourney(factory);
         var applicationId = await SubmittedAsync(journey);
         const string name = "Chanthy Sok";
+        const string mistyped = "Chanthy Sokk";
         var (reference, participantId) = await factory.WithDbAsync(async db =>
         {
             var application = await db.Applications.Include(a => a.Participants).SingleAsync(a => a.Id == applicationId);
             return (application.Reference!, application.Participants.Single(p => p.Name == name).Id);
         });
+        Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.PersonalValues!.Contains(mistyped))));
         Assert.True(await factory.WithDbAsync(db => db.ApplicationVersions.AnyAsync(v => v.ApplicationId == applicationId && v.SnapshotJson.Contains(name))));
 
         // Before: the trail holds the name only beside its records, never in what the hashes cover; the Auditor reads it.
@@ -45,33 +48,38 @@ public abstract class PersonalDataErasureTests(CafAppFactory factory)
         using var admin = await journey.SignInAsync("admin@caf.demo");
         var (found, page) = await admin.GetAsync($"/Admin/Erasure?Application={reference.ToLowerInvariant()}");
         Assert.Equal(HttpStatusCode.OK, found);
-        Assert.Contains(WebUtility.HtmlEncode(name), page);
+        Assert.Contains(WebUtility.HtmlEncode(name) + ", Deputy director", page);
+        Assert.Contains(WebUtility.HtmlEncode(mistyped) + " (an earlier version of the draft)", page);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/Admin/Erasure?Application=CAF-1999-999")).Status);
 
         // Refused, said on the page even when no application was found; a box "ticked" with anything but true is not ticked.
         var nothing = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = "CAF-1999-999", ["Reason"] = "test", ["Confirm"] = "yes" });
         Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
         var nothingSaid = WebUtility.HtmlDecode(await nothing.Content.ReadAsStringAsync());
-        Assert.Contains("Tick the box to confirm that the name is to be erased for good.", nothingSaid);
+        Assert.Contains("Tick the box to confirm that the names are to be erased for good.", nothingSaid);
         Assert.DoesNotContain("Confirm must", nothingSaid);
-        var tooLong = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = new string('A', 5000), ["ParticipantId"] = participantId.ToString(), ["Reason"] = "x", ["Confirm"] = "true" });
+        var tooLong = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = new string('A', 5000), ["Names"] = name, ["Reason"] = "x", ["Confirm"] = "true" });
         Assert.Contains("An application reference is short", await tooLong.Content.ReadAsStringAsync());
 
         // Refused, by field, with nothing changed: no confirmation, no reason.
-        var refused = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = reference, ["ParticipantId"] = participantId.ToString() });
+        var refused = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = reference, ["Names"] = name });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var said = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-        Assert.Contains("Tick the box to confirm that the name is to be erased for good.", said);
-        var unexplained = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = reference, ["ParticipantId"] = participantId.ToString(), ["Confirm"] = "true" });
+        Assert.Contains("Tick the box to confirm that the names are to be erased for good.", said);
+        var unexplained = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = reference, ["Names"] = name, ["Confirm"] = "true" });
         Assert.Equal(HttpStatusCode.BadRequest, unexplained.StatusCode);
         Assert.Contains("Say why: whose request, received when and how", WebUtility.HtmlDecode(await unexplained.Content.ReadAsStringAsync()));
+        var unticked = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = reference, ["Reason"] = "x", ["Confirm"] = "true" });
+        Assert.Contains("Tick the name, or names, to be erased.", WebUtility.HtmlDecode(await unticked.Content.ReadAsStringAsync()));
+        var stranger = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = reference, ["Names"] = "Somebody Else", ["Reason"] = "x", ["Confirm"] = "true" });
+        Assert.Equal(HttpStatusCode.BadRequest, stranger.StatusCode);
+        Assert.Contains("Tick names from the list", WebUtility.HtmlDecode(await stranger.Content.ReadAsStringAsync()));
         Assert.True(await factory.WithDbAsync(db => db.Set<Participant>().AnyAsync(p => p.Id == participantId && p.Name == name)));
 
-        await GrantJourney.ExpectRedirectAsync(admin.PostFormAsync("/Admin/Erasure", new()
-        {
-            ["Application"] = reference, ["ParticipantId"] = participantId.ToString(), ["Confirm"] = "true",
-            ["Reason"] = "Request by email to the ISU, 30 November 2026",
-        }), "erase the name");
+        await GrantJourney.ExpectRedirectAsync(admin.PostPairsAsync("/Admin/Erasure", [
+            new("Application", reference), new("Names", name), new("Names", mistyped), new("Confirm", "true"),
+            new("Reason", "Request by email to the ISU, 30 November 2026"),
+        ]), "erase the names");
 
         // After: the name is nowhere — not in the application, its versions, nor any column of any audit record.
         Assert.Equal(Participant.ErasedName, await factory.WithDbAsync(db => db.Set<Participant>().Where(p => p.Id == participantId).Select(p => p.Name).SingleAsync()));
@@ -80,6 +88,11 @@ public abstract class PersonalDataErasureTests(CafAppFactory factory)
         Assert.False(await factory.WithDbAsync(db => db.ApplicationVersions.AnyAsync(v => v.SnapshotJson.Contains(name))));
         Assert.False(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e =>
             e.Details!.Contains(name) || e.PersonalValues!.Contains(name) || e.UserName.Contains(name) || e.EntityId!.Contains(name))));
+        // Read as values, not as text (JSON may escape a name's letters): neither spelling is kept anywhere.
+        var keptValues = await factory.WithDbAsync(async db => (await db.AuditEvents.Where(e => e.PersonalValues != null).Select(e => e.PersonalValues).ToListAsync())
+            .SelectMany(v => Caf.Data.Auditing.AuditPersonalData.Values(v)).OfType<string>().ToList());
+        Assert.DoesNotContain(keptValues, v => v.Equals(name, StringComparison.OrdinalIgnoreCase) || v.Equals(mistyped, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("Dara Kim", keptValues);
         var erased = await factory.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == "personal-data.erased"));
         Assert.Equal("admin@caf.demo", erased.UserName);
         Assert.Equal(applicationId.ToString(), erased.EntityId);
@@ -95,13 +108,10 @@ public abstract class PersonalDataErasureTests(CafAppFactory factory)
         var verified = await VerifyAsync();
         Assert.True(verified.Ok, verified.ToString());
 
-        // The same member cannot be erased twice; the page says so by its field.
-        var again = await admin.PostFormAsync("/Admin/Erasure", new()
-        {
-            ["Application"] = reference, ["ParticipantId"] = participantId.ToString(), ["Confirm"] = "true", ["Reason"] = "again",
-        });
+        // An erased name is no longer one to tick; the page says so.
+        var again = await admin.PostFormAsync("/Admin/Erasure", new() { ["Application"] = reference, ["Names"] = name, ["Confirm"] = "true", ["Reason"] = "again" });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        Assert.Contains("already been erased", await again.Content.ReadAsStringAsync());
+        Assert.Contains("Tick names from the list", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
     }
 
     private static async Task<Guid> SubmittedAsync(GrantJourney journey)
@@ -113,8 +123,9 @@ public abstract class PersonalDataErasureTests(CafAppFactory factory)
         fields["Form.Delegation[1].Organisation"] = "CMAA";
         fields["Form.Delegation[1].Sex"] = "Male";
         fields["Form.Delegation[1].AgeBand"] = "From25To39";
-        var id = await GrantJourney.CreateDraftAsync(applicant, fields);
-        await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "submit");
+        var mistyped = new Dictionary<string, string>(fields) { ["Form.Delegation[0].Name"] = "Chanthy Sokk" };
+        var id = await GrantJourney.CreateDraftAsync(applicant, mistyped);
+        await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync($"/Applications/Edit/{id}", fields, "Submit"), "correct the name and submit");
         return id;
     }
 

@@ -99,6 +99,10 @@ public static class AuditPersonalData
         return kept.Count == 0 ? null : kept.ToJsonString();
     }
 
+    /// <summary>The values kept beside a record, as they were given (strings as strings).</summary>
+    public static IEnumerable<object?> Values(string? personalValues) =>
+        Kept(personalValues).Select(p => p.Value?["value"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : (object?)p.Value?["value"]?.ToJsonString());
+
     private static JsonNode? Replace(JsonNode? node, JsonObject kept)
     {
         switch (node)

@@ -284,19 +284,15 @@ public sealed class GrantApplication : IAudited
     }
 
     /// <summary>
-    /// Erases the name of the delegation member <paramref name="participantId"/>, and of every member of this delegation
-    /// with the same name, at the person's request and whatever the stage (ADR 0028); returns the name and the members erased.
+    /// Erases these names from the delegation, at the person's request and whatever the stage (ADR 0028): every member
+    /// with one of them, whatever its capitals, is "(name erased)"; returns the members erased (none when only an earlier
+    /// spelling, kept in the trail, was chosen).
     /// </summary>
-    /// <exception cref="DomainException">There is no such member, or their name was already erased.</exception>
-    public (string Name, IReadOnlyList<Guid> Erased) EraseParticipantName(Guid participantId)
+    public IReadOnlyList<Guid> EraseParticipantNames(IReadOnlyCollection<string> names)
     {
-        var chosen = _participants.SingleOrDefault(p => p.Id == participantId)
-                     ?? throw new DomainException("Choose a member of this application's delegation.", "ParticipantId");
-        if (chosen.IsErased) throw new DomainException("This member's name has already been erased.", "ParticipantId");
-        var name = chosen.Name;
-        var same = _participants.Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
-        foreach (var participant in same) participant.EraseName();
-        return (name, [.. same.Select(p => p.Id)]);
+        var erased = _participants.Where(p => !p.IsErased && names.Any(n => string.Equals(p.Name, n.Trim(), StringComparison.OrdinalIgnoreCase))).ToList();
+        foreach (var participant in erased) participant.EraseName();
+        return [.. erased.Select(p => p.Id)];
     }
 
     /// <summary>The narrative parts of the proposal. Any may be blank in a draft; submission asks for them.</summary>

@@ -28,7 +28,11 @@ public sealed partial class CafSession(HttpClient client) : IDisposable
     }
 
     /// <summary>GETs <paramref name="pageUrl"/> for its antiforgery token, then POSTs the fields to it (with an optional handler).</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, Dictionary<string, string> fields, string? handler = null)
+    public Task<HttpResponseMessage> PostFormAsync(string pageUrl, Dictionary<string, string> fields, string? handler = null) =>
+        PostPairsAsync(pageUrl, [.. fields], handler);
+
+    /// <summary>The same with fields that may repeat (several boxes ticked under one name).</summary>
+    public async Task<HttpResponseMessage> PostPairsAsync(string pageUrl, IReadOnlyList<KeyValuePair<string, string>> fields, string? handler = null)
     {
         var token = await TokenFromAsync(pageUrl);
         var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));

@@ -7,14 +7,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Caf.Web.Features.Admin;
 
 /// <summary>
-/// A delegation member asked for their name to be erased: the administrator finds the application, chooses the member,
-/// says why, and erases it everywhere it is kept (ADR 0028).
+/// A delegation member asked for their name to be erased: the administrator finds the application, ticks the name (and
+/// any earlier spelling of it the trail kept), says why, and erases it everywhere it is kept (ADR 0028).
 /// </summary>
 [Authorize(Roles = CafRoles.Admin)]
 public sealed class ErasureModel(PersonalDataErasure erasure) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Application { get; set; }
-    [BindProperty] public string? ParticipantId { get; set; }
+    /// <summary>The names ticked, as the list gives them.</summary>
+    [BindProperty] public List<string> Names { get; set; } = [];
     [BindProperty] public string? Reason { get; set; }
     /// <summary>"true" when the box is ticked (read as text, so that anything else is simply not a confirmation).</summary>
     [BindProperty] public string? Confirm { get; set; }
@@ -25,14 +26,19 @@ public sealed class ErasureModel(PersonalDataErasure erasure) : PageModel
     private const int MaxReference = 40;
 
     internal GrantApplication? Found { get; private set; }
+    internal IReadOnlyList<string> Known { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (Application?.Trim() is { Length: > 0 } reference)
         {
             if (reference.Length > MaxReference) ModelState.AddModelError(nameof(Application), "An application reference is short, such as CAF-2026-001.");
-            else if ((Found = await erasure.FindAsync(reference, ct)) is null) ModelState.AddModelError(nameof(Application), $"There is no application {reference}.");
-            if (Found is null) Response.StatusCode = 404;
+            else await FindAsync(reference, ct);
+            if (Found is null)
+            {
+                if (reference.Length <= MaxReference) ModelState.AddModelError(nameof(Application), $"There is no application {reference}.");
+                Response.StatusCode = 404;
+            }
         }
         return Page();
     }
@@ -41,23 +47,28 @@ public sealed class ErasureModel(PersonalDataErasure erasure) : PageModel
     {
         if (Application?.Trim() is { Length: > MaxReference })
             ModelState.AddModelError(nameof(Application), "An application reference is short, such as CAF-2026-001.");
-        else if (Application?.Trim() is { Length: > 0 } reference) Found = await erasure.FindAsync(reference, ct);
-        Guid? participant = Guid.TryParse(ParticipantId, out var id) ? id : null;
-        if (!Confirmed) ModelState.AddModelError(nameof(Confirm), "Tick the box to confirm that the name is to be erased for good.");
-        if (ParticipantId is { Length: > 0 } && participant is null) ModelState.AddModelError(nameof(ParticipantId), "Choose a member of this application's delegation.");
+        else if (Application?.Trim() is { Length: > 0 } reference) await FindAsync(reference, ct);
+        if (!Confirmed) ModelState.AddModelError(nameof(Confirm), "Tick the box to confirm that the names are to be erased for good.");
         if (ModelState.IsValid)
         {
-            var result = await erasure.EraseParticipantAsync(User, Application, participant, Reason, ct);
+            var result = await erasure.EraseNamesAsync(User, Application, [.. Names.Where(n => !string.IsNullOrWhiteSpace(n))], Reason, ct);
             if (result.Outcome.Succeeded)
             {
-                TempData["Message"] = $"The name was erased from {result.Members} member{(result.Members == 1 ? "" : "s")} of the delegation, " +
+                TempData["Message"] = $"Erased from {result.Members} member{(result.Members == 1 ? "" : "s")} of the delegation, " +
                                       $"{result.Versions} submitted version{(result.Versions == 1 ? "" : "s")} and {result.Records} audit record{(result.Records == 1 ? "" : "s")}. " +
                                       "The audit trail still verifies; the erasure itself is recorded in it.";
                 return RedirectToPage(new { Application = Found?.Reference ?? Found?.Id.ToString() ?? Application });
             }
             foreach (var (field, message) in result.Outcome.Errors) ModelState.AddModelError(field ?? "", message);
+            if (Found is not null) await FindAsync(Application!.Trim(), ct);
         }
         Response.StatusCode = 400;
         return Page();
+    }
+
+    private async Task FindAsync(string reference, CancellationToken ct)
+    {
+        Found = await erasure.FindAsync(reference, ct);
+        Known = Found is null ? [] : await erasure.NamesAsync(Found, ct);
     }
 }

@@ -21,11 +21,15 @@ public sealed class PersonalDataErasure(CafDbContext db, UserActions actions) : 
     internal const string ErasedAction = "personal-data.erased";
     public const int MaxReasonLength = 500;
 
-    public async Task<ErasureResult> EraseParticipantAsync(ClaimsPrincipal admin, string? reference, Guid? participantId, string? reason, CancellationToken ct)
+    /// <summary>
+    /// Erases the chosen names from the application's delegation: each must be one of <see cref="NamesAsync"/> (a member's
+    /// name now, or an earlier spelling the trail kept from a draft since corrected).
+    /// </summary>
+    public async Task<ErasureResult> EraseNamesAsync(ClaimsPrincipal admin, string? reference, IReadOnlyList<string> names, string? reason, CancellationToken ct)
     {
         var problems = new List<(string Field, string Message)>();
         if (string.IsNullOrWhiteSpace(reference)) problems.Add(("Application", "Give the application's reference, such as CAF-2026-001, or a draft's id."));
-        if (participantId is null) problems.Add(("ParticipantId", "Choose the member of the delegation whose name is to be erased."));
+        if (names.Count == 0) problems.Add(("Names", "Tick the name, or names, to be erased."));
         if (string.IsNullOrWhiteSpace(reason)) problems.Add(("Reason", "Say why: whose request, received when and how (without the person's name)."));
         else if (reason.Trim().Length > MaxReasonLength) problems.Add(("Reason", $"Keep it under {MaxReasonLength} characters."));
         if (problems.Count > 0) return new(CommandOutcome.Invalid(problems), 0, 0, 0);
@@ -34,19 +38,34 @@ public sealed class PersonalDataErasure(CafDbContext db, UserActions actions) : 
         var outcome = await actions.RunAsync(admin, async () =>
         {
             var application = await FindAsync(reference!, ct) ?? throw new DomainException($"There is no application {reference!.Trim()}.", "Application");
-            var (name, erased) = application.EraseParticipantName(participantId!.Value);
+            var known = await NamesAsync(application, ct);
+            if (names.Any(n => !known.Contains(n.Trim(), StringComparer.OrdinalIgnoreCase)))
+                throw new DomainException("Tick names from the list: only names this delegation has had can be erased here.", "Names");
+            var erased = application.EraseParticipantNames(names);
             members = erased.Count;
             foreach (var version in await db.ApplicationVersions.Where(v => v.ApplicationId == application.Id).ToListAsync(ct))
-                if (version.EraseParticipantName(name)) versions++;
-            // The change to the members is recorded with the name sealed beside it; saved first so that it is erased below too.
+                if (names.Aggregate(false, (changed, name) => version.EraseParticipantName(name) | changed)) versions++;
+            // The change to the members is recorded with the names sealed beside it; saved first so that it is erased below too.
             await db.SaveChangesAsync(ct);
-            records = await EraseFromTrailAsync(application.Id, erased, name, ct);
+            records = await EraseFromTrailAsync(application, names, ct);
             db.AuditEvents.Add(new AuditEvent(ErasedAction, nameof(GrantApplication), application.Id.ToString(), JsonSerializer.Serialize(new
             {
-                what = "the name of a delegation member", participants = erased, versions, records, reason = reason!.Trim(),
+                what = "names of delegation members", names = names.Count, participants = erased, versions, records, reason = reason!.Trim(),
             })));
         }, ct);
         return new(outcome, members, versions, records);
+    }
+
+    /// <summary>
+    /// The names this delegation has had: its members' now, and those the trail keeps from earlier versions of the draft
+    /// (a name corrected later is still a name of the person); smallest first, each once whatever its capitals.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> NamesAsync(GrantApplication application, CancellationToken ct)
+    {
+        var kept = (await DelegationRecords(application).Select(e => e.PersonalValues).ToListAsync(ct))
+            .SelectMany(values => AuditPersonalData.Values(values)).OfType<string>();
+        return [.. application.Participants.Where(p => !p.IsErased).Select(p => p.Name).Concat(kept)
+            .Where(n => n != Participant.ErasedName).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>The application and its delegation, found by its reference whatever its capitals, or by its id (a draft has no reference).</summary>
@@ -57,21 +76,23 @@ public sealed class PersonalDataErasure(CafDbContext db, UserActions actions) : 
         return db.Applications.Include(a => a.Participants).SingleOrDefaultAsync(a => a.Reference == wanted, ct);
     }
 
-    /// <summary>
-    /// Empties the name from the personal values kept beside the application's delegation records — the members' own
-    /// records, and those of members since replaced, which name the application — and says how many records changed.
-    /// </summary>
-    private async Task<int> EraseFromTrailAsync(Guid applicationId, IReadOnlyList<Guid> members, string name, CancellationToken ct)
+    /// <summary>The audit records of the delegation's members that keep personal values: its members' own, and those of members since replaced, which name the application.</summary>
+    private IQueryable<AuditEvent> DelegationRecords(GrantApplication application)
     {
-        var application = applicationId.ToString();
-        var ids = members.Select(m => m.ToString()).ToList();
-        var candidates = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.EntityType == nameof(Participant) && e.PersonalValues != null && (ids.Contains(e.EntityId!) || e.Details!.Contains(application)))
-            .Select(e => new { e.Id, e.PersonalValues }).ToListAsync(ct);
+        var id = application.Id.ToString();
+        var ids = application.Participants.Select(m => m.Id.ToString()).ToList();
+        return db.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityType == nameof(Participant) && e.PersonalValues != null && (ids.Contains(e.EntityId!) || e.Details!.Contains(id)));
+    }
+
+    /// <summary>Empties the names from the personal values kept beside the delegation's records; says how many records changed.</summary>
+    private async Task<int> EraseFromTrailAsync(GrantApplication application, IReadOnlyCollection<string> names, CancellationToken ct)
+    {
+        var candidates = await DelegationRecords(application).Select(e => new { e.Id, e.PersonalValues }).ToListAsync(ct);
         var changed = 0;
         foreach (var record in candidates)
         {
-            var kept = AuditPersonalData.Without(record.PersonalValues, value => IsName(value, name));
+            var kept = AuditPersonalData.Without(record.PersonalValues, value => names.Any(name => IsName(value, name)));
             if (kept == record.PersonalValues) continue;
             await db.AuditEvents.Where(e => e.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.PersonalValues, kept), ct);
             changed++;
