@@ -111,7 +111,7 @@ public sealed class GrantReport : IAudited
 
     /// <summary>
     /// What changed from <paramref name="previous"/> to this version, line by line (the lines by their budget line), then
-    /// the total and the files; empty when nothing did.
+    /// the total and the files (each version has a file of its own, so the report file is always listed).
     /// </summary>
     public IReadOnlyList<(string What, string Before, string After)> ChangesSince(GrantReport previous, string currency)
     {
@@ -122,7 +122,8 @@ public sealed class GrantReport : IAudited
                 changes.Add(($"Spent on \"{line.Description}\"", old is null ? "" : new Money(old.Actual, currency).ToString(), new Money(line.Actual, currency).ToString()));
         if (previous.ActualExpenditure != ActualExpenditure)
             changes.Add(("Total spent", new Money(previous.ActualExpenditure, currency).ToString(), new Money(ActualExpenditure, currency).ToString()));
-        if (previous.FileName != FileName) changes.Add(("Report file", previous.FileName, FileName));
+        // Each version comes with its own file: under the same name it is still a new file, to read again.
+        changes.Add(("Report file", previous.FileName, previous.FileName == FileName ? $"{FileName} (a new file under the same name)" : FileName));
         if (previous.ReceiptsFileName != ReceiptsFileName) changes.Add(("Receipts", previous.ReceiptsFileName ?? "", ReceiptsFileName ?? ""));
         return changes;
     }

@@ -221,10 +221,10 @@ internal static class ReportMail
         }
     }
 
-    /// <summary>A date as people write it in the language: 2 December 2026, 2 décembre 2026, 2 de diciembre de 2026.</summary>
+    /// <summary>A date as people write it in the language: 2 December 2026, 2 décembre 2026 (1er décembre), 2 de diciembre de 2026.</summary>
     public static string Date(DateOnly date, string language) => language switch
     {
-        "fr" => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-CH")),
+        "fr" => date.Day == 1 ? date.ToString("1'er' MMMM yyyy", CultureInfo.GetCultureInfo("fr-CH")) : date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-CH")),
         "es" => date.ToString("d 'de' MMMM 'de' yyyy", CultureInfo.GetCultureInfo("es-ES")),
         _ => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
     };
