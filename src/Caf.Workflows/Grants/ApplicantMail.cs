@@ -11,16 +11,23 @@ namespace Caf.Workflows.Grants;
 internal static class ApplicantMail
 {
     /// <param name="optional">The kind, when a person may turn it off (<see cref="OptionalEmail"/>); those who did get none.</param>
-    public static async Task QueueAsync(CafDbContext db, GrantApplication application, DateTime nowUtc,
+    public static Task QueueAsync(CafDbContext db, GrantApplication application, DateTime nowUtc,
+        Func<string, (string Subject, string Body)> compose, CancellationToken cancellationToken, OptionalEmail optional = OptionalEmail.None) =>
+        QueueToRoleAsync(db, CafRoles.Applicant, application.ApplicantStateId, nowUtc, compose, cancellationToken, optional);
+
+    /// <summary>
+    /// Emails everyone with <paramref name="role"/> (of <paramref name="stateId"/> when given), each in their language;
+    /// a person an administrator disabled, or who turned this optional kind off, gets none (an expired lockout after wrong
+    /// passwords changes nothing).
+    /// </summary>
+    public static async Task QueueToRoleAsync(CafDbContext db, string role, Guid? stateId, DateTime nowUtc,
         Func<string, (string Subject, string Body)> compose, CancellationToken cancellationToken, OptionalEmail optional = OptionalEmail.None)
     {
-        var applicantRole = await db.Roles.Where(r => r.Name == CafRoles.Applicant).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-        var focalPoints = await db.Users.AsNoTracking()
-            .Where(u => u.StatePartyId == application.ApplicantStateId && u.Email != null
-                        && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == applicantRole))
+        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var people = await db.Users.AsNoTracking()
+            .Where(u => (stateId == null || u.StatePartyId == stateId) && u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
             .ToListAsync(cancellationToken);
-        // Only a person an administrator disabled is left out; an expired lockout after wrong passwords changes nothing.
-        foreach (var person in focalPoints.Where(u => !u.IsDisabled && u.Wants(optional)))
+        foreach (var person in people.Where(u => !u.IsDisabled && u.Wants(optional)))
         {
             var (subject, body) = compose(person.Language);
             db.Outbox.Add(new OutboxMessage(person.Email!, subject, body, nowUtc, person.Language));

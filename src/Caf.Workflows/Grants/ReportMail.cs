@@ -208,18 +208,9 @@ internal static class ReportMail
     };
 
     /// <summary>Emails each ISU officer (an administrator-disabled account, or one who turned this kind off, left out), in their language.</summary>
-    public static async Task QueueToIsuAsync(CafDbContext db, DateTime nowUtc, Func<string, (string Subject, string Body)> compose, CancellationToken ct,
-        OptionalEmail optional = OptionalEmail.None)
-    {
-        var role = await db.Roles.Where(r => r.Name == CafRoles.IsuOfficer).Select(r => r.Id).FirstOrDefaultAsync(ct);
-        var officers = await db.Users.AsNoTracking()
-            .Where(u => u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == role)).ToListAsync(ct);
-        foreach (var person in officers.Where(u => !u.IsDisabled && u.Wants(optional)))
-        {
-            var (subject, body) = compose(person.Language);
-            db.Outbox.Add(new OutboxMessage(person.Email!, subject, body, nowUtc, person.Language));
-        }
-    }
+    public static Task QueueToIsuAsync(CafDbContext db, DateTime nowUtc, Func<string, (string Subject, string Body)> compose, CancellationToken ct,
+        OptionalEmail optional = OptionalEmail.None) =>
+        ApplicantMail.QueueToRoleAsync(db, CafRoles.IsuOfficer, null, nowUtc, compose, ct, optional);
 
     /// <summary>A date as people write it in the language: 2 December 2026, 2 décembre 2026 (1er décembre), 2 de diciembre de 2026.</summary>
     public static string Date(DateOnly date, string language) => language switch
