@@ -30,6 +30,9 @@ public static class FundTime
     /// <summary>Today's date in the fund's zone.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>23:59 in the fund's zone on <paramref name="day"/>, as UTC: the end of a due day (never in a daylight-saving gap, which falls at night).</summary>
+    public static DateTime EndOfDay(DateOnly day) => ToUtc(day.ToDateTime(new TimeOnly(23, 59)))!.Value;
+
     /// <summary>The fund's date of a UTC instant: 23:30 UTC on 31 December is 1 January in Geneva.</summary>
     public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(FromUtc(utc));
 

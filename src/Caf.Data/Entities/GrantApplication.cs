@@ -93,7 +93,11 @@ public sealed class GrantApplication : IAudited
     public const int MaxExtensionReasonLength = 1000;
 
     /// <summary>When the final reports are due: an agreed extension's date, else 60 days after the activities end.</summary>
-    public DateOnly? FinalReportDueOn => FinalReportExtendedTo ?? ActivityEnd?.AddDays(FinalReportDaysAfterActivities);
+    public DateOnly? FinalReportDueOn => FinalReportDue(ActivityEnd, FinalReportExtendedTo);
+
+    /// <summary>The rule of <see cref="FinalReportDueOn"/>, for an application read as a few columns.</summary>
+    public static DateOnly? FinalReportDue(DateOnly? activityEnd, DateOnly? extendedTo) =>
+        extendedTo ?? activityEnd?.AddDays(FinalReportDaysAfterActivities);
 
     /// <summary>Whether the ISU may still move the final report's due date: while the grant runs or its reports are awaited.</summary>
     public bool MayExtendFinalReport => Stage is GrantStages.Active or GrantStages.Reporting && FinalReportDueOn is not null;

@@ -27,8 +27,5 @@ internal sealed class FinalReportDueDateField : IWorkflowDateField
     public string Description => $"{GrantApplication.FinalReportDaysAfterActivities} days after the activities end, or an agreed extension's date.";
 
     public DateTime? ValueFor(object subject) =>
-        subject is GrantApplication { FinalReportDueOn: { } due } ? EndOfDay(due) : null;
-
-    /// <summary>23:59 in the fund's time zone on <paramref name="day"/>, in UTC (never in a daylight-saving gap, which falls at night).</summary>
-    public static DateTime EndOfDay(DateOnly day) => Caf.Data.FundTime.ToUtc(day.ToDateTime(new TimeOnly(23, 59)))!.Value;
+        subject is GrantApplication { FinalReportDueOn: { } due } ? Caf.Data.FundTime.EndOfDay(due) : null;
 }

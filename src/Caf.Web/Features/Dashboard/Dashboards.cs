@@ -13,8 +13,9 @@ namespace Caf.Web.Features.Dashboard;
 public sealed record StageCount(string Stage, string Label, int Count);
 public sealed record OverdueReport(Guid Id, string Reference, string State, DateOnly Due);
 public sealed record RecentMove(Guid ApplicationId, string? Reference, string From, string To, string By, DateTime AtUtc);
-public sealed record IsuDashboard(Guid? RoundId, string? RoundTitle, IReadOnlyList<StageCount> ByStage, int TasksOpen, int TasksOverdue,
-    IReadOnlyList<OverdueReport> ReportsOverdue, IReadOnlyList<RecentMove> Recent);
+public sealed record RoundChoice(Guid Id, string Title);
+public sealed record IsuDashboard(Guid? RoundId, string? RoundTitle, IReadOnlyList<RoundChoice> Rounds, IReadOnlyList<StageCount> ByStage, int TasksOpen,
+    int TasksOverdue, IReadOnlyList<OverdueReport> ReportsOverdue, IReadOnlyList<RecentMove> Recent);
 
 public sealed record MonthBalance(DateOnly MonthEnd, decimal Cash);
 public sealed record PendingApproval(Guid ApplicationId, string Reference, int Tranche, Money Amount, DateTime RequestedAtUtc);
@@ -45,8 +46,9 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
     public async Task<IsuDashboard> IsuAsync(Guid? roundId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var round = await db.Rounds.AsNoTracking().Where(r => roundId == null || r.Id == roundId).OrderByDescending(r => r.OpensAtUtc)
-            .Select(r => new { r.Id, r.Title }).FirstOrDefaultAsync(ct);
+        // The rounds, newest first, for the choice; the one asked for, else the newest.
+        var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.OpensAtUtc).Select(r => new RoundChoice(r.Id, r.Title)).ToListAsync(ct);
+        var round = rounds.FirstOrDefault(r => roundId == null || r.Id == roundId);
         var counts = round is null ? [] : await db.Applications.AsNoTracking().Where(a => a.RoundId == round.Id)
             .GroupBy(a => a.Workflow!.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct);
         var byStage = Workflow.Stages.Select(s => new StageCount(s.Id, s.Label.En, counts.FirstOrDefault(c => c.Stage == s.Id)?.Count ?? 0))
@@ -64,8 +66,8 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
             .Join(db.Applications, t => t.InstanceId, a => a.WorkflowInstanceId,
                 (t, a) => new { a.Id, a.Reference, t.FromStage, t.ToStage, t.UserName, t.AtUtc })
             .ToListAsync(ct);
-        return new IsuDashboard(round?.Id, round?.Title, byStage, await tasks.CountAsync(ct), await tasks.CountAsync(t => t.DueAtUtc < now, ct),
-            [.. late.Select(a => new OverdueReport(a.Id, a.Reference!, a.State, a.FinalReportExtendedTo ?? a.ActivityEnd!.Value.AddDays(GrantApplication.FinalReportDaysAfterActivities)))
+        return new IsuDashboard(round?.Id, round?.Title, rounds, byStage, await tasks.CountAsync(ct), await tasks.CountAsync(t => t.DueAtUtc < now, ct),
+            [.. late.Select(a => new OverdueReport(a.Id, a.Reference!, a.State, GrantApplication.FinalReportDue(a.ActivityEnd, a.FinalReportExtendedTo)!.Value))
                 .OrderBy(r => r.Due)],
             [.. recent.OrderByDescending(r => r.AtUtc).Select(r => new RecentMove(r.Id, r.Reference, Workflow.StageLabel(r.FromStage), Workflow.StageLabel(r.ToStage), r.UserName, r.AtUtc))]);
     }
@@ -145,8 +147,8 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
             var label = workflows.Get(a.DefinitionId, a.DefinitionVersion).StageLabel(a.Stage, forApplicant: true);
             if (a.Stage == GrantStages.Reporting && a.Sent) return new ApplicantRow(a.Id, a.Reference, a.Title, label, "Nothing for now: your report is with the ISU", null);
             if (a.Task is { } task) return new ApplicantRow(a.Id, a.Reference, a.Title, label, task.Title, task.DueAtUtc);
-            if (a.Stage is GrantStages.Active or GrantStages.Reporting && (a.FinalReportExtendedTo ?? a.ActivityEnd?.AddDays(GrantApplication.FinalReportDaysAfterActivities)) is { } due)
-                return new ApplicantRow(a.Id, a.Reference, a.Title, label, "Send the final narrative and financial report", FundTime.ToUtc(due.ToDateTime(new TimeOnly(23, 59))));
+            if (a.Stage is GrantStages.Active or GrantStages.Reporting && GrantApplication.FinalReportDue(a.ActivityEnd, a.FinalReportExtendedTo) is { } due)
+                return new ApplicantRow(a.Id, a.Reference, a.Title, label, "Send the final narrative and financial report", FundTime.EndOfDay(due));
             return new ApplicantRow(a.Id, a.Reference, a.Title, label, null, null);
         })];
     }

@@ -7,7 +7,7 @@ namespace Caf.Web.Features.Dashboard;
 
 /// <summary>Each role's first page: what stands where, what is late, and what waits for this person (issue 14).</summary>
 [Authorize]
-public sealed class IndexModel(Dashboards dashboards, CafDbContext db) : PageModel
+public sealed class IndexModel(Dashboards dashboards) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Round { get; set; }
 
@@ -15,16 +15,11 @@ public sealed class IndexModel(Dashboards dashboards, CafDbContext db) : PageMod
     internal FinanceDashboard? Finance { get; private set; }
     internal CommitteeDashboard? Committee { get; private set; }
     internal IReadOnlyList<ApplicantRow>? Applicant { get; private set; }
-    internal IReadOnlyList<(Guid Id, string Title)> Rounds { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (User.IsInRole(CafRoles.IsuOfficer) || User.IsInRole(CafRoles.Auditor) || User.IsInRole(CafRoles.Admin))
-        {
             Isu = await dashboards.IsuAsync(Round, ct);
-            Rounds = [.. (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                db.Rounds.OrderByDescending(r => r.OpensAtUtc).Select(r => new { r.Id, r.Title }), ct)).Select(r => (r.Id, r.Title))];
-        }
         if (User.IsInRole(CafRoles.Finance)) Finance = await dashboards.FinanceAsync(User, ct);
         if (User.IsInRole(CafRoles.CommitteeMember) || User.IsInRole(CafRoles.CommitteeChair)) Committee = await dashboards.CommitteeAsync(User, ct);
         if (User.IsInRole(CafRoles.Applicant)) Applicant = await dashboards.ApplicantAsync(User, ct);
