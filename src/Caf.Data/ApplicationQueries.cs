@@ -32,6 +32,7 @@ public static class ApplicationQueries
             .Include(a => a.GenderReview).ThenInclude(r => r!.Answers)
             .Include(a => a.Scores)
             .Include(a => a.Reports).ThenInclude(r => r.Lines)
+            .Include(a => a.InterimReportsDue)
             .Include(a => a.LedgerEntries)
             .Include(a => a.Tranches)
             .Include(a => a.Disbursements)

@@ -26,6 +26,7 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ScoringRubric> ScoringRubrics => Set<ScoringRubric>();
     public DbSet<CommitteeScore> CommitteeScores => Set<CommitteeScore>();
     public DbSet<GrantReport> Reports => Set<GrantReport>();
+    public DbSet<ReportDraft> ReportDrafts => Set<ReportDraft>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<DisbursementRequest> DisbursementRequests => Set<DisbursementRequest>();
     public DbSet<Finance.Statements.ImportedStatement> BankStatements => Set<Finance.Statements.ImportedStatement>();

@@ -74,7 +74,7 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
 
         var report = "Final narrative report: the delegation visited three survey sites."u8.ToArray();
         await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}",
-            new() { ["Input.Lines[0]"] = "5000.00", ["Input.Lines[1]"] = "2600.00" }, "Input.File", "final-report.txt", report, "text/plain"), "final report");
+            GrantJourney.Told(new() { ["Input.Lines[0]"] = "5000.00", ["Input.Lines[1]"] = "2600.00" }), "Input.File", "final-report.txt", report, "text/plain"), "final report");
         await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "accept-final-reports"), "accept final report");
         Assert.Equal("FinalReconciliation", await _journey.StageAsync(id));
 

@@ -92,7 +92,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Finance/Rates"] = (false, ["finance@caf.demo"]),
         ["Reporting/FinalReport/{id:guid}"] = (false, [Owner]),
         ["Reporting/Extension/{id:guid}"] = (false, ["isu@caf.demo"]),
-        ["Reporting/Review/{id:guid}"] = (false, ["isu@caf.demo"]),
+        ["Reporting/Review/{id:guid}/{number:int?}"] = (false, ["isu@caf.demo"]),
+        ["Reporting/Interim/{id:guid}/{number:int}"] = (false, [Owner]),
         ["Reporting/Download/{id:guid}"] = (false, [Owner, "isu@caf.demo", "finance@caf.demo", "auditor@caf.demo"]),
         ["Workflows/Diagram/{id?}"] = (false, Staff),
         ["Rounds"] = (true, Users),
@@ -224,9 +225,12 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Finance/Rates"] = (["finance@caf.demo"], null),
         ["Finance/Rates Import"] = (["finance@caf.demo"], null),
         ["Reporting/FinalReport/{id:guid}"] = ([Owner], null),
+        ["Reporting/FinalReport/{id:guid} Save"] = ([Owner], null),
+        ["Reporting/Interim/{id:guid}/{number:int} Save"] = ([Owner], null),
+        ["Reporting/Interim/{id:guid}/{number:int} Submit"] = ([Owner], null),
         ["Reporting/Extension/{id:guid}"] = (["isu@caf.demo"], null),
-        ["Reporting/Review/{id:guid} Return"] = (["isu@caf.demo"], null),
-        ["Reporting/Review/{id:guid} Accept"] = (["isu@caf.demo"], null),
+        ["Reporting/Review/{id:guid}/{number:int?} Return"] = (["isu@caf.demo"], null),
+        ["Reporting/Review/{id:guid}/{number:int?} Accept"] = (["isu@caf.demo"], null),
         ["Rounds/Edit/{id:guid?}"] = (["isu@caf.demo"], null),
         ["Rounds/Edit/{id:guid?} Open"] = (["isu@caf.demo"], null),
         ["Rounds/Edit/{id:guid?} Close"] = (["isu@caf.demo"], null),
@@ -360,6 +364,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
     private static string UrlFor(string pattern, MatrixIds ids) =>
         "/" + ReferenceParameter().Replace(pattern, ids.Reference).Replace("{**path}", "v1/no-such-endpoint")
             .Replace("{id:guid?}", pattern.StartsWith("Rounds/", StringComparison.Ordinal) ? ids.Round.ToString() : ids.Application.ToString()).Replace("{id?}", "caf-grant")
+            .Replace("/{number:int?}", "").Replace("{number:int}", "1")
             .Replace("{id:guid}", pattern.StartsWith("Reporting/Download", StringComparison.Ordinal) ? ids.Report.ToString()
                 : pattern.StartsWith("Applications/Attachment", StringComparison.Ordinal) ? ids.Attachment.ToString()
                 : pattern.StartsWith("Finance/Reverse", StringComparison.Ordinal) ? ids.FundEntry.ToString()

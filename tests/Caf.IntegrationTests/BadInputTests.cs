@@ -505,7 +505,7 @@ public abstract partial class BadInputTests(CafAppFactory factory)
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
         var pdf = "%PDF-1.7\n%final report\n"u8.ToArray();
         Task<HttpResponseMessage> SendAsync(string spent) => applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}",
-            new() { ["Input.Lines[0]"] = spent }, "Input.File", "final-report.pdf", pdf, "application/pdf");
+            GrantJourney.Told(new() { ["Input.Lines[0]"] = spent }), "Input.File", "final-report.pdf", pdf, "application/pdf");
 
         foreach (var (spent, message) in new[]
                  {
@@ -521,7 +521,7 @@ public abstract partial class BadInputTests(CafAppFactory factory)
         }
         // An amount sent after a gap in the rows is not dropped: the form is refused.
         using (var gap = await applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}",
-                   new() { ["Input.Lines[0]"] = "1500", ["Input.Lines[7]"] = "99" }, "Input.File", "final-report.pdf", pdf, "application/pdf"))
+                   GrantJourney.Told(new() { ["Input.Lines[0]"] = "1500", ["Input.Lines[7]"] = "99" }), "Input.File", "final-report.pdf", pdf, "application/pdf"))
         {
             Assert.Equal(HttpStatusCode.BadRequest, gap.StatusCode);
             Assert.Contains("The form sent the amounts out of order", WebUtility.HtmlDecode(await gap.Content.ReadAsStringAsync()));

@@ -32,7 +32,7 @@ public abstract class DashboardTests(CafAppFactory factory)
         var late = await _scenario.ActiveGrantAsync(activityEnd: today.AddDays(-1));
         await _scenario.FireAsync(late, "reports-due", GrantJourney.Isu);
         // Seventy days on, its final report (due 60 days after the activities) is ten days late.
-        var dueOn = today.AddDays(-1).AddDays(GrantApplication.FinalReportDaysAfterActivities).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+        var dueOn = today.AddDays(-1).AddDays(Caf.Data.Reporting.ReportingTemplate.DefaultFinalReportDays).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
         factory.Clock.Advance(TimeSpan.FromDays(70));
         today = FundTime.Today(factory.Clock);
         var lateReference = await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == late).Select(a => a.Reference!).SingleAsync());
@@ -54,7 +54,7 @@ public abstract class DashboardTests(CafAppFactory factory)
                 await db.WorkflowTasks.CountAsync(t => t.ClosedAtUtc == null && t.Role == CafRoles.IsuOfficer && t.DueAtUtc < now)));
             Assert.True(open > 0);
             Assert.Contains($"{open} open</a>, of which <a href=\"/Tasks?Overdue=true\">{overdue} overdue", html);
-            Assert.Matches($@"<td><a href=""/Applications/Details/{late}"">{lateReference}</a></td><td>[^<]+</td><td>{dueOn}</td>", html);
+            Assert.Matches($@"<td><a href=""/Applications/Details/{late}"">{lateReference}</a></td><td>[^<]+</td><td>Final report</td><td>{dueOn}</td>", html);
             Assert.Contains($"{lateReference}</a> moved from Active grant to Reporting by {GrantJourney.Isu}", html);
         }
 

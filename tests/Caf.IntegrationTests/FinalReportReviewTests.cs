@@ -33,7 +33,7 @@ public abstract class FinalReportReviewTests(CafAppFactory factory)
             }
         }
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
-        await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync(page, new() { ["Input.Lines[0]"] = "1900.00" },
+        await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync(page, GrantJourney.Told(new() { ["Input.Lines[0]"] = "1900.00" }),
             "Input.File", "final-report.pdf", "%PDF-1.7\n%first\n"u8.ToArray(), "application/pdf"), "send the final report");
 
         using var isu = await _journey.SignInAsync(GrantJourney.Isu);
@@ -58,7 +58,7 @@ public abstract class FinalReportReviewTests(CafAppFactory factory)
         var (_, form) = await applicant.GetAsync(page);
         Assert.Contains("The flights cost less than reported", form);
         Assert.Contains("id=\"returned\"", form);
-        await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync(page, new() { ["Input.Lines[0]"] = "1750.00" },
+        await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync(page, GrantJourney.Told(new() { ["Input.Lines[0]"] = "1750.00" }),
             "Input.File", "final-report-revised.pdf", "%PDF-1.7\n%second\n"u8.ToArray(), "application/pdf"), "send the revised report");
 
         // The ISU sees both versions, what changed between them and the comments; it accepts the second.

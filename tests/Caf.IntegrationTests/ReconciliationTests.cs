@@ -86,7 +86,7 @@ public abstract class ReconciliationTests(CafAppFactory factory)
         {
             var (_, form) = await applicant.GetAsync($"/Reporting/FinalReport/{id}");
             Assert.Contains("Flights", form);
-            await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}", new() { ["Input.Lines[0]"] = "1200.00" },
+            await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}", GrantJourney.Told(new() { ["Input.Lines[0]"] = "1200.00" }),
                 "Input.File", "final-report.pdf", "%PDF-1.7\n%report\n"u8.ToArray(), "application/pdf"), "send the final report");
         }
         using (var isu = await _journey.SignInAsync(GrantJourney.Isu))
@@ -136,7 +136,7 @@ public abstract class ReconciliationTests(CafAppFactory factory)
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
 
         // A "scan" that is not one: refused at its field, the amount kept as typed, nothing stored.
-        var (status, refused) = await ReadAsync(applicant.PostMultipartAsync(page, new() { ["Input.Lines[0]"] = "1900.00" },
+        var (status, refused) = await ReadAsync(applicant.PostMultipartAsync(page, GrantJourney.Told(new() { ["Input.Lines[0]"] = "1900.00" }),
             [report, new("Input.Receipts", "receipts.png", "%PDF-1.7\n"u8.ToArray(), "image/png")]));
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("The content of receipts.png is not", refused);
@@ -144,7 +144,7 @@ public abstract class ReconciliationTests(CafAppFactory factory)
         Assert.Equal(0, await factory.WithDbAsync(db => db.Reports.CountAsync(r => r.ApplicationId == id)));
 
         var receipts = "%PDF-1.7\n%receipts: hotel, flights\n"u8.ToArray();
-        await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync(page, new() { ["Input.Lines[0]"] = "1900.00" },
+        await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync(page, GrantJourney.Told(new() { ["Input.Lines[0]"] = "1900.00" }),
             [report, new("Input.Receipts", "receipts.pdf", receipts, "application/pdf")]), "send the report with its receipts");
         var sent = await factory.WithDbAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.ApplicationId == id));
         Assert.Equal(("receipts.pdf", (long?)receipts.Length), (sent.ReceiptsFileName, sent.ReceiptsSize));

@@ -61,7 +61,7 @@ public abstract partial class RefusedFormTests(CafAppFactory factory)
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
 
         var (status, html) = await ReadAsync(applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}",
-            new() { ["Input.Lines[0]"] = "700.00", ["Input.Lines[1]"] = "1,5", ["Input.Lines[2]"] = " 650" },
+            GrantJourney.Told(new() { ["Input.Lines[0]"] = "700.00", ["Input.Lines[1]"] = "1,5", ["Input.Lines[2]"] = " 650" }),
             "Input.File", "final-report.pdf", "%PDF-1.7\n%report\n"u8.ToArray(), "application/pdf"));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -83,7 +83,7 @@ public abstract partial class RefusedFormTests(CafAppFactory factory)
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
 
         var (status, html) = await ReadAsync(applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}",
-            new() { ["Input.Lines[0]"] = "700.00", ["Input.Lines[1]"] = "600.00", ["Input.Lines[2]"] = "500.00" },
+            GrantJourney.Told(new() { ["Input.Lines[0]"] = "700.00", ["Input.Lines[1]"] = "600.00", ["Input.Lines[2]"] = "500.00" }),
             "Input.File", "final-report.pdf", "%PDF-1.7\n%report\n"u8.ToArray(), "application/pdf"));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);

@@ -208,7 +208,7 @@ public sealed class ReportReminderEmailTests
         await using var app = new SqliteAppFactory { Settings = { ["App:PublicBaseUrl"] = PublicAddress } };
         var (id, _) = await ReportsDueAsync(app, isuLanguage: null);
         using (var applicant = await new GrantJourney(app).SignInAsync(GrantJourney.Applicant))
-            await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}", new() { ["Input.Lines[0]"] = "1900.00" },
+            await GrantJourney.ExpectRedirectAsync(applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}", GrantJourney.Told(new() { ["Input.Lines[0]"] = "1900.00" }),
                 "Input.File", "final-report.pdf", "%PDF-1.7\n%early\n"u8.ToArray(), "application/pdf"), "send the final report early");
         var runner = app.Services.GetRequiredService<WorkflowTimerRunner>();
         var timers = await app.WithDbAsync(db => db.WorkflowTimers.Where(t => t.Status == WorkflowTimerStatus.Pending && t.Stage == "Reporting")

@@ -131,14 +131,14 @@ public abstract class SecurityTests(CafAppFactory factory)
         await new GrantScenario(factory).FireAsync(id, "reports-due", GrantJourney.Isu);
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
 
-        var disguised = await applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}", new() { ["Input.Lines[0]"] = "1500" },
+        var disguised = await applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}", GrantJourney.Told(new() { ["Input.Lines[0]"] = "1500" }),
             "Input.File", "final-report.pdf", "<script>alert('x')</script>"u8.ToArray(), "application/pdf");
 
         Assert.Equal(HttpStatusCode.BadRequest, disguised.StatusCode);
         Assert.Contains("is not a PDF document although its name says so", await disguised.Content.ReadAsStringAsync());
         Assert.Equal(0, await factory.WithDbAsync(db => db.Reports.CountAsync()));
 
-        var real = await applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}", new() { ["Input.Lines[0]"] = "1500" },
+        var real = await applicant.PostMultipartAsync($"/Reporting/FinalReport/{id}", GrantJourney.Told(new() { ["Input.Lines[0]"] = "1500" }),
             "Input.File", "final-report.pdf", "%PDF-1.7\n%real enough for the signature\n"u8.ToArray(), "application/pdf");
         Assert.Equal(HttpStatusCode.Redirect, real.StatusCode);
         var reportId = await factory.WithDbAsync(db => db.Reports.Select(r => r.Id).SingleAsync());

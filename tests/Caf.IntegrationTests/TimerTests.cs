@@ -24,7 +24,8 @@ public sealed class TimerTests
             id = await new GrantScenario(before).ActiveGrantAsync(activityEnd: Today.AddDays(5));
             var timer = await before.WithDbAsync(db => db.WorkflowTimers.SingleAsync(t => t.Status == WorkflowTimerStatus.Pending));
             Assert.Equal("activities-ended", timer.TimerId);
-            Assert.Equal(Today.AddDays(6).ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc), timer.DueAtUtc);
+            // The day after the activities end, at the end of that day in Geneva.
+            Assert.Equal(Caf.Data.FundTime.EndOfDay(Today.AddDays(6)), timer.DueAtUtc);
         }
 
         // Down for ten days: the timer fell due meanwhile. Starting again sweeps it.

@@ -64,10 +64,27 @@ public sealed class CafGrantWorkflowTests : IDisposable
 
         var latest = registry.Latest(WorkflowServices.GrantWorkflowId);
         Assert.Equal("caf-grant", latest.Id);
-        Assert.Equal(3, latest.Version);
-        Assert.Same(latest, registry.Get("caf-grant", 3));
+        Assert.Equal(4, latest.Version);
+        Assert.Same(latest, registry.Get("caf-grant", 4));
+        Assert.Equal(3, registry.Get("caf-grant", 3).Version);
         Assert.Equal(2, registry.Get("caf-grant", 2).Version);
         Assert.Equal(1, registry.Get("caf-grant", 1).Version);
+    }
+
+    [Fact]
+    public void Version_4_plans_the_reports_on_approval_and_chases_the_interim_reports_on_the_same_timers_and_changes_nothing_else()
+    {
+        var registry = WorkflowRegistry.LoadFolder(RepositoryFiles.WorkflowsFolder, Vocabulary);
+        var (v3, v4) = (registry.Get("caf-grant", 3), registry.Get("caf-grant", 4));
+        Assert.Equal(["commit-funds", "plan-reports", "notify-committee-decision"], v4.Transitions.Single(t => t.Trigger == "approve").Actions);
+        var interim = v4.Timers.Where(t => t.Id.StartsWith("interim-report", StringComparison.Ordinal)).ToList();
+        Assert.All(interim, t => Assert.Equal(("Active", "interim-report-due"), (t.Stage, t.Schedule.Field)));
+        // The same offsets as the final report's: 14 and 3 days before, the day after, 14 days after.
+        Assert.Equal(v3.Timers.Where(t => t.Id.StartsWith("final-report", StringComparison.Ordinal)).Select(t => t.Schedule.Offset).Order(),
+            interim.Select(t => t.Schedule.Offset).Order());
+        Assert.Equal(v3.Timers.Select(t => t.Id).Concat(interim.Select(t => t.Id)).Order(), v4.Timers.Select(t => t.Id).Order());
+        Assert.Equal(v3.Transitions.Select(t => (t.Trigger, t.To)), v4.Transitions.Select(t => (t.Trigger, t.To)));
+        Assert.Equal(v3.Stages.Select(s => s.Id), v4.Stages.Select(s => s.Id));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class FinalReportRulesTests
         var application = _given.Signed(stage: GrantStages.Reporting);
         var zeroes = Budget(application).Select(_ => (decimal?)0m).ToArray();
         Assert.NotEmpty(zeroes);
-        Assert.Empty(new FinalReportSubmission("report.pdf", "application/pdf", [1], Spent(application, zeroes)).Problems(application.BudgetLines));
+        Assert.Empty(new FinalReportSubmission("report.pdf", "application/pdf", [1], Spent(application, zeroes), Narrative: Told(application)).Problems(application.BudgetLines, application.Results));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class FinalReportRulesTests
     {
         var application = _given.Signed(stage: GrantStages.Reporting);
         var first = Budget(application)[0];
-        var problems = new FinalReportSubmission(null, null, null, Spent(application)).Problems(application.BudgetLines).ToList();
+        var problems = new FinalReportSubmission(null, null, null, Spent(application), Narrative: Told(application)).Problems(application.BudgetLines, application.Results).ToList();
         Assert.Equal(("File", "Choose the report file to upload."), problems[0]);
         Assert.Equal(("Lines[0]", $"Give what was spent on \"{first.Description}\" (0 if nothing)."), problems[1]);
     }
@@ -46,11 +46,26 @@ public sealed class FinalReportRulesTests
         spending[Budget(other)[0].Id] = 100m;
 
         Assert.Contains(("Lines", "Report only on the lines of this grant's budget."),
-            new FinalReportSubmission("r.pdf", null, [1], spending).Problems(application.BudgetLines));
+            new FinalReportSubmission("r.pdf", null, [1], spending, Narrative: Told(application)).Problems(application.BudgetLines, application.Results));
         var refused = Assert.Throws<DomainException>(() => application.SubmitFinalReport("r.pdf", "application/pdf", [1],
             spending.ToDictionary(p => p.Key, p => p.Value!.Value), "applicant-1", Now));
         Assert.Equal("Lines", refused.Field);
         Assert.Empty(application.Reports);
+    }
+
+    /// <summary>A narrative that answers every indicator of the application and counts one participant.</summary>
+    private static Caf.Data.Reporting.ReportNarrative Told(GrantApplication application) =>
+        new("Visits.", [.. application.Results.Select(r => new Caf.Data.Reporting.IndicatorResult(r.Id, r.Indicator, r.Target, "Done"))],
+            [new(Sex.Female, 0, 1, 0, 0, 0, null)], "Lessons.", "Follow-up.");
+
+    [Fact]
+    public void A_final_report_without_its_narrative_is_told_what_the_narrative_lacks()
+    {
+        var application = _given.Signed(stage: GrantStages.Reporting);
+        var zeroes = Budget(application).Select(_ => (decimal?)0m).ToArray();
+        var fields = new FinalReportSubmission("report.pdf", "application/pdf", [1], Spent(application, zeroes)).Problems(application.BudgetLines, application.Results)
+            .Select(p => p.Field).ToList();
+        Assert.Equal(["Activities", .. application.Results.Select((_, i) => $"Results[{i}]"), "Participants", "Lessons", "FollowUp"], fields);
     }
 
     public static TheoryData<decimal> ExpendituresRefused => [-0.01m, 100_000_000.01m, 1.001m];
@@ -62,7 +77,7 @@ public sealed class FinalReportRulesTests
         var application = _given.Signed(stage: GrantStages.Reporting);
         var amounts = Budget(application).Select(_ => (decimal?)0m).ToArray();
         amounts[0] = spent;
-        Assert.Equal(["Lines[0]"], new FinalReportSubmission("r.pdf", null, [1], Spent(application, amounts)).Problems(application.BudgetLines)
+        Assert.Equal(["Lines[0]"], new FinalReportSubmission("r.pdf", null, [1], Spent(application, amounts), Narrative: Told(application)).Problems(application.BudgetLines, application.Results)
             .Select(p => p.Field).ToList());
     }
 

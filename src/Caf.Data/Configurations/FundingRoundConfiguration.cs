@@ -18,5 +18,8 @@ internal sealed class FundingRoundConfiguration : IEntityTypeConfiguration<Fundi
         b.Ignore(r => r.Currency);
         b.Ignore(r => r.AllowedCurrencies);
         b.Ignore(r => r.Terms);
+        b.Ignore(r => r.Reporting);
+        // Rounds made before the template existed keep the 60 days DESIGN.md §5 set and ask for no interim reports.
+        b.Property(r => r.FinalReportDays).HasDefaultValue(Caf.Data.Reporting.ReportingTemplate.DefaultFinalReportDays);
     }
 }

@@ -51,14 +51,17 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         b.HasMany(a => a.Conflicts).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(a => a.Tranches).WithOne().HasForeignKey(t => t.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.Disbursements).WithOne().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(a => a.InterimReportsDue).WithOne().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(a => a.FinalReportDays).HasDefaultValue(Caf.Data.Reporting.ReportingTemplate.DefaultFinalReportDays);
         foreach (var collection in new[] { nameof(GrantApplication.Partners), nameof(GrantApplication.BudgetLines),
                      nameof(GrantApplication.Participants), nameof(GrantApplication.Scores), nameof(GrantApplication.Reports),
                      nameof(GrantApplication.LedgerEntries), nameof(GrantApplication.Results), nameof(GrantApplication.Activities),
                      nameof(GrantApplication.ActionLinks), nameof(GrantApplication.Attachments), nameof(GrantApplication.EligibilityChecks),
                      nameof(GrantApplication.Screenings), nameof(GrantApplication.Clarifications), nameof(GrantApplication.Conflicts),
-                     nameof(GrantApplication.Tranches), nameof(GrantApplication.Disbursements) })
+                     nameof(GrantApplication.Tranches), nameof(GrantApplication.Disbursements), nameof(GrantApplication.InterimReportsDue) })
             b.Navigation(collection).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(a => a.Stage);
+        b.Ignore(a => a.NextInterimReport);
         b.Ignore(a => a.RequestedAmount);
         b.Ignore(a => a.ApprovedAmount);
         b.Ignore(a => a.Disbursed);

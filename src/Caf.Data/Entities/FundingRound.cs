@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Caf.Data.Reporting;
 
 namespace Caf.Data.Entities;
 
@@ -17,7 +18,9 @@ public sealed record RoundTerms(
     DateOnly ImplementationEnd,
     IReadOnlyCollection<string> AllowedCurrencies,
     int GenderChecklistVersion = 1,
-    int RubricVersion = 1)
+    int RubricVersion = 1,
+    int FinalReportDays = ReportingTemplate.DefaultFinalReportDays,
+    int? InterimReportMonths = ReportingTemplate.DefaultInterimReportMonths)
 {
     /// <summary>Every broken rule, each with the field it is about, so a form can show them all at once.</summary>
     public IEnumerable<(string Field, string Message)> Problems()
@@ -60,7 +63,11 @@ public sealed record RoundTerms(
 
         if (GenderChecklistVersion < 1) yield return (nameof(GenderChecklistVersion), "The gender checklist version is 1 or more.");
         if (RubricVersion < 1) yield return (nameof(RubricVersion), "The scoring rubric version is 1 or more.");
+        foreach (var problem in Reporting.Problems()) yield return problem;
     }
+
+    /// <summary>The round's reporting template: what each grant approved in it must report, and when.</summary>
+    public ReportingTemplate Reporting => new(FinalReportDays, InterimReportMonths);
 
     public const int MaxDurationLimit = 3_660;
 
@@ -121,6 +128,11 @@ public sealed class FundingRound : IAudited
     public DateOnly ImplementationEnd { get; private set; }
     public int GenderChecklistVersion { get; private set; } = 1;
     public int RubricVersion { get; private set; } = 1;
+    /// <summary>The final narrative and financial reports are due this many days after a grant's activities end.</summary>
+    public int FinalReportDays { get; private set; } = ReportingTemplate.DefaultFinalReportDays;
+    /// <summary>Grants whose activities run longer than this many months send an interim report for each such period; none when null.</summary>
+    public int? InterimReportMonths { get; private set; } = ReportingTemplate.DefaultInterimReportMonths;
+    public ReportingTemplate Reporting => new(FinalReportDays, InterimReportMonths);
     public RoundStatus Status { get; private set; }
     /// <summary>When the ISU closed the round, which may be before its closing time.</summary>
     public DateTime? ClosedAtUtc { get; private set; }
@@ -139,7 +151,11 @@ public sealed class FundingRound : IAudited
         r => r.Status == RoundStatus.Open && r.OpensAtUtc <= utc && r.ClosesAtUtc > utc;
 
     /// <summary>Once open, applicants rely on the terms: only these may change (the closing time only later).</summary>
-    private static readonly string[] ChangeableOnceOpen = [nameof(Description), nameof(ClosesAtUtc)];
+    /// <summary>
+    /// The reporting template may change until the round closes: each grant takes the template as it stands when the
+    /// committee approves it, so a change reaches only grants approved later (ADR 0031).
+    /// </summary>
+    private static readonly string[] ChangeableOnceOpen = [nameof(Description), nameof(ClosesAtUtc), nameof(FinalReportDays), nameof(InterimReportMonths)];
 
     /// <summary>
     /// Whether the term named <paramref name="field"/> (as this class names it: Title, OpensAtUtc, Envelope…) may change now:
@@ -153,7 +169,7 @@ public sealed class FundingRound : IAudited
     };
 
     public RoundTerms Terms => new(Title, Description, OpensAtUtc, ClosesAtUtc, Envelope, Ceiling, MaxDurationDays,
-        ImplementationStart, ImplementationEnd, AllowedCurrencies, GenderChecklistVersion, RubricVersion);
+        ImplementationStart, ImplementationEnd, AllowedCurrencies, GenderChecklistVersion, RubricVersion, FinalReportDays, InterimReportMonths);
 
     /// <summary>
     /// A draft may change in every respect. Once open, applicants rely on the terms: only the description may change and
@@ -169,7 +185,7 @@ public sealed class FundingRound : IAudited
             case RoundStatus.Open:
                 if (Changes(terms).FirstOrDefault(c => !MayChange(c.Field)) is { Field: not null } changed)
                     throw new DomainException(
-                        $"The round is open: applicants rely on its terms, so only the description and the closing time (later, not earlier) may change. The {changed.Name} cannot.",
+                        $"The round is open: applicants rely on its terms, so only the description, the closing time (later, not earlier) and the reporting template may change. The {changed.Name} cannot.",
                         changed.Field);
                 if (terms.ClosesAtUtc < ClosesAtUtc)
                     throw new DomainException("The round is open: its closing time may be extended but not brought forward.", nameof(ClosesAtUtc));
@@ -216,6 +232,8 @@ public sealed class FundingRound : IAudited
         if (Canonical(t.AllowedCurrencies) != AllowedCurrencyCodes) yield return (nameof(AllowedCurrencies), "list of allowed currencies");
         if (t.GenderChecklistVersion != GenderChecklistVersion) yield return (nameof(GenderChecklistVersion), "gender checklist version");
         if (t.RubricVersion != RubricVersion) yield return (nameof(RubricVersion), "scoring rubric version");
+        if (t.FinalReportDays != FinalReportDays) yield return (nameof(FinalReportDays), "final report's due days");
+        if (t.InterimReportMonths != InterimReportMonths) yield return (nameof(InterimReportMonths), "interim reporting period");
     }
 
     private void Apply(RoundTerms terms)
@@ -234,6 +252,8 @@ public sealed class FundingRound : IAudited
         AllowedCurrencyCodes = Canonical(terms.AllowedCurrencies);
         GenderChecklistVersion = terms.GenderChecklistVersion;
         RubricVersion = terms.RubricVersion;
+        FinalReportDays = terms.FinalReportDays;
+        InterimReportMonths = terms.InterimReportMonths;
     }
 
     private static string Canonical(IEnumerable<string> currencies) =>

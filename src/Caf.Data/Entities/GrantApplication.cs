@@ -1,4 +1,6 @@
 using Caf.Data.Finance;
+using Caf.Data.Reporting;
+
 namespace Caf.Data.Entities;
 
 /// <summary>
@@ -83,8 +85,32 @@ public sealed class GrantApplication : IAudited
     public DateTime? ActingChairDesignatedAtUtc { get; private set; }
     public DateOnly? AgreementSignedOn { get; private set; }
 
-    /// <summary>The final narrative and financial reports are due this many days after the activities end (DESIGN.md §5).</summary>
-    public const int FinalReportDaysAfterActivities = 60;
+    /// <summary>
+    /// The final narrative and financial reports are due this many days after the activities end: the round's reporting
+    /// template as it stood when the committee approved the grant (<see cref="PlanReports"/>; 60 by DESIGN.md §5 until then).
+    /// </summary>
+    public int FinalReportDays { get; private set; } = Reporting.ReportingTemplate.DefaultFinalReportDays;
+    private readonly List<InterimReportDue> _interimReportsDue = [];
+    /// <summary>The interim reports this grant must send, in order (none for a grant shorter than its round's interim period).</summary>
+    public IReadOnlyList<InterimReportDue> InterimReportsDue => _interimReportsDue;
+    /// <summary>When the reports were planned from the round's template: on approval.</summary>
+    public DateTime? ReportsPlannedAtUtc { get; private set; }
+
+    /// <summary>
+    /// Sets what this grant must report and when, from its round's reporting template, on approval (ADR 0031): the final
+    /// reports' days after the activities end, and an interim report for each whole period of the template's months.
+    /// </summary>
+    public void PlanReports(Reporting.ReportingTemplate template, DateTime nowUtc)
+    {
+        if (ActivityStart is not { } start || ActivityEnd is not { } end)
+            throw new DomainException("The reports are planned from the activity dates, and this application has none.");
+        if (template.Problems().FirstOrDefault() is { Message: not null } wrong) throw new DomainException(wrong.Message, wrong.Field);
+        FinalReportDays = template.FinalReportDays;
+        _interimReportsDue.Clear();
+        foreach (var period in template.InterimPeriods(start, end))
+            _interimReportsDue.Add(new InterimReportDue(Id, period));
+        ReportsPlannedAtUtc = nowUtc;
+    }
     /// <summary>An extension the ISU agreed: the final report's new due date, why, by whom and when (issue 14).</summary>
     public DateOnly? FinalReportExtendedTo { get; private set; }
     public string? FinalReportExtensionReason { get; private set; }
@@ -93,11 +119,11 @@ public sealed class GrantApplication : IAudited
     public const int MaxExtensionReasonLength = 1000;
 
     /// <summary>When the final reports are due: an agreed extension's date, else 60 days after the activities end.</summary>
-    public DateOnly? FinalReportDueOn => FinalReportDue(ActivityEnd, FinalReportExtendedTo);
+    public DateOnly? FinalReportDueOn => FinalReportDue(ActivityEnd, FinalReportDays, FinalReportExtendedTo);
 
     /// <summary>The rule of <see cref="FinalReportDueOn"/>, for an application read as a few columns.</summary>
-    public static DateOnly? FinalReportDue(DateOnly? activityEnd, DateOnly? extendedTo) =>
-        extendedTo ?? activityEnd?.AddDays(FinalReportDaysAfterActivities);
+    public static DateOnly? FinalReportDue(DateOnly? activityEnd, int finalReportDays, DateOnly? extendedTo) =>
+        extendedTo ?? activityEnd?.AddDays(finalReportDays);
 
     /// <summary>Whether the ISU may still move the final report's due date: while the grant runs or its reports are awaited.</summary>
     public bool MayExtendFinalReport => Stage is GrantStages.Active or GrantStages.Reporting && FinalReportDueOn is not null;
@@ -114,7 +140,7 @@ public sealed class GrantApplication : IAudited
             yield break;
         }
         var current = FinalReportDueOn!.Value;
-        var original = ActivityEnd!.Value.AddDays(FinalReportDaysAfterActivities);
+        var original = ActivityEnd!.Value.AddDays(FinalReportDays);
         if (to <= current)
             yield return ("DueOn", $"Give a date after the present due date, {current.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}.");
         else if (to > original.AddYears(1))
@@ -189,10 +215,13 @@ public sealed class GrantApplication : IAudited
     public Money Refunded => SumOf(LedgerEntryKind.Refund);
 
     /// <summary>The final report that counts: the accepted one, or the one awaiting review.</summary>
-    public GrantReport? FinalReport => _reports.Where(r => r.Status != ReportStatus.Returned).OrderByDescending(r => r.SubmittedAtUtc).FirstOrDefault();
+    public GrantReport? FinalReport => FinalReports.Where(r => r.Status != ReportStatus.Returned).OrderByDescending(r => r.SubmittedAtUtc).FirstOrDefault();
 
     /// <summary>The final report the ISU accepted, the only one reconciliation counts (a grant terminated during review has none).</summary>
-    public GrantReport? AcceptedReport => _reports.Where(r => r.Status == ReportStatus.Accepted).OrderByDescending(r => r.SubmittedAtUtc).FirstOrDefault();
+    public GrantReport? AcceptedReport => FinalReports.Where(r => r.Status == ReportStatus.Accepted).OrderByDescending(r => r.SubmittedAtUtc).FirstOrDefault();
+
+    /// <summary>The versions of the final report (interim reports left out).</summary>
+    private IEnumerable<GrantReport> FinalReports => _reports.Where(r => r.IsFinal);
 
     /// <summary>What the grantee reported spending, from the accepted final report.</summary>
     public Money? ReportedExpenditure => AcceptedReport is { } report ? new Money(report.ActualExpenditure, Currency) : null;
@@ -920,28 +949,76 @@ public sealed class GrantApplication : IAudited
     public string? FinalReportProblem() =>
         Stage != GrantStages.Reporting
             ? $"The final report is sent once the activities are over and reports are due; this grant is at the stage '{Stage}'."
-        : _reports.Any(r => r.Status == ReportStatus.Accepted) ? "The final report has already been accepted."
-        // One version at a time: the ISU reviews what it was sent, not whichever copy arrived last.
-        : _reports.FirstOrDefault(r => r.Status == ReportStatus.Submitted) is { } waiting
-            ? $"Your final report sent on {waiting.SubmittedAtUtc:d MMMM yyyy} is waiting for the ISU's review, so it cannot be replaced now. If it needs correcting, ask the ISU."
-        : null;
+        : SendingProblem(null);
 
-    /// <summary>The final report's versions, oldest first (each returned one kept with the ISU's comments).</summary>
-    public IReadOnlyList<GrantReport> ReportVersions => [.. _reports.OrderBy(r => r.SubmittedAtUtc)];
+    /// <summary>Why the grantee may not send interim report <paramref name="number"/> now, if so.</summary>
+    public string? InterimReportProblem(int number) =>
+        _interimReportsDue.All(d => d.Number != number) ? $"This grant has no interim report {number}."
+        : Stage is not (GrantStages.Active or GrantStages.Reporting)
+            ? $"Interim reports are sent while the grant is active; this grant is at the stage '{Stage}'."
+        : SendingProblem(number);
+
+    /// <summary>One version at a time: none once accepted, none while one waits for review (the ISU reviews what it was sent).</summary>
+    private string? SendingProblem(int? interim)
+    {
+        var name = interim is { } n ? $"interim report {n}" : "final report";
+        var versions = _reports.Where(r => r.InterimNumber == interim).ToList();
+        return versions.Any(r => r.Status == ReportStatus.Accepted) ? $"The {name} has already been accepted."
+            : versions.FirstOrDefault(r => r.Status == ReportStatus.Submitted) is { } waiting
+                ? $"Your {name} sent on {waiting.SubmittedAtUtc.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} is waiting for the ISU's review, so it cannot be replaced now. If it needs correcting, ask the ISU."
+            : null;
+    }
+
+    /// <summary>The versions of the final report, or of interim report <paramref name="interim"/>, oldest first (each returned one kept with the ISU's comments).</summary>
+    public IReadOnlyList<GrantReport> ReportVersions(int? interim = null) =>
+        [.. _reports.Where(r => r.InterimNumber == interim).OrderBy(r => r.SubmittedAtUtc)];
+
+    /// <summary>Whether the report (final, or interim <paramref name="interim"/>) is sent: awaiting review or accepted.</summary>
+    public bool ReportSent(int? interim = null) =>
+        _reports.Any(r => r.InterimNumber == interim && r.Status is ReportStatus.Submitted or ReportStatus.Accepted);
+
+    /// <summary>The first interim report not yet sent (none sent, or the last one returned): what reminders are about.</summary>
+    public InterimReportDue? NextInterimReport => _interimReportsDue.OrderBy(d => d.Number).FirstOrDefault(d => !ReportSent(d.Number));
 
     /// <summary>
-    /// The ISU returns the final report awaiting its review with what must be revised (issue 14): the grantee may then send
-    /// a new version, and the one returned is kept with the comments.
+    /// The ISU returns the report awaiting its review (the final one, or interim report <paramref name="interim"/>) with
+    /// what must be revised (issue 14): the grantee may then send a new version, and the one returned is kept with the comments.
     /// </summary>
-    /// <exception cref="DomainException">Reports are not awaited, none waits for review, or no comments.</exception>
-    public GrantReport ReturnFinalReport(string? comments, string userId, DateTime nowUtc)
+    /// <exception cref="DomainException">The report is not awaited, none waits for review, or no comments.</exception>
+    public GrantReport ReturnReport(int? interim, string? comments, string userId, DateTime nowUtc)
     {
-        if (Stage != GrantStages.Reporting)
+        if (interim is null && Stage != GrantStages.Reporting)
             throw new DomainException($"A final report is returned while the reports are awaited; this grant is at the stage '{Stage}'.");
-        var waiting = _reports.FirstOrDefault(r => r.Status == ReportStatus.Submitted)
-                      ?? throw new DomainException("No final report is waiting for review.");
+        var waiting = _reports.FirstOrDefault(r => r.InterimNumber == interim && r.Status == ReportStatus.Submitted)
+                      ?? throw new DomainException($"No {(interim is { } n ? $"interim report {n}" : "final report")} is waiting for review.");
         waiting.Return(comments, userId, nowUtc);
         return waiting;
+    }
+
+    /// <summary>The ISU accepts interim report <paramref name="number"/> as sent (the final report is accepted by the workflow's transition).</summary>
+    public GrantReport AcceptInterimReport(int number)
+    {
+        var waiting = _reports.FirstOrDefault(r => r.InterimNumber == number && r.Status == ReportStatus.Submitted)
+                      ?? throw new DomainException($"No interim report {number} is waiting for review.");
+        waiting.Accept();
+        return waiting;
+    }
+
+    /// <summary>
+    /// Interim report <paramref name="number"/>: the narrative (every indicator answered, who took part) and a file attached,
+    /// or without one the narrative's own text kept as its file.
+    /// </summary>
+    public GrantReport SubmitInterimReport(int number, ReportNarrative narrative, string? fileName, string? contentType, byte[]? content,
+        string userId, DateTime nowUtc)
+    {
+        if (InterimReportProblem(number) is { } refused) throw new DomainException(refused);
+        if (narrative.Problems(_results).FirstOrDefault() is { Message: not null } wrong) throw new DomainException(wrong.Message, wrong.Field);
+        var report = content is null
+            ? new GrantReport(Id, number, narrative, $"interim-report-{number}.txt", "text/plain; charset=utf-8",
+                System.Text.Encoding.UTF8.GetBytes(narrative.AsText($"{Reference} {Title}: interim report {number}")), userId, nowUtc)
+            : new GrantReport(Id, number, narrative, fileName ?? "", contentType ?? "", content, userId, nowUtc);
+        _reports.Add(report);
+        return report;
     }
 
     /// <summary>
@@ -949,13 +1026,15 @@ public sealed class GrantApplication : IAudited
     /// total is what reconciliation counts.
     /// </summary>
     public GrantReport SubmitFinalReport(string fileName, string contentType, byte[] content, IReadOnlyDictionary<Guid, decimal> actualByBudgetLine,
-        string userId, DateTime nowUtc)
+        string userId, DateTime nowUtc, ReportNarrative? narrative = null)
     {
         if (FinalReportProblem() is { } refused) throw new DomainException(refused);
+        if (narrative?.Problems(_results).FirstOrDefault() is { Message: not null } untold) throw new DomainException(untold.Message, untold.Field);
         if (SpendingProblems(_budgetLines, actualByBudgetLine).FirstOrDefault() is { Message: not null } wrong)
             throw new DomainException(wrong.Message, wrong.Field);
         var report = new GrantReport(Id, fileName, contentType, content,
             [.. _budgetLines.OrderBy(l => l.Position).Select(l => (l, actualByBudgetLine[l.Id]))], userId, nowUtc);
+        if (narrative is not null) report.Narrate(narrative);
         _reports.Add(report);
         return report;
     }

@@ -1,8 +1,14 @@
+using Caf.Data.Reporting;
+
 namespace Caf.Data.Entities;
 
 public enum ReportStatus { Submitted, Accepted, Returned }
 
-/// <summary>The grantee's final report: the narrative as a file and the actual expenditure in the grant's currency.</summary>
+/// <summary>
+/// A report the grantee sent: the final report (a file, the narrative and the actual expenditure in the grant's currency)
+/// or interim report <see cref="InterimNumber"/> (the narrative, with a file attached or, without one, the narrative's
+/// own text kept as its file).
+/// </summary>
 public sealed class GrantReport : IAudited
 {
     public const int MaxBytes = 10 * 1024 * 1024;
@@ -37,12 +43,31 @@ public sealed class GrantReport : IAudited
         Status = ReportStatus.Submitted;
     }
 
+    /// <summary>Interim report <paramref name="number"/>: its narrative, and a file attached or else the narrative's text as a file.</summary>
+    internal GrantReport(Guid applicationId, int number, ReportNarrative narrative, string fileName, string contentType, byte[] content,
+        string submittedByUserId, DateTime nowUtc)
+        : this(applicationId, fileName, contentType, content, 0m, submittedByUserId, nowUtc)
+    {
+        InterimNumber = number;
+        NarrativeJson = narrative.ToJson();
+    }
+
     /// <summary>What is wrong with the total actually spent, if anything.</summary>
     public static string? ExpenditureProblem(decimal actualExpenditure) =>
         Bounds.Amount("The actual expenditure", actualExpenditure, zeroAllowed: true);
 
     public Guid Id { get; private set; }
     public Guid ApplicationId { get; private set; }
+    /// <summary>Which interim report this is (1, 2…), or null for the final report.</summary>
+    public int? InterimNumber { get; private set; }
+    public bool IsFinal => InterimNumber is null;
+    /// <summary>The narrative as typed on the form (<see cref="ReportNarrative"/>), or null for a report sent before it was a form.</summary>
+    public string? NarrativeJson { get; private set; }
+    public ReportNarrative? Narrative => NarrativeJson is null ? null : ReportNarrative.FromJson(NarrativeJson);
+
+    /// <summary>Keeps the narrative typed on the form with a final report.</summary>
+    internal void Narrate(ReportNarrative narrative) => NarrativeJson = narrative.ToJson();
+
     public string FileName { get; private set; } = "";
     public string ContentType { get; private set; } = "";
     /// <summary>The bytes, stored with a new report and never loaded with it: a download reads them by the report's id.</summary>
@@ -116,6 +141,7 @@ public sealed class GrantReport : IAudited
     public IReadOnlyList<(string What, string Before, string After)> ChangesSince(GrantReport previous, string currency)
     {
         var changes = new List<(string, string, string)>();
+        if (Narrative is { } narrative) changes.AddRange(narrative.ChangesSince(previous.Narrative ?? ReportNarrative.Empty));
         var before = previous._lines.ToDictionary(l => l.BudgetLineId);
         foreach (var line in _lines.OrderBy(l => l.Position))
             if (!before.TryGetValue(line.BudgetLineId, out var old) || old.Actual != line.Actual)

@@ -74,8 +74,20 @@ public sealed record ScheduleDefinition
     public DateTime? DueAt(DateTime stageEnteredAtUtc, Func<string, DateTime?> dateField)
     {
         if (After is { } after) return stageEnteredAtUtc + Durations.Parse(after);
-        if (Field is { } field && dateField(field) is { } date) return date + Durations.Parse(Offset ?? "P0D");
+        if (Field is { } field && dateField(field) is { } date) return Offset is null ? date : Shift(date, Durations.Parse(Offset));
         return null;
+    }
+
+    /// <summary>
+    /// A date moved by an offset. Whole days are counted on the fund's calendar (Geneva), so that "14 days before" a due
+    /// time of 23:59 there is 23:59 there too, summer time or not; anything finer is counted in elapsed time.
+    /// </summary>
+    public static DateTime Shift(DateTime utc, TimeSpan offset)
+    {
+        if (offset.Ticks % TimeSpan.TicksPerDay != 0) return utc + offset;
+        var local = Caf.Data.FundTime.FromUtc(utc).AddDays(offset.Days);
+        // A wall-clock time that does not exist on the new day (the hour skipped in spring) is taken an hour later.
+        return Caf.Data.FundTime.ToUtc(local) ?? Caf.Data.FundTime.ToUtc(local.AddHours(1)) ?? utc + offset;
     }
 }
 

@@ -76,8 +76,9 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
 
     /// <summary>
     /// Moves the current stage's timers and open tasks after a date they depend on changed (an agreed extension): a pending timer whose
-    /// time is now different is cancelled and scheduled again at the new time; one that already fired is scheduled again
-    /// when its new time is still to come (a reminder before the new due date). Returns how many were scheduled anew.
+    /// time is now different is cancelled and scheduled again at the new time, or only cancelled when the date is gone (the
+    /// report it chased was sent); one that already fired or was cancelled is scheduled again when its new time is still to
+    /// come (a reminder before the new due date, a report returned for revision). Returns how many were scheduled anew.
     /// </summary>
     public async Task<int> RescheduleTimersAsync(WorkflowInstance instance, object subject, CancellationToken ct = default)
     {
@@ -95,7 +96,8 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
                 if (pending.DueAtUtc == due) continue;
                 pending.Complete(WorkflowTimerStatus.Cancelled, "Rescheduled: the date it depends on changed.", now);
             }
-            else if (due is null || due <= now || mine.Any(t => t.DueAtUtc == due)) continue;
+            // One that ran at that time is not run again; one cancelled (its report sent, then returned) is scheduled anew.
+            else if (due is null || due <= now || mine.Any(t => t.DueAtUtc == due && t.Status != WorkflowTimerStatus.Cancelled)) continue;
             if (due is null) continue;
             db.WorkflowTimers.Add(new WorkflowTimer(instance.Id, timer.Id, instance.Stage, instance.Revision, due.Value, now));
             scheduled++;

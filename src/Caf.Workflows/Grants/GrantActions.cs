@@ -84,71 +84,115 @@ internal sealed class ReleaseCommitmentAction : IWorkflowAction
     }
 }
 
-/// <summary>Reminds the grantee's focal points that the final report is due: a note on their tasks and an email each.</summary>
-internal sealed class RemindFinalReportAction(IEnumerable<IWorkflowDateField> dateFields, IPublicLinks links) : IWorkflowAction
+/// <summary>
+/// The report a timer chases, while it is not sent (none awaiting review or accepted; one returned for revision is chased
+/// until a new version comes): the final report, or the grant's next interim report; its due day and the page to send it.
+/// </summary>
+internal sealed record ChasedReport(int? Interim, DateOnly Due, string Page)
 {
-    public string Name => "remind-final-report";
-    public string Description => "Reminds the grantee that the final report is due (a note and an email in each focal point's language).";
-
-    public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
-    {
-        var application = context.SubjectAs<GrantApplication>();
-        // A report sent (awaiting review or accepted) is not chased; one returned for revision is, until a new version comes.
-        if (ReportSent(application)) return;
-        var due = ReportMail.DueDate(FinalReportDue(dateFields, application));
-        context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.Applicant, application.ApplicantStateId,
-            $"Reminder: the final report for {application.Reference} is due on {ReportMail.Date(due, "en")}.", context.UtcNow));
-        var link = links.Link($"/Reporting/FinalReport/{application.Id}");
-        await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
-            language => ReportMail.Reminder(application, due, link, language), cancellationToken, OptionalEmail.ReportReminders);
-    }
-
-    internal static bool ReportSent(GrantApplication application) =>
-        application.Reports.Any(r => r.Status is ReportStatus.Submitted or ReportStatus.Accepted);
-
-    internal static DateTime FinalReportDue(IEnumerable<IWorkflowDateField> dateFields, GrantApplication application) =>
-        dateFields.First(f => f.Name == FinalReportDueDateField.FieldName).ValueFor(application)
-        ?? throw new InvalidOperationException($"{application.Reference} has no final report due date (no activity end).");
+    public static ChasedReport? Of(GrantApplication application, bool interim) =>
+        interim
+            ? application.NextInterimReport is { } next ? new(next.Number, next.DueOn, ReportMail.Page(application.Id, next.Number)) : null
+            : application.ReportSent() || application.FinalReportDueOn is not { } due ? null : new(null, due, ReportMail.Page(application.Id, null));
 }
 
-/// <summary>Tells the grantee's focal points, the day after the due date, that the final report has not come.</summary>
-internal sealed class NotifyFinalReportOverdueAction(IEnumerable<IWorkflowDateField> dateFields, IPublicLinks links) : IWorkflowAction
+/// <summary>Reminds the grantee's focal points that a report is due: a note on their tasks and an email in each one's language.</summary>
+internal abstract class RemindReportAction(IPublicLinks links, bool interim) : IWorkflowAction
 {
-    public string Name => "notify-final-report-overdue";
-    public string Description => "Tells the grantee the final report is overdue (a note and an email in each focal point's language).";
+    public abstract string Name { get; }
+    public string Description => $"Reminds the grantee that the {(interim ? "next interim" : "final")} report is due (a note and an email in each focal point's language).";
 
     public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
         var application = context.SubjectAs<GrantApplication>();
-        // A report sent (awaiting review or accepted) is not chased; one returned for revision is, until a new version comes.
-        if (RemindFinalReportAction.ReportSent(application)) return;
-        var due = ReportMail.DueDate(RemindFinalReportAction.FinalReportDue(dateFields, application));
+        if (ChasedReport.Of(application, interim) is not { } report) return;
         context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.Applicant, application.ApplicantStateId,
-            $"The final report for {application.Reference} was due on {ReportMail.Date(due, "en")} and is overdue.", context.UtcNow));
-        var link = links.Link($"/Reporting/FinalReport/{application.Id}");
+            $"Reminder: the {ReportMail.Name(report.Interim, "en")} for {application.Reference} is due on {ReportMail.Date(report.Due, "en")}.", context.UtcNow));
+        var link = links.Link(report.Page);
         await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
-            language => ReportMail.Overdue(application, due, link, language), cancellationToken);
+            language => ReportMail.Reminder(application, report.Interim, report.Due, link, language), cancellationToken, OptionalEmail.ReportReminders);
     }
 }
 
-/// <summary>Tells the ISU that a final report is overdue: a note on their tasks and an email to each officer.</summary>
-internal sealed class EscalateFinalReportAction(IEnumerable<IWorkflowDateField> dateFields, IPublicLinks links) : IWorkflowAction
+internal sealed class RemindFinalReportAction(IPublicLinks links) : RemindReportAction(links, interim: false)
 {
-    public string Name => "escalate-final-report";
-    public string Description => "Tells the ISU that the final report is overdue (a note and an email to each officer, in their language).";
+    public override string Name => "remind-final-report";
+}
+
+internal sealed class RemindInterimReportAction(IPublicLinks links) : RemindReportAction(links, interim: true)
+{
+    public override string Name => "remind-interim-report";
+}
+
+/// <summary>Tells the grantee's focal points, the day after the due date, that a report has not come.</summary>
+internal abstract class NotifyReportOverdueAction(IPublicLinks links, bool interim) : IWorkflowAction
+{
+    public abstract string Name { get; }
+    public string Description => $"Tells the grantee the {(interim ? "interim" : "final")} report is overdue (a note and an email in each focal point's language).";
 
     public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
         var application = context.SubjectAs<GrantApplication>();
-        // A report sent (awaiting review or accepted) is not chased; one returned for revision is, until a new version comes.
-        if (RemindFinalReportAction.ReportSent(application)) return;
+        if (ChasedReport.Of(application, interim) is not { } report) return;
+        context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.Applicant, application.ApplicantStateId,
+            $"The {ReportMail.Name(report.Interim, "en")} for {application.Reference} was due on {ReportMail.Date(report.Due, "en")} and is overdue.", context.UtcNow));
+        var link = links.Link(report.Page);
+        await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
+            language => ReportMail.Overdue(application, report.Interim, report.Due, link, language), cancellationToken);
+    }
+}
+
+internal sealed class NotifyFinalReportOverdueAction(IPublicLinks links) : NotifyReportOverdueAction(links, interim: false)
+{
+    public override string Name => "notify-final-report-overdue";
+}
+
+internal sealed class NotifyInterimReportOverdueAction(IPublicLinks links) : NotifyReportOverdueAction(links, interim: true)
+{
+    public override string Name => "notify-interim-report-overdue";
+}
+
+/// <summary>Tells the ISU that a report is overdue: a note on their tasks and an email to each officer.</summary>
+internal abstract class EscalateReportAction(IPublicLinks links, bool interim) : IWorkflowAction
+{
+    public abstract string Name { get; }
+    public string Description => $"Tells the ISU that the {(interim ? "interim" : "final")} report is overdue (a note and an email to each officer, in their language).";
+
+    public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var application = context.SubjectAs<GrantApplication>();
+        if (ChasedReport.Of(application, interim) is not { } report) return;
         context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.IsuOfficer, null,
-            $"Overdue: {application.ApplicantState?.Name ?? "the grantee"} has not submitted the final report for {application.Reference}.",
+            $"Overdue: {application.ApplicantState?.Name ?? "the grantee"} has not submitted the {ReportMail.Name(report.Interim, "en")} for {application.Reference}.",
             context.UtcNow));
-        var due = ReportMail.DueDate(RemindFinalReportAction.FinalReportDue(dateFields, application));
         var link = links.Link($"/Applications/Details/{application.Id}");
-        await ReportMail.QueueToIsuAsync(context.Db, context.UtcNow, language => ReportMail.Escalation(application, due, link, language), cancellationToken,
-            OptionalEmail.OverdueEscalations);
+        await ReportMail.QueueToIsuAsync(context.Db, context.UtcNow, language => ReportMail.Escalation(application, report.Interim, report.Due, link, language),
+            cancellationToken, OptionalEmail.OverdueEscalations);
+    }
+}
+
+internal sealed class EscalateFinalReportAction(IPublicLinks links) : EscalateReportAction(links, interim: false)
+{
+    public override string Name => "escalate-final-report";
+}
+
+internal sealed class EscalateInterimReportAction(IPublicLinks links) : EscalateReportAction(links, interim: true)
+{
+    public override string Name => "escalate-interim-report";
+}
+
+/// <summary>On approval, plans the grant's reports from its round's reporting template (ADR 0031).</summary>
+internal sealed class PlanReportsAction : IWorkflowAction
+{
+    public string Name => "plan-reports";
+    public string Description => "Sets the reports the grant must send and their due dates, from the round's reporting template.";
+
+    public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var application = context.SubjectAs<GrantApplication>();
+        var template = await context.Db.Rounds.Where(r => r.Id == application.RoundId)
+            .Select(r => new Caf.Data.Reporting.ReportingTemplate(r.FinalReportDays, r.InterimReportMonths)).FirstAsync(cancellationToken);
+        application.PlanReports(template, context.UtcNow);
     }
 }
 

@@ -15,13 +15,13 @@ internal static class ReportMail
     /// <summary>The day the report is due: the date in Geneva of its due time (the end of that day there).</summary>
     public static DateOnly DueDate(DateTime dueUtc) => FundTime.DateOf(dueUtc);
 
-    public static (string Subject, string Body) Reminder(GrantApplication a, DateOnly due, string link, string language) => language switch
+    public static (string Subject, string Body) Reminder(GrantApplication a, int? interim, DateOnly due, string link, string language) => language switch
     {
-        "fr" => ($"Rapport final de {a.Reference} attendu le {Date(due, language)}",
+        "fr" => ($"{Name(interim, language, capital: true)} de {a.Reference} attendu le {Date(due, language)}",
             $"""
             Bonjour,
 
-            Le rapport final, narratif et financier, de la subvention {a.Reference} « {a.Title} » est attendu le {Date(due, language)}.
+            Le {Long(interim, language)} de la subvention {a.Reference} « {a.Title} » est attendu le {Date(due, language)}.
 
             Vous pouvez le soumettre ici : {link}
 
@@ -29,11 +29,11 @@ internal static class ReportMail
 
             CafGrants
             """),
-        "es" => ($"Informe final de {a.Reference}: plazo el {Date(due, language)}",
+        "es" => ($"{Name(interim, language, capital: true)} de {a.Reference}: plazo el {Date(due, language)}",
             $"""
             Estimado punto focal:
 
-            El informe final, narrativo y financiero, de la subvención {a.Reference} «{a.Title}» debe presentarse a más tardar el {Date(due, language)}.
+            El {Long(interim, language)} de la subvención {a.Reference} «{a.Title}» debe presentarse a más tardar el {Date(due, language)}.
 
             Puede presentarlo aquí: {link}
 
@@ -41,11 +41,11 @@ internal static class ReportMail
 
             CafGrants
             """),
-        _ => ($"Final report for {a.Reference} due on {Date(due, language)}",
+        _ => ($"{Name(interim, language, capital: true)} for {a.Reference} due on {Date(due, language)}",
             $"""
             Dear focal point,
 
-            The final narrative and financial report for grant {a.Reference} "{a.Title}" is due on {Date(due, language)}.
+            The {Long(interim, language)} for grant {a.Reference} "{a.Title}" is due on {Date(due, language)}.
 
             Submit it here: {link}
 
@@ -55,13 +55,13 @@ internal static class ReportMail
             """),
     };
 
-    public static (string Subject, string Body) Overdue(GrantApplication a, DateOnly due, string link, string language) => language switch
+    public static (string Subject, string Body) Overdue(GrantApplication a, int? interim, DateOnly due, string link, string language) => language switch
     {
-        "fr" => ($"Rapport final de {a.Reference} en retard",
+        "fr" => ($"{Name(interim, language, capital: true)} de {a.Reference} en retard",
             $"""
             Bonjour,
 
-            Le rapport final de la subvention {a.Reference} « {a.Title} » était attendu le {Date(due, language)} et n'a pas été reçu.
+            Le {Name(interim, language)} de la subvention {a.Reference} « {a.Title} » était attendu le {Date(due, language)} et n'a pas été reçu.
 
             Merci de le soumettre dès que possible : {link}
 
@@ -69,11 +69,11 @@ internal static class ReportMail
 
             CafGrants
             """),
-        "es" => ($"Informe final de {a.Reference} atrasado",
+        "es" => ($"{Name(interim, language, capital: true)} de {a.Reference} atrasado",
             $"""
             Estimado punto focal:
 
-            El informe final de la subvención {a.Reference} «{a.Title}» debía presentarse el {Date(due, language)} y no se ha recibido.
+            El {Name(interim, language)} de la subvención {a.Reference} «{a.Title}» debía presentarse el {Date(due, language)} y no se ha recibido.
 
             Le rogamos que lo presente lo antes posible: {link}
 
@@ -81,11 +81,11 @@ internal static class ReportMail
 
             CafGrants
             """),
-        _ => ($"Final report for {a.Reference} is overdue",
+        _ => ($"{Name(interim, language, capital: true)} for {a.Reference} is overdue",
             $"""
             Dear focal point,
 
-            The final report for grant {a.Reference} "{a.Title}" was due on {Date(due, language)} and has not been received.
+            The {Name(interim, language)} for grant {a.Reference} "{a.Title}" was due on {Date(due, language)} and has not been received.
 
             Please submit it as soon as you can: {link}
 
@@ -95,30 +95,30 @@ internal static class ReportMail
             """),
     };
 
-    public static (string Subject, string Body) Escalation(GrantApplication a, DateOnly due, string link, string language)
+    public static (string Subject, string Body) Escalation(GrantApplication a, int? interim, DateOnly due, string link, string language)
     {
         var state = a.ApplicantState?.Name ?? "?";
         return language switch
         {
-            "fr" => ($"Rapport final de {a.Reference} toujours en retard",
+            "fr" => ($"{Name(interim, language, capital: true)} de {a.Reference} toujours en retard",
                 $"""
-                Le rapport final de la subvention {a.Reference} « {a.Title} » ({state}) était attendu le {Date(due, language)} et n'a toujours pas été reçu, deux semaines plus tard.
+                Le {Name(interim, language)} de la subvention {a.Reference} « {a.Title} » ({state}) était attendu le {Date(due, language)} et n'a toujours pas été reçu, deux semaines plus tard.
 
                 La subvention : {link}
 
                 CafGrants
                 """),
-            "es" => ($"Informe final de {a.Reference}: sigue atrasado",
+            "es" => ($"{Name(interim, language, capital: true)} de {a.Reference}: sigue atrasado",
                 $"""
-                El informe final de la subvención {a.Reference} «{a.Title}» ({state}) debía presentarse el {Date(due, language)} y, dos semanas después, aún no se ha recibido.
+                El {Name(interim, language)} de la subvención {a.Reference} «{a.Title}» ({state}) debía presentarse el {Date(due, language)} y, dos semanas después, aún no se ha recibido.
 
                 La subvención: {link}
 
                 CafGrants
                 """),
-            _ => ($"Final report for {a.Reference} still overdue",
+            _ => ($"{Name(interim, language, capital: true)} for {a.Reference} still overdue",
                 $"""
-                The final report for grant {a.Reference} "{a.Title}" ({state}) was due on {Date(due, language)} and has still not been received, two weeks later.
+                The {Name(interim, language)} for grant {a.Reference} "{a.Title}" ({state}) was due on {Date(due, language)} and has still not been received, two weeks later.
 
                 The grant: {link}
 
@@ -167,13 +167,13 @@ internal static class ReportMail
             """),
     };
 
-    public static (string Subject, string Body) Returned(GrantApplication a, string comments, string link, string language) => language switch
+    public static (string Subject, string Body) Returned(GrantApplication a, int? interim, string comments, string link, string language) => language switch
     {
-        "fr" => ($"Rapport final de {a.Reference} renvoyé pour révision",
+        "fr" => ($"{Name(interim, language, capital: true)} de {a.Reference} renvoyé pour révision",
             $"""
             Bonjour,
 
-            L'Unité d'appui à l'application vous renvoie le rapport final de la subvention {a.Reference} « {a.Title} » pour révision :
+            L'Unité d'appui à l'application vous renvoie le {Name(interim, language)} de la subvention {a.Reference} « {a.Title} » pour révision :
 
             {comments}
 
@@ -181,11 +181,11 @@ internal static class ReportMail
 
             CafGrants
             """),
-        "es" => ($"Informe final de {a.Reference} devuelto para revisión",
+        "es" => ($"{Name(interim, language, capital: true)} de {a.Reference} devuelto para revisión",
             $"""
             Estimado punto focal:
 
-            La Dependencia de Apoyo a la Aplicación le devuelve el informe final de la subvención {a.Reference} «{a.Title}» para que lo revise:
+            La Dependencia de Apoyo a la Aplicación le devuelve el {Name(interim, language)} de la subvención {a.Reference} «{a.Title}» para que lo revise:
 
             {comments}
 
@@ -193,11 +193,11 @@ internal static class ReportMail
 
             CafGrants
             """),
-        _ => ($"Final report for {a.Reference} returned for revision",
+        _ => ($"{Name(interim, language, capital: true)} for {a.Reference} returned for revision",
             $"""
             Dear focal point,
 
-            The Implementation Support Unit returns the final report of grant {a.Reference} "{a.Title}" for revision:
+            The Implementation Support Unit returns the {Name(interim, language)} of grant {a.Reference} "{a.Title}" for revision:
 
             {comments}
 
@@ -211,6 +211,34 @@ internal static class ReportMail
     public static Task QueueToIsuAsync(CafDbContext db, DateTime nowUtc, Func<string, (string Subject, string Body)> compose, CancellationToken ct,
         OptionalEmail optional = OptionalEmail.None) =>
         ApplicantMail.QueueToRoleAsync(db, CafRoles.IsuOfficer, null, nowUtc, compose, ct, optional);
+
+    /// <summary>The grantee's page for the report: the final report's, or interim report <paramref name="interim"/>'s.</summary>
+    public static string Page(Guid applicationId, int? interim) =>
+        interim is { } n ? $"/Reporting/Interim/{applicationId}/{n}" : $"/Reporting/FinalReport/{applicationId}";
+
+    /// <summary>The report's name in the language: "final report", "interim report 2"; capitalised to start a subject.</summary>
+    public static string Name(int? interim, string language, bool capital = false)
+    {
+        var name = (language, interim) switch
+        {
+            ("fr", null) => "rapport final",
+            ("fr", { } n) => $"rapport intermédiaire {n}",
+            ("es", null) => "informe final",
+            ("es", { } n) => $"informe intermedio {n}",
+            (_, null) => "final report",
+            (_, { } n) => $"interim report {n}",
+        };
+        return capital ? string.Concat(name[..1].ToUpperInvariant(), name.AsSpan(1)) : name;
+    }
+
+    /// <summary>The report's name with what it holds, as a reminder says it: the final one is narrative and financial.</summary>
+    private static string Long(int? interim, string language) => (language, interim) switch
+    {
+        ("fr", null) => "rapport final, narratif et financier,",
+        ("es", null) => "informe final, narrativo y financiero,",
+        (_, null) => "final narrative and financial report",
+        _ => Name(interim, language),
+    };
 
     /// <summary>A date as people write it in the language: 2 December 2026, 2 décembre 2026 (1er décembre), 2 de diciembre de 2026.</summary>
     public static string Date(DateOnly date, string language) => language switch

@@ -24,9 +24,10 @@ internal sealed class GrantScenario(CafAppFactory factory)
 
     /// <summary>An approved, signed grant in "Active", whose activities end on <paramref name="activityEnd"/>.</summary>
     /// <param name="budget">The budget lines' descriptions, CHF 2,000 shared between them; one line, "Flights", unless given.</param>
-    public async Task<Guid> ActiveGrantAsync(DateOnly activityEnd, string partnerIso = "COL", IReadOnlyList<string>? budget = null)
+    public async Task<Guid> ActiveGrantAsync(DateOnly activityEnd, string partnerIso = "COL", IReadOnlyList<string>? budget = null,
+        Guid? roundId = null, int activityDays = 7)
     {
-        var id = await AtCommitteeReviewAsync(activityEnd, EveryMemberScores4, partnerIso, budget: budget);
+        var id = await AtCommitteeReviewAsync(activityEnd, EveryMemberScores4, partnerIso, roundId, budget: budget, activityDays: activityDays);
         await FireAsync(id, "approve", "chair@caf.demo", (a, _, now) => a.RecordDecision(new Money(2_000m, "CHF"), "Approved in full.", null, now));
         await FireAsync(id, "sign-agreement", "finance@caf.demo", (a, actors, now) =>
             PayFirstTranche(a, new Money(1_600m, "CHF").InFund(DateOnly.FromDateTime(now)), "T1", actors, now));
@@ -64,9 +65,10 @@ internal sealed class GrantScenario(CafAppFactory factory)
     /// the same level on every criterion of the round's rubric, so that member's weighted score is that level.
     /// </summary>
     public async Task<Guid> AtCommitteeReviewAsync(DateOnly activityEnd, IReadOnlyDictionary<string, int> levelByMember,
-        string partnerIso = "COL", Guid? roundId = null, decimal amount = 2_000m, string title = "Timers exchange", IReadOnlyList<string>? budget = null)
+        string partnerIso = "COL", Guid? roundId = null, decimal amount = 2_000m, string title = "Timers exchange", IReadOnlyList<string>? budget = null,
+        int activityDays = 7)
     {
-        var id = await AtGenderReviewAsync(activityEnd, partnerIso, roundId, amount, title, budget);
+        var id = await AtGenderReviewAsync(activityEnd, partnerIso, roundId, amount, title, budget, activityDays);
         await FireAsync(id, "complete-checklist", "gender@caf.demo", (a, actors, now) => a.CompleteGenderReview(new GenderReview(a.Id,
             Enumerable.Repeat((ChecklistAnswer.Yes, (string?)null), GenderReview.DefaultItems.Count).ToList(), 2, "Principal.",
             actors["gender@caf.demo"].UserId, now)));
@@ -119,7 +121,7 @@ internal sealed class GrantScenario(CafAppFactory factory)
     /// named; requesting <paramref name="amount"/> in the round's currency.
     /// </summary>
     public async Task<Guid> AtGenderReviewAsync(DateOnly activityEnd, string partnerIso = "COL", Guid? roundId = null,
-        decimal amount = 2_000m, string title = "Timers exchange", IReadOnlyList<string>? budget = null)
+        decimal amount = 2_000m, string title = "Timers exchange", IReadOnlyList<string>? budget = null, int activityDays = 7)
     {
         var id = await StepAsync(async (db, engine, actors) =>
         {
@@ -128,7 +130,7 @@ internal sealed class GrantScenario(CafAppFactory factory)
             var now = factory.Clock.GetUtcNow().UtcDateTime;
             var application = new GrantApplication(round, states["KHM"], title, engine.Start(WorkflowServices.GrantWorkflowId),
                 actors["applicant@caf.demo"].UserId, now);
-            CompleteDraft(db, application, states[partnerIso], amount, activityEnd, actors["applicant@caf.demo"].UserId, now, budget);
+            CompleteDraft(db, application, states[partnerIso], amount, activityEnd, actors["applicant@caf.demo"].UserId, now, budget, activityDays);
             db.Applications.Add(application);
             await engine.EnterInitialStageAsync(application.Workflow!, application);
             return application.Id;
@@ -145,9 +147,9 @@ internal sealed class GrantScenario(CafAppFactory factory)
     /// of <paramref name="budget"/> sharing it, to the cent), everything else filled in.
     /// </summary>
     public static void CompleteDraft(CafDbContext db, GrantApplication application, StateParty partner, decimal amount, DateOnly activityEnd,
-        string userId, DateTime nowUtc, IReadOnlyList<string>? budget = null)
+        string userId, DateTime nowUtc, IReadOnlyList<string>? budget = null, int activityDays = 7)
     {
-        application.UpdateDraft(application.Title, "A Cambodian delegation learns survey methods from its partner.", activityEnd.AddDays(-7), activityEnd);
+        application.UpdateDraft(application.Title, "A Cambodian delegation learns survey methods from its partner.", activityEnd.AddDays(-activityDays), activityEnd);
         application.ReplacePartners([(partner.Id, PartnerRole.Host)]);
         var share = budget is null ? 0m : Math.Round(amount / budget.Count, 2);
         application.ReplaceBudget(budget is null

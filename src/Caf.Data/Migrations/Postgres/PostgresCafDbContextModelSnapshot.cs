@@ -752,6 +752,11 @@ namespace Caf.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("FinalReportDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(60);
+
                     b.Property<int>("GenderChecklistVersion")
                         .HasColumnType("integer");
 
@@ -760,6 +765,9 @@ namespace Caf.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("ImplementationStart")
                         .HasColumnType("date");
+
+                    b.Property<int?>("InterimReportMonths")
+                        .HasColumnType("integer");
 
                     b.Property<int>("MaxDurationDays")
                         .HasColumnType("integer");
@@ -1021,6 +1029,11 @@ namespace Caf.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("FinalReportDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(60);
+
                     b.Property<DateTime?>("FinalReportExtendedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1079,6 +1092,9 @@ namespace Caf.Data.Migrations.Postgres
                     b.Property<string>("RefundWaiverReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ReportsPlannedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid");
@@ -1172,8 +1188,11 @@ namespace Caf.Data.Migrations.Postgres
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
-                    b.Property<Guid?>("GrantApplicationId")
-                        .HasColumnType("uuid");
+                    b.Property<int?>("InterimNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NarrativeJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("ReceiptsContentType")
                         .HasMaxLength(100)
@@ -1214,8 +1233,6 @@ namespace Caf.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
-
-                    b.HasIndex("GrantApplicationId");
 
                     b.HasIndex("ReceiptsId");
 
@@ -1261,6 +1278,34 @@ namespace Caf.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("GrantTranches", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.InterimReportDue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("InterimReportsDue", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.Invitation", b =>
@@ -1701,6 +1746,37 @@ namespace Caf.Data.Migrations.Postgres
                     b.HasIndex("Kind", "ImportedAtUtc");
 
                     b.ToTable("ReferenceDataImports");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ReportDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NarrativeJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ReportNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "ReportNumber")
+                        .IsUnique();
+
+                    b.ToTable("ReportDrafts");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.ReportExpenditureLine", b =>
@@ -2984,10 +3060,6 @@ namespace Caf.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
-                        .WithMany("ReportVersions")
-                        .HasForeignKey("GrantApplicationId");
-
                     b.HasOne("Caf.Data.Entities.StoredFile", "File")
                         .WithOne()
                         .HasForeignKey("Caf.Data.Entities.GrantReport", "Id")
@@ -3006,6 +3078,15 @@ namespace Caf.Data.Migrations.Postgres
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
                         .WithMany("Tranches")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.InterimReportDue", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("InterimReportsDue")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3071,6 +3152,15 @@ namespace Caf.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("StatePartyId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ReportDraft", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.ReportExpenditureLine", b =>
@@ -3320,13 +3410,13 @@ namespace Caf.Data.Migrations.Postgres
 
                     b.Navigation("GenderReview");
 
+                    b.Navigation("InterimReportsDue");
+
                     b.Navigation("LedgerEntries");
 
                     b.Navigation("Participants");
 
                     b.Navigation("Partners");
-
-                    b.Navigation("ReportVersions");
 
                     b.Navigation("Reports");
 

@@ -754,6 +754,11 @@ namespace Caf.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<int>("FinalReportDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(60);
+
                     b.Property<int>("GenderChecklistVersion")
                         .HasColumnType("int");
 
@@ -762,6 +767,9 @@ namespace Caf.Data.Migrations.SqlServer
 
                     b.Property<DateOnly>("ImplementationStart")
                         .HasColumnType("date");
+
+                    b.Property<int?>("InterimReportMonths")
+                        .HasColumnType("int");
 
                     b.Property<int>("MaxDurationDays")
                         .HasColumnType("int");
@@ -1023,6 +1031,11 @@ namespace Caf.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<int>("FinalReportDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(60);
+
                     b.Property<DateTime?>("FinalReportExtendedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1081,6 +1094,9 @@ namespace Caf.Data.Migrations.SqlServer
                     b.Property<string>("RefundWaiverReason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("ReportsPlannedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uniqueidentifier");
@@ -1175,8 +1191,11 @@ namespace Caf.Data.Migrations.SqlServer
                         .HasMaxLength(260)
                         .HasColumnType("nvarchar(260)");
 
-                    b.Property<Guid?>("GrantApplicationId")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<int?>("InterimNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NarrativeJson")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("ReceiptsContentType")
                         .HasMaxLength(100)
@@ -1217,8 +1236,6 @@ namespace Caf.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
-
-                    b.HasIndex("GrantApplicationId");
 
                     b.HasIndex("ReceiptsId");
 
@@ -1264,6 +1281,34 @@ namespace Caf.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("GrantTranches", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.InterimReportDue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("InterimReportsDue", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.Invitation", b =>
@@ -1705,6 +1750,37 @@ namespace Caf.Data.Migrations.SqlServer
                     b.HasIndex("Kind", "ImportedAtUtc");
 
                     b.ToTable("ReferenceDataImports");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ReportDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("NarrativeJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("ReportNumber")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SavedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "ReportNumber")
+                        .IsUnique();
+
+                    b.ToTable("ReportDrafts");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.ReportExpenditureLine", b =>
@@ -2993,10 +3069,6 @@ namespace Caf.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
-                        .WithMany("ReportVersions")
-                        .HasForeignKey("GrantApplicationId");
-
                     b.HasOne("Caf.Data.Entities.StoredFile", "File")
                         .WithOne()
                         .HasForeignKey("Caf.Data.Entities.GrantReport", "Id")
@@ -3015,6 +3087,15 @@ namespace Caf.Data.Migrations.SqlServer
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
                         .WithMany("Tranches")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.InterimReportDue", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("InterimReportsDue")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3080,6 +3161,15 @@ namespace Caf.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("StatePartyId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ReportDraft", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.ReportExpenditureLine", b =>
@@ -3329,13 +3419,13 @@ namespace Caf.Data.Migrations.SqlServer
 
                     b.Navigation("GenderReview");
 
+                    b.Navigation("InterimReportsDue");
+
                     b.Navigation("LedgerEntries");
 
                     b.Navigation("Participants");
 
                     b.Navigation("Partners");
-
-                    b.Navigation("ReportVersions");
 
                     b.Navigation("Reports");
 

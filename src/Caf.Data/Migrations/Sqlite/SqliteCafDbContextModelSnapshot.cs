@@ -747,6 +747,11 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FinalReportDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(60);
+
                     b.Property<int>("GenderChecklistVersion")
                         .HasColumnType("INTEGER");
 
@@ -755,6 +760,9 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("ImplementationStart")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("InterimReportMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("MaxDurationDays")
                         .HasColumnType("INTEGER");
@@ -1016,6 +1024,11 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FinalReportDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(60);
+
                     b.Property<DateTime?>("FinalReportExtendedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1073,6 +1086,9 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.Property<string>("RefundWaiverReason")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReportsPlannedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RoundId")
@@ -1167,7 +1183,10 @@ namespace Caf.Data.Migrations.Sqlite
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("GrantApplicationId")
+                    b.Property<int?>("InterimNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NarrativeJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReceiptsContentType")
@@ -1209,8 +1228,6 @@ namespace Caf.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
-
-                    b.HasIndex("GrantApplicationId");
 
                     b.HasIndex("ReceiptsId");
 
@@ -1256,6 +1273,34 @@ namespace Caf.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("GrantTranches", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.InterimReportDue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("InterimReportsDue", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.Invitation", b =>
@@ -1696,6 +1741,37 @@ namespace Caf.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "ImportedAtUtc");
 
                     b.ToTable("ReferenceDataImports");
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ReportDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NarrativeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "ReportNumber")
+                        .IsUnique();
+
+                    b.ToTable("ReportDrafts");
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.ReportExpenditureLine", b =>
@@ -2973,10 +3049,6 @@ namespace Caf.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
-                        .WithMany("ReportVersions")
-                        .HasForeignKey("GrantApplicationId");
-
                     b.HasOne("Caf.Data.Entities.StoredFile", "File")
                         .WithOne()
                         .HasForeignKey("Caf.Data.Entities.GrantReport", "Id")
@@ -2995,6 +3067,15 @@ namespace Caf.Data.Migrations.Sqlite
                 {
                     b.HasOne("Caf.Data.Entities.GrantApplication", null)
                         .WithMany("Tranches")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.InterimReportDue", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany("InterimReportsDue")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3060,6 +3141,15 @@ namespace Caf.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StatePartyId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Caf.Data.Entities.ReportDraft", b =>
+                {
+                    b.HasOne("Caf.Data.Entities.GrantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.ReportExpenditureLine", b =>
@@ -3307,13 +3397,13 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.Navigation("GenderReview");
 
+                    b.Navigation("InterimReportsDue");
+
                     b.Navigation("LedgerEntries");
 
                     b.Navigation("Participants");
 
                     b.Navigation("Partners");
-
-                    b.Navigation("ReportVersions");
 
                     b.Navigation("Reports");
 

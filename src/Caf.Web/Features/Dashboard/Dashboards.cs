@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Caf.Web.Features.Dashboard;
 
 public sealed record StageCount(string Stage, string Label, int Count);
-public sealed record OverdueReport(Guid Id, string Reference, string State, DateOnly Due);
+public sealed record OverdueReport(Guid Id, string Reference, string State, string Report, DateOnly Due);
 public sealed record RecentMove(Guid ApplicationId, string? Reference, string From, string To, string By, DateTime AtUtc);
 public sealed record RoundChoice(Guid Id, string Title);
 public sealed record IsuDashboard(Guid? RoundId, string? RoundTitle, IReadOnlyList<RoundChoice> Rounds, IReadOnlyList<StageCount> ByStage, int TasksOpen,
@@ -55,20 +55,30 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
             .Where(s => s.Count > 0).ToList();
         var tasks = db.WorkflowTasks.AsNoTracking().Where(t => t.ClosedAtUtc == null && t.Role == CafRoles.IsuOfficer);
         var today = FundTime.Today(clock);
-        var cutoff = today.AddDays(-GrantApplication.FinalReportDaysAfterActivities);
-        var late = await db.Applications.AsNoTracking()
-            .Where(a => a.Workflow!.Stage == GrantStages.Reporting && a.Reference != null
-                        && (a.FinalReportExtendedTo != null ? a.FinalReportExtendedTo < today : a.ActivityEnd < cutoff)
+        // Each grant's final reports are due its own days after the activities end (its round's template): the grants in
+        // reporting whose activities ended and whose report is not sent are few, and their due dates are checked here.
+        var awaited = await db.Applications.AsNoTracking()
+            .Where(a => a.Workflow!.Stage == GrantStages.Reporting && a.Reference != null && a.ActivityEnd < today
                         // A report sent and awaiting review is the ISU's to read, not the grantee's to send.
-                        && !a.Reports.Any(r => r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted))
-            .Select(a => new { a.Id, a.Reference, State = a.ApplicantState!.Name, a.ActivityEnd, a.FinalReportExtendedTo }).ToListAsync(ct);
+                        && !a.Reports.Any(r => r.InterimNumber == null && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted)))
+            .Select(a => new { a.Id, a.Reference, State = a.ApplicantState!.Name, a.ActivityEnd, a.FinalReportDays, a.FinalReportExtendedTo }).ToListAsync(ct);
+        var late = awaited.Select(a => new OverdueReport(a.Id, a.Reference!, a.State, "Final report",
+                GrantApplication.FinalReportDue(a.ActivityEnd, a.FinalReportDays, a.FinalReportExtendedTo)!.Value))
+            .Where(r => r.Due < today).ToList();
+        // Interim reports past their day and not sent, of grants still running (a join, which every provider can run).
+        var interim = await db.Set<InterimReportDue>().AsNoTracking()
+            .Where(d => d.DueOn < today && !db.Reports.Any(r => r.ApplicationId == d.ApplicationId && r.InterimNumber == d.Number
+                                                                 && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted)))
+            .Join(db.Applications.Where(a => (a.Workflow!.Stage == GrantStages.Active || a.Workflow.Stage == GrantStages.Reporting) && a.Reference != null),
+                d => d.ApplicationId, a => a.Id, (d, a) => new { a.Id, a.Reference, State = a.ApplicantState!.Name, d.Number, d.DueOn })
+            .ToListAsync(ct);
+        late.AddRange(interim.Select(d => new OverdueReport(d.Id, d.Reference!, d.State, $"Interim report {d.Number}", d.DueOn)));
         var recent = await db.WorkflowTransitions.AsNoTracking().OrderByDescending(t => t.AtUtc).Take(RecentShown)
             .Join(db.Applications, t => t.InstanceId, a => a.WorkflowInstanceId,
                 (t, a) => new { a.Id, a.Reference, t.FromStage, t.ToStage, t.UserName, t.AtUtc })
             .ToListAsync(ct);
         return new IsuDashboard(round?.Id, round?.Title, rounds, byStage, await tasks.CountAsync(ct), await tasks.CountAsync(t => t.DueAtUtc < now, ct),
-            [.. late.Select(a => new OverdueReport(a.Id, a.Reference!, a.State, GrantApplication.FinalReportDue(a.ActivityEnd, a.FinalReportExtendedTo)!.Value))
-                .OrderBy(r => r.Due)],
+            [.. late.OrderBy(r => r.Due).ThenBy(r => r.Reference, StringComparer.Ordinal)],
             [.. recent.OrderByDescending(r => r.AtUtc).Select(r => new RecentMove(r.Id, r.Reference, Workflow.StageLabel(r.FromStage), Workflow.StageLabel(r.ToStage), r.UserName, r.AtUtc))]);
     }
 
@@ -137,8 +147,14 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
             .OrderByDescending(a => a.CreatedAtUtc).Take(50)
             .Select(a => new
             {
-                a.Id, a.Reference, a.Title, a.Workflow!.Stage, a.Workflow.DefinitionId, a.Workflow.DefinitionVersion, a.ActivityEnd, a.FinalReportExtendedTo,
-                Sent = a.Reports.Any(r => r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted),
+                a.Id, a.Reference, a.Title, a.Workflow!.Stage, a.Workflow.DefinitionId, a.Workflow.DefinitionVersion, a.ActivityEnd, a.FinalReportDays, a.FinalReportExtendedTo,
+                Sent = a.Reports.Any(r => r.InterimNumber == null && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted)),
+                // The first interim report not yet sent (none awaiting review or accepted), as reminders chase it.
+                // Two scalar subqueries rather than one row (which SQLite cannot join in).
+                InterimNumber = a.InterimReportsDue.Where(d => !a.Reports.Any(r => r.InterimNumber == d.Number && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted)))
+                    .OrderBy(d => d.Number).Select(d => (int?)d.Number).FirstOrDefault(),
+                InterimDue = a.InterimReportsDue.Where(d => !a.Reports.Any(r => r.InterimNumber == d.Number && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted)))
+                    .OrderBy(d => d.Number).Select(d => (DateOnly?)d.DueOn).FirstOrDefault(),
                 Task = db.WorkflowTasks.Where(t => t.SubjectId == a.Id && t.ClosedAtUtc == null && t.Role == CafRoles.Applicant)
                     .OrderBy(t => t.DueAtUtc).Select(t => new { t.Title, t.DueAtUtc }).FirstOrDefault(),
             }).ToListAsync(ct);
@@ -147,7 +163,9 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
             var label = workflows.Get(a.DefinitionId, a.DefinitionVersion).StageLabel(a.Stage, forApplicant: true);
             if (a.Stage == GrantStages.Reporting && a.Sent) return new ApplicantRow(a.Id, a.Reference, a.Title, label, "Nothing for now: your report is with the ISU", null);
             if (a.Task is { } task) return new ApplicantRow(a.Id, a.Reference, a.Title, label, task.Title, task.DueAtUtc);
-            if (a.Stage is GrantStages.Active or GrantStages.Reporting && GrantApplication.FinalReportDue(a.ActivityEnd, a.FinalReportExtendedTo) is { } due)
+            if (a.Stage == GrantStages.Active && a.InterimNumber is { } next && a.InterimDue is { } nextDue)
+                return new ApplicantRow(a.Id, a.Reference, a.Title, label, $"Send interim report {next}", FundTime.EndOfDay(nextDue));
+            if (a.Stage is GrantStages.Active or GrantStages.Reporting && GrantApplication.FinalReportDue(a.ActivityEnd, a.FinalReportDays, a.FinalReportExtendedTo) is { } due)
                 return new ApplicantRow(a.Id, a.Reference, a.Title, label, "Send the final narrative and financial report", FundTime.EndOfDay(due));
             return new ApplicantRow(a.Id, a.Reference, a.Title, label, null, null);
         })];

@@ -8,17 +8,24 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Caf.Web.Features.Reporting;
 
-/// <summary>The grantee uploads the final narrative report and states what it actually spent on each budget line.</summary>
+/// <summary>
+/// The grantee writes the final report: the narrative on the form (saved as a draft as often as it likes), the signed
+/// report's file and what it actually spent on each budget line.
+/// </summary>
 [Authorize(Roles = CafRoles.Applicant)]
-public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine engine, FinalReports reports)
-    : ApplicationPageModel(access, engine)
+public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine engine, CafDbContext db, FinalReports reports, ReportDrafts drafts)
+    : ReportFormPageModel(access, engine, db, drafts)
 {
     protected override string Stage => GrantStages.Reporting;
+    private protected override int? Interim => null;
+    private protected override NarrativeInput Narrative { get => Input.Narrative; set => Input.Narrative = value; }
 
     [BindProperty] public ReportInput Input { get; set; } = new();
 
     public sealed class ReportInput
     {
+        public NarrativeInput Narrative { get; set; } = new();
+
         // No [Required]: FinalReportSubmission.Problems asks for the file and the amount.
         [Display(Name = "Report file")]
         public IFormFile? File { get; set; }
@@ -62,13 +69,22 @@ public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine en
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (!ApplicationAccess.ActsForApplicant(Application, User)) return Forbid();
         NotNow = Application.FinalReportProblem();
+        await FillAsync(ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } redirect) return redirect;
+        if (!ApplicationAccess.ActsForApplicant(Application, User)) return Forbid();
+        return await SaveDraftAsync(id, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (!ApplicationAccess.ActsForApplicant(Application, User)) return Forbid();
+        var narrative = ReadNarrative();
         byte[]? content = null;
         if (Input.File is { } file)
         {
@@ -83,13 +99,9 @@ public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine en
             if (unreadable is not null) ModelState.AddModelError("Input.Receipts", unreadable);
         }
         var submission = new FinalReportSubmission(Input.File?.FileName, Input.File?.ContentType, content, Spending(),
-            Input.Receipts?.FileName, Input.Receipts?.ContentType, receipts);
-        if (!ModelState.IsValid)
-        {
-            ShowProblems(submission.Problems(Application.BudgetLines));
-            return Invalid();
-        }
+            Input.Receipts?.FileName, Input.Receipts?.ContentType, receipts, narrative);
+        if (!ModelState.IsValid) return await ShowAgainAsync(submission.Problems(Application.BudgetLines, Application.Results), ct);
         var outcome = await reports.SubmitAsync(Application, User, submission, ct);
-        return outcome.Succeeded ? Done("Final report received. The ISU will review it.") : await RefusedAsync(outcome, id, ct);
+        return outcome.Succeeded ? Done("Final report received. The ISU will review it.") : await RefusedHereAsync(outcome, id, ct);
     }
 }

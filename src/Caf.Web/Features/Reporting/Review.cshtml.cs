@@ -7,13 +7,20 @@ using Microsoft.AspNetCore.Mvc;
 namespace Caf.Web.Features.Reporting;
 
 /// <summary>
-/// The ISU reviews the final report: every version with what changed since the one before, and the comments each returned
-/// one was sent back with; it accepts the version awaiting review or returns it with comments (issue 14).
+/// The ISU reviews a report — the final one, or an interim one by its number: every version with what changed since the
+/// one before, and the comments each returned one was sent back with; it accepts the version awaiting review or returns
+/// it with comments (issue 14).
 /// </summary>
 [Authorize(Roles = CafRoles.IsuOfficer)]
-public sealed class ReviewModel(ApplicationAccess access, WorkflowEngine engine, FinalReportReviews reviews) : ApplicationPageModel(access, engine)
+public sealed class ReviewModel(ApplicationAccess access, WorkflowEngine engine, ReportReviews reviews) : ApplicationPageModel(access, engine)
 {
     protected override string Stage => GrantStages.Reporting;
+
+    /// <summary>Interim reports are reviewed while the grant runs, the final one while the reports are awaited.</summary>
+    protected override bool WorksAt(string stage) => Number is null ? stage == Stage : stage is GrantStages.Active or GrantStages.Reporting;
+
+    /// <summary>The interim report's number, from the address alone (never from a form); none for the final report.</summary>
+    public int? Number => ReportRoute.Number(RouteData);
 
     [BindProperty] public ReviewInput Input { get; set; } = new();
 
@@ -23,17 +30,20 @@ public sealed class ReviewModel(ApplicationAccess access, WorkflowEngine engine,
         public string? Comments { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Known() ?? (IActionResult)Page();
+
+    /// <summary>An interim report the grant does not have is not found.</summary>
+    private NotFoundResult? Known() => Number is { } n && Application.InterimReportsDue.All(d => d.Number != n) ? NotFound() : null;
 
     public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, application => reviews.ReturnAsync(application, User, Input.Comments, ct),
+        StepAsync(id, application => reviews.ReturnAsync(application, User, Number, Input.Comments, ct),
             "The report is returned: the grantee's focal points have the comments by email and may send a revised version.", ct);
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        var outcome = await reviews.AcceptAsync(Application, User, ct);
+        if ((await LoadAsync(id, ct) ?? Known()) is { } redirect) return redirect;
+        var outcome = await reviews.AcceptAsync(Application, User, Number, ct);
         if (!outcome.Succeeded) return await RefusedAsync(outcome, id, ct);
-        return Done("The final report is accepted: the grant moves on to final reconciliation.");
+        return Done(Number is { } n ? $"Interim report {n} is accepted." : "The final report is accepted: the grant moves on to final reconciliation.");
     }
 }

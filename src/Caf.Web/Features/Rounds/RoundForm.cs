@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
+using Caf.Data.Reporting;
 
 namespace Caf.Web.Features.Rounds;
 
@@ -58,6 +59,14 @@ public sealed class RoundForm
     [Display(Name = "Scoring rubric version")]
     public int? RubricVersion { get; set; } = 1;
 
+    [Required(ErrorMessage = "Give the number of days after the activities end by which the final reports are due.")]
+    [Display(Name = "Final reports due (days after the activities end)")]
+    public int? FinalReportDays { get; set; } = ReportingTemplate.DefaultFinalReportDays;
+
+    /// <summary>Empty for no interim reports.</summary>
+    [Display(Name = "Interim report every (months; empty for none)")]
+    public int? InterimReportMonths { get; set; } = ReportingTemplate.DefaultInterimReportMonths;
+
     public static RoundForm Blank() => new() { AllowedCurrencies = ["CHF"] };
 
     public static RoundForm From(FundingRound r) => new()
@@ -75,6 +84,8 @@ public sealed class RoundForm
         AllowedCurrencies = r.AllowedCurrencies.ToList(),
         GenderChecklistVersion = r.GenderChecklistVersion,
         RubricVersion = r.RubricVersion,
+        FinalReportDays = r.FinalReportDays,
+        InterimReportMonths = r.InterimReportMonths,
     };
 
     private static decimal Plain(decimal value) => value / 1.000000000000000000000000000000000m;
@@ -114,14 +125,16 @@ public sealed class RoundForm
             ImplementationEnd ?? Shift(standStart, 1),
             allowed,
             GenderChecklistVersion ?? 1,
-            RubricVersion ?? 1);
+            RubricVersion ?? 1,
+            FinalReportDays ?? ReportingTemplate.DefaultFinalReportDays,
+            InterimReportMonths);
         foreach (var (field, message) in terms.Problems())
         {
             var key = Key(field);
             if (!hasError(key) && problems.All(p => p.Field != key)) problems.Add((key, message));
         }
         var complete = problems.Count == 0 && opens is not null && closes is not null && Envelope is not null && Ceiling is not null
-                       && MaxDurationDays is not null && ImplementationStart is not null && ImplementationEnd is not null;
+                       && MaxDurationDays is not null && ImplementationStart is not null && ImplementationEnd is not null && FinalReportDays is not null;
         return (complete ? terms : null, problems);
     }
 

@@ -21,5 +21,7 @@ internal static class RoundsEndpoint
                 implementationStart = r.ImplementationStart,
                 implementationEnd = r.ImplementationEnd,
                 allowedCurrencies = r.AllowedCurrencies,
+                finalReportDays = r.FinalReportDays,
+                interimReportMonths = r.InterimReportMonths,
             })).AllowAnonymous();
 }

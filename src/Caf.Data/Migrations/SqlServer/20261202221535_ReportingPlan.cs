@@ -1,0 +1,173 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Caf.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ReportingPlan : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Reports_Applications_GrantApplicationId",
+                table: "Reports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_GrantApplicationId",
+                table: "Reports");
+
+            migrationBuilder.DropColumn(
+                name: "GrantApplicationId",
+                table: "Reports");
+
+            migrationBuilder.AddColumn<int>(
+                name: "FinalReportDays",
+                table: "Rounds",
+                type: "int",
+                nullable: false,
+                defaultValue: 60);
+
+            migrationBuilder.AddColumn<int>(
+                name: "InterimReportMonths",
+                table: "Rounds",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "InterimNumber",
+                table: "Reports",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NarrativeJson",
+                table: "Reports",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FinalReportDays",
+                table: "Applications",
+                type: "int",
+                nullable: false,
+                defaultValue: 60);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReportsPlannedAtUtc",
+                table: "Applications",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "InterimReportsDue",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InterimReportsDue", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InterimReportsDue_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReportNumber = table.Column<int>(type: "int", nullable: false),
+                    NarrativeJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    SavedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    SavedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportDrafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportDrafts_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InterimReportsDue_ApplicationId_Number",
+                table: "InterimReportsDue",
+                columns: new[] { "ApplicationId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportDrafts_ApplicationId_ReportNumber",
+                table: "ReportDrafts",
+                columns: new[] { "ApplicationId", "ReportNumber" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "InterimReportsDue");
+
+            migrationBuilder.DropTable(
+                name: "ReportDrafts");
+
+            migrationBuilder.DropColumn(
+                name: "FinalReportDays",
+                table: "Rounds");
+
+            migrationBuilder.DropColumn(
+                name: "InterimReportMonths",
+                table: "Rounds");
+
+            migrationBuilder.DropColumn(
+                name: "InterimNumber",
+                table: "Reports");
+
+            migrationBuilder.DropColumn(
+                name: "NarrativeJson",
+                table: "Reports");
+
+            migrationBuilder.DropColumn(
+                name: "FinalReportDays",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "ReportsPlannedAtUtc",
+                table: "Applications");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "GrantApplicationId",
+                table: "Reports",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_GrantApplicationId",
+                table: "Reports",
+                column: "GrantApplicationId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Reports_Applications_GrantApplicationId",
+                table: "Reports",
+                column: "GrantApplicationId",
+                principalTable: "Applications",
+                principalColumn: "Id");
+        }
+    }
+}
