@@ -24,6 +24,9 @@ public static class SaveConflicts
     /// <summary>Two people published a gender checklist version with the same number at once.</summary>
     public static bool IsChecklistVersionClash(DbUpdateException ex) => Mentions(ex, "GenderChecklists", "Version");
 
+    /// <summary>A report's first draft saved twice at once (a second click on a slow link): one draft per report.</summary>
+    public static bool IsSecondDraft(DbUpdateException ex) => Mentions(ex, "ReportDrafts", "ReportNumber");
+
     /// <summary>Two people published a scoring rubric version with the same number at once.</summary>
     public static bool IsRubricVersionClash(DbUpdateException ex) => Mentions(ex, "ScoringRubrics", "Version");
 

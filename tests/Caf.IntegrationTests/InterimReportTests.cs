@@ -78,6 +78,9 @@ public abstract class InterimReportTests(CafAppFactory factory)
             var (status, before) = await isu.GetAsync("/Dashboard");
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.DoesNotContain("<td>Interim report 1</td>", before);
+            // A report the grant does not have is not found, to review or to return.
+            foreach (var handler in new[] { "Return", "Accept" })
+                Assert.Equal(HttpStatusCode.NotFound, (await isu.PostFormAsync($"/Reporting/Review/{longGrant}/9", new() { ["Input.Comments"] = "Revise." }, handler)).StatusCode);
         }
         factory.Clock.Advance(FundTime.EndOfDay(interim.DueOn.AddDays(1)) - factory.Clock.GetUtcNow().UtcDateTime);
         using (var isu = await _journey.SignInAsync(GrantJourney.Isu))
@@ -96,7 +99,7 @@ public abstract class InterimReportTests(CafAppFactory factory)
         var today = FundTime.Today(factory.Clock);
         var id = await _scenario.ActiveGrantAsync(today.AddDays(30 + 364), roundId: round, activityDays: 364);
         var page = $"/Reporting/Interim/{id}/1";
-        using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
+        var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
 
         // A draft keeps whatever was typed, however incomplete.
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync(page, new()
@@ -107,6 +110,26 @@ public abstract class InterimReportTests(CafAppFactory factory)
         var (_, form) = await applicant.GetAsync(page);
         Assert.Contains("Two field visits to the partner&#x27;s survey teams.", form);
         Assert.Contains("id=\"draft-saved\"", form);
+        var complete = new Dictionary<string, string>
+        {
+            ["Input.Narrative.Activities"] = "Two field visits to the partner's survey teams.",
+            ["Input.Narrative.Achieved[0]"] = "8 trained (5 women, 3 men)",
+            ["Input.Narrative.Women.From25To39"] = "5",
+            ["Input.Narrative.Men.From40To59"] = "3",
+            ["Input.Narrative.Men.WithDisability"] = "1",
+            ["Input.Narrative.Lessons"] = "Survey forms must be translated before the visit.",
+            ["Input.Narrative.FollowUp"] = "A second visit in the spring.",
+        };
+        // Months before its period ends, the report is written, not sent: the page and a post both say from when.
+        var due = (await _journey.LoadAsync(id)).InterimReportsDue[0];
+        var opens = due.PeriodTo.AddDays(-GrantApplication.InterimReportOpensDaysBefore);
+        Assert.Contains($"it can be sent from {opens.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}", WebUtility.HtmlDecode(form));
+        var early = await applicant.PostFormAsync(page, complete, "Submit");
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Reports.CountAsync(r => r.ApplicationId == id)));
+        factory.Clock.Advance(FundTime.EndOfDay(opens).AddHours(-12) - factory.Clock.GetUtcNow().UtcDateTime);
+        applicant.Dispose();
+        applicant = await _journey.SignInAsync(GrantJourney.Applicant);
 
         // Sent incomplete, with a count that is not a number: every problem at its field, in words, and what was typed kept.
         var incomplete = await applicant.PostFormAsync(page, new()
@@ -126,16 +149,6 @@ public abstract class InterimReportTests(CafAppFactory factory)
         Assert.DoesNotContain("Narrative", summary[..summary.IndexOf("</ul>", StringComparison.Ordinal)]);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Reports.CountAsync(r => r.ApplicationId == id)));
 
-        var complete = new Dictionary<string, string>
-        {
-            ["Input.Narrative.Activities"] = "Two field visits to the partner's survey teams.",
-            ["Input.Narrative.Achieved[0]"] = "8 trained (5 women, 3 men)",
-            ["Input.Narrative.Women.From25To39"] = "5",
-            ["Input.Narrative.Men.From40To59"] = "3",
-            ["Input.Narrative.Men.WithDisability"] = "1",
-            ["Input.Narrative.Lessons"] = "Survey forms must be translated before the visit.",
-            ["Input.Narrative.FollowUp"] = "A second visit in the spring.",
-        };
         await GrantJourney.ExpectRedirectAsync(applicant.PostFormAsync(page, complete, "Submit"), "send the interim report");
         var sent = await factory.WithDbAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.ApplicationId == id));
         Assert.Equal((1, ReportStatus.Submitted, "interim-report-1.txt"), (sent.InterimNumber, sent.Status, sent.FileName));
@@ -178,6 +191,7 @@ public abstract class InterimReportTests(CafAppFactory factory)
         // The grant is still running; the final report is still to come.
         Assert.Equal("Active", await _journey.StageAsync(id));
         Assert.Null((await _journey.LoadAsync(id)).FinalReport);
+        applicant.Dispose();
     }
 
     [Fact]

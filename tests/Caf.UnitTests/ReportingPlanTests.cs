@@ -60,6 +60,10 @@ public sealed class ReportingPlanTests
         Assert.Equal("Participants[0]", Assert.Single(told.Problems([indicator])).Field);
         Assert.Contains("more people with a disability (4) than took part (3)", Assert.Single(told.DraftProblems()).Message);
 
+        // Counts far out of range are refused by their rule, not by an overflow of the total.
+        var huge = told with { Participants = [new ParticipantRow(Sex.Female, int.MaxValue, int.MaxValue, 0, 0, 0, null), new ParticipantRow(Sex.Male, int.MaxValue, 0, 0, 0, 0, null)] };
+        Assert.Equal(["Participants[0]", "Participants[1]"], huge.Problems([indicator]).Select(p => p.Field));
+
         var fixedCount = told with { Participants = [women with { WithDisability = 1 }] };
         Assert.Empty(fixedCount.Problems([indicator]));
         var stored = ReportNarrative.FromJson(fixedCount.ToJson());

@@ -15,6 +15,7 @@ internal sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantR
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         b.Ignore(r => r.Narrative);
         b.Ignore(r => r.IsFinal);
+        b.Ignore(r => r.NarrativeIsTheFile);
         // The file shares the report's id; a new report brings its file, but loading a report never loads the bytes.
         b.HasOne(r => r.File).WithOne().HasForeignKey<GrantReport>(r => r.Id).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<StoredFile>().WithMany().HasForeignKey(r => r.ReceiptsId).OnDelete(DeleteBehavior.Restrict);

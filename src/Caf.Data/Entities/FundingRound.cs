@@ -150,16 +150,17 @@ public sealed class FundingRound : IAudited
     public static Expression<Func<FundingRound, bool>> OpenAt(DateTime utc) =>
         r => r.Status == RoundStatus.Open && r.OpensAtUtc <= utc && r.ClosesAtUtc > utc;
 
-    /// <summary>Once open, applicants rely on the terms: only these may change (the closing time only later).</summary>
     /// <summary>
-    /// The reporting template may change until the round closes: each grant takes the template as it stands when the
-    /// committee approves it, so a change reaches only grants approved later (ADR 0031).
+    /// Once open, applicants rely on the terms: only these may change (the closing time only later). The reporting template
+    /// may change too: each grant takes it as it stands when the committee approves it, so a change reaches only grants
+    /// approved later (ADR 0031).
     /// </summary>
     private static readonly string[] ChangeableOnceOpen = [nameof(Description), nameof(ClosesAtUtc), nameof(FinalReportDays), nameof(InterimReportMonths)];
 
     /// <summary>
     /// Whether the term named <paramref name="field"/> (as this class names it: Title, OpensAtUtc, Envelope…) may change now:
-    /// anything in a draft; once open, only the description and the closing time (ADR 0009); nothing once closed.
+    /// anything in a draft; once open, only the description, the closing time (ADR 0009) and the reporting template (ADR 0031);
+    /// nothing once closed.
     /// </summary>
     public bool MayChange(string field) => Status switch
     {
@@ -172,8 +173,8 @@ public sealed class FundingRound : IAudited
         ImplementationStart, ImplementationEnd, AllowedCurrencies, GenderChecklistVersion, RubricVersion, FinalReportDays, InterimReportMonths);
 
     /// <summary>
-    /// A draft may change in every respect. Once open, applicants rely on the terms: only the description may change and
-    /// the closing time may move later (an extension), never earlier. A closed round does not change.
+    /// A draft may change in every respect. Once open, applicants rely on the terms: only the description and the reporting
+    /// template may change, and the closing time may move later (an extension), never earlier. A closed round does not change.
     /// </summary>
     public void Update(RoundTerms terms)
     {

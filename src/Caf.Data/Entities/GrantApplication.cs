@@ -951,19 +951,32 @@ public sealed class GrantApplication : IAudited
             ? $"The final report is sent once the activities are over and reports are due; this grant is at the stage '{Stage}'."
         : SendingProblem(null);
 
-    /// <summary>Why the grantee may not send interim report <paramref name="number"/> now, if so.</summary>
-    public string? InterimReportProblem(int number) =>
-        _interimReportsDue.All(d => d.Number != number) ? $"This grant has no interim report {number}."
-        : Stage is not (GrantStages.Active or GrantStages.Reporting)
-            ? $"Interim reports are sent while the grant is active; this grant is at the stage '{Stage}'."
-        : SendingProblem(number);
+    /// <summary>An interim report may be sent this many days before the end of the period it covers, not earlier.</summary>
+    public const int InterimReportOpensDaysBefore = 14;
+
+    /// <summary>
+    /// Why the grantee may not send (or, without <paramref name="today"/>, write a draft of) interim report
+    /// <paramref name="number"/> now, if so: the grant has no such report or is not running, the report is sent, or — on
+    /// <paramref name="today"/> — its period is not near its end yet.
+    /// </summary>
+    public string? InterimReportProblem(int number, DateOnly? today = null)
+    {
+        if (_interimReportsDue.FirstOrDefault(d => d.Number == number) is not { } due) return $"This grant has no interim report {number}.";
+        if (Stage is not (GrantStages.Active or GrantStages.Reporting))
+            return $"Interim reports are sent while the grant runs; this grant is at the stage '{Stage}'.";
+        if (today is { } day && day < due.PeriodTo.AddDays(-InterimReportOpensDaysBefore))
+            return $"Interim report {number} covers the activities up to {due.PeriodTo.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}: " +
+                   $"it can be sent from {due.PeriodTo.AddDays(-InterimReportOpensDaysBefore).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}. " +
+                   "You can write it and save the draft until then.";
+        return SendingProblem(number);
+    }
 
     /// <summary>One version at a time: none once accepted, none while one waits for review (the ISU reviews what it was sent).</summary>
     private string? SendingProblem(int? interim)
     {
         var name = interim is { } n ? $"interim report {n}" : "final report";
         var versions = _reports.Where(r => r.InterimNumber == interim).ToList();
-        return versions.Any(r => r.Status == ReportStatus.Accepted) ? $"The {name} has already been accepted."
+        return versions.Any(r => r.Status == ReportStatus.Accepted) ? $"{(interim is null ? "The final report" : $"Interim report {interim}")} has already been accepted."
             : versions.FirstOrDefault(r => r.Status == ReportStatus.Submitted) is { } waiting
                 ? $"Your {name} sent on {waiting.SubmittedAtUtc.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} is waiting for the ISU's review, so it cannot be replaced now. If it needs correcting, ask the ISU."
             : null;
@@ -989,6 +1002,8 @@ public sealed class GrantApplication : IAudited
     {
         if (interim is null && Stage != GrantStages.Reporting)
             throw new DomainException($"A final report is returned while the reports are awaited; this grant is at the stage '{Stage}'.");
+        if (interim is not null && Stage is not (GrantStages.Active or GrantStages.Reporting))
+            throw new DomainException($"An interim report is reviewed while the grant runs; this grant is at the stage '{Stage}'.");
         var waiting = _reports.FirstOrDefault(r => r.InterimNumber == interim && r.Status == ReportStatus.Submitted)
                       ?? throw new DomainException($"No {(interim is { } n ? $"interim report {n}" : "final report")} is waiting for review.");
         waiting.Return(comments, userId, nowUtc);
@@ -998,6 +1013,8 @@ public sealed class GrantApplication : IAudited
     /// <summary>The ISU accepts interim report <paramref name="number"/> as sent (the final report is accepted by the workflow's transition).</summary>
     public GrantReport AcceptInterimReport(int number)
     {
+        if (Stage is not (GrantStages.Active or GrantStages.Reporting))
+            throw new DomainException($"An interim report is reviewed while the grant runs; this grant is at the stage '{Stage}'.");
         var waiting = _reports.FirstOrDefault(r => r.InterimNumber == number && r.Status == ReportStatus.Submitted)
                       ?? throw new DomainException($"No interim report {number} is waiting for review.");
         waiting.Accept();
@@ -1011,10 +1028,10 @@ public sealed class GrantApplication : IAudited
     public GrantReport SubmitInterimReport(int number, ReportNarrative narrative, string? fileName, string? contentType, byte[]? content,
         string userId, DateTime nowUtc)
     {
-        if (InterimReportProblem(number) is { } refused) throw new DomainException(refused);
+        if (InterimReportProblem(number, FundTime.DateOf(nowUtc)) is { } refused) throw new DomainException(refused);
         if (narrative.Problems(_results).FirstOrDefault() is { Message: not null } wrong) throw new DomainException(wrong.Message, wrong.Field);
         var report = content is null
-            ? new GrantReport(Id, number, narrative, $"interim-report-{number}.txt", "text/plain; charset=utf-8",
+            ? new GrantReport(Id, number, narrative, GrantReport.NarrativeFileName(number), "text/plain; charset=utf-8",
                 System.Text.Encoding.UTF8.GetBytes(narrative.AsText($"{Reference} {Title}: interim report {number}")), userId, nowUtc)
             : new GrantReport(Id, number, narrative, fileName ?? "", contentType ?? "", content, userId, nowUtc);
         _reports.Add(report);

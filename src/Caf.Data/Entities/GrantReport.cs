@@ -65,6 +65,12 @@ public sealed class GrantReport : IAudited
     public string? NarrativeJson { get; private set; }
     public ReportNarrative? Narrative => NarrativeJson is null ? null : ReportNarrative.FromJson(NarrativeJson);
 
+    /// <summary>The file is the narrative's own text: an interim report sent without an attachment.</summary>
+    public bool NarrativeIsTheFile => InterimNumber is { } n && FileName == NarrativeFileName(n);
+
+    /// <summary>The name of the file that keeps an interim report's narrative when nothing was attached.</summary>
+    public static string NarrativeFileName(int number) => $"interim-report-{number}.txt";
+
     /// <summary>Keeps the narrative typed on the form with a final report.</summary>
     internal void Narrate(ReportNarrative narrative) => NarrativeJson = narrative.ToJson();
 
@@ -127,7 +133,7 @@ public sealed class GrantReport : IAudited
         if (string.IsNullOrWhiteSpace(comments))
             throw new DomainException("Say what the grantee must revise: the comments go to them with the report.", "Comments");
         if (comments.Trim().Length > MaxCommentsLength)
-            throw new DomainException($"Keep the comments under {MaxCommentsLength} characters.", "Comments");
+            throw new DomainException($"Keep the comments under {MaxCommentsLength:#,##0} characters.", "Comments");
         Status = ReportStatus.Returned;
         ReturnComments = comments.Trim();
         ReturnedByUserId = userId;
@@ -148,8 +154,10 @@ public sealed class GrantReport : IAudited
                 changes.Add(($"Spent on \"{line.Description}\"", old is null ? "" : new Money(old.Actual, currency).ToString(), new Money(line.Actual, currency).ToString()));
         if (previous.ActualExpenditure != ActualExpenditure)
             changes.Add(("Total spent", new Money(previous.ActualExpenditure, currency).ToString(), new Money(ActualExpenditure, currency).ToString()));
-        // Each version comes with its own file: under the same name it is still a new file, to read again.
-        changes.Add(("Report file", previous.FileName, previous.FileName == FileName ? $"{FileName} (a new file under the same name)" : FileName));
+        // Each version comes with its own file: under the same name it is still a new file, to read again — unless both are
+        // the narrative's own text, kept as an interim report's file when nothing was attached (the narrative's changes say it).
+        if (!(NarrativeIsTheFile && previous.NarrativeIsTheFile))
+            changes.Add(("Report file", previous.FileName, previous.FileName == FileName ? $"{FileName} (a new file under the same name)" : FileName));
         if (previous.ReceiptsFileName != ReceiptsFileName) changes.Add(("Receipts", previous.ReceiptsFileName ?? "", ReceiptsFileName ?? ""));
         return changes;
     }

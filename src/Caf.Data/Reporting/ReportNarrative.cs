@@ -11,7 +11,8 @@ public sealed record IndicatorResult(Guid IndicatorId, string Indicator, string 
 /// <summary>How many people of one sex took part, by age band, and how many of them have a disability (when it was asked).</summary>
 public sealed record ParticipantRow(Sex Sex, int Under25, int From25To39, int From40To59, int SixtyAndOver, int AgeNotStated, int? WithDisability)
 {
-    public int Total => Under25 + From25To39 + From40To59 + SixtyAndOver + AgeNotStated;
+    /// <summary>Summed as a long: counts out of range are refused by their own rule, never by an overflow.</summary>
+    public long Total => (long)Under25 + From25To39 + From40To59 + SixtyAndOver + AgeNotStated;
 }
 
 /// <summary>
@@ -31,7 +32,7 @@ public sealed record ReportNarrative(string Activities, IReadOnlyList<IndicatorR
 
     public static ReportNarrative Empty => new("", [], [], "", "");
 
-    public int ParticipantTotal => Participants.Sum(p => p.Total);
+    public long ParticipantTotal => Participants.Sum(p => p.Total);
 
     /// <summary>
     /// Every rule a narrative being sent breaks, each with its field (Activities, Results[i], Participants[i],

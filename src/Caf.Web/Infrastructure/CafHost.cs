@@ -118,6 +118,7 @@ internal static class CafHost
                 PlainBindingMessages.Apply(o.ModelBindingMessageProvider);
                 o.ModelBinderProviders.Insert(0, new StrictDecimalBinderProvider());
                 o.ModelBinderProviders.Insert(0, new StrictDateBinderProvider());
+                o.ModelBinderProviders.Insert(0, new StrictIntegerBinderProvider());
                 // Field names are read as the forms write them ("Input.Lines[0]"); the jQuery reading of "a[b]" threw on an
                 // unbalanced bracket, a server error anyone could cause before signing in.
                 for (var i = o.ValueProviderFactories.Count - 1; i >= 0; i--)

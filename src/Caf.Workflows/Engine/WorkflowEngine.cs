@@ -64,7 +64,10 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
         var now = clock.GetUtcNow().UtcDateTime;
         DateTime? DateOf(string field) => _dateFields.TryGetValue(field, out var f) ? f.ValueFor(subject) : null;
         foreach (var timer in definition.Timers.Where(t => t.Stage == instance.Stage))
-            if (timer.Schedule.DueAt(instance.StageEnteredAtUtc, DateOf) is { } due)
+            if (timer.Schedule.DueAt(instance.StageEnteredAtUtc, DateOf) is { } due
+                // A reminder whose time went by before the stage was even entered is no reminder (and several at once would
+                // be noise): an action already past is not scheduled. A trigger still is: it moves the application on.
+                && (timer.Trigger is not null || due >= now))
                 db.WorkflowTimers.Add(new WorkflowTimer(instance.Id, timer.Id, instance.Stage, instance.Revision, due, now));
         var subjectId = subject is IAudited audited ? audited.Id : instance.Id;
         foreach (var task in definition.Tasks.Where(t => t.Stage == instance.Stage))

@@ -64,7 +64,8 @@ internal sealed class AcceptFinalReportAction : IWorkflowAction
     public ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
         var application = context.SubjectAs<GrantApplication>();
-        foreach (var report in application.Reports.Where(r => r.Status == ReportStatus.Submitted)) report.Accept();
+        // The final report alone: an interim report awaiting review is the ISU's to read on its own.
+        foreach (var report in application.Reports.Where(r => r.IsFinal && r.Status == ReportStatus.Submitted)) report.Accept();
         return ValueTask.CompletedTask;
     }
 }

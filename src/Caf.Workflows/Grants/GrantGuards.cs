@@ -123,9 +123,9 @@ internal sealed class FinalReportSubmittedGuard : GrantGuard
     public override string Description => "The grantee has submitted the final report.";
 
     protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
-        a.Reports.Any(r => r.Status == ReportStatus.Submitted)
+        a.Reports.Any(r => r.IsFinal && r.Status == ReportStatus.Submitted)
             ? GuardResult.Ok
-            : GuardResult.Unmet("The grantee has not submitted a final report yet.");
+            : GuardResult.Unmet("No final report is waiting for review: the grantee has not sent one, or the one sent was returned for revision.");
 }
 
 internal sealed class GrantBalancedGuard : GrantGuard

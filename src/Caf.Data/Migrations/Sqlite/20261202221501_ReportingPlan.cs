@@ -19,10 +19,16 @@ namespace Caf.Data.Migrations.Sqlite
                 name: "IX_Reports_GrantApplicationId",
                 table: "Reports");
 
-            migrationBuilder.RenameColumn(
+            // The column a mapped read-only list left behind goes; the narrative is a new column (not a rename: its values are ids).
+            migrationBuilder.DropColumn(
                 name: "GrantApplicationId",
+                table: "Reports");
+
+            migrationBuilder.AddColumn<string>(
+                name: "NarrativeJson",
                 table: "Reports",
-                newName: "NarrativeJson");
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "FinalReportDays",
@@ -142,10 +148,15 @@ namespace Caf.Data.Migrations.Sqlite
                 name: "ReportsPlannedAtUtc",
                 table: "Applications");
 
-            migrationBuilder.RenameColumn(
+            migrationBuilder.DropColumn(
                 name: "NarrativeJson",
+                table: "Reports");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "GrantApplicationId",
                 table: "Reports",
-                newName: "GrantApplicationId");
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reports_GrantApplicationId",

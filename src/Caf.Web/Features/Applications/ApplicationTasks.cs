@@ -25,6 +25,9 @@ internal static class ApplicationTasks
             tasks.Add(("Designate an acting chair (when the chair is recused)", $"/Committee/ActingChair/{a.Id}"));
         if (isApplicant && a.MaySubmitFinalReport)
             tasks.Add(("Submit the final report", $"/Reporting/FinalReport/{a.Id}"));
+        // The next interim report not yet sent, to write (and send once its period nears its end).
+        if (isApplicant && a.NextInterimReport is { } next && a.InterimReportProblem(next.Number) is null)
+            tasks.Add(($"Write interim report {next.Number}", $"/Reporting/Interim/{a.Id}/{next.Number}"));
         if (user.IsInRole(CafRoles.Finance) && a.MayPayTranches)
             tasks.Add(("Tranches and payments", $"/Finance/Tranches/{a.Id}"));
         if (user.IsInRole(CafRoles.Finance) && a.MaySettle)

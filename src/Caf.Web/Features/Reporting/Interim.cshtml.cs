@@ -12,7 +12,8 @@ namespace Caf.Web.Features.Reporting;
 /// sent with a file attached if it has one. A report returned by the ISU comes back filled in, with the ISU's comments.
 /// </summary>
 [Authorize(Roles = CafRoles.Applicant)]
-public sealed class InterimModel(ApplicationAccess access, WorkflowEngine engine, CafDbContext db, InterimReports reports, ReportDrafts drafts)
+public sealed class InterimModel(ApplicationAccess access, WorkflowEngine engine, CafDbContext db, InterimReports reports, ReportDrafts drafts,
+    TimeProvider clock)
     : ReportFormPageModel(access, engine, db, drafts)
 {
     protected override string Stage => GrantStages.Active;
@@ -36,27 +37,33 @@ public sealed class InterimModel(ApplicationAccess access, WorkflowEngine engine
     internal InterimReportDue Due => Application.InterimReportsDue.First(d => d.Number == Number);
     /// <summary>Why the report cannot be sent now (sent and awaiting review, accepted), said instead of the form.</summary>
     internal string? NotNow { get; private set; }
+    /// <summary>Why it cannot be sent yet (its period is far from over): said above the form, which saves drafts meanwhile.</summary>
+    internal string? NotYet { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if ((await LoadAsync(id, ct) ?? Unknown()) is { } redirect) return redirect;
+        if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (!ApplicationAccess.ActsForApplicant(Application, User)) return Forbid();
+        if (Unknown() is { } unknown) return unknown;
         NotNow = Application.InterimReportProblem(Number);
+        NotYet = NotNow is null ? Application.InterimReportProblem(Number, FundTime.Today(clock)) : null;
         await FillAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken ct)
     {
-        if ((await LoadAsync(id, ct) ?? Unknown()) is { } redirect) return redirect;
+        if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (!ApplicationAccess.ActsForApplicant(Application, User)) return Forbid();
+        if (Unknown() is { } unknown) return unknown;
         return await SaveDraftAsync(id, ct);
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
     {
-        if ((await LoadAsync(id, ct) ?? Unknown()) is { } redirect) return redirect;
+        if (await LoadAsync(id, ct) is { } redirect) return redirect;
         if (!ApplicationAccess.ActsForApplicant(Application, User)) return Forbid();
+        if (Unknown() is { } unknown) return unknown;
         var narrative = ReadNarrative();
         (string, string, byte[])? attachment = null;
         if (Input.File is { } file)

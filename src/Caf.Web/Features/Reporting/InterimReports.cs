@@ -18,7 +18,7 @@ public sealed class InterimReports(UserActions actions, WorkflowEngine engine, C
     {
         if (!ApplicationAccess.ActsForApplicant(application, applicant))
             return new CommandOutcome(403, [(null, "Only the applicant state's focal points send its reports.")]);
-        if (application.InterimReportProblem(number) is { } refused) return new CommandOutcome(409, [(null, refused)]);
+        if (application.InterimReportProblem(number, FundTime.Today(clock)) is { } refused) return new CommandOutcome(409, [(null, refused)]);
         var problems = narrative.Problems(application.Results).ToList();
         if (problems.Count > 0) return CommandOutcome.Invalid(problems);
         return await actions.RunAsync(applicant, async () =>
@@ -51,13 +51,21 @@ public sealed class ReportDrafts(UserActions actions, CafDbContext db, TimeProvi
             return new CommandOutcome(409, [(null, refused)]);
         var problems = narrative.DraftProblems().ToList();
         if (problems.Count > 0) return CommandOutcome.Invalid(problems);
-        return await actions.RunAsync(applicant, async () =>
+        try
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var userId = ApplicationAccess.ActorFor(applicant).UserId;
-            if (await FindAsync(db, application.Id, interim, ct) is { } draft) draft.Save(narrative, userId, now);
-            else db.ReportDrafts.Add(new ReportDraft(application.Id, interim, narrative, userId, now));
-        }, ct);
+            return await actions.RunAsync(applicant, async () =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                var userId = ApplicationAccess.ActorFor(applicant).UserId;
+                if (await FindAsync(db, application.Id, interim, ct) is { } draft) draft.Save(narrative, userId, now);
+                else db.ReportDrafts.Add(new ReportDraft(application.Id, interim, narrative, userId, now));
+            }, ct);
+        }
+        catch (DbUpdateException ex) when (SaveConflicts.IsSecondDraft(ex))
+        {
+            db.ChangeTracker.Clear();
+            return new CommandOutcome(409, [(null, "The draft was being saved twice at the same moment, so this copy was not kept. Reload the page to see the draft saved.")]);
+        }
     }
 
     /// <summary>The draft saved for the report, if any.</summary>

@@ -64,6 +64,9 @@ public sealed class NarrativeInput
     public ReportNarrative Read(IReadOnlyList<ResultIndicator> indicators, ModelStateDictionary state, string prefix)
     {
         var ordered = indicators.OrderBy(i => i.Position).ToList();
+        if (Achieved.Count > ordered.Count)
+            state.AddModelError($"{prefix}.Achieved", $"Your proposal has {ordered.Count} indicator{(ordered.Count == 1 ? "" : "s")}, but the form sent " +
+                                                      $"{Achieved.Count} answers. Reload the page and give one answer per indicator.");
         var results = ordered.Select((indicator, i) => new IndicatorResult(indicator.Id, indicator.Indicator.Length > 0 ? indicator.Indicator : indicator.Result,
             indicator.Target, (i < Achieved.Count ? Achieved[i] : null)?.Trim() ?? "")).ToList();
         var rows = new List<ParticipantRow>();
@@ -73,7 +76,10 @@ public sealed class NarrativeInput
             int Count(string column, string? text, bool optional = false)
             {
                 if (string.IsNullOrWhiteSpace(text)) return 0;
-                if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+                var trimmed = text.Trim();
+                if (int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) return n;
+                // Only digits, but too many: a number out of range, which the narrative's own rule says.
+                if (trimmed.TrimStart('-').Length > 0 && trimmed.TrimStart('-').All(char.IsAsciiDigit)) return int.MaxValue;
                 var label = Columns.First(c => c.Name == column).Label;
                 state.AddModelError($"{prefix}.{RowName(r)}.{column}", $"{Who(r)} {label}: \"{Shorten(text.Trim())}\" is not a whole number. Give a number such as 3, or 0{(optional ? ", or leave it empty" : "")}.");
                 return 0;

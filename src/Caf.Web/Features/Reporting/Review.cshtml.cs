@@ -32,12 +32,18 @@ public sealed class ReviewModel(ApplicationAccess access, WorkflowEngine engine,
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Known() ?? (IActionResult)Page();
 
-    /// <summary>An interim report the grant does not have is not found.</summary>
-    private NotFoundResult? Known() => Number is { } n && Application.InterimReportsDue.All(d => d.Number != n) ? NotFound() : null;
+    /// <summary>An interim report the grant does not have, or a number that is not one ("-1"), is not found.</summary>
+    private NotFoundResult? Known() =>
+        (Number is { } n && Application.InterimReportsDue.All(d => d.Number != n)) || (Number is null && RouteData.Values.ContainsKey("number"))
+            ? NotFound() : null;
 
-    public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, application => reviews.ReturnAsync(application, User, Number, Input.Comments, ct),
-            "The report is returned: the grantee's focal points have the comments by email and may send a revised version.", ct);
+    public async Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken ct)
+    {
+        if ((await LoadAsync(id, ct) ?? Known()) is { } redirect) return redirect;
+        var outcome = await reviews.ReturnAsync(Application, User, Number, Input.Comments, ct);
+        if (!outcome.Succeeded) return await RefusedAsync(outcome, id, ct);
+        return Done("The report is returned: the grantee's focal points have the comments by email and may send a revised version.");
+    }
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct)
     {
