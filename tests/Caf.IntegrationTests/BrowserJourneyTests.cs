@@ -215,13 +215,19 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await finance.GotoAsync($"{factory.BaseUrl}/Finance/Ledger");
         await Expect(finance.Locator("#balance-CHF")).ToHaveTextAsync("CHF 245,500.00");
 
-        // The process diagram, drawn by the Mermaid script the app serves itself, with this grant's path highlighted.
+        // Where the grant stands, in plain HTML on its page: every step done, the last one current; no diagram library loaded.
+        var loaded = new List<string>();
+        isu.Request += (_, request) => loaded.Add(request.Url);
+        await isu.GotoAsync(detailsUrl);
+        await Expect(isu.Locator("#stage-path li.current")).ToHaveTextAsync(new Regex("^Closed"));
+        await Expect(isu.Locator("#stage-path li.to-come")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(loaded, url => url.Contains("mermaid", StringComparison.Ordinal));
+
+        // The process diagram, drawn by the Mermaid script the app serves itself, fetched on the diagram's own page only.
         // Drawing takes a few seconds on a busy two-core machine; a refused script would show in the console errors.
         var consoleErrors = new List<string>();
         isu.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
         var drawn = new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 };
-        await isu.GotoAsync(detailsUrl);
-        await Expect(isu.Locator("pre.mermaid svg")).ToBeVisibleAsync(drawn);
         await isu.GotoAsync("/Workflows/Diagram/caf-grant");
         var diagram = isu.Locator("pre.mermaid svg");
         await Expect(diagram).ToBeVisibleAsync(drawn);

@@ -132,6 +132,17 @@ internal static class CafHost
         // gets that form's message next to its field, rather than a page saying the whole form could not be read.
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 30_000_000);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Slow links (issue 15): pages, styles and scripts go compressed, Brotli first. Over HTTPS too: the secrets a page
+        // holds (the antiforgery token) are new random bytes on every response, so a compression oracle learns nothing.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+            o.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "image/svg+xml"];
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
         services.AddScoped<ApplicationAccess>();
         services.AddScoped<Features.Shared.UserActions>();
@@ -147,7 +158,14 @@ internal static class CafHost
         services.AddScoped<DemoSeeder>();
         services.Configure<Email.EmailOptions>(configuration.GetSection("Email"));
         services.AddSingleton<Email.OutboxDispatcher>();
-        services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = SecurityHeadersMiddleware.MarkStaticFile);
+        services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = file =>
+        {
+            SecurityHeadersMiddleware.MarkStaticFile(file);
+            // A file linked with its content's hash (?v=…, asp-append-version) never changes under that address: a year's
+            // cache, so a slow link fetches it once (issue 15). Anything else is checked again each time.
+            file.Context.Response.Headers.CacheControl =
+                file.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "no-cache";
+        });
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<Caf.Workflows.IPublicLinks>(sp => sp.GetRequiredService<PublicLinks>());
         services.AddSingleton<Features.Audit.AuditSigning>();
@@ -184,6 +202,7 @@ internal static class CafHost
             app.UseHsts();
             app.UseHttpsRedirection();
         }
+        app.UseResponseCompression();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<UnreadableRequestMiddleware>();

@@ -49,10 +49,13 @@ public sealed class BrowserAppFactory : SqliteAppFactory
         return null!;
     }
 
-    /// <summary>A new browser context signed in as <paramref name="email"/>, giving the second factor when asked, on the applications list.</summary>
-    public async Task<IPage> SignInAsync(string email)
+    /// <summary>
+    /// A new browser context signed in as <paramref name="email"/>, giving the second factor when asked, on the applications
+    /// list; with <paramref name="javaScript"/> false, a browser that runs no script at all.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string email, bool javaScript = true)
     {
-        var context = await RequireBrowser().NewContextAsync(new() { BaseURL = BaseUrl });
+        var context = await RequireBrowser().NewContextAsync(new() { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);

@@ -30,7 +30,7 @@ internal sealed class GrantScenario(CafAppFactory factory)
         var id = await AtCommitteeReviewAsync(activityEnd, EveryMemberScores4, partnerIso, roundId, budget: budget, activityDays: activityDays);
         await FireAsync(id, "approve", "chair@caf.demo", (a, _, now) => a.RecordDecision(new Money(2_000m, "CHF"), "Approved in full.", null, now));
         await FireAsync(id, "sign-agreement", "finance@caf.demo", (a, actors, now) =>
-            PayFirstTranche(a, new Money(1_600m, "CHF").InFund(DateOnly.FromDateTime(now)), "T1", actors, now));
+            PayFirstTranche(a, new Money(1_600m, "CHF").InFund(FundTime.DateOf(now)), "T1", actors, now));
         return id;
     }
 
@@ -41,7 +41,8 @@ internal sealed class GrantScenario(CafAppFactory factory)
     public static LedgerEntry PayFirstTranche(GrantApplication a, Caf.Data.Finance.Conversion paid, string bankReference,
         IReadOnlyDictionary<string, WorkflowActor> actors, DateTime now)
     {
-        var today = DateOnly.FromDateTime(now);
+        // The business date is Geneva's: from 23:00 UTC in winter it is already tomorrow there.
+        var today = FundTime.DateOf(now);
         var approved = a.ApprovedAmount!.Value;
         a.RecordAgreement(today, [new(paid.Amount.Amount, TrancheCondition.OnSignature), new((approved - paid.Amount).Amount, TrancheCondition.AfterFinalReports)], today);
         a.SetBankDetails("CfDJ8-protected-test-details", TestBankDetails.Masked(), actors[GrantJourney.Finance].UserId, now);
@@ -123,7 +124,19 @@ internal sealed class GrantScenario(CafAppFactory factory)
     public async Task<Guid> AtGenderReviewAsync(DateOnly activityEnd, string partnerIso = "COL", Guid? roundId = null,
         decimal amount = 2_000m, string title = "Timers exchange", IReadOnlyList<string>? budget = null, int activityDays = 7)
     {
-        var id = await StepAsync(async (db, engine, actors) =>
+        var id = await CompleteDraftAsync(activityEnd, partnerIso, roundId, amount, title, budget, activityDays);
+        await FireAsync(id, "submit", "applicant@caf.demo");
+        await FireAsync(id, "start-screening", "isu@caf.demo");
+        await FireAsync(id, "declare-eligible", "isu@caf.demo", (a, actors, now) => a.RecordScreening(ScreeningOutcome.Eligible,
+            [new ScreeningAnswer(1, "Checked", true, null)], "All checks met.", actors["isu@caf.demo"].UserId, now));
+        return id;
+    }
+
+    /// <summary>A Cambodian draft complete enough to submit, not yet submitted; in the first round unless one is named.</summary>
+    public async Task<Guid> CompleteDraftAsync(DateOnly activityEnd, string partnerIso = "COL", Guid? roundId = null,
+        decimal amount = 2_000m, string title = "Timers exchange", IReadOnlyList<string>? budget = null, int activityDays = 7)
+    {
+        return await StepAsync(async (db, engine, actors) =>
         {
             var round = roundId is { } chosen ? await db.Rounds.SingleAsync(r => r.Id == chosen) : await db.Rounds.FirstAsync();
             var states = await db.StateParties.ToDictionaryAsync(s => s.IsoCode);
@@ -135,11 +148,6 @@ internal sealed class GrantScenario(CafAppFactory factory)
             await engine.EnterInitialStageAsync(application.Workflow!, application);
             return application.Id;
         });
-        await FireAsync(id, "submit", "applicant@caf.demo");
-        await FireAsync(id, "start-screening", "isu@caf.demo");
-        await FireAsync(id, "declare-eligible", "isu@caf.demo", (a, actors, now) => a.RecordScreening(ScreeningOutcome.Eligible,
-            [new ScreeningAnswer(1, "Checked", true, null)], "All checks met.", actors["isu@caf.demo"].UserId, now));
-        return id;
     }
 
     /// <summary>

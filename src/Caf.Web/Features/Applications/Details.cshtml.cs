@@ -103,8 +103,9 @@ public sealed class DetailsModel(ApplicationAccess access, Transitions transitio
 
     public string StageLabel(string stage) => StageLabels.For(Definition, stage, User);
 
-    internal string WorkflowMermaid => WorkflowDiagram.ToMermaid(Definition, Application.Workflow!.Stage,
-        [.. Application.Workflow.History.Select(h => (h.FromStage, h.ToStage))], DisplayNames.Role);
+    /// <summary>Where the application stands, step by step, in the reader's words.</summary>
+    internal IReadOnlyList<PathStep> Path => StagePath.Of(Application.Workflow!, StageLabel,
+        stage => Definition.Stages.FirstOrDefault(s => s.Id == stage)?.Terminal == true);
 
     public string? FormPageFor(TransitionDefinition transition) =>
         transition.Form ?? (Definition.Transitions.All(t => t.Form is null) ? Version1FormPages.GetValueOrDefault(transition.Trigger) : null);
