@@ -20,7 +20,7 @@ public abstract class ActingChairTests(CafAppFactory factory)
 
     /// <summary>Thailand, the chair's state, hosts the exchange: the chair is recused; the three members have scored.</summary>
     private Task<Guid> ChairRecusedAsync() =>
-        _scenario.AtCommitteeReviewAsync(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(90),
+        _scenario.AtCommitteeReviewAsync(Caf.Data.FundTime.Today(factory.Clock).AddDays(90),
             new Dictionary<string, int> { ["member1@caf.demo"] = 4, ["member2@caf.demo"] = 4, ["member3@caf.demo"] = 4 }, partnerIso: "THA");
 
     private static bool Denied(HttpResponseMessage response) =>

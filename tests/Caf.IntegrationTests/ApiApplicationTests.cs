@@ -26,7 +26,7 @@ public abstract class ApiApplicationTests(CafAppFactory factory)
     public async Task An_application_is_read_by_reference_by_its_own_state_and_a_program_but_not_by_another_state()
     {
         await factory.ResetAsync();
-        var active = await _scenario.ActiveGrantAsync(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(30), partnerIso: "SEN");
+        var active = await _scenario.ActiveGrantAsync(Caf.Data.FundTime.Today(factory.Clock).AddDays(30), partnerIso: "SEN");
         var reference = await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == active).Select(a => a.Reference).SingleAsync());
         var secret = await ApiTokens.RegisterClientAsync(factory, Portal, [ApiScopes.ApplicationsRead, ApiScopes.ApplicationsWrite], RedirectUri);
         using var http = NewHttpClient();
@@ -149,7 +149,7 @@ public abstract class ApiApplicationTests(CafAppFactory factory)
     public async Task A_disabled_persons_token_reads_and_writes_nothing_from_the_moment_they_are_disabled()
     {
         await factory.ResetAsync();
-        await _scenario.ActiveGrantAsync(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(30), partnerIso: "SEN");
+        await _scenario.ActiveGrantAsync(Caf.Data.FundTime.Today(factory.Clock).AddDays(30), partnerIso: "SEN");
         var secret = await ApiTokens.RegisterClientAsync(factory, Portal, [ApiScopes.ApplicationsRead, ApiScopes.ApplicationsWrite], RedirectUri);
         using var http = NewHttpClient();
         var token = await PersonTokenAsync(http, GrantJourney.Applicant, secret, $"{ApiScopes.ApplicationsRead} {ApiScopes.ApplicationsWrite}");

@@ -204,7 +204,7 @@ public abstract class ApiCommitteeScoresTests(CafAppFactory factory)
     /// <summary>An application in CommitteeReview, Cambodian with Colombia as host, so no committee member is recused by state.</summary>
     private async Task<(Guid Id, string Reference)> CommitteeReviewAsync()
     {
-        var id = await _scenario.AtGenderReviewAsync(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(90));
+        var id = await _scenario.AtGenderReviewAsync(Caf.Data.FundTime.Today(factory.Clock).AddDays(90));
         await _scenario.FireAsync(id, "complete-checklist", GrantJourney.Gender, (a, actors, now) => a.CompleteGenderReview(new GenderReview(a.Id,
             Enumerable.Repeat((ChecklistAnswer.Yes, (string?)null), GenderReview.DefaultItems.Count).ToList(), 1, "Significant.",
             actors[GrantJourney.Gender].UserId, now)));

@@ -29,7 +29,7 @@ public abstract partial class ApiTests(CafAppFactory factory)
     public async Task A_client_with_ledger_read_gets_the_ledger_and_its_totals_per_currency_match_the_database()
     {
         await factory.ResetAsync();
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Caf.Data.FundTime.Today(factory.Clock);
         var grant = await _scenario.ActiveGrantAsync(today.AddDays(30));
         // A second currency: before the per-currency ledger, one USD entry made this endpoint answer 500.
         await factory.WithDbAsync(async db =>
@@ -205,7 +205,7 @@ public abstract partial class ApiTests(CafAppFactory factory)
     public async Task The_applications_endpoints_show_submitted_applications_but_never_drafts()
     {
         await factory.ResetAsync();
-        var active = await _scenario.ActiveGrantAsync(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(30));
+        var active = await _scenario.ActiveGrantAsync(Caf.Data.FundTime.Today(factory.Clock).AddDays(30));
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
         var draft = await GrantJourney.CreateDraftAsync(applicant, await _journey.DraftFieldsAsync("Still a draft", "COL", ("Flights", "1", "500")));
         var secret = await ApiTokens.RegisterClientAsync(factory, "intake-dashboard", [ApiScopes.ApplicationsRead]);

@@ -64,7 +64,7 @@ public abstract class ApplicationLifecycleTests(CafAppFactory factory)
         }), "approve");
         Assert.Equal("Approved", await _journey.StageAsync(id));
 
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = FundTime.Today(factory.Clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var finance = await _journey.SignInAsync(GrantJourney.Finance);
         var fundToday = FundTime.Today(factory.Clock);
         await _journey.PayFirstTrancheAsync(id, approved, 8_000m, fundToday, fundToday, "UBS-TR1-0001");

@@ -33,6 +33,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
         ["Error"] = (true, Users),
         ["health"] = (true, Users),
         ["Account/Login"] = (true, Users),
+        ["Account/Language"] = (true, Users),
         ["Account/AccessDenied"] = (true, Users),
         ["Account/Logout"] = (false, Users),
         ["Account/LoginWith2fa"] = (true, Users),
@@ -167,6 +168,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteAppFactory factory)
     {
         ["Error"] = (Users, null),
         ["Account/Login"] = (Users, null),
+        ["Account/Language"] = (Users, new() { ["code"] = "en", ["returnUrl"] = "/" }),
         ["Account/LoginWith2fa"] = (Users, null),
         ["Account/ForgotPassword"] = (Users, null),
         ["Account/ResetPassword"] = (Users, null),

@@ -272,7 +272,7 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     public async Task A_blank_member_on_the_decision_page_gets_a_field_message()
     {
         await factory.ResetAsync();
-        var id = await new GrantScenario(factory).AtCommitteeReviewAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60),
+        var id = await new GrantScenario(factory).AtCommitteeReviewAsync(Caf.Data.FundTime.Today(TimeProvider.System).AddDays(60),
             GrantJourney.Members.ToDictionary(m => m, _ => 4));
         using var chair = await _journey.SignInAsync(GrantJourney.Chair);
         using var response = await chair.PostFormAsync($"/Committee/Decide/{id}", new()
@@ -291,7 +291,7 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     {
         // Before: a meeting date of 0001-01-01 was accepted, the approval recorded and the minutes dated "1 January 0001".
         await factory.ResetAsync();
-        var id = await new GrantScenario(factory).AtCommitteeReviewAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60),
+        var id = await new GrantScenario(factory).AtCommitteeReviewAsync(Caf.Data.FundTime.Today(TimeProvider.System).AddDays(60),
             GrantJourney.Members.ToDictionary(m => m, _ => 4));
         using var chair = await _journey.SignInAsync(GrantJourney.Chair);
         using var response = await chair.PostFormAsync($"/Committee/Decide/{id}", new()
@@ -311,7 +311,7 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     public async Task An_amount_typed_with_a_decimal_comma_is_refused_by_label_not_read_as_another_number()
     {
         await factory.ResetAsync();
-        var id = await new GrantScenario(factory).AtCommitteeReviewAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60),
+        var id = await new GrantScenario(factory).AtCommitteeReviewAsync(Caf.Data.FundTime.Today(TimeProvider.System).AddDays(60),
             GrantJourney.Members.ToDictionary(m => m, _ => 4));
         using var chair = await _journey.SignInAsync(GrantJourney.Chair);
         foreach (var typed in new[] { "1,5", "1,500", "1.500,00" })
@@ -379,7 +379,7 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     {
         // Before: the required attribute and the page's own check both spoke, so the summary said it twice.
         await factory.ResetAsync();
-        var id = await new GrantScenario(factory).AtCommitteeReviewAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60),
+        var id = await new GrantScenario(factory).AtCommitteeReviewAsync(Caf.Data.FundTime.Today(TimeProvider.System).AddDays(60),
             GrantJourney.Members.ToDictionary(m => m, _ => 4));
         using var chair = await _journey.SignInAsync(GrantJourney.Chair);
         using var response = await chair.PostFormAsync($"/Committee/Decide/{id}", new() { ["Input.DecisionRationale"] = "Next meeting." });
@@ -501,7 +501,7 @@ public abstract partial class BadInputTests(CafAppFactory factory)
     {
         await factory.ResetAsync();
         var scenario = new GrantScenario(factory);
-        var id = await scenario.ActiveGrantAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3), partnerIso: "SEN");
+        var id = await scenario.ActiveGrantAsync(Caf.Data.FundTime.Today(TimeProvider.System).AddDays(-3), partnerIso: "SEN");
         await scenario.FireAsync(id, "reports-due", GrantJourney.Isu);
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
         var pdf = "%PDF-1.7\n%final report\n"u8.ToArray();
@@ -547,7 +547,7 @@ public abstract partial class BadInputTests(CafAppFactory factory)
         // Before: a POST without a handler (or with an unknown one), a PUT or a DELETE ran no handler, so the page
         // rendered with nothing loaded and answered 500 (details, summary, versions, screening, acting chair, ledger).
         await factory.ResetAsync();
-        var id = await new GrantScenario(factory).AtGenderReviewAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60));
+        var id = await new GrantScenario(factory).AtGenderReviewAsync(Caf.Data.FundTime.Today(TimeProvider.System).AddDays(60));
         using var isu = await _journey.SignInAsync(GrantJourney.Isu);
         var token = await TokenAsync(isu, "/");
         string[] pages = [$"/Applications/Details/{id}", $"/Applications/Summary/{id}", $"/Eligibility/Versions/{id}",

@@ -51,7 +51,7 @@ public sealed class BrowserCommitteeSessionTests(BrowserAppFactory factory)
         var last = new Proposal("Stockpile records: Cambodian team visits Colombia", 12_000m, Levels(3, 3, 2, 2));
         var scenario = new GrantScenario(factory);
         var roundId = await scenario.OpenRoundAsync(RoundTitle, Envelope, ceiling: 20_000m);
-        var activityEnd = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(60);
+        var activityEnd = Caf.Data.FundTime.Today(factory.Clock).AddDays(60);
         foreach (var proposal in new[] { last, best, second })
         {
             proposal.Id = await scenario.AtCommitteeReviewAsync(activityEnd, proposal.Levels, roundId: roundId,
@@ -77,7 +77,7 @@ public sealed class BrowserCommitteeSessionTests(BrowserAppFactory factory)
         await ExpectRankedAsync(rows.Nth(3), 3, last, cumulative: 45_000m, within: false);
 
         // One meeting, held yesterday (never in the future, whatever Geneva's date), with the member from Peru absent.
-        var meetingDate = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(-1);
+        var meetingDate = Caf.Data.FundTime.Today(factory.Clock).AddDays(-1);
         const string present = "Chair (Thailand); Member (Belgium); Member (Zambia)";
 
         await OpenDecisionAsync(chair, best, "Approve", meetingDate);

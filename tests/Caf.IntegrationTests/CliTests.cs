@@ -74,7 +74,7 @@ public sealed class CliTests : IDisposable
     {
         await using var db = TestDatabases.Sqlite(_database);
         var grant = await db.Applications.Where(a => a.Reference != null).Select(a => a.Id).FirstAsync(TestContext.Current.CancellationToken);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Caf.Data.FundTime.Today(TimeProvider.System);
         var now = DateTime.UtcNow;
         LedgerEntry Entry(LedgerEntryKind kind, decimal amount, string currency, int daysAgo, Guid? application = null) =>
             new(kind, new Money(amount, currency).InFund(today.AddDays(-daysAgo)), today.AddDays(-daysAgo), $"{kind} {currency}", $"REF-{kind}", application, "test", now);
@@ -103,7 +103,7 @@ public sealed class CliTests : IDisposable
         var reference = await db.LedgerEntries.Where(e => e.ApplicationId != null).Select(e => e.Application!.Reference!).FirstAsync(TestContext.Current.CancellationToken);
 
         var export = await RunAsync("ledger", "export", "--out", _workbook, "--grant", reference.ToLowerInvariant(), "--as-of",
-            DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-4).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            Caf.Data.FundTime.Today(TimeProvider.System).AddDays(-4).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.True(export.ExitCode == 0, export.Output);
         Assert.Contains($"Wrote the ledger of {reference}", export.Output);
@@ -113,7 +113,7 @@ public sealed class CliTests : IDisposable
             Assert.Equal(reference, sheet.Cell(2, 2).GetString());
             // Four days ago: the refund (3 days ago) and the exchange gain are not yet there.
             var expected = await db.LedgerEntries.CountAsync(e => e.Application!.Reference == reference
-                && e.ValueDate <= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-4), TestContext.Current.CancellationToken);
+                && e.ValueDate <= Caf.Data.FundTime.Today(TimeProvider.System).AddDays(-4), TestContext.Current.CancellationToken);
             var rateSource = sheet.Row(Caf.Web.Features.Finance.GrantLedger.HeaderRow).CellsUsed().Single(c => c.GetString() == "Rate source").Address.ColumnNumber;
             Assert.Equal(expected, sheet.Column(rateSource).CellsUsed().Count(c => c.Address.RowNumber > Caf.Web.Features.Finance.GrantLedger.HeaderRow));
         }
@@ -146,7 +146,7 @@ public sealed class CliTests : IDisposable
         await db.SaveChangesAsync(ct);
 
         var export = await RunAsync("reconciliation", "export", "--out", _workbook, "--as-of",
-            DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            Caf.Data.FundTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.True(export.ExitCode == 0, export.Output);
         var unmatchedEntries = await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.Contribution || e.Kind == LedgerEntryKind.Disbursement

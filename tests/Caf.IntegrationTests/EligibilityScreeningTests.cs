@@ -100,7 +100,7 @@ public sealed class EligibilityScreeningTests(SqliteAppFactory factory)
         await GrantJourney.ExpectRedirectAsync(isu.FireAsync(id, "start-screening"), "start screening");
 
         // New reference data: Cambodia's Article 7 report due when it submitted is no longer recorded.
-        var year = Caf.Data.Eligibility.EligibilityRules.Article7YearDue(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime));
+        var year = Caf.Data.Eligibility.EligibilityRules.Article7YearDue(Caf.Data.FundTime.Today(factory.Clock));
         var csv = await factory.WithDbAsync(async db => string.Join("\n",
             (await db.StatePartyRecords.Include(r => r.Import).OrderByDescending(r => r.Import.ImportedAtUtc).ToListAsync())
             .GroupBy(r => r.ImportId).First()

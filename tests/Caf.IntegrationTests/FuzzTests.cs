@@ -62,7 +62,7 @@ public abstract partial class FuzzTests(CafAppFactory factory)
 
         // Records in every stage the handlers act on, and ids that name nothing or someone else's record.
         var scenario = new GrantScenario(factory);
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Caf.Data.FundTime.Today(factory.Clock);
         var committee = await scenario.AtCommitteeReviewAsync(today.AddDays(60), GrantJourney.Members.Take(2).ToDictionary(m => m, _ => 4));
         var reporting = await scenario.ActiveGrantAsync(today.AddDays(-3), partnerIso: "SEN");
         await scenario.FireAsync(reporting, "reports-due", GrantJourney.Isu);

@@ -91,7 +91,7 @@ public sealed class GenderReviewChecklistTests(SqliteAppFactory factory)
         var roundId = Guid.Parse(saved.Headers.Location!.OriginalString["/Rounds/Edit/".Length..]);
         await GrantJourney.ExpectRedirectAsync(isu.PostFormAsync($"/Rounds/Edit/{roundId}", [], "Open"), "open the round");
 
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Caf.Data.FundTime.Today(factory.Clock);
         var id = await new GrantScenario(factory).AtGenderReviewAsync(today.AddDays(60), roundId: roundId);
 
         using var gender = await _journey.SignInAsync(GrantJourney.Gender);
@@ -131,7 +131,7 @@ public sealed class GenderReviewChecklistTests(SqliteAppFactory factory)
     public async Task An_application_answered_with_version_1_shows_no_flag_when_nothing_is_No()
     {
         await factory.ResetAsync();
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Caf.Data.FundTime.Today(factory.Clock);
         var id = await new GrantScenario(factory).ActiveGrantAsync(today.AddDays(60));
 
         using var chair = await _journey.SignInAsync(GrantJourney.Chair);

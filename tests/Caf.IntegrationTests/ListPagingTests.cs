@@ -49,7 +49,7 @@ public abstract class ListPagingTests(CafAppFactory factory)
         Assert.DoesNotContain("Entry 070", html);
         Assert.Contains("href=\"/Finance/Ledger?From=2001-01-01&amp;AsOf=2001-12-31&amp;Sort=newest&amp;p=3\"", html);
         // The balances are those of every entry up to today, not of the page.
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Caf.Data.FundTime.Today(factory.Clock);
         var all = entries.Where(e => e.Amount.Currency == "CHF" && e.ValueDate <= today).Sum(e => e.CashEffect);
         (status, html) = await finance.GetAsync("/Finance/Ledger?p=3");
         Assert.Contains($"id=\"balance-CHF\">{new Money(all, "CHF")}<", html);
@@ -69,7 +69,7 @@ public abstract class ListPagingTests(CafAppFactory factory)
     public async Task The_applications_list_and_my_tasks_filter_in_SQL_and_never_fail_on_odd_values()
     {
         await factory.ResetAsync();
-        var end = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddMonths(6);
+        var end = Caf.Data.FundTime.Today(factory.Clock).AddMonths(6);
         var mines = await _scenario.AtGenderReviewAsync(end, title: "Mine awareness visit");
         var victims = await _scenario.AtGenderReviewAsync(end, title: "Victim assistance exchange");
         var reference = await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == victims).Select(a => a.Reference).SingleAsync());

@@ -20,7 +20,7 @@ public abstract class PaymentSecondFactorTests(CafAppFactory factory)
     private async Task<(Guid Id, Guid Request)> RequestedTrancheAsync(CafSession finance)
     {
         var scenario = new GrantScenario(factory);
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Caf.Data.FundTime.Today(factory.Clock);
         var id = await scenario.AtCommitteeReviewAsync(today.AddDays(60),
             new Dictionary<string, int> { ["member1@caf.demo"] = 4, ["member2@caf.demo"] = 4, ["member3@caf.demo"] = 4 });
         await scenario.FireAsync(id, "approve", GrantJourney.Chair, (a, _, now) => a.RecordDecision(new Money(2_000m, "CHF"), "Approved.", null, now));

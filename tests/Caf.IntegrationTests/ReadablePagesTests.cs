@@ -82,7 +82,7 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
     public async Task Decision_buttons_open_the_form_with_their_choice_made_and_reject_asks_first()
     {
         await factory.ResetAsync();
-        var id = await _scenario.AtCommitteeReviewAsync(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(60),
+        var id = await _scenario.AtCommitteeReviewAsync(Caf.Data.FundTime.Today(factory.Clock).AddDays(60),
             new Dictionary<string, int> { ["member1@caf.demo"] = 4, ["member2@caf.demo"] = 3, ["member3@caf.demo"] = 4 });
         using var chair = await _journey.SignInAsync(GrantJourney.Chair);
 
@@ -98,7 +98,7 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
         var fields = new Dictionary<string, string>
         {
             ["Input.Decision"] = "reject", ["Input.DecisionRationale"] = "Below the funding line.",
-            ["Input.MeetingDate"] = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.MeetingDate"] = Caf.Data.FundTime.Today(factory.Clock).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         await ExpectAskedFirstAsync(chair, $"/Committee/Decide/{id}", fields, id, "Reject this application?", "Reject the application",
             "CommitteeReview", "Rejected");
@@ -124,7 +124,7 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
     public async Task No_page_or_workbook_shows_an_internal_identifier_or_an_email_address_for_a_name()
     {
         await factory.ResetAsync();
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Caf.Data.FundTime.Today(factory.Clock);
         var id = await _scenario.ActiveGrantAsync(today.AddDays(30));
         await factory.WithDbAsync(async db =>
         {
@@ -179,7 +179,7 @@ public sealed partial class ReadablePagesTests(SqliteAppFactory factory)
     public async Task The_minutes_and_their_workbook_state_each_decision_in_words()
     {
         await factory.ResetAsync();
-        var id = await _scenario.AtCommitteeReviewAsync(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(60),
+        var id = await _scenario.AtCommitteeReviewAsync(Caf.Data.FundTime.Today(factory.Clock).AddDays(60),
             new Dictionary<string, int> { ["member1@caf.demo"] = 4, ["member2@caf.demo"] = 3, ["member3@caf.demo"] = 4 });
         using var chair = await _journey.SignInAsync(GrantJourney.Chair);
         await GrantJourney.ExpectRedirectAsync(chair.PostFormAsync($"/Committee/Decide/{id}", new()

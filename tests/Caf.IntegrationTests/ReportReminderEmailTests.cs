@@ -229,7 +229,7 @@ public sealed class ReportReminderEmailTests
     {
         await app.InitializeAsync();
         await app.ResetAsync();
-        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var today = Caf.Data.FundTime.Today(app.Clock);
         var scenario = new GrantScenario(app);
         var id = await scenario.ActiveGrantAsync(activityEnd: today.AddDays(-1));
         await app.WithDbAsync(async db =>

@@ -136,7 +136,7 @@ public abstract class ScoringRubricTests(CafAppFactory factory)
         Assert.Equal(2, await factory.WithDbAsync(db => db.Rounds.Where(r => r.Id == roundId).Select(r => r.RubricVersion).SingleAsync()));
 
         var scenario = new GrantScenario(factory);
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var today = Caf.Data.FundTime.Today(factory.Clock);
         var id = await scenario.AtGenderReviewAsync(today.AddDays(60), roundId: roundId);
         await scenario.FireAsync(id, "complete-checklist", GrantJourney.Gender, (a, actors, now) => a.CompleteGenderReview(new GenderReview(a.Id,
             Enumerable.Repeat((ChecklistAnswer.Yes, (string?)null), GenderReview.DefaultItems.Count).ToList(), 2, "Principal.",

@@ -127,7 +127,7 @@ public abstract class SecurityTests(CafAppFactory factory)
     {
         await factory.ResetAsync();
         // Senegal hosts, so Colombia's focal point has no business with this grant.
-        var id = await new GrantScenario(factory).ActiveGrantAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3), partnerIso: "SEN");
+        var id = await new GrantScenario(factory).ActiveGrantAsync(Caf.Data.FundTime.Today(TimeProvider.System).AddDays(-3), partnerIso: "SEN");
         await new GrantScenario(factory).FireAsync(id, "reports-due", GrantJourney.Isu);
         using var applicant = await _journey.SignInAsync(GrantJourney.Applicant);
 
@@ -361,7 +361,7 @@ public abstract class SecurityTests(CafAppFactory factory)
     {
         await factory.ResetAsync();
         var scenario = new GrantScenario(factory);
-        var activityEnd = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddMonths(4);
+        var activityEnd = Caf.Data.FundTime.Today(factory.Clock).AddMonths(4);
         // member2 scores 1 everywhere, then declares a conflict: the score stays on the sheet, marked, and counts nowhere.
         var scored = await scenario.AtCommitteeReviewAsync(activityEnd,
             new Dictionary<string, int> { ["member3@caf.demo"] = 4, [GrantJourney.Chair] = 2, ["member2@caf.demo"] = 1 }, title: "Survey methods");

@@ -24,7 +24,7 @@ public abstract class SqlCommandCountTests(CafAppFactory factory)
     public async Task Details_home_decide_and_lists_send_a_bounded_number_of_commands()
     {
         await factory.ResetAsync();
-        var end = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddMonths(6);
+        var end = Caf.Data.FundTime.Today(factory.Clock).AddMonths(6);
         var scores = new Dictionary<string, int> { ["member1@caf.demo"] = 4, ["member2@caf.demo"] = 3, ["member3@caf.demo"] = 5 };
         var ids = new List<Guid>();
         for (var i = 0; i < 3; i++) ids.Add(await _scenario.AtCommitteeReviewAsync(end, scores, title: $"Exchange {i}"));

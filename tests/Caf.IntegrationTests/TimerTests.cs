@@ -9,7 +9,7 @@ namespace Caf.IntegrationTests;
 /// <summary>Durable timers: written with the transition, fired when due (also after downtime), never twice, never stale.</summary>
 public sealed class TimerTests
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Caf.Data.FundTime.Today(TimeProvider.System);
 
     [Fact]
     public async Task A_timer_whose_time_passed_while_the_app_was_down_fires_once_after_a_restart()

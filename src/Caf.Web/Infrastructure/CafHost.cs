@@ -106,6 +106,7 @@ internal static class CafHost
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/Language");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Account/AcceptInvitation");
@@ -132,6 +133,8 @@ internal static class CafHost
         // gets that form's message next to its field, rather than a page saying the whole form could not be read.
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 30_000_000);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(InterfaceLanguage.Configure);
         // Slow links (issue 15): pages, styles and scripts go compressed, Brotli first. Over HTTPS too: the secrets a page
         // holds (the antiforgery token) are new random bytes on every response, so a compression oracle learns nothing.
         services.AddResponseCompression(o =>
@@ -208,6 +211,8 @@ internal static class CafHost
         app.UseMiddleware<UnreadableRequestMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication: a signed-in person's own language comes from their sign-in.
+        app.UseRequestLocalization();
         app.UseMiddleware<TwoFactorEnforcementMiddleware>();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();

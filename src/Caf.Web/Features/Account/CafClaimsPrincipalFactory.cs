@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Caf.Web.Features.Account;
 
-/// <summary>Adds the user's State Party and display name to the sign-in cookie.</summary>
+/// <summary>Adds the user's State Party, display name and language to the sign-in cookie.</summary>
 internal sealed class CafClaimsPrincipalFactory(UserManager<CafUser> users, RoleManager<IdentityRole> roles,
     IOptions<IdentityOptions> options) : UserClaimsPrincipalFactory<CafUser, IdentityRole>(users, roles, options)
 {
@@ -14,6 +14,7 @@ internal sealed class CafClaimsPrincipalFactory(UserManager<CafUser> users, Role
         var identity = await base.GenerateClaimsAsync(user);
         if (user.StatePartyId is { } state) identity.AddClaim(new Claim(CafClaims.StateParty, state.ToString()));
         identity.AddClaim(new Claim(CafClaims.DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
+        identity.AddClaim(new Claim(CafClaims.Language, user.Language));
         return identity;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Caf.Data.Entities;
+using Microsoft.AspNetCore.Identity;
 
 namespace Caf.Web.Features.Account;
 
@@ -8,7 +9,7 @@ namespace Caf.Web.Features.Account;
 /// The language CafGrants writes to this person in (confirmations, decisions and questions arrive in it), and which
 /// optional emails they receive; the page says which emails are always sent.
 /// </summary>
-public sealed class PreferencesModel(Preferences preferences) : PageModel
+public sealed class PreferencesModel(Preferences preferences, SignInManager<CafUser> signIn) : PageModel
 {
     [BindProperty] public string? Language { get; set; }
 
@@ -63,7 +64,9 @@ public sealed class PreferencesModel(Preferences preferences) : PageModel
             Response.StatusCode = outcome.StatusCode;
             return Page();
         }
-        TempData["Message"] = "Saved: emails will be written in " + CafUser.Languages.First(l => l.Code == Language).Name + ", and you receive the emails ticked.";
+        // The sign-in carries the language: renewed, the next page is in it; the confirmation is said in the language chosen.
+        await signIn.RefreshSignInAsync(user);
+        TempData["Message"] = Infrastructure.InterfaceLanguage.Text("Preferences.Saved", user.Language);
         return RedirectToPage();
     }
 }

@@ -7,6 +7,8 @@ internal static class CafClaims
 {
     public const string StateParty = "caf:state";
     public const string DisplayName = "caf:display-name";
+    /// <summary>The person's language (en, fr, es): of the interface and of their emails.</summary>
+    public const string Language = "caf:language";
 }
 
 internal static class PrincipalExtensions

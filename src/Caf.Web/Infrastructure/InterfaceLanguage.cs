@@ -1,0 +1,43 @@
+using System.Globalization;
+using Caf.Data.Entities;
+using Microsoft.AspNetCore.Localization;
+
+namespace Caf.Web.Infrastructure;
+
+/// <summary>
+/// The language of the interface (issue 15): a signed-in person's own choice (the one their emails use, kept in their
+/// sign-in as a claim); before signing in, the language picked with the switch (a cookie), else the browser's
+/// Accept-Language; else English. Only the interface's words change: dates, numbers and money keep one format for now.
+/// </summary>
+internal static class InterfaceLanguage
+{
+    public static readonly IReadOnlyList<string> Codes = [.. CafUser.Languages.Select(l => l.Code)];
+
+    public static void Configure(RequestLocalizationOptions options)
+    {
+        var ui = Codes.Select(code => new CultureInfo(code)).ToList();
+        options.DefaultRequestCulture = new RequestCulture(CultureInfo.InvariantCulture, ui[0]);
+        options.SupportedCultures = [CultureInfo.InvariantCulture];
+        options.SupportedUICultures = ui;
+        options.FallBackToParentUICultures = true;
+        options.RequestCultureProviders =
+        [
+            new CustomRequestCultureProvider(context => Task.FromResult(
+                context.User.FindFirst(Features.Shared.CafClaims.Language)?.Value is { } chosen && Codes.Contains(chosen)
+                    ? new ProviderCultureResult(chosen) : null)),
+            new CookieRequestCultureProvider { CookieName = CookieName },
+            new AcceptLanguageHeaderRequestCultureProvider(),
+        ];
+    }
+
+    /// <summary>The cookie that keeps the language picked before signing in.</summary>
+    public const string CookieName = "caf-language";
+
+    private static readonly System.Resources.ResourceManager Texts = new("Caf.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+
+    /// <summary>The text of <paramref name="key"/> in <paramref name="language"/>, whatever the page's language (a message about a new choice).</summary>
+    public static string Text(string key, string language) => Texts.GetString(key, new CultureInfo(language)) ?? key;
+
+    /// <summary>The language the page is in, as a two-letter code for &lt;html lang&gt;.</summary>
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var code && Codes.Contains(code) ? code : Codes[0];
+}
