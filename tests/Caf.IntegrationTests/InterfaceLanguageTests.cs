@@ -66,6 +66,10 @@ public sealed class InterfaceLanguageTests(SqliteAppFactory factory)
         // The confirmation is said in the language chosen, not half in English.
         Assert.Contains("Enregistré : CafGrants vous parle et vous écrit désormais en français", text);
         NoKeyShown(french);
+        var dashboard = WebUtility.HtmlDecode((await applicant.GetAsync("/Dashboard")).Html);
+        Assert.Contains(">Les demandes de votre État<", dashboard);
+        Assert.Contains("Aucune pour l'instant.", dashboard);
+        NoKeyShown(dashboard);
         Assert.Equal("fr", await factory.WithDbAsync(db => db.Users.Where(u => u.Email == GrantJourney.Applicant).Select(u => u.Language).SingleAsync()));
         // Another person's language is their own.
         using var isu = await _journey.SignInAsync(GrantJourney.Isu);

@@ -23,7 +23,7 @@ public sealed record WorkflowDefinition
     /// Caf.Web's StageLabels, which knows who is reading.
     /// </summary>
     public string StageLabel(string id, bool forApplicant = false) =>
-        Stages.FirstOrDefault(s => s.Id == id) is { } stage ? (forApplicant ? stage.ApplicantLabel ?? stage.Label : stage.Label).En : id;
+        Stages.FirstOrDefault(s => s.Id == id) is { } stage ? (forApplicant ? stage.ApplicantLabel ?? stage.Label : stage.Label).Current : id;
 
     public IEnumerable<TransitionDefinition> TransitionsFrom(string stage) => Transitions.Where(t => t.From.Contains(stage));
 }
@@ -131,6 +131,9 @@ public sealed record LocalizedText
     [JsonPropertyName("en")] public string En { get; init; } = "";
     [JsonPropertyName("fr")] public string? Fr { get; init; }
     [JsonPropertyName("es")] public string? Es { get; init; }
+
+    /// <summary>The text in the language of the page being made (the interface's), English outside a request.</summary>
+    [JsonIgnore] public string Current => For(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
     public string For(string? language) => language switch
     {

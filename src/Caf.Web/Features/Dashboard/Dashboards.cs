@@ -37,7 +37,8 @@ public sealed record ApplicantRow(Guid Id, string? Reference, string Title, stri
 /// what it has to score; finance, the fund's money and what waits for it; an applicant, their applications and what is
 /// expected of them by when. Each figure is one SQL aggregate or one short list, never a pass over every row in memory.
 /// </summary>
-public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, TimeProvider clock, IOptions<GrantRulesOptions> rules) : IUseCase
+public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, TimeProvider clock, IOptions<GrantRulesOptions> rules,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text) : IUseCase
 {
     public const int RecentShown = 10;
 
@@ -51,7 +52,7 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
         var round = rounds.FirstOrDefault(r => roundId == null || r.Id == roundId);
         var counts = round is null ? [] : await db.Applications.AsNoTracking().Where(a => a.RoundId == round.Id)
             .GroupBy(a => a.Workflow!.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var byStage = Workflow.Stages.Select(s => new StageCount(s.Id, s.Label.En, counts.FirstOrDefault(c => c.Stage == s.Id)?.Count ?? 0))
+        var byStage = Workflow.Stages.Select(s => new StageCount(s.Id, s.Label.Current, counts.FirstOrDefault(c => c.Stage == s.Id)?.Count ?? 0))
             .Where(s => s.Count > 0).ToList();
         var tasks = db.WorkflowTasks.AsNoTracking().Where(t => t.ClosedAtUtc == null && t.Role == CafRoles.IsuOfficer);
         var today = FundTime.Today(clock);
@@ -156,17 +157,20 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
                 InterimDue = a.InterimReportsDue.Where(d => !a.Reports.Any(r => r.InterimNumber == d.Number && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted)))
                     .OrderBy(d => d.Number).Select(d => (DateOnly?)d.DueOn).FirstOrDefault(),
                 Task = db.WorkflowTasks.Where(t => t.SubjectId == a.Id && t.ClosedAtUtc == null && t.Role == CafRoles.Applicant)
-                    .OrderBy(t => t.DueAtUtc).Select(t => new { t.Title, t.DueAtUtc }).FirstOrDefault(),
+                    .OrderBy(t => t.DueAtUtc).Select(t => new { t.TaskId, t.Title, t.DueAtUtc }).FirstOrDefault(),
             }).ToListAsync(ct);
         return [.. apps.Select(a =>
         {
-            var label = workflows.Get(a.DefinitionId, a.DefinitionVersion).StageLabel(a.Stage, forApplicant: true);
-            if (a.Stage == GrantStages.Reporting && a.Sent) return new ApplicantRow(a.Id, a.Reference, a.Title, label, "Nothing for now: your report is with the ISU", null);
-            if (a.Task is { } task) return new ApplicantRow(a.Id, a.Reference, a.Title, label, task.Title, task.DueAtUtc);
+            var workflow = workflows.Get(a.DefinitionId, a.DefinitionVersion);
+            var label = workflow.StageLabel(a.Stage, forApplicant: true);
+            if (a.Stage == GrantStages.Reporting && a.Sent) return new ApplicantRow(a.Id, a.Reference, a.Title, label, text["Dashboard.ReportWithIsu"], null);
+            // A task's title in the reader's language, from its workflow (the task keeps the English one).
+            if (a.Task is { } task)
+                return new ApplicantRow(a.Id, a.Reference, a.Title, label, workflow.Tasks.FirstOrDefault(t => t.Id == task.TaskId)?.Title.Current ?? task.Title, task.DueAtUtc);
             if (a.Stage == GrantStages.Active && a.InterimNumber is { } next && a.InterimDue is { } nextDue)
-                return new ApplicantRow(a.Id, a.Reference, a.Title, label, $"Send interim report {next}", FundTime.EndOfDay(nextDue));
+                return new ApplicantRow(a.Id, a.Reference, a.Title, label, text["Dashboard.SendInterimReport", next], FundTime.EndOfDay(nextDue));
             if (a.Stage is GrantStages.Active or GrantStages.Reporting && GrantApplication.FinalReportDue(a.ActivityEnd, a.FinalReportDays, a.FinalReportExtendedTo) is { } due)
-                return new ApplicantRow(a.Id, a.Reference, a.Title, label, "Send the final narrative and financial report", FundTime.EndOfDay(due));
+                return new ApplicantRow(a.Id, a.Reference, a.Title, label, text["Dashboard.SendFinalReport"], FundTime.EndOfDay(due));
             return new ApplicantRow(a.Id, a.Reference, a.Title, label, null, null);
         })];
     }
