@@ -70,6 +70,10 @@ public sealed class InterfaceLanguageTests(SqliteAppFactory factory)
         Assert.Contains(">Les demandes de votre État<", dashboard);
         Assert.Contains("Aucune pour l'instant.", dashboard);
         NoKeyShown(dashboard);
+        var list = WebUtility.HtmlDecode((await applicant.GetAsync("/")).Html);
+        Assert.Contains("<h1>Demandes</h1>", list);
+        Assert.Contains(">Référence ou titre<", list);
+        NoKeyShown(list);
         Assert.Equal("fr", await factory.WithDbAsync(db => db.Users.Where(u => u.Email == GrantJourney.Applicant).Select(u => u.Language).SingleAsync()));
         // Another person's language is their own.
         using var isu = await _journey.SignInAsync(GrantJourney.Isu);

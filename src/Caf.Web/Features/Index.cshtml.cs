@@ -97,7 +97,7 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
     {
         var staff = ApplicationAccess.IsStaff(User);
         return Workflow.Stages
-            .GroupBy(s => (staff ? s.Label : s.ApplicantLabel ?? s.Label).En)
+            .GroupBy(s => (staff ? s.Label : s.ApplicantLabel ?? s.Label).Current)
             .Select(g => new Choice(string.Join(',', g.Select(s => s.Id)), g.Key)).ToList();
     }
 
