@@ -424,7 +424,7 @@ public abstract class LedgerWorkbookTests(CafAppFactory factory)
 
     private static string GrantMoneyTable(string html)
     {
-        var start = html.IndexOf("<table class=\"list\" id=\"grant-money\">", StringComparison.Ordinal);
+        var start = html.IndexOf("<table class=\"list\" id=\"grant-money\"", StringComparison.Ordinal);
         Assert.True(start >= 0, "the page has no table of payments and commitments");
         return html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
     }

@@ -155,9 +155,10 @@ public sealed class ReportReminderEmailTests
         var journey = new GrantJourney(app);
         using (var applicant = await journey.SignInAsync(GrantJourney.Applicant))
         {
+            // The focal point reads French: the page is in French too.
             var (_, page) = await applicant.GetAsync("/Account/Preferences");
-            Assert.Contains("Reminders 14 and 3 days before a report is due", page);
-            Assert.Contains("A notice the day after a report was due, and any extension agreed", page);
+            Assert.Contains("Des rappels 14 et 3 jours avant l'échéance d'un rapport", System.Net.WebUtility.HtmlDecode(page));
+            Assert.Contains("Un avis le lendemain de l'échéance d'un rapport, et tout délai accordé", System.Net.WebUtility.HtmlDecode(page));
             Assert.Contains("value=\"ReportReminders\" checked=\"checked\"", page);
             // A number or joined names are not emails of the list (the flags would read them as a combination): refused, nothing changed.
             foreach (var odd in new[] { "7", "SubmissionConfirmations,ReportReminders", "None" })

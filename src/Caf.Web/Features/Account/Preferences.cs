@@ -16,25 +16,20 @@ public sealed class Preferences(CafDbContext db, UserActions actions) : IUseCase
         return db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
     }
 
-    /// <summary>The optional emails a person in these roles receives, each said in words; the others do not concern them.</summary>
-    public static IReadOnlyList<(OptionalEmail Kind, string Label)> OptionalFor(ClaimsPrincipal user) =>
+    /// <summary>The optional emails a person in these roles receives; the others do not concern them.</summary>
+    /// <remarks>Each is named on the page by its key "Preferences.Optional.{kind}" in the interface's resource files.</remarks>
+    public static IReadOnlyList<OptionalEmail> OptionalFor(ClaimsPrincipal user) =>
     [
-        .. user.IsInRole(CafRoles.Applicant)
-            ? new[] { (OptionalEmail.SubmissionConfirmations, "A confirmation each time an application of your state is received"),
-                      (OptionalEmail.ReportReminders, "Reminders 14 and 3 days before a report is due") }
-            : [],
-        .. user.IsInRole(CafRoles.IsuOfficer)
-            ? new[] { (OptionalEmail.OverdueEscalations, "An alert when a grantee's report is two weeks overdue") }
-            : [],
+        .. user.IsInRole(CafRoles.Applicant) ? new[] { OptionalEmail.SubmissionConfirmations, OptionalEmail.ReportReminders } : [],
+        .. user.IsInRole(CafRoles.IsuOfficer) ? new[] { OptionalEmail.OverdueEscalations } : [],
     ];
 
     /// <summary>What is always sent to a person in these roles, because the process needs it.</summary>
+    /// <remarks>Each is the key of its text in the interface's resource files.</remarks>
     public static IReadOnlyList<string> RequiredFor(ClaimsPrincipal user) =>
     [
-        .. user.IsInRole(CafRoles.Applicant)
-            ? new[] { "The ISU's questions and its eligibility decision, and the committee's decision", "A notice the day after a report was due, and any extension agreed" }
-            : [],
-        "Invitations, password resets and any change to how you sign in",
+        .. user.IsInRole(CafRoles.Applicant) ? new[] { "Preferences.Required.Decisions", "Preferences.Required.Overdue" } : [],
+        "Preferences.Required.Account",
     ];
 
     /// <summary>
@@ -51,7 +46,7 @@ public sealed class Preferences(CafDbContext db, UserActions actions) : IUseCase
                 db.AuditEvents.Add(new AuditEvent("user.language-changed", nameof(CafUser), person.Id, JsonSerializer.Serialize(new { language })));
             }
             var optOuts = person.EmailOptOuts;
-            foreach (var (kind, _) in receive is null ? [] : OptionalFor(user))
+            foreach (var kind in receive is null ? [] : OptionalFor(user))
                 optOuts = receive!.Contains(kind) ? optOuts & ~kind : optOuts | kind;
             if (optOuts != person.EmailOptOuts)
             {

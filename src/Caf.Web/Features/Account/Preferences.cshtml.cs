@@ -43,7 +43,7 @@ public sealed class PreferencesModel(Preferences preferences, SignInManager<CafU
         var user = await preferences.CurrentAsync(User, ct);
         if (user is null) return NotFound();
         Language = user.Language;
-        Receive = [.. Preferences.OptionalFor(User).Select(o => o.Kind).Where(user.Wants).Select(k => k.ToString())];
+        Receive = [.. Preferences.OptionalFor(User).Where(user.Wants).Select(k => k.ToString())];
         return Page();
     }
 
