@@ -63,4 +63,22 @@ public sealed class AccessibilityBrowserTests(BrowserAppFactory factory)
         }
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
+
+    [Fact]
+    public async Task A_visitor_picks_French_with_the_switch_and_the_pages_stay_in_French()
+    {
+        await factory.StartBrowserAsync();
+        factory.RequireBrowser();
+        await factory.ResetAsync();
+        var context = await factory.RequireBrowser().NewContextAsync(new() { BaseURL = factory.BaseUrl, Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Français" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion" })).ToBeVisibleAsync();
+        await page.GotoAsync("/Rounds");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await context.CloseAsync();
+    }
 }

@@ -64,7 +64,7 @@ public sealed class InterfaceLanguageTests(SqliteAppFactory factory)
         Assert.Contains(">Tableau de bord<", text);
         Assert.Contains(">Se déconnecter<", text);
         // The confirmation is said in the language chosen, not half in English.
-        Assert.Contains("Enregistré : CafGrants vous parle et vous écrit désormais en français", text);
+        Assert.Contains("Enregistré\u00a0: CafGrants vous parle et vous écrit désormais en français", text);
         NoKeyShown(french);
         var dashboard = WebUtility.HtmlDecode((await applicant.GetAsync("/Dashboard")).Html);
         Assert.Contains(">Les demandes de votre État<", dashboard);

@@ -37,3 +37,42 @@ public sealed partial class ResourceFilesTests
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
 }
+
+/// <summary>
+/// Every key the pages ask for exists (issue 15): a key missing from the files would show on the page as its own name.
+/// Keys are found as written in views and code ("Nav.Dashboard"); those made from a value ("List.Sort.{value}",
+/// "Preferences.Optional.{kind}") are checked for every value.
+/// </summary>
+public sealed partial class ResourceKeysUsedTests
+{
+    private static readonly HashSet<string> Known = [.. System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryFiles.Root, "src", "Caf.Web", "Resources", "SharedResource.resx"))
+        .Root!.Elements("data").Select(d => (string)d.Attribute("name")!)];
+
+    [Fact]
+    public void Every_key_written_in_a_view_or_in_code_is_in_the_resource_files()
+    {
+        var prefixes = Known.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).ToHashSet();
+        var web = Path.Combine(RepositoryFiles.Root, "src", "Caf.Web");
+        var used = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                        && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => Literal().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups["key"].Value)))
+            .Where(u => prefixes.Contains(u.Key[..u.Key.IndexOf('.', StringComparison.Ordinal)]))
+            .ToList();
+        Assert.Contains(used, u => u.Key == "Nav.Dashboard");
+        var missing = used.Where(u => !Known.Contains(u.Key) && !u.Key.EndsWith('.')).Select(u => $"{u.File}: {u.Key}").Distinct().ToList();
+        Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
+    }
+
+    [Fact]
+    public void Every_key_made_from_a_value_is_in_the_resource_files()
+    {
+        foreach (var sort in Caf.Web.Features.IndexModel.Sorts) Assert.Contains($"List.Sort.{sort.Value}", Known);
+        foreach (var kind in Enum.GetValues<Caf.Data.Entities.OptionalEmail>().Where(k => k != Caf.Data.Entities.OptionalEmail.None))
+            Assert.Contains($"Preferences.Optional.{kind}", Known);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"(?<key>[A-Z][A-Za-z]+\\.[A-Za-z][A-Za-z.]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex Literal();
+}

@@ -3,14 +3,16 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 namespace Caf.Web.Infrastructure;
 
 /// <summary>
-/// Every table can be reached with the keyboard (issue 15): on a phone a wide table scrolls inside its own box, and a
-/// box that scrolls must take the focus so that the arrow keys move it (WCAG 2.1.1). A table that says otherwise keeps its own.
+/// Every table stands in a box of its own that scrolls sideways when the table is wider than the screen (issue 15): the
+/// page never does, the table stays a table for screen readers, and the box takes the keyboard focus so that the arrow
+/// keys scroll it (WCAG 2.1.1).
 /// </summary>
 [HtmlTargetElement("table")]
 public sealed class ScrollableTableTagHelper : TagHelper
 {
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        if (!output.Attributes.ContainsName("tabindex")) output.Attributes.SetAttribute("tabindex", "0");
+        output.PreElement.SetHtmlContent("<div class=\"table-scroll\" tabindex=\"0\">");
+        output.PostElement.SetHtmlContent("</div>");
     }
 }

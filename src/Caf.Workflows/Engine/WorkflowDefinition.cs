@@ -22,8 +22,9 @@ public sealed record WorkflowDefinition
     /// ("Under review") where it has one; the id itself when this version has no such stage. Pages ask through
     /// Caf.Web's StageLabels, which knows who is reading.
     /// </summary>
-    public string StageLabel(string id, bool forApplicant = false) =>
-        Stages.FirstOrDefault(s => s.Id == id) is { } stage ? (forApplicant ? stage.ApplicantLabel ?? stage.Label : stage.Label).Current : id;
+    /// <param name="language">The reader's language (en, fr, es): pages pass the interface's; files, messages and logs keep English.</param>
+    public string StageLabel(string id, bool forApplicant = false, string language = "en") =>
+        Stages.FirstOrDefault(s => s.Id == id) is { } stage ? (forApplicant ? stage.ApplicantLabel ?? stage.Label : stage.Label).For(language) : id;
 
     public IEnumerable<TransitionDefinition> TransitionsFrom(string stage) => Transitions.Where(t => t.From.Contains(stage));
 }
@@ -132,7 +133,7 @@ public sealed record LocalizedText
     [JsonPropertyName("fr")] public string? Fr { get; init; }
     [JsonPropertyName("es")] public string? Es { get; init; }
 
-    /// <summary>The text in the language of the page being made (the interface's), English outside a request.</summary>
+    /// <summary>The text in the current UI culture's language (a page's, set by the interface language); for pages only.</summary>
     [JsonIgnore] public string Current => For(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
     public string For(string? language) => language switch

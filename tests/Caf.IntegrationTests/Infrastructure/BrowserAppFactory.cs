@@ -72,8 +72,7 @@ public sealed class BrowserAppFactory : SqliteAppFactory
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         }
         // Signed in, a person lands on their dashboard (in their language); the journeys start from the applications list.
-        await Expect(page.Locator("main#main")).ToBeVisibleAsync();
-        Assert.EndsWith("/Dashboard", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Dashboard$"));
         await page.GotoAsync("/");
         await Expect(page.Locator("#main h1")).ToBeVisibleAsync();
         return page;

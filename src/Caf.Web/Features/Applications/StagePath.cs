@@ -27,17 +27,25 @@ public static class StagePath
     public static IReadOnlyList<PathStep> Of(WorkflowInstance instance, Func<string, string> label, Func<string, bool> terminal)
     {
         var current = instance.Stage;
-        var at = IndexOf(current);
+        // Only the steps the application really went through are done: a grant terminated before its reports skips them.
+        var reached = instance.History.Select(h => h.ToStage).Append(Road[0]).ToHashSet();
+        // A clarification stands where the screening is: the applicant answers, then the screening goes on.
+        var at = IndexOf(current == GrantStages.ClarificationRequested ? GrantStages.EligibilityScreening : current);
         var steps = new List<(string Stage, StepState State)>();
         if (at >= 0)
-            steps.AddRange(Road.Select((stage, i) => (stage, i < at ? StepState.Done : i == at ? StepState.Current : StepState.ToCome)));
+            for (var i = 0; i < Road.Count; i++)
+            {
+                if (i < at && reached.Contains(Road[i])) steps.Add((Road[i], StepState.Done));
+                else if (i == at) steps.Add((current, StepState.Current));
+                else if (i > at) steps.Add((Road[i], StepState.ToCome));
+            }
         else
         {
-            // Off the road: the road as far as the application went, then where it is now.
-            var reached = instance.History.Select(h => IndexOf(h.ToStage)).Append(0).Max();
-            steps.AddRange(Road.Take(reached + 1).Select(stage => (stage, StepState.Done)));
+            // Off the road (ineligible, rejected, withdrawn): the road as far as the application went, then where it ended.
+            var furthest = reached.Select(IndexOf).Max();
+            steps.AddRange(Road.Where(reached.Contains).Select(stage => (stage, StepState.Done)));
             steps.Add((current, StepState.Current));
-            if (!terminal(current)) steps.AddRange(Road.Skip(reached + 1).Select(stage => (stage, StepState.ToCome)));
+            if (!terminal(current)) steps.AddRange(Road.Skip(furthest + 1).Select(stage => (stage, StepState.ToCome)));
         }
         // An applicant reads three review stages as one "Under review": steps named alike in a row are one step.
         var shown = new List<PathStep>();

@@ -8,6 +8,8 @@ using Caf.Workflows.Grants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using Caf.Web.Infrastructure;
+
 namespace Caf.Web.Features.Dashboard;
 
 public sealed record StageCount(string Stage, string Label, int Count);
@@ -80,7 +82,7 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
             .ToListAsync(ct);
         return new IsuDashboard(round?.Id, round?.Title, rounds, byStage, await tasks.CountAsync(ct), await tasks.CountAsync(t => t.DueAtUtc < now, ct),
             [.. late.OrderBy(r => r.Due).ThenBy(r => r.Reference, StringComparer.Ordinal)],
-            [.. recent.OrderByDescending(r => r.AtUtc).Select(r => new RecentMove(r.Id, r.Reference, Workflow.StageLabel(r.FromStage), Workflow.StageLabel(r.ToStage), r.UserName, r.AtUtc))]);
+            [.. recent.OrderByDescending(r => r.AtUtc).Select(r => new RecentMove(r.Id, r.Reference, Workflow.StageLabel(r.FromStage, language: InterfaceLanguage.Current), Workflow.StageLabel(r.ToStage, language: InterfaceLanguage.Current), r.UserName, r.AtUtc))]);
     }
 
     /// <summary>The fund's cash at the end of each of the last twelve months (the current one as of today), in fund currency.</summary>
@@ -162,7 +164,7 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
         return [.. apps.Select(a =>
         {
             var workflow = workflows.Get(a.DefinitionId, a.DefinitionVersion);
-            var label = workflow.StageLabel(a.Stage, forApplicant: true);
+            var label = workflow.StageLabel(a.Stage, forApplicant: true, InterfaceLanguage.Current);
             if (a.Stage == GrantStages.Reporting && a.Sent) return new ApplicantRow(a.Id, a.Reference, a.Title, label, text["Dashboard.ReportWithIsu"], null);
             // A task's title in the reader's language, from its workflow (the task keeps the English one).
             if (a.Task is { } task)

@@ -8,5 +8,5 @@ internal static class StageLabels
 {
     /// <summary>Staff see the stage's own name; applicants see its applicant label ("Under review") where it has one.</summary>
     public static string For(WorkflowDefinition workflow, string stage, ClaimsPrincipal reader) =>
-        workflow.StageLabel(stage, forApplicant: !ApplicationAccess.IsStaff(reader));
+        workflow.StageLabel(stage, forApplicant: !ApplicationAccess.IsStaff(reader), Infrastructure.InterfaceLanguage.Current);
 }
