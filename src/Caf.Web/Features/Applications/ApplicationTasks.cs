@@ -16,25 +16,29 @@ internal static class ApplicationTasks
         var isApplicant = ApplicationAccess.ActsForApplicant(a, user);
         var me = ApplicationAccess.ActorFor(user).UserId;
         var member = user.IsInRole(CafRoles.CommitteeMember);
-        if (isApplicant && a.IsEditable) tasks.Add(("Edit the draft", $"/Applications/Edit/{a.Id}"));
+        if (isApplicant && a.IsEditable) tasks.Add((Say("Tasks.EditDraft"), $"/Applications/Edit/{a.Id}"));
         if (member && a.MayScore(me, user.StatePartyId()))
-            tasks.Add((a.HasScored(me) ? "Revise my scores" : "Score this application", $"/Committee/Score/{a.Id}"));
+            tasks.Add((Say(a.HasScored(me) ? "Tasks.ReviseScores" : "Tasks.Score"), $"/Committee/Score/{a.Id}"));
         if (member && a.MayDeclareConflict(me, user.StatePartyId()))
-            tasks.Add(("Declare a conflict of interest", $"/Committee/Conflict/{a.Id}"));
+            tasks.Add((Say("Tasks.DeclareConflict"), $"/Committee/Conflict/{a.Id}"));
         if (user.IsInRole(CafRoles.IsuOfficer) && a.MayDesignateActingChair)
-            tasks.Add(("Designate an acting chair (when the chair is recused)", $"/Committee/ActingChair/{a.Id}"));
+            tasks.Add((Say("Tasks.ActingChair"), $"/Committee/ActingChair/{a.Id}"));
         if (isApplicant && a.MaySubmitFinalReport)
-            tasks.Add(("Submit the final report", $"/Reporting/FinalReport/{a.Id}"));
+            tasks.Add((Say("Tasks.SubmitFinalReport"), $"/Reporting/FinalReport/{a.Id}"));
         // The next interim report not yet sent, to write (and send once its period nears its end).
         if (isApplicant && a.NextInterimReport is { } next && a.InterimReportProblem(next.Number) is null)
-            tasks.Add(($"Write interim report {next.Number}", $"/Reporting/Interim/{a.Id}/{next.Number}"));
+            tasks.Add((Say("Tasks.WriteInterimReport").Replace("{0}", next.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
+                $"/Reporting/Interim/{a.Id}/{next.Number}"));
         if (user.IsInRole(CafRoles.Finance) && a.MayPayTranches)
-            tasks.Add(("Tranches and payments", $"/Finance/Tranches/{a.Id}"));
+            tasks.Add((Say("Tasks.Tranches"), $"/Finance/Tranches/{a.Id}"));
         if (user.IsInRole(CafRoles.Finance) && a.MaySettle)
         {
-            tasks.Add(("Reconcile the grant", $"/Finance/Reconcile/{a.Id}"));
-            tasks.Add(("Record a refund from the grantee", $"/Finance/Payment/{a.Id}"));
+            tasks.Add((Say("Tasks.Reconcile"), $"/Finance/Reconcile/{a.Id}"));
+            tasks.Add((Say("Tasks.RecordRefund"), $"/Finance/Payment/{a.Id}"));
         }
         return tasks;
     }
+
+    /// <summary>The action's name in the reader's language.</summary>
+    private static string Say(string key) => Infrastructure.InterfaceLanguage.Text(key, Infrastructure.InterfaceLanguage.Current);
 }
