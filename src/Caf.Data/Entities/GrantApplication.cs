@@ -951,6 +951,9 @@ public sealed class GrantApplication : IAudited
             ? $"The final report is sent once the activities are over and reports are due; this grant is at the stage '{Stage}'."
         : SendingProblem(null);
 
+    /// <summary>Whether this grant must send an interim report numbered <paramref name="number"/>.</summary>
+    public bool HasInterimReport(int number) => _interimReportsDue.Any(d => d.Number == number);
+
     /// <summary>An interim report may be sent this many days before the end of the period it covers, not earlier.</summary>
     public const int InterimReportOpensDaysBefore = 14;
 

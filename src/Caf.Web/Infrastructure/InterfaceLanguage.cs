@@ -38,6 +38,9 @@ internal static class InterfaceLanguage
     /// <summary>The text of <paramref name="key"/> in <paramref name="language"/>, whatever the page's language (a message about a new choice).</summary>
     public static string Text(string key, string language) => Texts.GetString(key, new CultureInfo(language)) ?? key;
 
+    /// <summary>The text of <paramref name="key"/> in the language of the page being made, for code outside a view.</summary>
+    public static string Text(string key) => Text(key, Current);
+
     /// <summary>The language the page is in, as a two-letter code for &lt;html lang&gt;.</summary>
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var code && Codes.Contains(code) ? code : Codes[0];
 }

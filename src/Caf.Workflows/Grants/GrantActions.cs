@@ -97,58 +97,50 @@ internal sealed record ChasedReport(int? Interim, DateOnly Due, string Page)
             : application.ReportSent() || application.FinalReportDueOn is not { } due ? null : new(null, due, ReportMail.Page(application.Id, null));
 }
 
-/// <summary>Reminds the grantee's focal points that a report is due: a note on their tasks and an email in each one's language.</summary>
-internal abstract class RemindReportAction(IPublicLinks links, bool interim) : IWorkflowAction
+/// <summary>
+/// Tells the grantee's focal points about a report not sent: a reminder before its due date, or the notice the day after
+/// that it is overdue; a note on their tasks and an email in each one's language. Reminders are optional emails; the
+/// overdue notice is not.
+/// </summary>
+internal abstract class TellGranteeAboutReportAction(IPublicLinks links, bool interim, bool overdue) : IWorkflowAction
 {
     public abstract string Name { get; }
-    public string Description => $"Reminds the grantee that the {(interim ? "next interim" : "final")} report is due (a note and an email in each focal point's language).";
+    public string Description => overdue
+        ? $"Tells the grantee the {(interim ? "interim" : "final")} report is overdue (a note and an email in each focal point's language)."
+        : $"Reminds the grantee that the {(interim ? "next interim" : "final")} report is due (a note and an email in each focal point's language).";
 
     public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
     {
         var application = context.SubjectAs<GrantApplication>();
         if (ChasedReport.Of(application, interim) is not { } report) return;
+        var (name, due) = (ReportMail.Name(report.Interim, "en"), ReportMail.Date(report.Due, "en"));
         context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.Applicant, application.ApplicantStateId,
-            $"Reminder: the {ReportMail.Name(report.Interim, "en")} for {application.Reference} is due on {ReportMail.Date(report.Due, "en")}.", context.UtcNow));
+            overdue ? $"The {name} for {application.Reference} was due on {due} and is overdue." : $"Reminder: the {name} for {application.Reference} is due on {due}.",
+            context.UtcNow));
         var link = links.Link(report.Page);
         await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
-            language => ReportMail.Reminder(application, report.Interim, report.Due, link, language), cancellationToken, OptionalEmail.ReportReminders);
+            language => overdue ? ReportMail.Overdue(application, report.Interim, report.Due, link, language)
+                                : ReportMail.Reminder(application, report.Interim, report.Due, link, language),
+            cancellationToken, overdue ? OptionalEmail.None : OptionalEmail.ReportReminders);
     }
 }
 
-internal sealed class RemindFinalReportAction(IPublicLinks links) : RemindReportAction(links, interim: false)
+internal sealed class RemindFinalReportAction(IPublicLinks links) : TellGranteeAboutReportAction(links, interim: false, overdue: false)
 {
     public override string Name => "remind-final-report";
 }
 
-internal sealed class RemindInterimReportAction(IPublicLinks links) : RemindReportAction(links, interim: true)
+internal sealed class RemindInterimReportAction(IPublicLinks links) : TellGranteeAboutReportAction(links, interim: true, overdue: false)
 {
     public override string Name => "remind-interim-report";
 }
 
-/// <summary>Tells the grantee's focal points, the day after the due date, that a report has not come.</summary>
-internal abstract class NotifyReportOverdueAction(IPublicLinks links, bool interim) : IWorkflowAction
-{
-    public abstract string Name { get; }
-    public string Description => $"Tells the grantee the {(interim ? "interim" : "final")} report is overdue (a note and an email in each focal point's language).";
-
-    public async ValueTask ExecuteAsync(WorkflowContext context, CancellationToken cancellationToken)
-    {
-        var application = context.SubjectAs<GrantApplication>();
-        if (ChasedReport.Of(application, interim) is not { } report) return;
-        context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.Applicant, application.ApplicantStateId,
-            $"The {ReportMail.Name(report.Interim, "en")} for {application.Reference} was due on {ReportMail.Date(report.Due, "en")} and is overdue.", context.UtcNow));
-        var link = links.Link(report.Page);
-        await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
-            language => ReportMail.Overdue(application, report.Interim, report.Due, link, language), cancellationToken);
-    }
-}
-
-internal sealed class NotifyFinalReportOverdueAction(IPublicLinks links) : NotifyReportOverdueAction(links, interim: false)
+internal sealed class NotifyFinalReportOverdueAction(IPublicLinks links) : TellGranteeAboutReportAction(links, interim: false, overdue: true)
 {
     public override string Name => "notify-final-report-overdue";
 }
 
-internal sealed class NotifyInterimReportOverdueAction(IPublicLinks links) : NotifyReportOverdueAction(links, interim: true)
+internal sealed class NotifyInterimReportOverdueAction(IPublicLinks links) : TellGranteeAboutReportAction(links, interim: true, overdue: true)
 {
     public override string Name => "notify-interim-report-overdue";
 }

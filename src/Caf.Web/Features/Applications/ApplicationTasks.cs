@@ -40,5 +40,5 @@ internal static class ApplicationTasks
     }
 
     /// <summary>The action's name in the reader's language.</summary>
-    private static string Say(string key) => Infrastructure.InterfaceLanguage.Text(key, Infrastructure.InterfaceLanguage.Current);
+    private static string Say(string key) => Infrastructure.InterfaceLanguage.Text(key);
 }

@@ -71,7 +71,7 @@ public sealed class DetailsModel(ApplicationAccess access, Transitions transitio
         var outcome = await transitions.FireAsync(Application, User, trigger, Comment, ct);
         if (outcome.Succeeded)
         {
-            TempData["Message"] = $"{Infrastructure.InterfaceLanguage.Text("Details.Done", Infrastructure.InterfaceLanguage.Current)} {Definition.Transitions.First(t => t.Trigger == trigger).Label.Current}.";
+            TempData["Message"] = $"{Infrastructure.InterfaceLanguage.Text("Details.Done")} {Definition.Transitions.First(t => t.Trigger == trigger).Label.Current}.";
             return RedirectToPage(new { id });
         }
         this.ShowRefusal(outcome);

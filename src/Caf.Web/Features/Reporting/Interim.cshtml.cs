@@ -78,5 +78,5 @@ public sealed class InterimModel(ApplicationAccess access, WorkflowEngine engine
     }
 
     /// <summary>An interim report this grant does not have is not found.</summary>
-    private NotFoundResult? Unknown() => Application.InterimReportsDue.Any(d => d.Number == Number) ? null : NotFound();
+    private NotFoundResult? Unknown() => Application.HasInterimReport(Number) ? null : NotFound();
 }

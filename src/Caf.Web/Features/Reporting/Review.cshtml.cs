@@ -34,7 +34,7 @@ public sealed class ReviewModel(ApplicationAccess access, WorkflowEngine engine,
 
     /// <summary>An interim report the grant does not have, or a number that is not one ("-1"), is not found.</summary>
     private NotFoundResult? Known() =>
-        (Number is { } n && Application.InterimReportsDue.All(d => d.Number != n)) || (Number is null && RouteData.Values.ContainsKey("number"))
+        (Number is { } n && !Application.HasInterimReport(n)) || (Number is null && RouteData.Values.ContainsKey("number"))
             ? NotFound() : null;
 
     public async Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken ct)
