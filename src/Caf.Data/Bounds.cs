@@ -37,23 +37,24 @@ public static class Bounds
 
     public static string? Number(string label, decimal value, bool zeroAllowed, decimal max, int decimals)
     {
-        if (zeroAllowed && (value < 0 || value > max)) return $"{label} must be between 0 and {Format(max)}.";
-        if (!zeroAllowed && value <= 0) return $"{label} must be more than zero.";
-        if (value > max) return $"{label} must be at most {Format(max)}.";
+        if (zeroAllowed && (value < 0 || value > max)) return DomainText.Get("Limit.BetweenZeroAnd", label, max);
+        if (!zeroAllowed && value <= 0) return DomainText.Get("Limit.MoreThanZero", label);
+        if (value > max) return DomainText.Get("Limit.AtMost", label, max);
         if (decimal.Round(value, decimals) != value)
-            return decimals == 2 ? $"{label} has at most two decimals." : $"{label} has at most {decimals} decimals.";
+            return decimals == 2 ? DomainText.Get("Limit.TwoDecimals", label) : DomainText.Get("Limit.Decimals", label, decimals);
         return null;
     }
 
     public static string? Date(string label, DateOnly value) =>
         value < EarliestDate || value > LatestDate
-            ? $"{label} must be between {EarliestDate.Year} and {LatestDate.Year}."
+            ? DomainText.Get("Limit.DateBetween", label, EarliestDate.Year.ToString(CultureInfo.InvariantCulture), LatestDate.Year.ToString(CultureInfo.InvariantCulture))
             : null;
 
     public static string? Date(string label, DateTime value) => Date(label, DateOnly.FromDateTime(value));
 
+    /// <summary>Too many rows of a kind; <paramref name="noun"/> is the key of their name ("Noun.Partners").</summary>
     public static string? Rows(string noun, int count) =>
-        count > MaxRows ? $"List at most {MaxRows} {noun}." : null;
+        count > MaxRows ? DomainText.Get("Limit.Rows", MaxRows, DomainText.Get(noun)) : null;
 
     public const int MaxFileNameLength = 200;
 
@@ -65,7 +66,7 @@ public static class Bounds
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
         return name.Length > MaxFileNameLength
-            ? throw new DomainException($"The file name {name[..40]}… is too long: rename the file to under {MaxFileNameLength} characters.", field)
+            ? throw new DomainException(DomainText.Get("Limit.FileNameTooLong", name[..40], MaxFileNameLength), field)
             : name;
     }
 
@@ -106,6 +107,4 @@ public static class Bounds
         }
         return total;
     }
-
-    private static string Format(decimal value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture);
 }

@@ -4,23 +4,25 @@ using System.Xml.Linq;
 namespace Caf.UnitTests;
 
 /// <summary>
-/// The interface's text exists in English, French and Spanish alike (issue 15): every key of the English resource file
-/// stands, not empty, in the French and the Spanish ones, and neither holds a key English lacks; a placeholder ({0}) in
-/// one language stands in the others.
+/// The interface's text (Caf.Web's SharedResource) and the domain's (Caf.Data's DomainText) exist in English, French and
+/// Spanish alike (issue 15): every key of an English resource file stands, not empty, in the French and the Spanish ones,
+/// and neither holds a key English lacks; a placeholder ({0}, {1:N0}) in one language stands in the others.
 /// </summary>
 public sealed partial class ResourceFilesTests
 {
-    private static Dictionary<string, string> Read(string suffix) =>
-        XDocument.Load(Path.Combine(RepositoryFiles.Root, "src", "Caf.Web", "Resources", $"SharedResource{suffix}.resx"))
+    internal static Dictionary<string, string> Read(string project, string name, string suffix) =>
+        XDocument.Load(Path.Combine(RepositoryFiles.Root, "src", project, "Resources", $"{name}{suffix}.resx"))
             .Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 
     [Theory]
-    [InlineData(".fr")]
-    [InlineData(".es")]
-    public void Every_text_exists_in_the_language_not_empty_with_the_same_placeholders(string suffix)
+    [InlineData("Caf.Web", "SharedResource", ".fr")]
+    [InlineData("Caf.Web", "SharedResource", ".es")]
+    [InlineData("Caf.Data", "DomainText", ".fr")]
+    [InlineData("Caf.Data", "DomainText", ".es")]
+    public void Every_text_exists_in_the_language_not_empty_with_the_same_placeholders(string project, string name, string suffix)
     {
-        var english = Read("");
-        var other = Read(suffix);
+        var english = Read(project, name, "");
+        var other = Read(project, name, suffix);
         Assert.NotEmpty(english);
         Assert.Empty(english.Keys.Except(other.Keys));
         Assert.Empty(other.Keys.Except(english.Keys));
@@ -34,7 +36,7 @@ public sealed partial class ResourceFilesTests
 
     private static IEnumerable<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).Order();
 
-    [GeneratedRegex(@"\{\d+\}")]
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
 }
 
@@ -71,7 +73,41 @@ public sealed partial class ResourceKeysUsedTests
         foreach (var sort in Caf.Web.Features.IndexModel.Sorts) Assert.Contains($"List.Sort.{sort.Value}", Known);
         foreach (var kind in Enum.GetValues<Caf.Data.Entities.OptionalEmail>().Where(k => k != Caf.Data.Entities.OptionalEmail.None))
             Assert.Contains($"Preferences.Optional.{kind}", Known);
+        // The words for each value of the enums people read (DisplayNames: "Name.BudgetCategory.DailyAllowance").
+        foreach (var type in new[] { typeof(Caf.Data.Entities.ThematicArea), typeof(Caf.Data.Entities.AgeBand), typeof(Caf.Data.Entities.Disability),
+                     typeof(Caf.Data.Entities.ProposalSection), typeof(Caf.Data.Entities.Sex), typeof(Caf.Data.Entities.PartnerRole),
+                     typeof(Caf.Data.Entities.BudgetCategory), typeof(Caf.Data.Entities.LedgerEntryKind), typeof(Caf.Data.Entities.TrancheCondition),
+                     typeof(Caf.Data.Entities.ReportStatus), typeof(Caf.Data.Entities.ChecklistAnswer), typeof(Caf.Data.Entities.RoundStatus) })
+            foreach (var value in Enum.GetNames(type).Where(n => n != "None"))
+                Assert.Contains($"Name.{type.Name}.{value}", Known);
+        foreach (var kind in Caf.Web.Features.Shared.FileSignatures.Kinds.Values.Concat(Caf.Web.Features.Shared.FileSignatures.ScanKinds.Values))
+            Assert.Contains(kind, Known);
     }
+
+    private static readonly HashSet<string> DomainKeys = [.. ResourceFilesTests.Read("Caf.Data", "DomainText", "").Keys];
+
+    [Fact]
+    public void Every_key_the_domain_asks_for_is_in_its_resource_files()
+    {
+        var data = Path.Combine(RepositoryFiles.Root, "src", "Caf.Data");
+        var used = Directory.EnumerateFiles(data, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => Literal().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups["key"].Value)))
+            .Where(u => DomainPrefixes.Contains(u.Key[..u.Key.IndexOf('.', StringComparison.Ordinal)]))
+            .ToList();
+        Assert.Contains(used, u => u.Key == "Proposal.NeedTitle");
+        var missing = used.Where(u => !DomainKeys.Contains(u.Key)).Select(u => $"{u.File}: {u.Key}").Distinct().ToList();
+        Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
+        // Keys made from a value: a proposal's sections, and the texts of a proposal's rows.
+        foreach (var section in Enum.GetValues<Caf.Data.Entities.ProposalSection>()) Assert.Contains($"Section.{section}", DomainKeys);
+        foreach (var key in new[] { "Results.Result", "Results.Indicator", "Results.Target", "Activities.Description", "Activities.Place",
+                     "Participants.Name", "Participants.Function", "Participants.Organisation" })
+            Assert.Contains($"TooLong.{key}", DomainKeys);
+        foreach (var (code, _) in Caf.Data.Eligibility.EligibilityRules.Checks) Assert.Contains($"Check.{code}", DomainKeys);
+    }
+
+    private static HashSet<string> DomainPrefixes => [.. DomainKeys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)])];
 
     [System.Text.RegularExpressions.GeneratedRegex("\"(?<key>[A-Z][A-Za-z]+\\.[A-Za-z][A-Za-z.]*)\"")]
     private static partial System.Text.RegularExpressions.Regex Literal();

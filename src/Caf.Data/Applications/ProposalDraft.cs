@@ -64,27 +64,27 @@ public sealed record ProposalDraft
                      (nameof(GrantApplication.GenderAnalysis), GenderAnalysis), (nameof(GrantApplication.DoNoHarm), DoNoHarm),
                      (nameof(GrantApplication.FollowUpPlan), FollowUpPlan), (nameof(GrantApplication.NationalContributionInKind), ContributionInKind) })
             if (GrantApplication.TextProblem(field, text) is { } tooLong) yield return (field, tooLong);
-        foreach (var problem in TooLong(Results, nameof(GrantApplication.Results), "result",
+        foreach (var problem in TooLong(Results, nameof(GrantApplication.Results),
                          r => [("Result", r.Result, 1000), ("Indicator", r.Indicator, 1000), ("Target", r.Target, 500)])
-                     .Concat(TooLong(Activities, nameof(GrantApplication.Activities), "activity",
+                     .Concat(TooLong(Activities, nameof(GrantApplication.Activities),
                          r => [("Description", r.Description, 1000), ("Place", r.Place, 200)]))
-                     .Concat(TooLong(Delegation, nameof(GrantApplication.Participants), "participant",
+                     .Concat(TooLong(Delegation, nameof(GrantApplication.Participants),
                          r => [("Name", r.Name, 200), ("Function", r.Function, 200), ("Organisation", r.Organisation, 200)])))
             yield return problem;
         for (var i = 0; i < Results.Count; i++)
             if (!Results[i].IsBlank && string.IsNullOrWhiteSpace(Results[i].Result))
-                yield return ($"{nameof(GrantApplication.Results)}[{i}].Result", $"Result {i + 1} needs a description of the expected result.");
+                yield return ($"{nameof(GrantApplication.Results)}[{i}].Result", DomainText.Get("Proposal.ResultNeedsDescription", i + 1));
         for (var i = 0; i < Activities.Count; i++)
         {
             var row = Activities[i];
             if (row.IsBlank) continue;
             var field = $"{nameof(GrantApplication.Activities)}[{i}]";
-            if (string.IsNullOrWhiteSpace(row.Description)) yield return ($"{field}.Description", $"Activity {i + 1} needs a description.");
+            if (string.IsNullOrWhiteSpace(row.Description)) yield return ($"{field}.Description", DomainText.Get("Proposal.ActivityNeedsDescription", i + 1));
             if (row.Start is { } start && row.End is { } end && end < start)
-                yield return ($"{field}.End", $"Activity {i + 1} must end on or after the day it starts.");
-            if (row.Start is { } first && Bounds.Date($"The start of activity {i + 1}", first) is { } early)
+                yield return ($"{field}.End", DomainText.Get("Proposal.ActivityEndBeforeStart", i + 1));
+            if (row.Start is { } first && Bounds.Date(DomainText.Get("Proposal.StartOfActivity", i + 1), first) is { } early)
                 yield return ($"{field}.Start", early);
-            if (row.End is { } last && Bounds.Date($"The end of activity {i + 1}", last) is { } late)
+            if (row.End is { } last && Bounds.Date(DomainText.Get("Proposal.EndOfActivity", i + 1), last) is { } late)
                 yield return ($"{field}.End", late);
         }
         if (GrantApplication.ContributionProblem(ContributionCash) is { } contribution)
@@ -95,15 +95,15 @@ public sealed record ProposalDraft
             yield return problem;
         foreach (var problem in GrantApplication.DateProblems(ActivityStart, ActivityEnd)) yield return problem;
         foreach (var (field, noun, count) in new[] {
-                     (nameof(GrantApplication.Partners), "partners", Partners.Count(p => !p.IsBlank)),
-                     (nameof(GrantApplication.Results), "results", Results.Count(r => !r.IsBlank)),
-                     (nameof(GrantApplication.Activities), "activities", Activities.Count(a => !a.IsBlank)),
-                     (nameof(GrantApplication.Participants), "participants", Delegation.Count(d => !d.IsBlank)),
-                     (nameof(GrantApplication.ActionLinks), "action-plan actions", Actions.Distinct().Count()) })
+                     (nameof(GrantApplication.Partners), "Noun.Partners", Partners.Count(p => !p.IsBlank)),
+                     (nameof(GrantApplication.Results), "Noun.Results", Results.Count(r => !r.IsBlank)),
+                     (nameof(GrantApplication.Activities), "Noun.Activities", Activities.Count(a => !a.IsBlank)),
+                     (nameof(GrantApplication.Participants), "Noun.Participants", Delegation.Count(d => !d.IsBlank)),
+                     (nameof(GrantApplication.ActionLinks), "Noun.ActionPlanActions", Actions.Distinct().Count()) })
             if (Bounds.Rows(noun, count) is { } tooMany) yield return (field, tooMany);
         for (var i = 0; i < Delegation.Count; i++)
             if (!Delegation[i].IsBlank && string.IsNullOrWhiteSpace(Delegation[i].Name))
-                yield return ($"{nameof(GrantApplication.Participants)}[{i}].Name", $"Participant {i + 1} needs a name.");
+                yield return ($"{nameof(GrantApplication.Participants)}[{i}].Name", DomainText.Get("Proposal.ParticipantNeedsName", i + 1));
     }
 
     /// <summary>
@@ -121,18 +121,18 @@ public sealed record ProposalDraft
             var field = $"{nameof(GrantApplication.Partners)}[{i}].StatePartyId";
             var state = states.FirstOrDefault(s => s.Id == partner);
             if (state is null)
-                yield return (field, $"Partner {i + 1}: choose a State Party from the list.");
+                yield return (field, DomainText.Get("Proposal.PartnerFromList", i + 1));
             else if (!state.IsStateParty)
-                yield return (field, $"Partner {i + 1}: {state.Name} is not a State Party to the Convention.");
+                yield return (field, DomainText.Get("Proposal.PartnerNotStateParty", i + 1, state.Name));
             else if (partner == applicantStateId)
-                yield return (field, "A partner must be a State Party other than the applicant.");
+                yield return (field, DomainText.Get("Proposal.PartnerIsApplicant"));
             else if (!listed.Add(partner))
-                yield return (field, "Each partner State Party can be listed only once.");
+                yield return (field, DomainText.Get("Proposal.PartnerTwice"));
         }
         for (var i = 0; i < Activities.Count; i++)
             if (Activities[i].StatePartyId is { } place && states.All(s => s.Id != place))
-                yield return ($"{nameof(GrantApplication.Activities)}[{i}].StatePartyId", $"Activity {i + 1}: choose the country from the list.");
-        if (Actions.Any(a => !actions.Contains(a))) yield return (nameof(GrantApplication.ActionLinks), "Choose the action-plan actions from the list.");
+                yield return ($"{nameof(GrantApplication.Activities)}[{i}].StatePartyId", DomainText.Get("Proposal.ActivityCountryFromList", i + 1));
+        if (Actions.Any(a => !actions.Contains(a))) yield return (nameof(GrantApplication.ActionLinks), DomainText.Get("Proposal.ActionsFromList"));
     }
 
     /// <summary>
@@ -143,13 +143,13 @@ public sealed record ProposalDraft
     {
         if (round is null)
         {
-            yield return (nameof(RoundId), RoundId is null ? "Choose the round you are applying to." : "There is no round with this id. Choose an open round.");
+            yield return (nameof(RoundId), RoundId is null ? DomainText.Get("Proposal.ChooseRound") : DomainText.Get("Proposal.NoSuchRound"));
             yield break;
         }
         if (!round.IsOpenAt(utcNow))
-            yield return (nameof(RoundId), $"The round '{round.Title}' is not open for applications. Choose an open round.");
+            yield return (nameof(RoundId), DomainText.Get("Proposal.RoundNotOpen", round.Title));
         if (Currency is { } currency && !string.Equals(currency.Trim(), round.Currency, StringComparison.OrdinalIgnoreCase))
-            yield return (nameof(Currency), $"'{currency}' is not accepted: budgets for this round are in {round.Currency}.");
+            yield return (nameof(Currency), DomainText.Get("Proposal.WrongCurrency", currency, round.Currency));
     }
 
     /// <summary>Writes the draft into the application, section by section; during a clarification only the reopened sections.</summary>
@@ -185,12 +185,13 @@ public sealed record ProposalDraft
         if (Open(ProposalSection.FollowUp)) application.SetFollowUpPlan(FollowUpPlan);
     }
 
-    private static IEnumerable<(string Field, string Message)> TooLong<T>(IReadOnlyList<T> rows, string prefix, string noun,
+    /// <summary>Texts of a row longer than they may be; each is said by the key "TooLong.{prefix}.{name}" ("TooLong.Results.Target").</summary>
+    private static IEnumerable<(string Field, string Message)> TooLong<T>(IReadOnlyList<T> rows, string prefix,
         Func<T, (string Name, string? Value, int Max)[]> fields)
     {
         for (var i = 0; i < rows.Count; i++)
             foreach (var (name, value, max) in fields(rows[i]))
                 if (value is { Length: var length } && length > max)
-                    yield return ($"{prefix}[{i}].{name}", $"Keep the {name.ToLowerInvariant()} of {noun} {i + 1} under {max:N0} characters.");
+                    yield return ($"{prefix}[{i}].{name}", DomainText.Get($"TooLong.{prefix}.{name}", i + 1, max));
     }
 }

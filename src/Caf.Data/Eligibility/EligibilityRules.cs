@@ -51,18 +51,18 @@ public static class EligibilityRules
 
         var name = applicantState.Name;
         if (applicant is null)
-            Add("applicant-state-party", false, $"The States Parties reference data in force on {screeningDate:d MMMM yyyy} do not list {name}.");
+            Add("applicant-state-party", false, DomainText.Get("Eligibility.NotListed", screeningDate, name));
         else if (applicant.PartySince is { } since && since <= screeningDate)
-            Add("applicant-state-party", true, $"{name} has been a State Party since {since:d MMMM yyyy}.");
+            Add("applicant-state-party", true, DomainText.Get("Eligibility.PartySince", name, since));
         else
-            Add("applicant-state-party", false, $"{name} is not a State Party on {screeningDate:d MMMM yyyy}.");
+            Add("applicant-state-party", false, DomainText.Get("Eligibility.NotPartyOn", name, screeningDate));
 
         var dueOn = submittedOn ?? screeningDate;
         var year = Article7YearDue(dueOn);
         Add("article7-report", applicant?.HasArticle7ReportFor(year) == true,
             applicant?.HasArticle7ReportFor(year) == true
-                ? $"{name}'s Article 7 report for {year} (due 30 April {year + 1}) is recorded."
-                : $"No Article 7 report for {year} is recorded for {name} (due 30 April {year + 1}, before the application of {dueOn:d MMMM yyyy}).");
+                ? DomainText.Get("Eligibility.Article7Recorded", name, Year(year), Year(year + 1))
+                : DomainText.Get("Eligibility.Article7Missing", Year(year), name, Year(year + 1), dueOn));
 
         var eligiblePartners = partners
             .Where(p => p.State.Id != applicantState.Id && p.Record?.PartySince is { } s && s <= screeningDate)
@@ -71,19 +71,19 @@ public static class EligibilityRules
             .Select(p => p.State.Name).ToList();
         Add("partner-state-party", eligiblePartners.Count > 0,
             eligiblePartners.Count > 0
-                ? $"Partner State Party: {string.Join(", ", eligiblePartners)}."
-                    + (notParties.Count > 0 ? $" Not a State Party on that date: {string.Join(", ", notParties)}." : "")
+                ? DomainText.Get("Eligibility.Partners", string.Join(", ", eligiblePartners))
+                    + (notParties.Count > 0 ? " " + DomainText.Get("Eligibility.NotPartiesThen", string.Join(", ", notParties)) : "")
                 : partners.Count == 0
-                    ? "No partner State Party is named."
-                    : $"No partner is a State Party other than the applicant on {screeningDate:d MMMM yyyy}: {string.Join(", ", partners.Select(p => p.State.Name))}.");
+                    ? DomainText.Get("Eligibility.NoPartner")
+                    : DomainText.Get("Eligibility.NoEligiblePartner", screeningDate, string.Join(", ", partners.Select(p => p.State.Name))));
 
         if (application.SubmittedAtUtc is not { } submitted)
-            Add("before-deadline", false, "The application has not been submitted.");
+            Add("before-deadline", false, DomainText.Get("Eligibility.NotSubmitted"));
         else
             Add("before-deadline", submitted >= round.OpensAtUtc && submitted < round.ClosesAtUtc,
                 submitted < round.ClosesAtUtc && submitted >= round.OpensAtUtc
-                    ? $"Submitted {submitted:d MMMM yyyy HH:mm} UTC; the round closed {round.ClosesAtUtc:d MMMM yyyy HH:mm} UTC."
-                    : $"Submitted {submitted:d MMMM yyyy HH:mm} UTC, outside the round's opening {round.OpensAtUtc:d MMMM yyyy HH:mm} – {round.ClosesAtUtc:d MMMM yyyy HH:mm} UTC.");
+                    ? DomainText.Get("Eligibility.SubmittedInTime", submitted, round.ClosesAtUtc)
+                    : DomainText.Get("Eligibility.SubmittedOutside", submitted, round.OpensAtUtc, round.ClosesAtUtc));
 
         // The budget lines' total against what the applicant submitted as its request, not the request against itself
         // (which could never fail). A line in another currency is named rather than added.
@@ -92,34 +92,37 @@ public static class EligibilityRules
         var budget = Money.Sum(lines.Where(l => l.Total.Currency == requested.Currency).Select(l => l.Total), requested.Currency);
         var withinCeiling = requested.Currency == round.Ceiling.Currency && requested <= round.Ceiling;
         Add("amount", withinCeiling && foreignLines.Count == 0 && requested == budget && requested.Amount > 0,
-            !withinCeiling ? $"{requested} requested is above the ceiling of {round.Ceiling}."
-            : foreignLines.Count > 0 ? $"Budget lines in another currency than the {requested.Currency} requested: {string.Join(", ", foreignLines)}."
-            : requested.Amount <= 0 ? "Nothing is requested: the budget is empty."
-            : requested != budget ? $"{requested} requested differs from the budget total {budget}."
-            : $"{requested} requested, equal to the budget total and within the ceiling of {round.Ceiling}.");
+            !withinCeiling ? DomainText.Get("Eligibility.AboveCeiling", requested, round.Ceiling)
+            : foreignLines.Count > 0 ? DomainText.Get("Eligibility.ForeignLines", requested.Currency, string.Join(", ", foreignLines))
+            : requested.Amount <= 0 ? DomainText.Get("Eligibility.NothingRequested")
+            : requested != budget ? DomainText.Get("Eligibility.DiffersFromBudget", requested, budget)
+            : DomainText.Get("Eligibility.AmountFine", requested, round.Ceiling));
 
         var dates = application.Activities.Where(a => a.Start is not null).Select(a => (Start: a.Start!.Value, End: a.End ?? a.Start!.Value))
             .Append((Start: application.ActivityStart ?? DateOnly.MinValue, End: application.ActivityEnd ?? DateOnly.MinValue))
             .Where(d => d.Start != DateOnly.MinValue).ToList();
         if (application.ActivityStart is null || application.ActivityEnd is null)
         {
-            Add("dates-in-window", false, "The activity dates are missing.");
-            Add("duration", false, "The activity dates are missing.");
+            Add("dates-in-window", false, DomainText.Get("Eligibility.DatesMissing"));
+            Add("duration", false, DomainText.Get("Eligibility.DatesMissing"));
         }
         else
         {
             var first = dates.Min(d => d.Start);
             var last = dates.Max(d => d.End);
             Add("dates-in-window", first >= round.ImplementationStart && last <= round.ImplementationEnd,
-                $"Activities {first:d MMM yyyy} – {last:d MMM yyyy}; implementation window {round.ImplementationStart:d MMM yyyy} – {round.ImplementationEnd:d MMM yyyy}.");
+                DomainText.Get("Eligibility.Window", first, last, round.ImplementationStart, round.ImplementationEnd));
             // Both ends count: 1 to 8 July is 8 days.
             var days = last.DayNumber - first.DayNumber + 1;
             Add("duration", days <= round.MaxDurationDays,
-                $"Activities last {days} day(s); the round allows at most {round.MaxDurationDays}.");
+                DomainText.Get("Eligibility.Duration", days, round.MaxDurationDays));
         }
 
         Add("endorsement-letter", application.EndorsementLetter is not null,
-            application.EndorsementLetter is { } letter ? $"Attached: {letter.FileName}." : "No endorsement letter is attached.");
+            application.EndorsementLetter is { } letter ? DomainText.Get("Eligibility.LetterAttached", letter.FileName) : DomainText.Get("Eligibility.NoLetter"));
         return results;
     }
+
+    /// <summary>A year as itself, never grouped ("2026", not "2 026").</summary>
+    private static string Year(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

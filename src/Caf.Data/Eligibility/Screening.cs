@@ -22,9 +22,9 @@ public sealed record Screening(
     /// <summary>Every rule the screening breaks, each with its field, for a checklist of <paramref name="items"/> items.</summary>
     public IEnumerable<(string Field, string Message)> Problems(int items)
     {
-        if (Decision is null) yield return (nameof(Decision), "Choose the decision: eligible, ineligible or ask the applicant.");
+        if (Decision is null) yield return (nameof(Decision), DomainText.Get("Screening.ChooseDecision"));
         for (var i = 0; i < items; i++)
-            if (Met.ElementAtOrDefault(i) is null) yield return ($"{nameof(Met)}[{i}]", $"Answer item {i + 1}: yes or no.");
+            if (Met.ElementAtOrDefault(i) is null) yield return ($"{nameof(Met)}[{i}]", DomainText.Get("Screening.AnswerItem", i + 1));
         foreach (var problem in DecisionProblems()) yield return problem;
         if (QuestionsProblem(Questions, required: Decision == ScreeningOutcome.Clarification) is { } questions) yield return questions;
     }
@@ -32,17 +32,17 @@ public sealed record Screening(
     /// <summary>The rules of the decision itself, which the application checks when it records it.</summary>
     public IEnumerable<(string Field, string Message)> DecisionProblems()
     {
-        if (Notes.Any(n => n?.Trim().Length > MaxNoteLength)) yield return (nameof(Notes), "Keep each note under 1,000 characters.");
+        if (Notes.Any(n => n?.Trim().Length > MaxNoteLength)) yield return (nameof(Notes), DomainText.Get("Screening.NoteTooLong", 1000));
         // The ISU's own checklist is part of eligibility: an item not met rules 'eligible' out.
         if (Decision == ScreeningOutcome.Eligible && Met.Any(m => m == false))
-            yield return (nameof(Decision), "An item answered 'no' cannot lead to 'eligible': declare it ineligible or ask the applicant.");
-        if (string.IsNullOrWhiteSpace(Rationale)) yield return (nameof(Rationale), "Give the rationale the applicant will be told.");
-        else if (Rationale.Trim().Length > MaxTextLength) yield return (nameof(Rationale), "Keep the rationale under 4,000 characters.");
+            yield return (nameof(Decision), DomainText.Get("Screening.NoButEligible"));
+        if (string.IsNullOrWhiteSpace(Rationale)) yield return (nameof(Rationale), DomainText.Get("Screening.NeedRationale"));
+        else if (Rationale.Trim().Length > MaxTextLength) yield return (nameof(Rationale), DomainText.Get("Screening.RationaleTooLong", MaxTextLength));
     }
 
     /// <summary>The questions to the applicant: needed to ask, and bounded.</summary>
     public static (string Field, string Message)? QuestionsProblem(string? questions, bool required) =>
         string.IsNullOrWhiteSpace(questions)
-            ? required ? (nameof(Questions), "Write the questions the applicant should answer.") : null
-            : questions.Trim().Length > MaxTextLength ? (nameof(Questions), "Keep the questions under 4,000 characters.") : null;
+            ? required ? (nameof(Questions), DomainText.Get("Screening.NeedQuestions")) : null
+            : questions.Trim().Length > MaxTextLength ? (nameof(Questions), DomainText.Get("Screening.QuestionsTooLong", MaxTextLength)) : null;
 }

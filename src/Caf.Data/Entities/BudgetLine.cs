@@ -35,14 +35,14 @@ public sealed class BudgetLine : IAudited
     /// </summary>
     public static IEnumerable<(string Field, string Message)> Problems(int position, string? description, decimal? quantity, decimal? unitCost)
     {
-        var name = string.IsNullOrWhiteSpace(description) ? $"budget line {position}" : $"'{description.Trim()}'";
-        if (string.IsNullOrWhiteSpace(description)) yield return (nameof(Description), $"Budget line {position} needs a description.");
+        var name = string.IsNullOrWhiteSpace(description) ? DomainText.Get("Budget.LineNumber", position) : $"'{description.Trim()}'";
+        if (string.IsNullOrWhiteSpace(description)) yield return (nameof(Description), DomainText.Get("Budget.NeedDescription", position));
         else if (description.Trim().Length > DescriptionMaxLength)
-            yield return (nameof(Description), $"Keep the description of budget line {position} under {DescriptionMaxLength} characters.");
-        if (quantity is not { } q) yield return (nameof(Quantity), $"The quantity of {name} must be more than zero.");
-        else if (Bounds.Quantity($"The quantity of {name}", q) is { } tooMuch) yield return (nameof(Quantity), tooMuch);
-        if (unitCost is not { } u) yield return (nameof(UnitCost), $"Give the unit cost of {name} (zero or more).");
-        else if (Bounds.Amount($"The unit cost of {name}", u, zeroAllowed: true, max: Bounds.MaxUnitCost) is { } wrong)
+            yield return (nameof(Description), DomainText.Get("Budget.DescriptionTooLong", position, DescriptionMaxLength));
+        if (quantity is not { } q) yield return (nameof(Quantity), DomainText.Get("Limit.MoreThanZero", DomainText.Get("Budget.QuantityOf", name)));
+        else if (Bounds.Quantity(DomainText.Get("Budget.QuantityOf", name), q) is { } tooMuch) yield return (nameof(Quantity), tooMuch);
+        if (unitCost is not { } u) yield return (nameof(UnitCost), DomainText.Get("Budget.NeedUnitCost", name));
+        else if (Bounds.Amount(DomainText.Get("Budget.UnitCostOf", name), u, zeroAllowed: true, max: Bounds.MaxUnitCost) is { } wrong)
             yield return (nameof(UnitCost), wrong);
     }
 

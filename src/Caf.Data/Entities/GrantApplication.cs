@@ -247,21 +247,21 @@ public sealed class GrantApplication : IAudited
     /// <summary>What is wrong with the activity period as typed, each with its field; <see cref="UpdateDraft"/> refuses the first.</summary>
     public static IEnumerable<(string Field, string Message)> DateProblems(DateOnly? activityStart, DateOnly? activityEnd)
     {
-        if (activityStart is { } s && Bounds.Date("The start of the activities", s) is { } early) yield return (nameof(ActivityStart), early);
-        if (activityEnd is { } e && Bounds.Date("The end of the activities", e) is { } late) yield return (nameof(ActivityEnd), late);
+        if (activityStart is { } s && Bounds.Date(DomainText.Get("Label.ActivitiesStart"), s) is { } early) yield return (nameof(ActivityStart), early);
+        if (activityEnd is { } e && Bounds.Date(DomainText.Get("Label.ActivitiesEnd"), e) is { } late) yield return (nameof(ActivityEnd), late);
         if (activityStart is { } start && activityEnd is { } end && end < start)
-            yield return (nameof(ActivityEnd), "The activities must end on or after the day they start.");
+            yield return (nameof(ActivityEnd), DomainText.Get("Proposal.EndBeforeStart"));
     }
 
     public void ReplacePartners(IEnumerable<(Guid StatePartyId, PartnerRole Role)> partners)
     {
         EnsureEditable(ProposalSection.Partners);
         var list = partners.ToList();
-        EnsureRows(nameof(Partners), "partners", list.Count);
+        EnsureRows(nameof(Partners), "Noun.Partners", list.Count);
         if (list.Any(p => p.StatePartyId == ApplicantStateId))
-            throw new DomainException("A partner must be a State Party other than the applicant.", nameof(Partners));
+            throw new DomainException(DomainText.Get("Proposal.PartnerIsApplicant"), nameof(Partners));
         if (list.Select(p => p.StatePartyId).Distinct().Count() != list.Count)
-            throw new DomainException("Each partner State Party can be listed only once.", nameof(Partners));
+            throw new DomainException(DomainText.Get("Proposal.PartnerTwice"), nameof(Partners));
         _partners.Clear();
         _partners.AddRange(list.Select(p => new ApplicationPartner(p.StatePartyId, p.Role)));
     }
@@ -271,7 +271,7 @@ public sealed class GrantApplication : IAudited
         EnsureEditable(ProposalSection.Budget);
         var list = lines.ToList();
         if (list.Any(l => l.UnitCost.Currency != Currency))
-            throw new DomainException($"Budget lines must be in the application's currency, {Currency}.", nameof(BudgetLines));
+            throw new DomainException(DomainText.Get("Proposal.BudgetCurrency", Currency), nameof(BudgetLines));
         if (BudgetProblems(list.Select(l => ((string? Description, decimal? Quantity, decimal? UnitCost)?)(l.Description, l.Quantity, l.UnitCost.Amount)).ToList())
                 .FirstOrDefault() is { Message: not null } problem)
             throw new DomainException(problem.Message, problem.Field);
@@ -296,10 +296,10 @@ public sealed class GrantApplication : IAudited
             foreach (var (field, message) in BudgetLine.Problems(i + 1, row.Description, row.Quantity, row.UnitCost))
                 yield return ($"{nameof(BudgetLines)}[{i}].{field}", message);
         }
-        if (Bounds.Rows("budget lines", lines) is { } tooMany) yield return (nameof(BudgetLines), tooMany);
+        if (Bounds.Rows("Noun.BudgetLines", lines) is { } tooMany) yield return (nameof(BudgetLines), tooMany);
         var total = Bounds.Sum(rows.Select(r => r is { Quantity: { } q, UnitCost: { } u } ? Bounds.Product(q, u) : 0m));
         if (total > Bounds.MaxAmount)
-            yield return (nameof(BudgetLines), $"The budget total must be at most {Bounds.MaxAmount:#,##0}: check the quantities and unit costs.");
+            yield return (nameof(BudgetLines), DomainText.Get("Proposal.BudgetTotalTooLarge", Bounds.MaxAmount));
     }
 
     /// <summary>A delegation without age bands or disabilities stated: a shorthand for tests.</summary>
@@ -311,7 +311,7 @@ public sealed class GrantApplication : IAudited
     {
         EnsureEditable(ProposalSection.Delegation);
         var list = participants.Select(p => new Participant(p.Name, p.Function, p.Organisation, p.Sex, p.AgeBand, p.Disability)).ToList();
-        EnsureRows(nameof(Participants), "participants", list.Count);
+        EnsureRows(nameof(Participants), "Noun.Participants", list.Count);
         _participants.Clear();
         _participants.AddRange(list);
     }
@@ -377,13 +377,13 @@ public sealed class GrantApplication : IAudited
 
     /// <summary>What is wrong with a national contribution in cash, if anything.</summary>
     public static string? ContributionProblem(decimal? cash) =>
-        cash is { } c ? Bounds.Amount("The national contribution in cash", c, zeroAllowed: true) : null;
+        cash is { } c ? Bounds.Amount(DomainText.Get("Label.ContributionCash"), c, zeroAllowed: true) : null;
 
     public void ReplaceResults(IEnumerable<(string Result, string Indicator, string Target, bool BySex, bool ByAge)> results)
     {
         EnsureEditable(ProposalSection.Objectives);
         var list = results.Select((r, i) => new ResultIndicator(r.Result, r.Indicator, r.Target, r.BySex, r.ByAge) { Position = i + 1 }).ToList();
-        EnsureRows(nameof(Results), "results", list.Count);
+        EnsureRows(nameof(Results), "Noun.Results", list.Count);
         _results.Clear();
         _results.AddRange(list);
     }
@@ -392,7 +392,7 @@ public sealed class GrantApplication : IAudited
     {
         EnsureEditable(ProposalSection.Activities);
         var list = activities.Select((a, i) => new PlannedActivity(a.Description, a.Start, a.End, a.Place, a.StateId) { Position = i + 1 }).ToList();
-        EnsureRows(nameof(Activities), "activities", list.Count);
+        EnsureRows(nameof(Activities), "Noun.Activities", list.Count);
         _activities.Clear();
         _activities.AddRange(list);
     }
@@ -401,7 +401,7 @@ public sealed class GrantApplication : IAudited
     {
         EnsureEditable(ProposalSection.General);
         var ids = actionIds.Distinct().ToList();
-        EnsureRows(nameof(ActionLinks), "action-plan actions", ids.Count);
+        EnsureRows(nameof(ActionLinks), "Noun.ActionPlanActions", ids.Count);
         _actionLinks.RemoveAll(l => !ids.Contains(l.ActionPlanActionId));
         _actionLinks.AddRange(ids.Where(id => _actionLinks.All(l => l.ActionPlanActionId != id)).Select(id => new ApplicationActionLink(id)));
     }
@@ -411,9 +411,9 @@ public sealed class GrantApplication : IAudited
         byte[] bytes, string userId, DateTime nowUtc)
     {
         EnsureEditable(ProposalSection.Attachments);
-        if (bytes.Length == 0) throw new DomainException($"The file {Path.GetFileName(fileName)} is empty.", nameof(Attachments));
+        if (bytes.Length == 0) throw new DomainException(DomainText.Get("Proposal.FileEmpty", Path.GetFileName(fileName)), nameof(Attachments));
         if (bytes.Length > ApplicationAttachment.MaxBytes)
-            throw new DomainException($"The file {Path.GetFileName(fileName)} is larger than 10 MB. Please attach a smaller version.", nameof(Attachments));
+            throw new DomainException(DomainText.Get("Proposal.FileTooLarge", Path.GetFileName(fileName)), nameof(Attachments));
         if (kind == AttachmentKind.EndorsementLetter) _attachments.RemoveAll(a => a.Kind == AttachmentKind.EndorsementLetter);
         var attachment = new ApplicationAttachment(kind, fileName, contentType, bytes.Length, userId, nowUtc);
         _attachments.Add(attachment);
@@ -424,7 +424,7 @@ public sealed class GrantApplication : IAudited
     {
         EnsureEditable(ProposalSection.Attachments);
         if (_attachments.RemoveAll(a => a.Id == attachmentId) == 0)
-            throw new DomainException("That document is not attached to this application.", nameof(Attachments));
+            throw new DomainException(DomainText.Get("Proposal.NotAttached"), nameof(Attachments));
     }
 
     /// <summary>
@@ -435,38 +435,38 @@ public sealed class GrantApplication : IAudited
     {
         var problems = new List<(string, string)>();
         void Need(bool ok, string field, string message) { if (!ok) problems.Add((field, message)); }
-        Need(Summary.Length > 0, nameof(Summary), "Summarise the exchange: who learns what from whom.");
-        Need(ActivityStart is not null, nameof(ActivityStart), "Give the date the activities start.");
-        Need(ActivityEnd is not null, nameof(ActivityEnd), "Give the date the activities end.");
-        Need(ThematicAreas != ThematicArea.None, nameof(ThematicAreas), "Choose at least one thematic area.");
-        Need(_partners.Count > 0, nameof(Partners), "Name at least one partner State Party.");
-        Need(Objectives.Length > 0, nameof(Objectives), "State the objectives of the exchange.");
-        Need(_results.Count > 0, nameof(Results), "List at least one expected result with its indicator.");
+        Need(Summary.Length > 0, nameof(Summary), DomainText.Get("Proposal.NeedSummary"));
+        Need(ActivityStart is not null, nameof(ActivityStart), DomainText.Get("Proposal.NeedStart"));
+        Need(ActivityEnd is not null, nameof(ActivityEnd), DomainText.Get("Proposal.NeedEnd"));
+        Need(ThematicAreas != ThematicArea.None, nameof(ThematicAreas), DomainText.Get("Proposal.NeedTheme"));
+        Need(_partners.Count > 0, nameof(Partners), DomainText.Get("Proposal.NeedPartner"));
+        Need(Objectives.Length > 0, nameof(Objectives), DomainText.Get("Proposal.NeedObjectives"));
+        Need(_results.Count > 0, nameof(Results), DomainText.Get("Proposal.NeedResult"));
         for (var i = 0; i < _results.Count; i++)
             Need(_results[i].Indicator.Length > 0, $"{nameof(Results)}[{i}].{nameof(ResultIndicator.Indicator)}",
-                $"Result {i + 1} needs an indicator that shows whether it was achieved.");
-        Need(_activities.Count > 0, nameof(Activities), "List at least one activity with its dates and place.");
+                DomainText.Get("Proposal.NeedIndicator", i + 1));
+        Need(_activities.Count > 0, nameof(Activities), DomainText.Get("Proposal.NeedActivity"));
         for (var i = 0; i < _activities.Count; i++)
         {
             var activity = _activities[i];
             Need(activity.Start is not null && activity.End is not null, $"{nameof(Activities)}[{i}].{nameof(PlannedActivity.Start)}",
-                $"Activity {i + 1} ('{activity.Description}') needs its start and end dates.");
+                DomainText.Get("Proposal.ActivityNeedsDates", i + 1, activity.Description));
             Need(activity.Place.Length > 0, $"{nameof(Activities)}[{i}].{nameof(PlannedActivity.Place)}",
-                $"Activity {i + 1} ('{activity.Description}') needs the place where it happens.");
+                DomainText.Get("Proposal.ActivityNeedsPlace", i + 1, activity.Description));
             if (activity is { Start: { } s, End: { } e } && ActivityStart is { } from && ActivityEnd is { } to)
                 Need(s >= from && e <= to, $"{nameof(Activities)}[{i}].{nameof(PlannedActivity.Start)}",
-                    $"Activity {i + 1} ('{activity.Description}') falls outside the activity period {from:d MMM yyyy} – {to:d MMM yyyy}.");
+                    DomainText.Get("Proposal.ActivityOutsidePeriod", i + 1, activity.Description, from, to));
         }
-        Need(_participants.Count > 0, nameof(Participants), "List the members of the delegation.");
+        Need(_participants.Count > 0, nameof(Participants), DomainText.Get("Proposal.NeedDelegation"));
         for (var i = 0; i < _participants.Count; i++)
             Need(_participants[i].Function.Length > 0 && _participants[i].Organisation.Length > 0,
                 $"{nameof(Participants)}[{i}].{nameof(Participant.Function)}",
-                $"Give the function and organisation of {_participants[i].Name}.");
-        Need(_budgetLines.Count > 0, nameof(BudgetLines), "Add at least one budget line.");
-        Need(GenderAnalysis.Length > 0, nameof(GenderAnalysis), "Describe how women, girls, boys and men, and diverse groups, are affected and take part.");
-        Need(DoNoHarm.Length > 0, nameof(DoNoHarm), "Describe the do-no-harm and safeguarding measures.");
-        Need(FollowUpPlan.Length > 0, nameof(FollowUpPlan), "Describe how what is learnt will be followed up and shared.");
-        Need(EndorsementLetter is not null, nameof(EndorsementLetter), "Attach the endorsement letter from the national authority.");
+                DomainText.Get("Proposal.ParticipantNeedsFunction", _participants[i].Name));
+        Need(_budgetLines.Count > 0, nameof(BudgetLines), DomainText.Get("Proposal.NeedBudget"));
+        Need(GenderAnalysis.Length > 0, nameof(GenderAnalysis), DomainText.Get("Proposal.NeedGenderAnalysis"));
+        Need(DoNoHarm.Length > 0, nameof(DoNoHarm), DomainText.Get("Proposal.NeedDoNoHarm"));
+        Need(FollowUpPlan.Length > 0, nameof(FollowUpPlan), DomainText.Get("Proposal.NeedFollowUp"));
+        Need(EndorsementLetter is not null, nameof(EndorsementLetter), DomainText.Get("Proposal.NeedEndorsement"));
         return problems;
     }
 
@@ -481,7 +481,7 @@ public sealed class GrantApplication : IAudited
         {
             var (field, message) = problems[0];
             throw new DomainException(problems.Count == 1 ? message
-                : $"{message} (and {problems.Count - 1} more {(problems.Count == 2 ? "thing" : "things")} to complete)", field);
+                : DomainText.Get(problems.Count == 2 ? "Proposal.AndOneMore" : "Proposal.AndMore", message, problems.Count - 1), field);
         }
         if (Reference is { } given && given != reference)
             throw new DomainException($"This application was already submitted as {given}; it keeps that reference, not {reference}.");
@@ -1243,25 +1243,25 @@ public sealed class GrantApplication : IAudited
 
     /// <summary>What is wrong with a title as typed, if anything.</summary>
     public static string? TitleProblem(string? title) =>
-        string.IsNullOrWhiteSpace(title) ? "Give the application a title."
-        : title.Trim().Length > 200 ? "Keep the title under 200 characters."
+        string.IsNullOrWhiteSpace(title) ? DomainText.Get("Proposal.NeedTitle")
+        : title.Trim().Length > 200 ? DomainText.Get("Proposal.TitleTooLong", 200)
         : null;
 
-    /// <summary>The longest each narrative part may be, and how a person calls it.</summary>
-    private static readonly Dictionary<string, (int Max, string Name)> TextLimits = new(StringComparer.Ordinal)
+    /// <summary>The longest each narrative part may be, and the key of what a person is told when it is longer.</summary>
+    private static readonly Dictionary<string, (int Max, string TooLong)> TextLimits = new(StringComparer.Ordinal)
     {
-        [nameof(Summary)] = (4000, "the summary"),
-        [nameof(Objectives)] = (4000, "the objectives"),
-        [nameof(GenderAnalysis)] = (4000, "the gender and diversity analysis"),
-        [nameof(DoNoHarm)] = (4000, "the do-no-harm and safeguarding text"),
-        [nameof(FollowUpPlan)] = (4000, "the follow-up plan"),
-        [nameof(NationalContributionInKind)] = (2000, "the in-kind contribution"),
+        [nameof(Summary)] = (4000, "Proposal.SummaryTooLong"),
+        [nameof(Objectives)] = (4000, "Proposal.ObjectivesTooLong"),
+        [nameof(GenderAnalysis)] = (4000, "Proposal.GenderAnalysisTooLong"),
+        [nameof(DoNoHarm)] = (4000, "Proposal.DoNoHarmTooLong"),
+        [nameof(FollowUpPlan)] = (4000, "Proposal.FollowUpTooLong"),
+        [nameof(NationalContributionInKind)] = (2000, "Proposal.InKindTooLong"),
     };
 
     /// <summary>What is wrong with the text of a narrative part (<paramref name="field"/>: Summary, Objectives…) as typed, if anything.</summary>
     public static string? TextProblem(string field, string? text) =>
         text is { Length: var length } && TextLimits.TryGetValue(field, out var limit) && length > limit.Max
-            ? $"Keep {limit.Name} under {limit.Max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters."
+            ? DomainText.Get(limit.TooLong, limit.Max)
             : null;
 
     private static void EnsureText(string field, string? text)
@@ -1279,11 +1279,11 @@ public sealed class GrantApplication : IAudited
     {
         if (IsSectionEditable(section)) return;
         throw Stage == GrantStages.ClarificationRequested
-            ? new DomainException($"The ISU has not reopened the section '{section}' for this clarification.")
+            ? new DomainException(DomainText.Get("Proposal.SectionNotReopened", DomainText.Get($"Section.{section}")))
             : NotEditable();
     }
 
-    private DomainException NotEditable() => new($"This application is in the stage '{Stage}' and can no longer be edited.");
+    private DomainException NotEditable() => new(DomainText.Get("Proposal.NotEditable", Stage));
 
     private static void EnsureRows(string field, string noun, int count)
     {
@@ -1318,7 +1318,7 @@ public sealed class GrantApplication : IAudited
     {
         if (Stage != GrantStages.EligibilityScreening) throw new DomainException("Questions are sent to the applicant during the eligibility screening.");
         if (Eligibility.Screening.QuestionsProblem(questions, required: true) is { } problem) throw new DomainException(problem.Message, problem.Field);
-        if (OpenClarification is not null) throw new DomainException("A clarification is already waiting for the applicant's answer.");
+        if (OpenClarification is not null) throw new DomainException(DomainText.Get("Clarification.AlreadyOpen"));
         var clarification = new Clarification(questions.Trim(), sections, userId, nowUtc);
         _clarifications.Add(clarification);
         return clarification;
@@ -1328,10 +1328,10 @@ public sealed class GrantApplication : IAudited
     public void AnswerClarification(string answer, string userId, DateTime nowUtc)
     {
         if (Stage != GrantStages.ClarificationRequested)
-            throw new DomainException($"This application is in the stage '{Stage}': the ISU is not waiting for an answer to its questions.");
-        var open = OpenClarification ?? throw new DomainException("There is no open question to answer.");
-        if (string.IsNullOrWhiteSpace(answer)) throw new DomainException("Write your answer to the ISU's questions.", nameof(Clarification.Answer));
-        if (answer.Trim().Length > 4000) throw new DomainException("Keep the answer under 4,000 characters.", nameof(Clarification.Answer));
+            throw new DomainException(DomainText.Get("Clarification.NotWaiting", Stage));
+        var open = OpenClarification ?? throw new DomainException(DomainText.Get("Clarification.NoQuestion"));
+        if (string.IsNullOrWhiteSpace(answer)) throw new DomainException(DomainText.Get("Clarification.NeedAnswer"), nameof(Clarification.Answer));
+        if (answer.Trim().Length > 4000) throw new DomainException(DomainText.Get("Clarification.AnswerTooLong", 4000), nameof(Clarification.Answer));
         open.Record(answer.Trim(), userId, nowUtc);
     }
 }

@@ -55,12 +55,12 @@ public sealed class PlannedActivity : IAudited
 
     internal PlannedActivity(string description, DateOnly? start, DateOnly? end, string place, Guid? stateId)
     {
-        if (string.IsNullOrWhiteSpace(description)) throw new DomainException("Each activity needs a description.", nameof(Description));
+        if (string.IsNullOrWhiteSpace(description)) throw new DomainException(DomainText.Get("Activity.NeedDescription"), nameof(Description));
         if (start is { } s && end is { } e && e < s)
-            throw new DomainException($"'{description.Trim()}' must end on or after the day it starts.", nameof(End));
-        if (start is { } first && Bounds.Date($"The start of '{description.Trim()}'", first) is { } early)
+            throw new DomainException(DomainText.Get("Activity.EndBeforeStart", description.Trim()), nameof(End));
+        if (start is { } first && Bounds.Date(DomainText.Get("Activity.StartOf", description.Trim()), first) is { } early)
             throw new DomainException(early, nameof(Start));
-        if (end is { } last && Bounds.Date($"The end of '{description.Trim()}'", last) is { } late)
+        if (end is { } last && Bounds.Date(DomainText.Get("Activity.EndOf", description.Trim()), last) is { } late)
             throw new DomainException(late, nameof(End));
         Id = Guid.NewGuid();
         Description = description.Trim();

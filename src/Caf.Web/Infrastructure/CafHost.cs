@@ -114,6 +114,8 @@ internal static class CafHost
                 o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
+            // A field's label ([Display(Name = "Field.Title")]) is a key of the interface's texts, read in the page's language.
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             .AddMvcOptions(o =>
             {
                 PlainBindingMessages.Apply(o.ModelBindingMessageProvider);

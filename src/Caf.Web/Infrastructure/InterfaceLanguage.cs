@@ -7,7 +7,9 @@ namespace Caf.Web.Infrastructure;
 /// <summary>
 /// The language of the interface (issue 15): a signed-in person's own choice (the one their emails use, kept in their
 /// sign-in as a claim); before signing in, the language picked with the switch (a cookie), else the browser's
-/// Accept-Language; else English. Only the interface's words change: dates, numbers and money keep one format for now.
+/// Accept-Language; else English. The page's culture follows the same language, so dates, numbers and money read as that
+/// language writes them ("3 déc. 2026", "1 234,50"); forms still accept what they wrote (<see cref="StrictDecimalBinder"/>),
+/// and nothing stored, hashed or exported as data depends on it (those are written with the invariant culture).
 /// </summary>
 internal static class InterfaceLanguage
 {
@@ -15,10 +17,11 @@ internal static class InterfaceLanguage
 
     public static void Configure(RequestLocalizationOptions options)
     {
-        var ui = Codes.Select(code => new CultureInfo(code)).ToList();
-        options.DefaultRequestCulture = new RequestCulture(CultureInfo.InvariantCulture, ui[0]);
-        options.SupportedCultures = [CultureInfo.InvariantCulture];
-        options.SupportedUICultures = ui;
+        var cultures = Codes.Select(code => new CultureInfo(code)).ToList();
+        options.DefaultRequestCulture = new RequestCulture(cultures[0]);
+        options.SupportedCultures = cultures;
+        options.SupportedUICultures = cultures;
+        options.FallBackToParentCultures = true;
         options.FallBackToParentUICultures = true;
         options.RequestCultureProviders =
         [
@@ -40,6 +43,10 @@ internal static class InterfaceLanguage
 
     /// <summary>The text of <paramref name="key"/> in the language of the page being made, for code outside a view.</summary>
     public static string Text(string key) => Text(key, Current);
+
+    /// <summary>The text of <paramref name="key"/> in the page's language, its placeholders filled as that language writes them.</summary>
+    public static string Format(string key, params object?[] args) =>
+        string.Format(CultureInfo.CurrentCulture, System.Text.CompositeFormat.Parse(Text(key)), args);
 
     /// <summary>The language the page is in, as a two-letter code for &lt;html lang&gt;.</summary>
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var code && Codes.Contains(code) ? code : Codes[0];

@@ -6,12 +6,14 @@ namespace Caf.Web.Infrastructure;
 
 /// <summary>
 /// Reads amounts and quantities typed on forms: digits, an optional minus, a decimal point, and thousands separators
-/// (comma, apostrophe or space) only between groups of three digits. "1,5" is refused rather than read as 15: in French
-/// and Spanish a comma is the decimal separator, and a person who typed one and a half must not commit fifteen.
+/// (comma, apostrophe or space) only between groups of three digits. On an English page "1,5" is refused rather than read as
+/// 15: a person who typed one and a half must not commit fifteen. On a French or Spanish page (issue 15) a comma is the
+/// decimal separator as those languages write it ("1 234,50", "1.234,50"), and a point still reads as one ("1234.50", what
+/// the page itself puts in a field); only "1.500", a thousand and a half or one and a half, is refused there.
 /// </summary>
 internal sealed partial class StrictDecimalBinder : IModelBinder
 {
-    public Task BindModelAsync(ModelBindingContext context) => BindTextAsync(context, text => Read(text));
+    public Task BindModelAsync(ModelBindingContext context) => BindTextAsync(context, text => Read(text, CultureInfo.CurrentCulture));
 
     /// <summary>
     /// Binds a value typed as text by <paramref name="read"/> (null when it is not written the one way accepted): blank is
@@ -37,8 +39,8 @@ internal sealed partial class StrictDecimalBinder : IModelBinder
         return Task.CompletedTask;
     }
 
-    /// <summary>The number written, or null when it is not written the one way the forms accept.</summary>
-    public static decimal? Read(string text)
+    /// <summary>The number written with a decimal point, or null when it is not written that one way.</summary>
+    private static decimal? WithDecimalPoint(string text)
     {
         // "1,500" is one and a half in French and Spanish, fifteen hundred in English: refused, not guessed.
         if (text.Length > 40 || !Written().IsMatch(text) || Ambiguous().IsMatch(text)) return null;
@@ -48,6 +50,30 @@ internal sealed partial class StrictDecimalBinder : IModelBinder
             ? value
             : null;
     }
+
+    /// <summary>The number written as the page's language writes numbers, or as English writes them; null when neither reads it.</summary>
+    public static decimal? Read(string text, CultureInfo culture)
+    {
+        if (culture.NumberFormat.NumberDecimalSeparator != "," || text.Length > 40) return WithDecimalPoint(text);
+        if (PointThousands().IsMatch(text)) return null;
+        if (DecimalComma().IsMatch(text))
+        {
+            var plain = GroupSeparators().Replace(text, "").Replace(',', '.');
+            return decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : null;
+        }
+        return WithDecimalPoint(text);
+    }
+
+    [GeneratedRegex(@"^-?(\d{1,3}([' .\u00A0\u202F]\d{3})+|\d+)(,\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DecimalComma();
+
+    [GeneratedRegex(@"[' .\u00A0\u202F]", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupSeparators();
+
+    [GeneratedRegex(@"^-?\d{1,3}\.\d{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PointThousands();
 
     [GeneratedRegex(@"^-?(\d{1,3}([,' \u00A0]\d{3})+|\d+)(\.\d+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Written();

@@ -147,7 +147,7 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
         if (permitted.All(t => t.CommentRequired) && string.IsNullOrWhiteSpace(comment))
             throw new WorkflowRefusedException(WorkflowRefusal.CommentRequired,
                 $"Please give a reason: a comment is required to '{permitted[0].Label.En}'.",
-                [GuardResult.Unmet("Please give a reason.", "Comment")]);
+                [GuardResult.Unmet(DomainText.Get("Guard.GiveReason"), "Comment")]);
 
         var unmet = new Dictionary<TransitionDefinition, IReadOnlyList<GuardResult>>();
         foreach (var t in permitted) unmet[t] = await UnmetGuardsAsync(t, instance, subject, actor, comment, ct);

@@ -25,7 +25,7 @@ internal sealed class HasBudgetLinesGuard : GrantGuard
     protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
         a.BudgetLines.Count > 0
             ? GuardResult.Ok
-            : GuardResult.Unmet("Add at least one budget line: the amount requested is the total of the budget lines.", "BudgetLines");
+            : GuardResult.Unmet(DomainText.Get("Guard.BudgetLines"), "BudgetLines");
 }
 
 internal sealed class HasPartnerGuard : GrantGuard
@@ -36,7 +36,7 @@ internal sealed class HasPartnerGuard : GrantGuard
     protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
         a.Partners.Any(p => p.StatePartyId != a.ApplicantStateId)
             ? GuardResult.Ok
-            : GuardResult.Unmet("Name at least one partner State Party other than your own.", "Partners");
+            : GuardResult.Unmet(DomainText.Get("Guard.Partner"), "Partners");
 }
 
 internal sealed class RoundOpenGuard : GrantGuard
@@ -49,8 +49,7 @@ internal sealed class RoundOpenGuard : GrantGuard
         var round = a.Round ?? throw new InvalidOperationException("Load the round with the application.");
         return round.IsOpenAt(c.UtcNow)
             ? GuardResult.Ok
-            : GuardResult.Unmet($"The round '{round.Title}' accepts applications from {FundTime.DescribeWithUtc(round.OpensAtUtc)} " +
-                                $"to {FundTime.DescribeWithUtc(round.ClosesAtUtc)}; it is not open now.");
+            : GuardResult.Unmet(DomainText.Get("Guard.RoundClosed", round.Title, FundTime.DescribeWithUtc(round.OpensAtUtc), FundTime.DescribeWithUtc(round.ClosesAtUtc)));
     }
 }
 
@@ -64,7 +63,7 @@ internal sealed class WithinCeilingGuard : GrantGuard
         var round = a.Round ?? throw new InvalidOperationException("Load the round with the application.");
         return a.RequestedAmount <= round.Ceiling
             ? GuardResult.Ok
-            : GuardResult.Unmet($"The budget totals {a.RequestedAmount}, more than the round's ceiling of {round.Ceiling} per application.", "BudgetLines");
+            : GuardResult.Unmet(DomainText.Get("Guard.AboveCeiling", a.RequestedAmount, round.Ceiling), "BudgetLines");
     }
 }
 
@@ -77,7 +76,7 @@ internal sealed class GenderChecklistCompleteGuard : GrantGuard
         a.GenderReview is not null
             ? GuardResult.Ok
             // "Answers": the checklist's own form supplies what is missing, so the application page names it only there.
-            : GuardResult.Unmet("Answer each item of the checklist and choose the gender marker.", "Answers");
+            : GuardResult.Unmet(DomainText.Get("Guard.Checklist"), "Answers");
 }
 
 internal sealed class CommitteeQuorumGuard(IOptions<GrantRulesOptions> options) : GrantGuard
@@ -91,7 +90,7 @@ internal sealed class CommitteeQuorumGuard(IOptions<GrantRulesOptions> options) 
         var counting = a.CountingScores.Count;
         return counting >= quorum
             ? GuardResult.Ok
-            : GuardResult.Unmet($"A decision needs scores from at least {quorum} committee members who are not recused; {counting} scored so far.");
+            : GuardResult.Unmet(DomainText.Get("Guard.Quorum", quorum, counting));
     }
 }
 
@@ -103,7 +102,7 @@ internal sealed class DecisionRecordedGuard : GrantGuard
     protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
         a.ApprovedAmount is not null && !string.IsNullOrWhiteSpace(a.DecisionRationale)
             ? GuardResult.Ok
-            : GuardResult.Unmet("Record the approved amount and the rationale.", "ApprovedAmount");
+            : GuardResult.Unmet(DomainText.Get("Guard.Decision"), "ApprovedAmount");
 }
 
 internal sealed class FirstTrancheDisbursedGuard : GrantGuard
@@ -114,7 +113,7 @@ internal sealed class FirstTrancheDisbursedGuard : GrantGuard
     protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
         a.AgreementSignedOn is not null && a.Disbursed.Amount > 0
             ? GuardResult.Ok
-            : GuardResult.Unmet("Give the date the agreement was signed and the first tranche's amount, value date and bank reference.", "SignedOn");
+            : GuardResult.Unmet(DomainText.Get("Guard.FirstTranche"), "SignedOn");
 }
 
 internal sealed class FinalReportSubmittedGuard : GrantGuard
@@ -125,7 +124,7 @@ internal sealed class FinalReportSubmittedGuard : GrantGuard
     protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
         a.Reports.Any(r => r.IsFinal && r.Status == ReportStatus.Submitted)
             ? GuardResult.Ok
-            : GuardResult.Unmet("No final report is waiting for review: the grantee has not sent one, or the one sent was returned for revision.");
+            : GuardResult.Unmet(DomainText.Get("Guard.NoFinalReport"));
 }
 
 internal sealed class GrantBalancedGuard : GrantGuard
@@ -149,7 +148,7 @@ internal sealed class ProposalCompleteGuard : GrantGuard
         return problems.Count == 0
             ? GuardResult.Ok
             : GuardResult.Unmet(problems.Count == 1 ? problems[0].Message
-                : $"{problems[0].Message} (and {problems.Count - 1} more {(problems.Count == 2 ? "thing" : "things")} to complete)", problems[0].Field);
+                : DomainText.Get(problems.Count == 2 ? "Proposal.AndOneMore" : "Proposal.AndMore", problems[0].Message, problems.Count - 1), problems[0].Field);
     }
 }
 
@@ -168,7 +167,7 @@ internal sealed class ScreeningDecidedGuard : GrantGuard
         };
         return a.LatestScreening?.Outcome == expected
             ? GuardResult.Ok
-            : GuardResult.Unmet("Record the screening checklist and the decision with its rationale first.", "Screening");
+            : GuardResult.Unmet(DomainText.Get("Guard.Screening"), "Screening");
     }
 }
 
@@ -180,11 +179,11 @@ internal sealed class EligibilityChecksPassedGuard : GrantGuard
     protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c)
     {
         var checks = a.LatestChecks;
-        if (checks.Count == 0) return GuardResult.Unmet("The automatic eligibility checks have not been run.");
+        if (checks.Count == 0) return GuardResult.Unmet(DomainText.Get("Guard.ChecksNotRun"));
         var failed = checks.Where(x => !x.Passed).ToList();
         return failed.Count == 0
             ? GuardResult.Ok
-            : GuardResult.Unmet($"Automatic checks not met: {string.Join("; ", failed.Select(f => f.Title))}.");
+            : GuardResult.Unmet(DomainText.Get("Guard.ChecksFailed", string.Join("; ", failed.Select(f => DomainText.CheckTitle(f.Code, f.Title)))));
     }
 }
 
@@ -196,5 +195,5 @@ internal sealed class ClarificationAnsweredGuard : GrantGuard
     protected override GuardResult Evaluate(GrantApplication a, WorkflowContext c) =>
         a.Clarifications.Count > 0 && a.OpenClarification is null
             ? GuardResult.Ok
-            : GuardResult.Unmet("Answer the ISU's questions first.", "Answer");
+            : GuardResult.Unmet(DomainText.Get("Guard.Answer"), "Answer");
 }

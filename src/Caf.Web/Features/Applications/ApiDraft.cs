@@ -96,7 +96,7 @@ public sealed record ApiDraft(
             ContributionCash = ContributionCash,
             ContributionInKind = ContributionInKind,
         };
-        var partners = Capped(Partners, "partners", "partners");
+        var partners = Capped(Partners, "partners", "Noun.Partners");
         for (var i = 0; i < partners.Count; i++)
         {
             var field = $"partners[{i}]";
@@ -112,7 +112,7 @@ public sealed record ApiDraft(
             else
                 form.Partners.Add(new DraftForm.PartnerRow { Role = role });
         }
-        var budget = Capped(Budget, "budget", "budget lines");
+        var budget = Capped(Budget, "budget", "Noun.BudgetLines");
         for (var i = 0; i < budget.Count; i++)
             form.Budget.Add(new DraftForm.BudgetRow
             {
@@ -121,7 +121,7 @@ public sealed record ApiDraft(
                 Quantity = budget[i].Quantity,
                 UnitCost = budget[i].UnitCost,
             });
-        var delegation = Capped(Delegation, "delegation", "participants");
+        var delegation = Capped(Delegation, "delegation", "Noun.Participants");
         for (var i = 0; i < delegation.Count; i++)
             form.Delegation.Add(new DraftForm.ParticipantRow
             {
@@ -132,12 +132,12 @@ public sealed record ApiDraft(
                 AgeBand = Choice(delegation[i].AgeBand, AgeBand.NotStated, $"delegation[{i}].ageBand"),
                 Disability = Choice(delegation[i].Disability, Disability.NotStated, $"delegation[{i}].disability"),
             });
-        var themes = Capped(Themes, "themes", "themes");
+        var themes = Capped(Themes, "themes", "Noun.Themes");
         for (var i = 0; i < themes.Count; i++)
             if (Choice(themes[i], ThematicArea.None, $"themes[{i}]") is not ThematicArea.None and var theme) form.Themes.Add(theme);
-        form.Results.AddRange(Capped(Results, "results", "results").Select(r => new DraftForm.ResultRow
+        form.Results.AddRange(Capped(Results, "results", "Noun.Results").Select(r => new DraftForm.ResultRow
             { Result = r.Result, Indicator = r.Indicator, Target = r.Target, BySex = r.BySex, ByAge = r.ByAge }));
-        var activities = Capped(Activities, "activities", "activities");
+        var activities = Capped(Activities, "activities", "Noun.Activities");
         for (var i = 0; i < activities.Count; i++)
             form.Activities.Add(new DraftForm.ActivityRow
             {

@@ -11,43 +11,43 @@ public sealed class DraftForm
     public const int BlankRows = 3;
 
     // No [Required] or [StringLength]: ProposalDraft.Problems says what is wrong, once, for the page and the API alike.
-    [Display(Name = "Title")]
+    [Display(Name = "Field.Title")]
     public string? Title { get; set; }
 
-    [Display(Name = "Summary of the exchange")]
+    [Display(Name = "Field.Summary")]
     public string? Summary { get; set; }
 
-    [Display(Name = "Round")]
+    [Display(Name = "Field.Round")]
     public Guid? RoundId { get; set; }
 
-    [Display(Name = "Activities start")]
+    [Display(Name = "Field.ActivitiesStart")]
     public DateOnly? ActivityStart { get; set; }
 
-    [Display(Name = "Activities end")]
+    [Display(Name = "Field.ActivitiesEnd")]
     public DateOnly? ActivityEnd { get; set; }
 
-    [Display(Name = "Thematic areas")]
+    [Display(Name = "Field.Themes")]
     public List<ThematicArea> Themes { get; set; } = [];
 
-    [Display(Name = "Action-plan actions this exchange serves")]
+    [Display(Name = "Field.Actions")]
     public List<Guid> Actions { get; set; } = [];
 
-    [Display(Name = "Objectives")]
+    [Display(Name = "Field.Objectives")]
     public string? Objectives { get; set; }
 
-    [Display(Name = "Gender and diversity analysis")]
+    [Display(Name = "Field.GenderAnalysis")]
     public string? GenderAnalysis { get; set; }
 
-    [Display(Name = "Do no harm and safeguarding")]
+    [Display(Name = "Field.DoNoHarm")]
     public string? DoNoHarm { get; set; }
 
-    [Display(Name = "Follow-up and dissemination plan")]
+    [Display(Name = "Field.FollowUpPlan")]
     public string? FollowUpPlan { get; set; }
 
-    [Display(Name = "National contribution in cash")]
+    [Display(Name = "Field.ContributionCash")]
     public decimal? ContributionCash { get; set; }
 
-    [Display(Name = "National contribution in kind")]
+    [Display(Name = "Field.ContributionInKind")]
     public string? ContributionInKind { get; set; }
 
     public decimal BudgetTotal => Bounds.Sum(Budget.Select(b => b.Total ?? 0));
@@ -60,8 +60,8 @@ public sealed class DraftForm
 
     public sealed class PartnerRow
     {
-        [Display(Name = "Partner State Party")] public Guid? StatePartyId { get; set; }
-        [Display(Name = "Partner's role")] public PartnerRole Role { get; set; } = PartnerRole.Host;
+        [Display(Name = "Field.PartnerState")] public Guid? StatePartyId { get; set; }
+        [Display(Name = "Field.PartnerRole")] public PartnerRole Role { get; set; } = PartnerRole.Host;
     }
 
     public sealed class ResultRow
@@ -76,18 +76,18 @@ public sealed class DraftForm
     public sealed class ActivityRow
     {
         public string? Description { get; set; }
-        [Display(Name = "Activity start")] public DateOnly? Start { get; set; }
-        [Display(Name = "Activity end")] public DateOnly? End { get; set; }
+        [Display(Name = "Field.ActivityStart")] public DateOnly? Start { get; set; }
+        [Display(Name = "Field.ActivityEnd")] public DateOnly? End { get; set; }
         public string? Place { get; set; }
-        [Display(Name = "Country of the activity")] public Guid? StatePartyId { get; set; }
+        [Display(Name = "Field.ActivityCountry")] public Guid? StatePartyId { get; set; }
     }
 
     public sealed class BudgetRow
     {
         public BudgetCategory Category { get; set; } = BudgetCategory.Travel;
         public string? Description { get; set; }
-        [Display(Name = "Quantity")] public decimal? Quantity { get; set; }
-        [Display(Name = "Unit cost")] public decimal? UnitCost { get; set; }
+        [Display(Name = "Field.Quantity")] public decimal? Quantity { get; set; }
+        [Display(Name = "Field.UnitCost")] public decimal? UnitCost { get; set; }
         /// <summary>Shown beside the line (cents: CHF, USD, EUR); never throws, whatever was typed (the bounds are reported separately).</summary>
         public decimal? Total => Quantity is { } q && UnitCost is { } u ? Money.Round(Bounds.Product(q, u)) : null;
     }

@@ -84,7 +84,7 @@ public sealed class Drafts(CafDbContext db, ApplicationAccess access, UserAction
         // workflow trigger, so the workflow's role check would not catch it: the use case does, for the page and the API.
         if (existing is not null && !ApplicationAccess.ActsForApplicant(existing, applicant))
             return new DraftOutcome(new CommandOutcome(403, [(null,
-                "Only the applicant State Party's own focal points change this application; a partner State Party reads it.")]), existing, []);
+                InterfaceLanguage.Text("Edit.PartnerReadsOnly"))]), existing, []);
         var problems = await ProblemsAsync(applicant, draft, existing, ct);
         if (problems.Count > 0) return new DraftOutcome(CommandOutcome.Invalid(problems), existing, []);
         var userId = ApplicationAccess.ActorFor(applicant).UserId;
@@ -119,7 +119,7 @@ public sealed class Drafts(CafDbContext db, ApplicationAccess access, UserAction
             // The id is taken by an application this person does not see (a forged form): refused, nothing told of it.
             var made = await access.LoadAsync(sent, applicant, ct);
             return made is null
-                ? new DraftOutcome(new CommandOutcome(404, [(null, "This form can no longer be saved. Open a new draft and try again.")]), null, [])
+                ? new DraftOutcome(new CommandOutcome(404, [(null, InterfaceLanguage.Text("Edit.FormExpired"))]), null, [])
                 : new DraftOutcome(CommandOutcome.Done, made, []) { AlreadyCreated = true };
         }
     }
@@ -128,7 +128,7 @@ public sealed class Drafts(CafDbContext db, ApplicationAccess access, UserAction
         CancellationToken ct)
     {
         var stateId = applicant.StatePartyId()
-                      ?? throw new DomainException("Only an applicant acting for their own State Party can create a draft.");
+                      ?? throw new DomainException(InterfaceLanguage.Text("Edit.OnlyApplicants"));
         var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == draft.RoundId, ct);
         // Checked again inside the unit of work: the round may have closed since the draft's problems were listed.
         if (draft.RoundProblems(round, now).FirstOrDefault() is { Field: not null } problem) throw new DomainException(problem.Message, problem.Field);

@@ -99,7 +99,7 @@ public sealed class EditModel(ApplicationAccess access, Drafts drafts, CafDbCont
             : submit ? await drafts.SubmitAsync(existing, User, draft, uploads, null, ct) : await drafts.SaveAsync(existing, User, draft, uploads, remove, ct);
         if (outcome.AlreadyCreated)
         {
-            TempData["Message"] = "Draft saved.";
+            TempData["Message"] = InterfaceLanguage.Text("Edit.Saved");
             return RedirectToPage("/Applications/Edit", new { id = outcome.Application!.Id });
         }
         if (!outcome.Succeeded)
@@ -113,15 +113,15 @@ public sealed class EditModel(ApplicationAccess access, Drafts drafts, CafDbCont
             // The draft is saved, so nothing typed or attached is lost; every problem is listed at once, by field.
             foreach (var (field, message) in outcome.Incomplete) ModelState.AddModelError(DraftForm.FieldKey(field), message);
             Problems = outcome.Incomplete;
-            TempData["Message"] = "Draft saved. It cannot be submitted yet: complete what is listed below.";
+            TempData["Message"] = InterfaceLanguage.Text("Edit.SavedIncomplete");
             return await RedisplayAsync(saved.Id, 400, ct, saved);
         }
         if (outcome.Submitted)
         {
-            TempData["Message"] = $"Submitted. Your reference is {saved.Reference}.";
+            TempData["Message"] = InterfaceLanguage.Format("Edit.Submitted", saved.Reference);
             return RedirectToPage("/Applications/Details", new { id = saved.Id });
         }
-        TempData["Message"] = saved.Stage == GrantStages.ClarificationRequested ? "Changes saved. Send your answer when you are ready." : "Draft saved.";
+        TempData["Message"] = InterfaceLanguage.Text(saved.Stage == GrantStages.ClarificationRequested ? "Edit.ChangesSaved" : "Edit.Saved");
         return RedirectToPage("/Applications/Edit", new { id = saved.Id });
     }
 

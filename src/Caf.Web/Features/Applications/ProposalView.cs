@@ -35,8 +35,8 @@ internal sealed record ProposalView(
         var women = list.Count(p => p.Sex == Sex.Female);
         var men = list.Count(p => p.Sex == Sex.Male);
         var notStated = list.Count - women - men;
-        var text = $"{women} {(women == 1 ? "woman" : "women")}, {men} {(men == 1 ? "man" : "men")}";
-        return notStated > 0 ? $"{text}; {notStated} not stated" : text;
+        var text = $"{Say(women == 1 ? "Counts.Woman" : "Counts.Women", women)}, {Say(men == 1 ? "Counts.Man" : "Counts.Men", men)}";
+        return notStated > 0 ? $"{text}; {Say("Counts.NotStated", notStated)}" : text;
     }
 
     /// <summary>"1 under 25, 2 aged 40–59; 1 not stated": the delegation by age band, bands in order.</summary>
@@ -46,11 +46,11 @@ internal sealed record ProposalView(
         var stated = DisplayNames.AgeBands.Where(b => b.Band != AgeBand.NotStated)
             .Select(b => (b.Band, b.Label, Count: list.Count(p => p.AgeBand == b.Band)))
             .Where(b => b.Count > 0)
-            .Select(b => b.Band == AgeBand.Under25 ? $"{b.Count} under 25" : $"{b.Count} aged {b.Label}")
+            .Select(b => b.Band == AgeBand.Under25 ? Say("Counts.Under25", b.Count) : Say("Counts.Aged", b.Count, b.Label))
             .ToList();
         var notStated = list.Count(p => p.AgeBand == AgeBand.NotStated);
-        var text = stated.Count > 0 ? string.Join(", ", stated) : "no age stated";
-        return notStated > 0 && stated.Count > 0 ? $"{text}; {notStated} not stated" : text;
+        var text = stated.Count > 0 ? string.Join(", ", stated) : Say("Counts.NoAge");
+        return notStated > 0 && stated.Count > 0 ? $"{text}; {Say("Counts.NotStated", notStated)}" : text;
     }
 
     /// <summary>"1 with a disability; 2 not stated": self-declared, so "not stated" is counted apart.</summary>
@@ -59,7 +59,9 @@ internal sealed record ProposalView(
         var list = participants.ToList();
         var yes = list.Count(p => p.Disability == Disability.Yes);
         var notStated = list.Count(p => p.Disability == Disability.NotStated);
-        var text = $"{yes} with a disability";
-        return notStated > 0 ? $"{text}; {notStated} not stated" : text;
+        var text = Say("Counts.WithDisability", yes);
+        return notStated > 0 ? $"{text}; {Say("Counts.NotStated", notStated)}" : text;
     }
+
+    private static string Say(string key, params object?[] args) => InterfaceLanguage.Format(key, args);
 }

@@ -15,7 +15,7 @@ public sealed class RespondModel(ApplicationAccess access, WorkflowEngine engine
 
     // No [Required] or [StringLength]: GrantApplication.AnswerClarification says what is wrong, once.
     [BindProperty]
-    [Display(Name = "Your answer")]
+    [Display(Name = "Respond.YourAnswer")]
     public string? Answer { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -30,7 +30,7 @@ public sealed class RespondModel(ApplicationAccess access, WorkflowEngine engine
         if (!ApplicationAccess.ActsForApplicant(Application, User)) return Forbid();
         if (!ModelState.IsValid) return Invalid();
         var outcome = await clarifications.AnswerAsync(Application, User, Answer, ct);
-        if (outcome.Succeeded) return Done("Answer sent. The application is back with the ISU for screening.");
+        if (outcome.Succeeded) return Done(InterfaceLanguage.Text("Respond.Sent"));
         // The answer is the page's own field, not an Input.X.
         this.ShowRefusal(outcome, f => f ?? "");
         var status = Response.StatusCode;

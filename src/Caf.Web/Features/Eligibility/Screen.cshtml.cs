@@ -40,6 +40,10 @@ public sealed class ScreenModel(ApplicationAccess access, WorkflowEngine engine,
 
     public IReadOnlyList<string> Items => screenings.Items;
 
+    /// <summary>An automatic check by its name in the page's language; as it was recorded if the files know no such check.</summary>
+    public static string CheckTitle(Caf.Data.Entities.EligibilityCheck check) =>
+        DomainText.CheckTitle(check.Code, check.Title);
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? choice, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
@@ -53,7 +57,7 @@ public sealed class ScreenModel(ApplicationAccess access, WorkflowEngine engine,
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         var outcome = await screenings.RerunChecksAsync(Application, User, ct);
-        TempData["Message"] = outcome.Succeeded ? "The automatic checks were run again." : outcome.Errors[0].Message;
+        TempData["Message"] = outcome.Succeeded ? InterfaceLanguage.Text("Screen.ChecksRunAgain") : outcome.Errors[0].Message;
         return RedirectToPage(new { id });
     }
 
@@ -77,9 +81,9 @@ public sealed class ScreenModel(ApplicationAccess access, WorkflowEngine engine,
         return outcome.Succeeded
             ? Done(Input.Decision switch
             {
-                ScreeningOutcome.Eligible => "Declared eligible; the applicant is told by email.",
-                ScreeningOutcome.Ineligible => "Declared ineligible; the applicant is told by email.",
-                _ => "Questions sent to the applicant.",
+                ScreeningOutcome.Eligible => InterfaceLanguage.Text("Screen.DeclaredEligible"),
+                ScreeningOutcome.Ineligible => InterfaceLanguage.Text("Screen.DeclaredIneligible"),
+                _ => InterfaceLanguage.Text("Screen.QuestionsSent"),
             })
             : await RefusedAsync(outcome, id, ct);
     }

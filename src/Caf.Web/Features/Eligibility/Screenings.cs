@@ -13,14 +13,10 @@ namespace Caf.Web.Features.Eligibility;
 /// </summary>
 public sealed class Screenings(CafDbContext db, UserActions actions, IConfiguration configuration, TimeProvider clock) : IUseCase
 {
-    /// <summary>Used when the configuration names no items (Eligibility:ManualChecklist).</summary>
-    public static readonly IReadOnlyList<string> DefaultChecklist =
-    [
-        "The exchange is between States Parties and serves the Convention's implementation (peer or South-South learning).",
-        "The activities, the delegation and the budget are consistent with each other and with the Fund's purpose.",
-        "No other funding covers the same costs.",
-        "The endorsement letter is signed by the national authority responsible for mine action.",
-    ];
+    /// <summary>Used when the configuration names no items (Eligibility:ManualChecklist): in the page's language.</summary>
+    public static IReadOnlyList<string> DefaultChecklist => [.. DefaultChecklistKeys.Select(InterfaceLanguage.Text)];
+
+    private static readonly string[] DefaultChecklistKeys = ["Screening.Item1", "Screening.Item2", "Screening.Item3", "Screening.Item4"];
 
     /// <summary>The items of the ISU's checklist, in order.</summary>
     public IReadOnlyList<string> Items => configuration.GetSection("Eligibility:ManualChecklist").Get<string[]>() is { Length: > 0 } items

@@ -124,7 +124,7 @@ public abstract class ApplicationPageModel : PageModel
     private protected decimal? ReadAmount(string key, string? typed, string label)
     {
         if (string.IsNullOrWhiteSpace(typed)) return null;
-        if (StrictDecimalBinder.Read(typed.Trim()) is { } amount) return amount;
+        if (StrictDecimalBinder.Read(typed.Trim(), System.Globalization.CultureInfo.CurrentCulture) is { } amount) return amount;
         ModelState.AddModelError(key, PlainBindingMessages.NotANumber(label, typed.Trim()));
         return null;
     }

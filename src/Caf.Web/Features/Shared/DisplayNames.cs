@@ -5,120 +5,57 @@ namespace Caf.Web.Features.Shared;
 
 /// <summary>
 /// The words a person reads for each of the application's enums and roles: the one place every feature (pages and
-/// workbooks) takes them from, so that no internal identifier ("DailyAllowance", "IsuOfficer") reaches anyone.
+/// workbooks) takes them from, so that no internal identifier ("DailyAllowance", "IsuOfficer") reaches anyone. Each is
+/// the resource text "Name.{Enum}.{Value}" in the page's language (issue 15); outside a request, English.
 /// </summary>
 internal static class DisplayNames
 {
-    public static readonly IReadOnlyList<(ThematicArea Area, string Label)> Themes =
+    private static readonly ThematicArea[] ThemeOrder =
     [
-        (ThematicArea.ClearanceAndLandRelease, "Article 5 clearance and land release"),
-        (ThematicArea.StockpileDestruction, "Article 4 stockpile destruction"),
-        (ThematicArea.RiskEducation, "Explosive ordnance risk education"),
-        (ThematicArea.VictimAssistance, "Victim assistance"),
-        (ThematicArea.InformationManagement, "Information management"),
-        (ThematicArea.NationalCapacityAndOwnership, "National capacity and ownership"),
-        (ThematicArea.GenderAndDiversity, "Gender and diversity mainstreaming"),
+        ThematicArea.ClearanceAndLandRelease, ThematicArea.StockpileDestruction, ThematicArea.RiskEducation, ThematicArea.VictimAssistance,
+        ThematicArea.InformationManagement, ThematicArea.NationalCapacityAndOwnership, ThematicArea.GenderAndDiversity,
     ];
 
-    public static readonly IReadOnlyList<(AgeBand Band, string Label)> AgeBands =
-    [
-        (AgeBand.NotStated, "Not stated"),
-        (AgeBand.Under25, "Under 25"),
-        (AgeBand.From25To39, "25–39"),
-        (AgeBand.From40To59, "40–59"),
-        (AgeBand.SixtyAndOver, "60 and over"),
-    ];
+    /// <summary>The words for <paramref name="value"/> of its enum, in the page's language.</summary>
+    private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => InterfaceLanguage.Text($"Name.{typeof(TEnum).Name}.{value}");
 
-    public static readonly IReadOnlyList<(Disability Value, string Label)> Disabilities =
-    [
-        (Disability.NotStated, "Not stated"),
-        (Disability.Yes, "Yes"),
-        (Disability.No, "No"),
-    ];
+    public static IReadOnlyList<(ThematicArea Area, string Label)> Themes => [.. ThemeOrder.Select(t => (t, Name(t)))];
+
+    public static IReadOnlyList<(AgeBand Band, string Label)> AgeBands => [.. Enum.GetValues<AgeBand>().Select(b => (b, Name(b)))];
+
+    public static IReadOnlyList<(Disability Value, string Label)> Disabilities => [.. Enum.GetValues<Disability>().Select(d => (d, Name(d)))];
 
     public static string Describe(ThematicArea areas) =>
-        string.Join("; ", Themes.Where(t => areas.HasFlag(t.Area)).Select(t => t.Label));
+        string.Join("; ", ThemeOrder.Where(t => areas.HasFlag(t)).Select(Name));
 
-    public static string Section(ProposalSection section) => section switch
-    {
-        ProposalSection.General => "The exchange (title, summary, dates, themes)",
-        ProposalSection.Partners => "Partner States Parties",
-        ProposalSection.Objectives => "Objectives, results and indicators",
-        ProposalSection.Activities => "Activities and itinerary",
-        ProposalSection.Delegation => "Delegation",
-        ProposalSection.Budget => "Budget and national contribution",
-        ProposalSection.GenderAndSafeguarding => "Gender, diversity and safeguarding",
-        ProposalSection.FollowUp => "Follow-up",
-        _ => "Attachments",
-    };
+    public static string Section(ProposalSection section) => Name(section);
 
-    public static string Label(AgeBand band) => AgeBands.FirstOrDefault(b => b.Band == band).Label ?? "Not stated";
+    public static string Label(AgeBand band) => Name(band);
 
-    public static string Label(Disability disability) => Disabilities.FirstOrDefault(d => d.Value == disability).Label ?? "Not stated";
+    public static string Label(Disability disability) => Name(disability);
 
-    public static string Label(Sex sex) => sex switch { Sex.Female => "Female", Sex.Male => "Male", _ => "Not stated" };
+    public static string Label(Sex sex) => Name(sex);
 
-    public static string Label(PartnerRole role) => role == PartnerRole.Host ? "host" : "visiting";
+    public static string Label(PartnerRole role) => Name(role);
 
-    public static string Label(BudgetCategory category) => category switch
-    {
-        BudgetCategory.Travel => "Travel",
-        BudgetCategory.Accommodation => "Accommodation",
-        BudgetCategory.DailyAllowance => "Daily allowance",
-        BudgetCategory.Interpretation => "Interpretation",
-        BudgetCategory.Venue => "Venue",
-        BudgetCategory.Materials => "Materials",
-        _ => "Other",
-    };
+    public static string Label(BudgetCategory category) => Name(category);
 
-    public static string Label(LedgerEntryKind kind) => kind switch
-    {
-        LedgerEntryKind.Contribution => "Donor contribution",
-        LedgerEntryKind.Commitment => "Commitment",
-        LedgerEntryKind.Disbursement => "Payment to grantee",
-        LedgerEntryKind.Refund => "Refund from grantee",
-        LedgerEntryKind.BankCharge => "Bank charge",
-        LedgerEntryKind.CommitmentRelease => "Commitment released",
-        LedgerEntryKind.ExchangeLoss => "Exchange difference (loss)",
-        LedgerEntryKind.ExchangeGain => "Exchange difference (gain)",
-        _ => "Other entry",
-    };
+    public static string Label(LedgerEntryKind kind) => Name(kind);
 
-    public static string Label(TrancheCondition condition) => condition switch
-    {
-        TrancheCondition.OnSignature => "On signature",
-        TrancheCondition.DuringActivities => "During the activities",
-        _ => "After the final reports are accepted",
-    };
+    public static string Label(TrancheCondition condition) => Name(condition);
 
-    public static string Label(ReportStatus status) => status switch
-    {
-        ReportStatus.Submitted => "awaiting review",
-        ReportStatus.Accepted => "accepted",
-        _ => "returned to the grantee",
-    };
+    public static string Label(ReportStatus status) => Name(status);
 
-    public static string Label(ChecklistAnswer answer) => answer switch
-    {
-        ChecklistAnswer.Yes => "Yes",
-        ChecklistAnswer.Partial => "Partial",
-        ChecklistAnswer.No => "No",
-        _ => "Not applicable",
-    };
+    public static string Label(ChecklistAnswer answer) => Name(answer);
 
-    public static string Label(RoundStatus status) => status switch
-    {
-        RoundStatus.Draft => "Draft",
-        RoundStatus.Open => "Open",
-        _ => "Closed",
-    };
+    public static string Label(RoundStatus status) => Name(status);
 
     /// <summary>A committee decision, stored as the workflow trigger the chair fired, as the minutes state it.</summary>
     public static string Decision(string trigger) => trigger switch
     {
-        GrantTriggers.Approve => "Approved",
-        GrantTriggers.Reject => "Rejected",
-        GrantTriggers.Defer => "Deferred",
+        GrantTriggers.Approve => InterfaceLanguage.Text("Name.Decision.Approved"),
+        GrantTriggers.Reject => InterfaceLanguage.Text("Name.Decision.Rejected"),
+        GrantTriggers.Defer => InterfaceLanguage.Text("Name.Decision.Deferred"),
         _ => trigger,
     };
 

@@ -15,23 +15,24 @@ public static class FileSignatures
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
+    /// <summary>The kinds accepted, by extension, each with the key of how a person calls it ("a PDF document").</summary>
     public static readonly IReadOnlyDictionary<string, string> Kinds = new Dictionary<string, string>
     {
-        [".pdf"] = "a PDF document",
-        [".docx"] = "a Word document",
-        [".doc"] = "a Word 97–2003 document",
-        [".odt"] = "an OpenDocument text",
-        [".xlsx"] = "an Excel workbook",
-        [".txt"] = "a plain-text file",
+        [".pdf"] = "File.Pdf",
+        [".docx"] = "File.Word",
+        [".doc"] = "File.Word97",
+        [".odt"] = "File.OpenDocument",
+        [".xlsx"] = "File.Excel",
+        [".txt"] = "File.Text",
     };
 
     /// <summary>A signed paper document as it comes back, scanned or photographed (the grant agreement): PDF, JPEG or PNG.</summary>
     public static readonly IReadOnlyDictionary<string, string> ScanKinds = new Dictionary<string, string>
     {
-        [".pdf"] = "a PDF document",
-        [".jpg"] = "a JPEG image",
-        [".jpeg"] = "a JPEG image",
-        [".png"] = "a PNG image",
+        [".pdf"] = "File.Pdf",
+        [".jpg"] = "File.Jpeg",
+        [".jpeg"] = "File.Jpeg",
+        [".png"] = "File.Png",
     };
 
     public static bool IsAllowedExtension(string fileName) => IsAllowedExtension(fileName, Kinds);

@@ -12,14 +12,14 @@ internal static class UploadedDocuments
     {
         var name = Path.GetFileName(file.FileName);
         if (!FileSignatures.IsAllowedExtension(name, kinds))
-            return (null, $"{name}: attach documents as {string.Join(", ", kinds.Keys)}.");
-        if (file.Length == 0) return (null, $"{name} is empty. Please attach the document itself.");
-        if (file.Length > maxBytes) return (null, $"{name} is larger than {maxBytes / 1024 / 1024} MB. Please attach a smaller version.");
+            return (null, InterfaceLanguage.Format("Upload.WrongKind", name, string.Join(", ", kinds.Keys)));
+        if (file.Length == 0) return (null, InterfaceLanguage.Format("Upload.Empty", name));
+        if (file.Length > maxBytes) return (null, InterfaceLanguage.Format("Upload.TooLarge", name, maxBytes / 1024 / 1024));
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
         return FileSignatures.ContentMatchesName(name, bytes)
             ? (bytes, null)
-            : (null, $"The content of {name} is not {kinds[Path.GetExtension(name).ToLowerInvariant()]} although its name says so. Please attach the document itself.");
+            : (null, InterfaceLanguage.Format("Upload.NotWhatItSays", name, InterfaceLanguage.Text(kinds[Path.GetExtension(name).ToLowerInvariant()])));
     }
 }

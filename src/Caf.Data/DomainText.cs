@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Resources;
+using System.Text;
+
+namespace Caf.Data;
+
+/// <summary>
+/// What the domain says to people (a refusal, a problem with what was typed), in the language of the page or the request
+/// being answered (issue 15): English, French or Spanish from Resources/DomainText*.resx, by a symbolic key
+/// ("Proposal.NeedTitle"). Arguments are formatted as that language writes numbers and dates. Outside a request (a
+/// background job, the command line) the current culture is the invariant one and the text is English.
+/// </summary>
+public static class DomainText
+{
+    private static readonly ResourceManager Texts = new("Caf.Data.Resources.DomainText", typeof(DomainText).Assembly);
+
+    /// <summary>The text of <paramref name="key"/> in the current language; the key itself if no file has it (a test fails on that).</summary>
+    public static string Get(string key) => Texts.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+
+    /// <summary>An automatic eligibility check by its name in the current language; <paramref name="recorded"/> if the files have none.</summary>
+    public static string CheckTitle(string code, string recorded) =>
+        Texts.GetString($"Check.{code}", CultureInfo.CurrentUICulture) ?? recorded;
+
+    /// <summary>The text of <paramref name="key"/> with its placeholders ({0}, {1:d MMMM yyyy}) filled in the current language.</summary>
+    public static string Get(string key, params object?[] args) =>
+        string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(Get(key)), args);
+}
