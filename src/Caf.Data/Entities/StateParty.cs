@@ -23,6 +23,14 @@ public sealed class StateParty : IAudited
     public string? NameEs { get; private set; }
     public bool IsStateParty { get; private set; }
 
+    /// <summary>The state's name in <paramref name="language"/> ("fr", "es"), as the latest import gives it; in English otherwise.</summary>
+    public string NameIn(string language) => language switch
+    {
+        "fr" when !string.IsNullOrWhiteSpace(NameFr) => NameFr,
+        "es" when !string.IsNullOrWhiteSpace(NameEs) => NameEs,
+        _ => Name,
+    };
+
     /// <summary>Takes the names and party status of the latest import; the dated history stays in its <see cref="StatePartyRecord"/>.</summary>
     internal void UpdateFrom(StatePartyRecord record)
     {

@@ -21,9 +21,17 @@ internal static class ApplicationAuditHistory
         var id = applicationId.ToString();
         var records = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId == id).OrderByDescending(e => e.Sequence).Take(Shown + 1)
             .Select(e => new { e.Sequence, e.OccurredAtUtc, e.UserName, e.Action, e.Details }).ToListAsync(ct);
-        return ([.. records.Take(Shown).Select(r => new AuditHistoryLine(r.Sequence, r.OccurredAtUtc, r.UserName, Describe(r.Action, r.Details, stageLabel)))],
+        return ([.. records.Take(Shown).Select(r => new AuditHistoryLine(r.Sequence, r.OccurredAtUtc, Who(r.UserName), Describe(r.Action, r.Details, stageLabel)))],
             records.Count > Shown);
     }
+
+    /// <summary>Who made a record: a person's sign-in name, or the application itself ("system", "anonymous") in words.</summary>
+    private static string Who(string userName) => userName switch
+    {
+        "system" => InterfaceLanguage.Text("History.System"),
+        "anonymous" => InterfaceLanguage.Text("History.Anonymous"),
+        _ => userName,
+    };
 
     /// <summary>What a record says happened, in words: a stage change with its stages, a change with the fields it changed, a download.</summary>
     internal static string Describe(string action, string? details, Func<string, string> stageLabel)
@@ -33,13 +41,13 @@ internal static class ApplicationAuditHistory
         string? Field(string name) => root is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         return action switch
         {
-            "stage.changed" => $"moved it from {stageLabel(Field("from") ?? "?")} to {stageLabel(Field("to") ?? "?")}" +
+            "stage.changed" => InterfaceLanguage.Format("History.Moved", stageLabel(Field("from") ?? "?"), stageLabel(Field("to") ?? "?")) +
                                (Field("comment") is { Length: > 0 } comment ? $": “{comment}”" : ""),
-            "GrantApplication.created" => "created the application",
-            "GrantApplication.updated" => $"changed {Fields(root)}",
-            "signed-agreement.downloaded" => "downloaded the signed agreement",
-            "grant-ledger.exported" => "downloaded the grant ledger",
-            "bank-details.revealed" => "showed the grantee's bank details in full",
+            "GrantApplication.created" => InterfaceLanguage.Text("History.Created"),
+            "GrantApplication.updated" => InterfaceLanguage.Format("History.Changed", Fields(root)),
+            "signed-agreement.downloaded" => InterfaceLanguage.Text("History.AgreementDownloaded"),
+            "grant-ledger.exported" => InterfaceLanguage.Text("History.LedgerDownloaded"),
+            "bank-details.revealed" => InterfaceLanguage.Text("History.BankDetailsShown"),
             _ => action,
         };
     }
@@ -47,9 +55,20 @@ internal static class ApplicationAuditHistory
     /// <summary>The fields a change names, in words ("Title, Requested amount"); property names made readable.</summary>
     private static string Fields(JsonElement? root)
     {
-        if (root is not { ValueKind: JsonValueKind.Object } changes) return "it";
-        var names = changes.EnumerateObject().Select(p => Infrastructure.PlainBindingMessages.Label(p.Name.Replace(".", " ", StringComparison.Ordinal), lower: true)).ToList();
-        return names.Count == 0 ? "nothing" : string.Join(", ", names.Take(6)) + (names.Count > 6 ? $" and {names.Count - 6} more" : "");
+        if (root is not { ValueKind: JsonValueKind.Object } changes) return InterfaceLanguage.Text("History.It");
+        var names = changes.EnumerateObject().Select(p => FieldName(p.Name)).ToList();
+        return names.Count == 0 ? InterfaceLanguage.Text("History.Nothing")
+            : string.Join(", ", names.Take(6)) + (names.Count > 6 ? InterfaceLanguage.Format("History.AndMore", names.Count - 6) : "");
+    }
+
+    /// <summary>An application's property in words, in the page's language ("Property.SubmittedAtUtc"); else its name made readable.</summary>
+    private static string FieldName(string property)
+    {
+        var name = property.Split('.')[0];
+        var key = $"Property.{name}";
+        return InterfaceLanguage.Text(key) is var words && words != key
+            ? words
+            : Infrastructure.PlainBindingMessages.Label(property.Replace(".", " ", StringComparison.Ordinal), lower: true);
     }
 
     private static JsonDocument? Parse(string? details)

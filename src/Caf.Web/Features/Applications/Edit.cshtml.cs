@@ -155,7 +155,8 @@ public sealed class EditModel(ApplicationAccess access, Drafts drafts, CafDbCont
     private async Task LoadListsAsync(CancellationToken ct)
     {
         var own = User.StatePartyId();
-        AllStates = await db.StateParties.OrderBy(s => s.Name).ToListAsync(ct);
+        // In the order of the names the person reads ("Cambodge", "Colombie" in French).
+        AllStates = [.. (await db.StateParties.ToListAsync(ct)).OrderBy(Shown.State, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true))];
         States = AllStates.Where(s => s.IsStateParty && s.Id != own).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         ActionPlan = await db.ActionPlanActions.OrderBy(a => a.Plan).ThenBy(a => a.Number).ToListAsync(ct);

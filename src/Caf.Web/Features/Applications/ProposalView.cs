@@ -21,7 +21,7 @@ internal sealed record ProposalView(
         var actions = await db.ActionPlanActions.AsNoTracking().Where(a => actionIds.Contains(a.Id))
             .OrderBy(a => a.Plan).ThenBy(a => a.Number).ToListAsync(ct);
         var countryIds = application.Activities.Where(a => a.StatePartyId is not null).Select(a => a.StatePartyId!.Value).Distinct().ToList();
-        var countries = await db.StateParties.AsNoTracking().Where(s => countryIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var countries = (await db.StateParties.AsNoTracking().Where(s => countryIds.Contains(s.Id)).ToListAsync(ct)).ToDictionary(s => s.Id, Shown.State);
         return new ProposalView(application, actions, countries, headingLevel);
     }
 

@@ -14,6 +14,9 @@ internal static class Shown
 
     public static string Money(Money? money) => money is { } m ? Money(m) : "";
 
+    /// <summary>A state by its name in the page's language (the States Parties import gives the three).</summary>
+    public static string State(Caf.Data.Entities.StateParty? state) => state?.NameIn(InterfaceLanguage.Current) ?? "";
+
     /// <summary>"3 décembre 2026, 14:00 (heure de Genève)": a moment as the fund's business day reads it, in the page's language.</summary>
     public static string GenevaTime(DateTime utc) =>
         InterfaceLanguage.Format("Time.Geneva", FundTime.FromUtc(utc).ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture));

@@ -6,12 +6,13 @@ using static Microsoft.Playwright.Assertions;
 namespace Caf.IntegrationTests;
 
 /// <summary>
-/// The applicant's part of the grant journey in a real browser, in the applicant's language (issue 15, journey 1): a
-/// proposal completed in French with the keyboard alone, saved, taken up again and submitted; every page checked by
-/// axe-core and kept as a screenshot, and the application page shown with no English left on it.
+/// The start of the grant journey in a real browser, each person in their own language (issue 15, journeys 1 and 2): a
+/// proposal completed in French with the keyboard alone, saved, taken up again and submitted; an application screened in
+/// Spanish after one clarification answered in French. Every page is checked by axe-core and kept as a screenshot, and
+/// the application page is shown with no English left on it.
 /// </summary>
 [Collection(BrowserCollectionDefinition.Name)]
-public sealed class ApplicantJourneyBrowserTests(BrowserAppFactory factory)
+public sealed class LanguageJourneyBrowserTests(BrowserAppFactory factory)
 {
     [Fact]
     public async Task An_applicant_completes_a_proposal_in_French_with_the_keyboard_alone_saves_it_comes_back_and_submits_it()
@@ -32,7 +33,7 @@ public sealed class ApplicantJourneyBrowserTests(BrowserAppFactory factory)
         // Half the proposal, then "Enregistrer le brouillon": the draft keeps what was typed.
         var keys = new Keyboard(page);
         await keys.TypeAsync("#Form_Title", "Enquête non technique : une équipe cambodgienne en Colombie");
-        await keys.ChooseAsync("#partner-0", "Colombia");
+        await keys.ChooseAsync("#partner-0", "Colombie");
         await keys.TypeAsync("#Form_Budget_0__Description", "Vols aller-retour");
         await keys.TypeAsync("#Form_Budget_0__Quantity", "3");
         await keys.TypeAsync("#Form_Budget_0__UnitCost", "2000,50");
@@ -87,6 +88,102 @@ public sealed class ApplicantJourneyBrowserTests(BrowserAppFactory factory)
         Assert.True(english.Count == 0, $"The French application page shows English: {string.Join(", ", english)}\n{text}");
         journey.AssertNoViolations();
     }
+
+    [Fact]
+    public async Task The_ISU_screens_an_application_in_Spanish_after_one_clarification_answered_in_French()
+    {
+        await factory.StartBrowserAsync();
+        factory.RequireBrowser();
+        await factory.ResetAsync();
+        await SpeaksAsync(GrantJourney.Applicant, "fr");
+        await SpeaksAsync(GrantJourney.Isu, "es");
+        var scenario = new GrantScenario(factory);
+        var id = await scenario.CompleteDraftAsync(Caf.Data.FundTime.Today(factory.Clock).AddDays(60), title: "Intercambio sobre el estudio no técnico");
+        await WrittenInSpanishAsync(id);
+        await scenario.FireAsync(id, Caf.Data.GrantTriggers.Submit, GrantJourney.Applicant);
+        var journey = new CheckedJourney("2-screening-es");
+        var details = $"/Applications/Details/{id}";
+
+        // The pages are driven by their fields and actions, not their words: the words are the language's.
+        var isu = await factory.SignInAsync(GrantJourney.Isu, locale: "es-ES");
+        await Expect(isu.Locator("html")).ToHaveAttributeAsync("lang", "es");
+        await journey.SeeAsync(isu, "la lista de solicitudes");
+        await isu.GotoAsync(details);
+        await journey.SeeAsync(isu, "la solicitud presentada");
+        await FireAsync(isu, Caf.Data.GrantTriggers.StartScreening);
+        await Expect(isu.Locator("#stage")).ToHaveAttributeAsync("data-stage", Caf.Data.GrantStages.EligibilityScreening);
+        await journey.SeeAsync(isu, "examen iniciado");
+
+        await isu.Locator($"a[href$='?choice={Caf.Data.GrantTriggers.RequestClarification}']").ClickAsync();
+        await Expect(isu.GetByRole(AriaRole.Heading, new() { Name = "Examen de admisibilidad", Exact = true })).ToBeVisibleAsync();
+        await journey.SeeAsync(isu, "el examen de admisibilidad");
+        await ScreenAsync(isu, "Clarification", "Una pregunta antes de decidir.", "¿Quién de la delegación trabaja en la asistencia a las víctimas?");
+        await Expect(isu.GetByRole(AriaRole.Status)).ToHaveTextAsync("Preguntas enviadas al solicitante.");
+        await Expect(isu.Locator("#stage")).ToHaveAttributeAsync("data-stage", Caf.Data.GrantStages.ClarificationRequested);
+        await journey.SeeAsync(isu, "preguntas enviadas");
+
+        var applicant = await factory.SignInAsync(GrantJourney.Applicant, locale: "fr-FR");
+        await applicant.GotoAsync(details);
+        await Expect(applicant.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await journey.SeeAsync(applicant, "la demande attend une réponse");
+        await applicant.Locator($"a[href^='/Applications/Respond/{id}']").First.ClickAsync();
+        await Expect(applicant.Locator("#questions")).ToHaveTextAsync("¿Quién de la delegación trabaja en la asistencia a las víctimas?");
+        await journey.SeeAsync(applicant, "répondre aux questions");
+        await applicant.GetByLabel("Votre réponse").FillAsync("Chanthy Sok dirige notre service d'assistance aux victimes.");
+        await applicant.Locator("form button.primary").ClickAsync();
+        await Expect(applicant.GetByRole(AriaRole.Status)).ToHaveTextAsync("Réponse envoyée. La demande est de retour auprès de l'ISU pour examen.");
+        await Expect(applicant.Locator("#stage")).ToHaveAttributeAsync("data-stage", Caf.Data.GrantStages.EligibilityScreening);
+        await journey.SeeAsync(applicant, "réponse envoyée");
+
+        await isu.GotoAsync(details);
+        await journey.SeeAsync(isu, "la respuesta recibida");
+        await isu.Locator($"a[href$='?choice={Caf.Data.GrantTriggers.DeclareEligible}']").ClickAsync();
+        await journey.SeeAsync(isu, "el examen, de nuevo");
+        await ScreenAsync(isu, "Eligible", "Admisible: un intercambio claro entre Estados partes.", null);
+        await Expect(isu.GetByRole(AriaRole.Status)).ToHaveTextAsync("Declarada admisible; se informa al solicitante por correo electrónico.");
+        await Expect(isu.Locator("#stage")).ToHaveAttributeAsync("data-stage", Caf.Data.GrantStages.GenderReview);
+        await journey.SeeAsync(isu, "declarada admisible");
+
+        // The application page as the ISU reads it in Spanish: no English, but for names.
+        var round = await factory.WithDbAsync(db => db.Rounds.Select(r => r.Title).FirstAsync());
+        var text = (await isu.Locator("main").InnerTextAsync()).Replace(round, "", StringComparison.Ordinal);
+        var english = EnglishText.FoundIn(text, "es");
+        Assert.True(english.Count == 0, $"The Spanish application page shows English: {string.Join(", ", english)}\n{text}");
+        journey.AssertNoViolations();
+    }
+
+    /// <summary>Fires the workflow action <paramref name="trigger"/> from the application page's own button.</summary>
+    private static async Task FireAsync(IPage page, string trigger) =>
+        await page.Locator($"form:has(input[name=trigger][value='{trigger}']) button[type=submit]").ClickAsync();
+
+    /// <summary>The ISU's screening form: every item met, the decision, its rationale and any questions.</summary>
+    private static async Task ScreenAsync(IPage page, string decision, string rationale, string? questions)
+    {
+        var items = await page.Locator("fieldset.checklist-item").CountAsync();
+        for (var i = 0; i < items; i++) await page.Locator($"#met-{i}-yes").CheckAsync();
+        await page.Locator($"#decision-{decision}").CheckAsync();
+        await page.Locator("#Input_Rationale").FillAsync(rationale);
+        if (questions is not null) await page.Locator("#Input_Questions").FillAsync(questions);
+        await page.Locator("form button.primary").Last.ClickAsync();
+    }
+
+    /// <summary>The draft's words as a Spanish-speaking applicant would write them, so the page has no English of its own.</summary>
+    private Task<int> WrittenInSpanishAsync(Guid id) => factory.WithDbAsync(async db =>
+    {
+        var a = await Caf.Data.ApplicationQueries.WithGraph(db.Applications).SingleAsync(x => x.Id == id);
+        var partner = a.Partners.Single().StatePartyId;
+        a.UpdateDraft(a.Title, "Una delegación camboyana aprende los métodos de estudio de su socio.", a.ActivityStart, a.ActivityEnd);
+        a.DescribeProposal(a.ThematicAreas, "Adoptar los métodos de estudio basados en pruebas del socio.",
+            "Las mujeres son un tercio del personal; la delegación se reúne con grupos de mujeres.",
+            "Las entrevistas siguen el código de salvaguardia del anfitrión.",
+            "La delegación forma a los equipos nacionales en tres meses.");
+        a.SetNationalContribution(1_500m, "Tiempo del personal y transporte en el país");
+        a.ReplaceResults([("Los equipos aplican el procedimiento del socio", "Personal formado, por sexo y edad", "12", true, true)]);
+        a.ReplaceActivities([("Visita a los equipos de estudio del socio", a.ActivityStart, a.ActivityEnd, "Sitios provinciales", partner)]);
+        a.ReplaceBudget([(Caf.Data.Entities.BudgetCategory.Travel, "Vuelos", 2m, a.BudgetLines.Single().UnitCost)]);
+        a.ReplaceParticipants([("Chanthy Sok", "Directora adjunta", "CMAA", Caf.Data.Entities.Sex.Female)]);
+        return await db.SaveChangesAsync();
+    });
 
     /// <summary>Sets the language <paramref name="email"/> chose, as on the preferences page.</summary>
     private Task<int> SpeaksAsync(string email, string language) => factory.WithDbAsync(async db =>
