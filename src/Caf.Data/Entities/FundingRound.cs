@@ -25,44 +25,44 @@ public sealed record RoundTerms(
     /// <summary>Every broken rule, each with the field it is about, so a form can show them all at once.</summary>
     public IEnumerable<(string Field, string Message)> Problems()
     {
-        if (string.IsNullOrWhiteSpace(Title)) yield return (nameof(Title), "Give the round a title.");
+        if (string.IsNullOrWhiteSpace(Title)) yield return (nameof(Title), DomainText.Get("Round.NeedTitle"));
         else if (Title.Trim().Length > FundingRound.TitleMaxLength)
-            yield return (nameof(Title), $"Keep the title under {FundingRound.TitleMaxLength} characters.");
+            yield return (nameof(Title), DomainText.Get("Round.TitleTooLong", FundingRound.TitleMaxLength));
         if (Description?.Trim().Length > FundingRound.DescriptionMaxLength)
-            yield return (nameof(Description), $"Keep the description under {FundingRound.DescriptionMaxLength:#,##0} characters.");
-        if (ClosesAtUtc <= OpensAtUtc) yield return (nameof(ClosesAtUtc), "The round must close after it opens.");
-        foreach (var (field, label, date) in new[] { (nameof(OpensAtUtc), "The opening date", DateOnly.FromDateTime(OpensAtUtc)),
-                     (nameof(ClosesAtUtc), "The closing date", DateOnly.FromDateTime(ClosesAtUtc)),
-                     (nameof(ImplementationStart), "The start of the implementation window", ImplementationStart),
-                     (nameof(ImplementationEnd), "The end of the implementation window", ImplementationEnd) })
-            if (Bounds.Date(label, date) is { } outside) yield return (field, outside);
+            yield return (nameof(Description), DomainText.Get("Round.DescriptionTooLong", FundingRound.DescriptionMaxLength));
+        if (ClosesAtUtc <= OpensAtUtc) yield return (nameof(ClosesAtUtc), DomainText.Get("Round.ClosesBeforeOpens"));
+        foreach (var (field, label, date) in new[] { (nameof(OpensAtUtc), "Round.OpeningDate", DateOnly.FromDateTime(OpensAtUtc)),
+                     (nameof(ClosesAtUtc), "Round.ClosingDate", DateOnly.FromDateTime(ClosesAtUtc)),
+                     (nameof(ImplementationStart), "Round.WindowStart", ImplementationStart),
+                     (nameof(ImplementationEnd), "Round.WindowEnd", ImplementationEnd) })
+            if (Bounds.Date(DomainText.Get(label), date) is { } outside) yield return (field, outside);
 
         var currencyKnown = FundingRound.SupportedCurrencies.Contains(Ceiling.Currency);
         if (!currencyKnown)
             yield return (nameof(FundingRound.Currency), NotAFundCurrency(Ceiling.Currency));
-        foreach (var problem in AmountProblems(Envelope, nameof(Envelope), "The envelope")) yield return problem;
-        foreach (var problem in AmountProblems(Ceiling, nameof(Ceiling), "The ceiling per application")) yield return problem;
+        foreach (var problem in AmountProblems(Envelope, nameof(Envelope), DomainText.Get("Round.TheEnvelope"))) yield return problem;
+        foreach (var problem in AmountProblems(Ceiling, nameof(Ceiling), DomainText.Get("Round.TheCeiling"))) yield return problem;
         if (Envelope.Currency != Ceiling.Currency)
-            yield return (nameof(Envelope), "The envelope and the ceiling must be in the round's currency.");
+            yield return (nameof(Envelope), DomainText.Get("Round.AmountsCurrency"));
         else if (Ceiling.Amount > 0 && Envelope.Amount > 0 && Ceiling > Envelope)
-            yield return (nameof(Ceiling), $"The ceiling per application ({Ceiling}) cannot be more than the round's envelope ({Envelope}).");
+            yield return (nameof(Ceiling), DomainText.Get("Round.CeilingAboveEnvelope", Ceiling, Envelope));
 
-        if (MaxDurationDays <= 0) yield return (nameof(MaxDurationDays), "The maximum duration must be at least one day.");
+        if (MaxDurationDays <= 0) yield return (nameof(MaxDurationDays), DomainText.Get("Round.DurationAtLeastOne"));
         else if (MaxDurationDays > MaxDurationLimit)
-            yield return (nameof(MaxDurationDays), $"The maximum duration must be at most {MaxDurationLimit:#,##0} days (ten years).");
+            yield return (nameof(MaxDurationDays), DomainText.Get("Round.DurationTooLong", MaxDurationLimit));
         if (ImplementationEnd <= ImplementationStart)
-            yield return (nameof(ImplementationEnd), "The implementation window must end after it starts.");
+            yield return (nameof(ImplementationEnd), DomainText.Get("Round.WindowEndsBeforeStart"));
 
         var unsupported = AllowedCurrencies.Where(c => !FundingRound.SupportedCurrencies.Contains(c)).ToList();
         if (AllowedCurrencies.Count == 0)
-            yield return (nameof(AllowedCurrencies), "Choose at least the round's own currency as an allowed currency.");
+            yield return (nameof(AllowedCurrencies), DomainText.Get("Round.NeedAllowedCurrency"));
         else if (unsupported.Count > 0)
-            yield return (nameof(AllowedCurrencies), $"{string.Join(", ", unsupported)} cannot be allowed: applications budget in CHF, USD or EUR.");
+            yield return (nameof(AllowedCurrencies), DomainText.Get("Round.UnsupportedCurrencies", string.Join(", ", unsupported)));
         else if (currencyKnown && !AllowedCurrencies.Contains(Ceiling.Currency))
-            yield return (nameof(AllowedCurrencies), $"The allowed currencies must include the round's own currency, {Ceiling.Currency}.");
+            yield return (nameof(AllowedCurrencies), DomainText.Get("Round.MustAllowOwnCurrency", Ceiling.Currency));
 
-        if (GenderChecklistVersion < 1) yield return (nameof(GenderChecklistVersion), "The gender checklist version is 1 or more.");
-        if (RubricVersion < 1) yield return (nameof(RubricVersion), "The scoring rubric version is 1 or more.");
+        if (GenderChecklistVersion < 1) yield return (nameof(GenderChecklistVersion), DomainText.Get("Round.ChecklistVersion"));
+        if (RubricVersion < 1) yield return (nameof(RubricVersion), DomainText.Get("Round.RubricVersion"));
         foreach (var problem in Reporting.Problems()) yield return problem;
     }
 
@@ -74,8 +74,8 @@ public sealed record RoundTerms(
     /// <summary>Why a currency, as typed, cannot be the round's: only what is short enough to read is repeated back.</summary>
     public static string NotAFundCurrency(string? typed) =>
         typed?.Trim() is { Length: > 0 and <= 10 } code
-            ? $"{code} is not a currency of the fund. Choose CHF, USD or EUR."
-            : "Choose CHF, USD or EUR as the round's currency.";
+            ? DomainText.Get("Round.NotAFundCurrency", code)
+            : DomainText.Get("Round.ChooseCurrency");
 
     private static IEnumerable<(string, string)> AmountProblems(Money amount, string field, string name)
     {
@@ -186,55 +186,55 @@ public sealed class FundingRound : IAudited
             case RoundStatus.Open:
                 if (Changes(terms).FirstOrDefault(c => !MayChange(c.Field)) is { Field: not null } changed)
                     throw new DomainException(
-                        $"The round is open: applicants rely on its terms, so only the description, the closing time (later, not earlier) and the reporting template may change. The {changed.Name} cannot.",
+                        DomainText.Get("Round.OpenTermsFixed", DomainText.Get(changed.Name)),
                         changed.Field);
                 if (terms.ClosesAtUtc < ClosesAtUtc)
-                    throw new DomainException("The round is open: its closing time may be extended but not brought forward.", nameof(ClosesAtUtc));
+                    throw new DomainException(DomainText.Get("Round.CloseOnlyLater"), nameof(ClosesAtUtc));
                 Apply(terms);
                 break;
             default:
-                throw new DomainException("The round is closed and can no longer be changed.");
+                throw new DomainException(DomainText.Get("Round.ClosedNoChange"));
         }
     }
 
     /// <summary>Publishes the round. It takes applications from its opening time until its closing time.</summary>
     public void Open(DateTime nowUtc)
     {
-        if (Status == RoundStatus.Open) throw new DomainException("The round is already open.");
-        if (Status == RoundStatus.Closed) throw new DomainException("A closed round cannot be opened again. Create a new round.");
+        if (Status == RoundStatus.Open) throw new DomainException(DomainText.Get("Round.AlreadyOpen"));
+        if (Status == RoundStatus.Closed) throw new DomainException(DomainText.Get("Round.ClosedNoReopen"));
         if (ClosesAtUtc <= nowUtc)
-            throw new DomainException("The round's closing time has passed. Set a later closing time before opening it.", nameof(ClosesAtUtc));
+            throw new DomainException(DomainText.Get("Round.ClosingPassed"), nameof(ClosesAtUtc));
         if (string.IsNullOrWhiteSpace(Description))
-            throw new DomainException("Describe the round before opening it: applicants read the description to decide whether to apply.", nameof(Description));
+            throw new DomainException(DomainText.Get("Round.NeedDescription"), nameof(Description));
         Status = RoundStatus.Open;
     }
 
     /// <summary>Stops taking applications now, whatever the closing time said; the announced times stay as they were.</summary>
     public void Close(DateTime nowUtc)
     {
-        if (Status == RoundStatus.Draft) throw new DomainException("The round has not been opened; a draft cannot be closed.");
-        if (Status == RoundStatus.Closed) throw new DomainException("The round is already closed.");
+        if (Status == RoundStatus.Draft) throw new DomainException(DomainText.Get("Round.DraftNoClose"));
+        if (Status == RoundStatus.Closed) throw new DomainException(DomainText.Get("Round.AlreadyClosed"));
         Status = RoundStatus.Closed;
         ClosedAtUtc = nowUtc;
     }
 
-    /// <summary>Each term that <paramref name="t"/> would change, in the order a refusal names them, with how a person calls it.</summary>
+    /// <summary>Each term that <paramref name="t"/> would change, in the order a refusal names them, with the key of how a person calls it.</summary>
     private IEnumerable<(string Field, string Name)> Changes(RoundTerms t)
     {
-        if (t.Title.Trim() != Title) yield return (nameof(Title), "title");
-        if ((t.Description?.Trim() ?? "") != Description) yield return (nameof(Description), "description");
-        if (t.OpensAtUtc != OpensAtUtc) yield return (nameof(OpensAtUtc), "opening time");
-        if (t.ClosesAtUtc != ClosesAtUtc) yield return (nameof(ClosesAtUtc), "closing time");
-        if (t.Envelope != Envelope) yield return (nameof(Envelope), "envelope");
-        if (t.Ceiling != Ceiling) yield return (nameof(Ceiling), "ceiling per application");
-        if (t.MaxDurationDays != MaxDurationDays) yield return (nameof(MaxDurationDays), "maximum duration");
-        if (t.ImplementationStart != ImplementationStart) yield return (nameof(ImplementationStart), "implementation window");
-        if (t.ImplementationEnd != ImplementationEnd) yield return (nameof(ImplementationEnd), "implementation window");
-        if (Canonical(t.AllowedCurrencies) != AllowedCurrencyCodes) yield return (nameof(AllowedCurrencies), "list of allowed currencies");
-        if (t.GenderChecklistVersion != GenderChecklistVersion) yield return (nameof(GenderChecklistVersion), "gender checklist version");
-        if (t.RubricVersion != RubricVersion) yield return (nameof(RubricVersion), "scoring rubric version");
-        if (t.FinalReportDays != FinalReportDays) yield return (nameof(FinalReportDays), "final report's due days");
-        if (t.InterimReportMonths != InterimReportMonths) yield return (nameof(InterimReportMonths), "interim reporting period");
+        if (t.Title.Trim() != Title) yield return (nameof(Title), "Round.Term.Title");
+        if ((t.Description?.Trim() ?? "") != Description) yield return (nameof(Description), "Round.Term.Description");
+        if (t.OpensAtUtc != OpensAtUtc) yield return (nameof(OpensAtUtc), "Round.Term.OpeningTime");
+        if (t.ClosesAtUtc != ClosesAtUtc) yield return (nameof(ClosesAtUtc), "Round.Term.ClosingTime");
+        if (t.Envelope != Envelope) yield return (nameof(Envelope), "Round.Term.Envelope");
+        if (t.Ceiling != Ceiling) yield return (nameof(Ceiling), "Round.Term.Ceiling");
+        if (t.MaxDurationDays != MaxDurationDays) yield return (nameof(MaxDurationDays), "Round.Term.MaxDuration");
+        if (t.ImplementationStart != ImplementationStart) yield return (nameof(ImplementationStart), "Round.Term.Window");
+        if (t.ImplementationEnd != ImplementationEnd) yield return (nameof(ImplementationEnd), "Round.Term.Window");
+        if (Canonical(t.AllowedCurrencies) != AllowedCurrencyCodes) yield return (nameof(AllowedCurrencies), "Round.Term.Currencies");
+        if (t.GenderChecklistVersion != GenderChecklistVersion) yield return (nameof(GenderChecklistVersion), "Round.Term.ChecklistVersion");
+        if (t.RubricVersion != RubricVersion) yield return (nameof(RubricVersion), "Round.Term.RubricVersion");
+        if (t.FinalReportDays != FinalReportDays) yield return (nameof(FinalReportDays), "Round.Term.FinalReportDays");
+        if (t.InterimReportMonths != InterimReportMonths) yield return (nameof(InterimReportMonths), "Round.Term.InterimPeriod");
     }
 
     private void Apply(RoundTerms terms)

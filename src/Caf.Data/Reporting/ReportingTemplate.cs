@@ -21,9 +21,9 @@ public sealed record ReportingTemplate(int FinalReportDays = ReportingTemplate.D
     public IEnumerable<(string Field, string Message)> Problems()
     {
         if (FinalReportDays is < 1 or > MaxFinalReportDays)
-            yield return (nameof(FinalReportDays), $"The final reports are due between 1 and {MaxFinalReportDays} days after the activities end.");
+            yield return (nameof(FinalReportDays), DomainText.Get("Round.FinalReportDaysRange", MaxFinalReportDays));
         if (InterimReportMonths is < 1 or > MaxInterimReportMonths)
-            yield return (nameof(InterimReportMonths), $"Give an interim reporting period between 1 and {MaxInterimReportMonths} months, or leave it empty for no interim reports.");
+            yield return (nameof(InterimReportMonths), DomainText.Get("Round.InterimMonthsRange", MaxInterimReportMonths));
     }
 
     /// <summary>

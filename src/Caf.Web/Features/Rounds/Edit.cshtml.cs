@@ -59,15 +59,15 @@ public sealed class EditModel(CafDbContext db, Rounds rounds) : PageModel
             this.ShowRefusal(outcome, RoundForm.Key);
             return Redisplay(id, round, outcome.StatusCode);
         }
-        TempData["Message"] = id is null ? "Round saved as a draft. Open it when it is ready to be published." : "Round saved.";
+        TempData["Message"] = InterfaceLanguage.Text(id is null ? "Rounds.SavedDraft" : "Rounds.Saved");
         return RedirectToPage("/Rounds/Edit", new { id = saved });
     }
 
     public Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct) =>
-        ShowAsync(id, rounds.OpenAsync(id, User, ct), "The round is open: it is listed on the public page of open calls.", ct);
+        ShowAsync(id, rounds.OpenAsync(id, User, ct), InterfaceLanguage.Text("Rounds.Opened"), ct);
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
-        ShowAsync(id, rounds.CloseAsync(id, User, ct), "The round is closed: it no longer takes applications.", ct);
+        ShowAsync(id, rounds.CloseAsync(id, User, ct), InterfaceLanguage.Text("Rounds.Closed"), ct);
 
     private async Task<IActionResult> ShowAsync(Guid id, Task<CommandOutcome> action, string done, CancellationToken ct)
     {

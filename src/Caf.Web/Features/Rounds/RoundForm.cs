@@ -9,62 +9,62 @@ namespace Caf.Web.Features.Rounds;
 public sealed class RoundForm
 {
     // Required here as well as in RoundTerms: a non-nullable property is otherwise refused as "The Title field is required."
-    [Required(ErrorMessage = "Give the round a title.")]
-    [Display(Name = "Title")]
+    [Required(ErrorMessage = "RoundField.NeedTitle")]
+    [Display(Name = "Field.Title")]
     public string Title { get; set; } = "";
 
-    [Display(Name = "Description (shown to applicants)")]
+    [Display(Name = "RoundField.Description")]
     public string? Description { get; set; }
 
-    [Required(ErrorMessage = "Give the opening date and time, in Geneva time.")]
-    [Display(Name = "Opens (Geneva time)")]
+    [Required(ErrorMessage = "RoundField.NeedOpens")]
+    [Display(Name = "RoundField.Opens")]
     public DateTime? OpensAt { get; set; }
 
-    [Required(ErrorMessage = "Give the closing date and time, in Geneva time.")]
-    [Display(Name = "Closes (Geneva time)")]
+    [Required(ErrorMessage = "RoundField.NeedCloses")]
+    [Display(Name = "RoundField.Closes")]
     public DateTime? ClosesAt { get; set; }
 
-    [Required(ErrorMessage = "Choose the round's currency.")]
-    [Display(Name = "Currency of the round")]
+    [Required(ErrorMessage = "RoundField.NeedCurrency")]
+    [Display(Name = "RoundField.Currency")]
     public string Currency { get; set; } = "CHF";
 
-    [Required(ErrorMessage = "Give the envelope: what the fund puts into the round in total.")]
-    [Display(Name = "Envelope")]
+    [Required(ErrorMessage = "RoundField.NeedEnvelope")]
+    [Display(Name = "Rounds.Envelope")]
     public decimal? Envelope { get; set; }
 
-    [Required(ErrorMessage = "Give the ceiling: the most one application may ask.")]
-    [Display(Name = "Ceiling per application")]
+    [Required(ErrorMessage = "RoundField.NeedCeiling")]
+    [Display(Name = "Rounds.Ceiling")]
     public decimal? Ceiling { get; set; }
 
-    [Required(ErrorMessage = "Give the maximum duration of an application's activities, in days.")]
-    [Display(Name = "Maximum duration of activities (days)")]
+    [Required(ErrorMessage = "RoundField.NeedMaxDuration")]
+    [Display(Name = "RoundField.MaxDuration")]
     public int? MaxDurationDays { get; set; }
 
-    [Required(ErrorMessage = "Give the first day of the implementation window.")]
-    [Display(Name = "Implementation window starts")]
+    [Required(ErrorMessage = "RoundField.NeedWindowStart")]
+    [Display(Name = "RoundField.WindowStart")]
     public DateOnly? ImplementationStart { get; set; }
 
-    [Required(ErrorMessage = "Give the last day of the implementation window.")]
-    [Display(Name = "Implementation window ends")]
+    [Required(ErrorMessage = "RoundField.NeedWindowEnd")]
+    [Display(Name = "RoundField.WindowEnd")]
     public DateOnly? ImplementationEnd { get; set; }
 
-    [Display(Name = "Currencies applications may budget in")]
+    [Display(Name = "RoundField.Currencies")]
     public List<string> AllowedCurrencies { get; set; } = [];
 
-    [Required(ErrorMessage = "Give the version of the gender checklist.")]
-    [Display(Name = "Gender checklist version")]
+    [Required(ErrorMessage = "RoundField.NeedChecklistVersion")]
+    [Display(Name = "RoundField.ChecklistVersion")]
     public int? GenderChecklistVersion { get; set; } = 1;
 
-    [Required(ErrorMessage = "Give the version of the scoring rubric.")]
-    [Display(Name = "Scoring rubric version")]
+    [Required(ErrorMessage = "RoundField.NeedRubricVersion")]
+    [Display(Name = "RoundField.RubricVersion")]
     public int? RubricVersion { get; set; } = 1;
 
-    [Required(ErrorMessage = "Give the number of days after the activities end by which the final reports are due.")]
-    [Display(Name = "Final reports due (days after the activities end)")]
+    [Required(ErrorMessage = "RoundField.NeedFinalReportDays")]
+    [Display(Name = "RoundField.FinalReportDays")]
     public int? FinalReportDays { get; set; } = ReportingTemplate.DefaultFinalReportDays;
 
     /// <summary>Empty for no interim reports.</summary>
-    [Display(Name = "Interim report every (months; empty for none)")]
+    [Display(Name = "RoundField.InterimMonths")]
     public int? InterimReportMonths { get; set; } = ReportingTemplate.DefaultInterimReportMonths;
 
     public static RoundForm Blank() => new() { AllowedCurrencies = ["CHF"] };
@@ -146,7 +146,7 @@ public sealed class RoundForm
     {
         if (geneva is not { } typed) return null;
         // Checked before converting: the first and last days a DateTime holds have no Geneva time.
-        if (Bounds.Date(field == nameof(OpensAt) ? "The opening date" : "The closing date", typed) is { } outside)
+        if (Bounds.Date(DomainText.Get(field == nameof(OpensAt) ? "Round.OpeningDate" : "Round.ClosingDate"), typed) is { } outside)
         {
             problems.Add((Key(field), outside));
             return null;
@@ -155,7 +155,7 @@ public sealed class RoundForm
         if (stored is { } s && FundTime.InputValue(FundTime.FromUtc(s)) == FundTime.InputValue(typed)) return s;
         var utc = FundTime.ToUtc(new DateTime(typed.Year, typed.Month, typed.Day, typed.Hour, typed.Minute, 0));
         if (utc is null)
-            problems.Add((Key(field), $"{typed:d MMMM yyyy, HH:mm} does not exist in Geneva: the clocks go forward an hour that night. Choose another time."));
+            problems.Add((Key(field), InterfaceLanguage.Format("RoundField.NoSuchTime", typed)));
         return utc;
     }
 

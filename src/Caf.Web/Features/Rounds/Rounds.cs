@@ -11,7 +11,7 @@ namespace Caf.Web.Features.Rounds;
 /// </summary>
 public sealed class Rounds(CafDbContext db, UserActions actions, TimeProvider clock) : IUseCase
 {
-    private static readonly CommandOutcome NoSuchRound = new(404, [(null, "There is no such round.")]);
+    private static CommandOutcome NoSuchRound => new(404, [(null, InterfaceLanguage.Text("Rounds.NoSuchRound"))]);
 
     /// <summary>
     /// Saves a new draft round (<paramref name="id"/> null) or the changes to one; the round's terms must name a published
@@ -41,9 +41,9 @@ public sealed class Rounds(CafDbContext db, UserActions actions, TimeProvider cl
         CancellationToken ct)
     {
         var problems = new List<(string Field, string Message)>();
-        if (await UnpublishedAsync(checklistVersion, "gender checklist", db.GenderChecklists.Select(c => c.Version), ct) is { } checklist)
+        if (await UnpublishedAsync(checklistVersion, "Rounds.GenderChecklist", db.GenderChecklists.Select(c => c.Version), ct) is { } checklist)
             problems.Add((nameof(RoundTerms.GenderChecklistVersion), checklist));
-        if (await UnpublishedAsync(rubricVersion, "scoring rubric", db.ScoringRubrics.Select(r => r.Version), ct) is { } rubric)
+        if (await UnpublishedAsync(rubricVersion, "Rounds.ScoringRubric", db.ScoringRubrics.Select(r => r.Version), ct) is { } rubric)
             problems.Add((nameof(RoundTerms.RubricVersion), rubric));
         return problems;
     }
@@ -52,7 +52,7 @@ public sealed class Rounds(CafDbContext db, UserActions actions, TimeProvider cl
     {
         if (version is not { } wanted || await published.AnyAsync(v => v == wanted, ct)) return null;
         var versions = await published.OrderBy(v => v).ToListAsync(ct);
-        return $"There is no {what} version {wanted}. Choose a published version: {string.Join(", ", versions)}.";
+        return InterfaceLanguage.Format("Rounds.NoSuchVersion", InterfaceLanguage.Text(what), wanted, string.Join(", ", versions));
     }
 
     /// <summary>Publishes the round: it takes applications from its opening time until its closing time.</summary>
