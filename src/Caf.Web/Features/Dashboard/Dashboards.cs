@@ -65,7 +65,7 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
                         // A report sent and awaiting review is the ISU's to read, not the grantee's to send.
                         && !a.Reports.Any(r => r.InterimNumber == null && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted)))
             .Select(a => new { a.Id, a.Reference, State = a.ApplicantState!.Name, a.ActivityEnd, a.FinalReportDays, a.FinalReportExtendedTo }).ToListAsync(ct);
-        var late = awaited.Select(a => new OverdueReport(a.Id, a.Reference!, a.State, "Final report",
+        var late = awaited.Select(a => new OverdueReport(a.Id, a.Reference!, a.State, InterfaceLanguage.Text("Details.FinalReport"),
                 GrantApplication.FinalReportDue(a.ActivityEnd, a.FinalReportDays, a.FinalReportExtendedTo)!.Value))
             .Where(r => r.Due < today).ToList();
         // Interim reports past their day and not sent, of grants still running (a join, which every provider can run).
@@ -75,7 +75,7 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
             .Join(db.Applications.Where(a => (a.Workflow!.Stage == GrantStages.Active || a.Workflow.Stage == GrantStages.Reporting) && a.Reference != null),
                 d => d.ApplicationId, a => a.Id, (d, a) => new { a.Id, a.Reference, State = a.ApplicantState!.Name, d.Number, d.DueOn })
             .ToListAsync(ct);
-        late.AddRange(interim.Select(d => new OverdueReport(d.Id, d.Reference!, d.State, $"Interim report {d.Number}", d.DueOn)));
+        late.AddRange(interim.Select(d => new OverdueReport(d.Id, d.Reference!, d.State, InterfaceLanguage.Format("Details.InterimReportN", d.Number), d.DueOn)));
         var recent = await db.WorkflowTransitions.AsNoTracking().OrderByDescending(t => t.AtUtc).Take(RecentShown)
             .Join(db.Applications, t => t.InstanceId, a => a.WorkflowInstanceId,
                 (t, a) => new { a.Id, a.Reference, t.FromStage, t.ToStage, t.UserName, t.AtUtc })
