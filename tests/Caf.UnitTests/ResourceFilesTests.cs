@@ -82,6 +82,7 @@ public sealed partial class ResourceKeysUsedTests
                 Assert.Contains($"Name.{type.Name}.{value}", Known);
         foreach (var kind in Caf.Web.Features.Shared.FileSignatures.Kinds.Values.Concat(Caf.Web.Features.Shared.FileSignatures.ScanKinds.Values))
             Assert.Contains(kind, Known);
+        foreach (var role in Caf.Data.CafRoles.All.Append(Caf.Data.CafRoles.System)) Assert.Contains($"Role.{role}", Known);
     }
 
     private static readonly HashSet<string> DomainKeys = [.. ResourceFilesTests.Read("Caf.Data", "DomainText", "").Keys];

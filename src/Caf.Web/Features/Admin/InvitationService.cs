@@ -50,15 +50,17 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
         if (CafUser.LanguageProblem(language) is { } languageProblem) problems.Add(("Language", languageProblem));
         email = email?.Trim() ?? "";
         displayName = displayName?.Trim() ?? "";
-        if (!CafRoles.All.Contains(role)) problems.Add(("Role", "Choose a role."));
-        else if (role == CafRoles.Admin && !byAdmin) problems.Add(("Role", "Only an administrator can invite an administrator."));
+        if (!CafRoles.All.Contains(role)) problems.Add(("Role", InterfaceLanguage.Text("People.ChooseRole")));
+        else if (role == CafRoles.Admin && !byAdmin) problems.Add(("Role", InterfaceLanguage.Text("People.OnlyAdminInvitesAdmin")));
         else
         {
-            var described = CafRoles.Describe(role);
+            // English names the role with its article ("An Applicant …"); French and Spanish name the role itself.
+            var described = DisplayNames.Role(role);
+            if (InterfaceLanguage.Current == "en") described = $"{("AEIOU".Contains(described[0], StringComparison.Ordinal) ? "An" : "A")} {described}";
             if (StateRoles.Contains(role) && statePartyId is null)
-                problems.Add(("StatePartyId", $"{("AEIOU".Contains(described[0], StringComparison.Ordinal) ? "An" : "A")} {described} belongs to a state: choose it."));
+                problems.Add(("StatePartyId", InterfaceLanguage.Format("People.RoleNeedsState", described)));
             else if (StateRoles.Contains(role) && !await db.StateParties.AnyAsync(s => s.Id == statePartyId, ct))
-                problems.Add(("StatePartyId", "Choose the state from the list."));
+                problems.Add(("StatePartyId", InterfaceLanguage.Text("People.StateFromList")));
         }
         if (email.Length > 0 && await users.FindByEmailAsync(email) is not null)
             problems.Add(("Email", AlreadyHasAnAccount));

@@ -48,7 +48,7 @@ public sealed class InviteModel(InvitationService invitations, CafDbContext db) 
             Response.StatusCode = 400;
             return Page();
         }
-        TempData["Message"] = $"Invitation sent to {Input.Email!.Trim()}.";
+        TempData["Message"] = InterfaceLanguage.Format("People.Sent", Input.Email!.Trim());
         return RedirectToPage();
     }
 

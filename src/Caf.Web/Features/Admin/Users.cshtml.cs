@@ -25,16 +25,16 @@ public sealed class UsersModel(CafDbContext db, UserAccounts accounts) : PageMod
     }
 
     public Task<IActionResult> OnPostDisableAsync(string userId, CancellationToken ct) =>
-        ShowAsync(accounts.DisableAsync(userId, User, ct), "disabled");
+        ShowAsync(accounts.DisableAsync(userId, User, ct), "People.IsDisabled");
 
     public Task<IActionResult> OnPostEnableAsync(string userId, CancellationToken ct) =>
-        ShowAsync(accounts.EnableAsync(userId, User, ct), "enabled again");
+        ShowAsync(accounts.EnableAsync(userId, User, ct), "People.IsEnabled");
 
     private async Task<IActionResult> ShowAsync(Task<AccountChange> changing, string done)
     {
         var (outcome, email) = await changing;
         if (outcome.StatusCode == StatusCodes.Status404NotFound) return NotFound();
-        TempData["Message"] = outcome.Succeeded ? $"{email} is {done}." : outcome.Errors[0].Message;
+        TempData["Message"] = outcome.Succeeded ? InterfaceLanguage.Format(done, email) : outcome.Errors[0].Message;
         return RedirectToPage();
     }
 }

@@ -71,6 +71,7 @@ internal static class DisplayNames
         _ => value.ToString(),
     };
 
-    /// <summary>A role by the name people use for it; the words live with the roles so the workflow engine's messages use them too.</summary>
-    public static string Role(string role) => CafRoles.Describe(role);
+    /// <summary>A role by the name people use for it, in the page's language ("Role.IsuOfficer"); a role the files lack as the roles say it.</summary>
+    public static string Role(string role) =>
+        InterfaceLanguage.Text($"Role.{role}") is var words && words != $"Role.{role}" ? words : CafRoles.Describe(role);
 }
