@@ -48,15 +48,13 @@ public sealed class ErasureModel(PersonalDataErasure erasure) : PageModel
         if (Application?.Trim() is { Length: > MaxReference })
             ModelState.AddModelError(nameof(Application), "An application reference is short, such as CAF-2026-001.");
         else if (Application?.Trim() is { Length: > 0 } reference) await FindAsync(reference, ct);
-        if (!Confirmed) ModelState.AddModelError(nameof(Confirm), "Tick the box to confirm that the names are to be erased for good.");
+        if (!Confirmed) ModelState.AddModelError(nameof(Confirm), InterfaceLanguage.Text("Erasure.TickToConfirm"));
         if (ModelState.IsValid)
         {
             var result = await erasure.EraseNamesAsync(User, Application, [.. Names.Where(n => !string.IsNullOrWhiteSpace(n))], Reason, ct);
             if (result.Outcome.Succeeded)
             {
-                TempData["Message"] = $"Erased from {result.Members} member{(result.Members == 1 ? "" : "s")} of the delegation, " +
-                                      $"{result.Versions} submitted version{(result.Versions == 1 ? "" : "s")} and {result.Records} audit record{(result.Records == 1 ? "" : "s")}. " +
-                                      "The audit trail still verifies; the erasure itself is recorded in it.";
+                TempData["Message"] = InterfaceLanguage.Format("Erasure.Done", result.Members, result.Versions, result.Records);
                 return RedirectToPage(new { Application = Found?.Reference ?? Found?.Id.ToString() ?? Application });
             }
             foreach (var (field, message) in result.Outcome.Errors) ModelState.AddModelError(field ?? "", message);

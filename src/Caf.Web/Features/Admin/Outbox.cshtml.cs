@@ -15,7 +15,7 @@ public sealed class OutboxModel(OutboxMessages messages) : PageModel
 
     public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken ct)
     {
-        TempData["Message"] = await messages.ResendAsync(id, ct) ?? "The message is back in the queue and was tried again.";
+        TempData["Message"] = await messages.ResendAsync(id, ct) ?? InterfaceLanguage.Text("Outbox.Requeued");
         return RedirectToPage();
     }
 }

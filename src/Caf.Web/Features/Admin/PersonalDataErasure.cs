@@ -28,19 +28,19 @@ public sealed class PersonalDataErasure(CafDbContext db, UserActions actions) : 
     public async Task<ErasureResult> EraseNamesAsync(ClaimsPrincipal admin, string? reference, IReadOnlyList<string> names, string? reason, CancellationToken ct)
     {
         var problems = new List<(string Field, string Message)>();
-        if (string.IsNullOrWhiteSpace(reference)) problems.Add(("Application", "Give the application's reference, such as CAF-2026-001, or a draft's id."));
-        if (names.Count == 0) problems.Add(("Names", "Tick the name, or names, to be erased."));
-        if (string.IsNullOrWhiteSpace(reason)) problems.Add(("Reason", "Say why: whose request, received when and how (without the person's name)."));
-        else if (reason.Trim().Length > MaxReasonLength) problems.Add(("Reason", $"Keep it under {MaxReasonLength} characters."));
+        if (string.IsNullOrWhiteSpace(reference)) problems.Add(("Application", InterfaceLanguage.Text("Erasure.NeedReference")));
+        if (names.Count == 0) problems.Add(("Names", InterfaceLanguage.Text("Erasure.NeedNames")));
+        if (string.IsNullOrWhiteSpace(reason)) problems.Add(("Reason", InterfaceLanguage.Text("Erasure.NeedReason")));
+        else if (reason.Trim().Length > MaxReasonLength) problems.Add(("Reason", InterfaceLanguage.Format("Erasure.ReasonTooLong", MaxReasonLength)));
         if (problems.Count > 0) return new(CommandOutcome.Invalid(problems), 0, 0, 0);
 
         var (members, versions, records) = (0, 0, 0);
         var outcome = await actions.RunAsync(admin, async () =>
         {
-            var application = await FindAsync(reference!, ct) ?? throw new DomainException($"There is no application {reference!.Trim()}.", "Application");
+            var application = await FindAsync(reference!, ct) ?? throw new DomainException(InterfaceLanguage.Format("Erasure.NoSuchApplication", reference!.Trim()), "Application");
             var known = await NamesAsync(application, ct);
             if (names.Any(n => !known.Contains(n.Trim(), StringComparer.OrdinalIgnoreCase)))
-                throw new DomainException("Tick names from the list: only names this delegation has had can be erased here.", "Names");
+                throw new DomainException(InterfaceLanguage.Text("Erasure.NamesFromList"), "Names");
             var erased = application.EraseParticipantNames(names);
             members = erased.Count;
             foreach (var version in await db.ApplicationVersions.Where(v => v.ApplicationId == application.Id).ToListAsync(ct))
