@@ -19,7 +19,7 @@ public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? Person, s
         if (To is { } to && Bounds.Date("The last day", to) is { } late) yield return (nameof(To), late);
         if (From > To) yield return (nameof(From), "The first day must be on or before the last day.");
         foreach (var (field, value) in new[] { (nameof(Person), Person), (nameof(Action), Action), (nameof(EntityType), EntityType), (nameof(Application), Application) })
-            if (value?.Trim().Length > MaxTextLength) yield return (field, $"Keep it under {MaxTextLength} characters.");
+            if (value?.Trim().Length > MaxTextLength) yield return (field, InterfaceLanguage.Format("Erasure.ReasonTooLong", MaxTextLength));
     }
 
     public bool IsEmpty => From is null && To is null && string.IsNullOrWhiteSpace(Person) && string.IsNullOrWhiteSpace(Action)

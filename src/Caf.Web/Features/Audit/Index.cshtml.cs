@@ -16,12 +16,12 @@ namespace Caf.Web.Features.Audit;
 public sealed class IndexModel(AuditTrail trail, AuditCheckpoints checkpoints, AuditSigning signing, AuditExtract extract,
     TimeProvider clock) : PageModel
 {
-    [BindProperty(SupportsGet = true), Display(Name = "From")] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true), Display(Name = "To")] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true), Display(Name = "Person")] public string? Person { get; set; }
-    [BindProperty(SupportsGet = true), Display(Name = "Action")] public string? Action { get; set; }
-    [BindProperty(SupportsGet = true), Display(Name = "Kind of record")] public string? EntityType { get; set; }
-    [BindProperty(SupportsGet = true), Display(Name = "Application reference")] public string? Application { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "Audit.From")] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "Audit.To")] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "Audit.Person")] public string? Person { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "People.Action")] public string? Action { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "Audit.KindOfRecord")] public string? EntityType { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "Audit.ApplicationReference")] public string? Application { get; set; }
     /// <summary>The sequence number the page lists records before (older than); none for the newest.</summary>
     [BindProperty(SupportsGet = true)] public long? Before { get; set; }
 
@@ -73,15 +73,15 @@ public sealed class IndexModel(AuditTrail trail, AuditCheckpoints checkpoints, A
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
         var result = await trail.VerifyAsync(User, ct);
-        TempData["Message"] = result.Ok ? $"The audit trail verifies: {result}." : $"The audit trail does not verify: {result}.";
+        TempData["Message"] = InterfaceLanguage.Format(result.Ok ? "Audit.Verifies" : "Audit.DoesNotVerify", result);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostCheckpointAsync(CancellationToken ct)
     {
         var (checkpoint, problem) = await checkpoints.WriteAsync(User, ct);
-        TempData["Message"] = checkpoint is null ? $"No checkpoint was signed: {problem}"
-            : $"Checkpoint signed: sequence {checkpoint.Sequence}, head {checkpoint.HeadHash}. Download it to keep it.";
+        TempData["Message"] = checkpoint is null ? InterfaceLanguage.Format("Audit.NotSigned", problem)
+            : InterfaceLanguage.Format("Audit.Signed", checkpoint.Sequence, checkpoint.HeadHash);
         return RedirectToPage();
     }
 
