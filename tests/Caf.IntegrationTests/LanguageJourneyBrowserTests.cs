@@ -43,6 +43,14 @@ public sealed class LanguageJourneyBrowserTests(BrowserAppFactory factory)
         await Expect(page.Locator("#budget-total")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^6\s001,50$"));
         await journey.SeeAsync(page, "brouillon enregistré");
 
+        // Sending it now lists everything still missing, at once and in French, and keeps the draft.
+        await new Keyboard(page).PressAsync(".buttons button.primary", "Enter");
+        var missing = page.GetByRole(AriaRole.Alert).First;
+        await Expect(missing).ToContainTextAsync("Joignez la lettre d'approbation de l'autorité nationale.");
+        await Expect(missing).ToContainTextAsync("Énoncez les objectifs de l'échange.");
+        Assert.Empty(EnglishText.FoundIn(await missing.InnerTextAsync(), "fr"));
+        await journey.SeeAsync(page, "ce qu'il reste à compléter");
+
         // Back later from the list; everything else typed, then "Enregistrer et envoyer".
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Enquête non technique : une équipe cambodgienne en Colombie" }).ClickAsync();
