@@ -103,7 +103,7 @@ public sealed class GrantApplication : IAudited
     public void PlanReports(Reporting.ReportingTemplate template, DateTime nowUtc)
     {
         if (ActivityStart is not { } start || ActivityEnd is not { } end)
-            throw new DomainException("The reports are planned from the activity dates, and this application has none.");
+            throw new DomainException(DomainText.Get("Reporting.PlanNeedsDates"));
         if (template.Problems().FirstOrDefault() is { Message: not null } wrong) throw new DomainException(wrong.Message, wrong.Field);
         FinalReportDays = template.FinalReportDays;
         _interimReportsDue.Clear();
@@ -136,18 +136,17 @@ public sealed class GrantApplication : IAudited
     {
         if (!MayExtendFinalReport)
         {
-            yield return ("DueOn", "The final report's due date can be moved only while the grant is active or its reports are awaited.");
+            yield return ("DueOn", DomainText.Get("Reporting.ExtensionNotNow"));
             yield break;
         }
         var current = FinalReportDueOn!.Value;
         var original = ActivityEnd!.Value.AddDays(FinalReportDays);
         if (to <= current)
-            yield return ("DueOn", $"Give a date after the present due date, {current.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}.");
+            yield return ("DueOn", DomainText.Get("Reporting.ExtensionAfterCurrent", current));
         else if (to > original.AddYears(1))
-            yield return ("DueOn", $"Extensions move the due date by a year at most from the original one, {original.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}: " +
-                                   $"{original.AddYears(1).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} at the latest.");
-        if (string.IsNullOrWhiteSpace(reason)) yield return ("Reason", "Say why the extension was agreed (the grantee's request and the ISU's reason).");
-        else if (reason.Trim().Length > MaxExtensionReasonLength) yield return ("Reason", $"Keep the reason under {MaxExtensionReasonLength} characters.");
+            yield return ("DueOn", DomainText.Get("Reporting.ExtensionTooFar", original, original.AddYears(1)));
+        if (string.IsNullOrWhiteSpace(reason)) yield return ("Reason", DomainText.Get("Reporting.NeedExtensionReason"));
+        else if (reason.Trim().Length > MaxExtensionReasonLength) yield return ("Reason", DomainText.Get("Reporting.ExtensionReasonTooLong", MaxExtensionReasonLength));
     }
 
     /// <summary>
@@ -948,7 +947,7 @@ public sealed class GrantApplication : IAudited
     /// <summary>Why the grantee may not send its final report now, if so: reports are not due, or one is accepted or waiting for review.</summary>
     public string? FinalReportProblem() =>
         Stage != GrantStages.Reporting
-            ? $"The final report is sent once the activities are over and reports are due; this grant is at the stage '{Stage}'."
+            ? DomainText.Get("Reporting.FinalNotDue", Stage)
         : SendingProblem(null);
 
     /// <summary>Whether this grant must send an interim report numbered <paramref name="number"/>.</summary>
@@ -964,24 +963,22 @@ public sealed class GrantApplication : IAudited
     /// </summary>
     public string? InterimReportProblem(int number, DateOnly? today = null)
     {
-        if (_interimReportsDue.FirstOrDefault(d => d.Number == number) is not { } due) return $"This grant has no interim report {number}.";
+        if (_interimReportsDue.FirstOrDefault(d => d.Number == number) is not { } due) return DomainText.Get("Reporting.NoSuchInterim", number);
         if (Stage is not (GrantStages.Active or GrantStages.Reporting))
-            return $"Interim reports are sent while the grant runs; this grant is at the stage '{Stage}'.";
+            return DomainText.Get("Reporting.InterimNotRunning", Stage);
         if (today is { } day && day < due.PeriodTo.AddDays(-InterimReportOpensDaysBefore))
-            return $"Interim report {number} covers the activities up to {due.PeriodTo.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}: " +
-                   $"it can be sent from {due.PeriodTo.AddDays(-InterimReportOpensDaysBefore).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}. " +
-                   "You can write it and save the draft until then.";
+            return DomainText.Get("Reporting.InterimNotYet", number, due.PeriodTo, due.PeriodTo.AddDays(-InterimReportOpensDaysBefore));
         return SendingProblem(number);
     }
 
     /// <summary>One version at a time: none once accepted, none while one waits for review (the ISU reviews what it was sent).</summary>
     private string? SendingProblem(int? interim)
     {
-        var name = interim is { } n ? $"interim report {n}" : "final report";
         var versions = _reports.Where(r => r.InterimNumber == interim).ToList();
-        return versions.Any(r => r.Status == ReportStatus.Accepted) ? $"{(interim is null ? "The final report" : $"Interim report {interim}")} has already been accepted."
+        return versions.Any(r => r.Status == ReportStatus.Accepted)
+                ? interim is { } accepted ? DomainText.Get("Reporting.InterimAlreadyAccepted", accepted) : DomainText.Get("Reporting.FinalAlreadyAccepted")
             : versions.FirstOrDefault(r => r.Status == ReportStatus.Submitted) is { } waiting
-                ? $"Your {name} sent on {waiting.SubmittedAtUtc.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} is waiting for the ISU's review, so it cannot be replaced now. If it needs correcting, ask the ISU."
+                ? interim is { } n ? DomainText.Get("Reporting.InterimWaiting", n, waiting.SubmittedAtUtc) : DomainText.Get("Reporting.FinalWaiting", waiting.SubmittedAtUtc)
             : null;
     }
 
@@ -1004,11 +1001,11 @@ public sealed class GrantApplication : IAudited
     public GrantReport ReturnReport(int? interim, string? comments, string userId, DateTime nowUtc)
     {
         if (interim is null && Stage != GrantStages.Reporting)
-            throw new DomainException($"A final report is returned while the reports are awaited; this grant is at the stage '{Stage}'.");
+            throw new DomainException(DomainText.Get("Reporting.FinalReturnNotNow", Stage));
         if (interim is not null && Stage is not (GrantStages.Active or GrantStages.Reporting))
-            throw new DomainException($"An interim report is reviewed while the grant runs; this grant is at the stage '{Stage}'.");
+            throw new DomainException(DomainText.Get("Reporting.InterimReviewNotNow", Stage));
         var waiting = _reports.FirstOrDefault(r => r.InterimNumber == interim && r.Status == ReportStatus.Submitted)
-                      ?? throw new DomainException($"No {(interim is { } n ? $"interim report {n}" : "final report")} is waiting for review.");
+                      ?? throw new DomainException(interim is { } n ? DomainText.Get("Reporting.NoInterimWaiting", n) : DomainText.Get("Reporting.NoFinalWaiting"));
         waiting.Return(comments, userId, nowUtc);
         return waiting;
     }
@@ -1017,9 +1014,9 @@ public sealed class GrantApplication : IAudited
     public GrantReport AcceptInterimReport(int number)
     {
         if (Stage is not (GrantStages.Active or GrantStages.Reporting))
-            throw new DomainException($"An interim report is reviewed while the grant runs; this grant is at the stage '{Stage}'.");
+            throw new DomainException(DomainText.Get("Reporting.InterimReviewNotNow", Stage));
         var waiting = _reports.FirstOrDefault(r => r.InterimNumber == number && r.Status == ReportStatus.Submitted)
-                      ?? throw new DomainException($"No interim report {number} is waiting for review.");
+                      ?? throw new DomainException(DomainText.Get("Reporting.NoInterimWaiting", number));
         waiting.Accept();
         return waiting;
     }
@@ -1067,10 +1064,10 @@ public sealed class GrantApplication : IAudited
         {
             var line = ordered[i];
             if (!actual.TryGetValue(line.Id, out var spent) || spent is not { } value)
-                yield return ($"Lines[{i}]", $"Give what was spent on \"{line.Description}\" (0 if nothing).");
-            else if (GrantReport.ExpenditureProblem(value) is { } problem) yield return ($"Lines[{i}]", $"{line.Description}: {problem}");
+                yield return ($"Lines[{i}]", DomainText.Get("Reporting.NeedSpent", line.Description));
+            else if (GrantReport.ExpenditureProblem(value) is { } problem) yield return ($"Lines[{i}]", DomainText.Get("Reporting.LineProblem", line.Description, problem));
         }
-        if (actual.Keys.Except(ordered.Select(l => l.Id)).Any()) yield return ("Lines", "Report only on the lines of this grant's budget.");
+        if (actual.Keys.Except(ordered.Select(l => l.Id)).Any()) yield return ("Lines", DomainText.Get("Reporting.OnlyOurLines"));
     }
 
     private static IEnumerable<(string Field, string Message)> SpendingProblems(IReadOnlyList<BudgetLine> budget, IReadOnlyDictionary<Guid, decimal> actual) =>

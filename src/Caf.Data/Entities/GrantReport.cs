@@ -29,8 +29,8 @@ public sealed class GrantReport : IAudited
     internal GrantReport(Guid applicationId, string fileName, string contentType, byte[] content, decimal actualExpenditure,
         string submittedByUserId, DateTime nowUtc)
     {
-        if (content.Length == 0) throw new DomainException("The report file is empty.", nameof(File));
-        if (content.Length > MaxBytes) throw new DomainException("The report file is larger than 10 MB.", nameof(File));
+        if (content.Length == 0) throw new DomainException(DomainText.Get("Reporting.FileEmpty"), nameof(File));
+        if (content.Length > MaxBytes) throw new DomainException(DomainText.Get("Reporting.FileTooLarge"), nameof(File));
         if (ExpenditureProblem(actualExpenditure) is { } problem) throw new DomainException(problem, nameof(ActualExpenditure));
         Id = Guid.NewGuid();
         ApplicationId = applicationId;
@@ -54,7 +54,7 @@ public sealed class GrantReport : IAudited
 
     /// <summary>What is wrong with the total actually spent, if anything.</summary>
     public static string? ExpenditureProblem(decimal actualExpenditure) =>
-        Bounds.Amount("The actual expenditure", actualExpenditure, zeroAllowed: true);
+        Bounds.Amount(DomainText.Get("Reporting.LabelExpenditure"), actualExpenditure, zeroAllowed: true);
 
     public Guid Id { get; private set; }
     public Guid ApplicationId { get; private set; }
@@ -98,12 +98,12 @@ public sealed class GrantReport : IAudited
     /// <summary>The receipts sent with the report, while it awaits review; returns the bytes to store beside it.</summary>
     public StoredFile AttachReceipts(string fileName, string contentType, byte[] bytes)
     {
-        if (Status != ReportStatus.Submitted) throw new DomainException("Receipts are sent with the report, before the ISU reviews it.", ReceiptsField);
-        if (ReceiptsId is not null) throw new DomainException("This report already has its receipts.", ReceiptsField);
+        if (Status != ReportStatus.Submitted) throw new DomainException(DomainText.Get("Reporting.ReceiptsAfterReview"), ReceiptsField);
+        if (ReceiptsId is not null) throw new DomainException(DomainText.Get("Reporting.ReceiptsAlready"), ReceiptsField);
         var name = Bounds.FileName(fileName, ReceiptsField);
-        if (bytes.Length == 0) throw new DomainException($"The file {name} is empty. Please attach the scanned receipts.", ReceiptsField);
+        if (bytes.Length == 0) throw new DomainException(DomainText.Get("Reporting.ReceiptsEmpty", name), ReceiptsField);
         if (bytes.Length > ReceiptsMaxBytes)
-            throw new DomainException($"The file {name} is larger than {ReceiptsMaxBytes / 1024 / 1024} MB. Please attach a smaller scan.", ReceiptsField);
+            throw new DomainException(DomainText.Get("Reporting.ReceiptsTooLarge", name, ReceiptsMaxBytes / 1024 / 1024), ReceiptsField);
         ReceiptsId = Guid.NewGuid();
         ReceiptsFileName = name;
         ReceiptsContentType = Bounds.ContentType(contentType);
@@ -129,11 +129,11 @@ public sealed class GrantReport : IAudited
     /// <exception cref="DomainException">Not awaiting review, or no comments.</exception>
     internal void Return(string? comments, string userId, DateTime nowUtc)
     {
-        if (Status != ReportStatus.Submitted) throw new DomainException("Only a report awaiting review can be returned.");
+        if (Status != ReportStatus.Submitted) throw new DomainException(DomainText.Get("Reporting.OnlyWaitingReturned"));
         if (string.IsNullOrWhiteSpace(comments))
-            throw new DomainException("Say what the grantee must revise: the comments go to them with the report.", "Comments");
+            throw new DomainException(DomainText.Get("Reporting.NeedComments"), "Comments");
         if (comments.Trim().Length > MaxCommentsLength)
-            throw new DomainException($"Keep the comments under {MaxCommentsLength:#,##0} characters.", "Comments");
+            throw new DomainException(DomainText.Get("Reporting.CommentsTooLong", MaxCommentsLength), "Comments");
         Status = ReportStatus.Returned;
         ReturnComments = comments.Trim();
         ReturnedByUserId = userId;
@@ -151,20 +151,24 @@ public sealed class GrantReport : IAudited
         var before = previous._lines.ToDictionary(l => l.BudgetLineId);
         foreach (var line in _lines.OrderBy(l => l.Position))
             if (!before.TryGetValue(line.BudgetLineId, out var old) || old.Actual != line.Actual)
-                changes.Add(($"Spent on \"{line.Description}\"", old is null ? "" : new Money(old.Actual, currency).ToString(), new Money(line.Actual, currency).ToString()));
+                changes.Add((DomainText.Get("Reporting.ChangeSpentOn", line.Description), old is null ? "" : Shown(old.Actual, currency), Shown(line.Actual, currency)));
         if (previous.ActualExpenditure != ActualExpenditure)
-            changes.Add(("Total spent", new Money(previous.ActualExpenditure, currency).ToString(), new Money(ActualExpenditure, currency).ToString()));
+            changes.Add((DomainText.Get("Reporting.ChangeTotal"), Shown(previous.ActualExpenditure, currency), Shown(ActualExpenditure, currency)));
         // Each version comes with its own file: under the same name it is still a new file, to read again — unless both are
         // the narrative's own text, kept as an interim report's file when nothing was attached (the narrative's changes say it).
         if (!(NarrativeIsTheFile && previous.NarrativeIsTheFile))
-            changes.Add(("Report file", previous.FileName, previous.FileName == FileName ? $"{FileName} (a new file under the same name)" : FileName));
-        if (previous.ReceiptsFileName != ReceiptsFileName) changes.Add(("Receipts", previous.ReceiptsFileName ?? "", ReceiptsFileName ?? ""));
+            changes.Add((DomainText.Get("Reporting.ChangeFile"), previous.FileName, previous.FileName == FileName ? DomainText.Get("Reporting.NewFileSameName", FileName) : FileName));
+        if (previous.ReceiptsFileName != ReceiptsFileName) changes.Add((DomainText.Get("Reporting.ChangeReceipts"), previous.ReceiptsFileName ?? "", ReceiptsFileName ?? ""));
         return changes;
     }
 
+    /// <summary>An amount as the reader's language writes it ("CHF 1,234.50", "CHF 1 234,50"), as pages show money.</summary>
+    private static string Shown(decimal amount, string currency) =>
+        $"{currency} {amount.ToString($"N{Money.MinorUnitDigits(currency)}", System.Globalization.CultureInfo.CurrentCulture)}";
+
     public void Accept()
     {
-        if (Status != ReportStatus.Submitted) throw new DomainException("Only a submitted report can be accepted.");
+        if (Status != ReportStatus.Submitted) throw new DomainException(DomainText.Get("Reporting.OnlySubmittedAccepted"));
         Status = ReportStatus.Accepted;
     }
 }

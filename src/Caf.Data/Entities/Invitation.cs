@@ -44,11 +44,11 @@ public sealed class Invitation
     public string? Problem(string token, DateTime nowUtc)
     {
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(token)), Encoding.ASCII.GetBytes(TokenHash)))
-            return "This invitation link is not valid. Please use the link exactly as it was sent to you.";
+            return DomainText.Get("Auth.InvitationNotValid");
         if (AcceptedAtUtc is not null)
-            return "This invitation has already been used. Sign in with the password you chose, or ask the ISU for a new invitation.";
+            return DomainText.Get("Auth.InvitationUsed");
         if (nowUtc >= ExpiresAtUtc)
-            return $"This invitation expired on {ExpiresAtUtc:d MMMM yyyy}. Please ask the ISU for a new one.";
+            return DomainText.Get("Auth.InvitationExpired", ExpiresAtUtc);
         return null;
     }
 

@@ -16,7 +16,7 @@ public sealed record FinalReportSubmission(string? FileName, string? ContentType
     public IEnumerable<(string Field, string Message)> Problems(IReadOnlyList<BudgetLine> budget, IReadOnlyList<ResultIndicator> indicators)
     {
         foreach (var problem in (Narrative ?? ReportNarrative.Empty).Problems(indicators)) yield return problem;
-        if (File is null) yield return (nameof(File), "Choose the report file to upload.");
+        if (File is null) yield return (nameof(File), DomainText.Get("Reporting.NeedFile"));
         foreach (var problem in GrantApplication.SpendingProblems(budget, Spending)) yield return problem;
     }
 

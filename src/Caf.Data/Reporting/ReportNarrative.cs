@@ -41,35 +41,35 @@ public sealed record ReportNarrative(string Activities, IReadOnlyList<IndicatorR
     public IEnumerable<(string Field, string Message)> Problems(IReadOnlyList<ResultIndicator> indicators)
     {
         foreach (var problem in DraftProblems()) yield return problem;
-        if (string.IsNullOrWhiteSpace(Activities)) yield return (nameof(Activities), "Describe the activities carried out.");
+        if (string.IsNullOrWhiteSpace(Activities)) yield return (nameof(Activities), DomainText.Get("Reporting.NeedActivities"));
         var ordered = indicators.OrderBy(i => i.Position).ToList();
         for (var i = 0; i < ordered.Count; i++)
             if (Results.FirstOrDefault(r => r.IndicatorId == ordered[i].Id) is not { Achieved: { } achieved } || string.IsNullOrWhiteSpace(achieved))
-                yield return ($"Results[{i}]", $"Say what was achieved for \"{Short(ordered[i].Indicator.Length > 0 ? ordered[i].Indicator : ordered[i].Result)}\" (target: {Short(ordered[i].Target)}).");
+                yield return ($"Results[{i}]", DomainText.Get("Reporting.NeedAchieved", Short(ordered[i].Indicator.Length > 0 ? ordered[i].Indicator : ordered[i].Result), Short(ordered[i].Target)));
         if (Results.Any(r => ordered.All(i => i.Id != r.IndicatorId)))
-            yield return ("Results", "Report only on the indicators of this grant's proposal.");
-        if (ParticipantTotal == 0) yield return ("Participants", "Give the number of people who actually took part, by sex and age band.");
-        if (string.IsNullOrWhiteSpace(Lessons)) yield return (nameof(Lessons), "Say what was learnt.");
-        if (string.IsNullOrWhiteSpace(FollowUp)) yield return (nameof(FollowUp), "Say what follow-up is planned.");
+            yield return ("Results", DomainText.Get("Reporting.OnlyOurIndicators"));
+        if (ParticipantTotal == 0) yield return ("Participants", DomainText.Get("Reporting.NeedParticipants"));
+        if (string.IsNullOrWhiteSpace(Lessons)) yield return (nameof(Lessons), DomainText.Get("Reporting.NeedLessons"));
+        if (string.IsNullOrWhiteSpace(FollowUp)) yield return (nameof(FollowUp), DomainText.Get("Reporting.NeedFollowUp"));
     }
 
     /// <summary>What even a draft may not hold: text too long to store, counts out of range.</summary>
     public IEnumerable<(string Field, string Message)> DraftProblems()
     {
-        foreach (var (field, label, text) in new[] { (nameof(Activities), "The activities carried out", Activities),
-                     (nameof(Lessons), "The lessons learnt", Lessons), (nameof(FollowUp), "The follow-up", FollowUp) })
-            if (text.Length > MaxTextLength) yield return (field, $"{label}: keep it under {MaxTextLength:#,##0} characters.");
+        foreach (var (field, label, text) in new[] { (nameof(Activities), "Reporting.LabelActivities", Activities),
+                     (nameof(Lessons), "Reporting.LabelLessons", Lessons), (nameof(FollowUp), "Reporting.LabelFollowUp", FollowUp) })
+            if (text.Length > MaxTextLength) yield return (field, DomainText.Get("Reporting.KeepUnder", DomainText.Get(label), MaxTextLength));
         for (var i = 0; i < Results.Count; i++)
             if (Results[i].Achieved.Length > MaxAchievedLength)
-                yield return ($"Results[{i}]", $"What was achieved for \"{Short(Results[i].Indicator)}\": keep it under {MaxAchievedLength:#,##0} characters.");
+                yield return ($"Results[{i}]", DomainText.Get("Reporting.AchievedTooLong", Short(Results[i].Indicator), MaxAchievedLength));
         for (var i = 0; i < Participants.Count; i++)
         {
             var row = Participants[i];
-            var who = row.Sex == Sex.Female ? "Women" : "Men";
+            var who = DomainText.Get(row.Sex == Sex.Female ? "Reporting.Women" : "Reporting.Men");
             if (new[] { row.Under25, row.From25To39, row.From40To59, row.SixtyAndOver, row.AgeNotStated, row.WithDisability ?? 0 }.Any(n => n is < 0 or > MaxPeople))
-                yield return ($"Participants[{i}]", $"{who}: give each number between 0 and {MaxPeople:#,##0}.");
+                yield return ($"Participants[{i}]", DomainText.Get("Reporting.PeopleRange", who, MaxPeople));
             else if (row.WithDisability > row.Total)
-                yield return ($"Participants[{i}]", $"{who}: more people with a disability ({row.WithDisability}) than took part ({row.Total}).");
+                yield return ($"Participants[{i}]", DomainText.Get("Reporting.MoreWithDisability", who, row.WithDisability, row.Total));
         }
     }
 
@@ -81,18 +81,25 @@ public sealed record ReportNarrative(string Activities, IReadOnlyList<IndicatorR
     {
         var changes = new List<(string, string, string)>();
         void Text(string what, string before, string after) { if (before != after) changes.Add((what, before, after)); }
-        Text("Activities carried out", previous.Activities, Activities);
+        Text(DomainText.Get("Reporting.ChangeActivities"), previous.Activities, Activities);
         foreach (var result in Results)
-            Text($"Achieved: {result.Indicator}", previous.Results.FirstOrDefault(r => r.IndicatorId == result.IndicatorId)?.Achieved ?? "", result.Achieved);
+            Text(DomainText.Get("Reporting.ChangeAchieved", result.Indicator), previous.Results.FirstOrDefault(r => r.IndicatorId == result.IndicatorId)?.Achieved ?? "", result.Achieved);
         foreach (var sex in Sexes)
-            Text($"Participants: {(sex == Sex.Female ? "women" : "men")}", Describe(previous.Participants.FirstOrDefault(p => p.Sex == sex)),
-                Describe(Participants.FirstOrDefault(p => p.Sex == sex)));
-        Text("Lessons learnt", previous.Lessons, Lessons);
-        Text("Follow-up", previous.FollowUp, FollowUp);
+            Text(DomainText.Get(sex == Sex.Female ? "Reporting.ChangeWomen" : "Reporting.ChangeMen"), Shown(previous.Participants.FirstOrDefault(p => p.Sex == sex)),
+                Shown(Participants.FirstOrDefault(p => p.Sex == sex)));
+        Text(DomainText.Get("Reporting.ChangeLessons"), previous.Lessons, Lessons);
+        Text(DomainText.Get("Reporting.ChangeFollowUp"), previous.FollowUp, FollowUp);
         return changes;
     }
 
-    /// <summary>One row of participants in words: "12 (under 25: 3, 25–39: 5, 40–59: 4; with a disability: 1)".</summary>
+    /// <summary>One row of participants in words in the reader's language, as a revised version's changes show it.</summary>
+    private static string Shown(ParticipantRow? row) =>
+        row is null ? ""
+        : row.WithDisability is { } d
+            ? DomainText.Get("Reporting.RowWithDisability", row.Total, row.Under25, row.From25To39, row.From40To59, row.SixtyAndOver, row.AgeNotStated, d)
+            : DomainText.Get("Reporting.Row", row.Total, row.Under25, row.From25To39, row.From40To59, row.SixtyAndOver, row.AgeNotStated);
+
+    /// <summary>One row of participants in words, in English as the narrative's own text file keeps it: "12 (under 25: 3, 25–39: 5, 40–59: 4; with a disability: 1)".</summary>
     public static string Describe(ParticipantRow? row)
     {
         if (row is null) return "";

@@ -64,6 +64,7 @@ internal static class CafHost
             .AddEntityFrameworkStores<CafDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<PasswordErrors>()
             .AddClaimsPrincipalFactory<CafClaimsPrincipalFactory>();
         services.ConfigureApplicationCookie(o =>
         {

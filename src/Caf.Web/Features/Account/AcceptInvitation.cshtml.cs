@@ -10,12 +10,12 @@ public sealed class AcceptInvitationModel(Invitations invitations) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
 
-    [BindProperty, Required(ErrorMessage = "Choose a password."), DataType(DataType.Password)]
-    [Display(Name = "Password")]
+    [BindProperty, Required(ErrorMessage = "Auth.NeedPassword"), DataType(DataType.Password)]
+    [Display(Name = "Login.Password")]
     public string Password { get; set; } = "";
 
-    [BindProperty, Required(ErrorMessage = "Type the password again."), DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
-    [Display(Name = "Password again")]
+    [BindProperty, Required(ErrorMessage = "Auth.NeedPasswordAgain"), DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "Auth.PasswordsDiffer")]
+    [Display(Name = "Auth.PasswordAgain")]
     public string ConfirmPassword { get; set; } = "";
 
     public string? Problem { get; private set; }
@@ -40,7 +40,7 @@ public sealed class AcceptInvitationModel(Invitations invitations) : PageModel
             Response.StatusCode = outcome.StatusCode;
             return Page();
         }
-        TempData["Message"] = "Your password is set. Sign in to continue.";
+        TempData["Message"] = InterfaceLanguage.Text("Auth.PasswordSet");
         return RedirectToPage("/Account/Login");
     }
 

@@ -60,7 +60,7 @@ public sealed class AuthenticatorEnrolment(UserManager<CafUser> users, SignInMan
     /// </summary>
     public async Task<(AuthenticatorKey? NewKey, string? Problem)> ChangeAsync(CafUser user, string proof, CancellationToken ct)
     {
-        if (!await users.GetTwoFactorEnabledAsync(user)) return (null, "Two-factor sign-in is not on yet: set it up first.");
+        if (!await users.GetTwoFactorEnabledAsync(user)) return (null, InterfaceLanguage.Text("Auth.NotOnYet"));
         if (await users.IsLockedOutAsync(user)) return (null, LockedMessage);
         var provenWith = await IsAuthenticatorCodeAsync(user, proof) ? "authenticator-code"
             : proof.Trim().Length > 6 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, proof.Trim())).Succeeded ? "recovery-code"
@@ -70,7 +70,7 @@ public sealed class AuthenticatorEnrolment(UserManager<CafUser> users, SignInMan
             db.AuditEvents.Add(new AuditEvent("2fa.change-refused", "User", user.Id, JsonSerializer.Serialize(new { email = user.Email })));
             await users.AccessFailedAsync(user); // saves the refusal with the count
             return (null, await users.IsLockedOutAsync(user) ? LockedMessage
-                : "That code is not right. Type the 6-digit code your current app shows now, or one of your recovery codes.");
+                : InterfaceLanguage.Text("Auth.ChangeCodeWrong"));
         }
 
         await users.ResetAccessFailedCountAsync(user);
@@ -92,8 +92,7 @@ public sealed class AuthenticatorEnrolment(UserManager<CafUser> users, SignInMan
                && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits);
     }
 
-    private string LockedMessage =>
-        $"This account is locked for {users.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes:0} minutes after too many wrong codes.";
+    private string LockedMessage => InterfaceLanguage.Format("Auth.LockedMinutes", users.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes);
 
     private static AuthenticatorKey Describe(CafUser user, string key)
     {

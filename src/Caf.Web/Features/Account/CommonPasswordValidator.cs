@@ -43,7 +43,7 @@ internal sealed class CommonPasswordValidator : IPasswordValidator<CafUser>
             return Task.FromResult(IdentityResult.Failed(new IdentityError
             {
                 Code = "PasswordTooLong",
-                Description = $"Keep the password under {MaxLength} characters: a passphrase of four or five words is plenty.",
+                Description = InterfaceLanguage.Format("Auth.PasswordTooLong", MaxLength),
             }));
         var lower = password.ToLowerInvariant();
         var letters = new string(lower.Where(char.IsAsciiLetterLower).ToArray());
@@ -60,8 +60,7 @@ internal sealed class CommonPasswordValidator : IPasswordValidator<CafUser>
             ? IdentityResult.Failed(new IdentityError
             {
                 Code = "CommonPassword",
-                Description = "This password is too common or too easy to guess. Use a passphrase of several unrelated words, " +
-                              "for example 'river lantern copper meadow'.",
+                Description = InterfaceLanguage.Text("Auth.PasswordCommon"),
             })
             : IdentityResult.Success);
     }

@@ -7,8 +7,8 @@ namespace Caf.Web.Features.Account;
 /// <summary>Sends a password-reset link. The answer is the same whether or not the address has an account.</summary>
 public sealed class ForgotPasswordModel(PasswordResets resets) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
-    [Display(Name = "Email")]
+    [BindProperty, Required(ErrorMessage = "Auth.NeedEmail"), EmailAddress(ErrorMessage = "Auth.BadEmail")]
+    [Display(Name = "Login.Email")]
     public string Email { get; set; } = "";
 
     public bool Sent { get; private set; }

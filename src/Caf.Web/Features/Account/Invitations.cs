@@ -18,7 +18,7 @@ public sealed class Invitations(CafDbContext db, UserManager<CafUser> users, Tim
     {
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, ct);
         var problem = invitation is null
-            ? "This invitation link is not valid. Please use the link exactly as it was sent to you."
+            ? InterfaceLanguage.Text("Auth.InvitationNotValid")
             : invitation.Problem(token ?? "", clock.GetUtcNow().UtcDateTime);
         return problem is null ? (invitation, null) : (null, problem);
     }
@@ -35,7 +35,7 @@ public sealed class Invitations(CafDbContext db, UserManager<CafUser> users, Tim
         if (user is null)
             // Shown on the page as it always was, with a 200: the link itself is fine.
             return new CommandOutcome(StatusCodes.Status200OK,
-                [(null, "This invitation's account no longer exists. Please ask the ISU for a new invitation.")]);
+                [(null, InterfaceLanguage.Text("Auth.InvitationNoAccount"))]);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await users.AddPasswordAsync(user, password);

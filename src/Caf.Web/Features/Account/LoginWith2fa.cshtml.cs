@@ -7,8 +7,8 @@ namespace Caf.Web.Features.Account;
 /// <summary>The second step of signing in: a code from the authenticator app, or one of the recovery codes.</summary>
 public sealed class LoginWith2faModel(SignIns signIns) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Enter the 6-digit code from your authenticator app, or a recovery code.")]
-    [Display(Name = "Code")]
+    [BindProperty, Required(ErrorMessage = "Auth.NeedCode")]
+    [Display(Name = "Auth.Code")]
     public string Code { get; set; } = "";
 
     [BindProperty(SupportsGet = true)]
@@ -34,8 +34,8 @@ public sealed class LoginWith2faModel(SignIns signIns) : PageModel
         }
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Dashboard");
         ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "This account is locked for 15 minutes after too many failed attempts."
-            : "That code is not right. Codes change every 30 seconds: check your phone's clock, or use a recovery code.");
+            ? InterfaceLanguage.Text("Auth.Locked15")
+            : InterfaceLanguage.Text("Auth.CodeWrong"));
         return Page();
     }
 }

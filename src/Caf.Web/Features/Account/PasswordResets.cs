@@ -11,8 +11,6 @@ namespace Caf.Web.Features.Account;
 public sealed class PasswordResets(UserManager<CafUser> users, CafDbContext db, OutboxDispatcher outbox,
     PublicLinks links, TimeProvider clock) : IUseCase
 {
-    public const string LinkNotValidMessage = "This link has expired or was already used. Ask for a new one from the sign-in page.";
-
     /// <summary>
     /// Someone asks for a password-reset link. Whether or not the address has an account, the request costs the same:
     /// one look-up, one reset token, one saved audit record; the email is written to the outbox and sent after the answer,
@@ -48,7 +46,7 @@ public sealed class PasswordResets(UserManager<CafUser> users, CafDbContext db, 
         var result = user is null ? null : await users.ResetPasswordAsync(user, token, password);
         if (result is not { Succeeded: true })
             return result is null || result.Errors.Any(e => e.Code == "InvalidToken")
-                ? new CommandOutcome(StatusCodes.Status400BadRequest, [(null, LinkNotValidMessage)])
+                ? new CommandOutcome(StatusCodes.Status400BadRequest, [(null, InterfaceLanguage.Text("Auth.LinkNotValid"))])
                 : new CommandOutcome(StatusCodes.Status400BadRequest, result.Errors.Select(e => ((string?)"Password", e.Description)).ToList());
         db.AuditEvents.Add(new AuditEvent("password.reset", "User", user!.Id, JsonSerializer.Serialize(new { email = user.Email })));
         await db.SaveChangesAsync(ct);

@@ -14,14 +14,12 @@ public sealed class ResetPasswordModel(PasswordResets resets) : PageModel
     /// <summary>The link lacks its account or its token: nothing to reset with, so the page says so instead of asking.</summary>
     public bool Incomplete => string.IsNullOrWhiteSpace(UserId) || string.IsNullOrWhiteSpace(Token);
 
-    public const string IncompleteMessage = "This reset link is incomplete or has expired; ask for a new one.";
-
-    [BindProperty, Required(ErrorMessage = "Choose a password."), DataType(DataType.Password)]
-    [Display(Name = "New password")]
+    [BindProperty, Required(ErrorMessage = "Auth.NeedPassword"), DataType(DataType.Password)]
+    [Display(Name = "Auth.NewPassword")]
     public string Password { get; set; } = "";
 
-    [BindProperty, Required(ErrorMessage = "Type the password again."), DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
-    [Display(Name = "New password again")]
+    [BindProperty, Required(ErrorMessage = "Auth.NeedPasswordAgain"), DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "Auth.PasswordsDiffer")]
+    [Display(Name = "Auth.NewPasswordAgain")]
     public string ConfirmPassword { get; set; } = "";
 
     public IActionResult OnGet()
@@ -40,7 +38,7 @@ public sealed class ResetPasswordModel(PasswordResets resets) : PageModel
             this.ShowRefusal(outcome);
             return Page();
         }
-        TempData["Message"] = "Your new password is set. Sign in with it.";
+        TempData["Message"] = InterfaceLanguage.Text("Auth.NewPasswordSet");
         return RedirectToPage("/Account/Login");
     }
 }

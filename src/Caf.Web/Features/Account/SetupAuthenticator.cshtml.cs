@@ -13,10 +13,10 @@ namespace Caf.Web.Features.Account;
 public sealed class SetupAuthenticatorModel(UserManager<CafUser> users, AuthenticatorEnrolment enrolment,
     IConfiguration configuration) : PageModel
 {
-    [BindProperty, Display(Name = "Code from the app")]
+    [BindProperty, Display(Name = "Auth.CodeFromApp")]
     public string? Code { get; set; }
 
-    [BindProperty, Display(Name = "Code from your current app, or a recovery code")]
+    [BindProperty, Display(Name = "Auth.CurrentCode")]
     public string? CurrentCode { get; set; }
 
     /// <summary>The key to add to the app: while not enrolled, or once right after a change. Never otherwise.</summary>
@@ -39,9 +39,9 @@ public sealed class SetupAuthenticatorModel(UserManager<CafUser> users, Authenti
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         await LoadAsync(user);
         if (AlreadyEnabled) return Page();
-        if (string.IsNullOrWhiteSpace(Code)) return Refuse(nameof(Code), "Enter the 6-digit code your authenticator app shows.");
+        if (string.IsNullOrWhiteSpace(Code)) return Refuse(nameof(Code), InterfaceLanguage.Text("Auth.NeedAppCode"));
         if (await enrolment.EnableAsync(user, Code, ct) is not { } recoveryCodes)
-            return Refuse(nameof(Code), "That code is not right. Check that the app shows CafGrants and that your phone's clock is set automatically.");
+            return Refuse(nameof(Code), InterfaceLanguage.Text("Auth.AppCodeWrong"));
         RecoveryCodes = recoveryCodes;
         AlreadyEnabled = true;
         NewKey = null;
@@ -54,7 +54,7 @@ public sealed class SetupAuthenticatorModel(UserManager<CafUser> users, Authenti
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         await LoadAsync(user);
         if (string.IsNullOrWhiteSpace(CurrentCode))
-            return Refuse(nameof(CurrentCode), "Type the 6-digit code your current app shows, or one of your recovery codes.");
+            return Refuse(nameof(CurrentCode), InterfaceLanguage.Text("Auth.NeedCurrentCode"));
         var (newKey, problem) = await enrolment.ChangeAsync(user, CurrentCode, ct);
         if (problem is not null) return Refuse(nameof(CurrentCode), problem);
         NewKey = newKey;

@@ -17,10 +17,10 @@ public sealed class ExtensionModel(ApplicationAccess access, WorkflowEngine engi
 
     public sealed class ExtensionInput
     {
-        [Display(Name = "New due date")]
+        [Display(Name = "Extension.NewDueDate")]
         public DateOnly? DueOn { get; set; }
 
-        [Display(Name = "Reason")]
+        [Display(Name = "Extension.Reason")]
         public string? Reason { get; set; }
     }
 
@@ -28,5 +28,5 @@ public sealed class ExtensionModel(ApplicationAccess access, WorkflowEngine engi
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
         StepAsync(id, application => extensions.ExtendAsync(application, User, Input.DueOn, Input.Reason, ct),
-            "The extension is recorded: the reminders follow the new due date and the grantee's focal points were told by email.", ct);
+            InterfaceLanguage.Text("Extension.Recorded"), ct);
 }

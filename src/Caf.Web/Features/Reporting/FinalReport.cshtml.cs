@@ -27,10 +27,10 @@ public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine en
         public NarrativeInput Narrative { get; set; } = new();
 
         // No [Required]: FinalReportSubmission.Problems asks for the file and the amount.
-        [Display(Name = "Report file")]
+        [Display(Name = "Report.ReportFile")]
         public IFormFile? File { get; set; }
 
-        [Display(Name = "Receipts")]
+        [Display(Name = "Report.Receipts")]
         public IFormFile? Receipts { get; set; }
 
         /// <summary>
@@ -43,7 +43,7 @@ public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine en
     internal IReadOnlyList<BudgetLine> Budget => [.. Application.BudgetLines.OrderBy(l => l.Position)];
 
     /// <summary>The label of a budget line's amount, which its messages name.</summary>
-    internal static string SpentLabel(BudgetLine line) => $"Amount spent on \"{line.Description}\"";
+    internal static string SpentLabel(BudgetLine line) => InterfaceLanguage.Format("Report.AmountSpentOn", line.Description);
 
     /// <summary>
     /// The amounts typed, by budget line; an unreadable one is said at its line and counts as not given. More amounts than
@@ -52,11 +52,9 @@ public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine en
     private Dictionary<Guid, decimal?> Spending()
     {
         var budget = Budget;
-        var gap = RefusesRowsAfterGap("Input.Lines", Input.Lines.Count, "The form sent the amounts out of order, so they cannot be read by budget line. " +
-                                                                        "Reload the page and give one amount per budget line.");
+        var gap = RefusesRowsAfterGap("Input.Lines", Input.Lines.Count, InterfaceLanguage.Text("Report.LinesOutOfOrder"));
         if (!gap && Input.Lines.Count > budget.Count)
-            ModelState.AddModelError("Input.Lines", $"This grant's budget has {budget.Count} line{(budget.Count == 1 ? "" : "s")}, but the form sent " +
-                                                    $"{Input.Lines.Count} amounts. Reload the page and give one amount per budget line.");
+            ModelState.AddModelError("Input.Lines", InterfaceLanguage.Format(budget.Count == 1 ? "Report.TooManyAmounts1" : "Report.TooManyAmounts", budget.Count, Input.Lines.Count));
         return budget.Select((line, i) => (line.Id, Spent: ReadAmount($"Input.Lines[{i}]", i < Input.Lines.Count ? Input.Lines[i] : null, SpentLabel(line))))
             .ToDictionary(p => p.Id, p => p.Spent);
     }
@@ -102,6 +100,6 @@ public sealed class FinalReportModel(ApplicationAccess access, WorkflowEngine en
             Input.Receipts?.FileName, Input.Receipts?.ContentType, receipts, narrative);
         if (!ModelState.IsValid) return await ShowAgainAsync(submission.Problems(Application.BudgetLines, Application.Results), ct);
         var outcome = await reports.SubmitAsync(Application, User, submission, ct);
-        return outcome.Succeeded ? Done("Final report received. The ISU will review it.") : await RefusedHereAsync(outcome, id, ct);
+        return outcome.Succeeded ? Done(InterfaceLanguage.Text("Report.FinalReceived")) : await RefusedHereAsync(outcome, id, ct);
     }
 }

@@ -15,7 +15,7 @@ public sealed class FinalReports(UserActions actions, CafDbContext db, TimeProvi
         CancellationToken ct)
     {
         if (!ApplicationAccess.ActsForApplicant(application, applicant))
-            return new CommandOutcome(403, [(null, "Only the applicant state's focal points send its final report.")]);
+            return new CommandOutcome(403, [(null, InterfaceLanguage.Text("Report.OnlyApplicantFinal"))]);
         var problems = submission.Problems(application.BudgetLines, application.Results).ToList();
         if (problems.Count > 0) return CommandOutcome.Invalid(problems);
         var now = clock.GetUtcNow().UtcDateTime;

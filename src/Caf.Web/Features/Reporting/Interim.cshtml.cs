@@ -30,7 +30,7 @@ public sealed class InterimModel(ApplicationAccess access, WorkflowEngine engine
     {
         public NarrativeInput Narrative { get; set; } = new();
 
-        [Display(Name = "Attachment")]
+        [Display(Name = "Interim.Attachment")]
         public IFormFile? File { get; set; }
     }
 
@@ -74,7 +74,7 @@ public sealed class InterimModel(ApplicationAccess access, WorkflowEngine engine
         }
         if (!ModelState.IsValid) return await ShowAgainAsync(narrative.Problems(Application.Results), ct);
         var outcome = await reports.SubmitAsync(Application, User, Number, narrative, attachment, ct);
-        return outcome.Succeeded ? Done($"Interim report {Number} received. The ISU will review it.") : await RefusedHereAsync(outcome, id, ct);
+        return outcome.Succeeded ? Done(InterfaceLanguage.Format("Interim.Received", Number)) : await RefusedHereAsync(outcome, id, ct);
     }
 
     /// <summary>An interim report this grant does not have is not found.</summary>

@@ -17,7 +17,7 @@ public sealed class InterimReports(UserActions actions, WorkflowEngine engine, C
         (string FileName, string ContentType, byte[] Content)? attachment, CancellationToken ct)
     {
         if (!ApplicationAccess.ActsForApplicant(application, applicant))
-            return new CommandOutcome(403, [(null, "Only the applicant state's focal points send its reports.")]);
+            return new CommandOutcome(403, [(null, InterfaceLanguage.Text("Report.OnlyApplicantSend"))]);
         if (application.InterimReportProblem(number, FundTime.Today(clock)) is { } refused) return new CommandOutcome(409, [(null, refused)]);
         var problems = narrative.Problems(application.Results).ToList();
         if (problems.Count > 0) return CommandOutcome.Invalid(problems);
@@ -46,7 +46,7 @@ public sealed class ReportDrafts(UserActions actions, CafDbContext db, TimeProvi
         CancellationToken ct)
     {
         if (!ApplicationAccess.ActsForApplicant(application, applicant))
-            return new CommandOutcome(403, [(null, "Only the applicant state's focal points write its reports.")]);
+            return new CommandOutcome(403, [(null, InterfaceLanguage.Text("Report.OnlyApplicantWrite"))]);
         if ((interim is { } n ? application.InterimReportProblem(n) : application.FinalReportProblem()) is { } refused)
             return new CommandOutcome(409, [(null, refused)]);
         var problems = narrative.DraftProblems().ToList();
@@ -64,7 +64,7 @@ public sealed class ReportDrafts(UserActions actions, CafDbContext db, TimeProvi
         catch (DbUpdateException ex) when (SaveConflicts.IsSecondDraft(ex))
         {
             db.ChangeTracker.Clear();
-            return new CommandOutcome(409, [(null, "The draft was being saved twice at the same moment, so this copy was not kept. Reload the page to see the draft saved.")]);
+            return new CommandOutcome(409, [(null, InterfaceLanguage.Text("Report.SavedTwice"))]);
         }
     }
 

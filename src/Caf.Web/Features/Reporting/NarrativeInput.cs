@@ -48,14 +48,18 @@ public sealed class NarrativeInput
     };
 
     /// <summary>The age bands' columns, in the table's order, each with how a person reads it.</summary>
-    public static readonly IReadOnlyList<(string Name, string Label)> Columns =
+    public static IReadOnlyList<(string Name, string Label)> Columns =>
     [
-        (nameof(PeopleInput.Under25), "under 25"), (nameof(PeopleInput.From25To39), "aged 25–39"), (nameof(PeopleInput.From40To59), "aged 40–59"),
-        (nameof(PeopleInput.SixtyAndOver), "aged 60 and over"), (nameof(PeopleInput.AgeNotStated), "age not stated"),
-        (nameof(PeopleInput.WithDisability), "with a disability"),
+        (nameof(PeopleInput.Under25), InterfaceLanguage.Text("Report.AgeUnder25")), (nameof(PeopleInput.From25To39), InterfaceLanguage.Text("Report.Age25To39")),
+        (nameof(PeopleInput.From40To59), InterfaceLanguage.Text("Report.Age40To59")), (nameof(PeopleInput.SixtyAndOver), InterfaceLanguage.Text("Report.Age60AndOver")),
+        (nameof(PeopleInput.AgeNotStated), InterfaceLanguage.Text("Report.AgeNotStated")), (nameof(PeopleInput.WithDisability), InterfaceLanguage.Text("Report.WithDisability")),
     ];
 
-    public static string Who(int row) => row == 0 ? "Women" : "Men";
+    /// <summary>A row's people in the page's language: Women, Men.</summary>
+    public static string Who(int row) => InterfaceLanguage.Text(row == 0 ? "Report.Women" : "Report.Men");
+
+    /// <summary>How a person reads one cell: "Women under 25".</summary>
+    public static string CellLabel(int row, string label) => InterfaceLanguage.Format("Report.Cell", Who(row), label);
 
     /// <summary>
     /// The narrative this form holds for a proposal with <paramref name="indicators"/>; a count that is not a whole number
@@ -65,8 +69,8 @@ public sealed class NarrativeInput
     {
         var ordered = indicators.OrderBy(i => i.Position).ToList();
         if (Achieved.Count > ordered.Count)
-            state.AddModelError($"{prefix}.Achieved", $"Your proposal has {ordered.Count} indicator{(ordered.Count == 1 ? "" : "s")}, but the form sent " +
-                                                      $"{Achieved.Count} answers. Reload the page and give one answer per indicator.");
+            state.AddModelError($"{prefix}.Achieved",
+                InterfaceLanguage.Format(ordered.Count == 1 ? "Report.TooManyAnswers1" : "Report.TooManyAnswers", ordered.Count, Achieved.Count));
         var results = ordered.Select((indicator, i) => new IndicatorResult(indicator.Id, indicator.Indicator.Length > 0 ? indicator.Indicator : indicator.Result,
             indicator.Target, (i < Achieved.Count ? Achieved[i] : null)?.Trim() ?? "")).ToList();
         var rows = new List<ParticipantRow>();
@@ -81,7 +85,8 @@ public sealed class NarrativeInput
                 // Only digits, but too many: a number out of range, which the narrative's own rule says.
                 if (trimmed.TrimStart('-').Length > 0 && trimmed.TrimStart('-').All(char.IsAsciiDigit)) return int.MaxValue;
                 var label = Columns.First(c => c.Name == column).Label;
-                state.AddModelError($"{prefix}.{RowName(r)}.{column}", $"{Who(r)} {label}: \"{Shorten(text.Trim())}\" is not a whole number. Give a number such as 3, or 0{(optional ? ", or leave it empty" : "")}.");
+                state.AddModelError($"{prefix}.{RowName(r)}.{column}",
+                    InterfaceLanguage.Format(optional ? "Report.NotWholeNumberOptional" : "Report.NotWholeNumber", Who(r), label, Shorten(text.Trim())));
                 return 0;
             }
             rows.Add(new ParticipantRow(ReportNarrative.Sexes[r], Count(nameof(PeopleInput.Under25), typed.Under25), Count(nameof(PeopleInput.From25To39), typed.From25To39),

@@ -16,7 +16,7 @@ public sealed class ReportExtensions(UserActions actions, WorkflowEngine engine,
     public async Task<CommandOutcome> ExtendAsync(GrantApplication application, ClaimsPrincipal isu, DateOnly? dueOn, string? reason, CancellationToken ct)
     {
         var problems = dueOn is null
-            ? [("DueOn", "Give the new due date."), .. string.IsNullOrWhiteSpace(reason) ? application.ExtensionProblems(DateOnly.MaxValue, reason).Where(p => p.Field == "Reason") : []]
+            ? [("DueOn", InterfaceLanguage.Text("Extension.NeedDueDate")), .. string.IsNullOrWhiteSpace(reason) ? application.ExtensionProblems(DateOnly.MaxValue, reason).Where(p => p.Field == "Reason") : []]
             : application.ExtensionProblems(dueOn.Value, reason).ToList();
         if (problems.Count > 0) return CommandOutcome.Invalid(problems);
         return await actions.RunAsync(isu, async () =>

@@ -42,8 +42,7 @@ public abstract class ReportFormPageModel : ApplicationPageModel
     /// <summary>The narrative typed; answers sent after a gap (a form the page never makes) are refused rather than dropped.</summary>
     private protected ReportNarrative ReadNarrative()
     {
-        RefusesRowsAfterGap("Input.Narrative.Achieved", Narrative.Achieved.Count,
-            "The form sent the indicators' answers out of order. Reload the page and give one answer per indicator.");
+        RefusesRowsAfterGap("Input.Narrative.Achieved", Narrative.Achieved.Count, InterfaceLanguage.Text("Report.AnswersOutOfOrder"));
         return Narrative.Read(Application.Results, ModelState, "Input.Narrative");
     }
 
@@ -54,7 +53,7 @@ public abstract class ReportFormPageModel : ApplicationPageModel
         if (!ModelState.IsValid) return await ShowAgainAsync(narrative.DraftProblems(), ct);
         var outcome = await _drafts.SaveAsync(Application, User, Interim, narrative, ct);
         if (!outcome.Succeeded) return await RefusedHereAsync(outcome, id, ct);
-        TempData["Message"] = "Your draft is saved. You can come back to it and send the report when it is complete.";
+        TempData["Message"] = InterfaceLanguage.Text("Report.DraftSavedMessage");
         return Interim is { } number ? RedirectToPage(new { id, number }) : RedirectToPage(new { id });
     }
 

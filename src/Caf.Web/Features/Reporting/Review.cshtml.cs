@@ -26,7 +26,7 @@ public sealed class ReviewModel(ApplicationAccess access, WorkflowEngine engine,
 
     public sealed class ReviewInput
     {
-        [Display(Name = "Comments")]
+        [Display(Name = "Details.Comments")]
         public string? Comments { get; set; }
     }
 
@@ -42,7 +42,7 @@ public sealed class ReviewModel(ApplicationAccess access, WorkflowEngine engine,
         if ((await LoadAsync(id, ct) ?? Known()) is { } redirect) return redirect;
         var outcome = await reviews.ReturnAsync(Application, User, Number, Input.Comments, ct);
         if (!outcome.Succeeded) return await RefusedAsync(outcome, id, ct);
-        return Done("The report is returned: the grantee's focal points have the comments by email and may send a revised version.");
+        return Done(InterfaceLanguage.Text("Review.Returned"));
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct)
@@ -50,6 +50,6 @@ public sealed class ReviewModel(ApplicationAccess access, WorkflowEngine engine,
         if ((await LoadAsync(id, ct) ?? Known()) is { } redirect) return redirect;
         var outcome = await reviews.AcceptAsync(Application, User, Number, ct);
         if (!outcome.Succeeded) return await RefusedAsync(outcome, id, ct);
-        return Done(Number is { } n ? $"Interim report {n} is accepted." : "The final report is accepted: the grant moves on to final reconciliation.");
+        return Done(Number is { } n ? InterfaceLanguage.Format("Review.InterimAccepted", n) : InterfaceLanguage.Text("Review.FinalAccepted"));
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Web.Features.Account;
+using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,10 @@ namespace Caf.Web.Features.Tasks;
 /// The signed-in person's inbox: open tasks for the roles they hold (applicants: their own state's), overdue first, a
 /// page at a time, and notifications.
 /// </summary>
-public sealed class IndexModel(CafDbContext db, ApplicationAccess access, TimeProvider clock) : PageModel
+public sealed class IndexModel(CafDbContext db, ApplicationAccess access, WorkflowRegistry workflows, TimeProvider clock) : PageModel
 {
-    public sealed record TaskRow(WorkflowTask Task, string? Reference, string Title);
+    /// <summary>A task with its application, and its name in the reader's language (<see cref="TaskTitle"/>; the task keeps the English one).</summary>
+    public sealed record TaskRow(WorkflowTask Task, string? Reference, string Title, string TaskTitle);
 
     internal IReadOnlyList<TaskRow> Tasks { get; private set; } = [];
     internal IReadOnlyList<Notification> Notifications { get; private set; } = [];
@@ -34,7 +36,7 @@ public sealed class IndexModel(CafDbContext db, ApplicationAccess access, TimePr
     {
         Now = clock.GetUtcNow().UtcDateTime;
         var now = Now;
-        var mine = access.OpenTasks(User).Join(db.Applications, t => t.SubjectId, a => a.Id, (t, a) => new { Task = t, a.Reference, a.Title });
+        var mine = access.OpenTasks(User).Join(db.Applications, t => t.SubjectId, a => a.Id, (t, a) => new { Task = t, a.Reference, a.Title, a.Workflow!.DefinitionId, a.Workflow.DefinitionVersion });
         OverdueCount = await mine.CountAsync(x => x.Task.DueAtUtc != null && x.Task.DueAtUtc < now, ct);
         if (Overdue) mine = mine.Where(x => x.Task.DueAtUtc != null && x.Task.DueAtUtc < now);
         if (Q?.Trim() is { Length: > 0 } text)
@@ -46,9 +48,13 @@ public sealed class IndexModel(CafDbContext db, ApplicationAccess access, TimePr
         var (rows, paging) = await mine
             .OrderBy(x => x.Task.DueAtUtc == null).ThenBy(x => x.Task.DueAtUtc).ThenBy(x => x.Task.OpenedAtUtc).ThenBy(x => x.Task.Id)
             .ToListPageAsync(PageNumber, ct);
-        Tasks = rows.Select(x => new TaskRow(x.Task, x.Reference, x.Title)).ToList();
+        Tasks = rows.Select(x => new TaskRow(x.Task, x.Reference, x.Title, TitleOf(x.Task, x.DefinitionId, x.DefinitionVersion))).ToList();
         Paging = paging;
 
         Notifications = await access.Notifications(User).OrderByDescending(n => n.CreatedAtUtc).Take(50).ToListAsync(ct);
     }
+
+    /// <summary>The task's name in the page's language, from its workflow; the English one it was opened with if the workflow has no such task.</summary>
+    private string TitleOf(WorkflowTask task, string definitionId, int version) =>
+        workflows.All.FirstOrDefault(d => d.Id == definitionId && d.Version == version)?.Tasks.FirstOrDefault(t => t.Id == task.TaskId)?.Title.Current ?? task.Title;
 }
