@@ -19,15 +19,15 @@ public sealed record CommitteeDecision(
     /// <summary>Every rule the decision breaks, each with its field; empty when it may be recorded.</summary>
     public IEnumerable<(string Field, string Message)> Problems(DateOnly today)
     {
-        if (!GrantTriggers.IsDecision(Decision)) yield return (nameof(Decision), "Choose approve, reject or defer.");
-        if (Approves && ApprovedAmount is null) yield return (nameof(ApprovedAmount), "Give the approved amount.");
-        if (MeetingDate is { } date && date > today) yield return (nameof(MeetingDate), "The meeting cannot be in the future.");
+        if (!GrantTriggers.IsDecision(Decision)) yield return (nameof(Decision), DomainText.Get("Committee.ChooseDecision"));
+        if (Approves && ApprovedAmount is null) yield return (nameof(ApprovedAmount), DomainText.Get("Committee.GiveAmount"));
+        if (MeetingDate is { } date && date > today) yield return (nameof(MeetingDate), DomainText.Get("Committee.MeetingInFuture"));
         else if (MeetingDate is { } early && early < Bounds.EarliestDate)
-            yield return (nameof(MeetingDate), "The meeting date must be between 2000 and today.");
-        if (Present.Any(string.IsNullOrWhiteSpace)) yield return (nameof(Present), "Tick the members present from the list.");
-        if (string.IsNullOrWhiteSpace(DecisionRationale)) yield return (nameof(DecisionRationale), "Give the committee's rationale for the decision.");
+            yield return (nameof(MeetingDate), DomainText.Get("Committee.MeetingTooEarly"));
+        if (Present.Any(string.IsNullOrWhiteSpace)) yield return (nameof(Present), DomainText.Get("Committee.TickPresent"));
+        if (string.IsNullOrWhiteSpace(DecisionRationale)) yield return (nameof(DecisionRationale), DomainText.Get("Committee.GiveRationale"));
         else if (DecisionRationale.Trim().Length > MaxTextLength)
-            yield return (nameof(DecisionRationale), $"Keep the rationale under {MaxTextLength:N0} characters.");
-        if (Conditions is { Length: > MaxTextLength }) yield return (nameof(Conditions), $"Keep the conditions under {MaxTextLength:N0} characters.");
+            yield return (nameof(DecisionRationale), DomainText.Get("Committee.RationaleTooLong", MaxTextLength));
+        if (Conditions is { Length: > MaxTextLength }) yield return (nameof(Conditions), DomainText.Get("Committee.ConditionsTooLong", MaxTextLength));
     }
 }

@@ -14,7 +14,7 @@ public sealed record ScoreSheet(IReadOnlyDictionary<string, string?> Scores, IRe
     public const int CommentMaxLength = 4000;
 
     /// <summary>Said of a criterion left without a score, here and by <see cref="CommitteeScore"/>.</summary>
-    public static string Unscored(string criterion) => $"Score '{criterion}' from 1 to 5, or mark it not applicable.";
+    public static string Unscored(string criterion) => DomainText.Get("Scoring.Unscored", criterion);
 
     /// <summary>Every rule the sheet breaks under <paramref name="rubric"/>, each with its field ("Scores[cost]").</summary>
     public IEnumerable<(string Field, string Message)> Problems(IReadOnlyList<RubricItem> rubric)
@@ -22,10 +22,10 @@ public sealed record ScoreSheet(IReadOnlyDictionary<string, string?> Scores, IRe
         foreach (var item in rubric)
         {
             if (Comments.GetValueOrDefault(item.Code)?.Trim().Length > CriterionCommentMaxLength)
-                yield return ($"{nameof(Comments)}[{item.Code}]", $"Keep the comment on '{item.Name}' under 2,000 characters.");
-            if (!TryRead(item.Code, out _)) yield return ($"{nameof(Scores)}[{item.Code}]", Unscored(item.Name));
+                yield return ($"{nameof(Comments)}[{item.Code}]", DomainText.Get("Scoring.CriterionCommentTooLong", ScoringRubrics.NameOf(item), CriterionCommentMaxLength));
+            if (!TryRead(item.Code, out _)) yield return ($"{nameof(Scores)}[{item.Code}]", Unscored(ScoringRubrics.NameOf(item)));
         }
-        if (Comment?.Trim().Length > CommentMaxLength) yield return (nameof(Comment), "Keep the comment under 4,000 characters.");
+        if (Comment?.Trim().Length > CommentMaxLength) yield return (nameof(Comment), DomainText.Get("Scoring.CommentTooLong", CommentMaxLength));
     }
 
     /// <summary>The criteria as scored; one left unscored is left out, for the score to refuse.</summary>

@@ -38,5 +38,33 @@ public static class ScoringRubrics
     /// <summary>The published rubric of that version, with its criteria; a plain message when there is none.</summary>
     public static async Task<ScoringRubric> GetAsync(this IQueryable<ScoringRubric> rubrics, int version, CancellationToken ct) =>
         await rubrics.AsNoTracking().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Version == version, ct)
-        ?? throw new DomainException($"Scoring rubric version {version} has not been published; the ISU publishes rubrics on the Scoring rubrics page.");
+        ?? throw new DomainException(DomainText.Get("Scoring.NotPublished", version));
+
+    /// <summary>The keys of the default criteria's names (version 1), by code.</summary>
+    private static readonly Dictionary<string, string> CriterionKeys = new()
+    {
+        ["relevance"] = "Scoring.Criterion.Relevance",
+        ["learning"] = "Scoring.Criterion.Learning",
+        ["feasibility"] = "Scoring.Criterion.Feasibility",
+        ["gender"] = "Scoring.Criterion.Gender",
+        ["cost"] = "Scoring.Criterion.Cost",
+        ["follow-up"] = "Scoring.Criterion.FollowUp",
+    };
+
+    private static readonly string[] LevelKeys =
+        ["Scoring.Level.Weak", "Scoring.Level.Limited", "Scoring.Level.Adequate", "Scoring.Level.Good", "Scoring.Level.Excellent"];
+
+    /// <summary>
+    /// A criterion's name in the reader's language when it is one of the default rubric's, worded as the default words it;
+    /// a name the ISU wrote in a later version is shown as written.
+    /// </summary>
+    public static string NameOf(RubricItem item) => NameOf(item.Code, item.Name);
+
+    /// <inheritdoc cref="NameOf(RubricItem)"/>
+    public static string NameOf(string code, string name) =>
+        Version1.Any(d => d.Code == code && d.Name == name) && CriterionKeys.TryGetValue(code, out var key) ? DomainText.Get(key) : name;
+
+    /// <summary>What level <paramref name="index"/> + 1 means, in the reader's language when it is the default wording.</summary>
+    public static string LevelText(int index, string text) =>
+        index >= 0 && index < DefaultLevels.Count && DefaultLevels[index] == text ? DomainText.Get(LevelKeys[index]) : text;
 }

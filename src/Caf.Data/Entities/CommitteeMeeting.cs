@@ -31,7 +31,7 @@ public sealed class CommitteeMeeting : IAudited
     {
         var names = Present.Split("; ", StringSplitOptions.RemoveEmptyEntries)
             .Concat(present.Select(p => p.Trim()).Where(p => p.Length > 0)).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (names.Count == 0) throw new DomainException("Tick the members present at the meeting.", nameof(Present));
+        if (names.Count == 0) throw new DomainException(DomainText.Get("Committee.TickPresentAtMeeting"), nameof(Present));
         Present = string.Join("; ", names);
     }
 
@@ -43,15 +43,15 @@ public sealed class CommitteeMeeting : IAudited
     public MeetingDecision Record(GrantApplication application, string decision, string rationale, DateTime nowUtc)
     {
         if (!GrantTriggers.IsDecision(decision))
-            throw new DomainException("The committee approves, rejects or defers an application.", nameof(MeetingDecision.Decision));
+            throw new DomainException(DomainText.Get("Committee.ApprovesRejectsDefers"), nameof(MeetingDecision.Decision));
         if (application.Stage != GrantStages.CommitteeReview)
             throw new DomainException(
-                $"A decision goes into the minutes while the committee reviews the application; {application.Reference ?? application.Title} is at the stage '{application.Stage}'.");
+                DomainText.Get("Committee.MinutesWhileReview", application.Reference ?? application.Title, application.Stage));
         if (application.RoundId != RoundId)
-            throw new DomainException($"{application.Reference ?? application.Title} belongs to another round than this meeting's.");
+            throw new DomainException(DomainText.Get("Committee.OtherRound", application.Reference ?? application.Title));
         if (_decisions.Any(d => d.ApplicationId == application.Id && d.Decision == decision))
             throw new DomainException(
-                $"This meeting's minutes already record the {(decision == GrantTriggers.Approve ? "approval" : decision == GrantTriggers.Reject ? "rejection" : "deferral")} of {application.Reference ?? application.Title}.",
+                DomainText.Get(decision == GrantTriggers.Approve ? "Committee.AlreadyApproval" : decision == GrantTriggers.Reject ? "Committee.AlreadyRejection" : "Committee.AlreadyDeferral", application.Reference ?? application.Title),
                 nameof(MeetingDecision.Decision));
         var entry = new MeetingDecision(Id, application.Id, application.Reference ?? "", application.Title, decision,
             decision == GrantTriggers.Approve ? application.ApprovedAmount?.Amount : null, application.Currency,

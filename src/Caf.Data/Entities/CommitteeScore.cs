@@ -47,7 +47,7 @@ public sealed class CommitteeScore : IAudited
     internal void Revise(ScoringRubric rubric, IReadOnlyList<CriterionScore> criteria, string? comment, DateTime nowUtc)
     {
         if (rubric.Version != RubricVersion)
-            throw new DomainException($"These scores were given under rubric version {RubricVersion}; they are revised under that version only.");
+            throw new DomainException(DomainText.Get("Scoring.RevisedUnderVersion", RubricVersion));
         Set(rubric.Items, criteria, comment, nowUtc);
         Revision++;
     }
@@ -56,14 +56,14 @@ public sealed class CommitteeScore : IAudited
     {
         foreach (var item in rubric)
             if (criteria.FirstOrDefault(c => c.Code == item.Code) is not { } given)
-                throw new DomainException(ScoreSheet.Unscored(item.Name), $"{nameof(ScoreSheet.Scores)}[{item.Code}]");
+                throw new DomainException(ScoreSheet.Unscored(ScoringRubrics.NameOf(item)), $"{nameof(ScoreSheet.Scores)}[{item.Code}]");
             else if (given.Score is < 1 or > 5)
-                throw new DomainException($"'{item.Name}': a score is a whole number from 1 (weak) to 5 (excellent).", item.Code);
+                throw new DomainException(DomainText.Get("Scoring.ScoreRange", ScoringRubrics.NameOf(item)), item.Code);
         var ordered = rubric.Select(item => criteria.First(c => c.Code == item.Code))
             .Select(c => c with { Comment = string.IsNullOrWhiteSpace(c.Comment) ? null : c.Comment.Trim() }).ToList();
         var weighted = CommitteeAggregation.Aggregate(rubric.Select(i => i.Criterion).ToList(),
             [new MemberScores(MemberUserId, MemberName, false, ordered.ToDictionary(c => c.Code, c => c.Score))]).WeightedMean
-            ?? throw new DomainException("Score at least one criterion: not everything can be 'not applicable'.");
+            ?? throw new DomainException(DomainText.Get("Scoring.AtLeastOne"));
         CriteriaJson = JsonSerializer.Serialize(ordered);
         WeightedScore = weighted;
         Score = (int)CommitteeAggregation.RoundScore(weighted, 0);

@@ -65,28 +65,28 @@ public sealed class GenderChecklist : IAudited
     {
         if (items.Count == 0)
         {
-            yield return ("Items", "Write at least one item.");
+            yield return ("Items", DomainText.Get("Gender.WriteOneItem"));
             yield break;
         }
         for (var i = 0; i < items.Count; i++)
         {
             var text = items[i].Text?.Trim() ?? "";
-            if (text.Length == 0) yield return ($"Items[{i}]", $"Item {i + 1} is empty: write it or remove it.");
+            if (text.Length == 0) yield return ($"Items[{i}]", DomainText.Get("Gender.ItemEmpty", i + 1));
             else if (text.Length > ItemMaxLength)
-                yield return ($"Items[{i}]", $"Item {i + 1} is {text.Length} characters long: keep it to {ItemMaxLength}.");
+                yield return ($"Items[{i}]", DomainText.Get("Gender.ItemTooLong", i + 1, text.Length, ItemMaxLength));
             if (items[i].Tag != ChecklistItemTag.None && items.Take(i).Any(earlier => earlier.Tag == items[i].Tag))
-                yield return ($"Items[{i}]", $"Item {i + 1}: only one item may be tagged “{Describe(items[i].Tag)}”.");
+                yield return ($"Items[{i}]", DomainText.Get("Gender.TagTwice", i + 1, Describe(items[i].Tag)));
         }
         foreach (var tag in RequiredTags.Where(t => items.All(item => item.Tag != t)))
-            yield return ("Items", $"Tag one item “{Describe(tag)}”: the marker rule and the committee's flags need it.");
+            yield return ("Items", DomainText.Get("Gender.TagMissing", Describe(tag)));
     }
 
     public static string Describe(ChecklistItemTag tag) => tag switch
     {
-        ChecklistItemTag.Analysis => "gender analysis",
-        ChecklistItemTag.DoNoHarm => "do-no-harm / safeguarding",
-        ChecklistItemTag.GenderObjective => "gender-equality objective",
-        _ => "no tag",
+        ChecklistItemTag.Analysis => DomainText.Get("Gender.Tag.Analysis"),
+        ChecklistItemTag.DoNoHarm => DomainText.Get("Gender.Tag.DoNoHarm"),
+        ChecklistItemTag.GenderObjective => DomainText.Get("Gender.Tag.GenderObjective"),
+        _ => DomainText.Get("Gender.Tag.None"),
     };
 }
 

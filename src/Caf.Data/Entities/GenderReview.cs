@@ -15,18 +15,18 @@ public sealed record GenderReviewAnswers(IReadOnlyList<ChecklistAnswer?> Answers
     /// <summary>Every rule broken for a checklist of <paramref name="items"/> items, each with its field.</summary>
     public IEnumerable<(string Field, string Message)> Problems(int items)
     {
-        if (Answers.Count != items) yield return (nameof(Answers), $"Answer all {items} items of the checklist.");
+        if (Answers.Count != items) yield return (nameof(Answers), DomainText.Get("Gender.AnswerAll", items));
         else
             for (var i = 0; i < items; i++)
-                if (Answers[i] is null) yield return ($"{nameof(Answers)}[{i}]", $"Answer item {i + 1}: Yes, Partial, No or Not applicable.");
+                if (Answers[i] is null) yield return ($"{nameof(Answers)}[{i}]", DomainText.Get("Gender.AnswerItem", i + 1));
         for (var i = 0; i < Evidence.Count; i++)
             if (Evidence[i]?.Trim().Length > EvidenceMaxLength)
-                yield return ($"{nameof(Evidence)}[{i}]", $"Keep the evidence for item {i + 1} under 2,000 characters.");
-        if (Marker is null) yield return (nameof(Marker), "Choose the gender marker: 0, 1 or 2.");
+                yield return ($"{nameof(Evidence)}[{i}]", DomainText.Get("Gender.EvidenceTooLong", i + 1, EvidenceMaxLength));
+        if (Marker is null) yield return (nameof(Marker), DomainText.Get("Gender.ChooseMarker"));
         else if (Marker is < 0 or > 2)
-            yield return (nameof(Marker), "The gender marker is 0, 1 or 2.");
-        if (string.IsNullOrWhiteSpace(Rationale)) yield return (nameof(Rationale), "Explain why you chose this gender marker.");
-        else if (Rationale.Trim().Length > RationaleMaxLength) yield return (nameof(Rationale), "Keep the rationale under 4,000 characters.");
+            yield return (nameof(Marker), DomainText.Get("Gender.MarkerRange"));
+        if (string.IsNullOrWhiteSpace(Rationale)) yield return (nameof(Rationale), DomainText.Get("Gender.ExplainMarker"));
+        else if (Rationale.Trim().Length > RationaleMaxLength) yield return (nameof(Rationale), DomainText.Get("Gender.RationaleTooLong", RationaleMaxLength));
     }
 }
 
@@ -87,10 +87,27 @@ public sealed class GenderReview : IAudited
     {
         var flags = new List<string>();
         if (answers.Any(a => a is { Tag: ChecklistItemTag.Analysis, Answer: ChecklistAnswer.No }))
-            flags.Add("No gender analysis: the proposal does not analyse how women, men and diverse groups are affected differently.");
+            flags.Add(DomainText.Get("Gender.FlagNoAnalysis"));
         if (answers.Any(a => a is { Tag: ChecklistItemTag.DoNoHarm, Answer: ChecklistAnswer.No }))
-            flags.Add("No do-no-harm / safeguarding check: the proposal does not show how it avoids harm to participants and communities.");
+            flags.Add(DomainText.Get("Gender.FlagNoDoNoHarm"));
         return flags;
+    }
+
+    private static readonly string[] DefaultItemKeys =
+    [
+        "Gender.Item.Analysis", "Gender.Item.Delegation", "Gender.Item.Disaggregated", "Gender.Item.Objective",
+        "Gender.Item.Budget", "Gender.Item.DoNoHarm", "Gender.Item.Reporting", "Gender.Item.Participation",
+    ];
+
+    /// <summary>
+    /// An item of the checklist in the reader's language when it is worded as one of version 1's (the seeded default);
+    /// an item the ISU wrote in a later version is shown as written.
+    /// </summary>
+    public static string ItemText(string text)
+    {
+        for (var i = 0; i < GenderChecklist.DefaultItems.Count && i < DefaultItemKeys.Length; i++)
+            if (GenderChecklist.DefaultItems[i].Text == text) return DomainText.Get(DefaultItemKeys[i]);
+        return text;
     }
 
     /// <summary>The suggested marker for version 1's eight items, in their order; any other count suggests 0.</summary>

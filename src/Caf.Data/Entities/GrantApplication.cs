@@ -491,17 +491,17 @@ public sealed class GrantApplication : IAudited
     public void RecordDecision(Money approvedAmount, string rationale, string? conditions, DateTime nowUtc)
     {
         if (Stage != GrantStages.CommitteeReview)
-            throw new DomainException("The committee's decision is recorded while the committee reviews the application.");
+            throw new DomainException(DomainText.Get("Committee.DecisionWhileReview"));
         if (DecidedAtUtc is { } decidedAt)
-            throw new DomainException($"The committee already decided on this application on {decidedAt:d MMMM yyyy}; its decision cannot be recorded again.");
+            throw new DomainException(DomainText.Get("Committee.AlreadyDecided", decidedAt));
         if (string.IsNullOrWhiteSpace(rationale))
-            throw new DomainException("Give the committee's rationale for the decision.", nameof(DecisionRationale));
+            throw new DomainException(DomainText.Get("Committee.GiveRationale"), nameof(DecisionRationale));
         if (approvedAmount.Amount <= 0)
-            throw new DomainException("The approved amount must be more than zero.", nameof(ApprovedAmount));
+            throw new DomainException(DomainText.Get("Committee.AmountPositive"), nameof(ApprovedAmount));
         if (approvedAmount > RequestedAmount)
-            throw new DomainException($"The approved amount cannot exceed the requested {RequestedAmount}.", nameof(ApprovedAmount));
+            throw new DomainException(DomainText.Get("Committee.AmountOverRequested", RequestedAmount), nameof(ApprovedAmount));
         if (Round is { } round && approvedAmount > round.Ceiling)
-            throw new DomainException($"The approved amount cannot exceed the round's ceiling of {round.Ceiling}.", nameof(ApprovedAmount));
+            throw new DomainException(DomainText.Get("Committee.AmountOverCeiling", round.Ceiling), nameof(ApprovedAmount));
         ApprovedAmountValue = approvedAmount.Amount;
         DecisionRationale = rationale.Trim();
         Conditions = string.IsNullOrWhiteSpace(conditions) ? null : conditions.Trim();
@@ -829,10 +829,10 @@ public sealed class GrantApplication : IAudited
     public void CompleteGenderReview(GenderReview review)
     {
         if (Stage != GrantStages.GenderReview)
-            throw new DomainException("The gender-lens checklist is completed while the application is in gender review.");
-        if (review.ApplicationId != Id) throw new DomainException("This checklist was answered for another application.");
+            throw new DomainException(DomainText.Get("Gender.CompletedInReview"));
+        if (review.ApplicationId != Id) throw new DomainException(DomainText.Get("Gender.OtherApplication"));
         if (GenderReview is { } done)
-            throw new DomainException($"The gender-lens checklist for this application was already completed on {done.CompletedAtUtc:d MMMM yyyy}; it is completed once.");
+            throw new DomainException(DomainText.Get("Gender.AlreadyCompleted", done.CompletedAtUtc));
         GenderReview = review;
     }
 
@@ -870,11 +870,11 @@ public sealed class GrantApplication : IAudited
     public void DesignateActingChair(string memberUserId, string memberName, Guid? memberStateId, bool chairRecused, DateTime nowUtc)
     {
         if (!MayDesignateActingChair)
-            throw new DomainException("An acting chair is designated while the committee reviews the application.");
+            throw new DomainException(DomainText.Get("Committee.ActingChairWhileReview"));
         if (!chairRecused)
-            throw new DomainException("The chair is not recused from this application, so the chair records its decision.");
+            throw new DomainException(DomainText.Get("Committee.ChairNotRecused"));
         if (IsRecused(memberUserId, memberStateId))
-            throw new DomainException($"{memberName} is recused from this application (their state applies or is a partner, or they declared a conflict), so cannot chair its decision.",
+            throw new DomainException(DomainText.Get("Committee.ActingChairRecused", memberName),
                 "MemberUserId");
         ActingChairUserId = memberUserId;
         ActingChairName = memberName;
@@ -886,8 +886,8 @@ public sealed class GrantApplication : IAudited
 
     /// <summary>Why the member may not declare a conflict now, if so: it is not before the committee, or they are already recused.</summary>
     public string? ConflictProblem(string memberUserId, Guid? memberStateId) =>
-        Stage != GrantStages.CommitteeReview ? "Conflicts are declared while the committee reviews the application."
-        : IsRecused(memberUserId, memberStateId) ? "You are already recused from this application."
+        Stage != GrantStages.CommitteeReview ? DomainText.Get("Committee.ConflictWhileReview")
+        : IsRecused(memberUserId, memberStateId) ? DomainText.Get("Committee.AlreadyRecused")
         : null;
 
     /// <summary>A member declares a conflict of interest; from then on they are recused and any score of theirs is left out.</summary>
@@ -895,9 +895,9 @@ public sealed class GrantApplication : IAudited
     {
         if (ConflictProblem(memberUserId, memberStateId) is { } refused) throw new DomainException(refused);
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainException("Say what the conflict is, for the register.", nameof(ConflictDeclaration.Reason));
+            throw new DomainException(DomainText.Get("Committee.SayConflict"), nameof(ConflictDeclaration.Reason));
         if (reason.Trim().Length > ConflictDeclaration.MaxReasonLength)
-            throw new DomainException($"Keep the reason under {ConflictDeclaration.MaxReasonLength:N0} characters.", nameof(ConflictDeclaration.Reason));
+            throw new DomainException(DomainText.Get("Committee.ConflictTooLong", ConflictDeclaration.MaxReasonLength), nameof(ConflictDeclaration.Reason));
         var declaration = new ConflictDeclaration(Id, memberUserId, memberName, reason.Trim(), nowUtc);
         _conflicts.Add(declaration);
         return declaration;
@@ -921,7 +921,7 @@ public sealed class GrantApplication : IAudited
             return existing;
         }
         if (rubric.Version != RubricVersion)
-            throw new DomainException($"This application is scored under rubric version {RubricVersion}, not version {rubric.Version}.");
+            throw new DomainException(DomainText.Get("Scoring.WrongVersion", RubricVersion, rubric.Version));
         var entry = new CommitteeScore(Id, memberUserId, memberName, rubric, criteria, comment, nowUtc);
         _scores.Add(entry);
         return entry;
@@ -935,10 +935,10 @@ public sealed class GrantApplication : IAudited
 
     /// <summary>Why the member may not score this application now, if so: recused, the committee has decided, or it is not before the committee.</summary>
     public string? ScoringProblem(string memberUserId, Guid? memberStateId) =>
-        IsRecused(memberStateId) ? "You are recused from this application: your state is its applicant or a partner."
-        : DeclaredConflict(memberUserId) ? "You declared a conflict of interest on this application, so you do not score it."
-        : DecidedAtUtc is not null ? "The committee has decided; scores can no longer change."
-        : Stage != GrantStages.CommitteeReview ? "Scores are given while the committee reviews the application."
+        IsRecused(memberStateId) ? DomainText.Get("Scoring.RecusedByState")
+        : DeclaredConflict(memberUserId) ? DomainText.Get("Scoring.DeclaredConflict")
+        : DecidedAtUtc is not null ? DomainText.Get("Scoring.Decided")
+        : Stage != GrantStages.CommitteeReview ? DomainText.Get("Scoring.WhileReview")
         : null;
 
     /// <summary>The grantee may send its final report now: <see cref="FinalReportProblem"/> finds nothing.</summary>

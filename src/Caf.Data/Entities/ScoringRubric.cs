@@ -55,33 +55,33 @@ public sealed class ScoringRubric : IAudited
     {
         if (criteria.Count == 0)
         {
-            yield return ("Criteria", "Write at least one criterion.");
+            yield return ("Criteria", DomainText.Get("Scoring.WriteOneCriterion"));
             yield break;
         }
         for (var i = 0; i < criteria.Count; i++)
         {
             var c = criteria[i];
             var name = c.Name?.Trim() ?? "";
-            var label = name.Length == 0 ? $"Criterion {i + 1}" : $"Criterion {i + 1} ({name})";
-            if (name.Length == 0) yield return ($"Criteria[{i}].Name", $"Criterion {i + 1} has no name: name it or empty the whole row.");
+            var label = name.Length == 0 ? DomainText.Get("Scoring.CriterionN", i + 1) : DomainText.Get("Scoring.CriterionNNamed", i + 1, name);
+            if (name.Length == 0) yield return ($"Criteria[{i}].Name", DomainText.Get("Scoring.NoName", i + 1));
             else if (name.Length > NameMaxLength)
-                yield return ($"Criteria[{i}].Name", $"The name of criterion {i + 1} is {name.Length} characters long: keep it to {NameMaxLength}.");
+                yield return ($"Criteria[{i}].Name", DomainText.Get("Scoring.NameTooLong", i + 1, name.Length, NameMaxLength));
             else if (criteria.Take(i).Any(earlier => string.Equals(earlier.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)))
-                yield return ($"Criteria[{i}].Name", $"{label} has the same name as an earlier criterion.");
+                yield return ($"Criteria[{i}].Name", DomainText.Get("Scoring.SameName", label));
             if (c.UnreadableWeight is { } typed)
-                yield return ($"Criteria[{i}].Weight", $"{label}: the weight is a whole number from 1 to 100, not “{typed}”.");
-            else if (c.Weight is not { } weight) yield return ($"Criteria[{i}].Weight", $"{label}: give a weight, a whole number from 1 to 100.");
-            else if (weight is < 1 or > 100) yield return ($"Criteria[{i}].Weight", $"{label}: the weight is a whole number from 1 to 100, not {weight}.");
+                yield return ($"Criteria[{i}].Weight", DomainText.Get("Scoring.WeightUnreadable", label, typed));
+            else if (c.Weight is not { } weight) yield return ($"Criteria[{i}].Weight", DomainText.Get("Scoring.GiveWeight", label));
+            else if (weight is < 1 or > 100) yield return ($"Criteria[{i}].Weight", DomainText.Get("Scoring.WeightRange", label, weight));
             for (var level = 1; level <= 5; level++)
             {
                 var text = c.Levels.ElementAtOrDefault(level - 1)?.Trim() ?? "";
-                if (text.Length == 0) yield return ($"Criteria[{i}].Levels[{level - 1}]", $"{label}: say what level {level} means.");
+                if (text.Length == 0) yield return ($"Criteria[{i}].Levels[{level - 1}]", DomainText.Get("Scoring.SayLevel", label, level));
                 else if (text.Length > LevelMaxLength)
-                    yield return ($"Criteria[{i}].Levels[{level - 1}]", $"{label}: the text of level {level} is {text.Length} characters long: keep it to {LevelMaxLength}.");
+                    yield return ($"Criteria[{i}].Levels[{level - 1}]", DomainText.Get("Scoring.LevelTooLong", label, level, text.Length, LevelMaxLength));
             }
         }
         if (criteria.All(c => c.Weight is >= 1 and <= 100) && criteria.Sum(c => c.Weight) is { } sum and not 100)
-            yield return ("Criteria", $"The weights add up to {sum}; they must add up to 100.");
+            yield return ("Criteria", DomainText.Get("Scoring.WeightsSum", sum));
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public sealed class ActingChairModel(ApplicationAccess access, WorkflowEngine en
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
         var outcome = await actingChairs.DesignateAsync(Application, User, MemberUserId, ct);
-        if (outcome.Succeeded) return Done("The acting chair is designated: they record the committee's decision on this application.");
+        if (outcome.Succeeded) return Done(InterfaceLanguage.Text("ActingChair.Done"));
         var result = await RefusedAsync(outcome, id, ct);
         await LoadPeopleAsync(ct);
         return result;

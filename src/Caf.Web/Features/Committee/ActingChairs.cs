@@ -36,7 +36,7 @@ public sealed class ActingChairs(CafDbContext db, UserActions actions, TimeProvi
     {
         var people = await CommitteePeople.ListAsync(db, ct);
         if (people.FirstOrDefault(p => p.UserId == memberUserId) is not { } member)
-            return CommandOutcome.Invalid([("MemberUserId", "Choose a member of the committee.")]);
+            return CommandOutcome.Invalid([("MemberUserId", InterfaceLanguage.Text("ActingChair.ChooseMember"))]);
         var chairRecused = people.Any(p => p.IsChair && application.IsRecused(p.UserId, p.StatePartyId));
         return await actions.RunAsync(isu, () =>
         {

@@ -16,7 +16,7 @@ public sealed class ConflictModel(ApplicationAccess access, WorkflowEngine engin
 
     /// <summary>No attributes: GrantApplication.DeclareConflict says what a reason needs, once.</summary>
     [BindProperty]
-    [Display(Name = "What is the conflict?")]
+    [Display(Name = "Conflict.WhatIsIt")]
     public string? Reason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
@@ -28,7 +28,7 @@ public sealed class ConflictModel(ApplicationAccess access, WorkflowEngine engin
         if (!ModelState.IsValid) return Invalid();
         var outcome = await conflicts.DeclareAsync(Application, User, Reason, ct);
         if (outcome.Succeeded)
-            return Done("Your conflict of interest is declared: you are recused from this application and any score of yours is left out.");
+            return Done(InterfaceLanguage.Text("Conflict.Done"));
         // The form's one field is named as the application names it.
         this.ShowRefusal(outcome);
         return Page();

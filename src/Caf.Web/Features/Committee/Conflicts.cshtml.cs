@@ -28,14 +28,14 @@ public sealed class ConflictsModel(CafDbContext db) : PageModel
             .Select(a => new { a.Reference, a.Title, Round = a.Round!.Title, a.ApplicantStateId, Partners = a.Partners.Select(p => p.StatePartyId).ToList(),
                 ReviewedAt = a.GenderReview!.CompletedAtUtc })
             .ToListAsync(ct);
-        var states = await db.StateParties.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        Entries = declared.Select(d => new Entry(d.c.DeclaredAtUtc, d.c.MemberName, d.Reference ?? "", d.Title, d.Round, $"Declared: {d.c.Reason}"))
+        var states = await db.StateParties.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
+        Entries = declared.Select(d => new Entry(d.c.DeclaredAtUtc, d.c.MemberName, d.Reference ?? "", d.Title, d.Round, InterfaceLanguage.Format("Conflict.DeclaredWhy", d.c.Reason)))
             .Concat(reviewed.SelectMany(a => members
                 .Where(m => GrantApplication.IsRecusedByState(m.StatePartyId, a.ApplicantStateId, a.Partners))
                 .Select(m => new Entry(a.ReviewedAt, m.Name, a.Reference ?? "", a.Title, a.Round,
                     m.StatePartyId == a.ApplicantStateId
-                        ? $"Recused: {states[m.StatePartyId!.Value]} is the applicant"
-                        : $"Recused: {states[m.StatePartyId!.Value]} is a partner"))))
+                        ? InterfaceLanguage.Format("Conflict.RecusedApplicant", Shown.State(states[m.StatePartyId!.Value]))
+                        : InterfaceLanguage.Format("Conflict.RecusedPartner", Shown.State(states[m.StatePartyId!.Value]))))))
             .OrderByDescending(e => e.AtUtc).ThenBy(e => e.Reference, StringComparer.Ordinal)
             .ToList();
     }

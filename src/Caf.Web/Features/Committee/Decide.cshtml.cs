@@ -32,10 +32,10 @@ public sealed class DecideModel(ApplicationAccess access, WorkflowEngine engine,
         // No attributes: CommitteeDecision.Problems says what is wrong, once, for the page, the API and the CLI alike.
         public string? Decision { get; set; }
 
-        [Display(Name = "Approved amount")]
+        [Display(Name = "Decide.ApprovedAmount")]
         public decimal? ApprovedAmount { get; set; }
 
-        [Display(Name = "Meeting date")]
+        [Display(Name = "Decide.MeetingDate")]
         public DateOnly? MeetingDate { get; set; }
 
         /// <summary>The names of the members present; pre-ticked with every member who is not recused.</summary>
@@ -79,7 +79,7 @@ public sealed class DecideModel(ApplicationAccess access, WorkflowEngine engine,
             return Page();
         }
         var outcome = await decisions.RecordAsync(Application, User, decision, ct);
-        return outcome.Succeeded ? Done($"Decision recorded: {Input.Decision}.") : await RefusedAsync(outcome, id, ct);
+        return outcome.Succeeded ? Done(InterfaceLanguage.Text(Input.Decision switch { GrantTriggers.Approve => "Decide.RecordedApprove", GrantTriggers.Reject => "Decide.RecordedReject", _ => "Decide.RecordedDefer" })) : await RefusedAsync(outcome, id, ct);
     }
 
     private async Task<IActionResult?> LoadWithRubricAsync(Guid id, CancellationToken ct)
@@ -88,7 +88,7 @@ public sealed class DecideModel(ApplicationAccess access, WorkflowEngine engine,
         // Before the stage: whoever does not record this decision learns nothing more about it here.
         if (loaded is not NotFoundResult && !ApplicationAccess.MayDecide(User, Application))
         {
-            TempData["Message"] = "You do not record the decision on this application: the chair does, or, when the chair is recused, the acting chair the ISU designates.";
+            TempData["Message"] = InterfaceLanguage.Text("Decide.NotYours");
             return Forbid();
         }
         if (loaded is { } redirect) return redirect;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Caf.Data;
 using Caf.Data.Entities;
 using ClosedXML.Excel;
@@ -12,6 +13,10 @@ namespace Caf.Web.Features.Committee;
 [Authorize(Roles = CafRoles.CommitteeChair + "," + CafRoles.CommitteeMember + "," + CafRoles.IsuOfficer + "," + CafRoles.Auditor)]
 public sealed class MinutesModel(CafDbContext db, TimeProvider clock, RecordedReads reads) : PageModel
 {
+    /// <summary>The workbook's column headers, in the page's language.</summary>
+    private static readonly string[] ColumnKeys =
+        ["Minutes.Reference", "Minutes.ApplicationTitle", "Minutes.Decision", "Minutes.ApprovedAmount", "Minutes.Currency", "Minutes.Conditions", "Minutes.Rationale", "Minutes.RecordedUtc"];
+
     internal IReadOnlyList<(CommitteeMeeting Meeting, string Round)> Meetings { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => Meetings = await LoadAsync(null, ct);
@@ -22,13 +27,13 @@ public sealed class MinutesModel(CafDbContext db, TimeProvider clock, RecordedRe
         if (found.Count == 0) return NotFound();
         var (meeting, round) = found[0];
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("Minutes");
-        WorkbookText.Write(sheet.Cell(1, 1), $"Minutes of the committee meeting of {meeting.HeldOn:d MMMM yyyy} — {round}");
+        var sheet = workbook.Worksheets.Add(InterfaceLanguage.Text("Minutes.Sheet"));
+        WorkbookText.Write(sheet.Cell(1, 1), InterfaceLanguage.Format("Minutes.SheetTitle", meeting.HeldOn.ToString("d MMMM yyyy", CultureInfo.CurrentCulture), round));
         sheet.Cell(1, 1).Style.Font.Bold = true;
-        sheet.Cell(2, 1).Value = "Members present";
+        sheet.Cell(2, 1).Value = InterfaceLanguage.Text("Minutes.MembersPresent");
         sheet.Cell(2, 2).Value = meeting.Present;
-        sheet.Cell(3, 1).Value = $"Generated {clock.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm} UTC";
-        string[] columns = ["Reference", "Title", "Decision", "Approved amount", "Currency", "Conditions", "Rationale", "Recorded (UTC)"];
+        sheet.Cell(3, 1).Value = InterfaceLanguage.Format("Minutes.Generated", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        string[] columns = [.. ColumnKeys.Select(InterfaceLanguage.Text)];
         const int header = 5;
         for (var c = 0; c < columns.Length; c++) sheet.Cell(header, c + 1).Value = columns[c];
         sheet.Range(header, 1, header, columns.Length).Style.Font.Bold = true;
@@ -47,7 +52,7 @@ public sealed class MinutesModel(CafDbContext db, TimeProvider clock, RecordedRe
         }
         var last = header + decisions.Count;
         var total = last + 1;
-        sheet.Cell(total, 3).Value = "Total approved";
+        sheet.Cell(total, 3).Value = InterfaceLanguage.Text("Minutes.TotalApproved");
         sheet.Cell(total, 4).FormulaA1 = decisions.Count == 0 ? "0" : $"SUM(D{header + 1}:D{last})";
         sheet.Range(total, 1, total, columns.Length).Style.Font.Bold = true;
         sheet.Range(header + 1, 4, total, 4).Style.NumberFormat.Format = "#,##0.00";

@@ -60,7 +60,7 @@ public sealed class NewRubricModel(RubricVersions versions) : PageModel
             this.ShowRefusal(published.Outcome, ListKey);
             return published.Outcome.StatusCode == 409 ? Rebased(published.Version) : Redisplay();
         }
-        TempData["Message"] = $"Scoring rubric version {published.Version} is published. Set it on the rounds that should use it.";
+        TempData["Message"] = InterfaceLanguage.Format("Rubric.PublishedMessage", published.Version);
         return Redirect($"/Committee/Rubrics#version-{published.Version}");
     }
 

@@ -91,7 +91,7 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
             RoundRanking.ClaimsEnvelope(a.Stage))),
             Round.Envelope.Amount);
         // The stage as people read it ("Committee review"), as on the application's own page, not its identifier.
-        var stages = applications.ToDictionary(a => a.Id, a => engine.Registry.Get(a.DefinitionId, a.DefinitionVersion).StageLabel(a.Stage));
+        var stages = applications.ToDictionary(a => a.Id, a => StageLabels.For(engine.Registry.Get(a.DefinitionId, a.DefinitionVersion), a.Stage, User));
         Rows = ranked.Select(r => new Row(r, stages[r.Id], hidden[r.Id], !hidden[r.Id] && summaries[r.Id].Spread)).ToList();
         var byId = applications.ToDictionary(a => a.Id);
         _seen = ranked.Where(r => !hidden[r.Id]).Select(r => new Seen(byId[r.Id].Reference, byId[r.Id].Title, scores[r.Id].ToList(),
@@ -103,15 +103,15 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
     private XLWorkbook BuildWorkbook()
     {
         var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("Ranking");
+        var sheet = workbook.Worksheets.Add(InterfaceLanguage.Text("Ranking.Sheet"));
         var money = $"[${Round!.Currency}] #,##0.00";
-        sheet.Cell(1, 1).Value = $"Committee ranking — {Round.Title}";
+        sheet.Cell(1, 1).Value = InterfaceLanguage.Format("Ranking.SheetTitle", Round.Title);
         sheet.Cell(1, 1).Style.Font.Bold = true;
-        sheet.Cell(2, 1).Value = "Envelope";
+        sheet.Cell(2, 1).Value = InterfaceLanguage.Text("Ranking.EnvelopeCell");
         sheet.Cell(2, 2).Value = Round.Envelope.Amount;
         sheet.Cell(2, 2).Style.NumberFormat.Format = money;
-        sheet.Cell(2, 3).Value = $"As of {clock.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm} UTC";
-        string[] columns = ["Rank", "Reference", "Title", "Stage", "Weighted mean", "Requested or approved", "Gender marker", "Cumulative", "Within the envelope"];
+        sheet.Cell(2, 3).Value = InterfaceLanguage.Format("Ranking.AsOf", Now);
+        string[] columns = [.. RankingColumnKeys.Select(InterfaceLanguage.Text)];
         const int header = 4;
         for (var c = 0; c < columns.Length; c++) sheet.Cell(header, c + 1).Value = columns[c];
         sheet.Range(header, 1, header, columns.Length).Style.Font.Bold = true;
@@ -135,8 +135,8 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
                 (false, true) => "0",
                 (false, false) => $"SUM(H{row - 1})",
             };
-            if (r.Counts) sheet.Cell(row, 9).FormulaA1 = $"IF(H{row}<=$B$2,\"yes\",\"no\")";
-            else sheet.Cell(row, 9).Value = "not counted";
+            if (r.Counts) sheet.Cell(row, 9).FormulaA1 = $"IF(H{row}<=$B$2,\"{Yes}\",\"{No}\")";
+            else sheet.Cell(row, 9).Value = InterfaceLanguage.Text("Ranking.NotCounted");
         }
         var last = header + Rows.Count;
         sheet.Range(header + 1, 6, Math.Max(last, header + 1), 6).Style.NumberFormat.Format = money;
@@ -153,6 +153,23 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
 
     private const int ScoreHeader = 4;
 
+    /// <summary>The ranking sheet's column headers, in the page's language.</summary>
+    private static readonly string[] RankingColumnKeys =
+    [
+        "Ranking.Rank", "Minutes.Reference", "Minutes.ApplicationTitle", "Ranking.Stage", "Ranking.WeightedMean", "Ranking.RequestedOrApproved",
+        "Ranking.GenderMarker", "Ranking.Cumulative", "Ranking.WithinEnvelope",
+    ];
+
+    /// <summary>The words of the workbook, in the page's language: a recused member, and whether a claim fits the envelope.</summary>
+    private static string Yes => InterfaceLanguage.Text("Ranking.Yes");
+
+    private static string No => InterfaceLanguage.Text("Ranking.No");
+
+    /// <summary>One word in each language, so that formulas name it without quotes.</summary>
+    private static string ScoresSheet => InterfaceLanguage.Text("Ranking.ScoresSheet");
+
+    private string Now => clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// The scoring sheet: every member's score on every criterion of the applications this user may see scores of
     /// (the others are left out, as their means are on the ranking). Not applicable stays an empty cell, never a zero.
@@ -160,8 +177,8 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
     /// </summary>
     private int AddScoresSheet(XLWorkbook workbook)
     {
-        var sheet = StartSheet(workbook, "Scores", $"Committee scores — {Round!.Title}",
-            ["Reference", "Title", "Member", "Recused", "Revision", "Submitted (UTC)", "Criterion", "Weight", "Score", "Comment"]);
+        var sheet = StartSheet(workbook, ScoresSheet, InterfaceLanguage.Format("Ranking.ScoresTitle", Round!.Title),
+            ["Minutes.Reference", "Minutes.ApplicationTitle", "Ranking.Member", "Ranking.Recused", "Ranking.Revision", "Ranking.SubmittedUtc", "Rubric.Criterion", "Rubric.Weight", "Ranking.Score", "Ranking.Comment"]);
         var row = ScoreHeader;
         var items = _rubric!.Items;
         foreach (var application in _seen)
@@ -177,10 +194,10 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
                     WorkbookText.Write(sheet.Cell(row, 1), application.Reference ?? "");
                     WorkbookText.Write(sheet.Cell(row, 2), application.Title);
                     WorkbookText.Write(sheet.Cell(row, 3), score.MemberName);
-                    WorkbookText.Write(sheet.Cell(row, 4), recused ? "yes" : "no");
+                    WorkbookText.Write(sheet.Cell(row, 4), recused ? Yes : No);
                     sheet.Cell(row, 5).Value = score.Revision;
                     sheet.Cell(row, 6).Value = score.SubmittedAtUtc;
-                    WorkbookText.Write(sheet.Cell(row, 7), item.Name);
+                    WorkbookText.Write(sheet.Cell(row, 7), ScoringRubrics.NameOf(item));
                     sheet.Cell(row, 8).Value = item.Weight;
                     if (criterion.Score is { } value) sheet.Cell(row, 9).Value = value;
                     if (criterion.Comment is { } comment) WorkbookText.Write(sheet.Cell(row, 10), comment);
@@ -198,8 +215,8 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
     /// </summary>
     private void AddCriteriaSheet(XLWorkbook workbook, int lastScore)
     {
-        var sheet = StartSheet(workbook, "Criteria", $"Committee means per criterion — {Round!.Title}",
-            ["Reference", "Criterion", "Weight", "Mean of counting members", "Mean computed by CafGrants"]);
+        var sheet = StartSheet(workbook, InterfaceLanguage.Text("Ranking.CriteriaSheet"), InterfaceLanguage.Format("Ranking.CriteriaTitle", Round!.Title),
+            ["Minutes.Reference", "Rubric.Criterion", "Rubric.Weight", "Ranking.MeanCounting", "Ranking.MeanComputed"]);
         var row = ScoreHeader;
         var items = _rubric!.Items;
         foreach (var application in _seen)
@@ -208,7 +225,7 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
                 var summary = application.Summary;
                 row++;
                 WorkbookText.Write(sheet.Cell(row, 1), application.Reference ?? "");
-                WorkbookText.Write(sheet.Cell(row, 2), item.Name);
+                WorkbookText.Write(sheet.Cell(row, 2), ScoringRubrics.NameOf(item));
                 sheet.Cell(row, 3).Value = item.Weight;
                 sheet.Cell(row, 4).FormulaA1 = MeanFormula(Math.Max(lastScore, ScoreHeader + 1), row);
                 if (summary.Criteria.Single(c => c.Code == item.Code).Mean is { } mean) sheet.Cell(row, 5).Value = mean;
@@ -223,10 +240,10 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
     /// </summary>
     private static string MeanFormula(int lastScore, int row)
     {
-        string Column(char c) => $"Scores!${c}${ScoreHeader + 1}:${c}${lastScore}";
+        string Column(char c) => $"{ScoresSheet}!${c}${ScoreHeader + 1}:${c}${lastScore}";
         return $"IFERROR(ROUND(AVERAGEIFS({Column('I')},{Column('A')},A{row},"
             + $"{Column('G')},\"=\"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(B{row},\"~\",\"~~\"),\"*\",\"~*\"),\"?\",\"~?\"),"
-            + $"{Column('D')},\"no\"),2),\"\")";
+            + $"{Column('D')},\"{No}\"),2),\"\")";
     }
 
     private IXLWorksheet StartSheet(XLWorkbook workbook, string name, string title, string[] columns)
@@ -234,8 +251,8 @@ public sealed class RankingModel(CafDbContext db, TimeProvider clock, IOptions<G
         var sheet = workbook.Worksheets.Add(name);
         WorkbookText.Write(sheet.Cell(1, 1), title);
         sheet.Cell(1, 1).Style.Font.Bold = true;
-        WorkbookText.Write(sheet.Cell(2, 1), $"As of {clock.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm} UTC, rubric version {_rubric!.Version}");
-        for (var c = 0; c < columns.Length; c++) WorkbookText.Write(sheet.Cell(ScoreHeader, c + 1), columns[c]);
+        WorkbookText.Write(sheet.Cell(2, 1), InterfaceLanguage.Format("Ranking.AsOfRubric", Now, _rubric!.Version));
+        for (var c = 0; c < columns.Length; c++) WorkbookText.Write(sheet.Cell(ScoreHeader, c + 1), InterfaceLanguage.Text(columns[c]));
         sheet.Range(ScoreHeader, 1, ScoreHeader, columns.Length).Style.Font.Bold = true;
         return sheet;
     }

@@ -67,7 +67,7 @@ public sealed class ScoreModel(ApplicationAccess access, WorkflowEngine engine, 
         }
         var revising = Previous is not null;
         var outcome = await scoring.ScoreAsync(Application, User, sheet, ct);
-        if (outcome.Succeeded) return Done(revising ? "Your scores are revised." : "Your score is recorded.");
+        if (outcome.Succeeded) return Done(InterfaceLanguage.Text(revising ? "Score.Revised" : "Score.Recorded"));
         return await RefusedAsync(outcome, id, ct);
     }
 

@@ -52,7 +52,7 @@ public sealed class ChecklistModel(ApplicationAccess access, WorkflowEngine engi
             return Invalid();
         }
         var outcome = await checklists.CompleteAsync(Application, User, answers, ct);
-        if (outcome.Succeeded) return Done("Checklist completed; the application is with the committee.");
+        if (outcome.Succeeded) return Done(InterfaceLanguage.Text("Gender.Completed"));
         var refused = await RefusedAsync(outcome, id, ct);
         await LoadChecklistAsync(ct);
         return refused;

@@ -41,7 +41,7 @@ public sealed class ChecklistVersions(CafDbContext db, UserActions actions, Time
         {
             db.ChangeTracker.Clear();
             return new PublishOutcome(new CommandOutcome(409, [(null,
-                $"Someone else published version {version} a moment ago. Check the published versions, then publish again.")]), version);
+                InterfaceLanguage.Format("Rubric.SomeoneElse", version))]), version);
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed class Checklists(CafDbContext db, UserActions actions, TimeProvide
             .FirstOrDefaultAsync(c => c.Version == application.Round!.GenderChecklistVersion, ct);
 
     internal static string MissingVersion(GrantApplication application) =>
-        $"The round uses gender checklist version {application.Round!.GenderChecklistVersion}, which does not exist. Ask the ISU to correct the round.";
+        InterfaceLanguage.Format("Gender.MissingVersion", application.Round!.GenderChecklistVersion);
 
     public async Task<CommandOutcome> CompleteAsync(GrantApplication application, ClaimsPrincipal focalPoint, GenderReviewAnswers answers,
         CancellationToken ct)

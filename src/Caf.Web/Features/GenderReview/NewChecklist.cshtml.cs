@@ -53,7 +53,7 @@ public sealed class NewChecklistModel(ChecklistVersions versions) : PageModel
             this.ShowRefusal(published.Outcome, ListKey);
             return published.Outcome.StatusCode == 409 ? Rebased(published.Version) : Redisplay();
         }
-        TempData["Message"] = $"Gender checklist version {published.Version} is published. Set it on the rounds that should use it.";
+        TempData["Message"] = InterfaceLanguage.Format("Gender.PublishedMessage", published.Version);
         return Redirect($"/GenderReview/Checklists#version-{published.Version}");
     }
 
