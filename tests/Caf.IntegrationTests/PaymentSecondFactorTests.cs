@@ -74,7 +74,7 @@ public abstract class PaymentSecondFactorTests(CafAppFactory factory)
 
         // The requester is not offered the approval, and a forged one is refused: another officer approves.
         var (_, own) = await finance.GetAsync(page);
-        Assert.Contains("Awaits another finance officer's approval.", own);
+        Assert.Contains("Awaits another finance officer&#x27;s approval.", own);
         var (ownStatus, ownHtml) = await ReadAsync(finance.PostFormAsync(page, Approval(request, GrantJourney.PaymentCode()), "Approve"));
         Assert.Equal(HttpStatusCode.Forbidden, ownStatus);
         Assert.Contains("You requested this payment: another finance officer approves it.", ownHtml);

@@ -11,7 +11,7 @@ public sealed class DisbursementRequest : IAudited
     public const int MaxNoteLength = 500;
 
     /// <summary>A payment the form names that this grant does not have (another grant's, or a page older than a change).</summary>
-    public const string NoLongerThere = "This payment request no longer exists on this grant: reload the page to see its payments as they are now.";
+    public static string NoLongerThere => DomainText.Get("Payment.NoLongerThere");
 
     private DisbursementRequest() { }
 
@@ -46,8 +46,8 @@ public sealed class DisbursementRequest : IAudited
 
     /// <summary>Why <paramref name="userId"/> may not approve it now, or null.</summary>
     public string? ApprovalProblem(string userId) =>
-        Status != DisbursementStatus.Requested ? $"This payment is {Describe(Status)}: there is nothing to approve."
-        : userId == RequestedByUserId ? "You requested this payment: another finance officer approves it."
+        Status != DisbursementStatus.Requested ? DomainText.Get("Payment.NothingToApprove", Describe(Status))
+        : userId == RequestedByUserId ? DomainText.Get("Payment.OwnRequest")
         : null;
 
     internal void Approve(string userId, DateTime nowUtc)
@@ -61,8 +61,8 @@ public sealed class DisbursementRequest : IAudited
     /// <summary>Why it cannot be marked paid now, or null.</summary>
     public string? PaymentProblem() =>
         Status == DisbursementStatus.Approved ? null
-        : Status == DisbursementStatus.Requested ? "This payment awaits a second finance officer's approval: it is paid once approved."
-        : $"This payment is {Describe(Status)}: it cannot be paid again.";
+        : Status == DisbursementStatus.Requested ? DomainText.Get("Payment.AwaitsApproval")
+        : DomainText.Get("Payment.CannotPayAgain", Describe(Status));
 
     internal void MarkPaid(Guid entryId)
     {
@@ -73,9 +73,9 @@ public sealed class DisbursementRequest : IAudited
 
     internal void Cancel(string reason, string userId, DateTime nowUtc)
     {
-        if (!IsOpen) throw new DomainException($"This payment is {Describe(Status)}: it cannot be cancelled.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Say why the payment is cancelled.", nameof(CancelReason));
-        if (reason.Trim().Length > MaxNoteLength) throw new DomainException($"Keep the reason under {MaxNoteLength} characters.", nameof(CancelReason));
+        if (!IsOpen) throw new DomainException(DomainText.Get("Payment.CannotCancel", Describe(Status)));
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException(DomainText.Get("Payment.SayWhyCancelled"), nameof(CancelReason));
+        if (reason.Trim().Length > MaxNoteLength) throw new DomainException(DomainText.Get("Payment.ReasonTooLong", MaxNoteLength), nameof(CancelReason));
         Status = DisbursementStatus.Cancelled;
         CancelledByUserId = userId;
         CancelledAtUtc = nowUtc;
@@ -84,9 +84,9 @@ public sealed class DisbursementRequest : IAudited
 
     public static string Describe(DisbursementStatus status) => status switch
     {
-        DisbursementStatus.Requested => "awaiting approval",
-        DisbursementStatus.Approved => "approved and awaiting payment",
-        DisbursementStatus.Paid => "paid",
-        _ => "cancelled",
+        DisbursementStatus.Requested => DomainText.Get("Payment.StatusRequested"),
+        DisbursementStatus.Approved => DomainText.Get("Payment.StatusApproved"),
+        DisbursementStatus.Paid => DomainText.Get("Payment.StatusPaid"),
+        _ => DomainText.Get("Payment.StatusCancelled"),
     };
 }

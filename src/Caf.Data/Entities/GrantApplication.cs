@@ -546,33 +546,33 @@ public sealed class GrantApplication : IAudited
     public string? SettlementProblem()
     {
         if (AcceptedExpenditure is not { } spent)
-            return "There is no accepted financial report to reconcile against: accept the final report, or for a terminated grant record the expenditure accepted at termination.";
-        if (_disbursements.Any(d => d.IsOpen)) return "A payment to the grantee awaits approval or payment: pay it or cancel it first.";
+            return DomainText.Get("Finance.NoAcceptedReport");
+        if (_disbursements.Any(d => d.IsOpen)) return DomainText.Get("Finance.PaymentOpen");
         var owed = StillOwed!.Value;
         var net = PaidNet;
-        return owed.Amount > 0 ? $"The grantee reported spending {spent} but received {net} net: record the final payment of {owed} first."
-            : owed.Amount < 0 ? $"The grantee reported spending {spent} but received {net} net: record the refund of {RefundDue} first, or waive it if it is small."
+        return owed.Amount > 0 ? DomainText.Get("Finance.RecordFinalPayment", spent, net, owed)
+            : owed.Amount < 0 ? DomainText.Get("Finance.RecordRefundFirst", spent, net, RefundDue)
             : null;
     }
 
     /// <summary>Why finance cannot record what it accepts as spent at termination now, or null.</summary>
     public string? TerminationExpenditureProblem(decimal? amount) =>
-        Stage != GrantStages.FinalReconciliation ? OnlyAtReconciliation("The expenditure accepted at termination")
-        : ReportedExpenditure is not null ? "The grantee's final report gives the expenditure: it is reconciled against that report."
-        : RefundWaivedValue is > 0 ? "A refund was already waived on the figure recorded: the figure can no longer change."
-        : amount is not { } value ? "Give the amount accepted as spent."
-        : value < 0 ? "The amount cannot be negative."
-        : !new Money(value, Currency).IsInMinorUnits ? "Amounts are recorded to the cent (two decimals)."
-        : value > Bounds.MaxAmount ? $"The amount must be at most {Bounds.MaxAmount:#,##0}."
+        Stage != GrantStages.FinalReconciliation ? OnlyAtReconciliation(DomainText.Get("Finance.WhatTerminationExpenditure"))
+        : ReportedExpenditure is not null ? DomainText.Get("Finance.ReportGivesExpenditure")
+        : RefundWaivedValue is > 0 ? DomainText.Get("Finance.FigureFixedByWaiver")
+        : amount is not { } value ? DomainText.Get("Finance.GiveAcceptedAmount")
+        : value < 0 ? DomainText.Get("Finance.AmountNotNegative")
+        : !new Money(value, Currency).IsInMinorUnits ? DomainText.Get("Ledger.AmountCents")
+        : value > Bounds.MaxAmount ? DomainText.Get("Finance.AmountAtMost", Bounds.MaxAmount)
         : null;
 
     /// <summary>For a grant terminated without a final report: what finance accepts as spent, from what the grantee showed, with why.</summary>
     public void RecordTerminationExpenditure(decimal? amount, string? note)
     {
         if (TerminationExpenditureProblem(amount) is { } problem) throw new DomainException(problem, nameof(TerminationExpenditureValue));
-        if (string.IsNullOrWhiteSpace(note)) throw new DomainException("Say what the figure rests on (receipts, the grantee's statement).", nameof(TerminationExpenditureNote));
+        if (string.IsNullOrWhiteSpace(note)) throw new DomainException(DomainText.Get("Finance.SayWhatFigureRestsOn"), nameof(TerminationExpenditureNote));
         if (note.Trim().Length > SettlementNoteMaxLength)
-            throw new DomainException($"Keep the note under {SettlementNoteMaxLength:N0} characters.", nameof(TerminationExpenditureNote));
+            throw new DomainException(DomainText.Get("Finance.NoteTooLong", SettlementNoteMaxLength), nameof(TerminationExpenditureNote));
         TerminationExpenditureValue = amount;
         TerminationExpenditureNote = note.Trim();
         LedgerVersion++;
@@ -580,22 +580,22 @@ public sealed class GrantApplication : IAudited
 
     /// <summary>Why the refund due cannot be waived now under <paramref name="threshold"/>, or null.</summary>
     public string? WaiverProblem(Money threshold) =>
-        Stage != GrantStages.FinalReconciliation ? OnlyAtReconciliation("A waiver")
-        : RefundDue.Amount <= 0 ? "No refund is due: there is nothing to waive."
-        : threshold.Currency != Currency ? $"The fund's waiver threshold is set in {threshold.Currency}, not in this grant's {Currency}."
+        Stage != GrantStages.FinalReconciliation ? OnlyAtReconciliation(DomainText.Get("Finance.WhatWaiver"))
+        : RefundDue.Amount <= 0 ? DomainText.Get("Finance.NothingToWaive")
+        : threshold.Currency != Currency ? DomainText.Get("Finance.WaiverCurrency", threshold.Currency, Currency)
         : RefundDue + RefundWaived > threshold
             ? RefundWaived.Amount > 0
-                ? $"{RefundWaived} was already waived; waiving the {RefundDue} due as well would exceed the {threshold} the fund waives per grant: ask the grantee to pay it back."
-                : $"The refund due, {RefundDue}, is above the {threshold} the fund waives: ask the grantee to pay it back."
+                ? DomainText.Get("Finance.WaiverExceeded", RefundWaived, RefundDue, threshold)
+                : DomainText.Get("Finance.WaiverAbove", RefundDue, threshold)
         : null;
 
     /// <summary>A small refund due is waived, recorded with who, when and why; the grant can then close.</summary>
     public void WaiveRefund(Money threshold, string? reason, string userId, DateTime nowUtc)
     {
         if (WaiverProblem(threshold) is { } problem) throw new DomainException(problem, nameof(RefundWaivedValue));
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Say why the refund is waived.", nameof(RefundWaiverReason));
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException(DomainText.Get("Finance.SayWhyWaived"), nameof(RefundWaiverReason));
         if (reason.Trim().Length > SettlementNoteMaxLength)
-            throw new DomainException($"Keep the reason under {SettlementNoteMaxLength:N0} characters.", nameof(RefundWaiverReason));
+            throw new DomainException(DomainText.Get("Finance.WaiverReasonTooLong", SettlementNoteMaxLength), nameof(RefundWaiverReason));
         RefundWaivedValue = (RefundWaivedValue ?? 0m) + RefundDue.Amount;
         RefundWaiverReason = reason.Trim();
         RefundWaivedByUserId = userId;
@@ -609,12 +609,12 @@ public sealed class GrantApplication : IAudited
     {
         var open = OpenDisbursements;
         var room = Unpaid - open;
-        return amount <= 0 ? "The amount must be more than zero."
+        return amount <= 0 ? DomainText.Get("Finance.AmountPositive")
             : amount > room.Amount
-                ? $"A payment cannot exceed what remains of the commitment, {Unpaid}{(open.Amount > 0 ? $", less {open} already requested" : "")}."
+                ? open.Amount > 0 ? DomainText.Get("Finance.PaymentAboveRoomLess", Unpaid, open) : DomainText.Get("Finance.PaymentAboveRoom", Unpaid)
             : StillOwed is { } owed && amount > (owed - open).Amount
-                ? $"{(ReportedExpenditure is null ? "The spending accepted on termination" : "The accepted final report")} leaves " +
-                  $"{((owed - open).Amount > 0 ? owed - open : Money.Zero(Currency))} owed to the grantee; a payment cannot exceed it."
+                ? DomainText.Get(ReportedExpenditure is null ? "Finance.PaymentAboveOwedTermination" : "Finance.PaymentAboveOwedReport",
+                    (owed - open).Amount > 0 ? owed - open : Money.Zero(Currency))
             : null;
     }
 
@@ -623,15 +623,15 @@ public sealed class GrantApplication : IAudited
 
     /// <summary>What is wrong with a refund of <paramref name="amount"/>, if anything.</summary>
     public string? RefundProblem(decimal amount) =>
-        amount <= 0 ? "The amount must be more than zero."
-        : amount > PaidNet.Amount ? $"A refund cannot exceed what was paid net, {PaidNet}."
+        amount <= 0 ? DomainText.Get("Finance.AmountPositive")
+        : amount > PaidNet.Amount ? DomainText.Get("Finance.RefundAbovePaid", PaidNet)
         // Once the spending is accepted, what comes back is the refund due: more would leave the fund owing the grantee.
         : StillOwed is not null && amount > RefundDue.Amount
             ? RefundDue.Amount == 0
                 ? StillOwed is { Amount: > 0 } owedToGrantee
-                    ? $"No refund is due from the grantee: the fund still owes it {owedToGrantee}, to be paid as a tranche."
-                    : "No refund is due from the grantee: its accepted spending and what it received (less any waiver) balance."
-                : $"The refund due from the grantee is {RefundDue}{(RefundWaived.Amount > 0 ? $" after the {RefundWaived} waived" : "")}; a refund cannot exceed it."
+                    ? DomainText.Get("Finance.NoRefundFundOwes", owedToGrantee)
+                    : DomainText.Get("Finance.NoRefundBalanced")
+                : RefundWaived.Amount > 0 ? DomainText.Get("Finance.RefundAboveDueAfterWaiver", RefundDue, RefundWaived) : DomainText.Get("Finance.RefundAboveDue", RefundDue)
         : null;
 
     /// <summary>The Geneva date of the committee's decision, or null before it.</summary>
@@ -645,9 +645,9 @@ public sealed class GrantApplication : IAudited
     public void RecordAgreement(DateOnly signedOn, IReadOnlyList<TranchePlan> schedule, DateOnly today)
     {
         if (ApprovedAmount is not { } approved || Stage != GrantStages.Approved)
-            throw new DomainException($"The agreement is recorded once the committee has approved the grant; this grant is at the stage '{Stage}'.");
+            throw new DomainException(DomainText.Get("Finance.AgreementStage", Stage));
         if (_disbursements.Count > 0)
-            throw new DomainException("A payment was already requested under this agreement: the schedule no longer changes.");
+            throw new DomainException(DomainText.Get("Finance.ScheduleFixed"));
         if (AgreementProblems(signedOn, schedule, approved, today, DecidedOn).FirstOrDefault() is { Message: not null } broken)
             throw new DomainException(broken.Message, broken.Field);
         AgreementSignedOn = signedOn;
@@ -661,11 +661,11 @@ public sealed class GrantApplication : IAudited
     public static IEnumerable<(string Field, string Message)> AgreementProblems(DateOnly? signedOn, IReadOnlyList<TranchePlan> schedule,
         Money approved, DateOnly today, DateOnly? decidedOn = null)
     {
-        if (signedOn is not { } signed) yield return ("SignedOn", "Give the date the agreement was signed.");
-        else if (signed > today) yield return ("SignedOn", "The agreement cannot have been signed after today: give the date on the signed copy.");
+        if (signedOn is not { } signed) yield return ("SignedOn", DomainText.Get("Finance.GiveSignedOn"));
+        else if (signed > today) yield return ("SignedOn", DomainText.Get("Finance.SignedInFuture"));
         else if (decidedOn is { } approvedOn && signed < approvedOn)
-            yield return ("SignedOn", $"The agreement cannot have been signed before the committee approved the grant on {approvedOn:d MMMM yyyy}: give the date on the signed copy.");
-        else if (Bounds.Date("The signing date", signed) is { } outOfRange) yield return ("SignedOn", outOfRange);
+            yield return ("SignedOn", DomainText.Get("Finance.SignedBeforeApproval", approvedOn));
+        else if (Bounds.Date(DomainText.Get("Finance.TheSigningDate"), signed) is { } outOfRange) yield return ("SignedOn", outOfRange);
         foreach (var problem in TrancheSchedule.Problems(schedule, approved)) yield return problem;
     }
 
@@ -688,10 +688,10 @@ public sealed class GrantApplication : IAudited
     /// </summary>
     public string? SignedCopyProblem() =>
         Stage is not (GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation)
-            ? $"The signed agreement is recorded from the grant's approval until it closes; this grant is at the stage '{Stage}'."
-        : AgreementSignedOn is null ? "Record the agreement (its signing date and schedule) first, then its signed copy."
+            ? DomainText.Get("Finance.SignedCopyStage", Stage)
+        : AgreementSignedOn is null ? DomainText.Get("Finance.AgreementBeforeCopy")
         : SignedCopyId is not null && _disbursements.Any(d => d.Status == DisbursementStatus.Paid)
-            ? "A tranche has been paid under this agreement: the signed copy recorded then is kept as it is."
+            ? DomainText.Get("Finance.CopyKept")
         : null;
 
     /// <summary>
@@ -702,9 +702,9 @@ public sealed class GrantApplication : IAudited
     {
         if (SignedCopyProblem() is { } problem) throw new DomainException(problem, nameof(SignedCopyId));
         var name = Bounds.FileName(fileName, nameof(SignedCopyId));
-        if (bytes.Length == 0) throw new DomainException($"The file {name} is empty. Please attach the signed agreement itself.", nameof(SignedCopyId));
+        if (bytes.Length == 0) throw new DomainException(DomainText.Get("Finance.CopyEmpty", name), nameof(SignedCopyId));
         if (bytes.Length > SignedCopyMaxBytes)
-            throw new DomainException($"The file {name} is larger than {SignedCopyMaxBytes / 1024 / 1024} MB. Please attach a smaller scan.", nameof(SignedCopyId));
+            throw new DomainException(DomainText.Get("Finance.CopyTooLarge", name, SignedCopyMaxBytes / 1024 / 1024), nameof(SignedCopyId));
         SignedCopyId = Guid.NewGuid();
         SignedCopyFileName = name;
         SignedCopyContentType = Bounds.ContentType(contentType);
@@ -717,7 +717,7 @@ public sealed class GrantApplication : IAudited
     /// <summary>The recipient's bank details, encrypted by the caller (Data Protection); never stored in clear (ADR 0023), never copied to the trail.</summary>
     [Auditing.AuditedAsSecret]
     public string? BankDetailsProtected { get; private set; }
-    /// <summary>What pages show of the bank details (<see cref="Finance.BankDetails.Masked"/>).</summary>
+    /// <summary>What pages show of the bank details (<see cref="Caf.Data.Finance.BankDetails.Masked"/>).</summary>
     public string? BankDetailsMasked { get; private set; }
     public string? BankDetailsChangedByUserId { get; private set; }
     public DateTime? BankDetailsChangedAtUtc { get; private set; }
@@ -729,9 +729,9 @@ public sealed class GrantApplication : IAudited
     public void SetBankDetails(string protectedDetails, string masked, string userId, DateTime nowUtc)
     {
         if (Stage is not (GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation))
-            throw new DomainException($"Bank details are recorded from the grant's approval until it closes; this grant is at the stage '{Stage}'.");
+            throw new DomainException(DomainText.Get("Finance.BankDetailsStage", Stage));
         if (_disbursements.Any(d => d.IsOpen))
-            throw new DomainException("A payment is awaiting approval or payment: change the bank details once it is paid or cancelled.", nameof(BankDetailsProtected));
+            throw new DomainException(DomainText.Get("Finance.BankDetailsWhilePaying"), nameof(BankDetailsProtected));
         BankDetailsProtected = protectedDetails;
         BankDetailsMasked = masked;
         BankDetailsChangedByUserId = userId;
@@ -750,23 +750,23 @@ public sealed class GrantApplication : IAudited
     public string? DisbursementRequestProblem(int number, decimal amount)
     {
         if (_tranches.FirstOrDefault(t => t.Number == number) is not { } tranche)
-            return AgreementSignedOn is null ? "Record the signed agreement and its schedule first." : $"The agreement has no tranche {number}.";
+            return AgreementSignedOn is null ? DomainText.Get("Finance.RecordAgreementFirst") : DomainText.Get("Finance.NoSuchTranche", number);
         if (_disbursements.Any(d => d.TrancheNumber == number && d.IsOpen))
-            return $"Tranche {number} already has a payment awaiting approval or payment.";
-        if (BankDetailsProtected is null) return "Record the grantee's bank details first: a payment needs an account to go to.";
+            return DomainText.Get("Finance.TrancheHasOpenPayment", number);
+        if (BankDetailsProtected is null) return DomainText.Get("Finance.BankDetailsFirst");
         if (!tranche.IsDueAt(Stage))
             return tranche.Condition == TrancheCondition.AfterFinalReports
-                ? $"Tranche {number} is paid once the final reports are accepted."
-                : $"Tranche {number} is paid while the grant runs; this grant is at the stage '{Stage}'.";
+                ? DomainText.Get("Finance.TrancheAfterReports", number)
+                : DomainText.Get("Finance.TrancheWhileRunning", number, Stage);
         var remaining = TrancheRemaining(number);
-        return amount > remaining.Amount ? $"Tranche {number} has {remaining} left to pay." : PaymentProblem(amount);
+        return amount > remaining.Amount ? DomainText.Get("Finance.TrancheLeft", number, remaining) : PaymentProblem(amount);
     }
 
     /// <summary>A finance officer asks for a tranche, or part of it, to be paid; another approves it (ADR 0023).</summary>
     public DisbursementRequest RequestDisbursement(int trancheNumber, Money amount, string userId, DateTime nowUtc)
     {
         if (amount.Currency != Currency)
-            throw new DomainException($"This grant is paid in its currency, {Currency}, not {amount.Currency}.", nameof(DisbursementRequest.Amount));
+            throw new DomainException(DomainText.Get("Finance.PaidInCurrency", Currency, amount.Currency), nameof(DisbursementRequest.Amount));
         if ((DisbursementRequestProblem(trancheNumber, amount.Amount) ?? LedgerEntry.AmountProblem(amount)) is { } problem)
             throw new DomainException(problem, nameof(DisbursementRequest.Amount));
         var request = new DisbursementRequest(Id, trancheNumber, amount, userId, nowUtc);
@@ -791,9 +791,9 @@ public sealed class GrantApplication : IAudited
         var request = Disbursement(requestId);
         if (request.PaymentProblem() is { } notNow) throw new DomainException(notNow);
         if (paid.Amount != request.Amount)
-            throw new DomainException($"The payment approved is {request.Amount}; record that amount.", nameof(LedgerEntry.Amount));
+            throw new DomainException(DomainText.Get("Finance.RecordApprovedAmount", request.Amount), nameof(LedgerEntry.Amount));
         if (BankText.Normalize(bankReference) is null)
-            throw new DomainException("Give the bank's reference for the payment.", nameof(LedgerEntry.BankReference));
+            throw new DomainException(DomainText.Get("Payment.GiveReference"), nameof(LedgerEntry.BankReference));
         var entry = AddLedgerEntry(LedgerEntryKind.Disbursement, paid, valueDate, $"Tranche {request.TrancheNumber}: {Reference} {ApplicantState?.Name}",
             bankReference, userId, nowUtc, paying: request);
         request.MarkPaid(entry.Id);
@@ -823,7 +823,7 @@ public sealed class GrantApplication : IAudited
     public bool MaySettle => Stage == GrantStages.FinalReconciliation;
 
     private string OnlyAtReconciliation(string what) =>
-        $"{what} is recorded at final reconciliation; this grant is at the stage '{Stage}'.";
+        DomainText.Get("Finance.OnlyAtReconciliation", what, Stage);
 
     /// <summary>The gender focal point's checklist and marker, once, while the application is in gender review.</summary>
     public void CompleteGenderReview(GenderReview review)
@@ -1097,20 +1097,20 @@ public sealed class GrantApplication : IAudited
     {
         var amount = conversion.Amount;
         if (kind == LedgerEntryKind.Disbursement && paying is null)
-            throw new DomainException("A payment to the grantee is requested, approved by a second finance officer, then paid.");
+            throw new DomainException(DomainText.Get("Finance.PaymentFourEyes"));
         if (amount.Currency != Currency)
-            throw new DomainException($"This grant's money moves in its currency, {Currency}, not {amount.Currency}.", nameof(LedgerEntry.Amount));
+            throw new DomainException(DomainText.Get("Finance.MovesInCurrency", Currency, amount.Currency), nameof(LedgerEntry.Amount));
         if (BookingStageProblem(kind) is { } wrongStage) throw new DomainException(wrongStage);
         // Money is booked once it has moved: a future value date would leave today's balances wrong until that day.
         if (valueDate > FundTime.DateOf(nowUtc))
-            throw new DomainException($"The value date {valueDate:d MMMM yyyy} is in the future: record the movement once the bank has made it.",
+            throw new DomainException(DomainText.Get("Finance.ValueDateFuture", valueDate),
                 nameof(Finance.BankPayment.ValueDate));
         if (ValueDateProblem(kind, valueDate) is { } tooEarly) throw new DomainException(tooEarly, nameof(Finance.BankPayment.ValueDate));
         var overCap = kind switch
         {
             // The request being paid is counted among the open ones: its own amount is within its room.
             LedgerEntryKind.Disbursement => amount.Amount > (Unpaid - OpenDisbursements + paying!.Amount).Amount
-                ? $"A payment cannot exceed what remains of the commitment, {Unpaid}." : null,
+                ? DomainText.Get("Finance.PaymentAboveRoom", Unpaid) : null,
             LedgerEntryKind.Refund => RefundProblem(amount.Amount),
             LedgerEntryKind.Commitment => CommitmentProblem(amount),
             LedgerEntryKind.CommitmentRelease => CommitmentReleaseProblem(amount),
@@ -1121,13 +1121,13 @@ public sealed class GrantApplication : IAudited
         // The same bank transfer recorded twice (a re-sent form, two officers at once) would pay or count it twice.
         if (_ledgerEntries.FirstOrDefault(e => e.Kind == kind && e.ReversesEntryId is null && BankText.SameReference(e.BankReference, bankReference)) is { } twice)
             throw new DomainException(
-                $"The bank transfer {twice.BankReference} is already recorded on this grant ({twice.Amount}, value date {twice.ValueDate:d MMMM yyyy}). Check the bank reference.",
+                DomainText.Get("Finance.TransferTwiceOnGrant", twice.BankReference, twice.Amount, twice.ValueDate),
                 nameof(LedgerEntry.BankReference));
         // A draw is weighed against its commitment in the same fund currency; a fund whose currency changed since would mix them.
         if (kind is LedgerEntryKind.Disbursement or LedgerEntryKind.CommitmentRelease && CommitmentEntry is { } committedIn
             && committedIn.FundAmount.Currency != conversion.FundAmount.Currency)
-            throw new DomainException($"This grant was committed in {committedIn.FundAmount.Currency}, the fund's currency then; " +
-                                      $"it cannot be paid against it in {conversion.FundAmount.Currency}.", nameof(LedgerEntry.Amount));
+            throw new DomainException(DomainText.Get("Finance.CommittedInOtherCurrency", committedIn.FundAmount.Currency, conversion.FundAmount.Currency),
+                nameof(LedgerEntry.Amount));
         LedgerVersion++;
         var booked = kind is LedgerEntryKind.Disbursement or LedgerEntryKind.CommitmentRelease && CommitmentEntry is { } commitment
             ? DrawnFromCommitment(amount, commitment)
@@ -1183,9 +1183,9 @@ public sealed class GrantApplication : IAudited
     private string? ValueDateProblem(LedgerEntryKind kind, DateOnly valueDate) =>
         kind is not (LedgerEntryKind.Disbursement or LedgerEntryKind.Refund) ? null
         : kind == LedgerEntryKind.Disbursement && AgreementSignedOn is { } signed && valueDate < signed
-            ? $"The value date {valueDate:d MMMM yyyy} is before the agreement was signed on {signed:d MMMM yyyy}: give the date the bank made the payment."
+            ? DomainText.Get("Finance.ValueDateBeforeSigning", valueDate, signed)
         : CommitmentEntry is { } commitment && valueDate < commitment.ValueDate
-            ? $"The value date {valueDate:d MMMM yyyy} is before the fund committed this grant on {commitment.ValueDate:d MMMM yyyy}: give the date the bank made the movement."
+            ? DomainText.Get("Finance.ValueDateBeforeCommitment", valueDate, commitment.ValueDate)
         : null;
 
     private LedgerEntry? CommitmentEntry =>
@@ -1196,15 +1196,15 @@ public sealed class GrantApplication : IAudited
     private string? BookingStageProblem(LedgerEntryKind kind) => kind switch
     {
         LedgerEntryKind.Contribution =>
-            "A donor contribution is money given to the fund, not to one grant: it is booked in the fund ledger on its own.",
-        LedgerEntryKind.Commitment when Stage != GrantStages.Approved => "Funds are committed when the committee approves the grant.",
+            DomainText.Get("Finance.ContributionNotOnGrant"),
+        LedgerEntryKind.Commitment when Stage != GrantStages.Approved => DomainText.Get("Finance.CommitOnApproval"),
         LedgerEntryKind.Disbursement when Stage is not (GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation) =>
-            $"A grant is paid from its approval to its final reconciliation; this grant is at the stage '{Stage}'.",
-        LedgerEntryKind.Refund when !MaySettle => OnlyAtReconciliation("A refund from the grantee"),
+            DomainText.Get("Finance.PaidStage", Stage),
+        LedgerEntryKind.Refund when !MaySettle => OnlyAtReconciliation(DomainText.Get("Finance.WhatRefund")),
         LedgerEntryKind.BankCharge when Stage is not (GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation) =>
-            $"Bank charges are booked on a grant while its money moves, from its approval to its final reconciliation; this grant is at the stage '{Stage}'.",
+            DomainText.Get("Finance.ChargesStage", Stage),
         LedgerEntryKind.CommitmentRelease when Stage != GrantStages.Closed =>
-            "The unpaid part of a commitment is released when the grant is closed.",
+            DomainText.Get("Finance.ReleaseOnClosing"),
         _ => null,
     };
 
@@ -1213,19 +1213,19 @@ public sealed class GrantApplication : IAudited
 
     /// <summary>A grant's funds are committed once, for at most the approved amount.</summary>
     private string? CommitmentProblem(Money amount) =>
-        ApprovedAmount is not { } approved ? "Funds are committed for a grant the committee has approved."
+        ApprovedAmount is not { } approved ? DomainText.Get("Finance.CommitApprovedOnly")
         : _ledgerEntries.FirstOrDefault(e => e.Kind == LedgerEntryKind.Commitment) is { } booked
-            ? $"The funds for this grant were already committed ({booked.Amount} on {booked.ValueDate:d MMMM yyyy}); they are committed once."
-        : amount.Amount <= 0 || amount > approved ? $"A commitment must be more than zero and at most the approved {approved}."
+            ? DomainText.Get("Finance.AlreadyCommitted", booked.Amount, booked.ValueDate)
+        : amount.Amount <= 0 || amount > approved ? DomainText.Get("Finance.CommitmentBounds", approved)
         : null;
 
     /// <summary>What is released goes back to the fund: at most what is committed and was not paid.</summary>
     private string? CommitmentReleaseProblem(Money amount)
     {
         var releasable = Committed - Disbursed;
-        return amount.Amount <= 0 ? "The amount must be more than zero."
+        return amount.Amount <= 0 ? DomainText.Get("Finance.AmountPositive")
             : amount > releasable
-                ? $"A release cannot exceed what is committed to this grant and not paid, {(releasable.Amount < 0 ? Money.Zero(Currency) : releasable)}."
+                ? DomainText.Get("Finance.ReleaseAbove", releasable.Amount < 0 ? Money.Zero(Currency) : releasable)
             : null;
     }
 

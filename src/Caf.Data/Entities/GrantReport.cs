@@ -198,5 +198,5 @@ public sealed class ReportExpenditureLine : IAudited
     public decimal Actual { get; private set; }
 }
 
-/// <summary>One budget line's spending against its budget (<see cref="Finance.ExpenditureVariance"/>).</summary>
+/// <summary>One budget line's spending against its budget (<see cref="Caf.Data.Finance.ExpenditureVariance"/>).</summary>
 public sealed record LineVariance(string Description, Finance.ExpenditureVariance Variance);

@@ -60,26 +60,26 @@ public static class TrancheSchedule
     public static IEnumerable<(string Field, string Message)> Problems(IReadOnlyList<TranchePlan> plan, Money approved)
     {
         var given = plan.Where(t => t.Amount is not null || t.Condition is not null).ToList();
-        if (given.Count == 0) { yield return ("Tranches", "Give at least one tranche."); yield break; }
-        if (given.Count > MaxTranches) yield return ("Tranches", $"An agreement has at most {MaxTranches} tranches.");
+        if (given.Count == 0) { yield return ("Tranches", DomainText.Get("Finance.AtLeastOneTranche")); yield break; }
+        if (given.Count > MaxTranches) yield return ("Tranches", DomainText.Get("Finance.AtMostTranches", MaxTranches));
         for (var i = 0; i < plan.Count; i++)
         {
             var (amount, condition) = (plan[i].Amount, plan[i].Condition);
             if (amount is null && condition is null) continue;
-            if (amount is not { } value) yield return ($"Tranches[{i}].Amount", $"Give the amount of tranche {i + 1}.");
-            else if (value <= 0) yield return ($"Tranches[{i}].Amount", $"Tranche {i + 1} must be more than zero.");
+            if (amount is not { } value) yield return ($"Tranches[{i}].Amount", DomainText.Get("Finance.GiveTrancheAmount", i + 1));
+            else if (value <= 0) yield return ($"Tranches[{i}].Amount", DomainText.Get("Finance.TranchePositive", i + 1));
             else if (LedgerEntry.AmountProblem(new Money(value, approved.Currency)) is { } wrong) yield return ($"Tranches[{i}].Amount", wrong);
-            if (condition is null) yield return ($"Tranches[{i}].Condition", $"Say when tranche {i + 1} is paid.");
+            if (condition is null) yield return ($"Tranches[{i}].Condition", DomainText.Get("Finance.SayWhenTranche", i + 1));
         }
         // Paying the first tranche is what starts the grant's activities (sign-agreement): a schedule without one on
         // signature would leave the grant approved for ever.
         var first = plan.Select((t, i) => (t.Condition, Index: i)).First(t => plan[t.Index].Amount is not null || t.Condition is not null);
         if (first.Condition is { } firstCondition && firstCondition != TrancheCondition.OnSignature)
             yield return ($"Tranches[{first.Index}].Condition",
-                "The first tranche is paid on signature: paying it starts the grant's activities. Make the first tranche \"On signature\".");
+                DomainText.Get("Finance.FirstOnSignature"));
         // Added up only once each amount is within the ledger's bounds: six amounts of 4e28 would overflow a decimal.
         if (given.Count <= MaxTranches && given.All(t => t.Amount is { } a && LedgerEntry.AmountProblem(new Money(a, approved.Currency)) is null)
             && given.Sum(t => t.Amount!.Value) is var total && total != approved.Amount)
-            yield return ("Tranches", $"The tranches add up to {new Money(total, approved.Currency)}; they must add up to the approved {approved}.");
+            yield return ("Tranches", DomainText.Get("Finance.TranchesTotal", new Money(total, approved.Currency), approved));
     }
 }

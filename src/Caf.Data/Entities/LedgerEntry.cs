@@ -33,8 +33,8 @@ public sealed class LedgerEntry : IAudited
     {
         if (AmountProblem(conversion.Amount) is { } problem) throw new DomainException(problem, nameof(Amount));
         if (conversion.FundAmount.Amount <= 0)
-            throw new DomainException($"{conversion.Amount} is worth nothing in {conversion.FundAmount.Currency} at the rate {conversion.Rate}.", nameof(Amount));
-        if (string.IsNullOrWhiteSpace(description)) throw new DomainException("Describe the ledger entry.", nameof(Description));
+            throw new DomainException(DomainText.Get("Ledger.WorthNothing", conversion.Amount, conversion.FundAmount.Currency, conversion.Rate), nameof(Amount));
+        if (string.IsNullOrWhiteSpace(description)) throw new DomainException(DomainText.Get("Ledger.Describe"), nameof(Description));
         Id = Guid.NewGuid();
         Kind = kind;
         Amount = conversion.Amount;
@@ -53,9 +53,9 @@ public sealed class LedgerEntry : IAudited
 
     /// <summary>What is wrong with an amount for the ledger, if anything: positive, to the cent, at most <see cref="Bounds.MaxAmount"/>.</summary>
     public static string? AmountProblem(Money amount) =>
-        amount.Amount <= 0 ? "A ledger amount must be more than zero."
-        : !amount.IsInMinorUnits ? "Amounts are recorded to the cent (two decimals)."
-        : amount.Amount > Bounds.MaxAmount ? $"A ledger amount must be at most {Bounds.MaxAmount:#,##0}."
+        amount.Amount <= 0 ? DomainText.Get("Ledger.AmountPositive")
+        : !amount.IsInMinorUnits ? DomainText.Get("Ledger.AmountCents")
+        : amount.Amount > Bounds.MaxAmount ? DomainText.Get("Ledger.AmountAtMost", Bounds.MaxAmount)
         : null;
 
     public const int DonorMaxLength = 200;
@@ -66,10 +66,10 @@ public sealed class LedgerEntry : IAudited
     public static LedgerEntry Contribution(string donor, string? earmarking, Conversion conversion, DateOnly valueDate, string? bankReference,
         string recordedByUserId, DateTime nowUtc)
     {
-        if (string.IsNullOrWhiteSpace(donor)) throw new DomainException("Name the donor.", nameof(Donor));
-        if (donor.Trim().Length > DonorMaxLength) throw new DomainException($"Keep the donor's name under {DonorMaxLength} characters.", nameof(Donor));
+        if (string.IsNullOrWhiteSpace(donor)) throw new DomainException(DomainText.Get("Ledger.NameDonor"), nameof(Donor));
+        if (donor.Trim().Length > DonorMaxLength) throw new DomainException(DomainText.Get("Ledger.DonorTooLong", DonorMaxLength), nameof(Donor));
         if (earmarking?.Trim().Length > EarmarkingMaxLength)
-            throw new DomainException($"Keep the earmarking under {EarmarkingMaxLength} characters.", nameof(Earmarking));
+            throw new DomainException(DomainText.Get("Ledger.EarmarkingTooLong", EarmarkingMaxLength), nameof(Earmarking));
         return new LedgerEntry(LedgerEntryKind.Contribution, conversion, valueDate, $"Contribution: {donor.Trim()}", bankReference, null,
             recordedByUserId, nowUtc)
         {
@@ -91,17 +91,15 @@ public sealed class LedgerEntry : IAudited
     /// </summary>
     public LedgerEntry Reverse(string reason, bool alreadyReversed, StatementMatch? match, string recordedByUserId, DateTime nowUtc, DateOnly today)
     {
-        if (ReversesEntryId is not null) throw new DomainException("A reversal is not reversed: record the right entry instead.");
-        if (alreadyReversed) throw new DomainException("This entry was already reversed.");
+        if (ReversesEntryId is not null) throw new DomainException(DomainText.Get("Ledger.ReversalNotReversed"));
+        if (alreadyReversed) throw new DomainException(DomainText.Get("Ledger.AlreadyReversed"));
         if (match is { ConfirmedAtUtc: { } confirmed })
-            throw new DomainException($"This entry is matched to a line of the bank's statement, confirmed on {FundTime.DateOf(confirmed):d MMMM yyyy}: " +
-                                      "the bank moved this money, so the entry is not reversed while it is matched.");
+            throw new DomainException(DomainText.Get("Ledger.MatchedConfirmed", FundTime.DateOf(confirmed)));
         if (match is not null)
-            throw new DomainException("A line of the bank's statement is proposed as this entry's match. Reject the proposal on the Bank statements " +
-                                      "page first, then reverse the entry.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Say why the entry is reversed.", nameof(Description));
+            throw new DomainException(DomainText.Get("Ledger.MatchProposed"));
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException(DomainText.Get("Ledger.SayWhyReversed"), nameof(Description));
         if (reason.Trim().Length > ReversalReasonMaxLength)
-            throw new DomainException($"Keep the reason under {ReversalReasonMaxLength} characters.", nameof(Description));
+            throw new DomainException(DomainText.Get("Ledger.ReasonTooLong", ReversalReasonMaxLength), nameof(Description));
         return new LedgerEntry(Kind, new Conversion(Amount, FundAmount, Rate, RateDate, RateSource), today,
             $"Reversal: {reason.Trim()}", BankReference, ApplicationId, recordedByUserId, nowUtc, reverses: Id)
         {

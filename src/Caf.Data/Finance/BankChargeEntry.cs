@@ -10,15 +10,15 @@ public sealed record BankChargeEntry(decimal? Amount, string? Currency, DateOnly
     /// <summary>Every problem, by field, before anything is written; <paramref name="today"/> is the fund's date.</summary>
     public IEnumerable<(string Field, string Message)> Problems(DateOnly today)
     {
-        if (Amount is null) yield return (nameof(Amount), "Give the amount the bank charged.");
-        else if (Bounds.Amount("The amount", Amount.Value) is { } wrong) yield return (nameof(Amount), wrong);
-        if (!FundingRound.SupportedCurrencies.Contains(Currency?.Trim().ToUpperInvariant() ?? "")) yield return (nameof(Currency), "Choose CHF, USD or EUR.");
-        if (ValueDate is null) yield return (nameof(ValueDate), "Give the value date on the bank statement.");
-        else if (Bounds.Date("The value date", ValueDate.Value) is { } outside) yield return (nameof(ValueDate), outside);
-        else if (ValueDate > today) yield return (nameof(ValueDate), "The value date is in the future: record the charge once the bank has taken it.");
-        if (string.IsNullOrWhiteSpace(Description)) yield return (nameof(Description), "Say what the bank charged for, such as “Transfer fee, tranche 1 to Cambodia”.");
+        if (Amount is null) yield return (nameof(Amount), DomainText.Get("Finance.GiveCharge"));
+        else if (Bounds.Amount(DomainText.Get("Finance.TheAmount"), Amount.Value) is { } wrong) yield return (nameof(Amount), wrong);
+        if (!FundingRound.SupportedCurrencies.Contains(Currency?.Trim().ToUpperInvariant() ?? "")) yield return (nameof(Currency), DomainText.Get("Finance.ChooseCurrency"));
+        if (ValueDate is null) yield return (nameof(ValueDate), DomainText.Get("Finance.GiveValueDate"));
+        else if (Bounds.Date(DomainText.Get("Finance.TheValueDate"), ValueDate.Value) is { } outside) yield return (nameof(ValueDate), outside);
+        else if (ValueDate > today) yield return (nameof(ValueDate), DomainText.Get("Finance.ChargeInFuture"));
+        if (string.IsNullOrWhiteSpace(Description)) yield return (nameof(Description), DomainText.Get("Finance.SayChargeFor"));
         else if (Description.Trim().Length > DescriptionMaxLength)
-            yield return (nameof(Description), $"Keep the description under {DescriptionMaxLength} characters.");
+            yield return (nameof(Description), DomainText.Get("Finance.DescriptionTooLong", DescriptionMaxLength));
         if (BankPayment.ReferenceProblem(BankReference) is { } reference) yield return (nameof(BankReference), reference);
     }
 

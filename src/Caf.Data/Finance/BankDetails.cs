@@ -14,20 +14,20 @@ public sealed record BankDetails(string? AccountHolder, string? Account, string?
     /// <summary>Every rule the details break, each with its field; an IBAN (two letters, two digits…) must have right check digits.</summary>
     public IEnumerable<(string Field, string Message)> Problems()
     {
-        if (string.IsNullOrWhiteSpace(AccountHolder)) yield return (nameof(AccountHolder), "Give the account holder's name as the bank knows it.");
-        else if (AccountHolder.Trim().Length > MaxLength) yield return (nameof(AccountHolder), $"Keep the account holder under {MaxLength} characters.");
+        if (string.IsNullOrWhiteSpace(AccountHolder)) yield return (nameof(AccountHolder), DomainText.Get("Finance.GiveAccountHolder"));
+        else if (AccountHolder.Trim().Length > MaxLength) yield return (nameof(AccountHolder), DomainText.Get("Finance.AccountHolderTooLong", MaxLength));
         var account = Compact(Account);
-        if (account.Length == 0) yield return (nameof(Account), "Give the IBAN, or the account number where the country has no IBAN.");
-        else if (account.Length > 34) yield return (nameof(Account), "An account number or IBAN has at most 34 characters.");
-        else if (!account.All(char.IsAsciiLetterOrDigit)) yield return (nameof(Account), "Write the account with letters and digits only (spaces are fine).");
+        if (account.Length == 0) yield return (nameof(Account), DomainText.Get("Finance.GiveAccount"));
+        else if (account.Length > 34) yield return (nameof(Account), DomainText.Get("Finance.AccountTooLong"));
+        else if (!account.All(char.IsAsciiLetterOrDigit)) yield return (nameof(Account), DomainText.Get("Finance.AccountCharacters"));
         else if (LooksLikeIban(account) && !Iban.IsValid(account))
-            yield return (nameof(Account), "This IBAN's check digits are wrong: check it against the grantee's bank letter.");
-        if (string.IsNullOrWhiteSpace(BankName)) yield return (nameof(BankName), "Give the bank's name.");
-        else if (BankName.Trim().Length > MaxLength) yield return (nameof(BankName), $"Keep the bank's name under {MaxLength} characters.");
+            yield return (nameof(Account), DomainText.Get("Finance.IbanCheckDigits"));
+        if (string.IsNullOrWhiteSpace(BankName)) yield return (nameof(BankName), DomainText.Get("Finance.GiveBankName"));
+        else if (BankName.Trim().Length > MaxLength) yield return (nameof(BankName), DomainText.Get("Finance.BankNameTooLong", MaxLength));
         var bic = Compact(Bic);
-        if (bic.Length == 0) yield return (nameof(Bic), "Give the bank's BIC (SWIFT code).");
+        if (bic.Length == 0) yield return (nameof(Bic), DomainText.Get("Finance.GiveBic"));
         else if (bic.Length is not (8 or 11) || !bic[..6].All(char.IsAsciiLetter) || !bic.All(char.IsAsciiLetterOrDigit))
-            yield return (nameof(Bic), "A BIC has 8 or 11 letters and digits, such as UBSWCHZH80A.");
+            yield return (nameof(Bic), DomainText.Get("Finance.BicShape"));
     }
 
     /// <summary>The details as kept: trimmed, the account and BIC in capitals without spaces.</summary>

@@ -16,18 +16,18 @@ public sealed record BankPayment(decimal? Amount, DateOnly? ValueDate, string? B
     /// </summary>
     public static string? ReferenceProblem(string? reference) =>
         BankText.Normalize(reference) is not { } normalized ? null
-        : normalized.Length > MaxBankReferenceLength ? $"Keep the bank reference under {MaxBankReferenceLength} characters."
+        : normalized.Length > MaxBankReferenceLength ? DomainText.Get("Payment.ReferenceTooLong", MaxBankReferenceLength)
         : BankText.FirstNotPlain(normalized) is { } odd
-            ? $"Write the bank reference as the bank shows it, in plain letters A–Z, digits and punctuation: “{odd}” (U+{odd.Value:X4}) is not one of them."
+            ? DomainText.Get("Payment.ReferenceNotPlain", odd, ((int)odd.Value).ToString("X4", System.Globalization.CultureInfo.InvariantCulture))
         : null;
 
     /// <summary>Every rule the payment breaks on its own, each with its field; empty when it may be booked.</summary>
     public IEnumerable<(string Field, string Message)> Problems()
     {
-        if (Amount is null) yield return (nameof(Amount), "Give the amount.");
-        if (ValueDate is null) yield return (nameof(ValueDate), "Give the payment's value date.");
-        else if (Bounds.Date("The value date", ValueDate.Value) is { } outOfRange) yield return (nameof(ValueDate), outOfRange);
-        if (BankText.Normalize(BankReference) is not { } reference) yield return (nameof(BankReference), "Give the bank's reference for the payment.");
+        if (Amount is null) yield return (nameof(Amount), DomainText.Get("Payment.GiveAmount"));
+        if (ValueDate is null) yield return (nameof(ValueDate), DomainText.Get("Payment.GiveValueDate"));
+        else if (Bounds.Date(DomainText.Get("Finance.TheValueDate"), ValueDate.Value) is { } outOfRange) yield return (nameof(ValueDate), outOfRange);
+        if (BankText.Normalize(BankReference) is not { } reference) yield return (nameof(BankReference), DomainText.Get("Payment.GiveReference"));
         else if (ReferenceProblem(reference) is { } tooLong) yield return (nameof(BankReference), tooLong);
     }
 

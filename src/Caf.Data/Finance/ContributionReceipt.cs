@@ -9,18 +9,18 @@ public sealed record ContributionReceipt(string? Donor, string? Earmarking, deci
     /// <summary>Every problem, by field, before anything is written; <paramref name="today"/> is the fund's date.</summary>
     public IEnumerable<(string Field, string Message)> Problems(DateOnly today)
     {
-        if (string.IsNullOrWhiteSpace(Donor)) yield return (nameof(Donor), "Name the donor.");
+        if (string.IsNullOrWhiteSpace(Donor)) yield return (nameof(Donor), DomainText.Get("Ledger.NameDonor"));
         else if (Donor.Trim().Length > LedgerEntry.DonorMaxLength)
-            yield return (nameof(Donor), $"Keep the donor's name under {LedgerEntry.DonorMaxLength} characters.");
+            yield return (nameof(Donor), DomainText.Get("Ledger.DonorTooLong", LedgerEntry.DonorMaxLength));
         if (Earmarking?.Trim().Length > LedgerEntry.EarmarkingMaxLength)
-            yield return (nameof(Earmarking), $"Keep the earmarking under {LedgerEntry.EarmarkingMaxLength} characters.");
+            yield return (nameof(Earmarking), DomainText.Get("Ledger.EarmarkingTooLong", LedgerEntry.EarmarkingMaxLength));
         var currency = Currency?.Trim().ToUpperInvariant() ?? "";
-        if (!FundingRound.SupportedCurrencies.Contains(currency)) yield return (nameof(Currency), "Choose CHF, USD or EUR.");
-        if (Amount is null) yield return (nameof(Amount), "Give the amount received.");
-        else if (Bounds.Amount("The amount", Amount.Value) is { } wrong) yield return (nameof(Amount), wrong);
-        if (ValueDate is null) yield return (nameof(ValueDate), "Give the value date on the bank statement.");
-        else if (Bounds.Date("The value date", ValueDate.Value) is { } outside) yield return (nameof(ValueDate), outside);
-        else if (ValueDate > today) yield return (nameof(ValueDate), "The value date is in the future: record the contribution once it has arrived.");
+        if (!FundingRound.SupportedCurrencies.Contains(currency)) yield return (nameof(Currency), DomainText.Get("Finance.ChooseCurrency"));
+        if (Amount is null) yield return (nameof(Amount), DomainText.Get("Finance.GiveAmountReceived"));
+        else if (Bounds.Amount(DomainText.Get("Finance.TheAmount"), Amount.Value) is { } wrong) yield return (nameof(Amount), wrong);
+        if (ValueDate is null) yield return (nameof(ValueDate), DomainText.Get("Finance.GiveValueDate"));
+        else if (Bounds.Date(DomainText.Get("Finance.TheValueDate"), ValueDate.Value) is { } outside) yield return (nameof(ValueDate), outside);
+        else if (ValueDate > today) yield return (nameof(ValueDate), DomainText.Get("Finance.ContributionInFuture"));
         if (BankPayment.ReferenceProblem(BankReference) is { } reference) yield return (nameof(BankReference), reference);
     }
 

@@ -56,7 +56,7 @@ public sealed class ExchangeRate : IAudited
     {
         var latest = new DateOnly(today.Year, today.Month, 1).AddMonths(2).AddDays(-1);
         return date > latest
-            ? $"The rate's date, {date:d MMMM yyyy}, is too far ahead: a rate is recorded at most for next month, until {latest:d MMMM yyyy}."
+            ? DomainText.Get("Finance.RateTooFarAhead", date, latest)
             : null;
     }
 
@@ -65,17 +65,17 @@ public sealed class ExchangeRate : IAudited
     {
         var code = currency?.Trim() ?? "";
         if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
-            yield return (nameof(Currency), "Give the currency as its three-letter code, such as USD or EUR.");
+            yield return (nameof(Currency), DomainText.Get("Finance.RateCurrencyCode"));
         else if (code == fundCurrency)
-            yield return (nameof(Currency), $"{fundCurrency} is the fund's own currency: its rate is always 1.");
+            yield return (nameof(Currency), DomainText.Get("Finance.RateOwnCurrency", fundCurrency));
         else if (!FundingRound.SupportedCurrencies.Contains(code))
             yield return (nameof(Currency),
-                $"The fund does not use {code}. Give a rate for {string.Join(" or ", FundingRound.SupportedCurrencies.Where(c => c != fundCurrency))}.");
-        if (Bounds.Date("The rate's date", date) is { } outside) yield return (nameof(Date), outside);
-        if (Bounds.Number("The rate", rate, zeroAllowed: false, MaxRate, RateDecimals) is { } wrong) yield return (nameof(Rate), wrong);
+                DomainText.Get("Finance.RateCurrencyNotUsed", code, string.Join(DomainText.Get("Finance.Or"), FundingRound.SupportedCurrencies.Where(c => c != fundCurrency))));
+        if (Bounds.Date(DomainText.Get("Finance.TheRateDate"), date) is { } outside) yield return (nameof(Date), outside);
+        if (Bounds.Number(DomainText.Get("Finance.TheRate"), rate, zeroAllowed: false, MaxRate, RateDecimals) is { } wrong) yield return (nameof(Rate), wrong);
         if (string.IsNullOrWhiteSpace(source))
-            yield return (nameof(Source), "Say where the rate comes from, such as “UN operational rate” or the bank's name.");
-        else if (source.Trim().Length > SourceMaxLength) yield return (nameof(Source), $"Keep the source under {SourceMaxLength} characters.");
+            yield return (nameof(Source), DomainText.Get("Finance.RateSayWhere"));
+        else if (source.Trim().Length > SourceMaxLength) yield return (nameof(Source), DomainText.Get("Finance.RateSourceTooLong", SourceMaxLength));
     }
 }
 
@@ -103,9 +103,7 @@ public sealed record Conversion(Money Amount, Money FundAmount, decimal Rate, Da
         if (amount.Currency == fundCurrency) return (Same(amount, valueDate), null);
         var rate = RateOn(amount.Currency, valueDate, rates);
         return rate is null
-            ? (null, string.Create(CultureInfo.InvariantCulture,
-                $"There is no {amount.Currency} → {fundCurrency} rate for {valueDate:d MMMM yyyy} or the {ExchangeRate.MaxAgeDays} days before. ") +
-                "Record the rate on the Exchange rates page first.")
+            ? (null, DomainText.Get("Finance.NoRate", amount.Currency, fundCurrency, valueDate, ExchangeRate.MaxAgeDays))
             : (At(amount, fundCurrency, rate.Rate, rate.Date, rate.Source), null);
     }
 

@@ -28,28 +28,28 @@ internal static class ExchangeRateCsv
     /// empty, or too large.
     /// </summary>
     public static string? FileProblem(string? fileName, long length) =>
-        fileName is null ? "Choose the CSV file of rates to import."
-        : length == 0 ? $"The file {fileName} is empty. Choose the file that holds the rates."
-        : length > MaxBytes ? $"The file {fileName} is larger than 1 MB. Split it into smaller files and import each."
+        fileName is null ? DomainText.Get("Finance.CsvChoose")
+        : length == 0 ? DomainText.Get("Finance.CsvFileEmpty", fileName)
+        : length > MaxBytes ? DomainText.Get("Finance.CsvFileTooLarge", fileName)
         : null;
 
     public static ExchangeRateParseResult Parse(ReadOnlySpan<byte> file, string fundCurrency)
     {
         if (file.Length > MaxBytes)
-            return Failed(new CsvProblem(1, null, "The file is larger than 1 MB. Split it into smaller files and import each."));
+            return Failed(new CsvProblem(1, null, DomainText.Get("Finance.CsvTooLarge")));
         var (records, unreadable) = CsvFile.Read(file);
         if (unreadable.Count > 0) return Failed([.. unreadable]);
         if (records.Count == 0)
-            return Failed(new CsvProblem(1, null, $"The file is empty. It needs the header line '{Header}' and one line per rate."));
+            return Failed(new CsvProblem(1, null, DomainText.Get("Finance.CsvEmpty", Header)));
         var header = records[0].Fields.Select(f => f.Trim()).ToList();
         if (!header.SequenceEqual(Columns, StringComparer.OrdinalIgnoreCase))
             return Failed(new CsvProblem(1, null,
-                $"The first line must be the header '{Header}' (these five columns, in this order); found '{string.Join(',', records[0].Fields)}'."));
+                DomainText.Get("Finance.CsvHeader", Header, string.Join(',', records[0].Fields))));
 
         var lines = records.Skip(1).Where(r => r.Fields is not [""]).ToList(); // blank lines, such as the one after the last row
         if (lines.Count > MaxRows)
             return Failed(new CsvProblem(lines[MaxRows].Line, null,
-                $"The file has {lines.Count:N0} rates; one file holds at most {MaxRows:N0}. Split it into smaller files and import each."));
+                DomainText.Get("Finance.CsvTooManyRows", lines.Count, MaxRows)));
 
         var rows = new List<ExchangeRateRow>();
         var problems = new List<CsvProblem>();
@@ -58,29 +58,28 @@ internal static class ExchangeRateCsv
         {
             if (fields.Count != Columns.Count)
             {
-                problems.Add(new(line, null, $"has {fields.Count} values but the header has {Columns.Count}. Put a comma only between " +
-                                             "columns: write the rate with a decimal point (0.95, not 0,95) and put quotes around a source that contains a comma."));
+                problems.Add(new(line, null, DomainText.Get("Finance.CsvValueCount", fields.Count, Columns.Count)));
                 continue;
             }
             var rowProblems = new List<CsvProblem>();
-            void Problem(string column, string message) => rowProblems.Add(new(line, column, $"{column}: {message}"));
+            void Problem(string column, string message) => rowProblems.Add(new(line, column, DomainText.Get("Finance.CsvColumn", column, message)));
 
             var currency = fields[0].Trim().ToUpperInvariant();
             var fund = fields[1].Trim().ToUpperInvariant();
             if (fund != fundCurrency)
-                Problem("fund_currency", $"'{fields[1].Trim()}' is not the fund's currency. Rates are given in {fundCurrency}: write {fundCurrency}.");
+                Problem("fund_currency", DomainText.Get("Finance.CsvNotFundCurrency", fields[1].Trim(), fundCurrency));
 
             var dateText = fields[2].Trim();
             var dateRead = DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
-            if (!dateRead) Problem("date", $"'{dateText}' is not a date. Write it as YYYY-MM-DD, such as 2026-03-04.");
+            if (!dateRead) Problem("date", DomainText.Get("Finance.CsvNotADate", dateText));
 
             var rateText = fields[3].Trim();
             var rateRead = decimal.TryParse(rateText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture,
                 out var rate);
             if (!rateRead)
                 Problem("rate", rateText.Length == 0
-                    ? $"is empty. Give what one {(currency.Length == 0 ? "unit" : currency)} is worth in {fundCurrency}, such as 0.95."
-                    : $"'{rateText}' is not a number; write it with a decimal point, such as 0.95.");
+                    ? (currency.Length == 0 ? DomainText.Get("Finance.CsvRateEmptyUnit", fundCurrency) : DomainText.Get("Finance.CsvRateEmpty", currency, fundCurrency))
+                    : DomainText.Get("Finance.CsvRateNotNumber", rateText));
 
             // The entity's own rules for the values read; a date or rate that could not be read is reported once, above.
             foreach (var (field, message) in ExchangeRate.Problems(currency, fundCurrency, dateRead ? date : Bounds.EarliestDate,
@@ -90,7 +89,7 @@ internal static class ExchangeRateCsv
             if (dateRead && rowProblems.Count == 0)
             {
                 if (firstLineOf.TryGetValue((currency, date), out var first))
-                    Problem("date", $"{currency} on {date:yyyy-MM-dd} is already on line {first}. Give one rate per currency and date.");
+                    Problem("date", DomainText.Get("Finance.CsvDuplicate", currency, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), first));
                 else firstLineOf[(currency, date)] = line;
             }
 
@@ -98,7 +97,7 @@ internal static class ExchangeRateCsv
             else rows.Add(new ExchangeRateRow(line, currency, date, rate, fields[4].Trim()));
         }
         if (problems.Count == 0 && rows.Count == 0)
-            problems.Add(new CsvProblem(1, null, "The file has a header but no rate. Add one line per rate under the header."));
+            problems.Add(new CsvProblem(1, null, DomainText.Get("Finance.CsvNoRate")));
         return problems.Count > 0 ? Failed([.. problems]) : new ExchangeRateParseResult(rows, []);
     }
 

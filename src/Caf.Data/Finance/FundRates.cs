@@ -32,8 +32,7 @@ public sealed record FundBalance(Money Cash, Money Committed)
     /// </summary>
     public string? OverCommitmentAfter(Money cashOut) =>
         cashOut.Amount <= 0 || (Available - cashOut).Amount >= 0 ? null
-        : $"After this the fund would hold {Cash - cashOut} against open commitments of {Committed}: " +
-          $"{Committed - (Cash - cashOut)} more is promised than it holds.";
+        : DomainText.Get("Finance.OverCommitment", Cash - cashOut, Committed, Committed - (Cash - cashOut));
 }
 
 public static class FundBalances

@@ -66,15 +66,15 @@ internal sealed partial record StatementProblem(int Line, string? Element, strin
     /// megabytes in one value, and the page lists up to a hundred problems.
     /// </summary>
     internal static string Shortened(string message) => LongRun().Replace(message, run =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{run.Value[..MaxQuotedLength]}… ({run.Value.Length:#,##0} characters)"));
+        DomainText.Get("Statement.Shortened", run.Value[..MaxQuotedLength], run.Value.Length));
 
     [System.Text.RegularExpressions.GeneratedRegex("[^'\\s]{121,}|(?<=')[^']{121,}(?=')")]
     private static partial System.Text.RegularExpressions.Regex LongRun();
 
     public override string ToString() =>
-        Element is not null ? $"line {Line}, element {Element}: {Message}"
-        : Column is not null ? $"line {Line}, column {Column}: {Message}"
-        : $"line {Line}: {Message}";
+        Element is not null ? DomainText.Get("Statement.AtElement", Line, Element, Message)
+        : Column is not null ? DomainText.Get("Statement.AtColumn", Line, Column, Message)
+        : DomainText.Get("Statement.AtLine", Line, Message);
 }
 
 /// <summary>Either every statement of a clean file, or every problem of a bad one (never some of the statements).</summary>
@@ -89,5 +89,5 @@ internal sealed record StatementReadResult(IReadOnlyList<BankStatement> Statemen
         problems.Count <= MaxProblems
             ? new([], problems)
             : new([], [.. problems.Take(MaxProblems), StatementProblem.AtLine(problems[MaxProblems].Line,
-                $"and {problems.Count - MaxProblems:N0} more problems from here on. Correct these and import the file again to see the rest.")]);
+                DomainText.Get("Statement.MoreProblems", problems.Count - MaxProblems))]);
 }

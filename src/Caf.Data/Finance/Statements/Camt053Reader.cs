@@ -22,7 +22,7 @@ internal static partial class Camt053Reader
 
     /// <summary>A transaction's references that may stand for the entry's, in the order they are taken (after the entry's own).</summary>
     private static readonly string[] TransactionReferences = ["AcctSvcrRef", "TxId", "InstrId", "MsgId"];
-    private const string AskTheBank = "Ask the bank for the statement again.";
+    private static string AskTheBank => DomainText.Get("Statement.AskTheBank");
 
     // Compiled once per process; validating only reads a compiled set.
     private static readonly Lazy<XmlSchemaSet> Schema04 = new(() => LoadSchema("camt.053.001.04.xsd"));
@@ -63,11 +63,11 @@ internal static partial class Camt053Reader
     };
 
     private static StatementReadResult TooLarge() => StatementReadResult.Refused(StatementProblem.AtLine(1,
-        $"The file is larger than {MaxBytes / 1024 / 1024} MB, more than any statement of the fund's accounts. Ask the bank for a statement per month or per account."));
+        DomainText.Get("Statement.CamtTooLarge", MaxBytes / 1024 / 1024)));
 
     private static StatementReadResult Parse(ArraySegment<byte> file)
     {
-        if (file.Count == 0) return StatementReadResult.Refused(StatementProblem.AtLine(1, "The file is empty. Choose the camt.053 file the bank delivered."));
+        if (file.Count == 0) return StatementReadResult.Refused(StatementProblem.AtLine(1, DomainText.Get("Statement.CamtEmpty")));
         XDocument document;
         try
         {
@@ -85,8 +85,8 @@ internal static partial class Camt053Reader
         var ns = root.Name.Namespace;
         if (ns.NamespaceName is not (Namespace04 or Namespace08))
             return StatementReadResult.Refused(StatementProblem.AtElement(LineOf(root), root.Name.LocalName,
-                $"the file is in the format {(ns == XNamespace.None ? "of no namespace" : $"'{ns.NamespaceName}'")}, not a bank statement CafGrants reads. " +
-                $"It reads camt.053.001.04 ({Namespace04}) and camt.053.001.08 ({Namespace08}): ask the bank for the statement in one of these."));
+                ns == XNamespace.None ? DomainText.Get("Statement.CamtNoNamespace", Namespace04, Namespace08)
+                    : DomainText.Get("Statement.CamtOtherNamespace", ns.NamespaceName, Namespace04, Namespace08)));
 
         var file053 = new CamtFile(ns);
         file053.CheckWhatIsRead(document);
@@ -108,7 +108,7 @@ internal static partial class Camt053Reader
         while (reader.Read())
             if (reader.Depth > MaxDepth)
                 return StatementProblem.AtElement(((IXmlLineInfo)reader).LineNumber, reader.LocalName,
-                    $"the file nests elements more than {MaxDepth} levels deep; a camt.053 statement never does. {AskTheBank}");
+                    DomainText.Get("Statement.CamtTooDeep", MaxDepth, AskTheBank));
         return null;
     }
 
@@ -120,11 +120,10 @@ internal static partial class Camt053Reader
         var doctype = file.AsSpan().IndexOf("<!DOCTYPE"u8);
         if (doctype >= 0)
             return StatementProblem.AtLine(file.AsSpan(0, doctype).Count((byte)'\n') + 1,
-                "the file declares a document type (<!DOCTYPE …>). Bank statements never do, and such a declaration can make a file " +
-                "grow without end when read, so the file is refused. " + AskTheBank);
+                DomainText.Get("Statement.CamtDoctype", AskTheBank));
         var reason = PositionSuffix().Replace(e.Message, "");
         return StatementProblem.AtLine(Math.Max(e.LineNumber, 1),
-            $"the file is not readable XML, so it is not a camt.053 statement ({reason}). Download the camt.053 file from the bank again.");
+            DomainText.Get("Statement.CamtNotXml", reason));
     }
 
     private static XmlSchemaSet LoadSchema(string fileName)
@@ -175,20 +174,19 @@ internal static partial class Camt053Reader
             {
                 var currency = (string?)amount.Attribute("Ccy");
                 if (currency is null)
-                    Problem(amount, $"the amount {amount.Value.Trim()} has no currency: an amount is written <Amt Ccy=\"CHF\">1500.00</Amt>. {AskTheBank}");
+                    Problem(amount, DomainText.Get("Statement.CamtNoCurrency", amount.Value.Trim(), AskTheBank));
                 else if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
-                    Problem(amount, $"'{currency}' is not a currency code such as CHF, USD or EUR. {AskTheBank}");
+                    Problem(amount, DomainText.Get("Statement.CamtBadCurrency", currency, AskTheBank));
                 else if (StatementAmount.Number(amount.Value) is not { } number)
-                    Problem(amount, $"'{amount.Value.Trim()}' is not an amount: camt amounts are written with a decimal point and no thousands separator, " +
-                                    $"such as {StatementAmount.Suggestion(amount.Value, currency) ?? "1500.00"}. {AskTheBank}");
+                    Problem(amount, DomainText.Get("Statement.CamtNotAmount", amount.Value.Trim(), StatementAmount.Suggestion(amount.Value, currency) ?? "1500.00", AskTheBank));
                 else if (number < 0)
-                    Problem(amount, $"the amount {StatementAmount.Plain(number)} has a sign: camt amounts have none, CdtDbtInd says whether money came in or went out. {AskTheBank}");
+                    Problem(amount, DomainText.Get("Statement.CamtSigned", StatementAmount.Plain(number), AskTheBank));
             }
             foreach (var statement in document.Descendants(ns + "Stmt"))
             {
                 var id = statement.Element(ns + "Id");
-                if (id is null) Problem(statement, $"the statement has no Id, the bank's number for it. {AskTheBank}");
-                else if (string.IsNullOrWhiteSpace(id.Value)) Problem(id, $"the statement's Id is blank. {AskTheBank}");
+                if (id is null) Problem(statement, DomainText.Get("Statement.CamtNoId", AskTheBank));
+                else if (string.IsNullOrWhiteSpace(id.Value)) Problem(id, DomainText.Get("Statement.CamtBlankId", AskTheBank));
             }
         }
 
@@ -200,7 +198,7 @@ internal static partial class Camt053Reader
                 var element = sender as XElement ?? (sender as XAttribute)?.Parent ?? document.Root!;
                 if (reported.Contains(element) || (element.Parent is { } parent && reported.Contains(parent))) return;
                 var message = InNamespace().Replace(QualifiedName().Replace(e.Message, "'"), "");
-                Problem(element, $"the file does not follow the {Version(ns)} layout: {message} {AskTheBank}");
+                Problem(element, DomainText.Get("Statement.CamtLayout", Version(ns), message, AskTheBank));
             });
 
         /// <summary>Every statement of a file the schema accepted, with the rules the schema cannot hold.</summary>
@@ -313,7 +311,7 @@ internal static partial class Camt053Reader
             var text = dateOrDateTime.Value.Trim();
             if (text.Length >= 10 && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 return date;
-            Problem(dateOrDateTime, $"'{text}' is not a date CafGrants can read (YYYY-MM-DD). {AskTheBank}");
+            Problem(dateOrDateTime, DomainText.Get("Statement.CamtNotDate", text, AskTheBank));
             return null;
         }
 
@@ -327,7 +325,7 @@ internal static partial class Camt053Reader
             }
             else if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
                 return new DateTimeOffset(local, FundTime.Zone.GetUtcOffset(local));
-            Problem(dateTime, $"'{text}' is not a date and time CafGrants can read. {AskTheBank}");
+            Problem(dateTime, DomainText.Get("Statement.CamtNotDateTime", text, AskTheBank));
             return null;
         }
     }

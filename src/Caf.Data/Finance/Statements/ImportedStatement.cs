@@ -89,16 +89,16 @@ public sealed class StatementEntry : IAudited
     /// </summary>
     internal IReadOnlyList<StatementMatch> MatchByHand(IReadOnlyList<LedgerEntry> chosen, string userId, DateTime nowUtc)
     {
-        if (chosen.Count == 0) throw new DomainException("Tick the ledger entries this statement entry settles.", LedgerEntriesField);
+        if (chosen.Count == 0) throw new DomainException(DomainText.Get("Statement.TickEntries"), LedgerEntriesField);
         if (chosen.Any(e => e.Amount.Currency != Amount.Currency))
-            throw new DomainException($"The statement entry is in {Amount.Currency}; tick entries in that currency.", LedgerEntriesField);
+            throw new DomainException(DomainText.Get("Statement.TickSameCurrency", Amount.Currency), LedgerEntriesField);
         if (chosen.Any(e => LedgerEntry.CashEffectOf(e.Kind, 1m) > 0 != IsCredit))
-            throw new DomainException(IsCredit ? "This is money in: tick refunds or contributions." : "This is money out: tick payments or bank charges.",
+            throw new DomainException(DomainText.Get(IsCredit ? "Statement.MoneyIn" : "Statement.MoneyOut"),
                 LedgerEntriesField);
         var total = Bounds.Sum(chosen.Select(e => e.Amount.Amount));
         if (total != Amount.Amount)
-            throw new DomainException($"The entries ticked add up to {new Money(total, Amount.Currency)}; the statement entry is {Amount}.", LedgerEntriesField);
-        var reason = chosen.Count == 1 ? "Matched by hand." : $"Split by hand between {chosen.Count} ledger entries.";
+            throw new DomainException(DomainText.Get("Statement.TickedTotal", new Money(total, Amount.Currency), Amount), LedgerEntriesField);
+        var reason = chosen.Count == 1 ? DomainText.Get("Statement.ReasonByHand") : DomainText.Get("Statement.ReasonSplit", chosen.Count);
         return [.. chosen.Select(e => new StatementMatch(Id, e.Id, confirmed: true, reason, userId, nowUtc))];
     }
 
@@ -146,7 +146,7 @@ public sealed class StatementMatch : IAudited
 
     public void Confirm(string userId, DateTime nowUtc)
     {
-        if (Confirmed) throw new DomainException("This match is already confirmed.");
+        if (Confirmed) throw new DomainException(DomainText.Get("Statement.AlreadyConfirmed"));
         Confirmed = true;
         ConfirmedByUserId = userId;
         ConfirmedAtUtc = nowUtc;

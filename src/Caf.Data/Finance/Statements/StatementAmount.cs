@@ -17,14 +17,14 @@ internal static class StatementAmount
     /// </summary>
     public static string? Problem(Money amount)
     {
-        if (amount.Amount <= 0) return $"the amount is {Plain(amount.Amount)}; a statement line moves money, so its amount is more than zero.";
+        if (amount.Amount <= 0) return DomainText.Get("Statement.AmountNotPositive", Plain(amount.Amount));
         if (amount.Amount > Bounds.MaxAmount)
-            return $"{amount} is more than {Bounds.MaxAmount.ToString("#,##0", CultureInfo.InvariantCulture)}, more than the fund ever moves at once; check the amount.";
+            return DomainText.Get("Statement.AmountTooLarge", amount, Bounds.MaxAmount.ToString("#,##0", CultureInfo.InvariantCulture));
         if (amount.IsInMinorUnits) return null;
         var digits = Money.MinorUnitDigits(amount.Currency);
         return digits == 0
-            ? $"{Plain(amount.Amount)} is not a whole number of {amount.Currency}; {amount.Currency} amounts have no decimals."
-            : $"{Plain(amount.Amount)} has more than {digits} decimals; {amount.Currency} amounts are to the {(digits == 2 ? "cent" : "minor unit")}.";
+            ? DomainText.Get("Statement.AmountNotWhole", Plain(amount.Amount), amount.Currency)
+            : DomainText.Get(digits == 2 ? "Statement.AmountCents" : "Statement.AmountMinorUnit", Plain(amount.Amount), digits, amount.Currency);
     }
 
     /// <summary>
@@ -33,7 +33,7 @@ internal static class StatementAmount
     /// </summary>
     public static string? CurrencyProblem(string currency) =>
         Entities.FundingRound.SupportedCurrencies.Contains(currency) ? null
-            : $"{currency} is not a currency of the fund's accounts: their statements are in {string.Join(", ", Entities.FundingRound.SupportedCurrencies)}.";
+            : DomainText.Get("Statement.NotFundCurrency", currency, string.Join(", ", Entities.FundingRound.SupportedCurrencies));
 
     /// <summary>The amount as the file could have written it: "1500.00" for what was written "1,500", when the intent is clear.</summary>
     public static string? Suggestion(string text, string? currency)

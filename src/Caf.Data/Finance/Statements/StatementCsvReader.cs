@@ -24,15 +24,14 @@ internal static class StatementCsvReader
     public static StatementReadResult Read(ReadOnlySpan<byte> file)
     {
         if (file.Length > MaxBytes)
-            return StatementReadResult.Refused(StatementProblem.AtLine(1, $"The file is larger than {MaxBytes / 1024 / 1024} MB. Split it into smaller files, a statement or a month each, and import each."));
+            return StatementReadResult.Refused(StatementProblem.AtLine(1, DomainText.Get("Statement.CsvTooLarge", MaxBytes / 1024 / 1024)));
         var (records, unreadable) = CsvFile.Read(file);
         if (unreadable.Count > 0) return StatementReadResult.Refused([.. unreadable.Select(p => StatementProblem.AtLine(p.Line, p.Message))]);
         if (records.Count == 0)
-            return StatementReadResult.Refused(StatementProblem.AtLine(1, $"The file is empty. It needs the header line '{Header}' and one line per booked entry."));
+            return StatementReadResult.Refused(StatementProblem.AtLine(1, DomainText.Get("Statement.CsvEmpty", Header)));
 
         if (records[0].Fields is [var whole] && whole.Contains('\t'))
-            return StatementReadResult.Refused(StatementProblem.AtLine(1, "The values are separated by tabs, not commas (Excel's \"Unicode Text\"). " +
-                                                                           "Save the file as \"CSV UTF-8 (comma delimited)\" and import it again."));
+            return StatementReadResult.Refused(StatementProblem.AtLine(1, DomainText.Get("Statement.CsvTabs")));
         var (columnOf, headerProblems) = ReadHeader(records[0].Fields);
         if (headerProblems.Count > 0) return StatementReadResult.Refused(headerProblems);
 
@@ -44,8 +43,7 @@ internal static class StatementCsvReader
             if (fields is [""]) continue; // a blank line, such as the one after the last row
             if (fields.Count != columnOf.Count)
             {
-                problems.Add(StatementProblem.AtLine(line, $"has {fields.Count} values but the header has {columnOf.Count}. Put a comma only between columns: " +
-                                                           "write amounts with a decimal point (1500.00, not 1,500.00) and put quotes around a text that contains a comma."));
+                problems.Add(StatementProblem.AtLine(line, DomainText.Get("Statement.CsvValueCount", fields.Count, columnOf.Count)));
                 continue;
             }
             var rowProblems = new List<StatementProblem>();
@@ -53,20 +51,20 @@ internal static class StatementCsvReader
             string Value(string column) => columnOf.TryGetValue(column, out var index) ? fields[index].Trim() : "";
 
             var statementId = Value("statement_id");
-            if (statementId.Length == 0) Problem("statement_id", "is empty. Give the statement's id, the same on every line of one statement, such as 2026-03-CHF.");
-            else if (statementId.Length > MaxStatementIdLength) Problem("statement_id", $"'{statementId}' is longer than {MaxStatementIdLength} characters.");
+            if (statementId.Length == 0) Problem("statement_id", DomainText.Get("Statement.CsvNoId"));
+            else if (statementId.Length > MaxStatementIdLength) Problem("statement_id", DomainText.Get("Statement.CsvIdTooLong", statementId, MaxStatementIdLength));
 
             var account = Value("account");
             var iban = account.Length == 0 ? null : Iban.Normalize(account);
             if (iban is not null && !Iban.IsValid(iban))
-                Problem("account", $"'{account}' is not an IBAN: check it against the bank's statement, such as CH93 0076 2011 6238 5295 7.");
+                Problem("account", DomainText.Get("Statement.CsvNotIban", account));
 
             var bookingDate = Date(Value("booking_date"), "booking_date", required: true, Problem);
             var valueDate = Date(Value("value_date"), "value_date", required: false, Problem) ?? bookingDate;
 
             var currency = Value("currency").ToUpperInvariant();
             var currencyRead = currency.Length == 3 && currency.All(char.IsAsciiLetterUpper);
-            if (!currencyRead) Problem("currency", $"'{Value("currency")}' is not a currency code. Give its three letters, such as CHF, USD or EUR.");
+            if (!currencyRead) Problem("currency", DomainText.Get("Statement.CsvNotCurrency", Value("currency")));
             else if (StatementAmount.CurrencyProblem(currency) is { } notTheFunds)
             {
                 Problem("currency", notTheFunds);
@@ -76,11 +74,11 @@ internal static class StatementCsvReader
             var amountText = Value("amount");
             var number = StatementAmount.Number(amountText);
             if (number is null)
-                Problem("amount", amountText.Length == 0 ? "is empty. Give the amount, such as 1500.00."
-                    : StatementAmount.Suggestion(amountText, currencyRead ? currency : null) is { } suggestion ? $"'{amountText}' is not an amount: write {suggestion}"
-                    : $"'{amountText}' is not an amount: write it with a decimal point and no thousands separator, such as 1500.00.");
+                Problem("amount", amountText.Length == 0 ? DomainText.Get("Statement.CsvNoAmount")
+                    : StatementAmount.Suggestion(amountText, currencyRead ? currency : null) is { } suggestion ? DomainText.Get("Statement.CsvAmountSuggestion", amountText, suggestion)
+                    : DomainText.Get("Statement.CsvNotAmount", amountText));
             else if (number < 0)
-                Problem("amount", $"'{amountText}' has a sign: write the amount without one, and say in the direction column whether it is a credit or a debit.");
+                Problem("amount", DomainText.Get("Statement.CsvSigned", amountText));
             else if (currencyRead && StatementAmount.Problem(new Money(number.Value, currency)) is { } wrong)
                 Problem("amount", wrong);
 
@@ -90,14 +88,14 @@ internal static class StatementCsvReader
                 "DBIT" or "DEBIT" => (EntryDirection?)EntryDirection.Debit,
                 _ => null,
             };
-            if (direction is null) Problem("direction", $"'{Value("direction")}' is not a direction. Write credit (money in) or debit (money out); CRDT and DBIT are read too.");
+            if (direction is null) Problem("direction", DomainText.Get("Statement.CsvNotDirection", Value("direction")));
 
             if (rowProblems.Count == 0 && firstOf.TryGetValue(statementId, out var first))
             {
                 if (first.Currency != currency)
-                    Problem("currency", $"statement {statementId} is in {first.Currency} on line {first.Line}. Give one currency for all lines of a statement.");
+                    Problem("currency", DomainText.Get("Statement.CsvMixedCurrency", statementId, first.Currency, first.Line));
                 if (first.Iban != iban)
-                    Problem("account", $"statement {statementId} is of account {first.Iban ?? "(none)"} on line {first.Line}. Give one account for all lines of a statement.");
+                    Problem("account", first.Iban is null ? DomainText.Get("Statement.CsvMixedNoAccount", statementId, first.Line) : DomainText.Get("Statement.CsvMixedAccount", statementId, first.Iban, first.Line));
             }
             else if (rowProblems.Count == 0) firstOf[statementId] = (line, iban, currency);
 
@@ -112,7 +110,7 @@ internal static class StatementCsvReader
                 StatementLine.Clean(Value("counterparty"), StatementLine.MaxIdLength))));
         }
         if (problems.Count == 0 && rows.Count == 0)
-            problems.Add(StatementProblem.AtLine(1, "The file has a header but no entry. Add one line per booked entry under the header."));
+            problems.Add(StatementProblem.AtLine(1, DomainText.Get("Statement.CsvNoEntry")));
         if (problems.Count > 0) return StatementReadResult.Refused(problems);
 
         return new StatementReadResult(
@@ -130,12 +128,12 @@ internal static class StatementCsvReader
         {
             var name = names[i].Trim().ToLowerInvariant();
             if (!Columns.Contains(name))
-                problems.Add(StatementProblem.AtColumn(1, names[i].Trim(), $"is not a column of a statement file. The columns are {Header}; remove it or correct its name."));
+                problems.Add(StatementProblem.AtColumn(1, names[i].Trim(), DomainText.Get("Statement.CsvUnknownColumn", Header)));
             else if (!columnOf.TryAdd(name, i))
-                problems.Add(StatementProblem.AtColumn(1, name, $"is in the header twice, as columns {columnOf[name] + 1} and {i + 1}. Give each column once."));
+                problems.Add(StatementProblem.AtColumn(1, name, DomainText.Get("Statement.CsvColumnTwice", columnOf[name] + 1, i + 1)));
         }
         foreach (var missing in RequiredColumns.Where(c => !columnOf.ContainsKey(c)))
-            problems.Add(StatementProblem.AtColumn(1, missing, $"is missing from the header line. A statement file has at least the columns {string.Join(',', RequiredColumns)}."));
+            problems.Add(StatementProblem.AtColumn(1, missing, DomainText.Get("Statement.CsvColumnMissing", string.Join(',', RequiredColumns))));
         return (columnOf, problems);
     }
 
@@ -143,15 +141,15 @@ internal static class StatementCsvReader
     {
         if (text.Length == 0)
         {
-            if (required) problem(column, "is empty. Give the date as YYYY-MM-DD, such as 2026-03-04.");
+            if (required) problem(column, DomainText.Get("Statement.CsvNoDate"));
             return null;
         }
         if (!DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            problem(column, $"'{text}' is not a date. Write it as YYYY-MM-DD, such as 2026-03-04.");
+            problem(column, DomainText.Get("Finance.CsvNotADate", text));
             return null;
         }
-        if (Bounds.Date("The date", date) is { } outOfRange) problem(column, outOfRange);
+        if (Bounds.Date(DomainText.Get("Statement.TheDate"), date) is { } outOfRange) problem(column, outOfRange);
         return date;
     }
 }

@@ -65,7 +65,7 @@ internal static class StatementMatcher
     public static MatchResult Propose(IReadOnlyList<StatementLine> lines, IReadOnlyList<MatchCandidate> candidates, int toleranceDays = DefaultToleranceDays)
     {
         if (toleranceDays is < 0 or > MaxToleranceDays)
-            throw new DomainException($"The value dates of a line and an entry may be 0 to {MaxToleranceDays} days apart; {toleranceDays} is not allowed.",
+            throw new DomainException(DomainText.Get("Statement.Tolerance", MaxToleranceDays, toleranceDays),
                 nameof(toleranceDays));
 
         var fits = new List<Fit>();
@@ -158,11 +158,11 @@ internal static class StatementMatcher
     {
         var dates = fit.DaysApart switch
         {
-            0 => "same value date",
-            1 => "value date 1 day apart",
-            var days => $"value date {days} days apart",
+            0 => DomainText.Get("Statement.SameValueDate"),
+            1 => DomainText.Get("Statement.OneDayApart"),
+            var days => DomainText.Get("Statement.DaysApart", days),
         };
-        var reason = fit.Reference is null ? $"same amount, {dates}; no reference in common" : $"same reference {fit.Reference}, same amount, {dates}";
+        var reason = fit.Reference is null ? DomainText.Get("Statement.ReasonNoReference", dates) : DomainText.Get("Statement.ReasonReference", fit.Reference, dates);
         return new MatchProposal(line, candidate, fit.Reference, fit.DaysApart, reason);
     }
 

@@ -46,7 +46,7 @@ public sealed class AgreementModel(ApplicationAccess access, WorkflowEngine engi
     {
         /// <summary>As typed: read by <see cref="Plan"/> with its row's label ("Amount of tranche 2").</summary>
         public string? Amount { get; set; }
-        [System.ComponentModel.DataAnnotations.Display(Name = "When the tranche is paid")]
+        [System.ComponentModel.DataAnnotations.Display(Name = "Tranche.WhenThePaid")]
         public TrancheCondition? Condition { get; set; }
     }
 
@@ -78,7 +78,7 @@ public sealed class AgreementModel(ApplicationAccess access, WorkflowEngine engi
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;
-        RefusesRowsAfterGap("Input.Tranches", Input.Tranches.Count, "The form sent tranches out of order, so the schedule cannot be read. Reload the page and give the schedule again.");
+        RefusesRowsAfterGap("Input.Tranches", Input.Tranches.Count, InterfaceLanguage.Text("Agreement.OutOfOrder"));
         if (Input.Tranches.Count > TrancheSchedule.MaxTranches) Input.Tranches = Input.Tranches.Take(TrancheSchedule.MaxTranches + 1).ToList();
         var plan = Plan();
         if (!ModelState.IsValid)
@@ -88,7 +88,7 @@ public sealed class AgreementModel(ApplicationAccess access, WorkflowEngine engi
         }
         var outcome = await agreements.RecordAsync(Application, User, Input.SignedOn, plan, Input.Bank(), ct);
         if (!outcome.Succeeded) return await RefusedAsync(outcome, id, ct);
-        TempData["Message"] = "Agreement recorded. Request the first tranche; a second finance officer approves it.";
+        TempData["Message"] = InterfaceLanguage.Text("Agreement.Done");
         return RedirectToPage("/Finance/Tranches", new { id });
     }
 
@@ -102,11 +102,11 @@ public sealed class AgreementModel(ApplicationAccess access, WorkflowEngine engi
             if (unreadable is not null) ModelState.AddModelError("Input.SignedCopy", unreadable);
         }
         return await StepAsync(id, a => agreements.RecordSignedCopyAsync(a, User, Input.SignedCopy?.FileName, Input.SignedCopy?.ContentType, content, ct),
-            "Signed copy of the agreement recorded.", ct, CopyInputs);
+            InterfaceLanguage.Text("Agreement.CopyDone"), ct, CopyInputs);
     }
 
     /// <summary>The schedule as typed, each amount read by its row's label; an amount that cannot be read is said at its field.</summary>
     private List<TranchePlan> Plan() =>
-        Input.Tranches.Select((t, i) => new TranchePlan(ReadAmount($"Input.Tranches[{i}].Amount", t.Amount, $"Amount of tranche {i + 1}"), t.Condition))
+        Input.Tranches.Select((t, i) => new TranchePlan(ReadAmount($"Input.Tranches[{i}].Amount", t.Amount, InterfaceLanguage.Format("Tranche.AmountOf", i + 1)), t.Condition))
             .ToList();
 }

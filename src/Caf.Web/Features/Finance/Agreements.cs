@@ -17,7 +17,7 @@ public sealed class Agreements(CafDbContext db, UserActions actions, GrantBankDe
         BankDetails bank) =>
         application.ApprovedAmount is { } approved
             ? [.. GrantApplication.AgreementProblems(signedOn, tranches, approved, FundTime.Today(clock), application.DecidedOn), .. bank.Problems()]
-            : [("SignedOn", "The agreement is recorded once the committee has approved the grant.")];
+            : [("SignedOn", InterfaceLanguage.Text("Agreement.NotApprovedYet"))];
 
     public async Task<CommandOutcome> RecordAsync(GrantApplication application, ClaimsPrincipal finance, DateOnly? signedOn,
         IReadOnlyList<TranchePlan> tranches, BankDetails bank, CancellationToken ct)
@@ -40,7 +40,7 @@ public sealed class Agreements(CafDbContext db, UserActions actions, GrantBankDe
     {
         const string field = nameof(GrantApplication.SignedCopyId);
         if (application.SignedCopyProblem() is { } notNow) return CommandOutcome.Invalid([(field, notNow)]);
-        if (content is null) return CommandOutcome.Invalid([(field, "Choose the file of the signed agreement (PDF, JPEG or PNG) to upload.")]);
+        if (content is null) return CommandOutcome.Invalid([(field, InterfaceLanguage.Text("Agreement.ChooseCopy"))]);
         var now = clock.GetUtcNow().UtcDateTime;
         return await actions.RunAsync(finance, () =>
         {

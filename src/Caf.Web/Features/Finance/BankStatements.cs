@@ -44,7 +44,8 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
             // A statement is its account's: the same id on another account (or on none) is another statement.
             var known = read.Statements.ToDictionary(s => s, s => earlier.SingleOrDefault(e => e.BankStatementId == s.Id && e.Iban == s.Iban));
             problems = [.. read.Statements.Where(s => known[s] is { } before && before.Currency != s.Currency)
-                .Select(s => $"Statement {s.Id}{OfAccount(s.Iban)} was imported before in {known[s]!.Currency}; this file gives it in {s.Currency}. Check the file.")];
+                .Select(s => s.Iban is null ? InterfaceLanguage.Format("Statement.OtherCurrency", s.Id, known[s]!.Currency, s.Currency)
+                    : InterfaceLanguage.Format("Statement.OtherCurrencyOfAccount", s.Id, s.Iban, known[s]!.Currency, s.Currency))];
             if (problems.Count > 0) return;
             var knownIds = known.Values.OfType<ImportedStatement>().Select(s => s.Id).ToList();
             var knownKeys = (await db.StatementEntries.AsNoTracking().Where(e => knownIds.Contains(e.StatementId))
@@ -134,9 +135,6 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
 
     private static StatementImportResult Refused(IReadOnlyList<string> problems) => new(0, 0, 0, 0, 0, problems);
 
-    /// <summary>" of account CH9300762011623852957", or nothing for a statement that names no account.</summary>
-    private static string OfAccount(string? iban) => iban is null ? "" : $" of account {iban}";
-
     /// <summary>
     /// Proposes, for the new entries, the open ledger entries they settle: of the kinds a bank moves, not reversed, not
     /// settled already, in the entries' currencies and within the matcher's tolerance of their dates (read in SQL).
@@ -205,7 +203,7 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
         {
             await StatementMatching.TakeAsync(db, ct);
             var match = await db.StatementMatches.SingleOrDefaultAsync(m => m.Id == matchId, ct)
-                        ?? throw new DomainException("There is no such match: it may have been rejected a moment ago.");
+                        ?? throw new DomainException(InterfaceLanguage.Text("Statement.NoSuchMatch"));
             match.Confirm(ApplicationAccess.ActorFor(finance).UserId, clock.GetUtcNow().UtcDateTime);
         }, ct);
 
@@ -215,8 +213,8 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
         {
             await StatementMatching.TakeAsync(db, ct);
             var match = await db.StatementMatches.SingleOrDefaultAsync(m => m.Id == matchId, ct)
-                        ?? throw new DomainException("There is no such match: it may have been rejected a moment ago.");
-            if (match.Confirmed) throw new DomainException("A confirmed match stays: it is what finance checked.");
+                        ?? throw new DomainException(InterfaceLanguage.Text("Statement.NoSuchMatch"));
+            if (match.Confirmed) throw new DomainException(InterfaceLanguage.Text("Statement.ConfirmedStays"));
             db.StatementMatches.Remove(match);
         }, ct);
 
@@ -238,21 +236,20 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
             {
                 await StatementMatching.TakeAsync(db, ct);
                 var entry = await db.StatementEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == statementEntryId, ct)
-                            ?? throw new DomainException("There is no such statement entry. Reload the page to see the entries still to match.");
+                            ?? throw new DomainException(InterfaceLanguage.Text("Statement.NoSuchEntry"));
                 var chosen = await OpenEntries().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
                 if (await db.StatementMatches.AnyAsync(m => m.StatementEntryId == entry.Id, ct))
-                    changed = "the statement entry is matched already";
+                    changed = InterfaceLanguage.Text("Statement.ChangedLineMatched");
                 else if (chosen.Count != ids.Count && await db.StatementMatches.Where(m => ids.Contains(m.LedgerEntryId))
                              .OrderBy(m => m.Confirmed).Select(m => (bool?)m.Confirmed).FirstOrDefaultAsync(ct) is { } confirmed)
                 {
                     // A proposal made at import is nobody's late change: it is rejected first, on its own line.
                     if (!confirmed)
-                        throw new DomainException("A ledger entry you ticked is proposed for another statement entry. Reject that proposal first, " +
-                                                  "then match this entry by hand.", StatementEntry.LedgerEntriesField);
-                    changed = "a ledger entry you ticked is now matched to another statement entry";
+                        throw new DomainException(InterfaceLanguage.Text("Statement.TickedIsProposed"), StatementEntry.LedgerEntriesField);
+                    changed = InterfaceLanguage.Text("Statement.ChangedEntryMatched");
                 }
                 else if (chosen.Count != ids.Count)
-                    throw new DomainException("One of the ledger entries ticked is reversed, or is not a payment, refund, contribution or bank charge.",
+                    throw new DomainException(InterfaceLanguage.Text("Statement.TickedNotOpen"),
                         StatementEntry.LedgerEntriesField);
                 if (changed is null) db.StatementMatches.AddRange(entry.MatchByHand(chosen, userId, now));
             }, ct);
@@ -262,11 +259,11 @@ public sealed class BankStatements(CafDbContext db, UserActions actions, TimePro
         {
             // Where the lock is not needed (SQLite) or was given up waiting, the unique index still settles a ledger entry once.
             db.ChangeTracker.Clear();
-            return ChangedBySomeoneElse("a ledger entry you ticked is now matched to another statement entry");
+            return ChangedBySomeoneElse(InterfaceLanguage.Text("Statement.ChangedEntryMatched"));
         }
     }
 
     private static CommandOutcome ChangedBySomeoneElse(string what) =>
         new(409, [(StatementEntry.LedgerEntriesField,
-            $"This was changed by someone else a moment ago: {what}. Reload the page to see what is still open.")]);
+            InterfaceLanguage.Format("Statement.ChangedBySomeoneElse", what))]);
 }

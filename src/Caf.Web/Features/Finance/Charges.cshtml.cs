@@ -14,11 +14,11 @@ public sealed class ChargesModel(CafDbContext db, FundEntries entries, TimeProvi
     /// <summary>No attributes: <see cref="BankChargeEntry.Problems"/> says what is wrong, once.</summary>
     public sealed class ChargeInput : IFundEntryInput
     {
-        [Display(Name = "Amount charged")] public decimal? Amount { get; set; }
-        [Display(Name = "Currency")] public string? Currency { get; set; } = "CHF";
-        [Display(Name = "Value date")] public DateOnly? ValueDate { get; set; }
-        [Display(Name = "What for")] public string? Description { get; set; }
-        [Display(Name = "Bank reference")] public string? BankReference { get; set; }
+        [Display(Name = "Charge.AmountCharged")] public decimal? Amount { get; set; }
+        [Display(Name = "Finance.Currency")] public string? Currency { get; set; } = "CHF";
+        [Display(Name = "Finance.ValueDate")] public DateOnly? ValueDate { get; set; }
+        [Display(Name = "Charge.WhatFor")] public string? Description { get; set; }
+        [Display(Name = "Finance.BankReference")] public string? BankReference { get; set; }
 
         public BankChargeEntry Entry() => new(Amount, Currency, ValueDate, Description, BankReference);
     }
@@ -29,5 +29,5 @@ public sealed class ChargesModel(CafDbContext db, FundEntries entries, TimeProvi
 
     protected override Task<CommandOutcome> RecordAsync(CancellationToken ct) => entries.RecordBankChargeAsync(User, Input.Entry(), ct);
 
-    protected override string Recorded => "Bank charge recorded.";
+    protected override string Recorded => InterfaceLanguage.Text("Charge.Recorded");
 }

@@ -14,12 +14,12 @@ public sealed class ContributionsModel(CafDbContext db, FundEntries entries, Tim
     /// <summary>No attributes: <see cref="ContributionReceipt.Problems"/> says what is wrong, once.</summary>
     public sealed class ContributionInput : IFundEntryInput
     {
-        [Display(Name = "Donor")] public string? Donor { get; set; }
-        [Display(Name = "Earmarking (if the donor set one)")] public string? Earmarking { get; set; }
-        [Display(Name = "Amount received")] public decimal? Amount { get; set; }
-        [Display(Name = "Currency")] public string? Currency { get; set; } = "CHF";
-        [Display(Name = "Value date")] public DateOnly? ValueDate { get; set; }
-        [Display(Name = "Bank reference")] public string? BankReference { get; set; }
+        [Display(Name = "Contribution.Donor")] public string? Donor { get; set; }
+        [Display(Name = "Contribution.EarmarkingIfAny")] public string? Earmarking { get; set; }
+        [Display(Name = "Contribution.AmountReceived")] public decimal? Amount { get; set; }
+        [Display(Name = "Finance.Currency")] public string? Currency { get; set; } = "CHF";
+        [Display(Name = "Finance.ValueDate")] public DateOnly? ValueDate { get; set; }
+        [Display(Name = "Finance.BankReference")] public string? BankReference { get; set; }
 
         public ContributionReceipt Receipt() => new(Donor, Earmarking, Amount, Currency, ValueDate, BankReference);
     }
@@ -30,5 +30,5 @@ public sealed class ContributionsModel(CafDbContext db, FundEntries entries, Tim
 
     protected override Task<CommandOutcome> RecordAsync(CancellationToken ct) => entries.RecordContributionAsync(User, Input.Receipt(), ct);
 
-    protected override string Recorded => $"Contribution from {Input.Donor!.Trim()} recorded.";
+    protected override string Recorded => InterfaceLanguage.Format("Contribution.Recorded", Input.Donor!.Trim());
 }

@@ -22,8 +22,8 @@ public sealed class Disbursements(CafDbContext db, UserActions actions, FreshSec
     /// <summary>Every problem of a request as typed, each with its field.</summary>
     public static IReadOnlyList<(string Field, string Message)> RequestProblems(GrantApplication application, int? tranche, decimal? amount)
     {
-        if (tranche is null) return [(TrancheField, "Choose the tranche to pay.")];
-        if (amount is not { } value) return [(AmountField, "Give the amount to pay.")];
+        if (tranche is null) return [(TrancheField, InterfaceLanguage.Text("Payment.ChooseTranche"))];
+        if (amount is not { } value) return [(AmountField, InterfaceLanguage.Text("Payment.GiveAmount"))];
         return (application.DisbursementRequestProblem(tranche.Value, value) ?? LedgerEntry.AmountProblem(new Money(value, application.Currency)))
             is { } problem ? [(AmountField, problem)] : [];
     }
@@ -117,7 +117,8 @@ public sealed class Disbursements(CafDbContext db, UserActions actions, FreshSec
             : (await FundRates.ConvertAsync(db, amount, fundCurrency, date, AmountField, ct)).FundAmount;
         var balance = await FundBalances.ForDecisionAsync(db, fundCurrency, ct);
         if (inFund > balance.Cash)
-            throw new DomainException($"The fund holds {balance.Cash}; paying {amount}{(amount.Currency == fundCurrency ? "" : $" ({inFund})")} would take more. " +
-                                      "Record the contributions received first.", AmountField);
+            throw new DomainException(amount.Currency == fundCurrency
+                    ? InterfaceLanguage.Format("Payment.FundTooShort", Shown.Money(balance.Cash), Shown.Money(amount))
+                    : InterfaceLanguage.Format("Payment.FundTooShortConverted", Shown.Money(balance.Cash), Shown.Money(amount), Shown.Money(inFund)), AmountField);
     }
 }

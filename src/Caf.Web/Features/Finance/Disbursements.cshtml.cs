@@ -22,9 +22,9 @@ public sealed class DisbursementsModel(CafDbContext db) : PageModel
 
     /// <summary>What the signed-in officer does with <paramref name="p"/> next, in words.</summary>
     internal string NextStep(OpenPayment p) =>
-        p.Status == DisbursementStatus.Approved ? "Mark it paid once the bank has made it"
-        : p.RequestedByUserId == UserId ? "Awaits another finance officer's approval"
-        : "Approve it (with a fresh code)";
+        InterfaceLanguage.Text(p.Status == DisbursementStatus.Approved ? "Payment.StepMarkPaid"
+        : p.RequestedByUserId == UserId ? "Payment.StepAwaitsOther"
+        : "Payment.StepApprove");
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -32,11 +32,16 @@ public sealed class DisbursementsModel(CafDbContext db) : PageModel
         var open = db.DisbursementRequests.AsNoTracking()
             .Where(d => d.Status == DisbursementStatus.Requested || d.Status == DisbursementStatus.Approved)
             .OrderBy(d => d.RequestedAtUtc).ThenBy(d => d.Id);
+        // The state by its name in the page's language (the States Parties import gives the three), English when it has none.
+        var language = InterfaceLanguage.Current;
         var query =
             from d in open
             join a in db.Applications on d.ApplicationId equals a.Id
             join requester in db.Users on d.RequestedByUserId equals requester.Id
-            select new OpenPayment(d.Id, a.Id, a.Reference, a.ApplicantState!.Name, d.TrancheNumber, d.Amount, d.Status, d.RequestedByUserId,
+            select new OpenPayment(d.Id, a.Id, a.Reference,
+                language == "fr" && a.ApplicantState!.NameFr != null && a.ApplicantState.NameFr != "" ? a.ApplicantState.NameFr
+                : language == "es" && a.ApplicantState!.NameEs != null && a.ApplicantState.NameEs != "" ? a.ApplicantState.NameEs
+                : a.ApplicantState!.Name, d.TrancheNumber, d.Amount, d.Status, d.RequestedByUserId,
                 requester.DisplayName, d.RequestedAtUtc, db.Users.Where(u => u.Id == d.ApprovedByUserId).Select(u => u.DisplayName).FirstOrDefault());
         (Rows, Paging) = await query.ToListPageAsync(PageNumber, ct);
     }

@@ -29,7 +29,7 @@ public sealed class ExchangeRates(CafDbContext db, UserActions actions, IOptions
         if (problems.Count == 0 && await db.ExchangeRates.FirstOrDefaultAsync(r => r.Currency == code && r.FundCurrency == fund && r.Date == date, ct)
                 is { } recorded)
             problems.Add((nameof(ExchangeRate.Date),
-                $"A {code} rate for {date:d MMMM yyyy} is already recorded: {ExchangeRate.Format(recorded.Rate)} ({recorded.Source}). A rate is not changed once recorded."));
+                InterfaceLanguage.Format("Rates.AlreadyRecorded", code, date, ExchangeRate.Format(recorded.Rate), recorded.Source)));
         if (problems.Count > 0) return CommandOutcome.Invalid(problems);
         try
         {
@@ -47,8 +47,7 @@ public sealed class ExchangeRates(CafDbContext db, UserActions actions, IOptions
         }
     }
 
-    private const string SameMomentMessage =
-        "Someone recorded a rate for this currency and date a moment ago: a rate is recorded once. Reload the page to see it.";
+    private static string SameMomentMessage => InterfaceLanguage.Text("Rates.SameMoment");
 
     internal const string ImportedAction = "exchange-rates.imported";
 
@@ -72,12 +71,12 @@ public sealed class ExchangeRates(CafDbContext db, UserActions actions, IOptions
         var today = FundTime.Today(clock);
         foreach (var row in parsed.Rows)
         {
-            if (ExchangeRate.FutureProblem(row.Date, today) is { } tooFar) problems.Add(new(row.Line, "date", $"date: {tooFar}"));
+            if (ExchangeRate.FutureProblem(row.Date, today) is { } tooFar) problems.Add(new(row.Line, "date", InterfaceLanguage.Format("Rates.CsvColumn", "date", tooFar)));
             else if (!recorded.TryGetValue((row.Currency, row.Date), out var existing)) added.Add(row);
             else if (existing.Rate != row.Rate || !string.Equals(existing.Source.Trim(), row.Source, StringComparison.Ordinal))
                 problems.Add(new(row.Line, "rate",
-                    $"rate: a {row.Currency} rate for {row.Date:yyyy-MM-dd} is already recorded: {ExchangeRate.Format(existing.Rate)} ({existing.Source}). " +
-                    "A rate is not changed once recorded; remove this line or give the recorded rate and source."));
+                    InterfaceLanguage.Format("Rates.CsvColumn", "rate", InterfaceLanguage.Format("Rates.CsvAlreadyRecorded", row.Currency,
+                        row.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ExchangeRate.Format(existing.Rate), existing.Source))));
         }
         if (problems.Count > 0) return new(0, 0, problems);
 

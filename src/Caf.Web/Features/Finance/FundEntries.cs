@@ -45,8 +45,8 @@ public sealed class FundEntries(CafDbContext db, UserActions actions, IOptions<G
                     .ToListAsync(ct))
                 .FirstOrDefault(e => BankText.SameReference(e.BankReference, recorded.BankReference));
             if (twice is not null)
-                throw new DomainException($"The bank transfer {recorded.BankReference} is already recorded ({twice.Amount}, value date {twice.ValueDate:d MMMM yyyy}). " +
-                                          "Check the bank reference; to correct the entry, reverse it from the ledger.", nameof(ContributionReceipt.BankReference));
+                throw new DomainException(InterfaceLanguage.Format("Finance.TransferTwice", recorded.BankReference, Shown.Money(twice.Amount), twice.ValueDate),
+                    nameof(ContributionReceipt.BankReference));
             db.LedgerEntries.Add(recorded);
         }, ct);
     }

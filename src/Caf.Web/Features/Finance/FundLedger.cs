@@ -63,9 +63,9 @@ public sealed record LedgerFilter(DateOnly? From, DateOnly? To, LedgerEntryKind?
     /// <summary>What is wrong with the dates asked for, by field (From, To): within the calendar the fund keeps, in order.</summary>
     public IEnumerable<(string Field, string Message)> Problems()
     {
-        if (From is { } from && Bounds.Date("The first date", from) is { } early) yield return (nameof(From), early);
-        if (To is { } to && Bounds.Date("The as-of date", to) is { } late) yield return (nameof(To), late);
-        if (From > To) yield return (nameof(From), "The first date must be on or before the as-of date.");
+        if (From is { } from && Bounds.Date(InterfaceLanguage.Text("Ledger.TheFirstDate"), from) is { } early) yield return (nameof(From), early);
+        if (To is { } to && Bounds.Date(InterfaceLanguage.Text("Ledger.TheAsOfDate"), to) is { } late) yield return (nameof(To), late);
+        if (From > To) yield return (nameof(From), InterfaceLanguage.Text("Ledger.FromAfterAsOf"));
     }
 }
 

@@ -44,8 +44,7 @@ public sealed class GrantBankDetails(UserActions actions, RecordedReads reads, I
         catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or System.Text.Json.JsonException or InvalidOperationException)
         {
             // The key that protected them is gone (a lost key ring) or the stored text is not ours: said, never a server error.
-            throw new DomainException("The bank details on record can no longer be read: the key that protected them is not available. " +
-                                      "Record them again under \"Change the bank details\" from the grantee's letter.");
+            throw new DomainException(InterfaceLanguage.Text("Finance.BankDetailsUnreadable"));
         }
         await reads.RecordAsync("bank-details.revealed", nameof(GrantApplication), application.Id.ToString(), new { application.Reference }, ct);
         return details;

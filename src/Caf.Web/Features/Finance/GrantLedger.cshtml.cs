@@ -19,8 +19,8 @@ public sealed class GrantLedgerModel(GrantLedger ledger) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         // A workbook quietly as of another day would be handed on as the one asked for: a bad date is said, not replaced.
-        Problem = ModelState[nameof(AsOf)] is { Errors.Count: > 0 } ? "The as-of date must be a date, for example 2027-03-01."
-            : AsOf is { } date ? Caf.Data.Bounds.Date("The as-of date", date) : null;
+        Problem = ModelState[nameof(AsOf)] is { Errors.Count: > 0 } ? InterfaceLanguage.Text("Ledger.AsOfNotADate")
+            : AsOf is { } date ? Caf.Data.Bounds.Date(InterfaceLanguage.Text("Ledger.TheAsOfDate"), date) : null;
         if (Problem is not null)
         {
             GrantId = id;

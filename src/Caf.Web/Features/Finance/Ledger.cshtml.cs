@@ -19,8 +19,8 @@ public sealed class LedgerModel(FundLedger ledger, ReconciliationReport reconcil
     internal string FundCurrency => Fund.Cash.Currency;
 
     /// <summary>The last value date shown (today when not given); the download is the whole ledger as of this date.</summary>
-    [BindProperty(SupportsGet = true), Display(Name = "As of")] public DateOnly? AsOf { get; set; }
-    [BindProperty(SupportsGet = true), Display(Name = "From")] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "Ledger.AsOf")] public DateOnly? AsOf { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "Ledger.From")] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public LedgerEntryKind? Kind { get; set; }
     /// <summary>"newest" lists the latest entries first; otherwise oldest first, as in the workbook.</summary>
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
@@ -65,7 +65,7 @@ public sealed class LedgerModel(FundLedger ledger, ReconciliationReport reconcil
     /// </summary>
     private async Task<IActionResult?> RefusedAsOfAsync(CancellationToken ct)
     {
-        if (ModelState[nameof(AsOf)] is not { Errors.Count: > 0 } && (AsOf is not { } date || Caf.Data.Bounds.Date("The as-of date", date) is null)) return null;
+        if (ModelState[nameof(AsOf)] is not { Errors.Count: > 0 } && (AsOf is not { } date || Caf.Data.Bounds.Date(InterfaceLanguage.Text("Ledger.TheAsOfDate"), date) is null)) return null;
         await OnGetAsync(ct);
         return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
     }

@@ -31,7 +31,7 @@ public sealed class LedgerCorrections(CafDbContext db, UserActions actions, IOpt
         CancellationToken ct)
     {
         var entry = await ReversibleAsync(id, ct);
-        if (entry is null) return new CommandOutcome(404, [(null, "There is no fund entry to reverse with this id.")]);
+        if (entry is null) return new CommandOutcome(404, [(null, InterfaceLanguage.Text("Reversal.NoSuchEntry"))]);
         var now = clock.GetUtcNow().UtcDateTime;
         try
         {
@@ -45,14 +45,14 @@ public sealed class LedgerCorrections(CafDbContext db, UserActions actions, IOpt
                 if (entry.FundAmount.Currency == options.Value.FundCurrency && !overCommitmentAccepted
                     && (await FundBalances.ForDecisionAsync(db, options.Value.FundCurrency, ct))
                         .OverCommitmentAfter(new Money(-reversal.FundCashEffect, entry.FundAmount.Currency)) is { } overCommitted)
-                    throw new DomainException(overCommitted + " Tick the box to record the reversal all the same.", OverCommitmentField);
+                    throw new DomainException(InterfaceLanguage.Format("Reversal.OverCommitted", overCommitted), OverCommitmentField);
                 db.LedgerEntries.Add(reversal);
             }, ct);
         }
         catch (DbUpdateException ex) when (SaveConflicts.IsSecondReversal(ex))
         {
             db.ChangeTracker.Clear();
-            return new CommandOutcome(409, [(null, "Someone reversed this entry a moment ago: it is reversed once.")]);
+            return new CommandOutcome(409, [(null, InterfaceLanguage.Text("Reversal.SameMoment"))]);
         }
     }
 }

@@ -42,6 +42,6 @@ public sealed class PaymentModel(ApplicationAccess access, WorkflowEngine engine
             return Invalid();
         }
         var outcome = await payments.RecordRefundAsync(Application, User, Input.Payment(), Input.SecondFactorCode, ct);
-        return outcome.Succeeded ? Done("Refund recorded.") : await RefusedAsync(outcome, id, ct);
+        return outcome.Succeeded ? Done(InterfaceLanguage.Text("Payment.RefundDone")) : await RefusedAsync(outcome, id, ct);
     }
 }

@@ -32,10 +32,10 @@ public sealed class RatesModel(CafDbContext db, ExchangeRates rates, TimeProvide
 
     public sealed class RateInput
     {
-        [Display(Name = "Currency")] public string? Currency { get; set; } = "USD";
-        [Display(Name = "Date")] public DateOnly? Date { get; set; }
-        [Display(Name = "Rate (one unit in the fund currency)")] public decimal? Rate { get; set; }
-        [Display(Name = "Source")] public string? Source { get; set; }
+        [Display(Name = "Finance.Currency")] public string? Currency { get; set; } = "USD";
+        [Display(Name = "Rates.Date")] public DateOnly? Date { get; set; }
+        [Display(Name = "Rates.RateLabel")] public decimal? Rate { get; set; }
+        [Display(Name = "Rates.Source")] public string? Source { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -46,8 +46,8 @@ public sealed class RatesModel(CafDbContext db, ExchangeRates rates, TimeProvide
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Input.Date is null && ModelState["Input.Date"] is not { Errors.Count: > 0 }) ModelState.AddModelError("Input.Date", "Give the rate's date.");
-        if (Input.Rate is null && ModelState["Input.Rate"] is not { Errors.Count: > 0 }) ModelState.AddModelError("Input.Rate", "Give the rate.");
+        if (Input.Date is null && ModelState["Input.Date"] is not { Errors.Count: > 0 }) ModelState.AddModelError("Input.Date", InterfaceLanguage.Text("Rates.GiveDate"));
+        if (Input.Rate is null && ModelState["Input.Rate"] is not { Errors.Count: > 0 }) ModelState.AddModelError("Input.Rate", InterfaceLanguage.Text("Rates.GiveRate"));
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -57,7 +57,7 @@ public sealed class RatesModel(CafDbContext db, ExchangeRates rates, TimeProvide
         var outcome = await rates.RecordAsync(User, Input.Currency, Input.Date!.Value, Input.Rate!.Value, Input.Source, ct);
         if (outcome.Succeeded)
         {
-            TempData["Message"] = $"Rate recorded: 1 {Input.Currency!.Trim().ToUpperInvariant()} = {Input.Rate} on {Input.Date:yyyy-MM-dd}.";
+            TempData["Message"] = InterfaceLanguage.Format("Rates.Recorded", Input.Currency!.Trim().ToUpperInvariant(), Input.Rate, Input.Date!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             return RedirectToPage();
         }
         this.ShowRefusal(outcome, field => $"Input.{field}");
@@ -76,9 +76,9 @@ public sealed class RatesModel(CafDbContext db, ExchangeRates rates, TimeProvide
         var import = await rates.ImportAsync(User, Upload.FileName, buffer.ToArray(), ct);
         if (!import.Succeeded)
             return await ImportRefusedAsync(
-                $"Nothing was imported: {Upload.FileName} has {import.Problems.Count} problem(s), listed below. Correct them and import the file again.",
+                InterfaceLanguage.Format("Rates.NothingImported", Upload.FileName, import.Problems.Count),
                 import.Problems, ct);
-        TempData["Message"] = $"Imported {import.Imported} rates ({import.Skipped} already recorded).";
+        TempData["Message"] = InterfaceLanguage.Format("Rates.Imported", import.Imported, import.Skipped);
         return RedirectToPage();
     }
 

@@ -22,7 +22,7 @@ public sealed class ReconcileModel(ApplicationAccess access, WorkflowEngine engi
     public sealed class SettlementInput
     {
         // Its label on the form, which a message about it names ("Accepted as spent must be a number…").
-        [Display(Name = "Accepted as spent")]
+        [Display(Name = "Reconcile.AcceptedAsSpent")]
         public decimal? TerminationExpenditureValue { get; set; }
         public string? TerminationExpenditureNote { get; set; }
         public string? RefundWaiverReason { get; set; }
@@ -37,8 +37,8 @@ public sealed class ReconcileModel(ApplicationAccess access, WorkflowEngine engi
 
     public Task<IActionResult> OnPostTerminationAsync(Guid id, CancellationToken ct) =>
         StepAsync(id, a => reconciliations.RecordTerminationExpenditureAsync(a, User, Input.TerminationExpenditureValue, Input.TerminationExpenditureNote, ct),
-            "Expenditure accepted at termination recorded.", ct);
+            InterfaceLanguage.Text("Reconcile.TerminationDone"), ct);
 
     public Task<IActionResult> OnPostWaiveAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, a => reconciliations.WaiveRefundAsync(a, User, Input.RefundWaiverReason, ct), "Refund waived.", ct);
+        StepAsync(id, a => reconciliations.WaiveRefundAsync(a, User, Input.RefundWaiverReason, ct), InterfaceLanguage.Text("Reconcile.WaivedDone"), ct);
 }

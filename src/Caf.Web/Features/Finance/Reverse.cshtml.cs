@@ -13,9 +13,9 @@ public sealed class ReverseModel(LedgerCorrections corrections) : PageModel
 {
     internal LedgerEntry Entry { get; private set; } = null!;
 
-    [BindProperty, Display(Name = "Why the entry is reversed")] public string? Reason { get; set; }
+    [BindProperty, Display(Name = "Reversal.Why")] public string? Reason { get; set; }
 
-    [BindProperty, Display(Name = "Record it although the fund will then have promised more than it holds")]
+    [BindProperty, Display(Name = "Reversal.AcceptOverCommitment")]
     public bool OverCommitmentAccepted { get; set; }
 
     /// <summary>Shown once the reversal was refused for an over-commitment, so that finance can accept it knowingly.</summary>
@@ -35,7 +35,7 @@ public sealed class ReverseModel(LedgerCorrections corrections) : PageModel
         var outcome = await corrections.ReverseAsync(User, id, Reason, OverCommitmentAccepted, ct);
         if (outcome.Succeeded)
         {
-            TempData["Message"] = $"Reversed: {entry.Description} ({entry.Amount}).";
+            TempData["Message"] = InterfaceLanguage.Format("Reversal.Done", entry.Description, Shown.Money(entry.Amount));
             return RedirectToPage("/Finance/Ledger");
         }
         this.ShowRefusal(outcome, field => field switch

@@ -28,10 +28,10 @@ public sealed class StatementsModel(CafDbContext db, BankStatements statements) 
     /// <summary>How far around a statement entry's value date ledger entries are offered to match it by hand.</summary>
     public const int HandMatchDays = 31;
 
-    [BindProperty, Display(Name = "Statement file")] public IFormFile? Upload { get; set; }
-    [BindProperty, Display(Name = "The proposed match")] public Guid MatchId { get; set; }
-    [BindProperty, Display(Name = "The statement entry")] public Guid StatementEntryId { get; set; }
-    [BindProperty, Display(Name = "The ledger entries ticked")] public List<Guid> LedgerEntryIds { get; set; } = [];
+    [BindProperty, Display(Name = "Statement.File")] public IFormFile? Upload { get; set; }
+    [BindProperty, Display(Name = "Statement.TheProposedMatch")] public Guid MatchId { get; set; }
+    [BindProperty, Display(Name = "Statement.TheStatementEntry")] public Guid StatementEntryId { get; set; }
+    [BindProperty, Display(Name = "Statement.TheEntriesTicked")] public List<Guid> LedgerEntryIds { get; set; } = [];
 
     public sealed record Proposal(Guid Id, StatementEntry Line, LedgerEntry Entry, string? Grant, string Reason);
     public sealed record OpenLedgerEntry(LedgerEntry Entry, string? Grant);
@@ -52,9 +52,7 @@ public sealed class StatementsModel(CafDbContext db, BankStatements statements) 
 
     private IReadOnlyList<OpenLedgerEntry> _nearby = [];
 
-    private static string TooLarge =>
-        $"The file is larger than {Camt053Reader.MaxBytes / 1024 / 1024} MB, more than any statement of the fund's accounts: " +
-        "ask the bank for a statement per month or per account, and import each.";
+    private static string TooLarge => InterfaceLanguage.Format("Statement.TooLarge", Camt053Reader.MaxBytes / 1024 / 1024);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -70,25 +68,24 @@ public sealed class StatementsModel(CafDbContext db, BankStatements statements) 
     public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return await InvalidAsync(ct);
-        if (Upload is null || Upload.Length == 0) return await FieldRefusedAsync("Choose the statement file to import (camt.053 XML or CSV).", ct);
+        if (Upload is null || Upload.Length == 0) return await FieldRefusedAsync(InterfaceLanguage.Text("Statement.ChooseFile"), ct);
         if (Upload.Length > Camt053Reader.MaxBytes) return await FieldRefusedAsync(TooLarge, ct);
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
         var result = await statements.ImportAsync(User, Upload.FileName, buffer.ToArray(), ct);
         if (!result.Succeeded) return await RefusedAsync(result.Problems, ct);
-        TempData["Message"] = $"Imported {result.Statements} statement(s): {result.Added} new entries, {result.AlreadyImported} already imported, " +
-                              $"{result.NotBooked} not yet booked left out; {result.Proposed} matches proposed.";
+        TempData["Message"] = InterfaceLanguage.Format("Statement.Imported", result.Statements, result.Added, result.AlreadyImported, result.NotBooked, result.Proposed);
         return RedirectToPage();
     }
 
     public Task<IActionResult> OnPostConfirmAsync(CancellationToken ct) =>
-        StepAsync(() => statements.ConfirmAsync(User, MatchId, ct), "Match confirmed.", ct);
+        StepAsync(() => statements.ConfirmAsync(User, MatchId, ct), InterfaceLanguage.Text("Statement.MatchConfirmed"), ct);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken ct) =>
-        StepAsync(() => statements.RejectAsync(User, MatchId, ct), "Proposal rejected: both entries are open again.", ct);
+        StepAsync(() => statements.RejectAsync(User, MatchId, ct), InterfaceLanguage.Text("Statement.ProposalRejected"), ct);
 
     public Task<IActionResult> OnPostMatchAsync(CancellationToken ct) =>
-        StepAsync(() => statements.MatchByHandAsync(User, StatementEntryId, LedgerEntryIds, ct), "Matched by hand.", ct);
+        StepAsync(() => statements.MatchByHandAsync(User, StatementEntryId, LedgerEntryIds, ct), InterfaceLanguage.Text("Statement.MatchedByHand"), ct);
 
     /// <summary>Runs the step unless what was sent could not be read (said once, by the field's label); shows its refusal by field.</summary>
     private async Task<IActionResult> StepAsync(Func<Task<CommandOutcome>> step, string done, CancellationToken ct)

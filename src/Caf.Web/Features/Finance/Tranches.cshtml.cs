@@ -75,23 +75,23 @@ public sealed class TranchesModel(ApplicationAccess access, WorkflowEngine engin
     private protected override async Task ShowingAsync(CancellationToken ct) => _names = await disbursements.PeopleAsync(Application, ct);
 
     public Task<IActionResult> OnPostRequestAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, a => disbursements.RequestAsync(a, User, Input.Tranche, Input.Amount, ct), "Payment requested: another finance officer approves it.", ct,
+        StepAsync(id, a => disbursements.RequestAsync(a, User, Input.Tranche, Input.Amount, ct), InterfaceLanguage.Text("Payment.RequestedDone"), ct,
             RequestInputs);
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, a => disbursements.ApproveAsync(a, User, Input.Request, Input.SecondFactorCode, ct), "Payment approved: mark it paid once the bank has made it.", ct,
+        StepAsync(id, a => disbursements.ApproveAsync(a, User, Input.Request, Input.SecondFactorCode, ct), InterfaceLanguage.Text("Payment.ApprovedDone"), ct,
             ApprovalInputs);
 
     public Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, a => disbursements.PayAsync(a, User, Input.Request, Input.ValueDate, Input.BankReference, ct), "Payment recorded in the ledger.", ct,
+        StepAsync(id, a => disbursements.PayAsync(a, User, Input.Request, Input.ValueDate, Input.BankReference, ct), InterfaceLanguage.Text("Payment.PaidDone"), ct,
             PaymentInputs);
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, a => disbursements.CancelAsync(a, User, Input.Request, Input.Reason, ct), "Payment cancelled; nothing was booked.", ct, CancelInputs);
+        StepAsync(id, a => disbursements.CancelAsync(a, User, Input.Request, Input.Reason, ct), InterfaceLanguage.Text("Payment.CancelledDone"), ct, CancelInputs);
 
     public Task<IActionResult> OnPostBankAsync(Guid id, CancellationToken ct) =>
         StepAsync(id, a => bankDetails.ChangeAsync(a, User, new(Input.AccountHolder, Input.Account, Input.BankName, Input.Bic), ct),
-            "Bank details changed.", ct);
+            InterfaceLanguage.Text("Tranche.BankChanged"), ct);
 
     public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken ct)
     {
