@@ -83,6 +83,8 @@ public sealed partial class ResourceKeysUsedTests
         foreach (var kind in Caf.Web.Features.Shared.FileSignatures.Kinds.Values.Concat(Caf.Web.Features.Shared.FileSignatures.ScanKinds.Values))
             Assert.Contains(kind, Known);
         foreach (var role in Caf.Data.CafRoles.All.Append(Caf.Data.CafRoles.System)) Assert.Contains($"Role.{role}", Known);
+        foreach (var scope in Caf.Web.Features.Shared.ApiScopes.All) Assert.Contains($"ApiClients.Scope.{scope}", Known);
+        foreach (var marker in Caf.Web.Features.IndexModel.Markers) Assert.Contains(marker.Label, Known);
     }
 
     private static readonly HashSet<string> DomainKeys = [.. ResourceFilesTests.Read("Caf.Data", "DomainText", "").Keys];

@@ -40,9 +40,9 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
     public IReadOnlyList<Choice> States { get; private set; } = [];
     public bool Filtered => Stage is { Length: > 0 } || Round is not null || State is not null || Q is { Length: > 0 } || (Marker is not null && SeesMarkers);
 
-    /// <summary>The markers, as the OECD DAC names them.</summary>
+    /// <summary>The markers, as the OECD DAC names them (the keys of their words).</summary>
     public static readonly IReadOnlyList<Choice> Markers =
-        [new("2", "2 — gender equality is the principal objective"), new("1", "1 — significant objective"), new("0", "0 — not targeted")];
+        [new("2", "List.Marker2"), new("1", "List.Marker1"), new("0", "List.Marker0")];
 
     /// <summary>Whether this person may filter by the gender marker: staff, who read the gender-lens review.</summary>
     public bool SeesMarkers => ApplicationAccess.IsStaff(User);
@@ -57,8 +57,8 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
         Rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.OpensAtUtc)
             .Select(r => new Choice(r.Id.ToString(), r.Title)).ToListAsync(ct);
         // States that have applied at all: one index look-up per state rather than a pass over every application.
-        States = await db.StateParties.AsNoTracking().Where(s => db.Applications.Any(a => a.ApplicantStateId == s.Id)).OrderBy(s => s.Name)
-            .Select(s => new Choice(s.Id.ToString(), s.Name)).ToListAsync(ct);
+        States = [.. (await db.StateParties.AsNoTracking().Where(s => db.Applications.Any(a => a.ApplicantStateId == s.Id)).ToListAsync(ct))
+            .Select(s => new Choice(s.Id.ToString(), Shown.State(s))).OrderBy(c => c.Label, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true))];
 
         var query = visible;
         if (Stage is { Length: > 0 })

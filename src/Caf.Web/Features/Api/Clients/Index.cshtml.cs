@@ -18,11 +18,11 @@ public sealed class IndexModel(ApiClientRegistry registry) : PageModel
         if (!await registry.RevokeAsync(clientId ?? "", ct))
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
-            ModelState.AddModelError(string.Empty, $"There is no API client '{clientId}' (it may have been revoked already).");
+            ModelState.AddModelError(string.Empty, InterfaceLanguage.Format("ApiClients.NoSuchClient", clientId));
             Clients = await registry.ListAsync(ct);
             return Page();
         }
-        TempData["Message"] = $"API client '{clientId}' revoked: it can no longer get tokens, and the tokens it holds stop working.";
+        TempData["Message"] = InterfaceLanguage.Format("ApiClients.Revoked", clientId);
         return RedirectToPage();
     }
 }
