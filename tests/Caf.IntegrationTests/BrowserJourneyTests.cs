@@ -179,13 +179,7 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
 
         await applicant.GotoAsync(detailsUrl);
         await applicant.GetByRole(AriaRole.Link, new() { Name = "Submit the final report" }).ClickAsync();
-        await applicant.GetByLabel("Activities carried out").FillAsync("The delegation visited three survey sites.");
-        var achieved = applicant.Locator("input[id^=narrative-achieved-]");
-        for (var i = 0; i < await achieved.CountAsync(); i++) await achieved.Nth(i).FillAsync("Done as planned");
-        await applicant.GetByLabel("Women aged 25–39", new() { Exact = true }).FillAsync("2");
-        await applicant.GetByLabel("Men aged 40–59", new() { Exact = true }).FillAsync("1");
-        await applicant.GetByLabel("Lessons learnt").FillAsync("Translate the survey forms before the visit.");
-        await applicant.GetByLabel("Follow-up planned").FillAsync("Train the national teams in the spring.");
+        await FillFinalReportNarrativeAsync(applicant, "The delegation visited three survey sites.");
         await applicant.GetByLabel("The signed report").SetInputFilesAsync(new FilePayload
         {
             Name = "final-report.txt", MimeType = "text/plain", Buffer = "The delegation visited three sites."u8.ToArray(),

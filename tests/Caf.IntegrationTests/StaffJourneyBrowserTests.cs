@@ -238,13 +238,7 @@ public sealed class StaffJourneyBrowserTests(BrowserAppFactory factory)
         await applicant.GetByRole(AriaRole.Link, new() { Name = "Submit the final report" }).ClickAsync();
         await Expect(applicant.GetByRole(AriaRole.Heading, new() { Name = "Final report for" })).ToBeVisibleAsync();
         await SeeAsync(applicant, "final report form");
-        await applicant.GetByLabel("Activities carried out").FillAsync("The delegation visited three survey sites with the partner's teams.");
-        var achieved = applicant.Locator("input[id^=narrative-achieved-]");
-        for (var i = 0; i < await achieved.CountAsync(); i++) await achieved.Nth(i).FillAsync("Done as planned");
-        await applicant.GetByLabel("Women aged 25–39", new() { Exact = true }).FillAsync("2");
-        await applicant.GetByLabel("Men aged 40–59", new() { Exact = true }).FillAsync("1");
-        await applicant.GetByLabel("Lessons learnt").FillAsync("Translate the survey forms before the visit.");
-        await applicant.GetByLabel("Follow-up planned").FillAsync("Train the national teams in the spring.");
+        await FillFinalReportNarrativeAsync(applicant, "The delegation visited three survey sites with the partner's teams.");
         await SubmitFinalReportAsync(applicant, "final-report.txt");
         await SeeAsync(applicant, "final report sent");
 
