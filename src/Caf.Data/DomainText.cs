@@ -23,5 +23,10 @@ public static class DomainText
 
     /// <summary>The text of <paramref name="key"/> with its placeholders ({0}, {1:d MMMM yyyy}) filled in the current language.</summary>
     public static string Get(string key, params object?[] args) =>
-        string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(Get(key)), args);
+        string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(Get(key)), [.. args.Select(Shown)]);
+
+    /// <summary>An argument as the current language writes it: an amount of money as "CHF 2 000,00" in French, "CHF 2,000.00" in English.</summary>
+    private static object? Shown(object? arg) => arg is Money money
+        ? $"{money.Currency} {money.Amount.ToString($"N{Money.MinorUnitDigits(money.Currency)}", CultureInfo.CurrentCulture)}"
+        : arg;
 }

@@ -34,7 +34,7 @@ public sealed class AccessibilityBrowserTests(BrowserAppFactory factory)
         var pages = new (string Who, string[] Urls)[]
         {
             (GrantJourney.Applicant, ["/Dashboard", "/", $"/Applications/Details/{grant}", $"/Applications/Edit/{draft}", "/Account/Preferences"]),
-            (GrantJourney.Isu, ["/Dashboard", "/", $"/Applications/Details/{grant}", "/Rounds/Manage", "/Tasks"]),
+            (GrantJourney.Isu, ["/Dashboard", "/", $"/Applications/Details/{grant}", "/Rounds/Manage", "/Tasks", "/Workflows/Diagram/caf-grant"]),
             (GrantJourney.Finance, ["/Dashboard", "/Finance/Ledger", $"/Finance/Tranches/{grant}"]),
             (GrantJourney.Chair, ["/Committee/Ranking"]),
         };

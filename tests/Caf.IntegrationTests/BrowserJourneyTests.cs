@@ -227,6 +227,18 @@ public sealed partial class BrowserJourneyTests(BrowserAppFactory factory)
         await Expect(diagram).ToBeVisibleAsync(drawn);
         Assert.True(consoleErrors.Count == 0, string.Join(Environment.NewLine, consoleErrors));
         await Expect(isu.Locator("pre.mermaid svg g.node")).ToHaveCountAsync(16);
+        // Its words are readable: no label is drawn smaller than 12 px, however wide the diagram (it scrolls instead).
+        var smallest = await isu.EvaluateAsync<double>("""
+            () => {
+                const svg = document.querySelector('pre.mermaid svg');
+                const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || svg.getBoundingClientRect().width);
+                const sizes = [...svg.querySelectorAll('text, .nodeLabel, .edgeLabel, span')]
+                    .filter(e => e.textContent.trim().length > 0)
+                    .map(e => parseFloat(getComputedStyle(e).fontSize) * scale);
+                return sizes.length ? Math.min(...sizes) : 0;
+            }
+            """);
+        Assert.True(smallest >= 12, $"The diagram's smallest label is drawn at {smallest:0.0} px; 12 px at least is readable.");
         var shot = Path.Combine(Path.GetTempPath(), "caf-e2e", "workflow-diagram.png");
         Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
         await isu.ScreenshotAsync(new() { Path = shot, FullPage = true });

@@ -216,6 +216,13 @@ internal static class CafHost
         app.UseAuthentication();
         // After authentication: a signed-in person's own language comes from their sign-in.
         app.UseRequestLocalization();
+        // One language for words, numbers and dates: a forged cookie ("c=en|uic=fr") cannot make a French page read
+        // numbers the English way.
+        app.Use((context, next) =>
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture;
+            return next(context);
+        });
         app.UseMiddleware<TwoFactorEnforcementMiddleware>();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();

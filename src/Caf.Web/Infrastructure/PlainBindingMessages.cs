@@ -82,7 +82,7 @@ internal sealed partial class PlainBindingMessages : IBindingMetadataProvider
         var text = typed?.Trim() ?? "";
         if (System.Globalization.CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator == ",")
             return PointThousands().IsMatch(text)
-                ? $"{message} {Say("Binding.PointOrThousands", text.Replace('.', ','), text.Replace(".", "", StringComparison.Ordinal), text)}"
+                ? $"{message} {Say("Binding.PointOrThousands", text.Replace('.', ',').TrimEnd('0').TrimEnd(','), text.Replace(".", "", StringComparison.Ordinal), text)}"
                 : message;
         if (!DecimalComma().IsMatch(text)) return message;
         var withPoint = text.Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)

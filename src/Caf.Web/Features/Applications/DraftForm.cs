@@ -69,8 +69,8 @@ public sealed class DraftForm
         public string? Result { get; set; }
         public string? Indicator { get; set; }
         public string? Target { get; set; }
-        public bool BySex { get; set; }
-        public bool ByAge { get; set; }
+        [Display(Name = "Edit.BySex")] public bool BySex { get; set; }
+        [Display(Name = "Edit.ByAge")] public bool ByAge { get; set; }
     }
 
     public sealed class ActivityRow
@@ -84,7 +84,7 @@ public sealed class DraftForm
 
     public sealed class BudgetRow
     {
-        public BudgetCategory Category { get; set; } = BudgetCategory.Travel;
+        [Display(Name = "Edit.Category")] public BudgetCategory Category { get; set; } = BudgetCategory.Travel;
         public string? Description { get; set; }
         [Display(Name = "Field.Quantity")] public decimal? Quantity { get; set; }
         [Display(Name = "Field.UnitCost")] public decimal? UnitCost { get; set; }
@@ -97,9 +97,9 @@ public sealed class DraftForm
         public string? Name { get; set; }
         public string? Function { get; set; }
         public string? Organisation { get; set; }
-        public Sex Sex { get; set; } = Sex.NotStated;
-        public AgeBand AgeBand { get; set; } = AgeBand.NotStated;
-        public Disability Disability { get; set; } = Disability.NotStated;
+        [Display(Name = "Proposal.Sex")] public Sex Sex { get; set; } = Sex.NotStated;
+        [Display(Name = "Proposal.Age")] public AgeBand AgeBand { get; set; } = AgeBand.NotStated;
+        [Display(Name = "Proposal.Disability")] public Disability Disability { get; set; } = Disability.NotStated;
     }
 
     public static DraftForm From(GrantApplication a) => new()

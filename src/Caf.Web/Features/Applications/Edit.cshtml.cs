@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Workflows;
@@ -17,7 +18,7 @@ public sealed class EditModel(ApplicationAccess access, Drafts drafts, CafDbCont
     [BindProperty] public IFormFile? EndorsementLetter { get; set; }
     [BindProperty] public IFormFile? SupportingDocument { get; set; }
     /// <summary>The id a new draft will have, chosen when the form is first shown (ADR 0016).</summary>
-    [BindProperty] public Guid? NewId { get; set; }
+    [BindProperty, Display(Name = "Edit.FormId")] public Guid? NewId { get; set; }
 
     public Guid? Id { get; private set; }
     public string? Reference { get; private set; }

@@ -6,7 +6,8 @@
     library.src = me.getAttribute('data-library');
     library.onload = function () {
         document.querySelectorAll('pre.mermaid[hidden]').forEach(function (pre) { pre.hidden = false; });
-        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+        // Drawn at its own size, never shrunk to the column: its words stay readable (16 px), and the figure scrolls instead.
+        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', fontSize: 16, state: { useMaxWidth: false }, flowchart: { useMaxWidth: false } });
         mermaid.run();
     };
     document.head.appendChild(library);
