@@ -25,6 +25,10 @@ public sealed class DomainTextTests
     }
 
     [Fact]
+    public void The_refused_sign_in_says_in_English_what_the_tests_and_the_documentation_quote() =>
+        Assert.Equal(Caf.Web.Features.Account.LoginModel.NotSignedInMessage, Caf.Web.Infrastructure.InterfaceLanguage.Text("Login.NotSignedIn", "en"));
+
+    [Fact]
     public void Outside_a_request_the_domain_speaks_English() =>
         Assert.Equal("Give the application a title.", DomainText.Get("Proposal.NeedTitle"));
 }

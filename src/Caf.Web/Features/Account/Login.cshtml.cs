@@ -7,12 +7,12 @@ namespace Caf.Web.Features.Account;
 
 public sealed class LoginModel(SignIns signIns, IWebHostEnvironment environment) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
-    [Display(Name = "Email")]
+    [BindProperty, Required(ErrorMessage = "Auth.NeedEmail"), EmailAddress(ErrorMessage = "Auth.BadEmail")]
+    [Display(Name = "Login.Email")]
     public string Email { get; set; } = "";
 
-    [BindProperty, Required(ErrorMessage = "Enter your password."), DataType(DataType.Password)]
-    [Display(Name = "Password")]
+    [BindProperty, Required(ErrorMessage = "Login.NeedPassword"), DataType(DataType.Password)]
+    [Display(Name = "Login.Password")]
     public string Password { get; set; } = "";
 
     [BindProperty(SupportsGet = true)]
@@ -22,6 +22,7 @@ public sealed class LoginModel(SignIns signIns, IWebHostEnvironment environment)
     public IReadOnlyList<DemoAccount> DemoAccounts => environment.IsDevelopment() ? DemoSeeder.Accounts : [];
     public string DemoPassword => DemoSeeder.DemoPassword;
 
+    /// <summary>What a refused sign-in says, in English (the resource "Login.NotSignedIn" says it in the page's language).</summary>
     public const string NotSignedInMessage =
         "The email or the password is not right. After five wrong attempts an account is locked for 15 minutes; if signing in still fails, ask the ISU.";
 
@@ -36,7 +37,7 @@ public sealed class LoginModel(SignIns signIns, IWebHostEnvironment environment)
         if (result.RequiresTwoFactor)
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
         // One answer for a wrong password, a locked, a disabled and an unknown account: none tells whether the address has one.
-        ModelState.AddModelError(string.Empty, NotSignedInMessage);
+        ModelState.AddModelError(string.Empty, InterfaceLanguage.Text("Login.NotSignedIn"));
         return Page();
     }
 }
