@@ -24,7 +24,7 @@ public sealed class RubricVersions(CafDbContext db, UserActions actions, TimePro
         if (problems.Count > 0) return new PublishOutcome(CommandOutcome.Invalid(problems), basedOn);
 
         var latest = await LatestAsync(ct);
-        if (PublishedVersions.StaleFormMessage(basedOn, latest?.Version, latest?.CreatedBy, "Scoring rubrics") is { } stale)
+        if (PublishedVersions.StaleFormMessage(basedOn, latest?.Version, latest?.CreatedBy, "Versions.RubricsPage") is { } stale)
             return new PublishOutcome(new CommandOutcome(409, [(null, stale)]), latest!.Version);
         var codes = ScoringRubric.CodesFor(criteria.Select(c => c.Name!).ToList(), latest?.Items ?? []);
         var items = criteria.Select((c, i) => new RubricItem(codes[i], c.Name!.Trim(), c.Weight!.Value, c.Levels.Select(l => l!.Trim()).ToList()))

@@ -24,7 +24,7 @@ public sealed class ChecklistVersions(CafDbContext db, UserActions actions, Time
         if (problems.Count > 0) return new PublishOutcome(CommandOutcome.Invalid(problems), basedOn);
 
         var latest = await db.GenderChecklists.AsNoTracking().OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
-        if (PublishedVersions.StaleFormMessage(basedOn, latest?.Version, latest?.CreatedBy, "Gender checklists") is { } stale)
+        if (PublishedVersions.StaleFormMessage(basedOn, latest?.Version, latest?.CreatedBy, "Versions.ChecklistsPage") is { } stale)
             return new PublishOutcome(new CommandOutcome(409, [(null, stale)]), latest!.Version);
         var version = basedOn + 1;
         try

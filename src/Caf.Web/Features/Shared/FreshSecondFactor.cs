@@ -32,7 +32,7 @@ public sealed class FreshSecondFactor(UserManager<CafUser> users, CafDbContext d
     {
         var user = await users.GetUserAsync(principal);
         if (user is null || !user.TwoFactorEnabled)
-            return "Set up two-factor sign-in first (menu: Two-factor): payments ask for a code from your authenticator app.";
+            return InterfaceLanguage.Text("Code.SetUpFirst");
         var digits = (code ?? "").Replace(" ", "").Replace("-", "");
         if (digits.Length == 0) return MissingMessage;
         if (await users.IsLockedOutAsync(user)) return LockedMessage;
@@ -71,14 +71,12 @@ public sealed class FreshSecondFactor(UserManager<CafUser> users, CafDbContext d
             db.Entry(user).State = Microsoft.EntityFrameworkCore.EntityState.Detached; // changed meanwhile (a double click): not saved again later
         return await users.IsLockedOutAsync(user)
             ? LockedMessage
-            : "That code is not right. Codes change every 30 seconds: check your phone's clock and type the current one. Nothing was recorded.";
+            : InterfaceLanguage.Text("Code.Wrong");
     }
 
-    private string LockedMessage =>
-        $"This account is locked for {users.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes:0} minutes after too many wrong codes. Nothing was recorded.";
+    private string LockedMessage => InterfaceLanguage.Format("Code.Locked", users.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes);
 
-    private const string ReusedMessage =
-        "This code has already been used for a payment. Wait for the next one (codes change every 30 seconds) and type it. Nothing was recorded.";
+    private static string ReusedMessage => InterfaceLanguage.Text("Code.Reused");
 
-    public const string MissingMessage = "Enter the 6-digit code from your authenticator app: every payment asks for a fresh one.";
+    public static string MissingMessage => InterfaceLanguage.Text("Code.Missing");
 }

@@ -6,17 +6,15 @@ namespace Caf.Web.Features.Shared;
 /// </summary>
 internal static class PublishedVersions
 {
-    /// <summary>Null when the form is based on the latest version; otherwise what to tell the person.</summary>
+    /// <summary>Null when the form is based on the latest version; otherwise what to tell the person. <paramref name="listPage"/>: the key of the list page's name.</summary>
     public static string? StaleFormMessage(int basedOn, int? latestVersion, string? latestBy, string listPage)
     {
         var latest = latestVersion ?? 0;
         if (latest == basedOn) return null;
         // Only a version between the first and the latest can have been the latest when the form was opened.
         if (basedOn < 1 || basedOn > latest)
-            return $"This form starts from version {basedOn}, which was never published. It now starts from version {latest}, " +
-                   $"the latest on the {listPage} page: check it and publish again.";
-        return $"Version {latest} was published by {latestBy} after you opened this form. " +
-               $"Check it on the {listPage} page; publish again if this form should still replace it.";
+            return InterfaceLanguage.Format("Versions.NeverPublished", basedOn, latest, InterfaceLanguage.Text(listPage));
+        return InterfaceLanguage.Format("Versions.PublishedMeanwhile", latest, latestBy, InterfaceLanguage.Text(listPage));
     }
 }
 
