@@ -26,7 +26,5 @@ public static class DomainText
         string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(Get(key)), [.. args.Select(Shown)]);
 
     /// <summary>An argument as the current language writes it: an amount of money as "CHF 2 000,00" in French, "CHF 2,000.00" in English.</summary>
-    private static object? Shown(object? arg) => arg is Money money
-        ? $"{money.Currency} {money.Amount.ToString($"N{Money.MinorUnitDigits(money.Currency)}", CultureInfo.CurrentCulture)}"
-        : arg;
+    private static object? Shown(object? arg) => arg is Money money ? money.Written(CultureInfo.CurrentCulture) : arg;
 }

@@ -52,6 +52,12 @@ public readonly record struct Money
 
     public override string ToString() => $"{Currency} {Amount.ToString("#,##0.00", CultureInfo.InvariantCulture)}";
 
+    /// <summary>
+    /// The amount as <paramref name="culture"/> writes it, to the currency's minor unit ("CHF 1 234,50" in French): for a
+    /// person to read. <see cref="ToString"/> stays the one invariant form kept in data.
+    /// </summary>
+    public string Written(CultureInfo culture) => $"{Currency} {Amount.ToString($"N{MinorUnitDigits(Currency)}", culture)}";
+
     /// <summary>Reads back what <see cref="ToString"/> wrote ("CHF 1,234.50").</summary>
     public static bool TryParse(string? text, out Money money)
     {

@@ -163,8 +163,7 @@ public sealed class GrantReport : IAudited
     }
 
     /// <summary>An amount as the reader's language writes it ("CHF 1,234.50", "CHF 1 234,50"), as pages show money.</summary>
-    private static string Shown(decimal amount, string currency) =>
-        $"{currency} {amount.ToString($"N{Money.MinorUnitDigits(currency)}", System.Globalization.CultureInfo.CurrentCulture)}";
+    private static string Shown(decimal amount, string currency) => new Money(amount, currency).Written(System.Globalization.CultureInfo.CurrentCulture);
 
     public void Accept()
     {

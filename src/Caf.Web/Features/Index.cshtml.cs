@@ -58,7 +58,7 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
             .Select(r => new Choice(r.Id.ToString(), r.Title)).ToListAsync(ct);
         // States that have applied at all: one index look-up per state rather than a pass over every application.
         States = [.. (await db.StateParties.AsNoTracking().Where(s => db.Applications.Any(a => a.ApplicantStateId == s.Id)).ToListAsync(ct))
-            .Select(s => new Choice(s.Id.ToString(), Shown.State(s))).OrderBy(c => c.Label, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true))];
+            .Select(s => new Choice(s.Id.ToString(), Shown.State(s))).OrderBy(c => c.Label, Shown.Alphabetical)];
 
         var query = visible;
         if (Stage is { Length: > 0 })

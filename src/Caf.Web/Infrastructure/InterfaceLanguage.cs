@@ -41,6 +41,9 @@ internal static class InterfaceLanguage
     /// <summary>The text of <paramref name="key"/> in <paramref name="language"/>, whatever the page's language (a message about a new choice).</summary>
     public static string Text(string key, string language) => Texts.GetString(key, new CultureInfo(language)) ?? key;
 
+    /// <summary>The text of <paramref name="key"/> in the page's language, or <paramref name="fallback"/> when the files have no such key (a name made from data).</summary>
+    public static string TextOr(string key, string fallback) => Texts.GetString(key, new CultureInfo(Current)) ?? fallback;
+
     /// <summary>The text of <paramref name="key"/> in the language of the page being made, for code outside a view.</summary>
     public static string Text(string key) => Text(key, Current);
 

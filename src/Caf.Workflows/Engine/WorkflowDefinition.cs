@@ -17,6 +17,9 @@ public sealed record WorkflowDefinition
     public StageDefinition Stage(string id) =>
         Stages.FirstOrDefault(s => s.Id == id) ?? throw new KeyNotFoundException($"Workflow '{Id}' has no stage '{id}'.");
 
+    /// <summary>The title of task <paramref name="taskId"/> in the current UI language; <paramref name="recorded"/> (the English one the task was opened with) if this version has no such task.</summary>
+    public string TaskTitle(string taskId, string recorded) => Tasks.FirstOrDefault(t => t.Id == taskId)?.Title.Current ?? recorded;
+
     /// <summary>
     /// The one place a stage id becomes the name a person reads: its label, or for an applicant its applicant label
     /// ("Under review") where it has one; the id itself when this version has no such stage. Pages ask through

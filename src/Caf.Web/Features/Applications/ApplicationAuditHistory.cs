@@ -64,11 +64,8 @@ internal static class ApplicationAuditHistory
     /// <summary>An application's property in words, in the page's language ("Property.SubmittedAtUtc"); else its name made readable.</summary>
     private static string FieldName(string property)
     {
-        var name = property.Split('.')[0];
-        var key = $"Property.{name}";
-        return InterfaceLanguage.Text(key) is var words && words != key
-            ? words
-            : Infrastructure.PlainBindingMessages.Label(property.Replace(".", " ", StringComparison.Ordinal), lower: true);
+        return InterfaceLanguage.TextOr($"Property.{property.Split('.')[0]}",
+            Infrastructure.PlainBindingMessages.Label(property.Replace(".", " ", StringComparison.Ordinal), lower: true));
     }
 
     private static JsonDocument? Parse(string? details)

@@ -157,7 +157,7 @@ public sealed class EditModel(ApplicationAccess access, Drafts drafts, CafDbCont
     {
         var own = User.StatePartyId();
         // In the order of the names the person reads ("Cambodge", "Colombie" in French).
-        AllStates = [.. (await db.StateParties.ToListAsync(ct)).OrderBy(Shown.State, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true))];
+        AllStates = [.. (await db.StateParties.ToListAsync(ct)).OrderBy(Shown.State, Shown.Alphabetical)];
         States = AllStates.Where(s => s.IsStateParty && s.Id != own).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         ActionPlan = await db.ActionPlanActions.OrderBy(a => a.Plan).ThenBy(a => a.Number).ToListAsync(ct);

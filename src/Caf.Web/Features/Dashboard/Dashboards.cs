@@ -166,9 +166,8 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
             var workflow = workflows.Get(a.DefinitionId, a.DefinitionVersion);
             var label = workflow.StageLabel(a.Stage, forApplicant: true, InterfaceLanguage.Current);
             if (a.Stage == GrantStages.Reporting && a.Sent) return new ApplicantRow(a.Id, a.Reference, a.Title, label, text["Dashboard.ReportWithIsu"], null);
-            // A task's title in the reader's language, from its workflow (the task keeps the English one).
             if (a.Task is { } task)
-                return new ApplicantRow(a.Id, a.Reference, a.Title, label, workflow.Tasks.FirstOrDefault(t => t.Id == task.TaskId)?.Title.Current ?? task.Title, task.DueAtUtc);
+                return new ApplicantRow(a.Id, a.Reference, a.Title, label, workflow.TaskTitle(task.TaskId, task.Title), task.DueAtUtc);
             if (a.Stage == GrantStages.Active && a.InterimNumber is { } next && a.InterimDue is { } nextDue)
                 return new ApplicantRow(a.Id, a.Reference, a.Title, label, text["Dashboard.SendInterimReport", next], FundTime.EndOfDay(nextDue));
             if (a.Stage is GrantStages.Active or GrantStages.Reporting && GrantApplication.FinalReportDue(a.ActivityEnd, a.FinalReportDays, a.FinalReportExtendedTo) is { } due)

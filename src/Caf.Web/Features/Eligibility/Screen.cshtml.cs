@@ -40,10 +40,6 @@ public sealed class ScreenModel(ApplicationAccess access, WorkflowEngine engine,
 
     public IReadOnlyList<string> Items => screenings.Items;
 
-    /// <summary>An automatic check by its name in the page's language; as it was recorded if the files know no such check.</summary>
-    public static string CheckTitle(Caf.Data.Entities.EligibilityCheck check) =>
-        DomainText.CheckTitle(check.Code, check.Title);
-
     public async Task<IActionResult> OnGetAsync(Guid id, string? choice, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } redirect) return redirect;

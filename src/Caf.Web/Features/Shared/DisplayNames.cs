@@ -73,5 +73,5 @@ internal static class DisplayNames
 
     /// <summary>A role by the name people use for it, in the page's language ("Role.IsuOfficer"); a role the files lack as the roles say it.</summary>
     public static string Role(string role) =>
-        InterfaceLanguage.Text($"Role.{role}") is var words && words != $"Role.{role}" ? words : CafRoles.Describe(role);
+        InterfaceLanguage.TextOr($"Role.{role}", CafRoles.Describe(role));
 }

@@ -9,10 +9,12 @@ namespace Caf.Web.Features.Shared;
 /// </summary>
 internal static class Shown
 {
-    public static string Money(Money money) =>
-        $"{money.Currency} {money.Amount.ToString($"N{Caf.Data.Money.MinorUnitDigits(money.Currency)}", CultureInfo.CurrentCulture)}";
+    public static string Money(Money money) => money.Written(CultureInfo.CurrentCulture);
 
     public static string Money(Money? money) => money is { } m ? Money(m) : "";
+
+    /// <summary>Names in the alphabetical order of the page's language ("Cambodge" before "Colombie"), whatever their capitals.</summary>
+    public static StringComparer Alphabetical => StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
 
     /// <summary>A state by its name in the page's language (the States Parties import gives the three).</summary>
     public static string State(Caf.Data.Entities.StateParty? state) => state?.NameIn(InterfaceLanguage.Current) ?? "";

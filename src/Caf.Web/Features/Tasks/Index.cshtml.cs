@@ -56,5 +56,5 @@ public sealed class IndexModel(CafDbContext db, ApplicationAccess access, Workfl
 
     /// <summary>The task's name in the page's language, from its workflow; the English one it was opened with if the workflow has no such task.</summary>
     private string TitleOf(WorkflowTask task, string definitionId, int version) =>
-        workflows.All.FirstOrDefault(d => d.Id == definitionId && d.Version == version)?.Tasks.FirstOrDefault(t => t.Id == task.TaskId)?.Title.Current ?? task.Title;
+        workflows.Get(definitionId, version).TaskTitle(task.TaskId, task.Title);
 }
