@@ -15,8 +15,8 @@ public static class FundTime
     /// <summary>The fund's zone, set once at start-up from configuration (<see cref="Use"/>).</summary>
     public static TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.FindSystemTimeZoneById(DefaultZoneId);
 
-    /// <summary>How people name the zone: "Geneva" for the fund's seat, else the zone's id.</summary>
-    public static string ZoneName => Zone.Id == DefaultZoneId ? "Geneva" : Zone.Id;
+    /// <summary>How people name the zone in the current language: "Geneva", "Genève", "Ginebra" for the fund's seat, else the zone's id.</summary>
+    public static string ZoneName => Zone.Id == DefaultZoneId ? DomainText.Get("Time.Geneva") : Zone.Id;
 
     /// <summary>Sets the fund's zone from its IANA id (Grants:TimeZone); an unknown id stops the start-up with its name.</summary>
     public static void Use(string? zoneId)
@@ -52,13 +52,12 @@ public static class FundTime
         return TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone);
     }
 
-    /// <summary>"15 March 2027, 12:00 Geneva time".</summary>
-    public static string Describe(DateTime utc) =>
-        FromUtc(utc).ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" {ZoneName} time";
+    /// <summary>"15 March 2027, 12:00 Geneva time", "15 mars 2027, 12:00, heure de Genève": in the current language.</summary>
+    public static string Describe(DateTime utc) => DomainText.Get("Time.Local", FromUtc(utc), ZoneName);
 
-    /// <summary>"15 March 2027, 12:00 Geneva time (11:00 UTC)": for a message that cannot know the reader's own zone.</summary>
+    /// <summary>"15 March 2027, 12:00 Geneva time (15 March 2027, 11:00 UTC)": for a message that cannot know the reader's own zone.</summary>
     public static string DescribeWithUtc(DateTime utc) =>
-        $"{Describe(utc)} ({DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)} UTC)";
+        DomainText.Get("Time.LocalWithUtc", Describe(utc), DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
     /// <summary>The value of an HTML datetime-local input, to the minute.</summary>
     public static string InputValue(DateTime? local) =>

@@ -34,6 +34,29 @@ public sealed partial class ResourceFilesTests
         });
     }
 
+    /// <summary>The names of the workbooks' sheets, which a spreadsheet takes only up to 31 characters and without : \\ / ? * [ ].</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData(".fr")]
+    [InlineData(".es")]
+    public void Every_sheet_name_is_one_a_spreadsheet_accepts(string suffix)
+    {
+        var texts = Read("Caf.Web", "SharedResource", suffix);
+        string[] sheets =
+        [
+            "Book.Summary", "FundBook.Contributions", "FundBook.Commitments", "FundBook.Disbursements", "FundBook.Refunds", "FundBook.BankCharges",
+            "FundBook.ExchangeDifferences", "GrantBook.Sheet", "Recon.BankMatches", "Recon.UnmatchedLines", "Recon.UnmatchedEntries",
+            "Recon.Expenditure", "Recon.RefundsDue", "AuditBook.Sheet", "AuditBook.SheetN", "Ranking.Sheet", "Ranking.ScoresSheet",
+            "Ranking.CriteriaSheet", "Minutes.Sheet",
+        ];
+        Assert.All(sheets, key =>
+        {
+            var name = texts[key].Replace("{0}", "99", StringComparison.Ordinal);
+            Assert.True(name.Length is > 0 and <= 31, $"{key} in '{suffix}' is {name.Length} characters long: {name}");
+            Assert.True(name.IndexOfAny([':', '\\', '/', '?', '*', '[', ']']) < 0 && name[0] != '\'' && name[^1] != '\'', $"{key} in '{suffix}': {name}");
+        });
+    }
+
     private static IEnumerable<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).Order();
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]

@@ -52,7 +52,7 @@ public static partial class EnglishText
     }
 
     /// <summary>The texts of one language as the application reads them (its embedded resources), without falling back to English.</summary>
-    private static Dictionary<string, string> Read(string language) =>
+    internal static Dictionary<string, string> Read(string language) =>
         new System.Resources.ResourceManager("Caf.Web.Resources.SharedResource", typeof(Caf.Web.SharedResource).Assembly)
             .GetResourceSet(language.Length == 0 ? System.Globalization.CultureInfo.InvariantCulture : new System.Globalization.CultureInfo(language),
                 createIfNotExists: true, tryParents: false)!

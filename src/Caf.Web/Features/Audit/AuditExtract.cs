@@ -19,8 +19,12 @@ public sealed class AuditExtract(AuditTrail trail, Caf.Web.Features.Shared.Recor
     internal const string ExportedAction = "audit.exported";
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static readonly string[] Columns =
-        ["Sequence", "When (UTC)", "Person", "User id", "Action", "Record type", "Record id", "Details", "IP address", "Correlation id", "Previous hash", "Hash", "Personal values (outside the hash)"];
+    /// <summary>The columns' headings, in the language of the person exporting (issue 15); the records' values as stored.</summary>
+    private static readonly string[] ColumnKeys =
+    [
+        "AuditBook.Sequence", "AuditBook.When", "AuditBook.Person", "AuditBook.UserId", "AuditBook.Action", "AuditBook.RecordType", "AuditBook.RecordId",
+        "AuditBook.Details", "AuditBook.IpAddress", "AuditBook.CorrelationId", "AuditBook.PreviousHash", "AuditBook.Hash", "AuditBook.PersonalValues",
+    ];
 
     /// <summary>Records a sheet holds: Excel opens at most 1,048,576 rows, so a longer trail goes on in the next sheet.</summary>
     public const int RecordsPerSheet = 1_000_000;
@@ -37,6 +41,7 @@ public sealed class AuditExtract(AuditTrail trail, Caf.Web.Features.Shared.Recor
     {
         long count = 0;
         var sheets = 0;
+        object?[] columns = [.. ColumnKeys.Select(InterfaceLanguage.Text)];
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
             Stream? part = null;
@@ -47,7 +52,7 @@ public sealed class AuditExtract(AuditTrail trail, Caf.Web.Features.Shared.Recor
                 writer = OpenXmlWriter.Create(part);
                 writer.WriteStartElement(new Worksheet());
                 writer.WriteStartElement(new SheetData());
-                WriteRow(writer, Columns.Select(c => (object?)c));
+                WriteRow(writer, columns);
             }
             void EndSheet()
             {
@@ -71,7 +76,7 @@ public sealed class AuditExtract(AuditTrail trail, Caf.Web.Features.Shared.Recor
             EndSheet();
             var numbers = Enumerable.Range(1, sheets).ToList();
             await WritePartAsync(zip, "xl/workbook.xml", new Workbook(new Sheets(numbers.Select(n =>
-                new Sheet { Id = $"rId{n}", SheetId = (uint)n, Name = n == 1 ? SheetName : $"{SheetName} {n}" }))).OuterXml, ct);
+                new Sheet { Id = $"rId{n}", SheetId = (uint)n, Name = n == 1 ? SheetName : InterfaceLanguage.Format("AuditBook.SheetN", n) }))).OuterXml, ct);
             await WritePartAsync(zip, "xl/_rels/workbook.xml.rels", """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""" +
                 string.Concat(numbers.Select(n => $"""<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>""")) +
                 "</Relationships>", ct);
@@ -86,7 +91,7 @@ public sealed class AuditExtract(AuditTrail trail, Caf.Web.Features.Shared.Recor
     }
 
     /// <summary>The first sheet's name; the next are "Audit trail 2", "Audit trail 3"…</summary>
-    public const string SheetName = "Audit trail";
+    public static string SheetName => InterfaceLanguage.Text("AuditBook.Sheet");
 
     private static async Task WritePartAsync(ZipArchive zip, string name, string xml, CancellationToken ct)
     {

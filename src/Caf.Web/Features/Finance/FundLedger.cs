@@ -18,10 +18,7 @@ public sealed record CurrencyTotals(string Currency, int EntryCount, Money CashI
 public sealed record LedgerTotals(DateOnly AsOf, int EntryCount, IReadOnlyList<CurrencyTotals> PerCurrency, CurrencyTotals ExchangeDifferences)
 {
     /// <summary>Said wherever balances are shown, so that nobody adds the currencies up by eye, nor looks for exchange differences in one.</summary>
-    public static string Note(string fundCurrency) =>
-        $"Each currency's line holds only the entries made in that currency, in that currency: the lines are never added up. " +
-        $"The {fundCurrency} line leaves out the exchange differences on payments in other currencies, which have a line of their own " +
-        $"in {fundCurrency}. The fund's balance in {fundCurrency} converts every entry at the rate it was booked at, exchange differences included.";
+    public static string Note(string fundCurrency) => InterfaceLanguage.Format("Ledger.PerCurrencyNote", fundCurrency);
 
     /// <summary>Totals of <paramref name="rows"/>; the fund's currency always has a line, even with no entry.</summary>
     public static LedgerTotals Of(DateOnly asOf, IEnumerable<LedgerRow> rows, string fundCurrency) =>

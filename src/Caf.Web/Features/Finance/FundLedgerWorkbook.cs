@@ -11,41 +11,41 @@ namespace Caf.Web.Features.Finance;
 /// </summary>
 internal static class FundLedgerWorkbook
 {
-    public const string Summary = "Summary";
-    public const string Contributions = "Contributions";
-    public const string Commitments = "Commitments";
-    public const string Disbursements = "Disbursements";
-    public const string Refunds = "Refunds";
-    public const string BankCharges = "Bank charges";
-    public const string ExchangeDifferences = "Exchange differences";
+    // The names of the sheets and lines are in the language of the person downloading (issue 15); within one workbook a
+    // name is the same wherever it is written and wherever a formula looks for it.
+    public static string Summary => InterfaceLanguage.Text("Book.Summary");
+    public static string Contributions => InterfaceLanguage.Text("FundBook.Contributions");
+    public static string Commitments => InterfaceLanguage.Text("FundBook.Commitments");
+    public static string Disbursements => InterfaceLanguage.Text("FundBook.Disbursements");
+    public static string Refunds => InterfaceLanguage.Text("FundBook.Refunds");
+    public static string BankCharges => InterfaceLanguage.Text("FundBook.BankCharges");
+    public static string ExchangeDifferences => InterfaceLanguage.Text("FundBook.ExchangeDifferences");
     public const int HeaderRow = 4;
 
-    public const string Cash = "Cash";
-    public const string Committed = "Committed, not yet disbursed";
-    public const string Available = "Available to commit";
-    public const string TotalGains = "Total gains";
-    public const string TotalLosses = "Total losses";
+    public static string Cash => InterfaceLanguage.Text("FundBook.Cash");
+    public static string Committed => InterfaceLanguage.Text("FundBook.Committed");
+    public static string Available => InterfaceLanguage.Text("FundBook.Available");
+    public static string TotalGains => InterfaceLanguage.Text("FundBook.TotalGains");
+    public static string TotalLosses => InterfaceLanguage.Text("FundBook.TotalLosses");
 
-    public static string TotalIn(string currency) => $"Total {currency}";
-    public static string TotalInFundCurrency(string fundCurrency) => $"Total in {fundCurrency}";
-    public static string ExchangeLine(string fundCurrency) => $"Exchange differences ({fundCurrency})";
+    public static string TotalIn(string currency) => InterfaceLanguage.Format("Book.Total", currency);
+    public static string TotalInFundCurrency(string fundCurrency) => InterfaceLanguage.Format("Book.TotalIn", fundCurrency);
+    public static string ExchangeLine(string fundCurrency) => InterfaceLanguage.Format("FundBook.ExchangeLine", fundCurrency);
 
     /// <summary>A sheet of entries: which kinds, what it says about them, and which of them count negative there.</summary>
     private sealed record Group(string Sheet, LedgerEntryKind[] Kinds, string Note, LedgerEntryKind? Negative = null, bool ByType = false,
         bool Donor = false, bool Grant = true);
 
-    private static readonly Group[] Groups =
+    /// <summary>The sheets of entries in their order, named in the current language.</summary>
+    private static Group[] Groups() =>
     [
-        new(Contributions, [LedgerEntryKind.Contribution], "Donors' contributions to the fund, at their value date's rate.", Donor: true, Grant: false),
-        new(Commitments, [LedgerEntryKind.Commitment, LedgerEntryKind.CommitmentRelease],
-            "Grants committed on approval at the approval date's rate; a release of what was never paid is a negative row.",
+        new(Contributions, [LedgerEntryKind.Contribution], InterfaceLanguage.Text("FundBook.NoteContributions"), Donor: true, Grant: false),
+        new(Commitments, [LedgerEntryKind.Commitment, LedgerEntryKind.CommitmentRelease], InterfaceLanguage.Text("FundBook.NoteCommitments"),
             Negative: LedgerEntryKind.CommitmentRelease, ByType: true),
-        new(Disbursements, [LedgerEntryKind.Disbursement],
-            "Payments to grantees, in fund currency at their commitment's rate; the difference from the value date's rate is on the sheet Exchange differences."),
-        new(Refunds, [LedgerEntryKind.Refund], "Refunds from grantees, at their value date's rate."),
-        new(BankCharges, [LedgerEntryKind.BankCharge], "What the bank charged, on the fund's own account or on a grant's payment, at the value date's rate."),
-        new(ExchangeDifferences, [LedgerEntryKind.ExchangeGain, LedgerEntryKind.ExchangeLoss],
-            "The difference between a payment at its value date's rate and at its commitment's rate, in fund currency only: a gain is positive, a loss negative.",
+        new(Disbursements, [LedgerEntryKind.Disbursement], InterfaceLanguage.Text("FundBook.NoteDisbursements")),
+        new(Refunds, [LedgerEntryKind.Refund], InterfaceLanguage.Text("FundBook.NoteRefunds")),
+        new(BankCharges, [LedgerEntryKind.BankCharge], InterfaceLanguage.Text("FundBook.NoteBankCharges")),
+        new(ExchangeDifferences, [LedgerEntryKind.ExchangeGain, LedgerEntryKind.ExchangeLoss], InterfaceLanguage.Text("FundBook.NoteExchange"),
             Negative: LedgerEntryKind.ExchangeLoss, ByType: true),
     ];
 
@@ -58,11 +58,12 @@ internal static class FundLedgerWorkbook
     public static XLWorkbook Build(IReadOnlyList<LedgerRow> rows, LedgerTotals totals, string fundCurrency, DateTime generatedAtUtc)
     {
         var workbook = new XLWorkbook();
-        LedgerSheets.Describe(workbook, "CAF fund ledger", totals.AsOf, generatedAtUtc);
+        LedgerSheets.Describe(workbook, InterfaceLanguage.Text("FundBook.Title"), totals.AsOf, generatedAtUtc);
         var summary = workbook.Worksheets.Add(Summary);
         var currencies = totals.PerCurrency.Select(t => t.Currency).ToList();
-        var sheets = Groups.ToDictionary(g => g.Sheet, g => WriteGroup(workbook, g, rows, currencies, fundCurrency, totals.AsOf));
-        WriteSummary(summary, sheets, totals, fundCurrency, generatedAtUtc);
+        var groups = Groups();
+        var sheets = groups.ToDictionary(g => g.Sheet, g => WriteGroup(workbook, g, rows, currencies, fundCurrency, totals.AsOf));
+        WriteSummary(summary, groups, sheets, totals, fundCurrency, generatedAtUtc);
         return workbook;
     }
 
@@ -70,15 +71,15 @@ internal static class FundLedgerWorkbook
         string fundCurrency, DateOnly asOf)
     {
         var sheet = workbook.Worksheets.Add(group.Sheet);
-        LedgerSheets.Title(sheet, $"{group.Sheet} — fund ledger as of {LedgerSheets.Iso(asOf)}");
-        sheet.Cell(2, 1).Value = group.Note + " A reversal is a negative row naming the entry it reverses.";
+        LedgerSheets.Title(sheet, InterfaceLanguage.Format("FundBook.SheetTitle", group.Sheet, LedgerSheets.Iso(asOf)));
+        sheet.Cell(2, 1).Value = $"{group.Note} {InterfaceLanguage.Text("FundBook.Reversal")}";
         List<SheetColumn<LedgerRow>> extra = [];
         if (group.ByType) extra.Add(LedgerSheets.TypeColumn());
         if (group.Grant) extra.Add(LedgerSheets.GrantColumn());
         if (group.Donor)
         {
-            extra.Add(new SheetColumn<LedgerRow>("Donor", 25, (c, r) => WorkbookText.Write(c, r.Donor)));
-            extra.Add(new SheetColumn<LedgerRow>("Earmarking", 30, (c, r) => WorkbookText.Write(c, r.Earmarking)));
+            extra.Add(new SheetColumn<LedgerRow>(InterfaceLanguage.Text("FundBook.Donor"), 25, (c, r) => WorkbookText.Write(c, r.Donor)));
+            extra.Add(new SheetColumn<LedgerRow>(InterfaceLanguage.Text("FundBook.Earmarking"), 30, (c, r) => WorkbookText.Write(c, r.Earmarking)));
         }
         var mine = rows.Where(r => group.Kinds.Contains(r.Kind)).ToList();
         var table = LedgerSheets.WriteEntries(sheet, HeaderRow,
@@ -103,24 +104,25 @@ internal static class FundLedgerWorkbook
         return new Totals(table, lines, inFund, mine.Count);
     }
 
-    private static void WriteSummary(IXLWorksheet sheet, Dictionary<string, Totals> sheets, LedgerTotals totals, string fundCurrency,
+    private static void WriteSummary(IXLWorksheet sheet, Group[] groups, Dictionary<string, Totals> sheets, LedgerTotals totals, string fundCurrency,
         DateTime generatedAtUtc)
     {
-        LedgerSheets.Title(sheet, "Cooperation and Assistance Fund — fund ledger");
-        LedgerSheets.Fact(sheet, 2, "As of", totals.AsOf.ToDateTime(TimeOnly.MinValue), LedgerSheets.DateFormat);
-        LedgerSheets.Fact(sheet, 3, "Fund currency", fundCurrency);
-        LedgerSheets.Fact(sheet, 4, "Generated", $"{FundTime.DescribeWithUtc(generatedAtUtc)} by {LedgerSheets.Generator}");
+        LedgerSheets.Title(sheet, InterfaceLanguage.Text("FundBook.SummaryTitle"));
+        LedgerSheets.Facts(sheet, 2, totals.AsOf, fundCurrency, generatedAtUtc);
 
         // The fund in its currency: what FundBalances.OfAsync gives, from the sheets' totals in fund currency (row 15 on).
-        LedgerSheets.Heading(sheet, 6, $"The fund in {fundCurrency}, every entry at the rate it was booked at");
+        LedgerSheets.Heading(sheet, 6, InterfaceLanguage.Format("FundBook.FundHeading", fundCurrency));
+        // The Summary's line for a sheet in the table "Each sheet", in the order of the sheets.
+        int BySheetRow(string name) => 13 + Array.FindIndex(groups, g => g.Sheet == name);
         string InFund(string name) => $"C{BySheetRow(name)}";
         Figure(sheet, 7, Cash, $"{InFund(Contributions)}+{InFund(Refunds)}-{InFund(Disbursements)}-{InFund(BankCharges)}+{InFund(ExchangeDifferences)}", fundCurrency);
         Figure(sheet, 8, Committed, $"{InFund(Commitments)}-{InFund(Disbursements)}", fundCurrency);
         Figure(sheet, 9, Available, "B7-B8", fundCurrency);
 
-        LedgerSheets.Heading(sheet, 11, $"Each sheet in {fundCurrency}");
-        LedgerSheets.HeaderCells(sheet, 12, "Sheet", "Entries", $"In {fundCurrency}");
-        foreach (var group in Groups)
+        LedgerSheets.Heading(sheet, 11, InterfaceLanguage.Format("FundBook.SheetsHeading", fundCurrency));
+        LedgerSheets.HeaderCells(sheet, 12, InterfaceLanguage.Text("FundBook.Sheet"), InterfaceLanguage.Text("FundBook.Entries"),
+            InterfaceLanguage.Format("FundBook.In", fundCurrency));
+        foreach (var group in groups)
         {
             var totalsOf = sheets[group.Sheet];
             var row = BySheetRow(group.Sheet);
@@ -129,9 +131,10 @@ internal static class FundLedgerWorkbook
             LedgerSheets.MoneyFormula(sheet.Cell(row, 3), totalsOf.Table.Ref(LedgerSheets.FundAmount, totalsOf.InFundCurrency), fundCurrency);
         }
 
-        var first = BySheetRow(Groups[^1].Sheet) + 2;
-        LedgerSheets.Heading(sheet, first, "Each currency in its own currency");
-        LedgerSheets.HeaderCells(sheet, first + 1, LedgerSheets.Currency, "Entries", "Cash in", "Cash out", "Cash balance", "Open commitments");
+        var first = BySheetRow(groups[^1].Sheet) + 2;
+        LedgerSheets.Heading(sheet, first, InterfaceLanguage.Text("FundBook.CurrenciesHeading"));
+        LedgerSheets.HeaderCells(sheet, first + 1, LedgerSheets.Currency, InterfaceLanguage.Text("FundBook.Entries"), InterfaceLanguage.Text("FundBook.CashIn"),
+            InterfaceLanguage.Text("FundBook.CashOut"), InterfaceLanguage.Text("FundBook.CashBalance"), InterfaceLanguage.Text("FundBook.OpenCommitments"));
         var row2 = first + 2;
         string Total(string name, string currency) => sheets[name].Ref(LedgerSheets.Amount, TotalIn(currency));
         foreach (var line in totals.PerCurrency)
@@ -156,9 +159,6 @@ internal static class FundLedgerWorkbook
         sheet.Column(1).Width = 42;
         for (var c = 2; c <= 6; c++) sheet.Column(c).Width = 20;
     }
-
-    /// <summary>The Summary's line for a sheet in the "Each sheet" table, in the order of the sheets.</summary>
-    private static int BySheetRow(string sheet) => 13 + Array.FindIndex(Groups, g => g.Sheet == sheet);
 
     private static void Figure(IXLWorksheet sheet, int row, string label, string formula, string currency)
     {

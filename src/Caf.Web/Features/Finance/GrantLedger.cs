@@ -23,18 +23,19 @@ public sealed record GrantLedgerExport(string Reference, DateOnly AsOf, int Entr
 /// </summary>
 public sealed class GrantLedger(CafDbContext db, IOptions<GrantRulesOptions> options, TimeProvider clock, RecordedReads reads)
 {
-    public const string SheetName = "Grant ledger";
+    // In the language of the person downloading (issue 15).
+    public static string SheetName => InterfaceLanguage.Text("GrantBook.Sheet");
     public const int HeaderRow = 12;
 
-    public const string Committed = "Committed";
-    public const string Released = "Released";
-    public const string Disbursed = "Disbursed";
-    public const string Refunded = "Refunded";
-    public const string BankCharges = "Bank charges";
-    public const string Unpaid = "Unpaid commitment";
-    public const string ExchangeLosses = "Exchange losses";
-    public const string ExchangeGains = "Exchange gains";
-    public const string ExchangeNet = "Exchange differences, gains less losses";
+    public static string Committed => InterfaceLanguage.Text("GrantBook.Committed");
+    public static string Released => InterfaceLanguage.Text("GrantBook.Released");
+    public static string Disbursed => InterfaceLanguage.Text("GrantBook.Disbursed");
+    public static string Refunded => InterfaceLanguage.Text("GrantBook.Refunded");
+    public static string BankCharges => InterfaceLanguage.Text("FundBook.BankCharges");
+    public static string Unpaid => InterfaceLanguage.Text("GrantBook.Unpaid");
+    public static string ExchangeLosses => InterfaceLanguage.Text("GrantBook.ExchangeLosses");
+    public static string ExchangeGains => InterfaceLanguage.Text("GrantBook.ExchangeGains");
+    public static string ExchangeNet => InterfaceLanguage.Text("GrantBook.ExchangeNet");
 
     /// <summary>The grant with this reference (CAF-YYYY-NNN), if there is one.</summary>
     public Task<Guid?> FindAsync(string reference, CancellationToken ct) =>
@@ -64,25 +65,24 @@ public sealed class GrantLedger(CafDbContext db, IOptions<GrantRulesOptions> opt
     internal static XLWorkbook Build(GrantLedgerHeader grant, IReadOnlyList<LedgerRow> rows, DateOnly asOf, string fundCurrency, DateTime generatedAtUtc)
     {
         var workbook = new XLWorkbook();
-        LedgerSheets.Describe(workbook, $"CAF grant ledger {grant.Reference}", asOf, generatedAtUtc);
+        LedgerSheets.Describe(workbook, InterfaceLanguage.Format("GrantBook.Title", grant.Reference), asOf, generatedAtUtc);
         var sheet = workbook.Worksheets.Add(SheetName);
-        LedgerSheets.Title(sheet, $"Cooperation and Assistance Fund — grant ledger {grant.Reference}");
-        LedgerSheets.Fact(sheet, 2, "Grant", grant.Reference);
-        LedgerSheets.Fact(sheet, 3, "Title", grant.Title);
-        LedgerSheets.Fact(sheet, 4, "Applicant state", grant.ApplicantState);
-        LedgerSheets.Fact(sheet, 5, "Currency", grant.Currency);
-        if (grant.ApprovedAmount is { } approved) LedgerSheets.Fact(sheet, 6, "Approved amount", approved, LedgerSheets.MoneyFormat(grant.Currency));
-        else LedgerSheets.Fact(sheet, 6, "Approved amount", "not approved");
+        LedgerSheets.Title(sheet, InterfaceLanguage.Format("GrantBook.SheetTitle", grant.Reference));
+        LedgerSheets.Fact(sheet, 2, InterfaceLanguage.Text("Book.Grant"), grant.Reference);
+        LedgerSheets.Fact(sheet, 3, InterfaceLanguage.Text("Book.Title"), grant.Title);
+        LedgerSheets.Fact(sheet, 4, InterfaceLanguage.Text("Book.ApplicantState"), grant.ApplicantState);
+        LedgerSheets.Fact(sheet, 5, LedgerSheets.Currency, grant.Currency);
+        var approvedLabel = InterfaceLanguage.Text("GrantBook.ApprovedAmount");
+        if (grant.ApprovedAmount is { } approved) LedgerSheets.Fact(sheet, 6, approvedLabel, approved, LedgerSheets.MoneyFormat(grant.Currency));
+        else LedgerSheets.Fact(sheet, 6, approvedLabel, InterfaceLanguage.Text("GrantBook.NotApproved"));
         // The rate every payment and release of the grant is booked at (ADR 0022).
         if (rows.FirstOrDefault(r => r.Kind == LedgerEntryKind.Commitment && !r.IsReversal && !r.IsReversed) is { } commitment)
         {
-            LedgerSheets.Fact(sheet, 7, "Commitment rate", commitment.Rate, LedgerSheets.RateFormat);
+            LedgerSheets.Fact(sheet, 7, InterfaceLanguage.Text("GrantBook.CommitmentRate"), commitment.Rate, LedgerSheets.RateFormat);
             WorkbookText.Write(sheet.Cell(7, 3), $"{commitment.Currency} → {fundCurrency}, {commitment.RateSource}, {LedgerSheets.Iso(commitment.RateDate)}");
         }
-        else LedgerSheets.Fact(sheet, 7, "Commitment rate", "no commitment");
-        LedgerSheets.Fact(sheet, 8, "As of", asOf.ToDateTime(TimeOnly.MinValue), LedgerSheets.DateFormat);
-        LedgerSheets.Fact(sheet, 9, "Fund currency", fundCurrency);
-        LedgerSheets.Fact(sheet, 10, "Generated", $"{FundTime.DescribeWithUtc(generatedAtUtc)} by {LedgerSheets.Generator}");
+        else LedgerSheets.Fact(sheet, 7, InterfaceLanguage.Text("GrantBook.CommitmentRate"), InterfaceLanguage.Text("GrantBook.NoCommitment"));
+        LedgerSheets.Facts(sheet, 8, asOf, fundCurrency, generatedAtUtc);
 
         var table = LedgerSheets.WriteEntries(sheet, HeaderRow, LedgerSheets.EntryColumns(fundCurrency, _ => 1, LedgerSheets.TypeColumn()), rows);
         var amount = LedgerSheets.Amount;

@@ -11,39 +11,39 @@ namespace Caf.Web.Features.Finance;
 /// </summary>
 internal static class ReconciliationWorkbook
 {
-    public const string Summary = "Summary";
-    public const string BankMatches = "Bank matches";
-    public const string UnmatchedLines = "Unmatched statement lines";
-    public const string UnmatchedEntries = "Unmatched ledger entries";
-    public const string Expenditure = "Expenditure";
-    public const string Refunds = "Refunds due";
+    public static string Summary => InterfaceLanguage.Text("Book.Summary");
+    public static string BankMatches => InterfaceLanguage.Text("Recon.BankMatches");
+    public static string UnmatchedLines => InterfaceLanguage.Text("Recon.UnmatchedLines");
+    public static string UnmatchedEntries => InterfaceLanguage.Text("Recon.UnmatchedEntries");
+    public static string Expenditure => InterfaceLanguage.Text("Recon.Expenditure");
+    public static string Refunds => InterfaceLanguage.Text("Recon.RefundsDue");
     public const int HeaderRow = 4;
 
-    public const string Direction = "Direction";
-    public const string Credit = "Credit";
-    public const string Debit = "Debit";
-    public const string Status = "Status";
-    public const string Confirmed = "Confirmed";
-    public const string Proposed = "Proposed";
-    public const string LedgerAmount = "Ledger amount";
-    public const string Line = "Line";
-    public const string WholeGrant = "Whole grant";
-    public const string Flagged = "Flagged";
-    public const string Yes = "Yes";
-    public const string Approved = "Approved";
-    public const string Spending = "Reported spending";
-    public const string PaidNet = "Paid net";
-    public const string Variance = "Variance";
-    public const string VariancePercent = "Variance %";
-    public const string Paid = "Paid";
-    public const string Accepted = "Accepted expenditure";
-    public const string Received = "Received";
-    public const string Waived = "Waived";
-    public const string Due = "Due";
+    public static string Direction => InterfaceLanguage.Text("Recon.Direction");
+    public static string Credit => InterfaceLanguage.Text("Recon.Credit");
+    public static string Debit => InterfaceLanguage.Text("Recon.Debit");
+    public static string Status => InterfaceLanguage.Text("Recon.Status");
+    public static string Confirmed => InterfaceLanguage.Text("Recon.Confirmed");
+    public static string Proposed => InterfaceLanguage.Text("Recon.Proposed");
+    public static string LedgerAmount => InterfaceLanguage.Text("Recon.LedgerAmount");
+    public static string Line => InterfaceLanguage.Text("Recon.Line");
+    public static string WholeGrant => InterfaceLanguage.Text("Recon.WholeGrant");
+    public static string Flagged => InterfaceLanguage.Text("Recon.Flagged");
+    public static string Yes => InterfaceLanguage.Text("Recon.Yes");
+    public static string Approved => InterfaceLanguage.Text("Recon.Approved");
+    public static string Spending => InterfaceLanguage.Text("Recon.Spending");
+    public static string PaidNet => InterfaceLanguage.Text("Recon.PaidNet");
+    public static string Variance => InterfaceLanguage.Text("Recon.Variance");
+    public static string VariancePercent => InterfaceLanguage.Text("Recon.VariancePercent");
+    public static string Paid => InterfaceLanguage.Text("Recon.Paid");
+    public static string Accepted => InterfaceLanguage.Text("Recon.Accepted");
+    public static string Received => InterfaceLanguage.Text("Recon.Received");
+    public static string Waived => InterfaceLanguage.Text("Recon.Waived");
+    public static string Due => InterfaceLanguage.Text("Recon.Due");
 
-    public static string Credits(string currency) => $"Credits {currency}";
-    public static string Debits(string currency) => $"Debits {currency}";
-    public static string Total(string currency) => $"Total {currency}";
+    public static string Credits(string currency) => InterfaceLanguage.Format("Recon.Credits", currency);
+    public static string Debits(string currency) => InterfaceLanguage.Format("Recon.Debits", currency);
+    public static string Total(string currency) => InterfaceLanguage.Format("Book.Total", currency);
 
     /// <summary>
     /// One row of the sheet Expenditure: a grant as a whole (its approved amount against its reported spending, what was paid
@@ -62,7 +62,7 @@ internal static class ReconciliationWorkbook
     public static XLWorkbook Build(ReconciliationFigures figures, DateTime generatedAtUtc)
     {
         var workbook = new XLWorkbook();
-        LedgerSheets.Describe(workbook, "CAF reconciliation", figures.AsOf, generatedAtUtc);
+        LedgerSheets.Describe(workbook, InterfaceLanguage.Text("Recon.Title"), figures.AsOf, generatedAtUtc);
         var summary = workbook.Worksheets.Add(Summary);
         // Every bank sheet has a line per currency of any of them, the fund's first, so that the Summary's lines are the same everywhere.
         List<string> Ordered(IEnumerable<string> codes) =>
@@ -82,7 +82,7 @@ internal static class ReconciliationWorkbook
     private static IXLWorksheet Sheet(XLWorkbook workbook, string name, DateOnly asOf, string note)
     {
         var sheet = workbook.Worksheets.Add(name);
-        LedgerSheets.Title(sheet, $"{name} — reconciliation as of {LedgerSheets.Iso(asOf)}");
+        LedgerSheets.Title(sheet, InterfaceLanguage.Format("Recon.SheetTitle", name, LedgerSheets.Iso(asOf)));
         sheet.Cell(2, 1).Value = note;
         return sheet;
     }
@@ -107,12 +107,12 @@ internal static class ReconciliationWorkbook
     /// <summary>What a statement entry says, first on the sheets of matched and of unmatched entries alike.</summary>
     private static List<SheetColumn<TRow>> StatementColumns<TRow>(Func<TRow, StatementLineRow> line) =>
     [
-        new("Statement", 18, (c, r) => WorkbookText.Write(c, line(r).Statement)),
-        new("Value date", 12, (c, r) => LedgerSheets.Date(c, line(r).ValueDate)),
-        new("Booking date", 12, (c, r) => LedgerSheets.Date(c, line(r).BookingDate)),
-        new("Bank reference", 20, (c, r) => WorkbookText.Write(c, line(r).BankReference)),
-        new("Text", 40, (c, r) => WorkbookText.Write(c, line(r).Text)),
-        new("Counterparty", 28, (c, r) => WorkbookText.Write(c, line(r).Counterparty)),
+        new(InterfaceLanguage.Text("Recon.Statement"), 18, (c, r) => WorkbookText.Write(c, line(r).Statement)),
+        new(InterfaceLanguage.Text("Book.ValueDate"), 12, (c, r) => LedgerSheets.Date(c, line(r).ValueDate)),
+        new(InterfaceLanguage.Text("Recon.BookingDate"), 12, (c, r) => LedgerSheets.Date(c, line(r).BookingDate)),
+        new(InterfaceLanguage.Text("Book.BankReference"), 20, (c, r) => WorkbookText.Write(c, line(r).BankReference)),
+        new(InterfaceLanguage.Text("Recon.Text"), 40, (c, r) => WorkbookText.Write(c, line(r).Text)),
+        new(InterfaceLanguage.Text("Recon.Counterparty"), 28, (c, r) => WorkbookText.Write(c, line(r).Counterparty)),
         new(LedgerSheets.Currency, 9, (c, r) => WorkbookText.Write(c, line(r).Amount.Currency)),
         new(LedgerSheets.Amount, 16, (c, r) => LedgerSheets.MoneyCell(c, line(r).Amount.Amount, line(r).Amount.Currency)),
         new(Direction, 10, (c, r) => WorkbookText.Write(c, DirectionOf(line(r).IsCredit))),
@@ -120,43 +120,38 @@ internal static class ReconciliationWorkbook
 
     private static Totals WriteMatches(XLWorkbook workbook, ReconciliationFigures figures, IReadOnlyList<string> currencies)
     {
-        var sheet = Sheet(workbook, BankMatches, figures.AsOf,
-            "Each statement entry matched to a ledger entry, both dated on or before the as-of date: proposed by the matcher or confirmed by finance. " +
-            "An entry split between ledger entries has a row for each, its amount repeated; the totals add the ledger amounts, which make up the entry's.");
+        var sheet = Sheet(workbook, BankMatches, figures.AsOf, InterfaceLanguage.Text("Recon.NoteMatches"));
         List<SheetColumn<BankMatchRow>> columns =
         [
             .. StatementColumns<BankMatchRow>(r => r.Line),
-            new("Ledger value date", 12, (c, r) => LedgerSheets.Date(c, r.LedgerValueDate)),
+            new(InterfaceLanguage.Text("Recon.LedgerValueDate"), 12, (c, r) => LedgerSheets.Date(c, r.LedgerValueDate)),
             new(LedgerSheets.Type, 22, (c, r) => WorkbookText.Write(c, DisplayNames.Label(r.Kind))),
-            new("Grant", 15, (c, r) => WorkbookText.Write(c, r.Grant)),
-            new("Ledger bank reference", 20, (c, r) => WorkbookText.Write(c, r.LedgerBankReference)),
+            new(InterfaceLanguage.Text("Book.Grant"), 15, (c, r) => WorkbookText.Write(c, r.Grant)),
+            new(InterfaceLanguage.Text("Recon.LedgerBankReference"), 20, (c, r) => WorkbookText.Write(c, r.LedgerBankReference)),
             new(LedgerAmount, 16, (c, r) => LedgerSheets.MoneyCell(c, r.LedgerAmount.Amount, r.LedgerAmount.Currency)),
             new(Status, 11, (c, r) => WorkbookText.Write(c, r.Confirmed ? Confirmed : Proposed)),
-            new("Reason", 40, (c, r) => WorkbookText.Write(c, r.Reason)),
-            new("Confirmed by", 22, (c, r) => WorkbookText.Write(c, r.ConfirmedBy)),
-            new("Confirmed at (UTC)", 17, (c, r) => Time(c, r.ConfirmedAtUtc)),
+            new(InterfaceLanguage.Text("Recon.Reason"), 40, (c, r) => WorkbookText.Write(c, r.Reason)),
+            new(InterfaceLanguage.Text("Recon.ConfirmedBy"), 22, (c, r) => WorkbookText.Write(c, r.ConfirmedBy)),
+            new(InterfaceLanguage.Text("Recon.ConfirmedAt"), 17, (c, r) => Time(c, r.ConfirmedAtUtc)),
         ];
         return CreditsAndDebits(LedgerSheets.WriteEntries(sheet, HeaderRow, columns, figures.Matches), currencies, LedgerAmount);
     }
 
     private static Totals WriteUnmatchedLines(XLWorkbook workbook, ReconciliationFigures figures, IReadOnlyList<string> currencies)
     {
-        var sheet = Sheet(workbook, UnmatchedLines, figures.AsOf,
-            "Statement entries dated on or before the as-of date that no ledger entry dated on or before it settles, proposed or confirmed.");
+        var sheet = Sheet(workbook, UnmatchedLines, figures.AsOf, InterfaceLanguage.Text("Recon.NoteUnmatchedLines"));
         return CreditsAndDebits(LedgerSheets.WriteEntries(sheet, HeaderRow, StatementColumns<StatementLineRow>(r => r), figures.UnmatchedLines),
             currencies, LedgerSheets.Amount);
     }
 
     private static Totals WriteUnmatchedEntries(XLWorkbook workbook, ReconciliationFigures figures, IReadOnlyList<string> currencies)
     {
-        var sheet = Sheet(workbook, UnmatchedEntries, figures.AsOf,
-            "Ledger entries that move money at the bank (contributions, payments, refunds, bank charges) dated on or before the as-of date, " +
-            "neither a reversal nor reversed by then, that no statement entry dated on or before it settles.");
+        var sheet = Sheet(workbook, UnmatchedEntries, figures.AsOf, InterfaceLanguage.Text("Recon.NoteUnmatchedEntries"));
         var direction = new SheetColumn<LedgerRow>(Direction, 10,
             (c, r) => WorkbookText.Write(c, DirectionOf(LedgerEntry.CashEffectOf(r.Kind, 1m) > 0)));
         // Neither a reversal nor reversed: the columns naming them would stay empty.
         var columns = LedgerSheets.EntryColumns(figures.FundCurrency, _ => 1, LedgerSheets.TypeColumn(), LedgerSheets.GrantColumn(), direction)
-            .Where(c => c.Header is not (LedgerSheets.ReversalOf or LedgerSheets.ReversedBy)).ToList();
+            .Where(c => c.Header != LedgerSheets.ReversalOf && c.Header != LedgerSheets.ReversedBy).ToList();
         return CreditsAndDebits(LedgerSheets.WriteEntries(sheet, HeaderRow, columns, figures.UnmatchedEntries), currencies, LedgerSheets.Amount,
             figures.FundCurrency);
     }
@@ -183,27 +178,23 @@ internal static class ReconciliationWorkbook
     private static Totals WriteExpenditure(XLWorkbook workbook, ReconciliationFigures figures, IReadOnlyList<string> currencies)
     {
         var limit = Limit(figures);
-        var sheet = Sheet(workbook, Expenditure, figures.AsOf,
-            $"Grants at final reconciliation or closed: the spending reported (the final report's, or what finance accepted at termination) " +
-            $"against the approved amount, and what was paid net by the as-of date; under each grant, each line of its budget as the final report " +
-            $"gives it, its budget against what was spent on it. Flagged when the spending differs from the approved amount or the line's budget " +
-            $"by more than {limit} %, over or under. The totals add the whole grants only.");
+        var sheet = Sheet(workbook, Expenditure, figures.AsOf, InterfaceLanguage.Format("Recon.NoteExpenditure", limit));
         List<SheetColumn<ExpenditureRow>> columns =
         [
-            new("Grant", 15, (c, r) => WorkbookText.Write(c, r.Grant.Grant)),
+            new(InterfaceLanguage.Text("Book.Grant"), 15, (c, r) => WorkbookText.Write(c, r.Grant.Grant)),
             new(Line, 30, (c, r) => WorkbookText.Write(c, r.Line)),
-            new("Title", 35, (c, r) => WorkbookText.Write(c, r.Grant.Title)),
-            new("Applicant state", 20, (c, r) => WorkbookText.Write(c, r.Grant.ApplicantState)),
-            new("Stage", 20, (c, r) => WorkbookText.Write(c, r.Grant.Stage)),
+            new(InterfaceLanguage.Text("Book.Title"), 35, (c, r) => WorkbookText.Write(c, r.Grant.Title)),
+            new(InterfaceLanguage.Text("Book.ApplicantState"), 20, (c, r) => WorkbookText.Write(c, r.Grant.ApplicantState)),
+            new(InterfaceLanguage.Text("Book.Stage"), 20, (c, r) => WorkbookText.Write(c, r.Grant.Stage)),
             new(LedgerSheets.Currency, 9, (c, r) => WorkbookText.Write(c, r.Grant.Currency)),
             new(Approved, 16, (c, r) => LedgerSheets.MoneyCell(c, r.Budget.Amount, r.Grant.Currency)),
             new(Spending, 16, (c, r) => { if (r.Spent is { } spent) LedgerSheets.MoneyCell(c, spent.Amount, r.Grant.Currency); }),
-            new("Spending from", 22, (c, r) => WorkbookText.Write(c, r.Spent is null ? "not yet recorded"
-                : r.Grant.SpendingFromFinalReport ? "final report" : "accepted at termination")),
+            new(InterfaceLanguage.Text("Recon.SpendingFrom"), 22, (c, r) => WorkbookText.Write(c, InterfaceLanguage.Text(r.Spent is null ? "Recon.NotYetRecorded"
+                : r.Grant.SpendingFromFinalReport ? "Recon.FromFinalReport" : "Recon.AcceptedAtTermination"))),
             new(PaidNet, 16, (c, r) => { if (r.PaidNet is { } paid) LedgerSheets.MoneyCell(c, paid.Amount, r.Grant.Currency); }),
             new(Variance, 16, (c, r) => { if (r.Variance is { } v) LedgerSheets.MoneyCell(c, v.Variance.Amount, r.Grant.Currency); }),
             new(VariancePercent, 11, (c, r) => Percent(c, r.Variance?.Percent)),
-            new($"{Flagged} (more than {limit} %)", 14, (c, r) => WorkbookText.Write(c, r.Variance?.Flagged == true ? Yes : "")),
+            new(InterfaceLanguage.Format("Recon.FlaggedHeader", Flagged, limit), 14, (c, r) => WorkbookText.Write(c, r.Variance?.Flagged == true ? Yes : "")),
         ];
         var rows = figures.Grants.SelectMany(g => g.Lines.Select(l => new ExpenditureRow(g, l.Description, l.Variance.Budget, l.Variance.Spent, null, l.Variance))
             .Prepend(new ExpenditureRow(g, WholeGrant, g.Approved, g.SpendingReported, g.PaidNet, g.Variance))).ToList();
@@ -224,25 +215,23 @@ internal static class ReconciliationWorkbook
 
     private static Totals WriteRefunds(XLWorkbook workbook, ReconciliationFigures figures, IReadOnlyList<string> currencies)
     {
-        var sheet = Sheet(workbook, Refunds, figures.AsOf,
-            "Grants at final reconciliation or closed whose grantee owes, gave back or was let off a refund: paid by the as-of date, less the " +
-            "expenditure accepted, less what was received and what was waived, is what is still due.");
+        var sheet = Sheet(workbook, Refunds, figures.AsOf, InterfaceLanguage.Text("Recon.NoteRefunds"));
         static SheetColumn<GrantSettlementRow> Amount(string header, Func<GrantSettlementRow, Money?> figure) =>
             new(header, 16, (c, r) => { if (figure(r) is { } money) LedgerSheets.MoneyCell(c, money.Amount, money.Currency); });
         List<SheetColumn<GrantSettlementRow>> columns =
         [
-            new("Grant", 15, (c, r) => WorkbookText.Write(c, r.Grant)),
-            new("Title", 35, (c, r) => WorkbookText.Write(c, r.Title)),
-            new("Applicant state", 20, (c, r) => WorkbookText.Write(c, r.ApplicantState)),
-            new("Stage", 20, (c, r) => WorkbookText.Write(c, r.Stage)),
+            new(InterfaceLanguage.Text("Book.Grant"), 15, (c, r) => WorkbookText.Write(c, r.Grant)),
+            new(InterfaceLanguage.Text("Book.Title"), 35, (c, r) => WorkbookText.Write(c, r.Title)),
+            new(InterfaceLanguage.Text("Book.ApplicantState"), 20, (c, r) => WorkbookText.Write(c, r.ApplicantState)),
+            new(InterfaceLanguage.Text("Book.Stage"), 20, (c, r) => WorkbookText.Write(c, r.Stage)),
             new(LedgerSheets.Currency, 9, (c, r) => WorkbookText.Write(c, r.Currency)),
             Amount(Paid, r => r.Disbursed),
             Amount(Accepted, r => r.AcceptedExpenditure),
             Amount(Received, r => r.Refunded),
             Amount(Waived, r => r.RefundWaived),
             Amount(Due, r => r.RefundDue),
-            new("Waiver reason", 40, (c, r) => WorkbookText.Write(c, r.RefundWaiverReason)),
-            new("Waived at (UTC)", 17, (c, r) => Time(c, r.RefundWaivedAtUtc)),
+            new(InterfaceLanguage.Text("Recon.WaiverReason"), 40, (c, r) => WorkbookText.Write(c, r.RefundWaiverReason)),
+            new(InterfaceLanguage.Text("Recon.WaivedAt"), 17, (c, r) => Time(c, r.RefundWaivedAtUtc)),
         ];
         var table = LedgerSheets.WriteEntries(sheet, HeaderRow, columns, figures.Refunds);
         var lines = new Dictionary<string, int>();
@@ -255,27 +244,25 @@ internal static class ReconciliationWorkbook
     private static void WriteSummary(IXLWorksheet sheet, ReconciliationFigures figures, DateTime generatedAtUtc, IReadOnlyList<string> currencies,
         List<string> grantCurrencies, Totals matches, Totals lines, Totals entries, Totals expenditure, Totals refunds)
     {
-        LedgerSheets.Title(sheet, "Cooperation and Assistance Fund — reconciliation");
-        LedgerSheets.Fact(sheet, 2, "As of", figures.AsOf.ToDateTime(TimeOnly.MinValue), LedgerSheets.DateFormat);
-        LedgerSheets.Fact(sheet, 3, "Fund currency", figures.FundCurrency);
-        LedgerSheets.Fact(sheet, 4, "Generated", $"{FundTime.DescribeWithUtc(generatedAtUtc)} by {LedgerSheets.Generator}");
+        LedgerSheets.Title(sheet, InterfaceLanguage.Text("Recon.SummaryTitle"));
+        LedgerSheets.Facts(sheet, 2, figures.AsOf, figures.FundCurrency, generatedAtUtc);
 
-        LedgerSheets.Heading(sheet, 6, "Counts");
+        LedgerSheets.Heading(sheet, 6, InterfaceLanguage.Text("Recon.Counts"));
         var limit = Limit(figures);
         var flaggedGrants = expenditure.Table.CountIfs((Line, WholeGrant), (Flagged, Yes));
         var row = 7;
         foreach (var (label, formula) in new[]
                  {
-                     ("Bank matches confirmed", matches.Table.CountIf(Status, Confirmed)),
-                     ("Bank matches proposed, not yet confirmed", matches.Table.CountIf(Status, Proposed)),
+                     (InterfaceLanguage.Text("Recon.CountConfirmed"), matches.Table.CountIf(Status, Confirmed)),
+                     (InterfaceLanguage.Text("Recon.CountProposed"), matches.Table.CountIf(Status, Proposed)),
                      (UnmatchedLines, lines.Table.CountRows(LedgerSheets.Currency)),
                      (UnmatchedEntries, entries.Table.CountRows(LedgerSheets.Currency)),
-                     ("Grants at final reconciliation or closed", expenditure.Table.CountIf(Line, WholeGrant)),
-                     ($"Grants whose spending differs from the approved amount by more than {limit} %", flaggedGrants),
+                     (InterfaceLanguage.Text("Recon.CountGrants"), expenditure.Table.CountIf(Line, WholeGrant)),
+                     (InterfaceLanguage.Format("Recon.CountFlaggedGrants", limit), flaggedGrants),
                      // The flagged rows that are not a whole grant's (a criterion "<>Whole grant" is not read alike everywhere).
-                     ($"Budget lines whose spending differs from their budget by more than {limit} %",
+                     (InterfaceLanguage.Format("Recon.CountFlaggedLines", limit),
                          $"{expenditure.Table.CountIf(Flagged, Yes)}-{flaggedGrants}"),
-                     ("Grants with a refund due, received or waived", refunds.Table.CountRows(LedgerSheets.Currency)),
+                     (InterfaceLanguage.Text("Recon.CountRefunds"), refunds.Table.CountRows(LedgerSheets.Currency)),
                  })
         {
             sheet.Cell(row, 1).Value = label;
@@ -283,9 +270,10 @@ internal static class ReconciliationWorkbook
         }
 
         row++;
-        LedgerSheets.Heading(sheet, row++, "The bank and the ledger, each currency in its own currency");
-        LedgerSheets.HeaderCells(sheet, row++, LedgerSheets.Currency, "Matched, in", "Matched, out", "Statement lines unmatched, in",
-            "Statement lines unmatched, out", "Ledger entries unmatched, in", "Ledger entries unmatched, out");
+        LedgerSheets.Heading(sheet, row++, InterfaceLanguage.Text("Recon.BankHeading"));
+        LedgerSheets.HeaderCells(sheet, row++, LedgerSheets.Currency, InterfaceLanguage.Text("Recon.MatchedIn"), InterfaceLanguage.Text("Recon.MatchedOut"),
+            InterfaceLanguage.Text("Recon.LinesIn"), InterfaceLanguage.Text("Recon.LinesOut"), InterfaceLanguage.Text("Recon.EntriesIn"),
+            InterfaceLanguage.Text("Recon.EntriesOut"));
         foreach (var currency in currencies)
         {
             sheet.Cell(row, 1).Value = currency;
@@ -297,9 +285,9 @@ internal static class ReconciliationWorkbook
         }
 
         row++;
-        LedgerSheets.Heading(sheet, row++, "Grants at final reconciliation or closed, each currency in its own currency");
-        LedgerSheets.HeaderCells(sheet, row++, LedgerSheets.Currency, Approved, Spending, Variance, PaidNet, $"Refunds {Due.ToLowerInvariant()}",
-            $"Refunds {Received.ToLowerInvariant()}", $"Refunds {Waived.ToLowerInvariant()}");
+        LedgerSheets.Heading(sheet, row++, InterfaceLanguage.Text("Recon.GrantsHeading"));
+        LedgerSheets.HeaderCells(sheet, row++, LedgerSheets.Currency, Approved, Spending, Variance, PaidNet, InterfaceLanguage.Text("Recon.RefundsDueHeader"),
+            InterfaceLanguage.Text("Recon.RefundsReceived"), InterfaceLanguage.Text("Recon.RefundsWaived"));
         foreach (var currency in grantCurrencies)
         {
             sheet.Cell(row, 1).Value = currency;
@@ -312,7 +300,7 @@ internal static class ReconciliationWorkbook
                 LedgerSheets.MoneyFormula(sheet.Cell(row, column++), totals.Ref(amount, Total(currency)), currency);
             row++;
         }
-        if (grantCurrencies.Count == 0) sheet.Cell(row, 1).Value = "None.";
+        if (grantCurrencies.Count == 0) sheet.Cell(row, 1).Value = InterfaceLanguage.Text("Book.None");
 
         sheet.Column(1).Width = 44;
         for (var c = 2; c <= 8; c++) sheet.Column(c).Width = 20;
