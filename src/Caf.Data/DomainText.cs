@@ -25,6 +25,23 @@ public static class DomainText
     public static string Get(string key, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(Get(key)), [.. args.Select(Shown)]);
 
-    /// <summary>An argument as the current language writes it: an amount of money as "CHF 2 000,00" in French, "CHF 2,000.00" in English.</summary>
-    private static object? Shown(object? arg) => arg is Money money ? money.Written(CultureInfo.CurrentCulture) : arg;
+    /// <summary>
+    /// How a stage is named to the reader, by its id: the application sets it at start-up from its workflow's labels (staff
+    /// and applicants, in the reader's language); the id itself until then.
+    /// </summary>
+    public static Func<string, string> StageLabel { get; set; } = id => id;
+
+    /// <summary>
+    /// An argument as the current language writes it: an amount of money as "CHF 2 000,00" in French, "CHF 2,000.00" in
+    /// English; a stage by its label ("Eligibility screening"), never its id.
+    /// </summary>
+    private static object? Shown(object? arg) => arg switch
+    {
+        Money money => money.Written(CultureInfo.CurrentCulture),
+        StageName stage => StageLabel(stage.Id),
+        _ => arg,
+    };
 }
+
+/// <summary>A stage of an application named in a message: the reader reads its label (<see cref="DomainText.StageLabel"/>).</summary>
+public readonly record struct StageName(string Id);

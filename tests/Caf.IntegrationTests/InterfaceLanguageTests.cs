@@ -79,4 +79,21 @@ public sealed class InterfaceLanguageTests(SqliteAppFactory factory)
         using var isu = await _journey.SignInAsync(GrantJourney.Isu);
         Assert.Contains("<html lang=\"en\">", (await isu.GetAsync("/Dashboard")).Html);
     }
+
+    [Fact]
+    public async Task A_refusal_of_the_domain_names_a_stage_by_its_label_in_the_readers_language_not_by_its_id()
+    {
+        await factory.ResetAsync(); // the application, and with it the workflow's labels, are loaded
+        var (ui, culture) = (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("fr");
+            Assert.Equal("Cette demande est à l'étape « Examen de l'éligibilité » et ne peut plus être modifiée.",
+                Caf.Data.DomainText.Get("Proposal.NotEditable", new Caf.Data.StageName(Caf.Data.GrantStages.EligibilityScreening)));
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture) = (ui, culture);
+        }
+    }
 }

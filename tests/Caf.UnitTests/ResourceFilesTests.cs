@@ -98,7 +98,7 @@ public sealed partial class ResourceKeysUsedTests
             Assert.Contains($"Preferences.Optional.{kind}", Known);
         // The words for each value of the enums people read (DisplayNames: "Name.BudgetCategory.DailyAllowance").
         foreach (var type in new[] { typeof(Caf.Data.Entities.ThematicArea), typeof(Caf.Data.Entities.AgeBand), typeof(Caf.Data.Entities.Disability),
-                     typeof(Caf.Data.Entities.ProposalSection), typeof(Caf.Data.Entities.Sex), typeof(Caf.Data.Entities.PartnerRole),
+                     typeof(Caf.Data.Entities.Sex), typeof(Caf.Data.Entities.PartnerRole),
                      typeof(Caf.Data.Entities.BudgetCategory), typeof(Caf.Data.Entities.LedgerEntryKind), typeof(Caf.Data.Entities.TrancheCondition),
                      typeof(Caf.Data.Entities.ReportStatus), typeof(Caf.Data.Entities.ChecklistAnswer), typeof(Caf.Data.Entities.RoundStatus) })
             foreach (var value in Enum.GetNames(type).Where(n => n != "None"))

@@ -46,7 +46,7 @@ public sealed class CommitteeMeeting : IAudited
             throw new DomainException(DomainText.Get("Committee.ApprovesRejectsDefers"), nameof(MeetingDecision.Decision));
         if (application.Stage != GrantStages.CommitteeReview)
             throw new DomainException(
-                DomainText.Get("Committee.MinutesWhileReview", application.Reference ?? application.Title, application.Stage));
+                DomainText.Get("Committee.MinutesWhileReview", application.Reference ?? application.Title, new StageName(application.Stage)));
         if (application.RoundId != RoundId)
             throw new DomainException(DomainText.Get("Committee.OtherRound", application.Reference ?? application.Title));
         if (_decisions.Any(d => d.ApplicationId == application.Id && d.Decision == decision))

@@ -645,7 +645,7 @@ public sealed class GrantApplication : IAudited
     public void RecordAgreement(DateOnly signedOn, IReadOnlyList<TranchePlan> schedule, DateOnly today)
     {
         if (ApprovedAmount is not { } approved || Stage != GrantStages.Approved)
-            throw new DomainException(DomainText.Get("Finance.AgreementStage", Stage));
+            throw new DomainException(DomainText.Get("Finance.AgreementStage", new StageName(Stage)));
         if (_disbursements.Count > 0)
             throw new DomainException(DomainText.Get("Finance.ScheduleFixed"));
         if (AgreementProblems(signedOn, schedule, approved, today, DecidedOn).FirstOrDefault() is { Message: not null } broken)
@@ -688,7 +688,7 @@ public sealed class GrantApplication : IAudited
     /// </summary>
     public string? SignedCopyProblem() =>
         Stage is not (GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation)
-            ? DomainText.Get("Finance.SignedCopyStage", Stage)
+            ? DomainText.Get("Finance.SignedCopyStage", new StageName(Stage))
         : AgreementSignedOn is null ? DomainText.Get("Finance.AgreementBeforeCopy")
         : SignedCopyId is not null && _disbursements.Any(d => d.Status == DisbursementStatus.Paid)
             ? DomainText.Get("Finance.CopyKept")
@@ -729,7 +729,7 @@ public sealed class GrantApplication : IAudited
     public void SetBankDetails(string protectedDetails, string masked, string userId, DateTime nowUtc)
     {
         if (Stage is not (GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation))
-            throw new DomainException(DomainText.Get("Finance.BankDetailsStage", Stage));
+            throw new DomainException(DomainText.Get("Finance.BankDetailsStage", new StageName(Stage)));
         if (_disbursements.Any(d => d.IsOpen))
             throw new DomainException(DomainText.Get("Finance.BankDetailsWhilePaying"), nameof(BankDetailsProtected));
         BankDetailsProtected = protectedDetails;
@@ -757,7 +757,7 @@ public sealed class GrantApplication : IAudited
         if (!tranche.IsDueAt(Stage))
             return tranche.Condition == TrancheCondition.AfterFinalReports
                 ? DomainText.Get("Finance.TrancheAfterReports", number)
-                : DomainText.Get("Finance.TrancheWhileRunning", number, Stage);
+                : DomainText.Get("Finance.TrancheWhileRunning", number, new StageName(Stage));
         var remaining = TrancheRemaining(number);
         return amount > remaining.Amount ? DomainText.Get("Finance.TrancheLeft", number, remaining) : PaymentProblem(amount);
     }
@@ -823,7 +823,7 @@ public sealed class GrantApplication : IAudited
     public bool MaySettle => Stage == GrantStages.FinalReconciliation;
 
     private string OnlyAtReconciliation(string what) =>
-        DomainText.Get("Finance.OnlyAtReconciliation", what, Stage);
+        DomainText.Get("Finance.OnlyAtReconciliation", what, new StageName(Stage));
 
     /// <summary>The gender focal point's checklist and marker, once, while the application is in gender review.</summary>
     public void CompleteGenderReview(GenderReview review)
@@ -947,7 +947,7 @@ public sealed class GrantApplication : IAudited
     /// <summary>Why the grantee may not send its final report now, if so: reports are not due, or one is accepted or waiting for review.</summary>
     public string? FinalReportProblem() =>
         Stage != GrantStages.Reporting
-            ? DomainText.Get("Reporting.FinalNotDue", Stage)
+            ? DomainText.Get("Reporting.FinalNotDue", new StageName(Stage))
         : SendingProblem(null);
 
     /// <summary>Whether this grant must send an interim report numbered <paramref name="number"/>.</summary>
@@ -965,7 +965,7 @@ public sealed class GrantApplication : IAudited
     {
         if (_interimReportsDue.FirstOrDefault(d => d.Number == number) is not { } due) return DomainText.Get("Reporting.NoSuchInterim", number);
         if (Stage is not (GrantStages.Active or GrantStages.Reporting))
-            return DomainText.Get("Reporting.InterimNotRunning", Stage);
+            return DomainText.Get("Reporting.InterimNotRunning", new StageName(Stage));
         if (today is { } day && day < due.PeriodTo.AddDays(-InterimReportOpensDaysBefore))
             return DomainText.Get("Reporting.InterimNotYet", number, due.PeriodTo, due.PeriodTo.AddDays(-InterimReportOpensDaysBefore));
         return SendingProblem(number);
@@ -1001,9 +1001,9 @@ public sealed class GrantApplication : IAudited
     public GrantReport ReturnReport(int? interim, string? comments, string userId, DateTime nowUtc)
     {
         if (interim is null && Stage != GrantStages.Reporting)
-            throw new DomainException(DomainText.Get("Reporting.FinalReturnNotNow", Stage));
+            throw new DomainException(DomainText.Get("Reporting.FinalReturnNotNow", new StageName(Stage)));
         if (interim is not null && Stage is not (GrantStages.Active or GrantStages.Reporting))
-            throw new DomainException(DomainText.Get("Reporting.InterimReviewNotNow", Stage));
+            throw new DomainException(DomainText.Get("Reporting.InterimReviewNotNow", new StageName(Stage)));
         var waiting = _reports.FirstOrDefault(r => r.InterimNumber == interim && r.Status == ReportStatus.Submitted)
                       ?? throw new DomainException(interim is { } n ? DomainText.Get("Reporting.NoInterimWaiting", n) : DomainText.Get("Reporting.NoFinalWaiting"));
         waiting.Return(comments, userId, nowUtc);
@@ -1014,7 +1014,7 @@ public sealed class GrantApplication : IAudited
     public GrantReport AcceptInterimReport(int number)
     {
         if (Stage is not (GrantStages.Active or GrantStages.Reporting))
-            throw new DomainException(DomainText.Get("Reporting.InterimReviewNotNow", Stage));
+            throw new DomainException(DomainText.Get("Reporting.InterimReviewNotNow", new StageName(Stage)));
         var waiting = _reports.FirstOrDefault(r => r.InterimNumber == number && r.Status == ReportStatus.Submitted)
                       ?? throw new DomainException(DomainText.Get("Reporting.NoInterimWaiting", number));
         waiting.Accept();
@@ -1199,10 +1199,10 @@ public sealed class GrantApplication : IAudited
             DomainText.Get("Finance.ContributionNotOnGrant"),
         LedgerEntryKind.Commitment when Stage != GrantStages.Approved => DomainText.Get("Finance.CommitOnApproval"),
         LedgerEntryKind.Disbursement when Stage is not (GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation) =>
-            DomainText.Get("Finance.PaidStage", Stage),
+            DomainText.Get("Finance.PaidStage", new StageName(Stage)),
         LedgerEntryKind.Refund when !MaySettle => OnlyAtReconciliation(DomainText.Get("Finance.WhatRefund")),
         LedgerEntryKind.BankCharge when Stage is not (GrantStages.Approved or GrantStages.Active or GrantStages.Reporting or GrantStages.FinalReconciliation) =>
-            DomainText.Get("Finance.ChargesStage", Stage),
+            DomainText.Get("Finance.ChargesStage", new StageName(Stage)),
         LedgerEntryKind.CommitmentRelease when Stage != GrantStages.Closed =>
             DomainText.Get("Finance.ReleaseOnClosing"),
         _ => null,
@@ -1280,7 +1280,7 @@ public sealed class GrantApplication : IAudited
             : NotEditable();
     }
 
-    private DomainException NotEditable() => new(DomainText.Get("Proposal.NotEditable", Stage));
+    private DomainException NotEditable() => new(DomainText.Get("Proposal.NotEditable", new StageName(Stage)));
 
     private static void EnsureRows(string field, string noun, int count)
     {
@@ -1325,7 +1325,7 @@ public sealed class GrantApplication : IAudited
     public void AnswerClarification(string answer, string userId, DateTime nowUtc)
     {
         if (Stage != GrantStages.ClarificationRequested)
-            throw new DomainException(DomainText.Get("Clarification.NotWaiting", Stage));
+            throw new DomainException(DomainText.Get("Clarification.NotWaiting", new StageName(Stage)));
         var open = OpenClarification ?? throw new DomainException(DomainText.Get("Clarification.NoQuestion"));
         if (string.IsNullOrWhiteSpace(answer)) throw new DomainException(DomainText.Get("Clarification.NeedAnswer"), nameof(Clarification.Answer));
         if (answer.Trim().Length > 4000) throw new DomainException(DomainText.Get("Clarification.AnswerTooLong", 4000), nameof(Clarification.Answer));

@@ -23,8 +23,17 @@ internal static class CafHost
         PublicLinks.RequireConfigured(builder.Configuration, builder.Environment);
         var app = builder.Build();
         WarnIfStaffSignInIsWeakened(app);
+        NameStagesInMessages(app);
         UsePipeline(app);
         return app;
+    }
+
+    /// <summary>A stage named in a refusal of the domain reads as its label for the person reading it, in their language (issue 15).</summary>
+    private static void NameStagesInMessages(WebApplication app)
+    {
+        var workflows = app.Services.GetRequiredService<Caf.Workflows.Engine.WorkflowRegistry>();
+        var requests = app.Services.GetRequiredService<IHttpContextAccessor>();
+        DomainText.StageLabel = stage => StageLabels.Named(workflows, stage, requests.HttpContext?.User);
     }
 
     /// <summary>Two-factor for staff is switched off for the demo; anywhere else, say so loudly in the log.</summary>

@@ -32,11 +32,11 @@ public sealed class ErasureModel(PersonalDataErasure erasure) : PageModel
     {
         if (Application?.Trim() is { Length: > 0 } reference)
         {
-            if (reference.Length > MaxReference) ModelState.AddModelError(nameof(Application), "An application reference is short, such as CAF-2026-001.");
+            if (reference.Length > MaxReference) ModelState.AddModelError(nameof(Application), InterfaceLanguage.Text("Erasure.ReferenceTooLong"));
             else await FindAsync(reference, ct);
             if (Found is null)
             {
-                if (reference.Length <= MaxReference) ModelState.AddModelError(nameof(Application), $"There is no application {reference}.");
+                if (reference.Length <= MaxReference) ModelState.AddModelError(nameof(Application), InterfaceLanguage.Format("Erasure.NoApplication", reference));
                 Response.StatusCode = 404;
             }
         }
@@ -46,7 +46,7 @@ public sealed class ErasureModel(PersonalDataErasure erasure) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (Application?.Trim() is { Length: > MaxReference })
-            ModelState.AddModelError(nameof(Application), "An application reference is short, such as CAF-2026-001.");
+            ModelState.AddModelError(nameof(Application), InterfaceLanguage.Text("Erasure.ReferenceTooLong"));
         else if (Application?.Trim() is { Length: > 0 } reference) await FindAsync(reference, ct);
         if (!Confirmed) ModelState.AddModelError(nameof(Confirm), InterfaceLanguage.Text("Erasure.TickToConfirm"));
         if (ModelState.IsValid)

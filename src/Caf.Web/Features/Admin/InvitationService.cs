@@ -28,13 +28,13 @@ public sealed class InvitationService(CafDbContext db, UserManager<CafUser> user
         (await IssueAsync(email, displayName, role, statePartyId, ApplicationAccess.ActorFor(inviter).UserId, inviter.IsInRole(CafRoles.Admin),
             Invitation.Lifetime, byEmail: true, ct, language)).Problems;
 
-    private const string AlreadyHasAnAccount = "Someone with this email address already has an account.";
+    private static string AlreadyHasAnAccount => InterfaceLanguage.Text("People.AlreadyHasAccount");
 
     /// <summary>Identity's refusals name its own fields ("Username 'x' is invalid"); the person typed an email address.</summary>
     private static string InWords(IdentityError error) => error.Code switch
     {
         "DuplicateUserName" or "DuplicateEmail" => AlreadyHasAnAccount,
-        "InvalidUserName" or "InvalidEmail" => "Give an email address such as name@example.org.",
+        "InvalidUserName" or "InvalidEmail" => InterfaceLanguage.Text("People.EmailLike"),
         _ => error.Description,
     };
 

@@ -22,7 +22,7 @@ public sealed class OutboxMessages(CafDbContext db, OutboxDispatcher outbox, Tim
     internal async Task<string?> ResendAsync(Guid id, CancellationToken ct)
     {
         var message = await db.Outbox.FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (message is null) return "There is no such message.";
+        if (message is null) return InterfaceLanguage.Text("Outbox.NoSuchMessage");
         try
         {
             message.Resend();

@@ -36,10 +36,10 @@ public sealed class ReferenceDataModel(CafDbContext db, ReferenceDataImports imp
         {
             Problems = result.Problems;
             ModelState.AddModelError(nameof(Upload),
-                $"Nothing was imported: {Upload.FileName} has {result.Problems.Count} problem(s), listed below. Correct them and import the file again.");
+                InterfaceLanguage.Format("Rates.NothingImported", Upload.FileName, result.Problems.Count));
             return await InvalidAsync(ct);
         }
-        TempData["Message"] = $"Imported {import.RowCount} States Parties from {import.FileName}.";
+        TempData["Message"] = InterfaceLanguage.Format("RefData.ImportedFrom", import.RowCount, import.FileName);
         return RedirectToPage();
     }
 

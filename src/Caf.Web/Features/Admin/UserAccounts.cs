@@ -24,7 +24,7 @@ public sealed class UserAccounts(CafDbContext db, UserManager<CafUser> users) : 
     private async Task<AccountChange> SetDisabledAsync(string userId, ClaimsPrincipal admin, bool disable, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(userId);
-        if (user is null) return new(new CommandOutcome(404, [(null, "There is no account with this id.")]), null);
+        if (user is null) return new(new CommandOutcome(404, [(null, InterfaceLanguage.Text("People.NoAccount"))]), null);
         if (disable && user.DisablingProblem(users.GetUserId(admin)) is { } problem)
             return new(new CommandOutcome(400, [(null, problem)]), user.Email);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -20,21 +20,21 @@ public sealed partial record ApiClientRegistration(string ClientId, string Displ
     {
         var problems = new List<(string, string)>();
         if (!ClientIdPattern().IsMatch((ClientId ?? "").Trim()))
-            problems.Add((nameof(ClientId), "Use 3 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit."));
+            problems.Add((nameof(ClientId), InterfaceLanguage.Text("ApiClients.RuleClientId")));
         var displayName = (DisplayName ?? "").Trim();
-        if (displayName.Length == 0) problems.Add((nameof(DisplayName), "Give the program a name people will recognise."));
-        else if (displayName.Length > 200) problems.Add((nameof(DisplayName), "Keep the name to 200 characters."));
+        if (displayName.Length == 0) problems.Add((nameof(DisplayName), InterfaceLanguage.Text("ApiClients.RuleNameEmpty")));
+        else if (displayName.Length > 200) problems.Add((nameof(DisplayName), InterfaceLanguage.Format("ApiClients.RuleNameTooLong", 200)));
         var scopes = (Scopes ?? []).Distinct().ToList();
-        if (scopes.Count == 0) problems.Add((nameof(Scopes), "Choose at least one kind of access."));
+        if (scopes.Count == 0) problems.Add((nameof(Scopes), InterfaceLanguage.Text("ApiClients.RuleNoScope")));
         else if (scopes.FirstOrDefault(s => !ApiScopes.All.Contains(s)) is { } unknown)
-            problems.Add((nameof(Scopes), $"'{unknown}' is not a scope of this API."));
+            problems.Add((nameof(Scopes), InterfaceLanguage.Format("ApiClients.RuleUnknownScope", unknown)));
         var redirectUri = string.IsNullOrWhiteSpace(RedirectUri) ? null : RedirectUri.Trim();
-        if (redirectUri is { Length: > 2000 }) problems.Add((nameof(RedirectUri), "Keep the address to 2,000 characters."));
+        if (redirectUri is { Length: > 2000 }) problems.Add((nameof(RedirectUri), InterfaceLanguage.Format("ApiClients.RuleRedirectTooLong", 2000)));
         else if (redirectUri is not null && !IsAcceptableRedirectUri(redirectUri))
-            problems.Add((nameof(RedirectUri), "Give an absolute https:// address (http:// only for localhost), without a #fragment."));
+            problems.Add((nameof(RedirectUri), InterfaceLanguage.Text("ApiClients.RuleRedirect")));
         // A draft belongs to the applicant's State Party, so only a program acting for a signed-in applicant can create one.
         else if (redirectUri is null && scopes.Contains(ApiScopes.ApplicationsWrite))
-            problems.Add((nameof(RedirectUri), "Creating drafts is done for a signed-in applicant: give the program's redirect address."));
+            problems.Add((nameof(RedirectUri), InterfaceLanguage.Text("ApiClients.RuleRedirectForDrafts")));
         return problems;
     }
 

@@ -14,7 +14,7 @@ public sealed class ApplicationComments(CafDbContext db, UserActions actions, Ti
     public async Task<CommandOutcome> AddAsync(GrantApplication application, ClaimsPrincipal user, string? remark, CancellationToken ct)
     {
         if (AuthorFor(application, user) is not { } author)
-            return new CommandOutcome(403, [(null, "Only the applicant, a partner State Party or the ISU can comment on this application.")]);
+            return new CommandOutcome(403, [(null, InterfaceLanguage.Text("Comment.NotYours"))]);
         var now = clock.GetUtcNow().UtcDateTime;
         return await actions.RunAsync(user, () =>
         {

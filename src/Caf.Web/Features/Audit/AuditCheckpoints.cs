@@ -23,7 +23,7 @@ public sealed class AuditCheckpoints(CafDbContext db, AuditSigning signing, Time
         if (signing.Key is not { CanSign: true } key) return (null, signing.Problem ?? "The configured audit key is a public key: it cannot sign.");
         var signedBy = person?.Identity?.Name ?? Schedule;
         var checkpoint = await AuditCheckpointWriter.WriteAsync(db, key, signedBy, clock.GetUtcNow().UtcDateTime, ct);
-        return checkpoint is null ? (null, "The audit trail is empty: there is nothing to sign yet.") : (checkpoint, null);
+        return checkpoint is null ? (null, InterfaceLanguage.Text("Audit.TrailEmpty")) : (checkpoint, null);
     }
 
     /// <summary>The latest checkpoint, for an auditor to download and keep.</summary>

@@ -34,7 +34,7 @@ public sealed record LedgerRow(Guid Id, DateOnly ValueDate, LedgerEntryKind Kind
     /// </summary>
     public string? NotInFundCurrency(string fundCurrency) => FundCurrency == fundCurrency
         ? null
-        : $"Not converted to {fundCurrency}: recorded in {Currency} before exchange rates were kept, so the fund's balance in {fundCurrency} leaves it out.";
+        : InterfaceLanguage.Format("Ledger.NotConverted", fundCurrency, Currency);
 
     private int Sign => IsReversal ? -1 : 1;
     /// <summary>The amount in the entry's currency; negative for a reversal.</summary>

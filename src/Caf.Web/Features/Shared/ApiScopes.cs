@@ -16,14 +16,6 @@ public static class ApiScopes
 
     public static readonly IReadOnlyList<string> All = [LedgerRead, ApplicationsRead, ApplicationsWrite];
 
-    public static string Describe(string scope) => scope switch
-    {
-        LedgerRead => "Read the fund ledger and its totals",
-        ApplicationsRead => "Read applications (reference, title, applicant, stage, amount requested): for a program, those submitted; for a person, what that person may see, committee scores included when the pages would show them",
-        ApplicationsWrite => "Create draft applications for the applicant's State Party",
-        _ => scope,
-    };
-
     /// <summary>Whether someone with these roles may let an application use <paramref name="scope"/> on their behalf.</summary>
     public static bool MayDelegate(IEnumerable<string> roles, string scope) => scope switch
     {

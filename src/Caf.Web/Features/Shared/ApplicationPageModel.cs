@@ -39,7 +39,7 @@ public abstract class ApplicationPageModel : PageModel
         Application = application;
         if (!WorksAt(application.Stage))
         {
-            TempData["Message"] = $"This application is now at the stage '{StageLabel}'; that step is no longer open.";
+            TempData["Message"] = InterfaceLanguage.Format("Action.StepClosed", StageLabel);
             return RedirectToPage("/Applications/Details", new { id });
         }
         return null;

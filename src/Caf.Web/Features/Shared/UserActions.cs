@@ -93,7 +93,7 @@ public sealed partial class UserActions(CafDbContext db, WorkflowEngine engine, 
         {
             db.ChangeTracker.Clear();
             return new CommandOutcome(409, [(null,
-                "Someone else changed this application at the same moment. Reload the page to see the latest version, then try again.")]);
+                InterfaceLanguage.Text("Action.ConcurrentChange"))]);
         }
         catch (Exception ex) when (SaveConflicts.IsDeadlock(ex))
         {
@@ -101,7 +101,7 @@ public sealed partial class UserActions(CafDbContext db, WorkflowEngine engine, 
             db.ChangeTracker.Clear();
             Log.Deadlock(logger, ex, trigger, application?.Id);
             return new CommandOutcome(409, [(null,
-                "Another change was being saved at the same moment, so nothing of yours was saved. Please try again.")]);
+                InterfaceLanguage.Text("Action.Deadlock"))]);
         }
     }
 
