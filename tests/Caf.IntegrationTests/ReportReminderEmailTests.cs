@@ -59,7 +59,7 @@ public sealed class ReportReminderEmailTests
                 var delivered = await DeliveredAsync(app, message.Id);
                 var language = to[message.To];
                 Assert.StartsWith(language switch { "fr" => french, "es" => spanish, _ => english }, delivered.Subject);
-                Assert.Contains(Caf.Workflows.Grants.ReportMail.Date(due, language), delivered.TextBody);
+                Assert.Contains(Caf.Data.MailText.Date(due, language), delivered.TextBody);
                 Assert.Contains(PublicAddress + link, delivered.TextBody);
                 Assert.Contains($"<a href=\"{PublicAddress}{link}\">", delivered.HtmlBody);
                 Assert.Contains($"lang=\"{language}\"", delivered.HtmlBody);
@@ -128,7 +128,7 @@ public sealed class ReportReminderEmailTests
         await outbox.DispatchPendingAsync(TestContext.Current.CancellationToken);
         var told = await app.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.To == GrantJourney.Applicant && m.Subject.Contains("nouveau délai")));
         var letter = await DeliveredAsync(app, told.Id);
-        Assert.Contains(Caf.Workflows.Grants.ReportMail.Date(extended, "fr"), letter.TextBody);
+        Assert.Contains(Caf.Data.MailText.Date(extended, "fr"), letter.TextBody);
         Assert.Contains("Elections delayed the final workshop", letter.TextBody);
 
         // Extensions do not add up beyond a year after the original due date.
@@ -144,7 +144,7 @@ public sealed class ReportReminderEmailTests
         await outbox.DispatchPendingAsync(TestContext.Current.CancellationToken);
         var reminder = await app.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.To == GrantJourney.Applicant && m.Subject.Contains("attendu le"))
             .OrderByDescending(m => m.CreatedAtUtc).FirstAsync());
-        Assert.Contains(Caf.Workflows.Grants.ReportMail.Date(extended, "fr"), (await DeliveredAsync(app, reminder.Id)).Subject);
+        Assert.Contains(Caf.Data.MailText.Date(extended, "fr"), (await DeliveredAsync(app, reminder.Id)).Subject);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Caf.Data;
 using Caf.Data.Auditing;
 using Caf.Data.Mail;
 using Caf.Workflows.Grants;
@@ -13,7 +14,7 @@ public sealed class MailAndPersonalDataTests
     [InlineData("fr", 2027, 3, 1, "1er mars 2027")]
     [InlineData("es", 2026, 12, 2, "2 de diciembre de 2026")]
     public void A_date_is_written_as_people_write_it_in_each_language(string language, int year, int month, int day, string expected) =>
-        Assert.Equal(expected, ReportMail.Date(new DateOnly(year, month, day), language));
+        Assert.Equal(expected, MailText.Date(new DateOnly(year, month, day), language));
 
     [Fact]
     public void The_HTML_part_says_what_the_text_says_encoded_with_its_links_and_language()

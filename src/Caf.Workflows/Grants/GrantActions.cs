@@ -113,7 +113,7 @@ internal abstract class TellGranteeAboutReportAction(IPublicLinks links, bool in
     {
         var application = context.SubjectAs<GrantApplication>();
         if (ChasedReport.Of(application, interim) is not { } report) return;
-        var (name, due) = (ReportMail.Name(report.Interim, "en"), ReportMail.Date(report.Due, "en"));
+        var (name, due) = (ReportMail.Name(report.Interim, "en"), MailText.Date(report.Due, "en"));
         context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.Applicant, application.ApplicantStateId,
             overdue ? $"The {name} for {application.Reference} was due on {due} and is overdue." : $"Reminder: the {name} for {application.Reference} is due on {due}.",
             context.UtcNow));
