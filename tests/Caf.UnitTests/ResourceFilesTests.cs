@@ -4,8 +4,8 @@ using System.Xml.Linq;
 namespace Caf.UnitTests;
 
 /// <summary>
-/// The interface's text (Caf.Web's SharedResource) and the domain's (Caf.Data's DomainText) exist in English, French and
-/// Spanish alike (issue 15): every key of an English resource file stands, not empty, in the French and the Spanish ones,
+/// The interface's text (Caf.Web's SharedResource), the domain's (Caf.Data's DomainText) and the emails' (Caf.Data's MailText)
+/// exist in English, French and Spanish alike (issue 15): every key of an English resource file stands, not empty, in the French and the Spanish ones,
 /// and neither holds a key English lacks; a placeholder ({0}, {1:N0}) in one language stands in the others.
 /// </summary>
 public sealed partial class ResourceFilesTests
@@ -19,6 +19,8 @@ public sealed partial class ResourceFilesTests
     [InlineData("Caf.Web", "SharedResource", ".es")]
     [InlineData("Caf.Data", "DomainText", ".fr")]
     [InlineData("Caf.Data", "DomainText", ".es")]
+    [InlineData("Caf.Data", "MailText", ".fr")]
+    [InlineData("Caf.Data", "MailText", ".es")]
     public void Every_text_exists_in_the_language_not_empty_with_the_same_placeholders(string project, string name, string suffix)
     {
         var english = Read(project, name, "");
@@ -57,10 +59,17 @@ public sealed partial class ResourceFilesTests
         });
     }
 
+    [Fact]
+    public void The_French_emails_keep_a_no_break_space_before_high_punctuation_and_inside_guillemets() =>
+        Assert.All(Read("Caf.Data", "MailText", ".fr"), pair => Assert.False(PlainSpaceInFrench().IsMatch(pair.Value), $"{pair.Key}: {pair.Value}"));
+
     private static IEnumerable<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).Order();
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(" [:;!?»]|« ")]
+    private static partial Regex PlainSpaceInFrench();
 }
 
 /// <summary>
@@ -133,7 +142,41 @@ public sealed partial class ResourceKeysUsedTests
         foreach (var (code, _) in Caf.Data.Eligibility.EligibilityRules.Checks) Assert.Contains($"Check.{code}", DomainKeys);
     }
 
+    /// <summary>The email a subject or body key belongs to ("AccountMail.Invitation" for "AccountMail.Invitation.Body"); the key itself otherwise.</summary>
+    private static string LetterOf(string key) =>
+        key.EndsWith(".Subject", StringComparison.Ordinal) ? key[..^".Subject".Length]
+        : key.EndsWith(".Body", StringComparison.Ordinal) ? key[..^".Body".Length] : key;
+
     private static HashSet<string> DomainPrefixes => [.. DomainKeys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)])];
+
+    private static readonly HashSet<string> MailKeys = [.. ResourceFilesTests.Read("Caf.Data", "MailText", "").Keys];
+
+    /// <summary>
+    /// Every key an email asks for is in MailText (an email's own, written once for its .Subject and .Body), and every key
+    /// there is asked for: keys are found as written in the code that uses <see cref="Caf.Data.MailText"/>.
+    /// </summary>
+    [Fact]
+    public void Every_key_an_email_asks_for_is_in_its_resource_files_and_every_key_there_is_asked_for()
+    {
+        var prefixes = MailKeys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).ToHashSet();
+        var used = Directory.EnumerateFiles(Path.Combine(RepositoryFiles.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (File: Path.GetFileName(f), Text: File.ReadAllText(f)))
+            .Where(f => f.Text.Contains("MailText", StringComparison.Ordinal))
+            .SelectMany(f => Literal().Matches(f.Text).Select(m => (f.File, Key: m.Groups["key"].Value)))
+            .Where(u => prefixes.Contains(u.Key[..u.Key.IndexOf('.', StringComparison.Ordinal)]))
+            .ToList();
+        Assert.Contains(used, u => u.Key == "ApplicantMail.SubmissionConfirmation");
+        var missing = used.Where(u => !MailKeys.Contains(u.Key) && !(MailKeys.Contains($"{u.Key}.Subject") && MailKeys.Contains($"{u.Key}.Body")))
+            .Select(u => $"{u.File}: {u.Key}").Distinct().ToList();
+        Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
+        // Keys made from a value: the roles an invitation names.
+        var asked = used.Select(u => u.Key).Concat(Caf.Data.CafRoles.All.Select(role => $"AccountMail.Role.{role}")).ToHashSet();
+        foreach (var role in Caf.Data.CafRoles.All) Assert.Contains($"AccountMail.Role.{role}", MailKeys);
+        var unused = MailKeys.Where(k => !asked.Contains(k) && !asked.Contains(LetterOf(k))).ToList();
+        Assert.True(unused.Count == 0, string.Join(Environment.NewLine, unused));
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex("\"(?<key>[A-Z][A-Za-z]+\\.[A-Za-z][A-Za-z.]*)\"")]
     private static partial System.Text.RegularExpressions.Regex Literal();
