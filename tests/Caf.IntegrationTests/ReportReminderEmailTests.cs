@@ -201,6 +201,17 @@ public sealed class ReportReminderEmailTests
         Assert.Contains(sent, m => m.To == GrantJourney.Applicant && m.Subject.Contains("en retard", StringComparison.Ordinal));
         Assert.DoesNotContain(sent, m => m.To == GrantJourney.Isu);
         Assert.Equal(2, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.ApplicationId == id && n.Message.StartsWith("Reminder:"))));
+        // The notes on the applicant's tasks are in their language, French; the ISU's in English, theirs.
+        var reference = await app.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Reference).SingleAsync());
+        using (var applicant = await journey.SignInAsync(GrantJourney.Applicant))
+        {
+            var tasks = System.Net.WebUtility.HtmlDecode((await applicant.GetAsync("/Tasks")).Html);
+            Assert.Contains($"Rappel\u00a0: le rapport final de {reference} est attendu le", tasks);
+            Assert.Contains($"Le rapport final de {reference} était attendu le", tasks);
+            Assert.DoesNotContain("Reminder:", tasks);
+        }
+        using (var isu = await journey.SignInAsync(GrantJourney.Isu))
+            Assert.Contains("Overdue: ", (await isu.GetAsync("/Tasks")).Html);
     }
 
     [Fact]

@@ -18,6 +18,13 @@ internal static class CafHost
 {
     public static WebApplication Build(string[] args)
     {
+        // Outside a request (start-up seeding, timers, the outbox) the application writes what it stores in English with
+        // invariant numbers and dates, whatever the machine's locale (LANG=fr_CH.UTF-8 would store French); a request
+        // takes its reader's language from the request localisation (ADR 0033).
+        System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
         var builder = WebApplication.CreateBuilder(args);
         AddServices(builder);
         PublicLinks.RequireConfigured(builder.Configuration, builder.Environment);

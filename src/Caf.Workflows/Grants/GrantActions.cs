@@ -113,9 +113,9 @@ internal abstract class TellGranteeAboutReportAction(IPublicLinks links, bool in
     {
         var application = context.SubjectAs<GrantApplication>();
         if (ChasedReport.Of(application, interim) is not { } report) return;
-        var (name, due) = (ReportMail.Name(report.Interim, "en"), MailText.Date(report.Due, "en"));
         context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.Applicant, application.ApplicantStateId,
-            overdue ? $"The {name} for {application.Reference} was due on {due} and is overdue." : $"Reminder: the {name} for {application.Reference} is due on {due}.",
+            language => MailText.Get(language, overdue ? "Notice.Overdue" : "Notice.Reminder", ReportMail.Name(report.Interim, language),
+                application.Reference, report.Due),
             context.UtcNow));
         var link = links.Link(report.Page);
         await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
@@ -156,7 +156,8 @@ internal abstract class EscalateReportAction(IPublicLinks links, bool interim) :
         var application = context.SubjectAs<GrantApplication>();
         if (ChasedReport.Of(application, interim) is not { } report) return;
         context.Db.Notifications.Add(new Notification(application.Id, Caf.Data.CafRoles.IsuOfficer, null,
-            $"Overdue: {application.ApplicantState?.Name ?? "the grantee"} has not submitted the {ReportMail.Name(report.Interim, "en")} for {application.Reference}.",
+            language => MailText.Get(language, "Notice.OverdueToIsu", ReportMail.Grantee(application, language, "Notice.TheGranteeInSentence"),
+                ReportMail.Name(report.Interim, language), application.Reference),
             context.UtcNow));
         var link = links.Link($"/Applications/Details/{application.Id}");
         await ReportMail.QueueToIsuAsync(context.Db, context.UtcNow, language => ReportMail.Escalation(application, report.Interim, report.Due, link, language),

@@ -48,6 +48,10 @@ internal static class ReportMail
         interim is { } n ? $"/Reporting/Interim/{applicationId}/{n}" : $"/Reporting/FinalReport/{applicationId}";
 
     /// <summary>The report's name in the language: "final report", "interim report 2"; capitalised to start a subject.</summary>
+    /// <summary>The grantee by its state's name in <paramref name="language"/>; the words of <paramref name="none"/> when its state is not loaded.</summary>
+    public static string Grantee(GrantApplication application, string language, string none) =>
+        application.ApplicantState?.NameIn(language) ?? MailText.Get(language, none);
+
     public static string Name(int? interim, string language, bool capital = false)
     {
         var name = interim is { } n ? MailText.Get(language, "ReportMail.Interim", n) : MailText.Get(language, "ReportMail.Final");

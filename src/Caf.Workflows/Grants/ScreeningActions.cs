@@ -92,6 +92,7 @@ internal sealed class NotifyScreeningDecisionAction : IWorkflowAction
         await ApplicantMail.QueueAsync(context.Db, application, context.UtcNow,
             language => ApplicantMail.ScreeningDecision(application, decision, application.OpenClarification, language), cancellationToken);
         context.Db.Notifications.Add(new Notification(application.Id, CafRoles.Applicant, application.ApplicantStateId,
-            $"{application.Reference}: {ApplicantMail.ScreeningDecision(application, decision, application.OpenClarification, "en").Subject}", context.UtcNow));
+            language => MailText.Get(language, "Notice.Screening", application.Reference,
+                ApplicantMail.ScreeningDecision(application, decision, application.OpenClarification, language).Subject), context.UtcNow));
     }
 }

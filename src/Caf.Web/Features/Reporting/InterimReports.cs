@@ -3,6 +3,7 @@ using Caf.Data;
 using Caf.Data.Entities;
 using Caf.Data.Reporting;
 using Caf.Workflows.Engine;
+using Caf.Workflows.Grants;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Reporting;
@@ -30,7 +31,7 @@ public sealed class InterimReports(UserActions actions, WorkflowEngine engine, C
             // The reminders now chase the next interim report, if there is one.
             await engine.RescheduleTimersAsync(application.Workflow!, application, ct);
             db.Notifications.Add(new Notification(application.Id, CafRoles.IsuOfficer, null,
-                $"{application.ApplicantState?.Name ?? "The grantee"} sent interim report {number} for {application.Reference}: it awaits your review.", now));
+                language => MailText.Get(language, "Notice.InterimSent", ReportMail.Grantee(application, language, "Notice.TheGrantee"), number, application.Reference), now));
             return new CommandOutcome.Change(application);
         }, ct);
     }

@@ -26,7 +26,7 @@ public sealed class ReportExtensions(UserActions actions, WorkflowEngine engine,
             await engine.RescheduleTimersAsync(application.Workflow!, application, ct);
             var link = links.Link($"/Reporting/FinalReport/{application.Id}");
             db.Notifications.Add(new Notification(application.Id, CafRoles.Applicant, application.ApplicantStateId,
-                $"The final report for {application.Reference} is now due on {MailText.Date(dueOn.Value, "en")} (extension agreed by the ISU).", now));
+                language => MailText.Get(language, "Notice.FinalExtended", application.Reference, dueOn.Value), now));
             await ApplicantMail.QueueAsync(db, application, now,
                 language => ReportMail.Extended(application, dueOn.Value, application.FinalReportExtensionReason!, link, language), ct);
             return new CommandOutcome.Change(application);

@@ -23,7 +23,7 @@ public sealed class ReportReviews(UserActions actions, WorkflowEngine engine, Ca
             if (interim is not null) await engine.RescheduleTimersAsync(application.Workflow!, application, ct);
             var link = links.Link(ReportMail.Page(application.Id, interim));
             db.Notifications.Add(new Notification(application.Id, CafRoles.Applicant, application.ApplicantStateId,
-                $"The ISU returned the {ReportMail.Name(interim, "en")} for {application.Reference} for revision: see its comments on the report page.", now));
+                language => MailText.Get(language, "Notice.Returned", ReportMail.Name(interim, language), application.Reference), now));
             await ApplicantMail.QueueAsync(db, application, now, language => ReportMail.Returned(application, interim, report.ReturnComments!, link, language), ct);
             return new CommandOutcome.Change(application);
         }, ct);
