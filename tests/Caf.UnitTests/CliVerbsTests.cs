@@ -120,6 +120,55 @@ public sealed class CliVerbsTests
         Assert.Contains("reconciliation export --out FILE.xlsx [--as-of YYYY-MM-DD]", CliVerbs.Usage);
     }
 
+    [Fact]
+    public async Task An_unknown_verb_is_refused_in_french_with_the_french_usage()
+    {
+        var (exitCode, error) = await RunAsync("frobnicate", "--language", "fr");
+
+        Assert.Equal(2, exitCode);
+        AssertSpoken(error, "«\u00A0frobnicate\u00A0» n'est pas un verbe que CafGrants connaît.");
+        Assert.Contains("Utilisation\u00A0: dotnet run --project src/Caf.Web -- <verbe> [options]", error);
+        Assert.Contains("ledger export --out FICHIER.xlsx [--grant CAF-AAAA-NNN] [--as-of AAAA-MM-JJ]", error);
+    }
+
+    [Fact]
+    public async Task A_date_that_is_not_one_is_refused_in_spanish()
+    {
+        var (exitCode, error) = await RunAsync("ledger", "export", "--out", "ledger.xlsx", "--as-of", "31/12/2026", "--language", "es");
+
+        Assert.Equal(2, exitCode);
+        AssertSpoken(error, "--as-of admite una fecha con el formato AAAA-MM-DD entre 2000 y 2100, no «31/12/2026».");
+    }
+
+    [Fact]
+    public async Task A_missing_option_names_what_was_typed_without_the_language()
+    {
+        var (exitCode, error) = await RunAsync("reconciliation", "--language", "es", "export");
+
+        Assert.Equal(2, exitCode);
+        AssertSpoken(error, "A «reconciliation export» le falta una opción.");
+        Assert.Contains("Uso: dotnet run --project src/Caf.Web -- <verbo> [opciones]", error);
+    }
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("français")]
+    public async Task A_language_we_do_not_speak_is_refused_in_english(string language)
+    {
+        var (exitCode, error) = await RunAsync("migrate", "--language", language);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"--language takes en, fr or es, not '{language}'.{Environment.NewLine}", error);
+    }
+
+    /// <summary>The sentence is there, and no resource key or unfilled placeholder is.</summary>
+    internal static void AssertSpoken(string output, string sentence)
+    {
+        Assert.Contains(sentence, output);
+        Assert.DoesNotMatch(@"\bCli\.[A-Z]", output);
+        Assert.DoesNotMatch(@"\{\d+(:[^}]*)?\}", output);
+    }
+
     private static async Task<(int ExitCode, string Error)> RunAsync(params string[] args)
     {
         var previous = Console.Error;

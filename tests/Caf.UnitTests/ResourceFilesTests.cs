@@ -4,8 +4,9 @@ using System.Xml.Linq;
 namespace Caf.UnitTests;
 
 /// <summary>
-/// The interface's text (Caf.Web's SharedResource), the domain's (Caf.Data's DomainText) and the emails' (Caf.Data's MailText)
-/// exist in English, French and Spanish alike (issue 15): every key of an English resource file stands, not empty, in the French and the Spanish ones,
+/// The interface's text (Caf.Web's SharedResource), the command line's (Caf.Web's CliText), the domain's (Caf.Data's
+/// DomainText) and the emails' (Caf.Data's MailText) exist in English, French and Spanish alike (issue 15): every key of an
+/// English resource file stands, not empty, in the French and the Spanish ones,
 /// and neither holds a key English lacks; a placeholder ({0}, {1:N0}) in one language stands in the others.
 /// </summary>
 public sealed partial class ResourceFilesTests
@@ -17,6 +18,8 @@ public sealed partial class ResourceFilesTests
     [Theory]
     [InlineData("Caf.Web", "SharedResource", ".fr")]
     [InlineData("Caf.Web", "SharedResource", ".es")]
+    [InlineData("Caf.Web", "CliText", ".fr")]
+    [InlineData("Caf.Web", "CliText", ".es")]
     [InlineData("Caf.Data", "DomainText", ".fr")]
     [InlineData("Caf.Data", "DomainText", ".es")]
     [InlineData("Caf.Data", "MailText", ".fr")]
@@ -146,6 +149,27 @@ public sealed partial class ResourceKeysUsedTests
     private static string LetterOf(string key) =>
         key.EndsWith(".Subject", StringComparison.Ordinal) ? key[..^".Subject".Length]
         : key.EndsWith(".Body", StringComparison.Ordinal) ? key[..^".Body".Length] : key;
+
+    private static readonly HashSet<string> CliKeys = [.. ResourceFilesTests.Read("Caf.Web", "CliText", "").Keys];
+
+    [Fact]
+    public void Every_key_the_command_line_says_is_in_its_resource_files_and_every_one_is_said()
+    {
+        var web = Path.Combine(RepositoryFiles.Root, "src", "Caf.Web");
+        var used = Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => Literal().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups["key"].Value)))
+            .Where(u => u.Key.StartsWith("Cli.", StringComparison.Ordinal))
+            .ToList();
+        Assert.Contains(used, u => u.Key == "Cli.Migrate.UpToDate");
+        var missing = used.Where(u => !CliKeys.Contains(u.Key)).Select(u => $"{u.File}: {u.Key}").Distinct().ToList();
+        Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
+        // Keys made from a value: why a file is not an audit checkpoint.
+        var madeFromValues = Enum.GetValues<Caf.Data.Auditing.CheckpointFileProblem>().Select(p => $"Cli.Audit.{p}").ToList();
+        Assert.All(madeFromValues, key => Assert.Contains(key, CliKeys));
+        var unsaid = CliKeys.Except(used.Select(u => u.Key)).Except(madeFromValues).ToList();
+        Assert.True(unsaid.Count == 0, $"Never said: {string.Join(", ", unsaid)}");
+    }
 
     private static HashSet<string> DomainPrefixes => [.. DomainKeys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)])];
 

@@ -32,8 +32,8 @@ public sealed record AuditCheckpointFile(
 
     public string ToJson() => JsonSerializer.Serialize(this, Indented);
 
-    /// <summary>The checkpoint a file holds, or why it holds none.</summary>
-    public static (AuditCheckpointFile? File, string? Problem) Read(string json)
+    /// <summary>The checkpoint a file holds, or why it holds none (the command line says it in its operator's language).</summary>
+    public static (AuditCheckpointFile? File, CheckpointFileProblem? Problem) Read(string json)
     {
         try
         {
@@ -42,11 +42,11 @@ public sealed record AuditCheckpointFile(
                    && DateTime.TryParseExact(file.SignedAtUtc, "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture,
                        DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out _)
                 ? (file, null)
-                : (null, $"The file is not a CafGrants audit checkpoint ({CurrentFormat}): download it again from the Audit page.");
+                : (null, CheckpointFileProblem.NotACheckpoint);
         }
         catch (JsonException)
         {
-            return (null, "The file is not readable JSON, so it is not an audit checkpoint: download it again from the Audit page.");
+            return (null, CheckpointFileProblem.NotJson);
         }
     }
 
@@ -56,4 +56,11 @@ public sealed record AuditCheckpointFile(
 
     /// <summary>Whether <paramref name="key"/> signed exactly this sequence, head and time.</summary>
     public bool IsSignedBy(AuditSigningKey key) => KeyId == key.KeyId && key.Verifies(SignedText(Sequence, HeadHash, SignedAt), Signature);
+}
+
+/// <summary>Why a file is not a checkpoint: not JSON at all, or JSON of another kind.</summary>
+public enum CheckpointFileProblem
+{
+    NotJson,
+    NotACheckpoint,
 }

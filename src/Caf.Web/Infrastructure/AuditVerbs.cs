@@ -11,13 +11,14 @@ internal static class AuditVerbs
         AuditCheckpointFile? kept = null;
         if (checkpointPath is not null)
         {
-            if (!File.Exists(checkpointPath)) return CliVerbs.Fail($"There is no file '{checkpointPath}'. Give the path of a checkpoint downloaded from the Audit page.");
+            if (!File.Exists(checkpointPath)) return CliVerbs.Fail(CliText.Format("Cli.Audit.NoCheckpointFile", checkpointPath));
             (kept, var problem) = AuditCheckpointFile.Read(await File.ReadAllTextAsync(checkpointPath));
-            if (problem is not null) return CliVerbs.Fail($"{checkpointPath}: {problem}");
+            if (problem is not null) return CliVerbs.Fail(CliText.Format($"Cli.Audit.{problem}", checkpointPath, AuditCheckpointFile.CurrentFormat));
         }
         using var publicKey = publicKeyPath is null ? null : AuditSigningKey.Read(publicKeyPath, out _);
-        if (publicKeyPath is not null && publicKey is null) return CliVerbs.Fail($"{publicKeyPath} holds no P-256 public key in PEM: download the key from the Audit page.");
+        if (publicKeyPath is not null && publicKey is null) return CliVerbs.Fail(CliText.Format("Cli.Audit.NoPublicKey", publicKeyPath));
         var result = await services.GetRequiredService<AuditCheckpoints>().VerifyAsync(kept, publicKey, CancellationToken.None);
+        // The result as the Audit page records it ("ok: N records, head HASH"): the same in every language, for scripts and auditors.
         if (result.Ok) Console.WriteLine(result);
         else Console.Error.WriteLine(result);
         return result.Ok ? 0 : 1;
@@ -27,7 +28,7 @@ internal static class AuditVerbs
     {
         await using var file = File.Create(outPath);
         var records = await services.GetRequiredService<AuditExtract>().WriteAsync(new AuditFilter(from, to, null, null, null, null), file, CancellationToken.None);
-        Console.WriteLine($"Wrote {records} audit records to {Path.GetFullPath(outPath)}.");
+        Console.WriteLine(CliText.Format("Cli.Audit.Wrote", records, Path.GetFullPath(outPath)));
         return 0;
     }
 
@@ -36,7 +37,7 @@ internal static class AuditVerbs
         var (checkpoint, problem) = await services.GetRequiredService<AuditCheckpoints>().WriteAsync(null, CancellationToken.None);
         if (checkpoint is null)
         {
-            Console.Error.WriteLine($"No checkpoint was signed: {problem}");
+            Console.Error.WriteLine(CliText.Interface("Audit.NotSigned", problem));
             return 1;
         }
         var json = AuditCheckpointFile.Of(checkpoint).ToJson();
@@ -44,7 +45,7 @@ internal static class AuditVerbs
         else
         {
             await File.WriteAllTextAsync(outPath, json);
-            Console.WriteLine($"Wrote the checkpoint of sequence {checkpoint.Sequence} (head {checkpoint.HeadHash}) to {Path.GetFullPath(outPath)}.");
+            Console.WriteLine(CliText.Format("Cli.Audit.WroteCheckpoint", checkpoint.Sequence, checkpoint.HeadHash, Path.GetFullPath(outPath)));
         }
         return 0;
     }

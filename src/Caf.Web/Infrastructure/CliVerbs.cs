@@ -1,3 +1,4 @@
+using System.Globalization;
 using Caf.Data;
 using Caf.Data.ReferenceData;
 using Caf.Web.Features.Admin;
@@ -13,50 +14,24 @@ namespace Caf.Web.Infrastructure;
 /// </summary>
 internal static partial class CliVerbs
 {
-    public const string Usage = """
-        Usage: dotnet run --project src/Caf.Web -- <verb> [options]
+    /// <summary>How to call the verbs, in the run's language.</summary>
+    public static string Usage => CliText.Get("Cli.Usage");
 
-          (no verb)                      serve the web application
-          migrate                        apply every pending database migration
-          seed --demo [--force-demo]     apply migrations, then add the demo users, states, round and applications;
-                                         outside Development only with --force-demo (its password is published)
-          admin create --email EMAIL --name NAME [--force]
-                                         create the first administrator: prints a one-time invitation link, valid
-                                         24 hours, to choose a password (built from App:PublicBaseUrl); refused when
-                                         an administrator exists, unless --force
-          ledger export --out FILE.xlsx [--grant CAF-YYYY-NNN] [--as-of YYYY-MM-DD]
-                                         write the fund ledger workbook, or with --grant that grant's ledger,
-                                         as of the date (default: today in the fund's time zone)
-          reconciliation export --out FILE.xlsx [--as-of YYYY-MM-DD]
-                                         write the reconciliation workbook: bank statement entries matched and
-                                         unmatched, unmatched ledger entries, expenditure variances, refunds due
-          import states-parties FILE.csv
-                                         import the States Parties reference data (format: docs/decisions/0008);
-                                         a file with any bad line is refused whole, each problem listed by line
-          audit verify [--checkpoint FILE.json] [--public-key FILE.pem]
-                                         recompute the audit trail's hash chain and check every signed checkpoint
-                                         (and the one kept in FILE): prints "ok: N records, head HASH" and exits 0,
-                                         or the first broken sequence number and what is wrong, and exits 1
-          audit export --out FILE.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                                         write the audit records of those days (Geneva; default: all), oldest
-                                         first, every column and hash, streamed in constant memory
-          audit checkpoint [--out FILE.json]
-                                         sign a checkpoint of where the audit trail stands now (Audit:SigningKeyPath)
-                                         and print it, or write it to FILE for an auditor to keep
-          workflows validate [FILE...]   check workflow definitions (default: every file in workflows/)
-          workflows graph ID [--version N] [--format mermaid|dot]
-                                         print a workflow as a Mermaid or Graphviz diagram
-          workflows migrate-instances --id ID --from N --to M [--map OldStage=NewStage ...]
-                                         move running applications from one version of a workflow to another
+    /// <summary>A first argument that is not an option is a verb (--language and its value may come first).</summary>
+    public static bool IsVerb(string[] args) => CliText.WithoutLanguage(args) is [var first, ..] && !first.StartsWith('-');
 
-        The database is chosen by Database:Provider (Sqlite, Postgres, SqlServer) and ConnectionStrings:Caf,
-        for example through the environment: Database__Provider=Postgres ConnectionStrings__Caf="Host=...".
-        """;
-
-    /// <summary>A first argument that is not an option is a verb.</summary>
-    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
-
+    /// <summary>Runs the verb, saying what it does in the operator's language (<see cref="CliText"/>).</summary>
     public static async Task<int> RunAsync(string[] args)
+    {
+        var (language, rest, unknown) = CliText.Choose(args, Environment.GetEnvironmentVariable);
+        // What a verb makes (rows, records, files) is the same whatever the language or the machine's locale (ADR 0034).
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        if (unknown is not null) return Fail(CliText.Format("Cli.Language.Unknown", unknown));
+        CliText.Speak(language);
+        return await RunVerbAsync(rest);
+    }
+
+    private static async Task<int> RunVerbAsync(string[] args)
     {
         var positional = args.TakeWhile(a => !a.StartsWith('-')).ToList();
         var options = Options(args);
@@ -70,38 +45,42 @@ internal static partial class CliVerbs
                     var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
                     await db.Database.MigrateAsync();
                     Console.WriteLine(pending.Count == 0
-                        ? "The database is up to date."
-                        : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+                        ? CliText.Get("Cli.Migrate.UpToDate")
+                        : CliText.Format("Cli.Migrate.Applied", pending.Count, string.Join(", ", pending)));
                     return 0;
                 });
             case "seed" when options.ContainsKey("--demo"):
                 return await WithServicesAsync(async services =>
                 {
-                    DemoSeeder.EnsureAllowed(services.GetRequiredService<IHostEnvironment>(), options.ContainsKey("--force-demo"),
-                        "add --force-demo", services.GetRequiredService<ILogger<DemoSeeder>>());
+                    var environment = services.GetRequiredService<IHostEnvironment>();
+                    if (!DemoSeeder.IsAllowed(environment, options.ContainsKey("--force-demo"), services.GetRequiredService<ILogger<DemoSeeder>>()))
+                    {
+                        Console.Error.WriteLine(CliText.Format("Cli.Failed", CliText.Format("Cli.Seed.Refused", environment.EnvironmentName)));
+                        return 1;
+                    }
                     await StartupTasks.PrepareAsync(services, services.GetRequiredService<IConfiguration>(),
                         services.GetRequiredService<ILogger<DemoSeeder>>(), migrate: true, seedDemo: false, CancellationToken.None);
                     var added = await services.GetRequiredService<DemoSeeder>().SeedAsync(includeApplications: true);
-                    Console.WriteLine(added ? "Demo data added." : "Demo data was already there; nothing changed.");
+                    Console.WriteLine(CliText.Get(added ? "Cli.Seed.Added" : "Cli.Seed.AlreadyThere"));
                     return 0;
                 });
             case "admin create" when Single(options, "--email") is { Length: > 0 } email && Single(options, "--name") is { Length: > 0 } name:
                 if (!Caf.Data.Entities.InvitationRequest.LooksLikeAnEmailAddress(email))
-                    return Fail($"--email takes an email address such as name@example.org, not '{email}'.");
+                    return Fail(CliText.Format("Cli.Admin.NotAnEmail", email));
                 return await WithServicesAsync(async services =>
                 {
                     var configuration = services.GetRequiredService<IConfiguration>();
                     await StartupTasks.PrepareAsync(services, configuration, services.GetRequiredService<ILogger<AdministratorInvitation>>(),
                         migrate: configuration.GetValue("Database:MigrateOnStartup", true), seedDemo: false, CancellationToken.None);
                     var result = await services.GetRequiredService<AdministratorInvitation>().CreateAsync(email, name,
-                        options.ContainsKey("--force"), $"{Environment.UserName} (command line)", CancellationToken.None);
-                    if (result.Problem is { } problem)
+                        options.ContainsKey("--force"), RecordedAs, CancellationToken.None);
+                    if (result.Link is null)
                     {
-                        Console.Error.WriteLine($"No administrator was created: {problem}");
+                        Console.Error.WriteLine(CliText.Format("Cli.Admin.NotCreated", result.Administrators is { } administrators
+                            ? CliText.Format("Cli.Admin.AlreadyExists", string.Join(", ", administrators)) : result.Problem));
                         return 1;
                     }
-                    Console.WriteLine($"Administrator {name} <{email}> created. Give them this link, which works once, until " +
-                                      $"{result.ExpiresAtUtc:yyyy-MM-dd HH:mm} UTC, to choose a password (two-factor set-up follows):");
+                    Console.WriteLine(CliText.Format("Cli.Admin.Created", name, email, result.ExpiresAtUtc));
                     Console.WriteLine(result.Link);
                     return 0;
                 });
@@ -111,18 +90,17 @@ internal static partial class CliVerbs
                 {
                     var reference = Single(options, "--grant")?.Trim().ToUpperInvariant() ?? "";
                     if (!GrantReference().IsMatch(reference))
-                        return Fail($"--grant takes a grant's reference such as CAF-2026-001, not '{Single(options, "--grant")}'.");
+                        return Fail(CliText.Format("Cli.Ledger.NotAReference", Single(options, "--grant")));
                     return await WithServicesAsync(services => ExportGrantLedgerAsync(services.GetRequiredService<GrantLedger>(), reference, asOf, path));
                 }
                 return await WithServicesAsync(async services =>
                 {
                     var (content, report) = await services.GetRequiredService<FundLedger>().ExportAsync(asOf, CancellationToken.None);
                     await File.WriteAllBytesAsync(path, content);
-                    Console.WriteLine($"Wrote {report.EntryCount} ledger entries to {Path.GetFullPath(path)} " +
-                                      $"(as of {report.AsOf:yyyy-MM-dd}): cash in {report.Describe(t => t.CashIn)}, " +
-                                      $"cash out {report.Describe(t => t.CashOut)}, balance {report.Describe(t => t.Balance)}, " +
-                                      $"open commitments {report.Describe(t => t.OpenCommitments)}; exchange differences, gains less losses, " +
-                                      $"{report.ExchangeDifferences.Balance}. {LedgerTotals.Note(report.PerCurrency[0].Currency)}");
+                    Console.WriteLine(CliText.Format("Cli.Ledger.Wrote", report.EntryCount, Path.GetFullPath(path), report.AsOf,
+                        CliText.Amounts(report.PerCurrency.Select(t => t.CashIn)), CliText.Amounts(report.PerCurrency.Select(t => t.CashOut)),
+                        CliText.Amounts(report.PerCurrency.Select(t => t.Balance)), CliText.Amounts(report.PerCurrency.Select(t => t.OpenCommitments)),
+                        report.ExchangeDifferences.Balance, CliText.Interface("Ledger.PerCurrencyNote", report.PerCurrency[0].Currency)));
                     return 0;
                 });
             case "reconciliation export" when Single(options, "--out") is { Length: > 0 } path:
@@ -131,26 +109,24 @@ internal static partial class CliVerbs
                 {
                     var (content, figures) = await services.GetRequiredService<ReconciliationReport>().ExportAsync(reconciledAsOf, CancellationToken.None);
                     await File.WriteAllBytesAsync(path, content);
-                    Console.WriteLine($"Wrote the reconciliation workbook to {Path.GetFullPath(path)} (as of {figures.AsOf:yyyy-MM-dd}): " +
-                                      $"{figures.Confirmed} bank matches confirmed and {figures.Proposed} proposed, " +
-                                      $"{figures.UnmatchedLines.Count} statement lines and {figures.UnmatchedEntries.Count} ledger entries unmatched, " +
-                                      $"{figures.Grants.Count} grants at final reconciliation or closed, {figures.Refunds.Count} with a refund.");
+                    Console.WriteLine(CliText.Format("Cli.Reconciliation.Wrote", Path.GetFullPath(path), figures.AsOf, figures.Confirmed,
+                        figures.Proposed, figures.UnmatchedLines.Count, figures.UnmatchedEntries.Count, figures.Grants.Count, figures.Refunds.Count));
                     return 0;
                 });
             case "import states-parties" when positional.Count == 3:
-                if (!File.Exists(positional[2])) return Fail($"There is no file '{positional[2]}'. Give the path of the States Parties CSV file.");
+                if (!File.Exists(positional[2])) return Fail(CliText.Format("Cli.Import.NoFile", positional[2]));
                 var content = await File.ReadAllBytesAsync(positional[2]);
                 return await WithServicesAsync(async services =>
                 {
                     var result = await services.GetRequiredService<ReferenceDataImports>().ImportStatesPartiesAsync(positional[2], content, null,
-                        $"{Environment.UserName} (command line)", CancellationToken.None);
+                        RecordedAs, CancellationToken.None);
                     if (result.Import is not { } import)
                     {
-                        foreach (var problem in result.Problems) Console.Error.WriteLine(problem);
-                        Console.Error.WriteLine($"Nothing was imported: {result.Problems.Count} problem(s) in {positional[2]}. Correct the file and import it again.");
+                        foreach (var problem in result.Problems) Console.Error.WriteLine(CliText.Format("Cli.Import.Problem", problem.Line, problem.Message));
+                        Console.Error.WriteLine(CliText.Format("Cli.Import.NothingImported", result.Problems.Count, positional[2]));
                         return 1;
                     }
-                    Console.WriteLine($"Imported {import.RowCount} States Parties (import {import.Id}, {import.ImportedAtUtc:yyyy-MM-dd HH:mm:ss} UTC).");
+                    Console.WriteLine(CliText.Format("Cli.Import.Imported", import.RowCount, import.Id, import.ImportedAtUtc));
                     return 0;
                 });
             case "audit verify":
@@ -174,8 +150,8 @@ internal static partial class CliVerbs
                     WorkflowVerbs.MigrateInstancesAsync(services, id, from, to, options.GetValueOrDefault("--map") ?? []));
             default:
                 Console.Error.WriteLine(verb.Length == 0 || IsKnown(verb)
-                    ? $"'{string.Join(' ', args)}' is missing an option."
-                    : $"'{verb}' is not a verb CafGrants knows.");
+                    ? CliText.Format("Cli.MissingOption", string.Join(' ', args))
+                    : CliText.Format("Cli.UnknownVerb", verb));
                 Console.Error.WriteLine(Usage);
                 return 2;
         }
@@ -185,11 +161,11 @@ internal static partial class CliVerbs
     {
         if (await ledger.FindAsync(reference, CancellationToken.None) is not { } id || await ledger.ExportAsync(id, asOf, CancellationToken.None) is not { } export)
         {
-            Console.Error.WriteLine($"There is no grant {reference}. Give the reference of a submitted application, such as CAF-2026-001.");
+            Console.Error.WriteLine(CliText.Format("Cli.Ledger.NoGrant", reference));
             return 1;
         }
         await File.WriteAllBytesAsync(path, export.Content);
-        Console.WriteLine($"Wrote the ledger of {reference}, {export.EntryCount} entries, to {Path.GetFullPath(path)} (as of {export.AsOf:yyyy-MM-dd}).");
+        Console.WriteLine(CliText.Format("Cli.Ledger.WroteGrant", reference, export.EntryCount, Path.GetFullPath(path), export.AsOf));
         return 0;
     }
 
@@ -203,7 +179,7 @@ internal static partial class CliVerbs
         if (Single(options, name) is not { } text) return null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.None, out var parsed) || Caf.Data.Bounds.Date(name, parsed) is not null)
-            return $"{name} takes a date as YYYY-MM-DD between 2000 and 2100, not '{text}'.";
+            return CliText.Format("Cli.NotADate", name, text);
         date = parsed;
         return null;
     }
@@ -213,6 +189,9 @@ internal static partial class CliVerbs
 
     private static bool IsKnown(string verb) =>
         verb is "migrate" or "seed" or "admin" or "admin create" or "ledger export" or "ledger" or "reconciliation" or "reconciliation export" or "import" or "import states-parties" or "workflows" or "workflows graph" or "workflows migrate-instances" or "audit" or "audit verify" or "audit checkpoint" or "audit export";
+
+    // Who ran the verb, as the records it makes name them: stored, so the same in every language.
+    private static string RecordedAs => $"{Environment.UserName} (command line)";
 
     internal static int Fail(string message)
     {
@@ -251,7 +230,7 @@ internal static partial class CliVerbs
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or IOException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
         {
-            Console.Error.WriteLine($"Failed: {ex.Message}");
+            Console.Error.WriteLine(CliText.Format("Cli.Failed", ex.Message));
             return 1;
         }
     }

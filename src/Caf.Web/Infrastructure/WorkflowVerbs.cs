@@ -21,19 +21,20 @@ internal static class WorkflowVerbs
             var path = Resolve(given);
             if (!File.Exists(path))
             {
-                Console.WriteLine($"{path}: no such file");
+                Console.WriteLine(CliText.Format("Cli.Workflows.NoSuchFile", path));
                 invalid++;
                 continue;
             }
             try
             {
                 WorkflowDefinitionLoader.Parse(File.ReadAllText(path), path, vocabulary);
+                // "ok FILE" reads the same in the three languages, and scripts look for it.
                 Console.WriteLine($"ok {path}");
             }
             catch (WorkflowDefinitionException ex)
             {
                 invalid++;
-                Console.WriteLine($"{path}: {ex.Errors.Count} error(s)");
+                Console.WriteLine(CliText.Format("Cli.Workflows.Errors", path, ex.Errors.Count));
                 foreach (var error in ex.Errors) Console.WriteLine($"  {error}");
             }
         }
@@ -43,15 +44,11 @@ internal static class WorkflowVerbs
     /// <summary>Draws a definition from the workflows folder or, for a version no longer there, as imported into the database.</summary>
     public static async Task<int> GraphAsync(IServiceProvider services, string id, string? versionText, string? format)
     {
-        if (format is not (null or "mermaid" or "dot"))
-        {
-            Console.Error.WriteLine($"--format is mermaid or dot, not '{format}'.");
-            return 2;
-        }
+        if (format is not (null or "mermaid" or "dot")) return CliVerbs.Fail(CliText.Format("Cli.Workflows.NotAFormat", format));
         int? version = null;
         if (versionText is not null)
         {
-            if (!int.TryParse(versionText, out var v)) return Fail($"--version takes a whole number, not '{versionText}'.");
+            if (!int.TryParse(versionText, out var v)) return CliVerbs.Fail(CliText.Format("Cli.Workflows.NotAVersion", versionText));
             version = v;
         }
         var vocabulary = services.GetRequiredService<WorkflowVocabulary>();
@@ -63,7 +60,8 @@ internal static class WorkflowVerbs
                 .FirstOrDefaultAsync(r => r.DefinitionId == id && r.Version == version);
             if (record is not null) definition = WorkflowDefinitionLoader.Parse(record.Content, record.SourceFile, vocabulary);
         }
-        if (definition is null) return Fail($"There is no workflow '{id}'{(version is null ? "" : $" version {version}")}.");
+        if (definition is null)
+            return CliVerbs.Fail(version is null ? CliText.Format("Cli.Workflows.NoWorkflow", id) : CliText.Format("Cli.Workflows.NoWorkflowVersion", id, version));
         Console.Write(format == "dot" ? WorkflowDiagram.ToDot(definition) : WorkflowDiagram.ToMermaid(definition));
         return 0;
     }
@@ -75,7 +73,7 @@ internal static class WorkflowVerbs
         {
             var parts = entry.Split('=', 2);
             if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
-                return Fail($"--map takes OldStage=NewStage pairs, not '{entry}'.");
+                return CliVerbs.Fail(CliText.Format("Cli.Workflows.NotAMap", entry));
             map[parts[0]] = parts[1];
         }
         var catalog = services.GetRequiredService<WorkflowCatalog>();
@@ -84,7 +82,7 @@ internal static class WorkflowVerbs
             await catalog.ImportFolderAsync(StartupTasks.WorkflowsFolder(services.GetRequiredService<IConfiguration>()));
             var actor = new WorkflowActor("system", $"cli:{Environment.UserName}", new HashSet<string> { Caf.Data.CafRoles.System });
             var moved = await catalog.MigrateInstancesAsync(id, from, to, map, actor);
-            Console.WriteLine($"Moved {moved} running application(s) of '{id}' from version {from} to version {to}.");
+            Console.WriteLine(CliText.Format("Cli.Workflows.Moved", moved, id, from, to));
             return 0;
         }
         catch (Exception ex) when (ex is WorkflowVersionChangedException or WorkflowDefinitionException or WorkflowNamesMissingException
@@ -105,11 +103,5 @@ internal static class WorkflowVerbs
         for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
             if (File.Exists(Path.Combine(folder.FullName, path))) return Path.Combine(folder.FullName, path);
         return path;
-    }
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine(message);
-        return 2;
     }
 }

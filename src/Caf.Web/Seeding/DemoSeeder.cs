@@ -38,11 +38,17 @@ internal sealed class DemoSeeder(CafDbContext db, UserManager<CafUser> users, Ro
     /// </summary>
     public static void EnsureAllowed(IHostEnvironment environment, bool forced, string howToForce, ILogger logger)
     {
-        if (environment.IsDevelopment()) return;
-        if (!forced)
+        if (!IsAllowed(environment, forced, logger))
             throw new InvalidOperationException($"Demo data is refused in the {environment.EnvironmentName} environment: its accounts share a " +
                 $"published password. Add it only on a developer's machine (Development), or {howToForce} to add it here anyway.");
-        InfrastructureLog.DemoDataOutsideDevelopment(logger, environment.EnvironmentName);
+    }
+
+    /// <summary>Whether demo data may be added here: in Development, or when forced (then with a warning in the log).</summary>
+    public static bool IsAllowed(IHostEnvironment environment, bool forced, ILogger logger)
+    {
+        if (environment.IsDevelopment()) return true;
+        if (forced) InfrastructureLog.DemoDataOutsideDevelopment(logger, environment.EnvironmentName);
+        return forced;
     }
 
 

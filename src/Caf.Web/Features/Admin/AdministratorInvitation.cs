@@ -13,7 +13,8 @@ internal sealed class AdministratorInvitation(RoleManager<IdentityRole> roles, U
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
 
-    public sealed record Result(string? Link, DateTime ExpiresAtUtc, string? Problem);
+    /// <param name="Administrators">The administrators already there, when they are why none was created (the command line words it).</param>
+    public sealed record Result(string? Link, DateTime ExpiresAtUtc, string? Problem, IReadOnlyList<string>? Administrators = null);
 
     public async Task<Result> CreateAsync(string email, string displayName, bool evenIfOneExists, string invitedBy, CancellationToken ct)
     {
@@ -21,8 +22,7 @@ internal sealed class AdministratorInvitation(RoleManager<IdentityRole> roles, U
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         var existing = await users.GetUsersInRoleAsync(CafRoles.Admin);
         if (existing.Count > 0 && !evenIfOneExists)
-            return new Result(null, default, $"An administrator already exists ({string.Join(", ", existing.Select(u => u.Email))}): " +
-                "ask them to invite you from the People page, or add --force to create another administrator anyway.");
+            return new Result(null, default, null, [.. existing.Select(u => u.Email ?? "")]);
         var (problems, link, expires) = await invitations.IssueAsync(email, displayName, CafRoles.Admin, null, invitedBy, byAdmin: true,
             LinkLifetime, byEmail: false, ct);
         return problems is { Count: > 0 } ? new Result(null, default, string.Join(" ", problems.Select(p => p.Message))) : new Result(link, expires, null);

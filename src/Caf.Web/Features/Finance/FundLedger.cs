@@ -46,9 +46,6 @@ public sealed record LedgerTotals(DateOnly AsOf, int EntryCount, IReadOnlyList<C
         return new CurrencyTotals(currency, sums.Sum(s => s.Count), new Money(cashIn, currency), new Money(cashOut, currency),
             new Money(cashIn - cashOut, currency), new Money(sums.Sum(s => LedgerEntry.CommitmentEffectOf(s.Kind, s.Amount)), currency));
     }
-
-    /// <summary>"CHF 1,000.00; USD 200.00" — for one line of text.</summary>
-    public string Describe(Func<CurrencyTotals, Money> figure) => string.Join("; ", PerCurrency.Select(t => figure(t).ToString()));
 }
 
 /// <summary>The entries of one currency and kind under a filter, as SQL counted and added them up; a reversal's amount is negative.</summary>
