@@ -324,6 +324,113 @@ public sealed class CliTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Seeding_in_french_says_so_in_french_and_stores_what_seeding_in_english_stores()
+    {
+        var french = await RunAsync("seed", "--demo", "--force-demo", "--language", "fr");
+        Assert.True(french.ExitCode == 0, french.Output);
+        AssertSpoken(french.Output, "fr", "Données de démonstration ajoutées.");
+        var english = TestDatabases.NewSqliteFile();
+        try
+        {
+            Assert.Equal(0, (await CafProcess.RunAsync(english, null, "seed", "--demo", "--force-demo")).ExitCode);
+            // What the seed writes for people to read later (checks' reasons, checklist items, emails) is the same; times aside.
+            Assert.Equal(await StoredTextsAsync(english), await StoredTextsAsync(_database));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { english, english + "-wal", english + "-shm" }) if (File.Exists(file)) File.Delete(file);
+        }
+    }
+
+    private static async Task<List<string>> StoredTextsAsync(string database)
+    {
+        await using var db = TestDatabases.Sqlite(database);
+        var ct = TestContext.Current.CancellationToken;
+        var texts = await db.Set<EligibilityCheck>().Select(c => c.Reason).ToListAsync(ct);
+        texts.AddRange(await db.Set<ScreeningDecision>().SelectMany(d => d.Answers).Select(a => a.Item).ToListAsync(ct));
+        texts.AddRange(await db.Outbox.Select(m => m.Body).ToListAsync(ct));
+        Assert.NotEmpty(texts);
+        return [.. texts.Select(t => System.Text.RegularExpressions.Regex.Replace(t ?? "", @"\d", "#")).Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public async Task Exports_in_spanish_say_so_in_spanish_and_write_the_same_workbooks_diagram_and_verification_as_in_english()
+    {
+        Assert.Equal(0, (await RunAsync("seed", "--demo", "--force-demo")).ExitCode);
+        var inEnglish = Path.ChangeExtension(_workbook, ".en.xlsx");
+        try
+        {
+            var spanish = await RunAsync("ledger", "export", "--out", _workbook, "--language", "es");
+            Assert.True(spanish.ExitCode == 0, spanish.Output);
+            AssertSpoken(spanish.Output.Replace(Path.GetFullPath(_workbook), "FILE", StringComparison.Ordinal), "es", "asientos del libro mayor en FILE");
+            Assert.Matches(@"saldo CHF \d{1,3}(\.\d{3})*,\d{2}[,;]", spanish.Output);
+            Assert.Contains("La línea de cada moneda solo contiene los asientos", spanish.Output);
+            Assert.Equal(0, (await RunAsync("ledger", "export", "--out", inEnglish)).ExitCode);
+            Assert.Equal(Cells(inEnglish), Cells(_workbook));
+
+            // Its unmatched ledger entries name their kind, as the web's pages do in the reader's language: not here.
+            spanish = await RunAsync("reconciliation", "export", "--out", _workbook, "--language", "es");
+            AssertSpoken(spanish.Output.Replace(Path.GetFullPath(_workbook), "FILE", StringComparison.Ordinal), "es", "Libro de conciliación escrito en FILE");
+            Assert.Equal(0, (await RunAsync("reconciliation", "export", "--out", inEnglish)).ExitCode);
+            Assert.Equal(Cells(inEnglish), Cells(_workbook));
+        }
+        finally
+        {
+            File.Delete(inEnglish);
+        }
+
+        foreach (var args in new[] { new[] { "workflows", "graph", "caf-grant" }, ["audit", "verify"], ["workflows", "graph", "caf-grant", "--format", "dot"] })
+        {
+            var english = await RunAsync(args);
+            var french = await RunAsync([.. args, "--language", "fr"]);
+            Assert.True(english.ExitCode == 0, english.Output);
+            Assert.Equal(english, french);
+        }
+        var unknown = await RunAsync("workflows", "graph", "no-such-workflow", "--language", "fr");
+        Assert.Equal(2, unknown.ExitCode);
+        AssertSpoken(unknown.Output, "fr", "Il n'y a pas de processus «\u00A0no-such-workflow\u00A0».");
+    }
+
+    /// <summary>Every cell of every sheet, by sheet and address, except the time the workbook was generated.</summary>
+    private static List<string> Cells(string path)
+    {
+        using var workbook = new XLWorkbook(path);
+        return [.. workbook.Worksheets.SelectMany(sheet => sheet.CellsUsed()
+            .Where(c => sheet.Cell(c.Address.RowNumber, 1).GetString() != "Generated")
+            .Select(c => $"{sheet.Name}!{c.Address}: {c.Value}"))];
+    }
+
+    [Theory]
+    [InlineData("fr_CH.UTF-8", null, "fr", "migration(s) appliquée(s)\u00A0: ")]
+    [InlineData("fr_CH.UTF-8", "es", "es", "Se aplicaron ")]
+    [InlineData("C.UTF-8", null, "en", "Applied ")]
+    public async Task Without_the_option_the_language_comes_from_the_environment(string lang, string? cafLanguage, string language, string expected)
+    {
+        var environment = new Dictionary<string, string> { ["LANG"] = lang };
+        if (cafLanguage is not null) environment["CAF_LANGUAGE"] = cafLanguage;
+
+        var migrated = await CafProcess.RunAsync(_database, environment, "migrate");
+
+        Assert.True(migrated.ExitCode == 0, migrated.Output);
+        AssertSpoken(migrated.Output, language, expected);
+    }
+
+    /// <summary>
+    /// The verb said <paramref name="sentence"/>, with no resource key, unfilled placeholder or English text beside it in another
+    /// language (its log, in English for whoever reads logs, aside).
+    /// </summary>
+    private static void AssertSpoken(string output, string language, string sentence)
+    {
+        Assert.Contains(sentence, output);
+        var said = string.Join('\n', output.Split('\n').Where(l => !l.StartsWith("info:", StringComparison.Ordinal)
+            && !l.StartsWith("warn:", StringComparison.Ordinal) && !l.StartsWith(' ')));
+        Assert.DoesNotMatch(@"\bCli\.[A-Z]", said);
+        Assert.DoesNotMatch(@"\{\d+(:[^}]*)?\}", said);
+        if (language != "en") Assert.Empty(EnglishText.FoundIn(said, language));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

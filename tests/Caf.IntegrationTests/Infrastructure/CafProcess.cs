@@ -23,6 +23,9 @@ internal static class CafProcess
         start.Environment["ConnectionStrings__Caf"] = $"Data Source={database}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["App__PublicBaseUrl"] = PublicBaseUrl;
+        // English, whatever the locale of the machine running the tests; a test gives another language by these variables.
+        foreach (var variable in new[] { "CAF_LANGUAGE", "LC_ALL", "LC_MESSAGES" }) start.Environment.Remove(variable);
+        start.Environment["LANG"] = "C.UTF-8";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
