@@ -6,7 +6,7 @@ namespace Caf.Data;
 /// <summary>What is wrong with the file, where: a line number (1 is the header) and the column when there is one.</summary>
 internal sealed record CsvProblem(int Line, string? Column, string Message)
 {
-    public override string ToString() => $"line {Line}: {Message}";
+    public override string ToString() => DomainText.Get("Csv.Line", Line, Message);
 }
 
 /// <summary>
@@ -18,6 +18,9 @@ internal static class CsvFile
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>What every encoding problem asks for, in the reader's language.</summary>
+    private static string SaveAsUtf8 => DomainText.Get("Csv.SaveAsUtf8");
+
     /// <summary>
     /// Every record with the line it starts on (none for an empty file), or the problems that stop the file being read:
     /// lines that are not UTF-8, a quote never closed.
@@ -28,17 +31,14 @@ internal static class CsvFile
         if (file.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || file.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
             if (FromUtf16(file) is not { } utf8)
-                return ([], [new CsvProblem(1, null, "is marked as UTF-16 (\"Unicode\") but is not readable as it. " +
-                                                     "Save the file as UTF-8 (in Excel: \"CSV UTF-8 (comma delimited)\") and import it again.")]);
+                return ([], [new CsvProblem(1, null, DomainText.Get("Csv.Utf16Unreadable", SaveAsUtf8))]);
             file = utf8;
         }
         if (file.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) file = file[3..];
         if (file.IsEmpty) return ([], []);
         // Text holds no NUL: a file that does is UTF-16 or UTF-32 without its byte order mark (or not text at all).
         if (file.IndexOf((byte)0) is var nul and >= 0)
-            return ([], [new CsvProblem(file[..nul].Count((byte)'\n') + 1, null,
-                "is not UTF-8 text: it holds NUL characters, as a file saved as UTF-16 or UTF-32 without its byte order mark does. " +
-                "Save the file as UTF-8 (in Excel: \"CSV UTF-8 (comma delimited)\") and import it again.")]);
+            return ([], [new CsvProblem(file[..nul].Count((byte)'\n') + 1, null, DomainText.Get("Csv.Nul", SaveAsUtf8))]);
         var encodingProblems = NotUtf8Lines(file);
         if (encodingProblems.Count > 0) return ([], encodingProblems);
         var records = Records(StrictUtf8.GetString(file), out var quoteProblem);
@@ -70,9 +70,7 @@ internal static class CsvFile
             var end = file.IndexOf((byte)'\n');
             var bytes = end < 0 ? file : file[..end];
             if (!Utf8.IsValid(bytes))
-                problems.Add(new CsvProblem(line, null,
-                    "has characters that are not UTF-8 (the file was probably saved as Windows-1252 or Latin-1). " +
-                    "Save the file as UTF-8 (in Excel: \"CSV UTF-8 (comma delimited)\") and import it again."));
+                problems.Add(new CsvProblem(line, null, DomainText.Get("Csv.NotUtf8", SaveAsUtf8)));
             if (end < 0) return problems;
             file = file[(end + 1)..];
             line++;
@@ -100,7 +98,7 @@ internal static class CsvFile
                 {
                     if (i >= text.Length)
                     {
-                        problem = new CsvProblem(quoteLine, null, "opens a quote (\") that is never closed. Close every quoted value with a quote.");
+                        problem = new CsvProblem(quoteLine, null, DomainText.Get("Csv.QuoteNotClosed"));
                         return records;
                     }
                     if (text[i] == '"')
@@ -114,8 +112,7 @@ internal static class CsvFile
                 }
                 if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
                 {
-                    problem = new CsvProblem(line, null,
-                        "has text after a closing quote. Inside quotes, write a quote as two quotes (\"\").");
+                    problem = new CsvProblem(line, null, DomainText.Get("Csv.TextAfterQuote"));
                     return records;
                 }
                 continue;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Caf.Data.Entities;
 using Caf.Data.ReferenceData;
@@ -161,6 +162,100 @@ public sealed class StatesPartiesCsvTests
 
         Assert.Equal(3, problem.Line);
         Assert.Contains("never closed", problem.Message);
+    }
+
+    /// <summary>One bad file with every kind of row problem: lines 3 and 4 break a rule in most columns, line 5 has a value too many.</summary>
+    private static readonly string BadFile = string.Join('\n', Header, Good,
+        "kh,,Cambodge,Camboya,01/01/2000,ongoing,,Y,2023 2024",
+        $"KHM,Cambodia,Cambodge,{new string('x', 201)},2000-01-01,in-progress,,yes,1998;2024;2024",
+        "SEN,Senegal,Sénégal,Senegal,1999-03-01,none,,no,2024,extra") + "\n";
+
+    [Fact]
+    public void A_bad_file_s_problems_read_in_English_as_they_always_have()
+    {
+        var problems = InLanguage("en", () => Parse(BadFile).Problems.Select(p => p.ToString()).ToList());
+
+        Assert.Equal(
+        [
+            "line 3: iso3: 'kh' is not an ISO code. Give the three capital letters A–Z of ISO 3166-1 alpha-3, for example KHM.",
+            "line 3: name_en: is empty. Give the state's name in this language.",
+            "line 3: party_since: '01/01/2000' is not a date. Write it as yyyy-MM-dd, for example 1999-03-01.",
+            "line 3: article5_status: 'ongoing' is not one of none, in-progress, completed.",
+            "line 3: victim_assistance: 'Y' is neither yes nor no.",
+            "line 3: article7_years: '2023 2024' is not a year. Separate years with semicolons, for example 2022;2023;2024.",
+            "line 4: iso3: KHM is already on line 2. Give each State Party once.",
+            "line 4: name_es: is 201 characters long; the most is 200.",
+            "line 4: article5_deadline: is empty, but article5_status is in-progress. Give the clearance deadline as yyyy-MM-dd.",
+            "line 4: article7_years: 1998 is outside 1999–2027.",
+            "line 4: article7_years: 2024 is listed twice.",
+            "line 5: has 10 values but the header has 9. Put a comma between every column, and quotes around a name that contains a comma.",
+        ], problems);
+    }
+
+    /// <summary>
+    /// A French reader (issue 15) reads every problem in French, with a no-break space before the colon; the column names and
+    /// the values none, in-progress, yes, no stay as the file writes them, and a year has no thousands separator.
+    /// </summary>
+    [Fact]
+    public void A_bad_file_s_problems_read_in_French_for_a_French_reader()
+    {
+        var problems = InLanguage("fr", () => Parse(BadFile).Problems.Select(p => p.ToString()).ToList());
+
+        Assert.Equal(
+        [
+            "ligne 3\u00A0: iso3\u00A0: 'kh' n’est pas un code ISO. Indiquez les trois lettres majuscules A–Z de l’ISO 3166-1 alpha-3, par exemple KHM.",
+            "ligne 3\u00A0: name_en\u00A0: est vide. Indiquez le nom de l’État dans cette langue.",
+            "ligne 3\u00A0: party_since\u00A0: '01/01/2000' n’est pas une date. Écrivez-la au format aaaa-MM-jj, par exemple 1999-03-01.",
+            "ligne 3\u00A0: article5_status\u00A0: 'ongoing' n’est pas l’une des valeurs none, in-progress, completed.",
+            "ligne 3\u00A0: victim_assistance\u00A0: 'Y' n’est ni yes ni no.",
+            "ligne 3\u00A0: article7_years\u00A0: '2023 2024' n’est pas une année. Séparez les années par des points-virgules, par exemple 2022;2023;2024.",
+            "ligne 4\u00A0: iso3\u00A0: KHM figure déjà à la ligne 2. Indiquez chaque État partie une seule fois.",
+            "ligne 4\u00A0: name_es\u00A0: compte 201 caractères\u00A0; le maximum est 200.",
+            "ligne 4\u00A0: article5_deadline\u00A0: est vide, mais article5_status vaut in-progress. Indiquez l’échéance de déminage au format aaaa-MM-jj.",
+            "ligne 4\u00A0: article7_years\u00A0: 1998 est en dehors de la période 1999–2027.",
+            "ligne 4\u00A0: article7_years\u00A0: 2024 figure deux fois.",
+            "ligne 5\u00A0: comporte 10 valeurs mais l’en-tête en a 9. Mettez une virgule entre chaque colonne, et des guillemets autour d’un nom qui contient une virgule.",
+        ], problems);
+    }
+
+    public static TheoryData<byte[], string> BadFilesInFrench => new()
+    {
+        { [], $"ligne 1\u00A0: Le fichier est vide. Il lui faut la ligne d’en-tête '{Header}' et une ligne par État partie." },
+        { Encoding.UTF8.GetBytes(Header + "\n"),
+            "ligne 1\u00A0: Le fichier a un en-tête mais aucun État partie. Ajoutez une ligne par État partie sous l’en-tête." },
+        { Encoding.UTF8.GetBytes("iso,name_en,name_fr,name_es,party_since,article5_status,article5_deadline,victim_assistance,article7_years\n" + Good),
+            $"ligne 1\u00A0: La première ligne doit être l’en-tête '{Header}' (ces neuf colonnes, dans cet ordre)\u00A0; trouvé " +
+            "'iso,name_en,name_fr,name_es,party_since,article5_status,article5_deadline,victim_assistance,article7_years'. " +
+            "(manquantes\u00A0: iso3\u00A0; inattendues\u00A0: iso)" },
+        { Encoding.UTF8.GetBytes("name_en,iso3,name_fr,name_es,party_since,article5_status,article5_deadline,victim_assistance,article7_years,\n"),
+            $"ligne 1\u00A0: La première ligne doit être l’en-tête '{Header}' (ces neuf colonnes, dans cet ordre)\u00A0; trouvé " +
+            "'name_en,iso3,name_fr,name_es,party_since,article5_status,article5_deadline,victim_assistance,article7_years,'. " +
+            "(inattendues\u00A0: (une colonne vide))" },
+        { Encoding.Latin1.GetBytes($"{Header}\nPER,Peru,Pérou,Perú,1999-03-01,none,,yes,2025\n"),
+            "ligne 2\u00A0: contient des caractères qui ne sont pas en UTF-8 (le fichier a probablement été enregistré en Windows-1252 ou Latin-1). " +
+            "Enregistrez le fichier en UTF-8 (dans Excel\u00A0: «\u00A0CSV UTF-8 (délimité par des virgules)\u00A0») et importez-le à nouveau." },
+        { Encoding.UTF8.GetBytes($"{Header}\nCOD,\"Congo,Congo,Congo,2002-11-01,none,,yes,\n"),
+            "ligne 2\u00A0: ouvre des guillemets (\") qui ne sont jamais fermés. Fermez chaque valeur entre guillemets par un guillemet." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFilesInFrench))]
+    public void A_file_that_cannot_be_read_says_why_in_French_for_a_French_reader(byte[] file, string expected) =>
+        Assert.Equal(expected, InLanguage("fr", () => Assert.Single(StatesPartiesCsv.Parse(file, Year).Problems).ToString()));
+
+    /// <summary>Reads <paramref name="read"/> as a reader of <paramref name="language"/> would (a request's culture), then restores the thread's.</summary>
+    private static T InLanguage<T>(string language, Func<T> read)
+    {
+        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(language);
+            return read();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
+        }
     }
 
     [Fact]

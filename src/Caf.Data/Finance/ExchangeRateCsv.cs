@@ -62,7 +62,7 @@ internal static class ExchangeRateCsv
                 continue;
             }
             var rowProblems = new List<CsvProblem>();
-            void Problem(string column, string message) => rowProblems.Add(new(line, column, DomainText.Get("Finance.CsvColumn", column, message)));
+            void Problem(string column, string message) => rowProblems.Add(new(line, column, DomainText.Get("Csv.Column", column, message)));
 
             var currency = fields[0].Trim().ToUpperInvariant();
             var fund = fields[1].Trim().ToUpperInvariant();

@@ -29,13 +29,10 @@ internal static class StatesPartiesCsv
         var (records, unreadable) = CsvFile.Read(file);
         if (unreadable.Count > 0) return Failed([.. unreadable]);
         if (records.Count == 0)
-            return Failed(new CsvProblem(1, null, $"The file is empty. It needs the header line '{Header}' and one line per State Party."));
-        if (records.Count == 0 || !records[0].Fields.SequenceEqual(Columns))
-        {
-            var found = records.Count == 0 ? "nothing" : $"'{string.Join(',', records[0].Fields)}'";
+            return Failed(new CsvProblem(1, null, DomainText.Get("StatesCsv.Empty", Header)));
+        if (!records[0].Fields.SequenceEqual(Columns))
             return Failed(new CsvProblem(1, null,
-                $"The first line must be the header '{Header}' (these nine columns, in this order); found {found}.{HeaderDifference(records)}"));
-        }
+                DomainText.Get("StatesCsv.Header", Header, string.Join(',', records[0].Fields), HeaderDifference(records[0].Fields))));
 
         var rows = new List<StatePartyRow>();
         var problems = new List<CsvProblem>();
@@ -45,27 +42,26 @@ internal static class StatesPartiesCsv
             if (fields is [""]) continue; // a blank line, such as the one after the last row
             if (fields.Count != Columns.Count)
             {
-                problems.Add(new(line, null, $"has {fields.Count} values but the header has {Columns.Count}. " +
-                                             "Put a comma between every column, and quotes around a name that contains a comma."));
+                problems.Add(new(line, null, DomainText.Get("StatesCsv.ValueCount", fields.Count, Columns.Count)));
                 continue;
             }
             var rowProblems = new List<CsvProblem>();
-            void Problem(string column, string message) => rowProblems.Add(new(line, column, $"{column}: {message}"));
+            void Problem(string column, string message) => rowProblems.Add(new(line, column, DomainText.Get("Csv.Column", column, message)));
 
             var iso = fields[0].Trim();
             if (iso.Length != 3 || !iso.All(c => c is >= 'A' and <= 'Z'))
-                Problem("iso3", $"'{iso}' is not an ISO code. Give the three capital letters A–Z of ISO 3166-1 alpha-3, for example KHM.");
+                Problem("iso3", DomainText.Get("StatesCsv.NotIso", iso));
             else if (firstLineOf.TryGetValue(iso, out var first))
-                Problem("iso3", $"{iso} is already on line {first}. Give each State Party once.");
+                Problem("iso3", DomainText.Get("StatesCsv.Twice", iso, first));
             else firstLineOf[iso] = line;
 
             var names = new string[3];
             for (var i = 0; i < 3; i++)
             {
                 names[i] = fields[1 + i].Trim();
-                if (names[i].Length == 0) Problem(Columns[1 + i], "is empty. Give the state's name in this language.");
+                if (names[i].Length == 0) Problem(Columns[1 + i], DomainText.Get("StatesCsv.NameEmpty"));
                 else if (names[i].Length > MaxNameLength)
-                    Problem(Columns[1 + i], $"is {names[i].Length} characters long; the most is {MaxNameLength}.");
+                    Problem(Columns[1 + i], DomainText.Get("StatesCsv.NameTooLong", names[i].Length, MaxNameLength));
             }
 
             var partySince = OptionalDate(fields[4], "party_since", Problem);
@@ -77,14 +73,14 @@ internal static class StatesPartiesCsv
                 "completed" => Entities.Article5Status.Completed,
                 _ => null,
             };
-            if (status is null) Problem("article5_status", $"'{fields[5].Trim()}' is not one of none, in-progress, completed.");
+            if (status is null) Problem("article5_status", DomainText.Get("StatesCsv.NotStatus", fields[5].Trim()));
 
             var deadline = OptionalDate(fields[6], "article5_deadline", Problem);
             if (status == Entities.Article5Status.InProgress && fields[6].Trim().Length == 0)
-                Problem("article5_deadline", "is empty, but article5_status is in-progress. Give the clearance deadline as yyyy-MM-dd.");
+                Problem("article5_deadline", DomainText.Get("StatesCsv.NoDeadline"));
 
             bool? victimAssistance = fields[7].Trim() switch { "yes" => true, "no" => false, _ => null };
-            if (victimAssistance is null) Problem("victim_assistance", $"'{fields[7].Trim()}' is neither yes nor no.");
+            if (victimAssistance is null) Problem("victim_assistance", DomainText.Get("StatesCsv.YesNo", fields[7].Trim()));
 
             var years = new List<int>();
             var yearsText = fields[8].Trim();
@@ -93,11 +89,11 @@ internal static class StatesPartiesCsv
                 {
                     var text = part.Trim();
                     if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || text.Length != 4)
-                        Problem("article7_years", $"'{text}' is not a year. Separate years with semicolons, for example 2022;2023;2024.");
+                        Problem("article7_years", DomainText.Get("StatesCsv.NotYear", text));
                     else if (year < FirstArticle7Year || year > currentYear + 1)
-                        Problem("article7_years", $"{year} is outside {FirstArticle7Year}–{currentYear + 1}.");
+                        Problem("article7_years", DomainText.Get("StatesCsv.YearOutside", year, FirstArticle7Year, currentYear + 1));
                     else if (years.Contains(year))
-                        Problem("article7_years", $"{year} is listed twice.");
+                        Problem("article7_years", DomainText.Get("StatesCsv.YearTwice", year));
                     else years.Add(year);
                 }
 
@@ -107,7 +103,7 @@ internal static class StatesPartiesCsv
                     victimAssistance!.Value, [.. years.Order()]));
         }
         if (problems.Count == 0 && rows.Count == 0)
-            problems.Add(new CsvProblem(1, null, "The file has a header but no State Party. Add one line per State Party under the header."));
+            problems.Add(new CsvProblem(1, null, DomainText.Get("StatesCsv.NoState")));
         return problems.Count > 0 ? Failed([.. problems]) : new StatesPartiesParseResult(rows, []);
     }
 
@@ -118,20 +114,24 @@ internal static class StatesPartiesCsv
         var text = field.Trim();
         if (text.Length == 0) return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        problem(column, $"'{text}' is not a date. Write it as yyyy-MM-dd, for example 1999-03-01.");
+        problem(column, DomainText.Get("StatesCsv.NotDate", text));
         return null;
     }
 
-    private static string HeaderDifference(List<(int Line, List<string> Fields)> records)
+    /// <summary>How the header found differs from the expected one: the columns missing, those not expected, or their order.</summary>
+    private static string HeaderDifference(List<string> header)
     {
-        if (records.Count == 0) return "";
-        var found = records[0].Fields.Select(f => f.Trim()).ToList();
+        var found = header.Select(f => f.Trim()).ToList();
         var missing = Columns.Except(found).ToList();
-        var extra = found.Except(Columns).ToList();
-        var parts = new List<string>();
-        if (missing.Count > 0) parts.Add($"missing: {string.Join(", ", missing)}");
-        if (extra.Count > 0) parts.Add($"not expected: {string.Join(", ", extra.Select(e => e.Length == 0 ? "(an empty column)" : e))}");
-        if (parts.Count == 0) parts.Add("the columns are there but not in this order, or have spaces or capitals");
-        return $" ({string.Join("; ", parts)})";
+        var extra = found.Except(Columns).Select(e => e.Length == 0 ? DomainText.Get("StatesCsv.EmptyColumn") : e).ToList();
+        var missingText = DomainText.Get("StatesCsv.Missing", string.Join(", ", missing));
+        var extraText = DomainText.Get("StatesCsv.NotExpected", string.Join(", ", extra));
+        return (missing.Count, extra.Count) switch
+        {
+            ( > 0, > 0) => DomainText.Get("StatesCsv.MissingAndNotExpected", missingText, extraText),
+            ( > 0, _) => missingText,
+            (_, > 0) => extraText,
+            _ => DomainText.Get("StatesCsv.Order"),
+        };
     }
 }

@@ -34,9 +34,9 @@ internal static class StatesPartiesImport
     /// empty, or far too large to be a States Parties file.
     /// </summary>
     public static string? FileProblem(string? fileName, long length) =>
-        fileName is null ? "Choose the States Parties CSV file to import."
-        : length == 0 ? $"The file {fileName} is empty. Choose the file that holds the States Parties."
-        : length > MaxBytes ? $"The file {fileName} is larger than 1 MB. A States Parties file is far smaller; check that it is the right file."
+        fileName is null ? DomainText.Get("StatesCsv.Choose")
+        : length == 0 ? DomainText.Get("StatesCsv.FileEmpty", fileName)
+        : length > MaxBytes ? DomainText.Get("StatesCsv.FileTooLarge", fileName)
         : null;
 
     /// <summary>
@@ -47,7 +47,7 @@ internal static class StatesPartiesImport
         string? userId, string userName, DateTime nowUtc, CancellationToken ct)
     {
         if (content.Length > MaxBytes)
-            return new(null, [new CsvProblem(1, null, "The file is larger than 1 MB. A States Parties file is far smaller; check that it is the right file.")]);
+            return new(null, [new CsvProblem(1, null, DomainText.Get("StatesCsv.TooLarge"))]);
         var parsed = StatesPartiesCsv.Parse(content, nowUtc.Year);
         if (!parsed.IsClean) return new(null, parsed.Problems);
 
