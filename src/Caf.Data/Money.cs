@@ -8,7 +8,7 @@ public readonly record struct Money
     public Money(decimal amount, string currency)
     {
         if (string.IsNullOrWhiteSpace(currency) || currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
-            throw new DomainException($"'{currency}' is not a three-letter ISO currency code such as CHF, USD or EUR.");
+            throw new DomainException(DomainText.Get("Finance.NotCurrencyCode", currency));
         Amount = amount;
         Currency = currency;
     }
@@ -80,5 +80,5 @@ public readonly record struct Money
     private static string SameCurrency(Money left, Money right) =>
         left.Currency == right.Currency
             ? left.Currency
-            : throw new DomainException($"Cannot combine {left.Currency} and {right.Currency} amounts without an exchange rate.");
+            : throw new DomainException(DomainText.Get("Finance.MixedCurrencies", left.Currency, right.Currency));
 }

@@ -12,16 +12,16 @@ public sealed class TransactionLock
 {
     private readonly long _postgresKey;
     private readonly string _sqlServerResource;
-    private readonly string _busyMessage;
+    private readonly string _busyKey;
 
     /// <param name="postgresKey">A number no other lock of ours uses (pg_advisory_xact_lock).</param>
     /// <param name="sqlServerResource">The resource name for sp_getapplock.</param>
-    /// <param name="busyMessage">What a person is told when SQL Server gives up waiting.</param>
-    public TransactionLock(long postgresKey, string sqlServerResource, string busyMessage)
+    /// <param name="busyKey">The DomainText key of what a person is told when SQL Server gives up waiting (in their language).</param>
+    public TransactionLock(long postgresKey, string sqlServerResource, string busyKey)
     {
         _postgresKey = postgresKey;
         _sqlServerResource = sqlServerResource;
-        _busyMessage = busyMessage.Replace("'", "''", StringComparison.Ordinal);
+        _busyKey = busyKey;
     }
 
     public static bool NotNeeded(DatabaseFacade database) => !database.IsNpgsql() && !database.IsSqlServer();
@@ -32,12 +32,13 @@ public sealed class TransactionLock
         if (database.CurrentTransaction is null)
             throw new InvalidOperationException("A transaction lock is taken inside a transaction; the use case opens one for its action.");
         // sp_getapplock reports a timeout or a deadlock by its return value, not by an error: turn those into one.
+        var busyMessage = DomainText.Get(_busyKey).Replace("'", "''", StringComparison.Ordinal);
         await database.ExecuteSqlRawAsync(database.IsNpgsql()
             ? $"SELECT pg_advisory_xact_lock({_postgresKey})"
             : $"""
               DECLARE @result int;
               EXEC @result = sp_getapplock @Resource = N'{_sqlServerResource}', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000;
-              IF @result < 0 THROW 51000, '{_busyMessage}', 1;
+              IF @result < 0 THROW 51000, N'{busyMessage}', 1;
               """, ct);
     }
 }

@@ -13,6 +13,6 @@ public static class TransitionComment
     /// <summary>What is wrong with the comment as typed, with its field; empty when it may be recorded.</summary>
     public static IEnumerable<(string Field, string Message)> Problems(string? comment)
     {
-        if (comment is { Length: > MaxLength }) yield return ("Comment", "Keep the comment under 2,000 characters.");
+        if (comment is { Length: > MaxLength }) yield return ("Comment", DomainText.Get("Comment.TooLong", MaxLength));
     }
 }

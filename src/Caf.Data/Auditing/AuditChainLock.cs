@@ -10,8 +10,7 @@ namespace Caf.Data.Auditing;
 internal static class AuditChainLock
 {
     // 0x43414641554449 ("CAFAUDI" in ASCII).
-    private static readonly TransactionLock Chain = new(18930593439237193, "caf-audit-chain",
-        "The audit trail is busy: the change was not saved. Please try again.");
+    private static readonly TransactionLock Chain = new(18930593439237193, "caf-audit-chain", "Audit.Busy");
 
     public static bool NotNeeded(DatabaseFacade database) => TransactionLock.NotNeeded(database);
 

@@ -12,8 +12,8 @@ public sealed class ApplicationComment : IAudited
 
     public ApplicationComment(Guid applicationId, string authorUserId, string authorName, string? authorState, string text, DateTime nowUtc)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("Write your comment first.", nameof(Text));
-        if (text.Trim().Length > MaxLength) throw new DomainException($"Keep the comment under {MaxLength:N0} characters.", nameof(Text));
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainException(DomainText.Get("Comment.Empty"), nameof(Text));
+        if (text.Trim().Length > MaxLength) throw new DomainException(DomainText.Get("Comment.TooLong", MaxLength), nameof(Text));
         Id = Guid.NewGuid();
         ApplicationId = applicationId;
         AuthorUserId = authorUserId;

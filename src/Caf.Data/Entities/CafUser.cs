@@ -60,5 +60,5 @@ public sealed class CafUser : IdentityUser
     public bool IsDisabled => LockoutEnd >= DisabledUntil.AddDays(-1);
 
     /// <summary>Why <paramref name="byUserId"/> may not disable this account, if so: nobody locks themselves out.</summary>
-    public string? DisablingProblem(string? byUserId) => byUserId == Id ? "You cannot disable your own account." : null;
+    public string? DisablingProblem(string? byUserId) => byUserId == Id ? DomainText.Get("Account.CannotDisableSelf") : null;
 }

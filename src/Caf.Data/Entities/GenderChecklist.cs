@@ -34,7 +34,7 @@ public sealed class GenderChecklist : IAudited
 
     public GenderChecklist(int version, IReadOnlyList<(string Text, ChecklistItemTag Tag)> items, string createdBy, DateTime nowUtc)
     {
-        if (version < 1) throw new DomainException("A checklist version is 1 or more.", nameof(Version));
+        if (version < 1) throw new DomainException(DomainText.Get("Gender.VersionFromOne"), nameof(Version));
         var problem = Problems(items).FirstOrDefault();
         if (problem.Message is not null) throw new DomainException(problem.Message, problem.Field);
         Id = Guid.NewGuid();

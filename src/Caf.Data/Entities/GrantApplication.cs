@@ -1,3 +1,4 @@
+using System.Globalization;
 using Caf.Data.Finance;
 using Caf.Data.Reporting;
 
@@ -33,7 +34,7 @@ public sealed class GrantApplication : IAudited
         string createdByUserId, DateTime nowUtc, Guid? id = null)
     {
         if (!applicant.IsStateParty)
-            throw new DomainException($"{applicant.Name} is not a State Party to the Convention and cannot apply.");
+            throw new DomainException(DomainText.Get("Proposal.ApplicantNotStateParty", applicant.NameIn(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)));
         Id = id is { } chosen && chosen != Guid.Empty ? chosen : Guid.NewGuid();
         RoundId = round.Id;
         Round = round;
@@ -483,7 +484,7 @@ public sealed class GrantApplication : IAudited
                 : DomainText.Get(problems.Count == 2 ? "Proposal.AndOneMore" : "Proposal.AndMore", message, problems.Count - 1), field);
         }
         if (Reference is { } given && given != reference)
-            throw new DomainException($"This application was already submitted as {given}; it keeps that reference, not {reference}.");
+            throw new DomainException(DomainText.Get("Proposal.KeepsReference", given, reference));
         Reference ??= reference;
         SubmittedAtUtc = nowUtc;
     }
@@ -1291,7 +1292,7 @@ public sealed class GrantApplication : IAudited
     public void RecordEligibilityChecks(IEnumerable<(string Code, string Title, bool Passed, string Reason)> outcomes, DateOnly asOf, DateTime nowUtc)
     {
         // The workflow runs them on entering the screening; the ISU runs them again during it.
-        if (Stage != GrantStages.EligibilityScreening) throw new DomainException("The automatic checks are run during the eligibility screening.");
+        if (Stage != GrantStages.EligibilityScreening) throw new DomainException(DomainText.Get("Screening.ChecksOnlyDuring"));
         var run = Guid.NewGuid();
         _eligibilityChecks.AddRange(outcomes.Select((o, i) => new EligibilityCheck(run, nowUtc, asOf, i + 1, o.Code, o.Title, o.Passed, o.Reason)));
     }
@@ -1300,7 +1301,7 @@ public sealed class GrantApplication : IAudited
     public ScreeningDecision RecordScreening(ScreeningOutcome outcome, IReadOnlyList<ScreeningAnswer> answers, string rationale,
         string userId, DateTime nowUtc)
     {
-        if (Stage != GrantStages.EligibilityScreening) throw new DomainException("Screening decisions are recorded during the eligibility screening.");
+        if (Stage != GrantStages.EligibilityScreening) throw new DomainException(DomainText.Get("Screening.DecisionsOnlyDuring"));
         var screening = new Eligibility.Screening(outcome, answers.Select(a => (bool?)a.Met).ToList(), answers.Select(a => (string?)a.Note).ToList(),
             rationale, null, []);
         var problem = screening.DecisionProblems().FirstOrDefault();
@@ -1313,7 +1314,7 @@ public sealed class GrantApplication : IAudited
     /// <summary>The ISU's questions to the applicant during the screening, reopening the sections the applicant may change.</summary>
     public Clarification RequestClarification(string questions, IReadOnlyCollection<ProposalSection> sections, string userId, DateTime nowUtc)
     {
-        if (Stage != GrantStages.EligibilityScreening) throw new DomainException("Questions are sent to the applicant during the eligibility screening.");
+        if (Stage != GrantStages.EligibilityScreening) throw new DomainException(DomainText.Get("Screening.QuestionsOnlyDuring"));
         if (Eligibility.Screening.QuestionsProblem(questions, required: true) is { } problem) throw new DomainException(problem.Message, problem.Field);
         if (OpenClarification is not null) throw new DomainException(DomainText.Get("Clarification.AlreadyOpen"));
         var clarification = new Clarification(questions.Trim(), sections, userId, nowUtc);

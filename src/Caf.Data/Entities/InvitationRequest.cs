@@ -11,14 +11,14 @@ public sealed record InvitationRequest(string? Email, string? DisplayName)
     {
         var problems = new List<(string, string)>();
         var email = Email?.Trim() ?? "";
-        if (email.Length == 0) problems.Add((nameof(Email), "Give the person's email address."));
-        else if (!LooksLikeAnEmailAddress(email)) problems.Add((nameof(Email), "Give an email address such as name@example.org."));
-        else if (email.Length > EmailMaxLength) problems.Add((nameof(Email), "Keep the email address under 256 characters."));
+        if (email.Length == 0) problems.Add((nameof(Email), DomainText.Get("Invitation.NeedEmail")));
+        else if (!LooksLikeAnEmailAddress(email)) problems.Add((nameof(Email), DomainText.Get("Invitation.BadEmail")));
+        else if (email.Length > EmailMaxLength) problems.Add((nameof(Email), DomainText.Get("Invitation.EmailTooLong", EmailMaxLength)));
         var name = DisplayName?.Trim() ?? "";
-        if (name.Length == 0) problems.Add((nameof(DisplayName), "Give the person's name as it should appear to others."));
-        else if (name.Length > DisplayNameMaxLength) problems.Add((nameof(DisplayName), "Keep the name under 200 characters."));
+        if (name.Length == 0) problems.Add((nameof(DisplayName), DomainText.Get("Invitation.NeedName")));
+        else if (name.Length > DisplayNameMaxLength) problems.Add((nameof(DisplayName), DomainText.Get("Invitation.NameTooLong", DisplayNameMaxLength)));
         // A line break in a name would travel into the greeting of every email the person receives.
-        else if (name.Any(char.IsControl)) problems.Add((nameof(DisplayName), "Write the name on one line."));
+        else if (name.Any(char.IsControl)) problems.Add((nameof(DisplayName), DomainText.Get("Invitation.NameOneLine")));
         return problems;
     }
 

@@ -68,8 +68,8 @@ public sealed class OutboxMessage
 
     private void EnsureWaiting()
     {
-        if (SentAtUtc is not null) throw new DomainException("This message was sent already.");
-        if (FailedAtUtc is not null) throw new DomainException("This message was given up on; an administrator can send it again.");
+        if (SentAtUtc is not null) throw new DomainException(DomainText.Get("Outbox.AlreadySent"));
+        if (FailedAtUtc is not null) throw new DomainException(DomainText.Get("Outbox.GivenUp"));
     }
 
     /// <summary>The attempt is over, whatever its outcome; the claim was taken by a conditional UPDATE.</summary>
@@ -78,8 +78,8 @@ public sealed class OutboxMessage
     /// <summary>An administrator sends a failed message again, from a fresh count of attempts.</summary>
     public void Resend()
     {
-        if (SentAtUtc is not null) throw new DomainException("This message was sent already.");
-        if (FailedAtUtc is null) throw new DomainException("This message has not failed: it is still waiting to be sent.");
+        if (SentAtUtc is not null) throw new DomainException(DomainText.Get("Outbox.AlreadySent"));
+        if (FailedAtUtc is null) throw new DomainException(DomainText.Get("Outbox.NotFailed"));
         FailedAtUtc = null;
         NextAttemptAtUtc = null;
         Attempts = 0;

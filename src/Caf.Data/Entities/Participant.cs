@@ -12,7 +12,7 @@ public sealed class Participant : IAudited
     internal Participant(string name, string function, string organisation, Sex sex, AgeBand ageBand = AgeBand.NotStated,
         Disability disability = Disability.NotStated)
     {
-        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("Each participant needs a name.", nameof(Name));
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException(DomainText.Get("Proposal.EachParticipantNeedsName"), nameof(Name));
         Id = Guid.NewGuid();
         Name = name.Trim();
         Function = function.Trim();

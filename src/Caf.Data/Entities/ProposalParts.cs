@@ -29,7 +29,7 @@ public sealed class ResultIndicator : IAudited
 
     internal ResultIndicator(string result, string indicator, string target, bool bySex, bool byAge)
     {
-        if (string.IsNullOrWhiteSpace(result)) throw new DomainException("Each expected result needs a description.", nameof(Result));
+        if (string.IsNullOrWhiteSpace(result)) throw new DomainException(DomainText.Get("Proposal.EachResultNeedsDescription"), nameof(Result));
         Id = Guid.NewGuid();
         Result = result.Trim();
         Indicator = indicator.Trim();
@@ -90,7 +90,7 @@ public sealed class ActionPlanAction : IAudited
     public ActionPlanAction(string plan, int number, string text)
     {
         if (string.IsNullOrWhiteSpace(plan) || string.IsNullOrWhiteSpace(text) || number <= 0)
-            throw new DomainException("An action-plan action needs its plan, a number and its text.");
+            throw new DomainException(DomainText.Get("Proposal.ActionIncomplete"));
         Id = Guid.NewGuid();
         Plan = plan.Trim();
         Number = number;

@@ -21,11 +21,11 @@ public sealed class ScoringRubric : IAudited
 
     public ScoringRubric(int version, IReadOnlyList<RubricItem> items, string createdBy, DateTime nowUtc)
     {
-        if (version < 1) throw new DomainException("A rubric version is 1 or more.", nameof(Version));
+        if (version < 1) throw new DomainException(DomainText.Get("Scoring.VersionFromOne"), nameof(Version));
         var problem = Problems(items.Select(i => new RubricDraft(i.Name, i.Weight, i.Levels)).ToList()).FirstOrDefault();
         if (problem.Message is not null) throw new DomainException(problem.Message, problem.Field);
         if (items.Select(i => i.Code).Distinct(StringComparer.Ordinal).Count() != items.Count || items.Any(i => !IsCode(i.Code)))
-            throw new DomainException("Each criterion needs its own code of lower-case letters, digits and hyphens.", "Criteria");
+            throw new DomainException(DomainText.Get("Scoring.CriterionCodes"), "Criteria");
         Id = Guid.NewGuid();
         Version = version;
         CreatedBy = createdBy;

@@ -7,7 +7,7 @@ public sealed class StateParty : IAudited
 
     public StateParty(string isoCode, string name, bool isStateParty)
     {
-        if (isoCode.Length != 3) throw new DomainException("A state's ISO code has three letters, for example KHM.");
+        if (isoCode.Length != 3) throw new DomainException(DomainText.Get("StateParty.IsoThreeLetters"));
         Id = Guid.NewGuid();
         IsoCode = isoCode.ToUpperInvariant();
         Name = name;
@@ -34,7 +34,7 @@ public sealed class StateParty : IAudited
     /// <summary>Takes the names and party status of the latest import; the dated history stays in its <see cref="StatePartyRecord"/>.</summary>
     internal void UpdateFrom(StatePartyRecord record)
     {
-        if (record.IsoCode != IsoCode) throw new DomainException($"The record of {record.IsoCode} cannot update {IsoCode}.");
+        if (record.IsoCode != IsoCode) throw new DomainException(DomainText.Get("StateParty.OtherRecord", record.IsoCode, IsoCode));
         Name = record.NameEn;
         NameFr = record.NameFr;
         NameEs = record.NameEs;

@@ -37,7 +37,7 @@ public sealed class WorkflowTask
     /// <summary>The task's due time moved with the date it depends on (an agreed extension); only while it is open.</summary>
     public void MoveDue(DateTime? dueAtUtc)
     {
-        if (ClosedAtUtc is not null) throw new DomainException("A closed task keeps its due date.");
+        if (ClosedAtUtc is not null) throw new DomainException(DomainText.Get("Task.ClosedKeepsDueDate"));
         DueAtUtc = dueAtUtc;
     }
     public DateTime OpenedAtUtc { get; private set; }

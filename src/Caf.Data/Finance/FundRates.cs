@@ -38,8 +38,7 @@ public sealed record FundBalance(Money Cash, Money Committed)
 public static class FundBalances
 {
     // 0x43414646554e44 ("CAFFUND" in ASCII).
-    private static readonly TransactionLock Fund = new(18930593523125828, "caf-fund-balance",
-        "The fund's balance is being changed by someone else: nothing was saved. Please try again.");
+    private static readonly TransactionLock Fund = new(18930593523125828, "caf-fund-balance", "Finance.BalanceBusy");
 
     /// <summary>
     /// The balance read to decide a change that moves it (a commitment, a payment, a reversal): locked until the

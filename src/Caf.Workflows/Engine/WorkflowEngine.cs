@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Caf.Data;
 using Caf.Data.Entities;
@@ -133,9 +134,11 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
         if (candidates.Count == 0)
         {
             // An unknown trigger is whatever the request said: never echoed back.
-            var action = definition.Transitions.FirstOrDefault(t => t.Trigger == trigger)?.Label.En is { } label ? $"'{label}'" : "That action";
+            var stageLabel = definition.StageLabel(stage.Id, language: CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
             throw new WorkflowRefusedException(WorkflowRefusal.NotAvailableInStage,
-                $"{action} is not possible while the application is at the stage '{definition.StageLabel(stage.Id)}'.");
+                definition.Transitions.FirstOrDefault(t => t.Trigger == trigger)?.Label.Current is { } label
+                    ? DomainText.Get("Workflow.NotInStage", label, stageLabel)
+                    : DomainText.Get("Workflow.ActionNotInStage", stageLabel));
         }
         var permitted = candidates.Where(t => RoleAllows(t, actor)).ToList();
         if (permitted.Count == 0)
@@ -146,7 +149,7 @@ public sealed class WorkflowEngine(WorkflowRegistry registry, IEnumerable<IWorkf
         }
         if (permitted.All(t => t.CommentRequired) && string.IsNullOrWhiteSpace(comment))
             throw new WorkflowRefusedException(WorkflowRefusal.CommentRequired,
-                $"Please give a reason: a comment is required to '{permitted[0].Label.En}'.",
+                DomainText.Get("Workflow.CommentRequired", permitted[0].Label.Current),
                 [GuardResult.Unmet(DomainText.Get("Guard.GiveReason"), "Comment")]);
 
         var unmet = new Dictionary<TransitionDefinition, IReadOnlyList<GuardResult>>();

@@ -46,10 +46,13 @@ internal sealed class CommitFundsAction(IOptions<GrantRulesOptions> options) : I
         // The fund commits only money it has: cash less what it has already promised, as of the last approval saved.
         var balance = await FundBalances.ForDecisionAsync(context.Db, options.Value.FundCurrency, cancellationToken);
         if (conversion.FundAmount > balance.Available)
-            throw new DomainException(
-                $"The fund has {balance.Available} available to commit (cash {balance.Cash} less open commitments {balance.Committed}); " +
-                $"approving {amount}{(amount.Currency == conversion.FundAmount.Currency ? "" : $" ({conversion.FundAmount})")} would commit more. " +
-                "Approve a smaller amount, or record the contributions received first.", "ApprovedAmount");
+        {
+            var approving = amount.Currency == conversion.FundAmount.Currency
+                ? (object)amount
+                : DomainText.Get("Finance.AmountInFundCurrency", amount, conversion.FundAmount);
+            throw new DomainException(DomainText.Get("Finance.CannotCommit", balance.Available, balance.Cash, balance.Committed, approving),
+                "ApprovedAmount");
+        }
         application.AddLedgerEntry(LedgerEntryKind.Commitment, conversion, today,
             $"Commitment: {application.Reference} {application.Title}", null, context.Actor.UserId, context.UtcNow);
     }

@@ -213,14 +213,14 @@ internal static partial class Camt053Reader
                 var idElement = statement.Element(ns + "Id")!;
                 var id = idElement.Value.Trim();
                 if (firstLineOf.TryGetValue(id, out var first))
-                    Problem(idElement, $"the statement {id} is also on line {first}; a file holds each statement once. {AskTheBank}");
+                    Problem(idElement, DomainText.Get("Statement.CamtStatementTwice", id, first, AskTheBank));
                 else firstLineOf[id] = LineOf(idElement);
 
                 var account = statement.Element(ns + "Acct")!;
                 var ibanElement = account.Element(ns + "Id")!.Element(ns + "IBAN");
                 var iban = ibanElement is null ? null : Iban.Normalize(ibanElement.Value);
                 if (ibanElement is not null && !Iban.IsValid(iban!))
-                    Problem(ibanElement, $"'{ibanElement.Value.Trim()}' is not a valid IBAN: its check digits do not match. {AskTheBank}");
+                    Problem(ibanElement, DomainText.Get("Statement.CamtBadIban", ibanElement.Value.Trim(), AskTheBank));
 
                 var entries = statement.Elements(ns + "Ntry").ToList();
                 var currency = (string?)account.Element(ns + "Ccy")
@@ -269,13 +269,13 @@ internal static partial class Camt053Reader
             var entryCurrency = ((string)amountElement.Attribute("Ccy")!).Trim();
             var amount = new Money(StatementAmount.Number(amountElement.Value)!.Value, entryCurrency);
             if (entryCurrency != currency)
-                Problem(amountElement, $"the entry is in {entryCurrency} but the statement's account is in {currency}. {AskTheBank}");
+                Problem(amountElement, DomainText.Get("Statement.CamtOtherCurrency", entryCurrency, currency, AskTheBank));
             else if (StatementAmount.Problem(amount) is { } wrong)
                 Problem(amountElement, $"{wrong} {AskTheBank}");
 
             var direction = entry.Element(ns + "CdtDbtInd")!.Value.Trim() == "CRDT" ? EntryDirection.Credit : EntryDirection.Debit;
             var bookingElement = entry.Element(ns + "BookgDt");
-            if (bookingElement is null) Problem(entry, $"the entry is booked but has no booking date (BookgDt). {AskTheBank}");
+            if (bookingElement is null) Problem(entry, DomainText.Get("Statement.CamtNoBookingDate", AskTheBank));
             var booking = bookingElement is null ? null : Date(bookingElement.Elements().First());
             var valueElement = entry.Element(ns + "ValDt");
             var value = valueElement is null ? booking : Date(valueElement.Elements().First());

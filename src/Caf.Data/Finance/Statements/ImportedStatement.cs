@@ -161,8 +161,7 @@ public sealed class StatementMatch : IAudited
 public static class StatementMatching
 {
     // 0x434146_53544D54 ("CAFSTMT" in ASCII).
-    private static readonly TransactionLock Matching = new(18930593741163860, "caf-statement-matching",
-        "Bank statements are being matched by someone else at this moment: nothing was saved. Please try again.");
+    private static readonly TransactionLock Matching = new(18930593741163860, "caf-statement-matching", "Statement.MatchingBusy");
 
     /// <summary>Held until the transaction of the user action ends; taken before anything about matches is read.</summary>
     public static Task TakeAsync(CafDbContext db, CancellationToken ct) => Matching.TakeAsync(db.Database, ct);
