@@ -265,58 +265,15 @@ internal static class AuditBenchmark
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>
-    /// The trail as the app writes it — a fixed seed, so every run makes the same one: 500 people, the actions of a grant
-    /// year in their proportions, values of a realistic size, five years of records, each stamped and chained by the same
-    /// code as the interceptor's; inserted through EF Core in batches of 10,000.
+    /// The trail as the app writes it (<see cref="AuditHistory"/>): a fixed seed, 500 people, five years of records from
+    /// 3 January 2022; inserted through EF Core in batches of 10,000.
     /// </summary>
-    private static async Task FillAsync(BenchSetup setup)
+    private static Task FillAsync(BenchSetup setup)
     {
         var random = new Random(2026);
-        var people = Enumerable.Range(1, 500).Select(i => (Id: new Guid(random.Next(), 0, 0, new byte[8]).ToString(), Name: $"person{i:000}@mine-action.example")).ToArray();
-        var at = new DateTime(2022, 1, 3, 7, 0, 0, DateTimeKind.Utc);
-        var (sequence, previous) = (1L, AuditChain.Genesis);
-        while (sequence <= setup.Records)
-        {
-            await using var db = Open(setup);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            var batch = new List<AuditEvent>(10_000);
-            for (var i = 0; i < 10_000 && sequence <= setup.Records; i++, sequence++)
-            {
-                var (action, type, details) = Kind(random);
-                var person = people[random.Next(people.Length)];
-                var record = new AuditEvent(action, type, type is null ? null : Guid.NewGuid().ToString(), details);
-                at = at.AddSeconds(random.Next(1, 314));
-                record.Stamp(at, person.Id, person.Name, $"10.{random.Next(256)}.{random.Next(256)}.{random.Next(256)}", Guid.NewGuid().ToString("N"));
-                record.Chain(sequence, previous);
-                previous = record.Hash;
-                batch.Add(record);
-            }
-            db.AuditEvents.AddRange(batch);
-            await db.SaveChangesAsync();
-        }
-    }
-
-    private static (string Action, string? Type, string Details) Kind(Random random)
-    {
-        var roll = random.Next(1000);
-        var n = random.Next(1, 100_000);
-        return roll switch
-        {
-            < 300 => ("GrantApplication.updated", "GrantApplication",
-                $$"""{"Title":{"old":"Exchange of expertise on land release {{n}}","new":"Exchange of expertise on land release and victim assistance {{n}}"},"LedgerVersion":{"old":{{n % 9}},"new":{{n % 9 + 1}} } }"""),
-            < 450 => ("BudgetLine.created", "BudgetLine",
-                $$"""{"Id":"{{Guid.NewGuid()}}","ApplicationId":"{{Guid.NewGuid()}}","Category":"Travel","Description":"Return flights for {{n % 6 + 1}} participants","Quantity":{{n % 6 + 1}},"UnitCost.Value":{{n % 2000}}.50,"UnitCost.Currency":"CHF"}"""),
-            < 600 => ("api.read", null, $$"""{"path":"/api/v1/applications/{{Guid.NewGuid()}}/ledger","client":"finance-reporting","status":200}"""),
-            < 700 => ("stage.changed", "GrantApplication",
-                $$"""{"from":"Screening","to":"GenderReview","trigger":"PassEligibility","version":3,"comment":"Eligible; partner letter received {{n}}"}"""),
-            < 800 => ("signin.succeeded", "CafUser", """{"method":"password+totp"}"""),
-            < 850 => ("LedgerEntry.created", "LedgerEntry",
-                $$"""{"Kind":"Disbursement","Amount.Value":{{n}}.00,"Amount.Currency":"CHF","ValueDate":"2024-05-{{n % 28 + 1:00}}","BankReference":"CAF-{{n}}"}"""),
-            < 900 => ("CommitteeScore.created", "CommitteeScore", $$"""{"Relevance":{{n % 5}},"Feasibility":{{n % 4}},"Gender":{{n % 3}},"Comment":"Clear plan; budget realistic."}"""),
-            < 950 => ("Participant.created", "Participant", $$"""{"Function":"Technical advisor","Organisation":"National Mine Action Authority","Sex":"Female","AgeBand":"From30To44"}"""),
-            < 980 => ("attachment.downloaded", "StoredFile", $$"""{"name":"budget-{{n}}.pdf","bytes":{{n * 7}}}"""),
-            < 999 => ("signin.failed", "CafUser", """{"reason":"wrong password"}"""),
-            _ => ("signin.locked-out", "CafUser", """{"until":"15 minutes"}"""),
-        };
+        var people = Enumerable.Range(1, 500)
+            .Select(i => new AuditHistory.Person(new Guid(random.Next(), 0, 0, new byte[8]).ToString(), $"person{i:000}@mine-action.example")).ToList();
+        return AuditHistory.AppendAsync(() => Open(setup), setup.Records, people, new DateTime(2022, 1, 3, 7, 0, 0, DateTimeKind.Utc),
+            new DateTime(2026, 12, 31, 18, 0, 0, DateTimeKind.Utc), 2026, CancellationToken.None);
     }
 }

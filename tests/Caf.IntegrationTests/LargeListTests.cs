@@ -5,6 +5,7 @@ using Caf.Data;
 using Caf.Data.Committee;
 using Caf.Data.Entities;
 using Caf.IntegrationTests.Infrastructure;
+using Caf.Web.Seeding;
 using Caf.Workflows;
 using Caf.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -30,15 +31,15 @@ public abstract class LargeListTests
 
     protected abstract CafAppFactory NewFactory();
 
-    /// <summary>SQL for a deterministic Guid of row <c>n.i</c> of one table (<paramref name="table"/> keeps the tables' ids apart).</summary>
-    protected abstract string Id(int table);
-    /// <summary>SQL for a timestamp <paramref name="seconds"/> (an SQL expression) before the fixed instant.</summary>
-    protected abstract string SecondsBefore(string seconds);
-    protected abstract string DaysAfter2026(string days);
-    protected abstract string GuidLiteral(Guid value);
-    /// <summary>INSERT INTO table (columns) SELECT selection FROM the series n(i) = 1..count [WHERE where].</summary>
-    protected abstract string InsertOverSeries(string table, string columns, string selection, string? where = null, int count = Applications,
-        string join = "");
+    /// <summary>The database's way of writing ids, times and series (the scale data set's, src/Caf.Web/Seeding/ScaleSql.cs).</summary>
+    private protected abstract ScaleSql Sql { get; }
+
+    private string Id(int table) => Sql.Id(table);
+    private string SecondsBefore(string seconds) => Sql.SecondsBefore(seconds);
+    private string DaysAfter2026(string days) => Sql.DaysAfter2026(days);
+    private string GuidLiteral(Guid value) => Sql.GuidLiteral(value);
+    private string InsertOverSeries(string table, string columns, string selection, string? where = null, int count = Applications, string join = "") =>
+        Sql.InsertOverSeries(table, columns, selection, count, where, join);
 
     private const string Stage = "CASE n.i % 8 WHEN 0 THEN 'Submitted' WHEN 1 THEN 'EligibilityScreening' WHEN 2 THEN 'GenderReview' " +
                                  "WHEN 3 THEN 'CommitteeReview' WHEN 4 THEN 'Approved' WHEN 5 THEN 'Active' WHEN 6 THEN 'Rejected' ELSE 'Closed' END";
@@ -116,10 +117,7 @@ public abstract class LargeListTests
             // Raw SQL with no parameters: braces (in the scores' JSON) are doubled so that EF does not read them as placeholders.
             foreach (var sql in statements) await db.Database.ExecuteSqlRawAsync(sql.Replace("{", "{{").Replace("}", "}}"));
             await transaction.CommitAsync();
-            // A PostgreSQL database in use has its planner statistics (autovacuum keeps them); rows bulk-inserted a second ago
-            // have none, and it then joins the 20,000 tasks to their applications the slow way (3 s a query, 2 December 2026).
-            // SQLite keeps none unless asked, in tests as in use.
-            if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("ANALYZE");
+            if (Sql.Analyze is { } analyze) await db.Database.ExecuteSqlRawAsync(analyze);
             return 0;
         });
         seeding.Stop();
@@ -170,24 +168,11 @@ public abstract class LargeListTests
 public sealed class SqliteLargeListTests : LargeListTests
 {
     protected override CafAppFactory NewFactory() => new SqliteAppFactory();
-    protected override string Id(int table) => $"printf('{table:D8}-0000-4000-8000-%012d', n.i)";
-    protected override string SecondsBefore(string seconds) => $"strftime('%Y-%m-%d %H:%M:%S', '2026-11-30 12:00:00', '-' || ({seconds}) || ' seconds')";
-    protected override string DaysAfter2026(string days) => $"date('2026-01-01', '+' || ({days}) || ' days')";
-    protected override string GuidLiteral(Guid value) => $"'{value.ToString().ToUpperInvariant()}'";
-    protected override string InsertOverSeries(string table, string columns, string selection, string? where = null, int count = 20_000,
-        string join = "") =>
-        $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count}) " +
-        $"INSERT INTO \"{table}\" ({columns}) SELECT {selection} FROM n {join}{(where is null ? "" : " WHERE " + where)}";
+    private protected override ScaleSql Sql { get; } = new SqliteScaleSql();
 }
 
 public sealed class PostgresLargeListTests : LargeListTests
 {
     protected override CafAppFactory NewFactory() => new PostgresAppFactory();
-    protected override string Id(int table) => $"('{table:D8}-0000-4000-8000-' || lpad(n.i::text, 12, '0'))::uuid";
-    protected override string SecondsBefore(string seconds) => $"(timestamptz '2026-11-30 12:00:00+00' - ({seconds}) * interval '1 second')";
-    protected override string DaysAfter2026(string days) => $"(date '2026-01-01' + ({days}))";
-    protected override string GuidLiteral(Guid value) => $"'{value}'::uuid";
-    protected override string InsertOverSeries(string table, string columns, string selection, string? where = null, int count = 20_000,
-        string join = "") =>
-        $"INSERT INTO \"{table}\" ({columns}) SELECT {selection} FROM generate_series(1, {count}) AS n(i) {join}{(where is null ? "" : " WHERE " + where)}";
+    private protected override ScaleSql Sql { get; } = new PostgresScaleSql();
 }

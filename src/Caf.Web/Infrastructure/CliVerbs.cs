@@ -49,6 +49,39 @@ internal static partial class CliVerbs
                         : CliText.Format("Cli.Migrate.Applied", pending.Count, string.Join(", ", pending)));
                     return 0;
                 });
+            case "seed" when options.ContainsKey("--scale"):
+                if (ScaleSize.Named(Single(options, "--scale")) is not { } size) return Fail(CliText.Get("Cli.Scale.Unknown"));
+                return await WithServicesAsync(async services =>
+                {
+                    var environment = services.GetRequiredService<IHostEnvironment>();
+                    if (!DemoSeeder.IsAllowed(environment, options.ContainsKey("--force-demo"), services.GetRequiredService<ILogger<DemoSeeder>>()))
+                    {
+                        Console.Error.WriteLine(CliText.Format("Cli.Failed", CliText.Format("Cli.Seed.Refused", environment.EnvironmentName)));
+                        return 1;
+                    }
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    var db = services.GetRequiredService<CafDbContext>();
+                    if (Caf.Web.Seeding.ScaleSql.For(db.Database) is null) return Fail(CliText.Get("Cli.Scale.Provider"));
+                    // The audit history first, on a new database: its five years come before the demo data's records (time
+                    // never goes backwards along the chain).
+                    await db.Database.MigrateAsync();
+                    var scale = services.GetRequiredService<ScaleSeeder>();
+                    var fresh = !await db.AuditEvents.AnyAsync();
+                    if (fresh) await scale.AppendAuditHistoryAsync(size, CancellationToken.None);
+                    await StartupTasks.PrepareAsync(services, services.GetRequiredService<IConfiguration>(),
+                        services.GetRequiredService<ILogger<DemoSeeder>>(), migrate: true, seedDemo: false, CancellationToken.None);
+                    await services.GetRequiredService<DemoSeeder>().SeedAsync(includeApplications: true);
+                    if (await scale.IsThereAsync(CancellationToken.None))
+                    {
+                        Console.WriteLine(CliText.Get("Cli.Scale.AlreadyThere"));
+                        return 0;
+                    }
+                    if (!fresh) await scale.AppendAuditHistoryAsync(size, CancellationToken.None);
+                    await scale.SeedAsync(size, CancellationToken.None);
+                    Console.WriteLine(CliText.Format("Cli.Scale.Added", size.Name, watch.Elapsed.TotalSeconds, size.Applications, size.Rounds,
+                        size.LedgerEntries, size.AuditRecords, size.Users));
+                    return 0;
+                });
             case "seed" when options.ContainsKey("--demo"):
                 return await WithServicesAsync(async services =>
                 {
