@@ -242,6 +242,7 @@ internal static class CafHost
         app.UseMiddleware<TwoFactorEnforcementMiddleware>();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
+        BenchmarkFloor.MapIfAsked(app);
         app.MapRazorPages();
         app.MapCafApi();
     }
