@@ -307,6 +307,8 @@ namespace Caf.Data.Migrations.SqlServer
 
                     b.HasIndex("Action", "Sequence");
 
+                    b.HasIndex("EntityId", "Sequence");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.HasIndex("OccurredAtUtc", "Sequence");

@@ -302,6 +302,8 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.HasIndex("Action", "Sequence");
 
+                    b.HasIndex("EntityId", "Sequence");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.HasIndex("OccurredAtUtc", "Sequence");
