@@ -32,7 +32,11 @@ public sealed class ScaleSeeder(CafDbContext db, WorkflowRegistry workflows, Tim
     /// <summary>The password of every scale person, the demo's, so that load tests can sign in as any of them.</summary>
     public const string Password = DemoSeeder.DemoPassword;
 
-    /// <summary>The stage of application <c>n</c> is <c>Stages[n % 20]</c>: every stage, most where applications spend most time.</summary>
+    /// <summary>
+    /// The stage of application <c>n</c> is <c>Stages[n % 20]</c>: every stage, most where applications spend most time. Its
+    /// round is <c>(n / 20) % rounds</c> and its state <c>(n / 3) % states</c>, so that every round and every state has
+    /// applications at every stage.
+    /// </summary>
     private static readonly string[] Stages =
     [
         GrantStages.Draft, "Submitted", GrantStages.EligibilityScreening, GrantStages.EligibilityScreening, GrantStages.ClarificationRequested,
@@ -114,8 +118,8 @@ public sealed class ScaleSeeder(CafDbContext db, WorkflowRegistry workflows, Tim
                 "SubmittedAtUtc", "WorkflowInstanceId", "DoNoHarm", "FollowUpPlan", "GenderAnalysis", "NationalContributionInKind", "Objectives",
                 "ThematicAreas", "LedgerVersion", "ApprovedAmountValue", "DecidedAtUtc", "DecisionRationale", "ActivityStart", "ActivityEnd"
                 """,
-                $"{application}, CASE WHEN {k} = 0 THEN NULL ELSE 'SCALE-' || n.i END, {sql.Id(RoundIds, $"n.i % {size.Rounds} + 1")}, " +
-                $"{Pick(states, $"n.i % {states.Count}")}, 'South-South exchange on land release, number ' || n.i, " +
+                $"{application}, CASE WHEN {k} = 0 THEN NULL ELSE 'SCALE-' || n.i END, {sql.Id(RoundIds, $"(n.i / 20) % {size.Rounds} + 1")}, " +
+                $"{Pick(states, $"(n.i / 3) % {states.Count}")}, 'South-South exchange on land release, number ' || n.i, " +
                 "'Two weeks of exchange between national mine action authorities on survey, clearance and victim assistance.', 'CHF', 'scale', " +
                 $"{at}, CASE WHEN {k} = 0 THEN NULL ELSE {at} END, {instance}, " +
                 "'Women deminers and survivors are consulted before the visit.', 'A joint report and a follow-up visit.', " +
@@ -130,9 +134,9 @@ public sealed class ScaleSeeder(CafDbContext db, WorkflowRegistry workflows, Tim
                     $"{sql.Id(BudgetIds, $"n.i * 3 + {position}")}, {application}, {position}, '{line.Item1}', '{line.Item2}', {line.Item3}, {line.Item4}, 'CHF'",
                     apps)),
             sql.InsertOverSeries("ApplicationPartner", """ "Id", "ApplicationId", "StatePartyId", "Role" """,
-                $"{sql.Id(PartnerIds)}, {application}, {Pick(states, $"(n.i + 1) % {states.Count}")}, 'Host'", apps),
+                $"{sql.Id(PartnerIds)}, {application}, {Pick(states, $"(n.i / 3 + 1) % {states.Count}")}, 'Host'", apps),
             sql.InsertOverSeries("ApplicationPartner", """ "Id", "ApplicationId", "StatePartyId", "Role" """,
-                $"{sql.Id(PartnerIds + 1)}, {application}, {Pick(states, $"(n.i + 2) % {states.Count}")}, 'Visiting'", apps, "n.i % 3 = 0"),
+                $"{sql.Id(PartnerIds + 1)}, {application}, {Pick(states, $"(n.i / 3 + 2) % {states.Count}")}, 'Visiting'", apps, "n.i % 3 = 0"),
             .. Enumerable.Range(0, 3).Select(p => sql.InsertOverSeries("Participant",
                 """ "Id", "ApplicationId", "Name", "Function", "Organisation", "Sex", "AgeBand", "Disability" """,
                 $"{sql.Id(ParticipantIds, $"n.i * 3 + {p}")}, {application}, 'Participant {p + 1} of ' || n.i, 'Technical advisor', " +
