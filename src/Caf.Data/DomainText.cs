@@ -21,6 +21,9 @@ public static class DomainText
     public static string CheckTitle(string code, string recorded) =>
         Texts.GetString($"Check.{code}", CultureInfo.CurrentUICulture) ?? recorded;
 
+    /// <summary>A part of the proposal by its name in the current language ("Section.Budget"), as pages and refusals name it.</summary>
+    public static string SectionName(Entities.ProposalSection section) => Get($"Section.{section}");
+
     /// <summary>The text of <paramref name="key"/> with its placeholders ({0}, {1:d MMMM yyyy}) filled in the current language.</summary>
     public static string Get(string key, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, CompositeFormat.Parse(Get(key)), [.. args.Select(Shown)]);

@@ -12,16 +12,7 @@ public sealed class DomainTextTests
     [InlineData("es", "El límite por solicitud (CHF 2.000,00) no puede superar la dotación de la convocatoria (CHF 1.000,00).")]
     public void A_refusal_is_in_the_reader_s_language_with_its_amounts_written_that_way(string language, string expected)
     {
-        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(language);
-            Assert.Equal(expected, DomainText.Get("Round.CeilingAboveEnvelope", new Money(2_000m, "CHF"), new Money(1_000m, "CHF")));
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
-        }
+        Assert.Equal(expected, InLanguage.Read(language, () => DomainText.Get("Round.CeilingAboveEnvelope", new Money(2_000m, "CHF"), new Money(1_000m, "CHF"))));
     }
 
     [Fact]

@@ -50,19 +50,14 @@ public sealed class StageNamedInMessagesTests
     [InlineData("en", "IsuOfficer", "Eligibility screening")]
     public void A_stage_is_named_by_its_label_for_the_reader_in_the_pages_language(string language, string? role, string expected)
     {
-        var (ui, culture) = (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture);
-        try
+        InLanguage.Read(language, () =>
         {
-            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(language);
             System.Security.Claims.ClaimsPrincipal? reader = role is null ? null
                 : new(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Role, role)], "test"));
             Assert.Equal(expected, Caf.Web.Features.Shared.StageLabels.Named(Workflows, "EligibilityScreening", reader));
             Assert.Equal("Retired", Caf.Web.Features.Shared.StageLabels.Named(Workflows, "Retired", reader));
             Assert.Equal("Draft", Caf.Web.Features.Shared.StageLabels.Named(new WorkflowRegistry(), "Draft", reader));
-        }
-        finally
-        {
-            (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture) = (ui, culture);
-        }
+            return 0;
+        });
     }
 }

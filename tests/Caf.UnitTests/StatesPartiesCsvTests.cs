@@ -173,7 +173,7 @@ public sealed class StatesPartiesCsvTests
     [Fact]
     public void A_bad_file_s_problems_read_in_English_as_they_always_have()
     {
-        var problems = InLanguage("en", () => Parse(BadFile).Problems.Select(p => p.ToString()).ToList());
+        var problems = InLanguage.Read("en", () => Parse(BadFile).Problems.Select(p => p.ToString()).ToList());
 
         Assert.Equal(
         [
@@ -199,7 +199,7 @@ public sealed class StatesPartiesCsvTests
     [Fact]
     public void A_bad_file_s_problems_read_in_French_for_a_French_reader()
     {
-        var problems = InLanguage("fr", () => Parse(BadFile).Problems.Select(p => p.ToString()).ToList());
+        var problems = InLanguage.Read("fr", () => Parse(BadFile).Problems.Select(p => p.ToString()).ToList());
 
         Assert.Equal(
         [
@@ -241,22 +241,7 @@ public sealed class StatesPartiesCsvTests
     [Theory]
     [MemberData(nameof(BadFilesInFrench))]
     public void A_file_that_cannot_be_read_says_why_in_French_for_a_French_reader(byte[] file, string expected) =>
-        Assert.Equal(expected, InLanguage("fr", () => Assert.Single(StatesPartiesCsv.Parse(file, Year).Problems).ToString()));
-
-    /// <summary>Reads <paramref name="read"/> as a reader of <paramref name="language"/> would (a request's culture), then restores the thread's.</summary>
-    private static T InLanguage<T>(string language, Func<T> read)
-    {
-        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(language);
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
-        }
-    }
+        Assert.Equal(expected, InLanguage.Read("fr", () => Assert.Single(StatesPartiesCsv.Parse(file, Year).Problems).ToString()));
 
     [Fact]
     public void The_sample_file_is_clean_and_senegal_has_no_2025_report()

@@ -1277,7 +1277,7 @@ public sealed class GrantApplication : IAudited
     {
         if (IsSectionEditable(section)) return;
         throw Stage == GrantStages.ClarificationRequested
-            ? new DomainException(DomainText.Get("Proposal.SectionNotReopened", DomainText.Get($"Section.{section}")))
+            ? new DomainException(DomainText.Get("Proposal.SectionNotReopened", DomainText.SectionName(section)))
             : NotEditable();
     }
 

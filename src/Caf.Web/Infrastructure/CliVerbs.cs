@@ -53,12 +53,7 @@ internal static partial class CliVerbs
                 if (ScaleSize.Named(Single(options, "--scale")) is not { } size) return Fail(CliText.Get("Cli.Scale.Unknown"));
                 return await WithServicesAsync(async services =>
                 {
-                    var environment = services.GetRequiredService<IHostEnvironment>();
-                    if (!DemoSeeder.IsAllowed(environment, options.ContainsKey("--force-demo"), services.GetRequiredService<ILogger<DemoSeeder>>()))
-                    {
-                        Console.Error.WriteLine(CliText.Format("Cli.Failed", CliText.Format("Cli.Seed.Refused", environment.EnvironmentName)));
-                        return 1;
-                    }
+                    if (DemoRefused(services, options)) return 1;
                     var watch = System.Diagnostics.Stopwatch.StartNew();
                     var db = services.GetRequiredService<CafDbContext>();
                     if (Caf.Web.Seeding.ScaleSql.For(db.Database) is null) return Fail(CliText.Get("Cli.Scale.Provider"));
@@ -85,12 +80,7 @@ internal static partial class CliVerbs
             case "seed" when options.ContainsKey("--demo"):
                 return await WithServicesAsync(async services =>
                 {
-                    var environment = services.GetRequiredService<IHostEnvironment>();
-                    if (!DemoSeeder.IsAllowed(environment, options.ContainsKey("--force-demo"), services.GetRequiredService<ILogger<DemoSeeder>>()))
-                    {
-                        Console.Error.WriteLine(CliText.Format("Cli.Failed", CliText.Format("Cli.Seed.Refused", environment.EnvironmentName)));
-                        return 1;
-                    }
+                    if (DemoRefused(services, options)) return 1;
                     await StartupTasks.PrepareAsync(services, services.GetRequiredService<IConfiguration>(),
                         services.GetRequiredService<ILogger<DemoSeeder>>(), migrate: true, seedDemo: false, CancellationToken.None);
                     var added = await services.GetRequiredService<DemoSeeder>().SeedAsync(includeApplications: true);
@@ -250,6 +240,15 @@ internal static partial class CliVerbs
 
     private static string? Single(Dictionary<string, List<string>> options, string name) =>
         options.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
+
+    /// <summary>Whether demo data (and the scale set on top of it) is refused here, said on standard error; allowed in Development or with --force-demo.</summary>
+    private static bool DemoRefused(IServiceProvider services, Dictionary<string, List<string>> options)
+    {
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        if (DemoSeeder.IsAllowed(environment, options.ContainsKey("--force-demo"), services.GetRequiredService<ILogger<DemoSeeder>>())) return false;
+        Console.Error.WriteLine(CliText.Format("Cli.Failed", CliText.Format("Cli.Seed.Refused", environment.EnvironmentName)));
+        return true;
+    }
 
     private static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> work)
     {

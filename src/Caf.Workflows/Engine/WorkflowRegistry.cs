@@ -27,9 +27,10 @@ public sealed class WorkflowRegistry
             ? d
             : throw new KeyNotFoundException($"Workflow '{id}' version {version} is not loaded.");
 
-    public WorkflowDefinition Latest(string id) =>
-        _definitions.Values.Where(d => d.Id == id).MaxBy(d => d.Version)
-        ?? throw new KeyNotFoundException($"No workflow '{id}' is loaded.");
+    public WorkflowDefinition Latest(string id) => TryLatest(id) ?? throw new KeyNotFoundException($"No workflow '{id}' is loaded.");
+
+    /// <summary>The highest version of <paramref name="id"/>; null while none is loaded (before the start-up's import).</summary>
+    public WorkflowDefinition? TryLatest(string id) => _definitions.Values.Where(d => d.Id == id).MaxBy(d => d.Version);
 
     public IEnumerable<WorkflowDefinition> All => _definitions.Values;
 

@@ -28,8 +28,7 @@ internal static class DisplayNames
     public static string Describe(ThematicArea areas) =>
         string.Join("; ", ThemeOrder.Where(t => areas.HasFlag(t)).Select(Name));
 
-    /// <summary>A part of the proposal by its name in the domain's texts, where its refusals name it too ("Section.Budget").</summary>
-    public static string Section(ProposalSection section) => DomainText.Get($"Section.{section}");
+    public static string Section(ProposalSection section) => DomainText.SectionName(section);
 
     public static string Label(AgeBand band) => Name(band);
 

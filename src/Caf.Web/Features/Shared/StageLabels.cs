@@ -16,7 +16,7 @@ internal static class StageLabels
     /// command line); its id while no workflow is loaded yet.
     /// </summary>
     public static string Named(WorkflowRegistry workflows, string stage, ClaimsPrincipal? reader) =>
-        workflows.All.Where(w => w.Id == WorkflowServices.GrantWorkflowId).MaxBy(w => w.Version) is { } workflow
+        workflows.TryLatest(WorkflowServices.GrantWorkflowId) is { } workflow
             ? reader is { Identity.IsAuthenticated: true } ? For(workflow, stage, reader)
                 : workflow.StageLabel(stage, forApplicant: false, Infrastructure.InterfaceLanguage.Current)
             : stage;
