@@ -28,6 +28,7 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<GrantReport> Reports => Set<GrantReport>();
     public DbSet<ReportDraft> ReportDrafts => Set<ReportDraft>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Finance.LedgerPeriodSum> LedgerPeriodSums => Set<Finance.LedgerPeriodSum>();
     public DbSet<DisbursementRequest> DisbursementRequests => Set<DisbursementRequest>();
     public DbSet<Finance.Statements.ImportedStatement> BankStatements => Set<Finance.Statements.ImportedStatement>();
     public DbSet<Finance.Statements.StatementEntry> StatementEntries => Set<Finance.Statements.StatementEntry>();

@@ -116,6 +116,7 @@ public abstract class LargeListTests
             ];
             // Raw SQL with no parameters: braces (in the scores' JSON) are doubled so that EF does not read them as placeholders.
             foreach (var sql in statements) await db.Database.ExecuteSqlRawAsync(sql.Replace("{", "{{").Replace("}", "}}"));
+            await db.Database.ExecuteSqlRawAsync(Caf.Data.Finance.LedgerPeriodSums.RebuildSql(db.Database)!);
             await transaction.CommitAsync();
             if (Sql.Analyze is { } analyze) await db.Database.ExecuteSqlRawAsync(analyze);
             return 0;

@@ -56,10 +56,11 @@ public static class FundBalances
     /// <summary>Cash and open commitments in fund currency, over every entry up to <paramref name="asOf"/> (all when null).</summary>
     public static async Task<FundBalance> OfAsync(CafDbContext db, string fundCurrency, DateOnly? asOf, CancellationToken ct)
     {
-        var sums = await db.LedgerEntries.AsNoTracking()
-            .Where(e => e.FundAmount.Currency == fundCurrency && (asOf == null || e.ValueDate <= asOf))
-            .GroupBy(e => new { e.Kind, Reversal = e.ReversesEntryId != null })
-            .Select(g => new { g.Key.Kind, g.Key.Reversal, Total = g.Sum(e => e.FundAmount.Amount) })
+        // From the sums kept with the entries, in the same transaction: whole months and the days of the last (ADR 0041).
+        var sums = await db.LedgerPeriodSums.AsNoTracking().Covering(null, asOf)
+            .Where(s => s.FundCurrency == fundCurrency)
+            .GroupBy(s => new { s.Kind, s.Reversal })
+            .Select(g => new { g.Key.Kind, g.Key.Reversal, Total = g.Sum(s => s.FundAmount) })
             .ToListAsync(ct);
         decimal Effect(Func<Entities.LedgerEntryKind, decimal, decimal> of) => sums.Sum(s => (s.Reversal ? -1 : 1) * of(s.Kind, s.Total));
         return new FundBalance(new Money(Effect(Entities.LedgerEntry.CashEffectOf), fundCurrency),

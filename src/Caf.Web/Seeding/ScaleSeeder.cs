@@ -3,6 +3,7 @@ using Caf.Data;
 using Caf.Data.Auditing;
 using Caf.Data.Committee;
 using Caf.Data.Entities;
+using Caf.Data.Finance;
 using Caf.Workflows;
 using Caf.Workflows.Engine;
 using Microsoft.AspNetCore.Identity;
@@ -185,6 +186,8 @@ public sealed class ScaleSeeder(CafDbContext db, WorkflowRegistry workflows, Tim
         // Raw SQL with no parameters: braces (in the scores' JSON) are doubled so that EF does not read them as placeholders.
         foreach (var statement in statements)
             await db.Database.ExecuteSqlRawAsync(statement.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal), ct);
+        // The ledger's sums, written with the entries as the app writes them (ADR 0041).
+        await db.Database.ExecuteSqlRawAsync(LedgerPeriodSums.RebuildSql(db.Database)!, ct);
         await transaction.CommitAsync(ct);
         if (sql.Analyze is { } analyze) await db.Database.ExecuteSqlRawAsync(analyze, ct);
     }

@@ -2355,6 +2355,51 @@ namespace Caf.Data.Migrations.SqlServer
                     b.ToTable("ExchangeRates", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Data.Finance.LedgerPeriodSum", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .IsFixedLength();
+
+                    b.Property<string>("FundCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<bool>("Reversal")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(24, 2)
+                        .HasColumnType("decimal(24,2)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("FundAmount")
+                        .HasPrecision(24, 2)
+                        .HasColumnType("decimal(24,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Period", "Start", "Currency", "FundCurrency", "Kind", "Reversal");
+
+                    b.ToTable("LedgerPeriodSums");
+                });
+
             modelBuilder.Entity("Caf.Data.Finance.Statements.ImportedStatement", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2346,6 +2346,51 @@ namespace Caf.Data.Migrations.Sqlite
                     b.ToTable("ExchangeRates", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Data.Finance.LedgerPeriodSum", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("FundCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reversal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(24, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("FundAmount")
+                        .HasPrecision(24, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Period", "Start", "Currency", "FundCurrency", "Kind", "Reversal");
+
+                    b.ToTable("LedgerPeriodSums");
+                });
+
             modelBuilder.Entity("Caf.Data.Finance.Statements.ImportedStatement", b =>
                 {
                     b.Property<Guid>("Id")

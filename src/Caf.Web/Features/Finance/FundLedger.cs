@@ -92,13 +92,19 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
         var to = filter.To ?? FundTime.Today(clock);
         var entries = db.LedgerEntries.AsNoTracking().Where(e => e.ValueDate <= to);
         if (filter.From is { } from) entries = entries.Where(e => e.ValueDate >= from);
-        if (filter.Kind is { } kind) entries = entries.Where(e => e.Kind == kind);
-        var grouped = await entries.GroupBy(e => new { e.Amount.Currency, e.Kind, Reversal = e.ReversesEntryId != null })
-            .Select(g => new { g.Key.Currency, g.Key.Kind, g.Key.Reversal, Count = g.Count(), Amount = g.Sum(e => e.Amount.Amount) }).ToListAsync(ct);
+        // The totals from the sums kept with the entries: whole months and the days at the ends (ADR 0041).
+        var sums = db.LedgerPeriodSums.AsNoTracking().Covering(filter.From, to);
+        if (filter.Kind is { } kind)
+        {
+            entries = entries.Where(e => e.Kind == kind);
+            sums = sums.Where(s => s.Kind == kind);
+        }
+        var grouped = await sums.GroupBy(s => new { s.Currency, s.Kind, s.Reversal })
+            .Select(g => new { g.Key.Currency, g.Key.Kind, g.Key.Reversal, Count = g.Sum(s => s.Count), Amount = g.Sum(s => s.Amount) }).ToListAsync(ct);
         // A reversal's amount counts against its kind.
-        var sums = grouped.Select(g => new LedgerSum(g.Currency, g.Kind, g.Count, g.Reversal ? -g.Amount : g.Amount)).ToList();
-        var (rows, paging) = await LedgerRows.Of(db, entries, filter.NewestFirst).ToListPageAsync(page, sums.Sum(s => s.Count), ct);
-        return (rows, paging, LedgerTotals.Of(to, sums, Currency));
+        var totals = grouped.Select(g => new LedgerSum(g.Currency, g.Kind, g.Count, g.Reversal ? -g.Amount : g.Amount)).ToList();
+        var (rows, paging) = await LedgerRows.Of(db, entries, filter.NewestFirst).ToListPageAsync(page, totals.Sum(s => s.Count), ct);
+        return (rows, paging, LedgerTotals.Of(to, totals, Currency));
     }
 
     /// <summary>Cash, open commitments and what is available to commit as of a date, every currency in fund currency (ADR 0022).</summary>

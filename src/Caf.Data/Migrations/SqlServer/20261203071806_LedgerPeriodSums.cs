@@ -1,0 +1,54 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Caf.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class LedgerPeriodSums : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LedgerPeriodSums",
+                columns: table => new
+                {
+                    Period = table.Column<int>(type: "int", nullable: false),
+                    Start = table.Column<DateOnly>(type: "date", nullable: false),
+                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    FundCurrency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Reversal = table.Column<bool>(type: "bit", nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(24,2)", precision: 24, scale: 2, nullable: false),
+                    FundAmount = table.Column<decimal>(type: "decimal(24,2)", precision: 24, scale: 2, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerPeriodSums", x => new { x.Period, x.Start, x.Currency, x.FundCurrency, x.Kind, x.Reversal });
+                });
+
+            // The sums of the entries already booked, added up by the database (ADR 0041).
+            migrationBuilder.Sql("""
+                INSERT INTO "LedgerPeriodSums" ("Period", "Start", "Currency", "FundCurrency", "Kind", "Reversal", "Count", "Amount", "FundAmount", "Version")
+                SELECT 0, "ValueDate", "Currency", "FundCurrency", "Kind", CASE WHEN "ReversesEntryId" IS NULL THEN CAST(0 AS bit) ELSE CAST(1 AS bit) END, COUNT(*), SUM("Amount"), SUM("FundAmount"), 1
+                FROM "LedgerEntries"
+                GROUP BY "ValueDate", "Currency", "FundCurrency", "Kind", CASE WHEN "ReversesEntryId" IS NULL THEN CAST(0 AS bit) ELSE CAST(1 AS bit) END;
+                INSERT INTO "LedgerPeriodSums" ("Period", "Start", "Currency", "FundCurrency", "Kind", "Reversal", "Count", "Amount", "FundAmount", "Version")
+                SELECT 1, DATEFROMPARTS(YEAR("ValueDate"), MONTH("ValueDate"), 1), "Currency", "FundCurrency", "Kind", CASE WHEN "ReversesEntryId" IS NULL THEN CAST(0 AS bit) ELSE CAST(1 AS bit) END, COUNT(*), SUM("Amount"), SUM("FundAmount"), 1
+                FROM "LedgerEntries"
+                GROUP BY DATEFROMPARTS(YEAR("ValueDate"), MONTH("ValueDate"), 1), "Currency", "FundCurrency", "Kind", CASE WHEN "ReversesEntryId" IS NULL THEN CAST(0 AS bit) ELSE CAST(1 AS bit) END;
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LedgerPeriodSums");
+        }
+    }
+}
