@@ -57,6 +57,46 @@ public sealed class TimerTests
         }
     }
 
+    /// <summary>
+    /// Two nodes starting together both sweep the same due timer: one fires it, the other finds its history row taken and
+    /// moves on. Before the fix the second node's start-up failed on the unique history sequence (found by the two-nodes
+    /// reliability scenario). The instance's row is held locked until both have written, so that the clash always happens.
+    /// </summary>
+    [Fact]
+    public async Task Two_nodes_sweeping_the_same_due_timer_at_once_fire_it_once_and_neither_fails()
+    {
+        await using var app = new PostgresAppFactory();
+        await app.InitializeAsync();
+        await app.ResetAsync();
+        var id = await new GrantScenario(app).ActiveGrantAsync(activityEnd: Today.AddDays(-7));
+        var instance = await app.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.WorkflowInstanceId).SingleAsync());
+
+        await using var holder = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await holder.OpenAsync(TestContext.Current.CancellationToken);
+        await using var hold = await holder.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using (var lockRow = new Npgsql.NpgsqlCommand($"SELECT 1 FROM \"WorkflowInstances\" WHERE \"Id\" = '{instance}' FOR UPDATE", holder, hold))
+            await lockRow.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        var nodes = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<WorkflowTimerRunner>(app.Services)).ToList();
+        var sweeps = nodes.Select(n => Task.Run(() => n.RunDueAsync(TestContext.Current.CancellationToken))).ToList();
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(app.ConnectionString).Database;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var waiting = new Npgsql.NpgsqlCommand(
+                $"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database}' AND wait_event_type = 'Lock'", holder, hold);
+            if ((long)(await waiting.ExecuteScalarAsync(TestContext.Current.CancellationToken))! >= 2) break;
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+        await hold.RollbackAsync(TestContext.Current.CancellationToken);
+
+        var fired = await Task.WhenAll(sweeps);
+
+        Assert.Equal(1, fired.Sum());
+        var application = await new GrantJourney(app).LoadAsync(id);
+        Assert.Equal("Reporting", application.Stage);
+        Assert.Single(application.Workflow!.History, h => h.Trigger == "reports-due");
+    }
+
     [Fact]
     public async Task A_stale_timer_does_nothing_once_the_application_has_moved_on()
     {

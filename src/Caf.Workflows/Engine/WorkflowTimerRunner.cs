@@ -30,8 +30,14 @@ public sealed class WorkflowTimerRunner(IServiceScopeFactory scopes, TimeProvide
             {
                 if (await RunOneAsync(id, ct)) fired++;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException ex) when (SaveConflicts.IsConcurrentTransition(ex))
             {
+                // Another node fired it (or moved the instance) at the same moment: its history row took the sequence first.
+                WorkflowLog.TimerTakenByAnotherNode(logger, id);
+            }
+            catch (Exception ex) when (SaveConflicts.IsDeadlock(ex))
+            {
+                // Nothing of it was written: the timer is still pending and the next run takes it again.
                 WorkflowLog.TimerTakenByAnotherNode(logger, id);
             }
         }
