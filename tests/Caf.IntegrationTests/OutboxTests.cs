@@ -131,18 +131,8 @@ public abstract class OutboxTests(CafAppFactory factory)
     {
         var messages = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync());
         Assert.All(messages, m => Assert.Equal((true, 1), (m.SentAtUtc is not null, m.Attempts)));
-        var wanted = ids.ToDictionary(id => $"<{id:N}@cafgrants>", _ => 0);
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        do
-        {
-            foreach (var key in wanted.Keys) wanted[key] = 0;
-            foreach (var file in Directory.EnumerateFiles(factory.MailFolder))
-                foreach (var line in File.ReadLines(file).TakeWhile(l => l.Length > 0))
-                    if (line.StartsWith("Message-ID: ", StringComparison.OrdinalIgnoreCase) && wanted.ContainsKey(line[12..].Trim())) wanted[line[12..].Trim()]++;
-            if (wanted.Values.All(n => n >= 1)) break;
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        } while (DateTime.UtcNow < deadline);
-        Assert.All(wanted, w => Assert.True(w.Value == 1, $"{w.Key} reached the mail server {w.Value} times."));
+        var delivered = await SentMail.DeliveriesAsync(factory.MailFolder, ids, TimeSpan.FromSeconds(15));
+        Assert.All(delivered, d => Assert.True(d.Value == 1, $"<{d.Key:N}@cafgrants> reached the mail server {d.Value} times."));
     }
 }
 
