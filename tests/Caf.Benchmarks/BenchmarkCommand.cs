@@ -6,10 +6,11 @@ namespace Caf.Benchmarks;
 internal static class BenchmarkCommand
 {
     private const string Usage = """
-        Usage: Caf.Benchmarks audit [--provider sqlite|postgres] [--records N] [--postgres CONNECTION] [--reuse] [--work DIR] [--app Caf.Web.dll]
+        Usage: Caf.Benchmarks audit [--provider sqlite|postgres] [--records N] [--postgres CONNECTION] [--database NAME] [--reuse] [--work DIR] [--app Caf.Web.dll]
           audit   fills a database with N hash-chained audit records (default 1,000,000) and measures `audit verify`,
                   `audit export`, the Audit page's keyset paging and its filter choices, each beside its floor.
           --reuse keeps a database filled by an earlier run with the same N.
+          --database names the benchmark's database (default caf_bench_audit_N), for a server or folder shared with others.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -21,7 +22,8 @@ internal static class BenchmarkCommand
         }
         var options = Options(args.Skip(1));
         var provider = options.GetValueOrDefault("--provider", "sqlite");
-        if (provider is not ("sqlite" or "postgres") || !long.TryParse(options.GetValueOrDefault("--records", "1000000"), CultureInfo.InvariantCulture, out var records) || records < 1000)
+        if (provider is not ("sqlite" or "postgres") || !long.TryParse(options.GetValueOrDefault("--records", "1000000"), CultureInfo.InvariantCulture, out var records) || records < 1000
+            || (options.GetValueOrDefault("--database") is { } database && !System.Text.RegularExpressions.Regex.IsMatch(database, "^[a-z][a-z0-9_]{0,62}$")))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -33,7 +35,8 @@ internal static class BenchmarkCommand
             options.GetValueOrDefault("--postgres") ?? Environment.GetEnvironmentVariable("CAF_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres",
             Path.GetFullPath(options.GetValueOrDefault("--work") ?? Path.Combine(Path.GetTempPath(), "caf-bench")),
             Path.GetFullPath(options.GetValueOrDefault("--app") ?? Path.Combine(root, "src", "Caf.Web", "bin", "Release", "net10.0", "Caf.Web.dll")),
-            options.ContainsKey("--reuse"));
+            options.ContainsKey("--reuse"),
+            options.GetValueOrDefault("--database"));
         if (!File.Exists(setup.AppPath))
         {
             Console.Error.WriteLine($"There is no {setup.AppPath}: build it first (dotnet build src/Caf.Web -c Release), or give --app.");
@@ -65,11 +68,11 @@ internal static class BenchmarkCommand
 }
 
 /// <summary>Where a benchmark runs: the provider and its connection, how many records, a folder for its files, the app to run.</summary>
-internal sealed record BenchSetup(string Provider, long Records, string PostgresAdmin, string WorkFolder, string AppPath, bool Reuse)
+internal sealed record BenchSetup(string Provider, long Records, string PostgresAdmin, string WorkFolder, string AppPath, bool Reuse, string? Database = null)
 {
     public bool IsPostgres => Provider == "postgres";
 
-    public string DatabaseName => string.Create(CultureInfo.InvariantCulture, $"caf_bench_audit_{Records}");
+    public string DatabaseName => Database ?? string.Create(CultureInfo.InvariantCulture, $"caf_bench_audit_{Records}");
 
     public string ConnectionString => IsPostgres
         ? new Npgsql.NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = DatabaseName }.ConnectionString
