@@ -118,8 +118,17 @@ internal static partial class CliVerbs
                 }
                 return await WithServicesAsync(async services =>
                 {
-                    var (content, report) = await services.GetRequiredService<FundLedger>().ExportAsync(asOf, CancellationToken.None);
-                    await File.WriteAllBytesAsync(path, content);
+                    LedgerTotals report;
+                    try
+                    {
+                        await using var file = File.Create(path);
+                        report = await services.GetRequiredService<FundLedger>().ExportAsync(asOf, file, CancellationToken.None);
+                    }
+                    catch
+                    {
+                        File.Delete(path); // streamed as it is read: no half-written workbook is left behind
+                        throw;
+                    }
                     Console.WriteLine(CliText.Format("Cli.Ledger.Wrote", report.EntryCount, Path.GetFullPath(path), report.AsOf,
                         CliText.Amounts(report.PerCurrency.Select(t => t.CashIn)), CliText.Amounts(report.PerCurrency.Select(t => t.CashOut)),
                         CliText.Amounts(report.PerCurrency.Select(t => t.Balance)), CliText.Amounts(report.PerCurrency.Select(t => t.OpenCommitments)),

@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Claims;
 using Caf.Data.Entities;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Web.Features.Audit;
@@ -30,120 +27,67 @@ public sealed class AuditExtract(AuditTrail trail, Caf.Web.Features.Shared.Recor
     public const int RecordsPerSheet = 1_000_000;
 
     /// <summary>
-    /// Writes the records the filter keeps, oldest first, to <paramref name="output"/>; returns how many. The package is
-    /// written as a zip in create mode, one part after the other, each sheet streamed through OpenXmlWriter: the SDK's own
-    /// package would hold a sheet in memory until it closes (its zip is opened for update), 2 GB for a million records.
-    /// The sheets come first; the workbook that lists them, once their number is known.
+    /// Writes the records the filter keeps, oldest first, to <paramref name="output"/>; returns how many. Each sheet is
+    /// streamed as the records come (<see cref="StreamedWorkbook"/>); the workbook that lists them, once their number is known.
     /// </summary>
     public Task<long> WriteAsync(AuditFilter filter, Stream output, CancellationToken ct) => WriteAsync(filter, output, RecordsPerSheet, ct);
 
     internal async Task<long> WriteAsync(AuditFilter filter, Stream output, int recordsPerSheet, CancellationToken ct)
     {
         long count = 0;
-        var sheets = 0;
-        object?[] columns = [.. ColumnKeys.Select(InterfaceLanguage.Text)];
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        var (sheets, row) = (0, 0);
+        SheetValue[] columns = [.. ColumnKeys.Select(k => SheetValue.Of(InterfaceLanguage.Text(k)))];
+        using var workbook = new StreamedWorkbook(output);
+        StreamedSheet StartSheet()
         {
-            Stream? part = null;
-            OpenXmlWriter? writer = null;
-            void StartSheet()
-            {
-                part = zip.CreateEntry($"xl/worksheets/sheet{++sheets}.xml", CompressionLevel.Fastest).Open();
-                writer = OpenXmlWriter.Create(part);
-                writer.WriteStartElement(new Worksheet());
-                writer.WriteStartElement(new SheetData());
-                WriteRow(writer, columns);
-            }
-            void EndSheet()
-            {
-                writer!.WriteEndElement();
-                writer.WriteEndElement();
-                writer.Dispose();
-                part!.Dispose();
-            }
-            StartSheet();
-            await foreach (var e in trail.Filtered(filter, null).OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
-            {
-                if (count > 0 && count % recordsPerSheet == 0)
-                {
-                    EndSheet();
-                    StartSheet();
-                }
-                WriteRow(writer!, [e.Sequence, e.OccurredAtUtc.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), e.UserName, e.UserId,
-                    e.Action, e.EntityType, e.EntityId, e.Details, e.IpAddress, e.CorrelationId, e.PreviousHash, e.Hash, e.PersonalValues]);
-                count++;
-            }
-            EndSheet();
-            var numbers = Enumerable.Range(1, sheets).ToList();
-            await WritePartAsync(zip, "xl/workbook.xml", new Workbook(new Sheets(numbers.Select(n =>
-                new Sheet { Id = $"rId{n}", SheetId = (uint)n, Name = n == 1 ? SheetName : InterfaceLanguage.Format("AuditBook.SheetN", n) }))).OuterXml, ct);
-            await WritePartAsync(zip, "xl/_rels/workbook.xml.rels", """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""" +
-                string.Concat(numbers.Select(n => $"""<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>""")) +
-                "</Relationships>", ct);
-            await WritePartAsync(zip, "[Content_Types].xml", """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">""" +
-                """<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>""" +
-                """<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>""" +
-                string.Concat(numbers.Select(n => $"""<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>""")) +
-                "</Types>", ct);
-            await WritePartAsync(zip, "_rels/.rels", PackageRelationships, ct);
+            sheets++;
+            var sheet = workbook.StartSheet(sheets == 1 ? SheetName : InterfaceLanguage.Format("AuditBook.SheetN", sheets), sheets);
+            row = 0;
+            WriteRow(sheet, ++row, columns);
+            return sheet;
         }
+        var sheet = StartSheet();
+        await foreach (var e in trail.Filtered(filter, null).OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (count > 0 && count % recordsPerSheet == 0)
+            {
+                sheet.End();
+                sheet = StartSheet();
+            }
+            // Text is written inline: text to Excel, never a formula, whatever it begins with.
+            WriteRow(sheet, ++row, [SheetValue.Of(e.Sequence), SheetValue.Of(e.OccurredAtUtc.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture)),
+                SheetValue.Of(e.UserName), SheetValue.Of(e.UserId), SheetValue.Of(e.Action), SheetValue.Of(e.EntityType), SheetValue.Of(e.EntityId),
+                SheetValue.Of(e.Details), SheetValue.Of(e.IpAddress), SheetValue.Of(e.CorrelationId), SheetValue.Of(e.PreviousHash), SheetValue.Of(e.Hash),
+                SheetValue.Of(e.PersonalValues)]);
+            count++;
+        }
+        sheet.End();
+        await workbook.FinishAsync(null, ct);
         return count;
+    }
+
+    private static void WriteRow(StreamedSheet sheet, int row, SheetValue[] values)
+    {
+        sheet.Row(row);
+        for (var c = 0; c < values.Length; c++) sheet.Cell(c + 1, values[c]);
     }
 
     /// <summary>The first sheet's name; the next are "Audit trail 2", "Audit trail 3"…</summary>
     public static string SheetName => InterfaceLanguage.Text("AuditBook.Sheet");
 
-    private static async Task WritePartAsync(ZipArchive zip, string name, string xml, CancellationToken ct)
-    {
-        await using var part = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
-        await part.WriteAsync(System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" + xml), ct);
-    }
-
-    private const string PackageRelationships =
-        """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""" +
-        """<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""";
-
     /// <summary>The extract for a person on the page: written to a temporary file that goes when it is closed, and audited.</summary>
     public async Task<(Stream Content, long Records)> ExportAsync(ClaimsPrincipal person, AuditFilter filter, CancellationToken ct)
     {
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.DeleteOnClose);
-        try
+        var (file, records) = await StreamedWorkbook.ToTemporaryFileAsync(async file =>
         {
             var records = await WriteAsync(filter, file, ct);
-            file.Position = 0;
             await reads.RecordAsync(ExportedAction, nameof(AuditEvent), null, new
             {
                 records, filter.From, filter.To, filter.Person, filter.Action, filter.EntityType, filter.Application,
                 by = person.Identity?.Name,
             }, ct);
-            return (file, records);
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+            return records;
+        });
+        return (file, records);
     }
-
-    private static void WriteRow(OpenXmlWriter writer, IEnumerable<object?> values)
-    {
-        writer.WriteStartElement(new Row());
-        foreach (var value in values)
-        {
-            if (value is long number)
-            {
-                writer.WriteElement(new Cell { DataType = CellValues.Number, CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)) });
-                continue;
-            }
-            // An inline string is text to Excel, never a formula, whatever it begins with.
-            writer.WriteElement(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlSafe(value as string ?? "")) { Space = SpaceProcessingModeValues.Preserve }) });
-        }
-        writer.WriteEndElement();
-    }
-
-    /// <summary>The text with the characters XML cannot hold (control characters, lone surrogates) as U+FFFD.</summary>
-    private static string XmlSafe(string text) =>
-        text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r') || char.IsSurrogate(c))
-            ? string.Concat(text.EnumerateRunes().Select(r => r.Value < 0x20 && r.Value is not (9 or 10 or 13) || r == System.Text.Rune.ReplacementChar ? "\uFFFD" : r.ToString()))
-            : text;
 }

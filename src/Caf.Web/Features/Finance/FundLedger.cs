@@ -92,31 +92,45 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
         var to = filter.To ?? FundTime.Today(clock);
         var entries = db.LedgerEntries.AsNoTracking().Where(e => e.ValueDate <= to);
         if (filter.From is { } from) entries = entries.Where(e => e.ValueDate >= from);
-        // The totals from the sums kept with the entries: whole months and the days at the ends (ADR 0041).
-        var sums = db.LedgerPeriodSums.AsNoTracking().Covering(filter.From, to);
-        if (filter.Kind is { } kind)
-        {
-            entries = entries.Where(e => e.Kind == kind);
-            sums = sums.Where(s => s.Kind == kind);
-        }
+        if (filter.Kind is { } kind) entries = entries.Where(e => e.Kind == kind);
+        var sums = await SumsAsync(filter.From, to, filter.Kind, ct);
+        var (rows, paging) = await LedgerRows.Of(db, entries, filter.NewestFirst).ToListPageAsync(page, sums.Sum(s => s.Count), ct);
+        return (rows, paging, LedgerTotals.Of(to, sums, Currency));
+    }
+
+    /// <summary>
+    /// The count and sum per currency and kind of the entries with a value date in the range (and of the kind, if given),
+    /// from the sums kept with the entries: whole months and the days at the ends (ADR 0041).
+    /// </summary>
+    private async Task<List<LedgerSum>> SumsAsync(DateOnly? from, DateOnly to, LedgerEntryKind? kind, CancellationToken ct)
+    {
+        var sums = db.LedgerPeriodSums.AsNoTracking().Covering(from, to);
+        if (kind is { } only) sums = sums.Where(s => s.Kind == only);
         var grouped = await sums.GroupBy(s => new { s.Currency, s.Kind, s.Reversal })
             .Select(g => new { g.Key.Currency, g.Key.Kind, g.Key.Reversal, Count = g.Sum(s => s.Count), Amount = g.Sum(s => s.Amount) }).ToListAsync(ct);
         // A reversal's amount counts against its kind.
-        var totals = grouped.Select(g => new LedgerSum(g.Currency, g.Kind, g.Count, g.Reversal ? -g.Amount : g.Amount)).ToList();
-        var (rows, paging) = await LedgerRows.Of(db, entries, filter.NewestFirst).ToListPageAsync(page, totals.Sum(s => s.Count), ct);
-        return (rows, paging, LedgerTotals.Of(to, totals, Currency));
+        return [.. grouped.Select(g => new LedgerSum(g.Currency, g.Kind, g.Count, g.Reversal ? -g.Amount : g.Amount))];
     }
 
     /// <summary>Cash, open commitments and what is available to commit as of a date, every currency in fund currency (ADR 0022).</summary>
     public Task<FundBalance> FundBalanceAsync(DateOnly? asOf, CancellationToken ct) =>
         FundBalances.OfAsync(db, Currency, asOf ?? FundTime.Today(clock), ct);
 
-    /// <summary>The workbook as of the date (today when not given), audited as an export.</summary>
-    public async Task<(byte[] Content, LedgerTotals Totals)> ExportAsync(DateOnly? asOf, CancellationToken ct)
+    /// <summary>The workbook as of the date (today when not given) in a temporary file that goes when it is closed, audited as an export.</summary>
+    public Task<(Stream Content, LedgerTotals Totals)> ExportAsync(DateOnly? asOf, CancellationToken ct) =>
+        StreamedWorkbook.ToTemporaryFileAsync(file => ExportAsync(asOf, file, ct));
+
+    /// <summary>
+    /// Writes the workbook as of the date (today when not given) to <paramref name="output"/>, audited as an export: the
+    /// totals added up by SQL, then each sheet's rows streamed from the database into it (issue 16).
+    /// </summary>
+    public async Task<LedgerTotals> ExportAsync(DateOnly? asOf, Stream output, CancellationToken ct)
     {
-        var (rows, totals) = await ReadAsync(asOf, ct);
-        using var workbook = FundLedgerWorkbook.Build(rows, totals, Currency, clock.GetUtcNow().UtcDateTime);
-        var content = LedgerSheets.Save(workbook);
+        var date = asOf ?? FundTime.Today(clock);
+        var entries = db.LedgerEntries.AsNoTracking().Where(e => e.ValueDate <= date);
+        var totals = LedgerTotals.Of(date, await SumsAsync(null, date, null, ct), Currency);
+        await FundLedgerWorkbook.WriteAsync(output, totals, Currency, clock.GetUtcNow().UtcDateTime,
+            kinds => LedgerRows.Of(db, entries.Where(e => kinds.Contains(e.Kind)), reversalsUpTo: date).AsAsyncEnumerable(), ct);
         await reads.RecordAsync("ledger.exported", "FundLedger", null, new
         {
             asOf = totals.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -124,7 +138,7 @@ public sealed class FundLedger(CafDbContext db, IOptions<GrantRulesOptions> opti
             perCurrency = totals.PerCurrency.Select(t => new { currency = t.Currency, cashIn = t.CashIn.Amount, cashOut = t.CashOut.Amount }),
             exchangeDifferences = totals.ExchangeDifferences.Balance.Amount,
         }, ct);
-        return (content, totals);
+        return totals;
     }
 
     public static string FileName(DateOnly asOf) => $"caf-fund-ledger-{asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx";

@@ -1,13 +1,12 @@
 using Caf.Data;
 using Caf.Data.Entities;
-using ClosedXML.Excel;
 
 namespace Caf.Web.Features.Finance;
 
 /// <summary>
 /// The fund ledger as a workbook: a Summary of the balances as of a date, then one sheet per group of entries. Every
 /// figure of the Summary is a formula over the sheets' totals, which are formulas over their rows (docs/features/finance.md,
-/// "Ledgers").
+/// "Ledgers"). Streamed as the rows come from the database: 50,000 entries take the memory of a few (issue 16).
 /// </summary>
 internal static class FundLedgerWorkbook
 {
@@ -50,40 +49,49 @@ internal static class FundLedgerWorkbook
     ];
 
     /// <summary>Where a group sheet's totals are: the row of each total line by its label, and its line in fund currency.</summary>
-    private sealed record Totals(EntryTable Table, Dictionary<string, int> Lines, int InFundCurrency, int Count)
+    private sealed record Totals(EntryTable Table, Dictionary<string, int> Lines, int InFundCurrency)
     {
         public string Ref(string column, string line) => Table.Ref(column, Lines[line]);
     }
 
-    public static XLWorkbook Build(IReadOnlyList<LedgerRow> rows, LedgerTotals totals, string fundCurrency, DateTime generatedAtUtc)
+    /// <summary>
+    /// Writes the workbook to <paramref name="output"/>, streamed (<see cref="StreamedWorkbook"/>): each group sheet's rows as
+    /// <paramref name="rowsOf"/> reads them from the database for its kinds, oldest first, then the Summary, whose counts
+    /// and lines come from <paramref name="totals"/> (added up by SQL) and whose figures are formulas over the sheets'
+    /// totals. Nothing holds more than one row at a time.
+    /// </summary>
+    public static async Task WriteAsync(Stream output, LedgerTotals totals, string fundCurrency, DateTime generatedAtUtc,
+        Func<LedgerEntryKind[], IAsyncEnumerable<LedgerRow>> rowsOf, CancellationToken ct)
     {
-        var workbook = new XLWorkbook();
-        LedgerSheets.Describe(workbook, InterfaceLanguage.Text("FundBook.Title"), totals.AsOf, generatedAtUtc);
-        var summary = workbook.Worksheets.Add(Summary);
+        using var workbook = new StreamedWorkbook(output);
         var currencies = totals.PerCurrency.Select(t => t.Currency).ToList();
         var groups = Groups();
-        var sheets = groups.ToDictionary(g => g.Sheet, g => WriteGroup(workbook, g, rows, currencies, fundCurrency, totals.AsOf));
-        WriteSummary(summary, groups, sheets, totals, fundCurrency, generatedAtUtc);
-        return workbook;
+        var sheets = new Dictionary<string, Totals>();
+        // The group sheets are written first, as their rows come; the Summary, which refers to their totals, last but first in order.
+        for (var g = 0; g < groups.Length; g++)
+            sheets[groups[g].Sheet] = await WriteGroupAsync(workbook, g + 1, groups[g], rowsOf(groups[g].Kinds), currencies, fundCurrency, totals.AsOf, ct);
+        WriteSummary(workbook.StartSheet(Summary, 0, widths: [42, 20, 20, 20, 20, 20]), groups, sheets, totals, fundCurrency, generatedAtUtc);
+        await workbook.FinishAsync(LedgerSheets.Properties(InterfaceLanguage.Text("FundBook.Title"), totals.AsOf, generatedAtUtc), ct);
     }
 
-    private static Totals WriteGroup(XLWorkbook workbook, Group group, IReadOnlyList<LedgerRow> rows, IReadOnlyList<string> currencies,
-        string fundCurrency, DateOnly asOf)
+    private static async Task<Totals> WriteGroupAsync(StreamedWorkbook workbook, int order, Group group, IAsyncEnumerable<LedgerRow> rows,
+        IReadOnlyList<string> currencies, string fundCurrency, DateOnly asOf, CancellationToken ct)
     {
-        var sheet = workbook.Worksheets.Add(group.Sheet);
-        LedgerSheets.Title(sheet, InterfaceLanguage.Format("FundBook.SheetTitle", group.Sheet, LedgerSheets.Iso(asOf)));
-        sheet.Cell(2, 1).Value = $"{group.Note} {InterfaceLanguage.Text("FundBook.Reversal")}";
         List<SheetColumn<LedgerRow>> extra = [];
         if (group.ByType) extra.Add(LedgerSheets.TypeColumn());
         if (group.Grant) extra.Add(LedgerSheets.GrantColumn());
         if (group.Donor)
         {
-            extra.Add(new SheetColumn<LedgerRow>(InterfaceLanguage.Text("FundBook.Donor"), 25, (c, r) => WorkbookText.Write(c, r.Donor)));
-            extra.Add(new SheetColumn<LedgerRow>(InterfaceLanguage.Text("FundBook.Earmarking"), 30, (c, r) => WorkbookText.Write(c, r.Earmarking)));
+            extra.Add(new SheetColumn<LedgerRow>(InterfaceLanguage.Text("FundBook.Donor"), 25, r => SheetValue.Of(r.Donor)));
+            extra.Add(new SheetColumn<LedgerRow>(InterfaceLanguage.Text("FundBook.Earmarking"), 30, r => SheetValue.Of(r.Earmarking)));
         }
-        var mine = rows.Where(r => group.Kinds.Contains(r.Kind)).ToList();
-        var table = LedgerSheets.WriteEntries(sheet, HeaderRow,
-            LedgerSheets.EntryColumns(fundCurrency, r => r.Kind == group.Negative ? -1 : 1, [.. extra]), mine);
+        var columns = LedgerSheets.EntryColumns(fundCurrency, r => r.Kind == group.Negative ? -1 : 1, [.. extra]);
+        var sheet = workbook.StartSheet(group.Sheet, order, HeaderRow, [.. columns.Select(c => c.Width)]);
+        sheet.Row(1);
+        sheet.Cell(1, SheetValue.Of(InterfaceLanguage.Format("FundBook.SheetTitle", group.Sheet, LedgerSheets.Iso(asOf))), LedgerSheets.TitleLook);
+        sheet.Row(2);
+        sheet.Cell(1, SheetValue.Of($"{group.Note} {InterfaceLanguage.Text("FundBook.Reversal")}"));
+        var table = await LedgerSheets.WriteEntriesAsync(sheet, HeaderRow, columns, rows, ct);
 
         var amount = LedgerSheets.Amount;
         var fund = LedgerSheets.FundAmount;
@@ -101,69 +109,68 @@ internal static class FundLedgerWorkbook
                     (fund, table.SumIf(LedgerSheets.Currency, currency, fund), fundCurrency));
         }
         var inFund = table.AddTotal(TotalInFundCurrency(fundCurrency), null, (fund, table.Sum(fund), fundCurrency));
-        return new Totals(table, lines, inFund, mine.Count);
+        sheet.End(table.FilterRange);
+        return new Totals(table, lines, inFund);
     }
 
-    private static void WriteSummary(IXLWorksheet sheet, Group[] groups, Dictionary<string, Totals> sheets, LedgerTotals totals, string fundCurrency,
+    /// <summary>The Summary, written row after row.</summary>
+    private static void WriteSummary(StreamedSheet sheet, Group[] groups, Dictionary<string, Totals> sheets, LedgerTotals totals, string fundCurrency,
         DateTime generatedAtUtc)
     {
-        LedgerSheets.Title(sheet, InterfaceLanguage.Text("FundBook.SummaryTitle"));
-        LedgerSheets.Facts(sheet, 2, totals.AsOf, fundCurrency, generatedAtUtc);
+        void Line(int row, params (SheetValue Value, CellLook Look)[] cells)
+        {
+            sheet.Row(row);
+            for (var c = 0; c < cells.Length; c++) sheet.Cell(c + 1, cells[c].Value, cells[c].Look);
+        }
+        void Header(int row, params string[] headings) => Line(row, [.. headings.Select(h => (SheetValue.Of(h), LedgerSheets.HeaderLook))]);
+        (SheetValue, CellLook) Text(string text, CellLook look = default) => (SheetValue.Of(text), look);
+        (SheetValue, CellLook) Money(string formula, string currency, CellLook look = default) => (LedgerSheets.MoneyFormula(formula, currency), look);
+
+        Line(1, Text(InterfaceLanguage.Text("FundBook.SummaryTitle"), LedgerSheets.TitleLook));
+        var row = 2;
+        foreach (var (label, value) in LedgerSheets.FactLines(totals.AsOf, fundCurrency, generatedAtUtc)) Line(row++, Text(label, CellLook.Strong), (value, default));
 
         // The fund in its currency: what FundBalances.OfAsync gives, from the sheets' totals in fund currency (row 15 on).
-        LedgerSheets.Heading(sheet, 6, InterfaceLanguage.Format("FundBook.FundHeading", fundCurrency));
+        Line(6, Text(InterfaceLanguage.Format("FundBook.FundHeading", fundCurrency), LedgerSheets.HeadingLook));
         // The Summary's line for a sheet in the table "Each sheet", in the order of the sheets.
         int BySheetRow(string name) => 13 + Array.FindIndex(groups, g => g.Sheet == name);
         string InFund(string name) => $"C{BySheetRow(name)}";
-        Figure(sheet, 7, Cash, $"{InFund(Contributions)}+{InFund(Refunds)}-{InFund(Disbursements)}-{InFund(BankCharges)}+{InFund(ExchangeDifferences)}", fundCurrency);
-        Figure(sheet, 8, Committed, $"{InFund(Commitments)}-{InFund(Disbursements)}", fundCurrency);
-        Figure(sheet, 9, Available, "B7-B8", fundCurrency);
+        Line(7, Text(Cash), Money($"{InFund(Contributions)}+{InFund(Refunds)}-{InFund(Disbursements)}-{InFund(BankCharges)}+{InFund(ExchangeDifferences)}",
+            fundCurrency, CellLook.Strong));
+        Line(8, Text(Committed), Money($"{InFund(Commitments)}-{InFund(Disbursements)}", fundCurrency, CellLook.Strong));
+        Line(9, Text(Available), Money("B7-B8", fundCurrency, CellLook.Strong));
 
-        LedgerSheets.Heading(sheet, 11, InterfaceLanguage.Format("FundBook.SheetsHeading", fundCurrency));
-        LedgerSheets.HeaderCells(sheet, 12, InterfaceLanguage.Text("FundBook.Sheet"), InterfaceLanguage.Text("FundBook.Entries"),
-            InterfaceLanguage.Format("FundBook.In", fundCurrency));
+        Line(11, Text(InterfaceLanguage.Format("FundBook.SheetsHeading", fundCurrency), LedgerSheets.HeadingLook));
+        Header(12, InterfaceLanguage.Text("FundBook.Sheet"), InterfaceLanguage.Text("FundBook.Entries"), InterfaceLanguage.Format("FundBook.In", fundCurrency));
         foreach (var group in groups)
         {
             var totalsOf = sheets[group.Sheet];
-            var row = BySheetRow(group.Sheet);
-            sheet.Cell(row, 1).Value = group.Sheet;
-            sheet.Cell(row, 2).Value = totalsOf.Count;
-            LedgerSheets.MoneyFormula(sheet.Cell(row, 3), totalsOf.Table.Ref(LedgerSheets.FundAmount, totalsOf.InFundCurrency), fundCurrency);
+            Line(BySheetRow(group.Sheet), Text(group.Sheet), (SheetValue.Of(totalsOf.Table.Count), default),
+                Money(totalsOf.Table.Ref(LedgerSheets.FundAmount, totalsOf.InFundCurrency), fundCurrency));
         }
 
         var first = BySheetRow(groups[^1].Sheet) + 2;
-        LedgerSheets.Heading(sheet, first, InterfaceLanguage.Text("FundBook.CurrenciesHeading"));
-        LedgerSheets.HeaderCells(sheet, first + 1, LedgerSheets.Currency, InterfaceLanguage.Text("FundBook.Entries"), InterfaceLanguage.Text("FundBook.CashIn"),
+        Line(first, Text(InterfaceLanguage.Text("FundBook.CurrenciesHeading"), LedgerSheets.HeadingLook));
+        Header(first + 1, LedgerSheets.Currency, InterfaceLanguage.Text("FundBook.Entries"), InterfaceLanguage.Text("FundBook.CashIn"),
             InterfaceLanguage.Text("FundBook.CashOut"), InterfaceLanguage.Text("FundBook.CashBalance"), InterfaceLanguage.Text("FundBook.OpenCommitments"));
-        var row2 = first + 2;
+        row = first + 2;
         string Total(string name, string currency) => sheets[name].Ref(LedgerSheets.Amount, TotalIn(currency));
         foreach (var line in totals.PerCurrency)
         {
             var c = line.Currency;
-            sheet.Cell(row2, 1).Value = c;
-            sheet.Cell(row2, 2).Value = line.EntryCount;
-            LedgerSheets.MoneyFormula(sheet.Cell(row2, 3), $"{Total(Contributions, c)}+{Total(Refunds, c)}", c);
-            LedgerSheets.MoneyFormula(sheet.Cell(row2, 4), $"{Total(Disbursements, c)}+{Total(BankCharges, c)}", c);
-            LedgerSheets.MoneyFormula(sheet.Cell(row2, 5), $"C{row2}-D{row2}", c);
-            LedgerSheets.MoneyFormula(sheet.Cell(row2, 6), $"{Total(Commitments, c)}-{Total(Disbursements, c)}", c);
-            row2++;
+            Line(row, Text(c), (SheetValue.Of(line.EntryCount), default),
+                Money($"{Total(Contributions, c)}+{Total(Refunds, c)}", c),
+                Money($"{Total(Disbursements, c)}+{Total(BankCharges, c)}", c),
+                Money($"C{row}-D{row}", c),
+                Money($"{Total(Commitments, c)}-{Total(Disbursements, c)}", c));
+            row++;
         }
         var exchange = sheets[ExchangeDifferences];
-        sheet.Cell(row2, 1).Value = ExchangeLine(fundCurrency);
-        sheet.Cell(row2, 2).Value = totals.ExchangeDifferences.EntryCount;
-        LedgerSheets.MoneyFormula(sheet.Cell(row2, 3), exchange.Ref(LedgerSheets.FundAmount, TotalGains), fundCurrency);
-        LedgerSheets.MoneyFormula(sheet.Cell(row2, 4), "-" + exchange.Ref(LedgerSheets.FundAmount, TotalLosses), fundCurrency);
-        LedgerSheets.MoneyFormula(sheet.Cell(row2, 5), $"C{row2}-D{row2}", fundCurrency);
-        sheet.Cell(row2 + 1, 1).Value = LedgerTotals.Note(fundCurrency);
-
-        sheet.Column(1).Width = 42;
-        for (var c = 2; c <= 6; c++) sheet.Column(c).Width = 20;
-    }
-
-    private static void Figure(IXLWorksheet sheet, int row, string label, string formula, string currency)
-    {
-        sheet.Cell(row, 1).Value = label;
-        LedgerSheets.MoneyFormula(sheet.Cell(row, 2), formula, currency);
-        sheet.Cell(row, 2).Style.Font.Bold = true;
+        Line(row, Text(ExchangeLine(fundCurrency)), (SheetValue.Of(totals.ExchangeDifferences.EntryCount), default),
+            Money(exchange.Ref(LedgerSheets.FundAmount, TotalGains), fundCurrency),
+            Money("-" + exchange.Ref(LedgerSheets.FundAmount, TotalLosses), fundCurrency),
+            Money($"C{row}-D{row}", fundCurrency));
+        Line(row + 1, Text(LedgerTotals.Note(fundCurrency)));
+        sheet.End();
     }
 }

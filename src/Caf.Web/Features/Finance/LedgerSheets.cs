@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Caf.Data;
 using Caf.Data.Finance;
@@ -5,8 +6,11 @@ using ClosedXML.Excel;
 
 namespace Caf.Web.Features.Finance;
 
-/// <summary>One column of a sheet of rows (ledger entries, statement lines, grants): its heading, width, and what it shows of a row.</summary>
-internal sealed record SheetColumn<TRow>(string Header, double Width, Action<IXLCell, TRow> Write);
+/// <summary>
+/// One column of a sheet of rows (ledger entries, statement lines, grants): its heading, width, and what it shows of a row,
+/// the same whether ClosedXML writes the sheet or it is streamed (<see cref="StreamedSheet"/>).
+/// </summary>
+internal sealed record SheetColumn<TRow>(string Header, double Width, Func<TRow, SheetValue> Value);
 
 /// <summary>
 /// What the finance workbooks (the fund ledger, a grant ledger, the reconciliation) have in common: document properties,
@@ -29,24 +33,33 @@ internal static class LedgerSheets
     /// An amount shown with its currency code, "CHF 1,234.50" and "CHF -1,234.50", the cell a number. The code is quoted
     /// text: written as [$CHF] or [$USD], ClosedXML reads the H and the D as hours and days and gives back a date.
     /// </summary>
-    public static string MoneyFormat(string currency) => $"\"{currency}\" #,##0.00;\"{currency}\" -#,##0.00";
+    public static string MoneyFormat(string currency) => MoneyFormats.GetOrAdd(currency, c => $"\"{c}\" #,##0.00;\"{c}\" -#,##0.00");
 
-    /// <summary>Title, as-of date, generator and generation time in the workbook's document properties.</summary>
-    public static void Describe(XLWorkbook workbook, string title, DateOnly asOf, DateTime generatedAtUtc)
+    private static readonly ConcurrentDictionary<string, string> MoneyFormats = new(StringComparer.Ordinal);
+
+    /// <summary>Title, as-of date, generator and generation time: a workbook's document properties.</summary>
+    public static WorkbookProperties Properties(string title, DateOnly asOf, DateTime generatedAtUtc)
     {
         var date = Iso(asOf);
-        workbook.Properties.Title = title;
-        workbook.Properties.Subject = InterfaceLanguage.Format("Book.Subject", date);
-        workbook.Properties.Author = Generator;
-        workbook.Properties.LastModifiedBy = Generator;
-        workbook.Properties.Created = generatedAtUtc;
-        workbook.Properties.Modified = generatedAtUtc;
-        workbook.Properties.Comments = InterfaceLanguage.Format("Book.Comments", title, date, Generator,
-            generatedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-        // The custom properties' names stay the same in every language: programs read them.
-        workbook.CustomProperties.Add("As of", asOf.ToDateTime(TimeOnly.MinValue));
-        workbook.CustomProperties.Add("Generator", Generator);
-        workbook.CustomProperties.Add("Generated at (UTC)", generatedAtUtc);
+        return new WorkbookProperties(title, InterfaceLanguage.Format("Book.Subject", date), Generator,
+            InterfaceLanguage.Format("Book.Comments", title, date, Generator, generatedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+            generatedAtUtc,
+            // The custom properties' names stay the same in every language: programs read them.
+            [("As of", asOf.ToDateTime(TimeOnly.MinValue)), ("Generator", Generator), ("Generated at (UTC)", generatedAtUtc)]);
+    }
+
+    /// <summary>The <see cref="Properties"/> of a workbook ClosedXML writes.</summary>
+    public static void Describe(XLWorkbook workbook, string title, DateOnly asOf, DateTime generatedAtUtc)
+    {
+        var properties = Properties(title, asOf, generatedAtUtc);
+        workbook.Properties.Title = properties.Title;
+        workbook.Properties.Subject = properties.Subject;
+        workbook.Properties.Author = properties.Author;
+        workbook.Properties.LastModifiedBy = properties.Author;
+        workbook.Properties.Created = properties.CreatedUtc;
+        workbook.Properties.Modified = properties.CreatedUtc;
+        workbook.Properties.Comments = properties.Comments;
+        foreach (var (name, value) in properties.Custom) workbook.CustomProperties.Add(name, value);
     }
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -71,18 +84,25 @@ internal static class LedgerSheets
     /// <summary>The as-of date, the fund's currency, and when and by what the workbook was made, on three lines from <paramref name="row"/>.</summary>
     public static void Facts(IXLWorksheet sheet, int row, DateOnly asOf, string fundCurrency, DateTime generatedAtUtc)
     {
-        Fact(sheet, row, InterfaceLanguage.Text("Book.AsOf"), asOf.ToDateTime(TimeOnly.MinValue), DateFormat);
-        Fact(sheet, row + 1, InterfaceLanguage.Text("Book.FundCurrency"), fundCurrency);
-        Fact(sheet, row + 2, InterfaceLanguage.Text("Book.Generated"),
-            InterfaceLanguage.Format("Book.GeneratedBy", FundTime.DescribeWithUtc(generatedAtUtc), Generator));
+        foreach (var (label, value) in FactLines(asOf, fundCurrency, generatedAtUtc))
+        {
+            SheetValue.Of(label).WriteTo(sheet.Cell(row, 1), CellLook.Strong);
+            value.WriteTo(sheet.Cell(row++, 2));
+        }
     }
 
-    public static void Title(IXLWorksheet sheet, string text)
-    {
-        sheet.Cell(1, 1).Value = text;
-        sheet.Cell(1, 1).Style.Font.Bold = true;
-        sheet.Cell(1, 1).Style.Font.FontSize = 14;
-    }
+    /// <summary>What <see cref="Facts"/> writes: each line's bold label and its value.</summary>
+    public static (string Label, SheetValue Value)[] FactLines(DateOnly asOf, string fundCurrency, DateTime generatedAtUtc) =>
+    [
+        (InterfaceLanguage.Text("Book.AsOf"), Date(asOf)),
+        (InterfaceLanguage.Text("Book.FundCurrency"), SheetValue.Of(fundCurrency)),
+        (InterfaceLanguage.Text("Book.Generated"), SheetValue.Of(InterfaceLanguage.Format("Book.GeneratedBy", FundTime.DescribeWithUtc(generatedAtUtc), Generator))),
+    ];
+
+    /// <summary>A sheet's title (row 1), a heading over a part of a sheet, the headings of a table's columns.</summary>
+    public static readonly CellLook TitleLook = new(Bold: true, Size: 14), HeadingLook = new(Bold: true, Size: 12), HeaderLook = new(Bold: true, Fill: true);
+
+    public static void Title(IXLWorksheet sheet, string text) => SheetValue.Of(text).WriteTo(sheet.Cell(1, 1), TitleLook);
 
     /// <summary>
     /// The columns every entry sheet shows, with <paramref name="extra"/> after the first ones (type, grant, donor). An entry
@@ -91,21 +111,18 @@ internal static class LedgerSheets
     /// </summary>
     public static List<SheetColumn<LedgerRow>> EntryColumns(string fundCurrency, Func<LedgerRow, int> sign, params SheetColumn<LedgerRow>[] extra) =>
     [
-        new(InterfaceLanguage.Text("Book.ValueDate"), 12, (c, r) => Date(c, r.ValueDate)),
+        new(InterfaceLanguage.Text("Book.ValueDate"), 12, r => Date(r.ValueDate)),
         .. extra,
-        new(InterfaceLanguage.Text("Book.Description"), 45, (c, r) => WorkbookText.Write(c, r.Description)),
-        new(InterfaceLanguage.Text("Book.BankReference"), 18, (c, r) => WorkbookText.Write(c, r.BankReference)),
-        new(Currency, 9, (c, r) => WorkbookText.Write(c, r.Currency)),
-        new(Amount, 18, (c, r) => MoneyCell(c, sign(r) * r.Amount.Amount, r.Currency)),
-        new($"{FundAmount} ({fundCurrency})", 18, (c, r) =>
-        {
-            if (r.NotInFundCurrency(fundCurrency) is null) MoneyCell(c, sign(r) * r.FundAmount.Amount, fundCurrency);
-        }),
-        new(InterfaceLanguage.Text("Book.Rate"), 12, (c, r) => { c.Value = r.Rate; c.Style.NumberFormat.Format = RateFormat; }),
-        new(InterfaceLanguage.Text("Book.RateDate"), 12, (c, r) => Date(c, r.RateDate)),
-        new(RateSource, 22, (c, r) => WorkbookText.Write(c, r.NotInFundCurrency(fundCurrency) ?? r.RateSource)),
-        new(ReversalOf, 40, (c, r) => WorkbookText.Write(c, Describe(r.Reverses))),
-        new(ReversedBy, 40, (c, r) => WorkbookText.Write(c, Describe(r.ReversedBy))),
+        new(InterfaceLanguage.Text("Book.Description"), 45, r => SheetValue.Of(r.Description)),
+        new(InterfaceLanguage.Text("Book.BankReference"), 18, r => SheetValue.Of(r.BankReference)),
+        new(Currency, 9, r => SheetValue.Of(r.Currency)),
+        new(Amount, 18, r => Money(sign(r) * r.Amount.Amount, r.Currency)),
+        new($"{FundAmount} ({fundCurrency})", 18, r => r.FundCurrency == fundCurrency ? Money(sign(r) * r.FundAmount.Amount, fundCurrency) : SheetValue.None),
+        new(InterfaceLanguage.Text("Book.Rate"), 12, r => SheetValue.Of(r.Rate, RateFormat)),
+        new(InterfaceLanguage.Text("Book.RateDate"), 12, r => Date(r.RateDate)),
+        new(RateSource, 22, r => SheetValue.Of(r.NotInFundCurrency(fundCurrency) ?? r.RateSource)),
+        new(ReversalOf, 40, r => SheetValue.Of(Describe(r.Reverses))),
+        new(ReversedBy, 40, r => SheetValue.Of(Describe(r.ReversedBy))),
     ];
 
     public static string RateSource => InterfaceLanguage.Text("Book.RateSource");
@@ -116,87 +133,95 @@ internal static class LedgerSheets
     /// <summary>An entry as a person finds it on the same sheet: "2026-11-02 Contribution: Norway".</summary>
     private static string Describe(LedgerLink? entry) => entry is null ? "" : $"{Iso(entry.ValueDate)} {entry.Description}";
 
-    public static SheetColumn<LedgerRow> TypeColumn() => new(Type, 24, (c, r) => WorkbookText.Write(c, DisplayNames.Label(r.Kind)));
+    public static SheetColumn<LedgerRow> TypeColumn() => new(Type, 24, r => SheetValue.Of(DisplayNames.Label(r.Kind)));
 
-    public static SheetColumn<LedgerRow> GrantColumn() => new(InterfaceLanguage.Text("Book.Grant"), 15, (c, r) => WorkbookText.Write(c, r.Grant));
+    public static SheetColumn<LedgerRow> GrantColumn() => new(InterfaceLanguage.Text("Book.Grant"), 15, r => SheetValue.Of(r.Grant));
 
-    public static void Date(IXLCell cell, DateOnly date)
-    {
-        cell.Value = date.ToDateTime(TimeOnly.MinValue);
-        cell.Style.NumberFormat.Format = DateFormat;
-    }
+    public static SheetValue Date(DateOnly date) => SheetValue.Of(date.ToDateTime(TimeOnly.MinValue), DateFormat);
 
-    public static void MoneyCell(IXLCell cell, decimal amount, string currency)
-    {
-        cell.Value = amount;
-        cell.Style.NumberFormat.Format = MoneyFormat(currency);
-    }
+    public static SheetValue Money(decimal amount, string currency) => SheetValue.Of(amount, MoneyFormat(currency));
 
     /// <summary>A formula rounded to the cent: spreadsheets add in binary floating point (12,345.67 − 9,876.54 − 2,469.13 is not 0 there).</summary>
-    public static void MoneyFormula(IXLCell cell, string formula, string currency)
-    {
-        cell.FormulaA1 = $"ROUND({formula},2)";
-        cell.Style.NumberFormat.Format = MoneyFormat(currency);
-    }
+    public static SheetValue MoneyFormula(string formula, string currency) => SheetValue.Formula($"ROUND({formula},2)", MoneyFormat(currency));
 
     /// <summary>A heading over a part of a sheet (a Summary's sections).</summary>
-    public static void Heading(IXLWorksheet sheet, int row, string text)
-    {
-        sheet.Cell(row, 1).Value = text;
-        sheet.Cell(row, 1).Style.Font.Bold = true;
-        sheet.Cell(row, 1).Style.Font.FontSize = 12;
-    }
+    public static void Heading(IXLWorksheet sheet, int row, string text) => SheetValue.Of(text).WriteTo(sheet.Cell(row, 1), HeadingLook);
 
     /// <summary>The headings of a small table (a Summary's), styled as an entry sheet's.</summary>
     public static void HeaderCells(IXLWorksheet sheet, int row, params string[] cells)
     {
-        for (var c = 0; c < cells.Length; c++) sheet.Cell(row, c + 1).Value = cells[c];
-        HeaderStyle(sheet.Range(row, 1, row, cells.Length));
-    }
-
-    private static void HeaderStyle(IXLRange header)
-    {
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#DDE6F0");
+        for (var c = 0; c < cells.Length; c++) SheetValue.Of(cells[c]).WriteTo(sheet.Cell(row, c + 1), HeaderLook);
     }
 
     /// <summary>Writes the heading at <paramref name="headerRow"/> and one line per row below it; frozen heading and auto-filter.</summary>
     public static EntryTable WriteEntries<TRow>(IXLWorksheet sheet, int headerRow, IReadOnlyList<SheetColumn<TRow>> columns, IEnumerable<TRow> rows)
     {
-        for (var c = 0; c < columns.Count; c++)
-        {
-            sheet.Cell(headerRow, c + 1).Value = columns[c].Header;
-            sheet.Column(c + 1).Width = columns[c].Width;
-        }
-        HeaderStyle(sheet.Range(headerRow, 1, headerRow, columns.Count));
+        for (var c = 0; c < columns.Count; c++) sheet.Column(c + 1).Width = columns[c].Width;
+        HeaderCells(sheet, headerRow, [.. columns.Select(c => c.Header)]);
         var row = headerRow;
         foreach (var r in rows)
         {
             row++;
-            for (var c = 0; c < columns.Count; c++) columns[c].Write(sheet.Cell(row, c + 1), r);
+            for (var c = 0; c < columns.Count; c++) columns[c].Value(r).WriteTo(sheet.Cell(row, c + 1));
         }
         sheet.SheetView.FreezeRows(headerRow);
         sheet.Range(headerRow, 1, row, columns.Count).SetAutoFilter();
-        return new EntryTable(sheet, headerRow, row, [.. columns.Select(c => c.Header)]);
+        return new EntryTable(sheet.Name, headerRow, row, [.. columns.Select(c => c.Header)], (line, cells, first) =>
+        {
+            for (var c = 0; c < cells.Count; c++) cells[c].WriteTo(sheet.Cell(line, c + 1));
+            sheet.Row(line).Style.Font.Bold = true;
+            if (first) sheet.Range(line, 1, line, cells.Count).Style.Border.TopBorder = XLBorderStyleValues.Thin;
+        });
+    }
+
+    /// <summary>
+    /// The same as <see cref="WriteEntries{TRow}(IXLWorksheet,int,IReadOnlyList{SheetColumn{TRow}},IEnumerable{TRow})"/> on a
+    /// streamed sheet (started with the columns' widths and the heading frozen), the rows written as they come.
+    /// </summary>
+    public static async Task<EntryTable> WriteEntriesAsync<TRow>(StreamedSheet sheet, int headerRow, IReadOnlyList<SheetColumn<TRow>> columns,
+        IAsyncEnumerable<TRow> rows, CancellationToken ct)
+    {
+        sheet.Row(headerRow);
+        for (var c = 0; c < columns.Count; c++) sheet.Cell(c + 1, SheetValue.Of(columns[c].Header), HeaderLook);
+        var row = headerRow;
+        await foreach (var r in rows.WithCancellation(ct))
+        {
+            sheet.Row(++row);
+            for (var c = 0; c < columns.Count; c++) sheet.Cell(c + 1, columns[c].Value(r));
+        }
+        return new EntryTable(sheet.Name, headerRow, row, [.. columns.Select(c => c.Header)], (line, cells, first) =>
+        {
+            sheet.Row(line, CellLook.Strong);
+            for (var c = 0; c < cells.Count; c++) sheet.Cell(c + 1, cells[c], CellLook.Strong with { TopBorder = first });
+        });
     }
 }
 
-/// <summary>Where an entry sheet's rows are, to write totals under them as formulas over those rows.</summary>
-internal sealed class EntryTable(IXLWorksheet sheet, int headerRow, int lastRow, IReadOnlyList<string> headers)
+/// <summary>
+/// Where an entry sheet's rows are, to write totals under them as formulas over those rows: <paramref name="writeLine"/>
+/// writes a bold total line (its row, its cells, whether it is the first under the rows) into the sheet.
+/// </summary>
+internal sealed class EntryTable(string sheetName, int headerRow, int lastRow, IReadOnlyList<string> headers,
+    Action<int, IReadOnlyList<SheetValue>, bool> writeLine)
 {
     private int _nextRow = lastRow + 1;
 
-    public IXLWorksheet Sheet => sheet;
     public bool IsEmpty => lastRow == headerRow;
+    public int Count => lastRow - headerRow;
+
+    /// <summary>The heading and the rows, as an auto-filter takes them: "A4:M900".</summary>
+    public string FilterRange => $"A{headerRow}:{StreamedSheet.ColumnLetter(headers.Count)}{lastRow}";
 
     /// <summary>
     /// The column letter of the column headed <paramref name="header"/>, or headed by it and a bracket ("Fund amount (CHF)"):
     /// in another language one heading may begin with another ("Montant", "Montant en monnaie du fonds").
     /// </summary>
-    public string Letter(string header)
+    public string Letter(string header) => StreamedSheet.ColumnLetter(Index(header) + 1);
+
+    private int Index(string header)
     {
         for (var c = 0; c < headers.Count; c++)
-            if (headers[c] == header || headers[c].StartsWith(header + " (", StringComparison.Ordinal)) return XLHelper.GetColumnLetterFromNumber(c + 1);
+            if (headers[c] == header || headers[c].StartsWith(header + " (", StringComparison.Ordinal)) return c;
         throw new ArgumentException($"No column {header}.", nameof(header));
     }
 
@@ -229,17 +254,18 @@ internal sealed class EntryTable(IXLWorksheet sheet, int headerRow, int lastRow,
     public int AddTotal(string label, string? currency, params (string Column, string Formula, string Currency)[] figures)
     {
         var row = _nextRow++;
-        sheet.Cell(row, 1).Value = label;
-        if (currency is not null) sheet.Cell($"{Letter(LedgerSheets.Currency)}{row}").Value = currency;
-        foreach (var (column, formula, money) in figures) LedgerSheets.MoneyFormula(sheet.Cell($"{Letter(column)}{row}"), formula, money);
-        sheet.Row(row).Style.Font.Bold = true;
-        if (row == lastRow + 1) sheet.Range(row, 1, row, headers.Count).Style.Border.TopBorder = XLBorderStyleValues.Thin;
+        var cells = new SheetValue[headers.Count];
+        cells[0] = SheetValue.Of(label);
+        if (currency is not null) cells[Index(LedgerSheets.Currency)] = SheetValue.Of(currency);
+        foreach (var (column, formula, money) in figures) cells[Index(column)] = LedgerSheets.MoneyFormula(formula, money);
+        writeLine(row, cells, row == lastRow + 1);
         return row;
     }
+
 
     /// <summary>A reference from another sheet to a cell of this one: 'Bank charges'!H12.</summary>
     public string Ref(string column, int row) => $"{Quoted}!{Letter(column)}{row}";
 
     /// <summary>The sheet's name as a formula writes it: in quotes, a quote in it doubled ('Piste d''audit').</summary>
-    private string Quoted => $"'{sheet.Name.Replace("'", "''", StringComparison.Ordinal)}'";
+    private string Quoted => StreamedWorkbook.Quoted(sheetName);
 }

@@ -107,15 +107,15 @@ internal static class ReconciliationWorkbook
     /// <summary>What a statement entry says, first on the sheets of matched and of unmatched entries alike.</summary>
     private static List<SheetColumn<TRow>> StatementColumns<TRow>(Func<TRow, StatementLineRow> line) =>
     [
-        new(InterfaceLanguage.Text("Recon.Statement"), 18, (c, r) => WorkbookText.Write(c, line(r).Statement)),
-        new(InterfaceLanguage.Text("Book.ValueDate"), 12, (c, r) => LedgerSheets.Date(c, line(r).ValueDate)),
-        new(InterfaceLanguage.Text("Recon.BookingDate"), 12, (c, r) => LedgerSheets.Date(c, line(r).BookingDate)),
-        new(InterfaceLanguage.Text("Book.BankReference"), 20, (c, r) => WorkbookText.Write(c, line(r).BankReference)),
-        new(InterfaceLanguage.Text("Recon.Text"), 40, (c, r) => WorkbookText.Write(c, line(r).Text)),
-        new(InterfaceLanguage.Text("Recon.Counterparty"), 28, (c, r) => WorkbookText.Write(c, line(r).Counterparty)),
-        new(LedgerSheets.Currency, 9, (c, r) => WorkbookText.Write(c, line(r).Amount.Currency)),
-        new(LedgerSheets.Amount, 16, (c, r) => LedgerSheets.MoneyCell(c, line(r).Amount.Amount, line(r).Amount.Currency)),
-        new(Direction, 10, (c, r) => WorkbookText.Write(c, DirectionOf(line(r).IsCredit))),
+        new(InterfaceLanguage.Text("Recon.Statement"), 18, r => SheetValue.Of(line(r).Statement)),
+        new(InterfaceLanguage.Text("Book.ValueDate"), 12, r => LedgerSheets.Date(line(r).ValueDate)),
+        new(InterfaceLanguage.Text("Recon.BookingDate"), 12, r => LedgerSheets.Date(line(r).BookingDate)),
+        new(InterfaceLanguage.Text("Book.BankReference"), 20, r => SheetValue.Of(line(r).BankReference)),
+        new(InterfaceLanguage.Text("Recon.Text"), 40, r => SheetValue.Of(line(r).Text)),
+        new(InterfaceLanguage.Text("Recon.Counterparty"), 28, r => SheetValue.Of(line(r).Counterparty)),
+        new(LedgerSheets.Currency, 9, r => SheetValue.Of(line(r).Amount.Currency)),
+        new(LedgerSheets.Amount, 16, r => LedgerSheets.Money(line(r).Amount.Amount, line(r).Amount.Currency)),
+        new(Direction, 10, r => SheetValue.Of(DirectionOf(line(r).IsCredit))),
     ];
 
     private static Totals WriteMatches(XLWorkbook workbook, ReconciliationFigures figures, IReadOnlyList<string> currencies)
@@ -124,15 +124,15 @@ internal static class ReconciliationWorkbook
         List<SheetColumn<BankMatchRow>> columns =
         [
             .. StatementColumns<BankMatchRow>(r => r.Line),
-            new(InterfaceLanguage.Text("Recon.LedgerValueDate"), 12, (c, r) => LedgerSheets.Date(c, r.LedgerValueDate)),
-            new(LedgerSheets.Type, 22, (c, r) => WorkbookText.Write(c, DisplayNames.Label(r.Kind))),
-            new(InterfaceLanguage.Text("Book.Grant"), 15, (c, r) => WorkbookText.Write(c, r.Grant)),
-            new(InterfaceLanguage.Text("Recon.LedgerBankReference"), 20, (c, r) => WorkbookText.Write(c, r.LedgerBankReference)),
-            new(LedgerAmount, 16, (c, r) => LedgerSheets.MoneyCell(c, r.LedgerAmount.Amount, r.LedgerAmount.Currency)),
-            new(Status, 11, (c, r) => WorkbookText.Write(c, r.Confirmed ? Confirmed : Proposed)),
-            new(InterfaceLanguage.Text("Recon.Reason"), 40, (c, r) => WorkbookText.Write(c, r.Reason)),
-            new(InterfaceLanguage.Text("Recon.ConfirmedBy"), 22, (c, r) => WorkbookText.Write(c, r.ConfirmedBy)),
-            new(InterfaceLanguage.Text("Recon.ConfirmedAt"), 17, (c, r) => Time(c, r.ConfirmedAtUtc)),
+            new(InterfaceLanguage.Text("Recon.LedgerValueDate"), 12, r => LedgerSheets.Date(r.LedgerValueDate)),
+            new(LedgerSheets.Type, 22, r => SheetValue.Of(DisplayNames.Label(r.Kind))),
+            new(InterfaceLanguage.Text("Book.Grant"), 15, r => SheetValue.Of(r.Grant)),
+            new(InterfaceLanguage.Text("Recon.LedgerBankReference"), 20, r => SheetValue.Of(r.LedgerBankReference)),
+            new(LedgerAmount, 16, r => LedgerSheets.Money(r.LedgerAmount.Amount, r.LedgerAmount.Currency)),
+            new(Status, 11, r => SheetValue.Of(r.Confirmed ? Confirmed : Proposed)),
+            new(InterfaceLanguage.Text("Recon.Reason"), 40, r => SheetValue.Of(r.Reason)),
+            new(InterfaceLanguage.Text("Recon.ConfirmedBy"), 22, r => SheetValue.Of(r.ConfirmedBy)),
+            new(InterfaceLanguage.Text("Recon.ConfirmedAt"), 17, r => Time(r.ConfirmedAtUtc)),
         ];
         return CreditsAndDebits(LedgerSheets.WriteEntries(sheet, HeaderRow, columns, figures.Matches), currencies, LedgerAmount);
     }
@@ -148,7 +148,7 @@ internal static class ReconciliationWorkbook
     {
         var sheet = Sheet(workbook, UnmatchedEntries, figures.AsOf, InterfaceLanguage.Text("Recon.NoteUnmatchedEntries"));
         var direction = new SheetColumn<LedgerRow>(Direction, 10,
-            (c, r) => WorkbookText.Write(c, DirectionOf(LedgerEntry.CashEffectOf(r.Kind, 1m) > 0)));
+            r => SheetValue.Of(DirectionOf(LedgerEntry.CashEffectOf(r.Kind, 1m) > 0)));
         // Neither a reversal nor reversed: the columns naming them would stay empty.
         var columns = LedgerSheets.EntryColumns(figures.FundCurrency, _ => 1, LedgerSheets.TypeColumn(), LedgerSheets.GrantColumn(), direction)
             .Where(c => c.Header != LedgerSheets.ReversalOf && c.Header != LedgerSheets.ReversedBy).ToList();
@@ -157,23 +157,13 @@ internal static class ReconciliationWorkbook
     }
 
     /// <summary>A time in UTC, to the minute; nothing when there is none.</summary>
-    private static void Time(IXLCell cell, DateTime? utc)
-    {
-        if (utc is not { } at) return;
-        cell.Value = at;
-        cell.Style.NumberFormat.Format = LedgerSheets.TimeFormat;
-    }
+    private static SheetValue Time(DateTime? utc) => utc is { } at ? SheetValue.Of(at, LedgerSheets.TimeFormat) : SheetValue.None;
 
     /// <summary>The variance flag's percentage as a person writes it: "10", "7.5".</summary>
     private static string Limit(ReconciliationFigures figures) =>
         figures.VarianceFlagPercent.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static void Percent(IXLCell cell, decimal? percent)
-    {
-        if (percent is not { } value) return;
-        cell.Value = value / 100m;
-        cell.Style.NumberFormat.Format = LedgerSheets.PercentFormat;
-    }
+    private static SheetValue Percent(decimal? percent) => percent is { } value ? SheetValue.Of(value / 100m, LedgerSheets.PercentFormat) : SheetValue.None;
 
     private static Totals WriteExpenditure(XLWorkbook workbook, ReconciliationFigures figures, IReadOnlyList<string> currencies)
     {
@@ -181,20 +171,20 @@ internal static class ReconciliationWorkbook
         var sheet = Sheet(workbook, Expenditure, figures.AsOf, InterfaceLanguage.Format("Recon.NoteExpenditure", limit));
         List<SheetColumn<ExpenditureRow>> columns =
         [
-            new(InterfaceLanguage.Text("Book.Grant"), 15, (c, r) => WorkbookText.Write(c, r.Grant.Grant)),
-            new(Line, 30, (c, r) => WorkbookText.Write(c, r.Line)),
-            new(InterfaceLanguage.Text("Book.Title"), 35, (c, r) => WorkbookText.Write(c, r.Grant.Title)),
-            new(InterfaceLanguage.Text("Book.ApplicantState"), 20, (c, r) => WorkbookText.Write(c, r.Grant.ApplicantState)),
-            new(InterfaceLanguage.Text("Book.Stage"), 20, (c, r) => WorkbookText.Write(c, r.Grant.Stage)),
-            new(LedgerSheets.Currency, 9, (c, r) => WorkbookText.Write(c, r.Grant.Currency)),
-            new(Approved, 16, (c, r) => LedgerSheets.MoneyCell(c, r.Budget.Amount, r.Grant.Currency)),
-            new(Spending, 16, (c, r) => { if (r.Spent is { } spent) LedgerSheets.MoneyCell(c, spent.Amount, r.Grant.Currency); }),
-            new(InterfaceLanguage.Text("Recon.SpendingFrom"), 22, (c, r) => WorkbookText.Write(c, InterfaceLanguage.Text(r.Spent is null ? "Recon.NotYetRecorded"
+            new(InterfaceLanguage.Text("Book.Grant"), 15, r => SheetValue.Of(r.Grant.Grant)),
+            new(Line, 30, r => SheetValue.Of(r.Line)),
+            new(InterfaceLanguage.Text("Book.Title"), 35, r => SheetValue.Of(r.Grant.Title)),
+            new(InterfaceLanguage.Text("Book.ApplicantState"), 20, r => SheetValue.Of(r.Grant.ApplicantState)),
+            new(InterfaceLanguage.Text("Book.Stage"), 20, r => SheetValue.Of(r.Grant.Stage)),
+            new(LedgerSheets.Currency, 9, r => SheetValue.Of(r.Grant.Currency)),
+            new(Approved, 16, r => LedgerSheets.Money(r.Budget.Amount, r.Grant.Currency)),
+            new(Spending, 16, r => r.Spent is { } spent ? LedgerSheets.Money(spent.Amount, r.Grant.Currency) : SheetValue.None),
+            new(InterfaceLanguage.Text("Recon.SpendingFrom"), 22, r => SheetValue.Of(InterfaceLanguage.Text(r.Spent is null ? "Recon.NotYetRecorded"
                 : r.Grant.SpendingFromFinalReport ? "Recon.FromFinalReport" : "Recon.AcceptedAtTermination"))),
-            new(PaidNet, 16, (c, r) => { if (r.PaidNet is { } paid) LedgerSheets.MoneyCell(c, paid.Amount, r.Grant.Currency); }),
-            new(Variance, 16, (c, r) => { if (r.Variance is { } v) LedgerSheets.MoneyCell(c, v.Variance.Amount, r.Grant.Currency); }),
-            new(VariancePercent, 11, (c, r) => Percent(c, r.Variance?.Percent)),
-            new(InterfaceLanguage.Format("Recon.FlaggedHeader", Flagged, limit), 14, (c, r) => WorkbookText.Write(c, r.Variance?.Flagged == true ? Yes : "")),
+            new(PaidNet, 16, r => r.PaidNet is { } paid ? LedgerSheets.Money(paid.Amount, r.Grant.Currency) : SheetValue.None),
+            new(Variance, 16, r => r.Variance is { } v ? LedgerSheets.Money(v.Variance.Amount, r.Grant.Currency) : SheetValue.None),
+            new(VariancePercent, 11, r => Percent(r.Variance?.Percent)),
+            new(InterfaceLanguage.Format("Recon.FlaggedHeader", Flagged, limit), 14, r => SheetValue.Of(r.Variance?.Flagged == true ? Yes : "")),
         ];
         var rows = figures.Grants.SelectMany(g => g.Lines.Select(l => new ExpenditureRow(g, l.Description, l.Variance.Budget, l.Variance.Spent, null, l.Variance))
             .Prepend(new ExpenditureRow(g, WholeGrant, g.Approved, g.SpendingReported, g.PaidNet, g.Variance))).ToList();
@@ -217,21 +207,21 @@ internal static class ReconciliationWorkbook
     {
         var sheet = Sheet(workbook, Refunds, figures.AsOf, InterfaceLanguage.Text("Recon.NoteRefunds"));
         static SheetColumn<GrantSettlementRow> Amount(string header, Func<GrantSettlementRow, Money?> figure) =>
-            new(header, 16, (c, r) => { if (figure(r) is { } money) LedgerSheets.MoneyCell(c, money.Amount, money.Currency); });
+            new(header, 16, r => figure(r) is { } money ? LedgerSheets.Money(money.Amount, money.Currency) : SheetValue.None);
         List<SheetColumn<GrantSettlementRow>> columns =
         [
-            new(InterfaceLanguage.Text("Book.Grant"), 15, (c, r) => WorkbookText.Write(c, r.Grant)),
-            new(InterfaceLanguage.Text("Book.Title"), 35, (c, r) => WorkbookText.Write(c, r.Title)),
-            new(InterfaceLanguage.Text("Book.ApplicantState"), 20, (c, r) => WorkbookText.Write(c, r.ApplicantState)),
-            new(InterfaceLanguage.Text("Book.Stage"), 20, (c, r) => WorkbookText.Write(c, r.Stage)),
-            new(LedgerSheets.Currency, 9, (c, r) => WorkbookText.Write(c, r.Currency)),
+            new(InterfaceLanguage.Text("Book.Grant"), 15, r => SheetValue.Of(r.Grant)),
+            new(InterfaceLanguage.Text("Book.Title"), 35, r => SheetValue.Of(r.Title)),
+            new(InterfaceLanguage.Text("Book.ApplicantState"), 20, r => SheetValue.Of(r.ApplicantState)),
+            new(InterfaceLanguage.Text("Book.Stage"), 20, r => SheetValue.Of(r.Stage)),
+            new(LedgerSheets.Currency, 9, r => SheetValue.Of(r.Currency)),
             Amount(Paid, r => r.Disbursed),
             Amount(Accepted, r => r.AcceptedExpenditure),
             Amount(Received, r => r.Refunded),
             Amount(Waived, r => r.RefundWaived),
             Amount(Due, r => r.RefundDue),
-            new(InterfaceLanguage.Text("Recon.WaiverReason"), 40, (c, r) => WorkbookText.Write(c, r.RefundWaiverReason)),
-            new(InterfaceLanguage.Text("Recon.WaivedAt"), 17, (c, r) => Time(c, r.RefundWaivedAtUtc)),
+            new(InterfaceLanguage.Text("Recon.WaiverReason"), 40, r => SheetValue.Of(r.RefundWaiverReason)),
+            new(InterfaceLanguage.Text("Recon.WaivedAt"), 17, r => Time(r.RefundWaivedAtUtc)),
         ];
         var table = LedgerSheets.WriteEntries(sheet, HeaderRow, columns, figures.Refunds);
         var lines = new Dictionary<string, int>();
@@ -280,7 +270,7 @@ internal static class ReconciliationWorkbook
             var column = 2;
             foreach (var (totals, amount) in new[] { (matches, LedgerAmount), (lines, LedgerSheets.Amount), (entries, LedgerSheets.Amount) })
                 foreach (var line in new[] { Credits(currency), Debits(currency) })
-                    LedgerSheets.MoneyFormula(sheet.Cell(row, column++), totals.Ref(amount, line), currency);
+                    LedgerSheets.MoneyFormula(totals.Ref(amount, line), currency).WriteTo(sheet.Cell(row, column++));
             row++;
         }
 
@@ -297,7 +287,7 @@ internal static class ReconciliationWorkbook
                          (expenditure, Approved), (expenditure, Spending), (expenditure, Variance), (expenditure, PaidNet),
                          (refunds, Due), (refunds, Received), (refunds, Waived),
                      })
-                LedgerSheets.MoneyFormula(sheet.Cell(row, column++), totals.Ref(amount, Total(currency)), currency);
+                LedgerSheets.MoneyFormula(totals.Ref(amount, Total(currency)), currency).WriteTo(sheet.Cell(row, column++));
             row++;
         }
         if (grantCurrencies.Count == 0) sheet.Cell(row, 1).Value = InterfaceLanguage.Text("Book.None");
