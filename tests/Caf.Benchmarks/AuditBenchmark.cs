@@ -21,22 +21,18 @@ internal static class AuditBenchmark
 {
     public static async Task RunAsync(BenchSetup setup)
     {
-        var key = Path.Combine(setup.WorkFolder, "audit-signing-key.pem");
-        if (!File.Exists(key))
-            using (var generated = AuditSigningKey.Generate()) await File.WriteAllTextAsync(key, generated.PrivateKeyPem);
-        var settings = setup.AppSettings(key);
+        var settings = await setup.AppSettingsAsync();
         var report = new List<string>
         {
             $"### Audit trail, {setup.Provider}, {setup.Records:N0} records",
             "",
-            $"Machine: {Environment.ProcessorCount} CPU, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GB memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
-            $".NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.",
+            BenchSetup.Machine,
             "",
         };
 
         if (!setup.Reuse || await CountAsync(setup) != setup.Records)
         {
-            await RecreateAsync(setup);
+            await setup.RecreateAsync();
             await ChildRun.RunAsync(setup.AppPath, settings, "migrate");
             var filling = Stopwatch.StartNew();
             await FillAsync(setup);
@@ -203,12 +199,10 @@ internal static class AuditBenchmark
         return (times[9] + times[10]) / 2;
     }
 
-    private static string Seconds(TimeSpan time) => string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:N2} s");
-    private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:N0} MB");
+    private static string Seconds(TimeSpan time) => BenchSetup.Seconds(time);
+    private static string Mb(long bytes) => BenchSetup.Mb(bytes);
 
-    private static CafDbContext Open(BenchSetup setup) => setup.IsPostgres
-        ? new PostgresCafDbContext(new DbContextOptionsBuilder<PostgresCafDbContext>().UseNpgsql(setup.ConnectionString).Options)
-        : new SqliteCafDbContext(new DbContextOptionsBuilder<SqliteCafDbContext>().UseSqlite(setup.ConnectionString).Options);
+    private static CafDbContext Open(BenchSetup setup) => setup.Open();
 
     private static async Task<long> CountAsync(BenchSetup setup)
     {
@@ -222,26 +216,6 @@ internal static class AuditBenchmark
             return -1;
         }
     }
-
-    private static async Task RecreateAsync(BenchSetup setup)
-    {
-        if (!setup.IsPostgres)
-        {
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(ConnectionFile(setup) + suffix);
-            return;
-        }
-        await using var admin = new Npgsql.NpgsqlConnection(setup.PostgresAdmin);
-        await admin.OpenAsync();
-        foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {setup.DatabaseName} WITH (FORCE)", $"CREATE DATABASE {setup.DatabaseName}" })
-        {
-#pragma warning disable CA2100 // a fixed name made of letters, digits and underscores
-            await using var command = new Npgsql.NpgsqlCommand(sql, admin);
-#pragma warning restore CA2100
-            await command.ExecuteNonQueryAsync();
-        }
-    }
-
-    private static string ConnectionFile(BenchSetup setup) => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(setup.ConnectionString).DataSource;
 
     /// <summary>A Geneva day half-way through the trail, as YYYY-MM-DD.</summary>
     private static async Task<string> MiddleDayAsync(BenchSetup setup)

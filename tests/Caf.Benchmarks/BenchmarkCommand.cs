@@ -1,4 +1,6 @@
 using System.Globalization;
+using Caf.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Benchmarks;
 
@@ -6,16 +8,19 @@ namespace Caf.Benchmarks;
 internal static class BenchmarkCommand
 {
     private const string Usage = """
-        Usage: Caf.Benchmarks audit [--provider sqlite|postgres] [--records N] [--postgres CONNECTION] [--database NAME] [--reuse] [--work DIR] [--app Caf.Web.dll]
+        Usage: Caf.Benchmarks audit|ledger [--provider sqlite|postgres] [--records N] [--postgres CONNECTION] [--database NAME] [--reuse] [--work DIR] [--app Caf.Web.dll]
           audit   fills a database with N hash-chained audit records (default 1,000,000) and measures `audit verify`,
                   `audit export`, the Audit page's keyset paging and its filter choices, each beside its floor.
-          --reuse keeps a database filled by an earlier run with the same N.
-          --database names the benchmark's database (default caf_bench_audit_N), for a server or folder shared with others.
+          ledger  fills a database with the large scale data set (`seed --scale large`: 50,000 ledger entries) and measures
+                  `ledger export`, the fund ledger workbook, beside the same rows streamed with a minimal OpenXmlWriter.
+          --reuse keeps a database filled by an earlier run (audit: with the same N).
+          --database names the benchmark's database (default caf_bench_audit_N or caf_bench_ledger_large), for a server or folder shared with others.
         """;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.FirstOrDefault() != "audit")
+        if (args is [LedgerBenchmark.FloorVerb]) return await LedgerBenchmark.FloorAsync();
+        if (args.FirstOrDefault() is not ("audit" or "ledger") || args[0] is not { } verb)
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -30,6 +35,7 @@ internal static class BenchmarkCommand
         }
         var root = RepositoryRoot();
         var setup = new BenchSetup(
+            verb,
             provider,
             records,
             options.GetValueOrDefault("--postgres") ?? Environment.GetEnvironmentVariable("CAF_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres",
@@ -43,7 +49,7 @@ internal static class BenchmarkCommand
             return 2;
         }
         Directory.CreateDirectory(setup.WorkFolder);
-        await AuditBenchmark.RunAsync(setup);
+        await (verb == "ledger" ? LedgerBenchmark.RunAsync(setup) : AuditBenchmark.RunAsync(setup));
         return 0;
     }
 
@@ -68,18 +74,29 @@ internal static class BenchmarkCommand
 }
 
 /// <summary>Where a benchmark runs: the provider and its connection, how many records, a folder for its files, the app to run.</summary>
-internal sealed record BenchSetup(string Provider, long Records, string PostgresAdmin, string WorkFolder, string AppPath, bool Reuse, string? Database = null)
+internal sealed record BenchSetup(string Verb, string Provider, long Records, string PostgresAdmin, string WorkFolder, string AppPath, bool Reuse,
+    string? Database = null)
 {
     public bool IsPostgres => Provider == "postgres";
 
-    public string DatabaseName => Database ?? string.Create(CultureInfo.InvariantCulture, $"caf_bench_audit_{Records}");
+    /// <summary>The database named by --database, else the audit benchmark's for its number of records, or the ledger's (the large scale data set).</summary>
+    public string DatabaseName => Database
+        ?? (Verb == "ledger" ? "caf_bench_ledger_large" : string.Create(CultureInfo.InvariantCulture, $"caf_bench_audit_{Records}"));
 
     public string ConnectionString => IsPostgres
         ? new Npgsql.NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = DatabaseName }.ConnectionString
         : $"Data Source={Path.Combine(WorkFolder, DatabaseName + ".db")}";
 
-    /// <summary>The settings the app is run with, as environment variables.</summary>
-    public Dictionary<string, string> AppSettings(string signingKeyPath) => new()
+    /// <summary>The settings the app is run with, as environment variables; the audit signing key made in the work folder once.</summary>
+    public async Task<Dictionary<string, string>> AppSettingsAsync()
+    {
+        var key = Path.Combine(WorkFolder, "audit-signing-key.pem");
+        if (!File.Exists(key))
+            using (var generated = Caf.Data.Auditing.AuditSigningKey.Generate()) await File.WriteAllTextAsync(key, generated.PrivateKeyPem);
+        return AppSettings(key);
+    }
+
+    private Dictionary<string, string> AppSettings(string signingKeyPath) => new()
     {
         ["Database__Provider"] = IsPostgres ? "Postgres" : "Sqlite",
         ["ConnectionStrings__Caf"] = ConnectionString,
@@ -87,4 +104,35 @@ internal sealed record BenchSetup(string Provider, long Records, string Postgres
         ["App__PublicBaseUrl"] = "https://grants.bench.example",
         ["Audit__SigningKeyPath"] = signingKeyPath,
     };
+
+    public CafDbContext Open() => IsPostgres
+        ? new PostgresCafDbContext(new DbContextOptionsBuilder<PostgresCafDbContext>().UseNpgsql(ConnectionString).Options)
+        : new SqliteCafDbContext(new DbContextOptionsBuilder<SqliteCafDbContext>().UseSqlite(ConnectionString).Options);
+
+    /// <summary>An empty database: the SQLite file deleted, the PostgreSQL database dropped and created.</summary>
+    public async Task RecreateAsync()
+    {
+        if (!IsPostgres)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource + suffix);
+            return;
+        }
+        await using var admin = new Npgsql.NpgsqlConnection(PostgresAdmin);
+        await admin.OpenAsync();
+        foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)", $"CREATE DATABASE {DatabaseName}" })
+        {
+#pragma warning disable CA2100 // a fixed name made of letters, digits and underscores
+            await using var command = new Npgsql.NpgsqlCommand(sql, admin);
+#pragma warning restore CA2100
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>The machine and the time of a run, for the report's first lines.</summary>
+    public static string Machine =>
+        $"Machine: {Environment.ProcessorCount} CPU, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GB memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
+        $".NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.";
+
+    public static string Seconds(TimeSpan time) => string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:N2} s");
+    public static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:N0} MB");
 }
