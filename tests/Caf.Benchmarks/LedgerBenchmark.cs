@@ -47,25 +47,23 @@ internal static class LedgerBenchmark
             exports.Add(await ChildRun.RunAsync(setup.AppPath, settings, "ledger", "export", "--out", file));
             floors.Add(await ChildRun.RunAsync(self, floorSettings, FloorVerb));
         }
+        var (size, floorSize) = (new FileInfo(file).Length, new FileInfo(floorFile).Length);
         var empty = await ChildRun.RunAsync(setup.AppPath, settings, "ledger", "export", "--out", file, "--as-of", "2001-01-01");
-        var (size, floorSize) = (new FileInfo(exports.Count > 0 ? file : floorFile).Length, new FileInfo(floorFile).Length);
         File.Delete(file);
         File.Delete(floorFile);
 
         static TimeSpan Median(List<ChildRun> runs) => runs.Select(r => r.Elapsed).Order().ElementAt(runs.Count / 2);
-        static string Range(List<ChildRun> runs, Func<ChildRun, string> figure) =>
-            string.Join("; ", runs.Select(figure));
+        static string Each(List<ChildRun> runs) => string.Join("; ", runs.Select(r => $"{BenchSetup.Seconds(r.Elapsed)}, {BenchSetup.Mb(r.PeakBytes)}"));
         var (time, floorTime) = (Median(exports), Median(floors));
         var (peak, floorPeak) = (exports.Max(r => r.PeakBytes), floors.Max(r => r.PeakBytes));
         report.Add("| What | Time (median of 3) | Peak memory | Floor | Floor time | Floor memory | Ratio (time) |");
         report.Add("|---|---:|---:|---|---:|---:|---:|");
-        report.Add($"| `ledger export`: the fund ledger workbook of {entries:N0} entries ({size / 1e6:N1} MB) | {BenchSetup.Seconds(time)} | {BenchSetup.Mb(peak)} | " +
-                   $"the same rows read with one raw SQL query and streamed with a minimal OpenXmlWriter into one sheet ({floorSize / 1e6:N1} MB) | " +
+        report.Add($"| `ledger export`: the fund ledger workbook of {entries:N0} entries ({size / 1e6:N2} MB) | {BenchSetup.Seconds(time)} | {BenchSetup.Mb(peak)} | " +
+                   $"the same rows read with one raw SQL query and streamed with a minimal OpenXmlWriter into one sheet ({floorSize / 1e6:N2} MB) | " +
                    $"{BenchSetup.Seconds(floorTime)} | {BenchSetup.Mb(floorPeak)} | {time / floorTime:N1}× |");
         report.Add($"| the command line starting and writing an empty ledger (as of 2001-01-01) | {BenchSetup.Seconds(empty.Elapsed)} | {BenchSetup.Mb(empty.PeakBytes)} | | | | |");
         report.Add("");
-        report.Add($"Each run, workbook: {Range(exports, r => $"{BenchSetup.Seconds(r.Elapsed)}, {BenchSetup.Mb(r.PeakBytes)}")}; " +
-                   $"floor: {Range(floors, r => $"{BenchSetup.Seconds(r.Elapsed)}, {BenchSetup.Mb(r.PeakBytes)}")}. Every time is a whole process, start-up included.");
+        report.Add($"Each run, workbook: {Each(exports)}; floor: {Each(floors)}. Every time is a whole process, start-up included.");
         report.Add("");
         foreach (var line in report) Console.WriteLine(line);
     }
