@@ -30,9 +30,17 @@ public sealed partial class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         CorrelationId = HttpContext.TraceIdentifier;
         if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failure)
         {
-            // The exception handler has already chosen the status (CafHost: 400 for an unreadable request, else 500).
+            // The exception handler has already chosen the status (CafHost: 400 for an unreadable request, 503 for an
+            // unreachable database, else 500).
             Code = Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : 500;
-            Log.Unhandled(logger, failure.Error, failure.Path, CorrelationId);
+            if (Code == StatusCodes.Status503ServiceUnavailable)
+            {
+                // Expected while the database is down: one line, not a stack trace per request.
+                Log.DatabaseUnreachable(logger, failure.Path, CorrelationId, failure.Error.GetBaseException().Message);
+                Response.Headers.RetryAfter = RetryAfterSeconds;
+            }
+            else
+                Log.Unhandled(logger, failure.Error, failure.Path, CorrelationId);
         }
         else if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted)
             Code = reExecuted.OriginalStatusCode;
@@ -51,8 +59,15 @@ public sealed partial class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             ? value
             : StatusCodes.Status200OK;
 
+    /// <summary>What the 503 page asks of a person ("try again in a minute"), said to programs too.</summary>
+    internal const string RetryAfterSeconds = "60";
+
     private static partial class Log
     {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "The database cannot be reached; answered 503 on {Path} (correlation id {CorrelationId}): {Reason}")]
+        public static partial void DatabaseUnreachable(ILogger logger, string path, string correlationId, string reason);
+
+
         [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path} (correlation id {CorrelationId})")]
         public static partial void Unhandled(ILogger logger, Exception exception, string path, string correlationId);
     }

@@ -103,6 +103,7 @@ internal static class CafHost
         });
         services.AddCafRateLimits(configuration);
         // A changed security stamp (user disabled, password changed) ends open sessions within a minute.
+        services.AddScoped<ISecurityStampValidator, OutageTolerantSecurityStampValidator>();
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(1);
@@ -151,7 +152,8 @@ internal static class CafHost
         // As much as the server takes in one request (Kestrel's 30,000,000 bytes): a file over a form's own limit (10 MB) then
         // gets that form's message next to its field, rather than a page saying the whole form could not be read.
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 30_000_000);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Within seconds whatever the database does: a load balancer reads it to stop sending people here (ADR 0039).
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(3));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(InterfaceLanguage.Configure);
         // Slow links (issue 15): pages, styles and scripts go compressed, Brotli first. Over HTTPS too: the secrets a page
@@ -215,8 +217,12 @@ internal static class CafHost
             {
                 BadHttpRequestException bad => bad.StatusCode,
                 InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+                // The database stopped or restarting: "try again in a minute", not "something broke" (ADR 0039).
+                _ when DatabaseOutage.IsUnreachable(ex) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
+            // While the database is down every request fails the same way: the error page logs one line each, not a stack trace.
+            SuppressDiagnosticsCallback = context => DatabaseOutage.IsUnreachable(context.Exception),
         });
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         if (app.Environment.IsProduction())
