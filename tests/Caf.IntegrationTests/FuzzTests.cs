@@ -86,6 +86,7 @@ public abstract partial class FuzzTests(CafAppFactory factory)
         var failures = new List<string>();
         var partialWrites = new List<string>();
         var reached = new HashSet<string>();
+        var statuses = new SortedDictionary<int, int>();
 
         for (var i = 0; i < requests; i++)
         {
@@ -107,6 +108,7 @@ public abstract partial class FuzzTests(CafAppFactory factory)
             using (response)
             {
                 var status = (int)response.StatusCode;
+                statuses[status] = statuses.GetValueOrDefault(status) + 1;
                 var description = $"{target.Method} {url}{(target.Handler is null ? "" : $"?handler={target.Handler}")} as {email ?? "anonymous"} [{variant}] → {status}";
                 if (status >= 500) failures.Add(description);
                 if (status is not (401 or 403 or 404) && response.Headers.Location?.OriginalString.Contains("/Account/Login", StringComparison.Ordinal) != true)
@@ -118,9 +120,12 @@ public abstract partial class FuzzTests(CafAppFactory factory)
         }
         foreach (var session in sessions.Values) session.Dispose();
 
+        var rows = await BusinessRowsAsync();
+        ReliabilityRun.Report("fuzz", $"{(factory is PostgresAppFactory ? "PostgreSQL" : "SQLite")}, {requests} requests over {targets.Count} handlers " +
+            $"({reached.Count} reached their handler): {string.Join(", ", statuses.Select(s => $"{s.Value}×{s.Key}"))}; {failures.Count} 5xx, " +
+            $"{partialWrites.Count} refusals that wrote a business row (rows after: {rows})");
         Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests answered 5xx:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Distinct())}");
         Assert.True(partialWrites.Count == 0, $"Refused requests that wrote:{Environment.NewLine}{string.Join(Environment.NewLine, partialWrites)}");
-        TestContext.Current.SendDiagnosticMessage($"{requests} requests over {targets.Count} handlers; {reached.Count} reached their handler.");
     }
 
     private sealed record Target(string Page, string Template, string Method, string? Handler, bool OptionalId, bool Api);

@@ -40,12 +40,16 @@ internal sealed class GrantJourney(CafAppFactory factory)
     /// <see cref="CreateDraftAsync"/>.
     /// </summary>
     public async Task<Dictionary<string, string>> DraftFieldsAsync(string title, string partnerIso,
+        params (string Description, string Quantity, string UnitCost)[] lines) =>
+        DraftFields(await OpenRoundIdAsync(), await StateIdsAsync(), title, partnerIso, lines);
+
+    /// <summary>The same for the round and States of a database the test reaches otherwise (an application run as a process).</summary>
+    public static Dictionary<string, string> DraftFields(Guid roundId, IReadOnlyDictionary<string, Guid> states, string title, string partnerIso,
         params (string Description, string Quantity, string UnitCost)[] lines)
     {
-        var states = await StateIdsAsync();
         var fields = new Dictionary<string, string>
         {
-            ["Form.RoundId"] = (await OpenRoundIdAsync()).ToString(),
+            ["Form.RoundId"] = roundId.ToString(),
             ["Form.Title"] = title,
             ["Form.Summary"] = "Four survey staff learn non-technical survey methods from the host's teams.",
             ["Form.ActivityStart"] = "2027-03-01",
