@@ -68,8 +68,10 @@ filter=""
 for s in "${SCENARIOS[@]}"; do filter+="${filter:+|}FullyQualifiedName~${CLASSES[$s]}"; done
 
 # Detailed: the console logger shows a passed test's output (its "reliability NAME: …" line) only at this verbosity.
+# One scenario at a time, so that none measures under another's load.
 set +e
-dotnet test tests/Caf.IntegrationTests --no-build --filter "$filter" --logger "console;verbosity=detailed" 2>&1 | tee "$LOG"
+dotnet test tests/Caf.IntegrationTests --no-build --filter "$filter" --logger "console;verbosity=detailed" \
+  -- xUnit.ParallelizeTestCollections=false 2>&1 | tee "$LOG"
 set -e
 
 CLEAN="$TMP/reliability.clean.log"
