@@ -86,7 +86,7 @@ for s in "${SCENARIOS[@]}"; do
   n_passed=$(grep -cE "^[[:space:]]+Passed [A-Za-z.]*${class}[A-Za-z]*\." "$CLEAN" || true)
   n_failed=$(grep -cE "^[[:space:]]+Failed [A-Za-z.]*${class}[A-Za-z]*\." "$CLEAN" || true)
   n_skipped=$(grep -cE "^[[:space:]]+Skipped [A-Za-z.]*${class}[A-Za-z]*\." "$CLEAN" || true)
-  numbers=$(grep -oE "reliability ${s}: .*" "$CLEAN" | sed -E "s/^reliability ${s}: //" | sort -u | paste -sd ';' - | sed 's/;/; /g' || true)
+  numbers=$(grep -oE "reliability ${s}: .*" "$CLEAN" | sed -E "s/^reliability ${s}: //" | sort -u | paste -sd '\t' - | sed 's/\t/ | /g' || true)
   [[ -n $numbers ]] || numbers="no numbers reported"
   if ((n_passed > 0 && n_failed == 0 && n_skipped == 0)); then
     echo "PASS $s: $numbers"

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Net.Sockets;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -14,12 +13,6 @@ namespace Caf.Data;
 /// </summary>
 public static class DatabaseOutage
 {
-    /// <summary>The connection timeout used when the operator's connection string sets none: a stopped or unreachable server is
-    /// reported within seconds, not after the drivers' 15.</summary>
-    public const int DefaultConnectTimeoutSeconds = 5;
-
-    private static readonly string[] ConnectTimeoutKeys = ["Timeout", "Connect Timeout", "Connection Timeout", "ConnectTimeout"];
-
     public static bool IsUnreachable(Exception? exception)
     {
         for (var ex = exception; ex is not null; ex = ex.InnerException)
@@ -46,15 +39,5 @@ public static class DatabaseOutage
             }
         }
         return false;
-    }
-
-    /// <summary>The connection string with a short connection timeout when it sets none (PostgreSQL and SQL Server; SQLite opens a file).</summary>
-    public static string WithConnectTimeout(string connectionString, DatabaseProvider provider)
-    {
-        if (provider == DatabaseProvider.Sqlite) return connectionString;
-        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (ConnectTimeoutKeys.Any(builder.ContainsKey)) return connectionString;
-        builder[provider == DatabaseProvider.Postgres ? "Timeout" : "Connect Timeout"] = DefaultConnectTimeoutSeconds;
-        return builder.ConnectionString;
     }
 }

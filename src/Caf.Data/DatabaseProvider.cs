@@ -23,14 +23,11 @@ public static class CafDatabase
                 $"Database:Provider is '{value}'. Use Sqlite (the default), Postgres or SqlServer.");
     }
 
-    /// <summary>
-    /// The configured connection string (with a short connection timeout unless it sets one, ADR 0039); for SQLite without
-    /// one, a file under data/ in the content root.
-    /// </summary>
+    /// <summary>The configured connection string; for SQLite without one, a file under data/ in the content root.</summary>
     public static string ReadConnectionString(IConfiguration configuration, DatabaseProvider provider, string contentRoot)
     {
         var configured = configuration.GetConnectionString(ConnectionStringName);
-        if (!string.IsNullOrWhiteSpace(configured)) return DatabaseOutage.WithConnectTimeout(configured, provider);
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
         if (provider != DatabaseProvider.Sqlite)
             throw new InvalidOperationException(
                 $"Set ConnectionStrings:{ConnectionStringName} for the {provider} provider.");

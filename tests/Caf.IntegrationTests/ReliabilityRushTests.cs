@@ -82,8 +82,9 @@ public sealed class ReliabilityRushTests(PostgresAppFactory factory)
         ReliabilityRun.Report("deadline-rush", $"{count} submitted at once in {ReliabilityRun.Seconds(elapsed)} s " +
             $"({ReliabilityRun.OneDecimal(count / elapsed.TotalSeconds)}/s), p50 {ReliabilityRun.Milliseconds(ReliabilityRun.Percentile(times, 0.5))} ms, " +
             $"p99 {ReliabilityRun.Milliseconds(ReliabilityRun.Percentile(times, 0.99))} ms; {stored} stored as submitted, " +
-            $"{references.Distinct().Count()} references {expected[0]}..{expected[^1]} {(gapFree ? "gap-free" : "NOT gap-free")}, " +
-            $"{serverErrors} 5xx, {refused.Count} not taken, audit trail {(verified.Ok ? "verifies" : "BROKEN")}");
+            $"{references.Distinct().Count()} distinct references {references.Order(StringComparer.Ordinal).FirstOrDefault()}..{references.Order(StringComparer.Ordinal).LastOrDefault()} " +
+            $"{(gapFree ? "gap-free" : $"NOT {expected[0]}..{expected[^1]}")}, {serverErrors} 5xx, {refused.Count} not taken " +
+            $"({string.Join(", ", refused.GroupBy(r => r.Status).Select(g => $"{g.Count()}×{g.Key}"))}), audit trail {(verified.Ok ? "verifies" : "BROKEN")}");
 
         Assert.Equal(0, serverErrors);
         Assert.True(refused.Count == 0, string.Join(Environment.NewLine, refused.Select(r => $"{r.Id}: {r.Status} {r.Location} {r.Body}")));

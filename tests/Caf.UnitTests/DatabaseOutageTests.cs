@@ -30,15 +30,4 @@ public sealed class DatabaseOutageTests
         Assert.False(DatabaseOutage.IsUnreachable(new InvalidOperationException("Sequence contains no elements")));
         Assert.False(DatabaseOutage.IsUnreachable(null));
     }
-
-    [Fact]
-    public void A_connection_string_without_a_timeout_gets_a_short_one_and_the_operators_own_is_kept()
-    {
-        var given = new NpgsqlConnectionStringBuilder(DatabaseOutage.WithConnectTimeout("Host=db;Database=caf", DatabaseProvider.Postgres));
-        Assert.Equal(DatabaseOutage.DefaultConnectTimeoutSeconds, given.Timeout);
-        Assert.Equal("db", given.Host);
-        Assert.Equal("Host=db;Timeout=30", DatabaseOutage.WithConnectTimeout("Host=db;Timeout=30", DatabaseProvider.Postgres));
-        Assert.Equal("Server=db;Connect Timeout=30", DatabaseOutage.WithConnectTimeout("Server=db;Connect Timeout=30", DatabaseProvider.SqlServer));
-        Assert.Equal("Data Source=caf.db", DatabaseOutage.WithConnectTimeout("Data Source=caf.db", DatabaseProvider.Sqlite));
-    }
 }
