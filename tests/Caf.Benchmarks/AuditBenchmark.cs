@@ -52,7 +52,7 @@ internal static class AuditBenchmark
         bytes.Clear();
 
         var verify = await ChildRun.RunAsync(setup.AppPath, settings, "audit", "verify", "--checkpoint", checkpoint);
-        var (inProcess, inProcessCpu, inProcessResult) = await VerifyInProcessAsync(setup, key, checkpoint);
+        var (inProcess, inProcessCpu, inProcessResult) = await VerifyInProcessAsync(setup, settings["Audit__SigningKeyPath"], checkpoint);
         var extractFile = Path.Combine(setup.WorkFolder, "extract.xlsx");
         var extract = await ChildRun.RunAsync(setup.AppPath, settings, "audit", "export", "--out", extractFile);
         var extractSize = new FileInfo(extractFile).Length;
