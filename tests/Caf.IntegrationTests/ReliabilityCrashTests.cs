@@ -172,8 +172,8 @@ public sealed class ReliabilityCrashTests(ITestOutputHelper output)
             $"seeding {seeded.TotalSeconds:0} s, total {watch.Elapsed.TotalSeconds:0} s (PostgreSQL, {(Full ? "full" : "short")} form)"));
     }
 
-    private static Task<CafServerProcess> StartAsync(CafAppFactory factory) =>
-        CafServerProcess.StartAsync(DatabaseProvider.Postgres, factory.ConnectionString!, factory.MailFolder);
+    private static Task<CafServer> StartAsync(CafAppFactory factory) =>
+        CafServer.StartNodeAsync(DatabaseProvider.Postgres, factory.ConnectionString!, factory.MailFolder);
 
     private static async Task<Guid> SubmittedAsync(GrantScenario scenario, DateOnly today)
     {

@@ -144,8 +144,8 @@ public sealed partial class ReliabilityTwoNodesTests(ITestOutputHelper output)
         ["trigger"] = "start-screening", ["Comment"] = "", ["Confirmed"] = "true", ["__RequestVerificationToken"] = token,
     });
 
-    private static Task<CafServerProcess> StartAsync(CafAppFactory factory) =>
-        CafServerProcess.StartAsync(DatabaseProvider.Postgres, factory.ConnectionString!, factory.MailFolder);
+    private static Task<CafServer> StartAsync(CafAppFactory factory) =>
+        CafServer.StartNodeAsync(DatabaseProvider.Postgres, factory.ConnectionString!, factory.MailFolder);
 
     /// <summary>The scheduler instances checked in to Quartz's cluster table.</summary>
     private static Task<List<string>> QuartzInstancesAsync(CafAppFactory factory) => factory.WithDbAsync(async db =>

@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Caf.Data;
 
 namespace Caf.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The built Caf.Web executable serving HTTP as a real process on a free local port, with settings as environment
-/// variables (as <see cref="CafProcess"/> runs a verb). Its output is kept for the test to read.
+/// variables (as <see cref="CafProcess"/> runs a verb). Its output is kept for the test to read. A test can kill it hard
+/// (SIGKILL), restart it, or run two of them on one database (<see cref="StartNodeAsync"/>).
 /// </summary>
 internal sealed class CafServer : IAsyncDisposable
 {
@@ -23,6 +25,9 @@ internal sealed class CafServer : IAsyncDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The application's own process id (the dotnet host runs the app in its own process, no wrapper).</summary>
+    public int ProcessId => _process.Id;
 
     public string Output
     {
@@ -73,6 +78,55 @@ internal sealed class CafServer : IAsyncDisposable
         }
         await server.DisposeAsync();
         throw new TimeoutException($"Caf.Web did not answer /health within the start timeout:\n{server.Output}");
+    }
+
+    /// <summary>
+    /// Starts a node over <paramref name="connectionString"/> with Quartz checking timers every second, in the Testing
+    /// environment (plain HTTP, development keys), and waits until /health answers. Mail goes to the SMTP server of
+    /// eng/test.sh, or to <paramref name="pickupFolder"/> without one.
+    /// </summary>
+    public static Task<CafServer> StartNodeAsync(DatabaseProvider provider, string connectionString, string pickupFolder,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var node = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["Database__Provider"] = provider.ToString(),
+            ["ConnectionStrings__Caf"] = connectionString,
+            ["Database__MigrateOnStartup"] = "true",
+            ["Seed__Demo"] = "false",
+            ["Workflows__TimerScheduler"] = "true",
+            ["Workflows__TimerIntervalSeconds"] = "1",
+            ["Security__SignInAttemptsPerMinute"] = "100000",
+        };
+        if (Environment.GetEnvironmentVariable("CAF_TEST_SMTP_HOST") is { Length: > 0 } smtpHost)
+        {
+            node["Email__SmtpHost"] = smtpHost;
+            node["Email__SmtpPort"] = Environment.GetEnvironmentVariable("CAF_TEST_SMTP_PORT") ?? "25";
+            node["Email__Security"] = "None";
+        }
+        else node["Email__PickupFolder"] = pickupFolder;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) node[key] = value;
+        return StartAsync(node);
+    }
+
+    /// <summary>A browser-like session on this server: its own cookies, no automatic redirects.</summary>
+    public CafSession NewSession(CookieContainer? cookies = null) => new(Client(cookies ?? new CookieContainer()));
+
+    /// <summary>A client on this server sharing <paramref name="cookies"/> (one browser talking to several nodes behind a balancer).</summary>
+    public HttpClient Client(CookieContainer cookies) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(100),
+        };
+
+    /// <summary>Kills the process at once (SIGKILL on Linux): no shutdown, no flushing, whatever it was doing.</summary>
+    public async Task KillHardAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
     }
 
     private void Keep(string? line)
