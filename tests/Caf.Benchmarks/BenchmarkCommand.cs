@@ -15,12 +15,15 @@ internal static class BenchmarkCommand
                   `ledger export`, the fund ledger workbook, beside the same rows streamed with a minimal OpenXmlWriter.
           --reuse keeps a database filled by an earlier run (audit: with the same N).
           --database names the benchmark's database (default caf_bench_audit_N or caf_bench_ledger_large), for a server or folder shared with others.
+        Caf.Benchmarks transition [--provider sqlite|postgres] [--transitions N] [--workers W] [--postgres CONNECTION] [--work DIR] [--app Caf.Web.dll]
+          transition  fires "start eligibility screening" N times (default 1,600) through its use case, W users at once (default 8),
+                      beside the same rows written with plain ADO.NET.
         """;
 
     public static async Task<int> RunAsync(string[] args)
     {
         if (args is [LedgerBenchmark.FloorVerb]) return await LedgerBenchmark.FloorAsync();
-        if (args.FirstOrDefault() is not ("audit" or "ledger") || args[0] is not { } verb)
+        if (args.FirstOrDefault() is not ("audit" or "ledger" or "transition") || args[0] is not { } verb)
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -49,7 +52,12 @@ internal static class BenchmarkCommand
             return 2;
         }
         Directory.CreateDirectory(setup.WorkFolder);
-        await (verb == "ledger" ? LedgerBenchmark.RunAsync(setup) : AuditBenchmark.RunAsync(setup));
+        await (verb switch
+        {
+            "ledger" => LedgerBenchmark.RunAsync(setup),
+            "transition" => TransitionBenchmark.RunAsync(setup, options),
+            _ => AuditBenchmark.RunAsync(setup),
+        });
         return 0;
     }
 
