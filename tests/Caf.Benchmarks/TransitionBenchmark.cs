@@ -10,6 +10,7 @@ using Caf.Web.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +30,7 @@ internal static class TransitionBenchmark
 
     private const string Trigger = "start-screening";
     private const string SourceStage = "Submitted";
+    private const string TargetStage = "EligibilityScreening";
 
     public static async Task RunAsync(BenchSetup setup, IReadOnlyDictionary<string, string> options)
     {
@@ -69,25 +71,28 @@ internal static class TransitionBenchmark
         // The probe: one real transition, and every row it wrote or changed, read back from the database.
         var before = await SnapshotAsync(setup, connection, tables);
         var probe = copies[0];
-        await FireAsync(app.Services, probe.Application, people[0]);
+        var commands = new List<string>();
+        using (new CommandRecorder(commands)) _ = await FireAsync(app.Services, probe.Application, people[0]);
+        var commandsFile = Path.Combine(setup.WorkFolder, $"transition-commands-{setup.Provider}.sql");
+        await File.WriteAllLinesAsync(commandsFile, commands.Select((c, i) => $"-- {i + 1}\n{c};"));
         var after = await SnapshotAsync(setup, connection, tables);
         var written = WrittenBetween(tables, before, after);
-        var countsBefore = after.ToDictionary(t => t.Key, t => t.Value.Count);
 
         var measured = copies.Skip(1).Take(warmUp + count).ToList();
         var useCase = await MeasureAsync(measured, warmUp, workers,
             (copy, worker) => FireAsync(app.Services, copy.Application, people[worker % people.Count]));
-        await CheckAsync(setup, connection, tables, written, countsBefore, warmUp + count, "the use case");
+        await CheckAsync(setup, connection, tables, written, after, warmUp + count, "the use case");
 
         var floorCopies = copies.Skip(1 + warmUp + count).ToList();
         var floor = new Floor(setup, connection, written, probe, await MaxSequenceAsync(setup, connection) + 1_000_000);
-        var countsBeforeFloor = (await SnapshotAsync(setup, connection, tables)).ToDictionary(t => t.Key, t => t.Value.Count);
+        var beforeFloor = await SnapshotAsync(setup, connection, tables);
         var floorRun = await MeasureAsync(floorCopies, warmUp, workers, floor.WriteAsync);
-        await CheckAsync(setup, connection, tables, written, countsBeforeFloor, warmUp + count, "the floor");
+        await CheckAsync(setup, connection, tables, written, beforeFloor, warmUp + count, "the floor");
 
+        var journal = setup.IsPostgres ? "" : $"SQLite journal mode: {await JournalModeAsync(setup, connection)}.";
         var report = new List<string>
         {
-            $"### Workflow transition, {setup.Provider}: \"{Trigger}\" ({SourceStage} → EligibilityScreening), {workers} users at once",
+            $"### Workflow transition, {setup.Provider}: \"{Trigger}\" ({SourceStage} → {TargetStage}), {workers} users at once",
             "",
             $"Machine: {Environment.ProcessorCount} CPU, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GB memory, " +
             $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.",
@@ -95,16 +100,20 @@ internal static class TransitionBenchmark
             $"Set-up (not measured): `migrate`, `seed --scale small`, and {copies.Count:N0} copies of a submitted application in {seedTime.TotalSeconds:N0} s. " +
             $"{warmUp} transitions to warm up, then {count:N0} measured; each user fires on applications of their own.",
             "",
-            $"What one transition wrote (read back after a real one): {Describe(written)}.",
+            $"What one transition wrote (read back after a real one): {Describe(written)}. EF Core sent {commands.Count} commands for it " +
+            $"({commands.Count(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))} beginning with SELECT; all in {commandsFile}).",
             "",
             "| Provider | Transitions/s | p50 (ms) | p99 (ms) | Floor transitions/s | Floor p50 (ms) | Floor p99 (ms) | Ratio (throughput) |",
             "|---|---:|---:|---:|---:|---:|---:|---:|",
             string.Create(CultureInfo.InvariantCulture,
                 $"| {setup.Provider} | {useCase.PerSecond:N0} | {useCase.P50:N1} | {useCase.P99:N1} | {floorRun.PerSecond:N0} | {floorRun.P50:N1} | {floorRun.P99:N1} | {floorRun.PerSecond / useCase.PerSecond:N1}× |"),
             "",
+            string.Create(CultureInfo.InvariantCulture, $"Of the use case's time, loading the application and its graph: p50 {useCase.LoadP50:N1} ms (that part alone). {journal}"),
+            "",
             "Use case: `ApplicationAccess.LoadAsync` (the application and its graph, as the page loads it) then `Transitions.FireAsync`, in a DI scope " +
             "and HTTP context of its own per call. Floor: the same rows inserted and updated with plain ADO.NET, one transaction per transition " +
-            "(audit records with a fixed hash: the floor does not chain them).",
+            "(audit records with a fixed hash: the floor does not chain them). Checked after each: every table grew by exactly what the transitions wrote " +
+            "and every application moved on.",
             "",
         };
         foreach (var line in report) Console.WriteLine(line);
@@ -112,8 +121,10 @@ internal static class TransitionBenchmark
     }
 
     /// <summary>One transition as an ISU officer's request makes it: its own scope, its own HTTP context, the page's load, the use case.</summary>
-    private static async Task FireAsync(IServiceProvider services, Guid application, ClaimsPrincipal user)
+    /// <returns>The milliseconds spent loading the application, of the whole.</returns>
+    private static async Task<double> FireAsync(IServiceProvider services, Guid application, ClaimsPrincipal user)
     {
+        var clock = Stopwatch.StartNew();
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
         {
@@ -122,53 +133,64 @@ internal static class TransitionBenchmark
         };
         var loaded = await scope.ServiceProvider.GetRequiredService<ApplicationAccess>().LoadAsync(application, user, CancellationToken.None)
                      ?? throw new InvalidOperationException($"Application {application} is not there for {user.Identity?.Name}.");
+        var loading = clock.Elapsed.TotalMilliseconds;
         var outcome = await scope.ServiceProvider.GetRequiredService<Transitions>().FireAsync(loaded, user, Trigger, null, CancellationToken.None);
         if (!outcome.Succeeded)
             throw new InvalidOperationException($"{Trigger} on {application} refused ({outcome.StatusCode}): {string.Join(" ", outcome.Errors.Select(e => e.Message))}");
+        return loading;
     }
 
-    private sealed record Run(double PerSecond, double P50, double P99);
+    /// <param name="LoadP50">The median of the part spent loading the application (the use case only).</param>
+    private sealed record Run(double PerSecond, double P50, double P99, double LoadP50);
 
     /// <summary>The workers take the next item until none is left: first the warm-ups (not counted), then the measured ones.</summary>
-    private static async Task<Run> MeasureAsync(List<Copy> items, int warmUp, int workers, Func<Copy, int, Task> work)
+    private static async Task<Run> MeasureAsync(List<Copy> items, int warmUp, int workers, Func<Copy, int, Task<double>> work)
     {
-        async Task<List<double>> Phase(List<Copy> phase)
+        async Task<List<(double Time, double Load)>> Phase(List<Copy> phase)
         {
             var next = -1;
-            var times = new List<double>[workers];
+            var times = new List<(double, double)>[workers];
             await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
             {
                 times[worker] = [];
                 for (var i = Interlocked.Increment(ref next); i < phase.Count; i = Interlocked.Increment(ref next))
                 {
                     var clock = Stopwatch.StartNew();
-                    await work(phase[i], worker);
-                    times[worker].Add(clock.Elapsed.TotalMilliseconds);
+                    var load = await work(phase[i], worker);
+                    times[worker].Add((clock.Elapsed.TotalMilliseconds, load));
                 }
             })));
             return times.SelectMany(t => t).ToList();
         }
         await Phase(items.Take(warmUp).ToList());
         var wall = Stopwatch.StartNew();
-        var latencies = await Phase(items.Skip(warmUp).ToList());
+        var measured = await Phase(items.Skip(warmUp).ToList());
         wall.Stop();
-        latencies.Sort();
-        return new(latencies.Count / wall.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+        var latencies = measured.Select(m => m.Time).Order().ToList();
+        var loads = measured.Select(m => m.Load).Order().ToList();
+        return new(latencies.Count / wall.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), Percentile(loads, 0.50));
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    /// <summary>Every table grew by exactly what one transition wrote, times the number of transitions: none failed, none half-done.</summary>
+    /// <summary>
+    /// Every table grew by exactly what one transition wrote, times the number of transitions, and as many more applications
+    /// are in eligibility screening: none failed, none half-done.
+    /// </summary>
     private static async Task CheckAsync(BenchSetup setup, string connection, List<Table> tables, Written written,
-        Dictionary<string, int> countsBefore, int transitions, string what)
+        Dictionary<string, Dictionary<string, Row>> before, int transitions, string what)
     {
         var now = await SnapshotAsync(setup, connection, tables);
         foreach (var table in tables)
         {
-            var expected = countsBefore[table.Name] + transitions * written.Inserted.Count(r => r.Table == table);
+            var expected = before[table.Name].Count + transitions * written.Inserted.Count(r => r.Table == table);
             if (now[table.Name].Count != expected)
                 throw new InvalidOperationException($"After {what}, {table.Name} has {now[table.Name].Count} rows where {expected} were expected.");
         }
+        int Screening(Dictionary<string, Dictionary<string, Row>> snapshot) =>
+            snapshot["WorkflowInstances"].Values.Count(r => Text(r["Stage"]) == TargetStage);
+        if (Screening(now) != Screening(before) + transitions)
+            throw new InvalidOperationException($"After {what}, {Screening(now) - Screening(before)} more applications are in {TargetStage}, not {transitions}.");
     }
 
     // ----- the database -----
@@ -225,6 +247,15 @@ internal static class TransitionBenchmark
 #pragma warning restore CA2100
             await command.ExecuteNonQueryAsync();
         }
+    }
+
+    private static async Task<string> JournalModeAsync(BenchSetup setup, string connection)
+    {
+        await using var db = Connect(setup, connection);
+        await db.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? "";
     }
 
     private static async Task<long> MaxSequenceAsync(BenchSetup setup, string connection)
@@ -366,7 +397,8 @@ internal static class TransitionBenchmark
         rows.AddRange((await ReadAsync(db, null, """SELECT * FROM "Applications" WHERE "Id" = @v0""", applicationId)).Select(r => (applications, r)));
         foreach (var table in tables.Where(t => t != instances && t != applications))
             foreach (var column in PointingColumns.Where(table.StoreTypes.ContainsKey))
-                rows.AddRange((await ReadAsync(db, null, $"SELECT * FROM \"{table.Name}\" WHERE \"{column}\" = @v0",
+                rows.AddRange((await ReadAsync(db, null, $"SELECT * FROM \"{table.Name}\" WHERE \"{column}\" = " +
+                        (setup.IsPostgres ? $"CAST(@v0 AS {table.StoreTypes[column]})" : "@v0"),
                     column == "ApplicationId" ? applicationId : instanceId)).Select(r => (table, r)));
 
         var copies = new List<Copy>();
@@ -435,7 +467,7 @@ internal static class TransitionBenchmark
     {
         private long _sequence = firstSequence;
 
-        public async Task WriteAsync(Copy target, int worker)
+        public async Task<double> WriteAsync(Copy target, int worker)
         {
             // From the probe's ids to the template's to this copy's; every new row gets new ids.
             var ids = new Dictionary<string, object>(StringComparer.Ordinal);
@@ -471,6 +503,41 @@ internal static class TransitionBenchmark
                 await InsertAsync(setup, db, transaction, table, copy);
             }
             await transaction.CommitAsync();
+            return 0;
+        }
+    }
+
+    /// <summary>The SQL EF Core sends while it is in use, from its diagnostic events (the app's context is not the benchmark's to configure).</summary>
+    private sealed class CommandRecorder : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly List<string> _commands;
+        private readonly List<IDisposable> _subscriptions = [];
+        private bool _recording = true;
+
+        public CommandRecorder(List<string> commands)
+        {
+            _commands = commands;
+            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(value.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (_recording && value.Key == RelationalEventId.CommandExecuted.Name && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData executed)
+                lock (_commands) _commands.Add(executed.Command.CommandText);
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            _recording = false;
+            lock (_subscriptions) foreach (var subscription in _subscriptions) subscription.Dispose();
         }
     }
 }
