@@ -36,7 +36,7 @@ internal static class TransitionBenchmark
     {
         var count = int.Parse(options.GetValueOrDefault("--transitions", "1600"), CultureInfo.InvariantCulture);
         var workers = int.Parse(options.GetValueOrDefault("--workers", "8"), CultureInfo.InvariantCulture);
-        var warmUp = workers * 10;
+        var warmUp = 200; // enough calls for the JIT to settle on its optimised code
         var connection = ConnectionString(setup);
         var key = Path.Combine(setup.WorkFolder, "audit-signing-key.pem");
         if (!File.Exists(key))
@@ -108,7 +108,8 @@ internal static class TransitionBenchmark
             string.Create(CultureInfo.InvariantCulture,
                 $"| {setup.Provider} | {useCase.PerSecond:N0} | {useCase.P50:N1} | {useCase.P99:N1} | {floorRun.PerSecond:N0} | {floorRun.P50:N1} | {floorRun.P99:N1} | {floorRun.PerSecond / useCase.PerSecond:N1}× |"),
             "",
-            string.Create(CultureInfo.InvariantCulture, $"Of the use case's time, loading the application and its graph: p50 {useCase.LoadP50:N1} ms (that part alone). {journal}"),
+            string.Create(CultureInfo.InvariantCulture, $"Of the use case's time, loading the application and its graph: p50 {useCase.LoadP50:N1} ms (that part alone). " +
+                $"CPU time of this process per transition (the app's code, or the floor's, and the database's own when SQLite): {useCase.CpuPerTransition:N1} ms, floor {floorRun.CpuPerTransition:N1} ms. {journal}"),
             "",
             "Use case: `ApplicationAccess.LoadAsync` (the application and its graph, as the page loads it) then `Transitions.FireAsync`, in a DI scope " +
             "and HTTP context of its own per call. Floor: the same rows inserted and updated with plain ADO.NET, one transaction per transition " +
@@ -141,7 +142,8 @@ internal static class TransitionBenchmark
     }
 
     /// <param name="LoadP50">The median of the part spent loading the application (the use case only).</param>
-    private sealed record Run(double PerSecond, double P50, double P99, double LoadP50);
+    /// <param name="CpuPerTransition">This process's CPU time (all its threads) per measured transition, in milliseconds.</param>
+    private sealed record Run(double PerSecond, double P50, double P99, double LoadP50, double CpuPerTransition);
 
     /// <summary>The workers take the next item until none is left: first the warm-ups (not counted), then the measured ones.</summary>
     private static async Task<Run> MeasureAsync(List<Copy> items, int warmUp, int workers, Func<Copy, int, Task<double>> work)
@@ -163,12 +165,15 @@ internal static class TransitionBenchmark
             return times.SelectMany(t => t).ToList();
         }
         await Phase(items.Take(warmUp).ToList());
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var measured = await Phase(items.Skip(warmUp).ToList());
         wall.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var latencies = measured.Select(m => m.Time).Order().ToList();
         var loads = measured.Select(m => m.Load).Order().ToList();
-        return new(latencies.Count / wall.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), Percentile(loads, 0.50));
+        return new(latencies.Count / wall.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), Percentile(loads, 0.50),
+            cpu.TotalMilliseconds / measured.Count);
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
