@@ -69,6 +69,18 @@ public abstract class CafDbContext(DbContextOptions options) : IdentityDbContext
     }
 
     /// <summary>
+    /// The ledger's sums are written with its entries by every context, however it was made (the app's, a command's, a
+    /// test's): one made without them would book entries the ledger page and the fund balance do not count (ADR 0041).
+    /// Added after the interceptors the context was given, so that the audit interceptor has taken the audit chain's lock
+    /// before the sums are read and written.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        base.OnConfiguring(optionsBuilder);
+        optionsBuilder.AddInterceptors(Finance.LedgerPeriodSumsInterceptor.Instance);
+    }
+
+    /// <summary>
     /// Saves inside a transaction, opening one when the caller has none: the audit interceptor takes the audit chain's
     /// lock in it just before numbering the records, so concurrent units of work queue there instead of clashing, and
     /// the lock, the change and its audit records commit or roll back together.

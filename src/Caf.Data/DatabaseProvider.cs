@@ -61,7 +61,7 @@ public static class CafDatabase
     }
 
     private static void Configure(DbContextOptionsBuilder options, IServiceProvider services) =>
-        options.AddInterceptors(services.GetRequiredService<AuditInterceptor>(), Finance.LedgerPeriodSumsInterceptor.Instance);
+        options.AddInterceptors(services.GetRequiredService<AuditInterceptor>());
 
     private static void EnsureSqliteFolder(string connectionString)
     {

@@ -34,6 +34,7 @@ public sealed class AuditCoverageTests
         ["WorkflowInstance"] = "An application's place in its workflow: every move is audited as stage.changed with the transition.",
         ["WorkflowTransitionRecord"] = "The history of transitions, written with the stage.changed record of each.",
         ["WorkflowTask"] = "Work lists derived from the stage, opened and closed with its audited transition.",
+        ["LedgerPeriodSum"] = "The ledger's entries added up by day and month, written with the entries, which are audited (ADR 0041).",
         ["WorkflowTimer"] = "Timers scheduled by a transition (audited) and fired as timer.fired.",
     };
 

@@ -84,15 +84,17 @@ public static class LedgerPeriodSums
 
     /// <summary>
     /// Adds the entries about to be inserted (and takes off any about to be deleted) to their day's and month's sums,
-    /// before the changes are saved, so that both are written together. A change to what a sum counts is refused: an
+    /// before the changes are saved, so that both are written together (see <see cref="CafDbContext"/>'s OnConfiguring). A change to what a sum counts is refused: an
     /// entry is never changed once written.
     /// </summary>
     internal static async Task KeepAsync(CafDbContext db, CancellationToken ct)
     {
         var deltas = Deltas(db);
         if (deltas.Count == 0) return;
-        // Two writers at once add to the same sums one after the other (and the version catches any that does not lock).
-        if (db.Database.CurrentTransaction is not null) await FundBalances.LockAsync(db, ct);
+        // Two writers at once add to the same sums one after the other: an entry is audited, so the audit interceptor, which
+        // runs before this one, has taken the audit chain's lock until the transaction ends (and on SQLite the database has
+        // one writer). The sums' version refuses what a context without that lock would otherwise overwrite. No lock of its
+        // own: taken here, after the chain's, it would deadlock with a payment holding the fund's lock (issue 16).
         var starts = deltas.Keys.Select(k => k.Start).Distinct().ToList();
         var existing = await db.LedgerPeriodSums.Where(s => starts.Contains(s.Start)).ToListAsync(ct);
         Apply(db, deltas, existing);
@@ -103,7 +105,6 @@ public static class LedgerPeriodSums
     {
         var deltas = Deltas(db);
         if (deltas.Count == 0) return;
-        if (db.Database.CurrentTransaction is not null) FundBalances.LockAsync(db, CancellationToken.None).GetAwaiter().GetResult();
         var starts = deltas.Keys.Select(k => k.Start).Distinct().ToList();
         Apply(db, deltas, [.. db.LedgerPeriodSums.Where(s => starts.Contains(s.Start))]);
     }
