@@ -13,12 +13,13 @@ internal sealed class DueTimersJob(WorkflowTimerRunner runner, ILogger<DueTimers
 {
     public const string Name = "due-workflow-timers";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
-    {
-        var fired = await runner.RunDueAsync(cancellationToken);
-        if (fired > 0) InfrastructureLog.TimersFired(logger, fired);
-        else InfrastructureLog.NoTimerDue(logger);
-    }
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await OutageTolerantJob.RunAsync(logger, Name, async () =>
+        {
+            var fired = await runner.RunDueAsync(cancellationToken);
+            if (fired > 0) InfrastructureLog.TimersFired(logger, fired);
+            else InfrastructureLog.NoTimerDue(logger);
+        });
 }
 
 internal static class TimerScheduling

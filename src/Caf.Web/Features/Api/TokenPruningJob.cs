@@ -18,13 +18,14 @@ internal sealed partial class TokenPruningJob(IOpenIddictTokenManager tokens, IO
 
     public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
-    {
-        var threshold = clock.GetUtcNow() - Retention;
-        var prunedTokens = await tokens.PruneAsync(threshold, cancellationToken);
-        var prunedAuthorizations = await authorizations.PruneAsync(threshold, cancellationToken);
-        Log.Pruned(logger, prunedTokens, prunedAuthorizations, threshold);
-    }
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await Infrastructure.OutageTolerantJob.RunAsync(logger, Name, async () =>
+        {
+            var threshold = clock.GetUtcNow() - Retention;
+            var prunedTokens = await tokens.PruneAsync(threshold, cancellationToken);
+            var prunedAuthorizations = await authorizations.PruneAsync(threshold, cancellationToken);
+            Log.Pruned(logger, prunedTokens, prunedAuthorizations, threshold);
+        });
 
     private static partial class Log
     {

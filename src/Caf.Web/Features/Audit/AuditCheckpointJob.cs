@@ -8,12 +8,13 @@ internal sealed partial class AuditCheckpointJob(AuditCheckpoints checkpoints, I
 {
     public const string Name = "audit-checkpoint";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
-    {
-        var (checkpoint, problem) = await checkpoints.WriteAsync(null, cancellationToken);
-        if (checkpoint is not null) Log.Signed(logger, checkpoint.Sequence, checkpoint.HeadHash);
-        else Log.NotSigned(logger, problem!);
-    }
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await Infrastructure.OutageTolerantJob.RunAsync(logger, Name, async () =>
+        {
+            var (checkpoint, problem) = await checkpoints.WriteAsync(null, cancellationToken);
+            if (checkpoint is not null) Log.Signed(logger, checkpoint.Sequence, checkpoint.HeadHash);
+            else Log.NotSigned(logger, problem!);
+        });
 
     private static partial class Log
     {

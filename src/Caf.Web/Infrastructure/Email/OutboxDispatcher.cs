@@ -150,10 +150,10 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Email
 
 /// <summary>Quartz job sending what the outbox holds, for messages whose first attempt failed.</summary>
 [DisallowConcurrentExecution]
-internal sealed class OutboxJob(OutboxDispatcher dispatcher) : IJob
+internal sealed class OutboxJob(OutboxDispatcher dispatcher, ILogger<OutboxJob> logger) : IJob
 {
     public const string Name = "email-outbox";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await dispatcher.DispatchPendingAsync(cancellationToken);
+        await OutageTolerantJob.RunAsync(logger, Name, () => dispatcher.DispatchPendingAsync(cancellationToken));
 }
