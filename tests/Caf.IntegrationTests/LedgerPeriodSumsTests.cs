@@ -40,7 +40,8 @@ public abstract class LedgerPeriodSumsTests(CafAppFactory factory)
                 var reversed = await db.LedgerEntries.Where(e => e.ReversesEntryId != null).Select(e => e.ReversesEntryId).ToListAsync();
                 foreach (var entry in reversible.Where(e => !reversed.Contains(e.Id)))
                     db.LedgerEntries.Add(entry.Reverse("Test", false, null, "test", now, entry.ValueDate.AddDays(batch * 7)));
-                saved += await db.SaveChangesAsync();
+                // A synchronous save keeps the sums too.
+                saved += batch == 3 ? db.SaveChanges() : await db.SaveChangesAsync();
                 if (transaction is not null) await transaction.CommitAsync();
                 return saved;
             });

@@ -100,15 +100,6 @@ public static class LedgerPeriodSums
         Apply(db, deltas, existing);
     }
 
-    /// <summary>The same, for a synchronous save.</summary>
-    internal static void Keep(CafDbContext db)
-    {
-        var deltas = Deltas(db);
-        if (deltas.Count == 0) return;
-        var starts = deltas.Keys.Select(k => k.Start).Distinct().ToList();
-        Apply(db, deltas, [.. db.LedgerPeriodSums.Where(s => starts.Contains(s.Start))]);
-    }
-
     private static Dictionary<Key, (int Count, decimal Amount, decimal FundAmount)> Deltas(CafDbContext db)
     {
         var deltas = new Dictionary<Key, (int Count, decimal Amount, decimal FundAmount)>();
@@ -183,7 +174,8 @@ public sealed class LedgerPeriodSumsInterceptor : SaveChangesInterceptor
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is CafDbContext db) LedgerPeriodSums.Keep(db);
+        // A synchronous save runs the same steps (the audit interceptor does the same).
+        if (eventData.Context is CafDbContext db) LedgerPeriodSums.KeepAsync(db, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
