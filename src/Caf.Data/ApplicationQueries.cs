@@ -12,6 +12,17 @@ public static class ApplicationQueries
     public static IQueryable<GrantApplication> ReachedCommittee(this IQueryable<GrantApplication> applications) =>
         applications.Where(a => a.GenderReview != null);
 
+    /// <summary>
+    /// The applications at a stage. Every application runs the grant workflow; naming it lets the database seek the
+    /// workflow instances' (DefinitionId, Stage) index instead of reading every instance (issue 16).
+    /// </summary>
+    public static IQueryable<GrantApplication> AtStage(this IQueryable<GrantApplication> applications, string stage) =>
+        applications.Where(a => a.Workflow!.DefinitionId == GrantWorkflowNames.WorkflowId && a.Workflow.Stage == stage);
+
+    /// <summary>The applications at either of two stages, as <see cref="AtStage(IQueryable{GrantApplication}, string)"/>.</summary>
+    public static IQueryable<GrantApplication> AtStage(this IQueryable<GrantApplication> applications, string stage, string orStage) =>
+        applications.Where(a => a.Workflow!.DefinitionId == GrantWorkflowNames.WorkflowId && (a.Workflow.Stage == stage || a.Workflow.Stage == orStage));
+
     /// <summary>The whole aggregate that guards, actions and the details page need, in split queries.</summary>
     public static IQueryable<GrantApplication> WithGraph(this IQueryable<GrantApplication> applications) =>
         applications

@@ -125,8 +125,10 @@ public abstract class LargeListTests
 
         var pages = new (string Email, string Name, string Url, string Expect)[]
         {
-            ("isu@caf.demo", "Applications (home)", "/", "of 20,0"),
-            ("isu@caf.demo", "My tasks (ISU officer)", "/Tasks", "open task(s)"),
+            // Counted up to 1,000 (ADR 0042): the count reads a thousand rows, not twenty thousand.
+            ("isu@caf.demo", "Applications (home)", "/", "Showing 1 to 50 of more than 1,000."),
+            ("isu@caf.demo", "Applications, page 30", "/?p=30", "Showing 1,451 to 1,500 of more than 1,500."),
+            ("isu@caf.demo", "My tasks (ISU officer)", "/Tasks", "More than 1,000 open tasks"),
             ("isu@caf.demo", "Committee ranking", $"/Committee/Ranking?round={rounds[3]}", "Exchange of practice number"),
             ("finance@caf.demo", "Fund ledger", "/Finance/Ledger", "of 20,0"),
             ("isu@caf.demo", "ISU dashboard", "/Dashboard", "Applications by stage"),

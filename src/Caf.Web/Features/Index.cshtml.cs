@@ -83,7 +83,7 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
             _ => query.OrderBy(a => a.SubmittedAtUtc != null).ThenByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.CreatedAtUtc)
                 .ThenBy(a => a.Id),
         };
-        (Applications, Paging) = await ordered.Include(a => a.ApplicantState).Include(a => a.Workflow).ToListPageAsync(PageNumber, ct);
+        (Applications, Paging) = await ordered.Include(a => a.ApplicantState).Include(a => a.Workflow).ToCountedUpToPageAsync(PageNumber, ct);
         // The page's budget lines by id, fixed up onto its applications: not a second pass over the whole sorted list.
         var shown = Applications.Select(a => a.Id).ToList();
         await db.Set<BudgetLine>().Where(l => shown.Contains(l.ApplicationId)).LoadAsync(ct);

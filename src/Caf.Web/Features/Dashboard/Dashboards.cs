@@ -8,6 +8,7 @@ using Caf.Workflows.Grants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using Caf.Web.Features.Shared;
 using Caf.Web.Infrastructure;
 
 namespace Caf.Web.Features.Dashboard;
@@ -16,8 +17,8 @@ public sealed record StageCount(string Stage, string Label, int Count);
 public sealed record OverdueReport(Guid Id, string Reference, string State, string Report, DateOnly Due);
 public sealed record RecentMove(Guid ApplicationId, string? Reference, string From, string To, string By, DateTime AtUtc);
 public sealed record RoundChoice(Guid Id, string Title);
-public sealed record IsuDashboard(Guid? RoundId, string? RoundTitle, IReadOnlyList<RoundChoice> Rounds, IReadOnlyList<StageCount> ByStage, int TasksOpen,
-    int TasksOverdue, IReadOnlyList<OverdueReport> ReportsOverdue, IReadOnlyList<RecentMove> Recent);
+public sealed record IsuDashboard(Guid? RoundId, string? RoundTitle, IReadOnlyList<RoundChoice> Rounds, IReadOnlyList<StageCount> ByStage, RowCount TasksOpen,
+    RowCount TasksOverdue, IReadOnlyList<OverdueReport> ReportsOverdue, IReadOnlyList<RecentMove> Recent);
 
 public sealed record MonthBalance(DateOnly MonthEnd, decimal Cash);
 public sealed record PendingApproval(Guid ApplicationId, string Reference, int Tranche, Money Amount, DateTime RequestedAtUtc);
@@ -61,7 +62,7 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
         // Each grant's final reports are due its own days after the activities end (its round's template): the grants in
         // reporting whose activities ended and whose report is not sent are few, and their due dates are checked here.
         var awaited = await db.Applications.AsNoTracking()
-            .Where(a => a.Workflow!.Stage == GrantStages.Reporting && a.Reference != null && a.ActivityEnd < today
+            .AtStage(GrantStages.Reporting).Where(a => a.Reference != null && a.ActivityEnd < today
                         // A report sent and awaiting review is the ISU's to read, not the grantee's to send.
                         && !a.Reports.Any(r => r.InterimNumber == null && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted)))
             .Select(a => new { a.Id, a.Reference, State = a.ApplicantState!.Name, a.ActivityEnd, a.FinalReportDays, a.FinalReportExtendedTo }).ToListAsync(ct);
@@ -72,7 +73,7 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
         var interim = await db.Set<InterimReportDue>().AsNoTracking()
             .Where(d => d.DueOn < today && !db.Reports.Any(r => r.ApplicationId == d.ApplicationId && r.InterimNumber == d.Number
                                                                  && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted)))
-            .Join(db.Applications.Where(a => (a.Workflow!.Stage == GrantStages.Active || a.Workflow.Stage == GrantStages.Reporting) && a.Reference != null),
+            .Join(db.Applications.AtStage(GrantStages.Active, GrantStages.Reporting).Where(a => a.Reference != null),
                 d => d.ApplicationId, a => a.Id, (d, a) => new { a.Id, a.Reference, State = a.ApplicantState!.Name, d.Number, d.DueOn })
             .ToListAsync(ct);
         late.AddRange(interim.Select(d => new OverdueReport(d.Id, d.Reference!, d.State, InterfaceLanguage.Format("Details.InterimReportN", d.Number), d.DueOn)));
@@ -80,7 +81,8 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
             .Join(db.Applications, t => t.InstanceId, a => a.WorkflowInstanceId,
                 (t, a) => new { a.Id, a.Reference, t.FromStage, t.ToStage, t.UserName, t.AtUtc })
             .ToListAsync(ct);
-        return new IsuDashboard(round?.Id, round?.Title, rounds, byStage, await tasks.CountAsync(ct), await tasks.CountAsync(t => t.DueAtUtc < now, ct),
+        return new IsuDashboard(round?.Id, round?.Title, rounds, byStage, await tasks.CountUpToAsync(ListPage.CountedUpTo, ct),
+            await tasks.Where(t => t.DueAtUtc < now).CountUpToAsync(ListPage.CountedUpTo, ct),
             [.. late.OrderBy(r => r.Due).ThenBy(r => r.Reference, StringComparer.Ordinal)],
             [.. recent.OrderByDescending(r => r.AtUtc).Select(r => new RecentMove(r.Id, r.Reference, Workflow.StageLabel(r.FromStage, language: InterfaceLanguage.Current), Workflow.StageLabel(r.ToStage, language: InterfaceLanguage.Current), r.UserName, r.AtUtc))]);
     }
@@ -90,10 +92,13 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
     {
         var currency = rules.Value.FundCurrency;
         var today = FundTime.Today(clock);
-        var sums = await db.LedgerEntries.AsNoTracking().Where(e => e.FundAmount.Currency == currency && e.ValueDate <= today)
-            .GroupBy(e => new { e.ValueDate.Year, e.ValueDate.Month, e.Kind, Reversal = e.ReversesEntryId != null })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Kind, g.Key.Reversal, Total = g.Sum(e => e.FundAmount.Amount) })
-            .ToListAsync(ct);
+        // From the sums kept by month and by day (ADR 0041): whole months, and this month's days up to today — a few
+        // rows a month of history, not every entry ever booked.
+        var sums = (await db.LedgerPeriodSums.AsNoTracking().Covering(null, today).Where(s => s.FundCurrency == currency)
+                .Select(s => new { s.Start, s.Kind, s.Reversal, s.FundAmount }).ToListAsync(ct))
+            .GroupBy(s => new { s.Start.Year, s.Start.Month, s.Kind, s.Reversal })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Kind, g.Key.Reversal, Total = g.Sum(s => s.FundAmount) })
+            .ToList();
         decimal Net(LedgerEntryKind kind) => sums.Where(s => s.Kind == kind).Sum(s => s.Reversal ? -s.Total : s.Total);
         var months = Enumerable.Range(0, 12).Select(i => new DateOnly(today.Year, today.Month, 1).AddMonths(-11 + i)).ToList();
         var balance = months.Select(m =>

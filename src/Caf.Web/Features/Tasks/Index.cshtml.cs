@@ -21,7 +21,8 @@ public sealed class IndexModel(CafDbContext db, ApplicationAccess access, Workfl
     internal IReadOnlyList<TaskRow> Tasks { get; private set; } = [];
     internal IReadOnlyList<Notification> Notifications { get; private set; } = [];
     internal ListPage Paging { get; private set; } = new(1, ListPage.DefaultSize, 0);
-    internal int OverdueCount { get; private set; }
+    /// <summary>Counted up to a limit (<see cref="ListPage.CountedUpTo"/>), as long lists are.</summary>
+    internal RowCount OverdueCount { get; private set; }
     public DateTime Now { get; private set; }
 
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
@@ -37,7 +38,7 @@ public sealed class IndexModel(CafDbContext db, ApplicationAccess access, Workfl
         Now = clock.GetUtcNow().UtcDateTime;
         var now = Now;
         var mine = access.OpenTasks(User).Join(db.Applications, t => t.SubjectId, a => a.Id, (t, a) => new { Task = t, a.Reference, a.Title, a.Workflow!.DefinitionId, a.Workflow.DefinitionVersion });
-        OverdueCount = await mine.CountAsync(x => x.Task.DueAtUtc != null && x.Task.DueAtUtc < now, ct);
+        OverdueCount = await mine.Where(x => x.Task.DueAtUtc != null && x.Task.DueAtUtc < now).CountUpToAsync(ListPage.CountedUpTo, ct);
         if (Overdue) mine = mine.Where(x => x.Task.DueAtUtc != null && x.Task.DueAtUtc < now);
         if (Q?.Trim() is { Length: > 0 } text)
         {
@@ -47,7 +48,7 @@ public sealed class IndexModel(CafDbContext db, ApplicationAccess access, Workfl
         // Overdue first: every overdue task is due before every other, so the earliest due date first does it; undated last.
         var (rows, paging) = await mine
             .OrderBy(x => x.Task.DueAtUtc == null).ThenBy(x => x.Task.DueAtUtc).ThenBy(x => x.Task.OpenedAtUtc).ThenBy(x => x.Task.Id)
-            .ToListPageAsync(PageNumber, ct);
+            .ToCountedUpToPageAsync(PageNumber, ct);
         Tasks = rows.Select(x => new TaskRow(x.Task, x.Reference, x.Title, TitleOf(x.Task, x.DefinitionId, x.DefinitionVersion))).ToList();
         Paging = paging;
 
