@@ -19,10 +19,12 @@ internal static class BenchmarkFloor
     public const string Path = "/bench/floor/applications";
 
     // The list's first page as an ISU officer sees it: every application past its draft, newest first, 50 rows, and how
-    // many there are — in the list's own order, so that the database reads it from the same index (IX_Applications_ListOrder).
+    // many there are counted up to 1,000 as the list counts them (ADR 0042) — in the list's own order, so that the
+    // database reads it from the same index (IX_Applications_ListOrder).
     private const string Query = """
         SELECT a."Reference", a."Title", s."Name", w."Stage", a."SubmittedAtUtc",
-            (SELECT COUNT(*) FROM "Applications" c JOIN "WorkflowInstances" cw ON cw."Id" = c."WorkflowInstanceId" WHERE cw."Stage" <> 'Draft')
+            (SELECT COUNT(*) FROM (SELECT 1 FROM "Applications" c JOIN "WorkflowInstances" cw ON cw."Id" = c."WorkflowInstanceId"
+                WHERE cw."Stage" <> 'Draft' LIMIT 1001) AS counted)
         FROM "Applications" a
         JOIN "StateParties" s ON s."Id" = a."ApplicantStateId"
         JOIN "WorkflowInstances" w ON w."Id" = a."WorkflowInstanceId"
