@@ -49,8 +49,9 @@ public static class CafDatabase
                     Configure(o.UseSqlite(connectionString), sp));
                 break;
             case DatabaseProvider.Postgres:
+                var postgres = WithAutoPrepare(connectionString);
                 services.AddDbContext<CafDbContext, PostgresCafDbContext>((sp, o) =>
-                    Configure(o.UseNpgsql(connectionString), sp));
+                    Configure(o.UseNpgsql(postgres), sp));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<CafDbContext, SqlServerCafDbContext>((sp, o) =>
@@ -58,6 +59,21 @@ public static class CafDatabase
                 break;
         }
         return services;
+    }
+
+    /// <summary>
+    /// Unless the connection string says otherwise, Npgsql prepares a statement on a connection once it has run there
+    /// twice and keeps up to 64 of them: PostgreSQL then plans the application page's twenty-odd queries once per
+    /// connection instead of on every request (issue 16, docs/PERFORMANCE.md). The statements survive the connection's
+    /// return to the pool; the schema changes only by migrations, before the app serves.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare != 0 || connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
+        builder.MaxAutoPrepare = 64;
+        builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 
     private static void Configure(DbContextOptionsBuilder options, IServiceProvider services) =>
