@@ -58,8 +58,16 @@ public sealed class ApplicationAccess(CafDbContext db)
     public IQueryable<WorkflowTask> OpenTasks(ClaimsPrincipal user)
     {
         var (staffRoles, applicant, state) = Inbox(user);
-        return db.WorkflowTasks.AsNoTracking().Where(t => t.ClosedAtUtc == null &&
-            (staffRoles.Contains(t.Role) || (applicant && t.Role == CafRoles.Applicant && t.StatePartyId == state)));
+        var open = db.WorkflowTasks.AsNoTracking().Where(t => t.ClosedAtUtc == null);
+        // Most people hold one role: asked as an equality, the database reads that role's open tasks from their index in
+        // the list's order and stops at the page (PostgreSQL cannot for a list of roles, however short; issue 16).
+        if (staffRoles.Count == 1 && !applicant)
+        {
+            var role = staffRoles[0];
+            return open.Where(t => t.Role == role);
+        }
+        if (staffRoles.Count == 0 && applicant) return open.Where(t => t.Role == CafRoles.Applicant && t.StatePartyId == state);
+        return open.Where(t => staffRoles.Contains(t.Role) || (applicant && t.Role == CafRoles.Applicant && t.StatePartyId == state));
     }
 
     /// <summary>The notes a person reads, on the same terms as <see cref="OpenTasks"/>.</summary>
