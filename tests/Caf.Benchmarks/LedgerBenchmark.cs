@@ -77,6 +77,7 @@ internal static class LedgerBenchmark
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException)
         {
+            Console.Error.WriteLine($"(no ledger entries counted: {ex.GetType().Name}: {ex.Message})");
             return -1;
         }
     }
