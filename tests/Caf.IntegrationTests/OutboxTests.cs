@@ -48,6 +48,33 @@ public abstract class OutboxTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_queue_longer_than_a_batch_is_sent_in_one_run_each_message_once()
+    {
+        await factory.ResetAsync();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var marker = $"Queued{Guid.NewGuid():N}";
+        // Two and a half batches, as a rush or a restart after a crash leaves them; one unreadable among them.
+        var ids = await factory.WithDbAsync(async db =>
+        {
+            var queued = Enumerable.Range(0, 125)
+                .Select(i => new OutboxMessage(i == 60 ? "\"unterminated@example.org" : $"queued-{i}@example.org", $"{marker} {i}", $"Body {i}", now.AddMilliseconds(-200 + i)))
+                .ToList();
+            db.Outbox.AddRange(queued);
+            await db.SaveChangesAsync();
+            return queued.Select(m => m.Id).ToList();
+        });
+
+        Assert.True(await DispatchAsync() >= 124);
+
+        var messages = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync());
+        Assert.Equal(124, messages.Count(m => m.SentAtUtc is not null && m.Attempts <= 1));
+        Assert.Single(messages, m => m.FailedAtUtc is not null);
+        var delivered = await SentMail.DeliveriesAsync(factory.MailFolder, ids.Where((_, i) => i != 60).ToList(), TimeSpan.FromSeconds(30));
+        Assert.All(delivered, d => Assert.True(d.Value == 1, $"<{d.Key:N}@cafgrants> reached the mail server {d.Value} times."));
+        Assert.Equal(0, await DispatchAsync());
+    }
+
+    [Fact]
     public async Task Administrators_see_failed_messages_without_their_body_and_send_one_again()
     {
         await factory.ResetAsync();

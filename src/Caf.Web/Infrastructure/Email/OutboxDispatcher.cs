@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Caf.Data;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -58,54 +59,78 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Email
     /// </summary>
     public void SendSoon() => _ = Task.Run(() => TrySendNowAsync(CancellationToken.None));
 
+    /// <summary>How many messages one pass claims and sends before it looks again.</summary>
+    private const int Batch = 50;
+
+    /// <summary>How long one run keeps sending while more is waiting: under the outbox job's 30-second interval.</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Sends what is waiting, batch after batch while a whole batch was due, for at most <see cref="Budget"/>: a queue
+    /// that built up (a deadline's rush, a restart after a crash) drains in one run rather than fifty messages every
+    /// interval (found by the crash and two-nodes scenarios, issue 16). Each pass leaves none of its messages due again:
+    /// each is sent, or waits for its next attempt, or failed, or is claimed by another node.
+    /// </summary>
     public async Task<int> DispatchPendingAsync(CancellationToken ct = default)
     {
         await _oneAtATime.WaitAsync(ct);
         try
         {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<CafDbContext>();
-            var now = clock.GetUtcNow().UtcDateTime;
-            var due = await db.Outbox.Where(m => m.SentAtUtc == null && m.FailedAtUtc == null
-                                                 && (m.NextAttemptAtUtc == null || m.NextAttemptAtUtc <= now)
-                                                 && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
-                .OrderBy(m => m.CreatedAtUtc).Select(m => m.Id).Take(50).ToListAsync(ct);
+            var started = Stopwatch.GetTimestamp();
             var sent = 0;
-            foreach (var id in due)
+            while (true)
             {
-                // Stopping (a shutdown) happens between messages, never between sending one and marking it sent: a message
-                // claimed is sent and marked whatever the token says, so stopping and starting again sends nothing twice.
-                ct.ThrowIfCancellationRequested();
-                now = clock.GetUtcNow().UtcDateTime;
-                // The claim: only one node's UPDATE finds the row unclaimed.
-                var claimed = await db.Outbox.Where(m => m.Id == id && m.SentAtUtc == null && m.FailedAtUtc == null
-                                                         && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
-                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntilUtc, now + ClaimFor), CancellationToken.None);
-                if (claimed == 0) continue;
-                var message = await db.Outbox.SingleAsync(m => m.Id == id, CancellationToken.None);
-                try
-                {
-                    await SendAsync(ToMime(message), CancellationToken.None);
-                    message.MarkSent(clock.GetUtcNow().UtcDateTime);
-                    sent++;
-                }
-                catch (Exception ex)
-                {
-                    // A recipient MimeKit cannot read never becomes readable: give up at once. Anything else (the
-                    // server, the network, a setting an administrator can correct) is tried again later.
-                    var permanent = ex is RecipientUnreadableException;
-                    InfrastructureLog.OutboxMessageFailed(logger, ex, message.Id, permanent ? "giving up" : "will retry");
-                    message.MarkAttemptFailed(ex.Message, permanent, clock.GetUtcNow().UtcDateTime);
-                }
-                message.ReleaseClaim();
-                await db.SaveChangesAsync(CancellationToken.None);
+                var (passSent, due) = await DispatchPassAsync(ct);
+                sent += passSent;
+                if (due < Batch || Stopwatch.GetElapsedTime(started) > Budget) return sent;
             }
-            return sent;
         }
         finally
         {
             _oneAtATime.Release();
         }
+    }
+
+    private async Task<(int Sent, int Due)> DispatchPassAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CafDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Outbox.Where(m => m.SentAtUtc == null && m.FailedAtUtc == null
+                                             && (m.NextAttemptAtUtc == null || m.NextAttemptAtUtc <= now)
+                                             && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+            .OrderBy(m => m.CreatedAtUtc).Select(m => m.Id).Take(Batch).ToListAsync(ct);
+        var sent = 0;
+        foreach (var id in due)
+        {
+            // Stopping (a shutdown) happens between messages, never between sending one and marking it sent: a message
+            // claimed is sent and marked whatever the token says, so stopping and starting again sends nothing twice.
+            ct.ThrowIfCancellationRequested();
+            now = clock.GetUtcNow().UtcDateTime;
+            // The claim: only one node's UPDATE finds the row unclaimed.
+            var claimed = await db.Outbox.Where(m => m.Id == id && m.SentAtUtc == null && m.FailedAtUtc == null
+                                                     && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntilUtc, now + ClaimFor), CancellationToken.None);
+            if (claimed == 0) continue;
+            var message = await db.Outbox.SingleAsync(m => m.Id == id, CancellationToken.None);
+            try
+            {
+                await SendAsync(ToMime(message), CancellationToken.None);
+                message.MarkSent(clock.GetUtcNow().UtcDateTime);
+                sent++;
+            }
+            catch (Exception ex)
+            {
+                // A recipient MimeKit cannot read never becomes readable: give up at once. Anything else (the
+                // server, the network, a setting an administrator can correct) is tried again later.
+                var permanent = ex is RecipientUnreadableException;
+                InfrastructureLog.OutboxMessageFailed(logger, ex, message.Id, permanent ? "giving up" : "will retry");
+                message.MarkAttemptFailed(ex.Message, permanent, clock.GetUtcNow().UtcDateTime);
+            }
+            message.ReleaseClaim();
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        return (sent, due.Count);
     }
 
     private sealed class RecipientUnreadableException(string message, Exception inner) : Exception(message, inner);
