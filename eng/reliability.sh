@@ -6,8 +6,9 @@
 #   database-outage   PostgreSQL stopped for 20 s under load: 503 quickly, recovery by itself, no committed write lost
 #   fuzz              a few thousand malformed requests over every form and API route: no 5xx, no partial writes
 #   eng/reliability.sh [SCENARIO…]     (default: all of them)
-# Each scenario is an xunit test with [Trait("Category", "Reliability")] (the fuzz run: FuzzTests) whose short form runs
-# in eng/test.sh; here CAF_RELIABILITY_FULL=1 gives the sizes. Like eng/test.sh it starts a throwaway PostgreSQL
+# Each scenario is an xunit test with [Trait("Category", "Reliability")] (the fuzz run: FuzzTests) that eng/test.sh runs too,
+# at the sizes but for the database outage's (5 s down in the suite); here, one at a time, CAF_RELIABILITY_FULL=1
+# gives the outage its full form. Like eng/test.sh it starts a throwaway PostgreSQL
 # (eng/servers.sh; CAF_TEST_POSTGRES is used when set) and SMTP sink; the database-outage scenario starts a server of its own.
 # The last line printed is always "N passed, N failed".
 set -euo pipefail
