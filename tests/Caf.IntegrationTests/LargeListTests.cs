@@ -155,6 +155,18 @@ public abstract class LargeListTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             measured.Add((name, watch.ElapsedMilliseconds, factory.SqlCommands.CountOf(name), body.Length));
         }
+        // "More than" in the reader's language, numbers written as that language writes them.
+        foreach (var (language, list, tasks) in new[] { ("fr", "Lignes 1 à 50 sur plus de 1\u202F000.", "Plus de 1\u202F000 tâches ouvertes"),
+                                                         ("es", "Filas 1 a 50 de más de 1.000.", "Más de 1.000 tareas abiertas") })
+        {
+            await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "isu@caf.demo").ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, language)));
+            using var session = factory.NewSession();
+            await session.SignInAsync("isu@caf.demo");
+            Assert.Contains(list, System.Net.WebUtility.HtmlDecode((await session.GetAsync("/")).Html));
+            Assert.Contains(tasks, System.Net.WebUtility.HtmlDecode((await session.GetAsync("/Tasks")).Html));
+        }
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "isu@caf.demo").ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, "en")));
+
         var report = $"{GetType().Name}: started and seeded the base in {setUp.TotalMilliseconds:N0} ms, inserted {Applications:N0} applications in {seeding.ElapsedMilliseconds:N0} ms; " +
                      string.Join("; ", measured.Select(m => $"{m.Name} {m.Ms} ms, {m.Commands} SQL commands, {m.Bytes / 1024:N0} KB"));
         TestContext.Current.TestOutputHelper?.WriteLine(report);
