@@ -3,6 +3,7 @@ using Caf.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Caf.Data.Auditing;
 
@@ -111,6 +112,10 @@ public sealed class AuditInterceptor(IAuditContext auditContext, TimeProvider cl
     {
         foreach (var p in entry.Properties)
         {
+            // A value the database keeps itself (an application's listed stage, copied from its workflow instance whose
+            // change is recorded) is no change of the app's.
+            if (p.Metadata.GetBeforeSaveBehavior() == PropertySaveBehavior.Ignore && p.Metadata.GetAfterSaveBehavior() == PropertySaveBehavior.Ignore)
+                continue;
             if (p.Metadata.PropertyInfo?.IsDefined(typeof(AuditedAsSecretAttribute), inherit: false) == true)
             {
                 // Whether it was set and that it changed, never its value (the masked form beside it says what a reader may see).

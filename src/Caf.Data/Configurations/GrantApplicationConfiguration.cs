@@ -1,5 +1,6 @@
 using Caf.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Caf.Data.Configurations;
@@ -8,8 +9,18 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
 {
     public void Configure(EntityTypeBuilder<GrantApplication> b)
     {
-        b.ToTable("Applications");
+        // The workflow instance's stage is kept on the application's row by triggers (ADR 0043); SQL Server must know of
+        // them to save to either table.
+        b.ToTable("Applications", t => t.HasTrigger(ListedStageTriggers.OnApplications));
         b.HasKey(a => a.Id);
+        b.Property(a => a.ListedStage).HasMaxLength(100).HasColumnName("Stage").HasDefaultValue("")
+            .Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        b.Property(a => a.ListedStage).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        // A stage's applications in the list's order (the list filtered by stage, AtStage), and a round's by stage (the
+        // dashboards' counts).
+        b.HasIndex(a => new { a.ListedStage, a.SubmittedAtUtc, a.CreatedAtUtc, a.Id }, "IX_Applications_Stage_ListOrder")
+            .IsDescending(false, true, true, false);
+        b.HasIndex(a => new { a.RoundId, a.ListedStage });
         b.Property(a => a.LedgerVersion).IsConcurrencyToken();
         b.Property(a => a.Reference).HasMaxLength(20);
         b.HasIndex(a => a.Reference).IsUnique();

@@ -8,6 +8,7 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
 {
     public void Configure(EntityTypeBuilder<WorkflowInstance> b)
     {
+        b.ToTable("WorkflowInstances", t => t.HasTrigger(ListedStageTriggers.OnWorkflowInstances));
         b.HasKey(i => i.Id);
         b.Property(i => i.DefinitionId).HasMaxLength(100);
         b.Property(i => i.Stage).HasMaxLength(100);

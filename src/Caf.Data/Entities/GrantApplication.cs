@@ -76,6 +76,13 @@ public sealed class GrantApplication : IAudited
     public WorkflowInstance? Workflow { get; private set; }
     public string Stage => (Workflow ?? throw new InvalidOperationException("Load the workflow instance with the application.")).Stage;
 
+    /// <summary>
+    /// The workflow instance's stage, copied onto the application's row by the database itself (triggers, ADR 0043) so
+    /// that lists and counts filter by stage from the applications' own indexes. Queries read it; code never writes it,
+    /// and on a loaded application it may be older than <see cref="Stage"/>, which is what code reads.
+    /// </summary>
+    public string ListedStage { get; private set; } = "";
+
     public decimal? ApprovedAmountValue { get; private set; }
     public string? DecisionRationale { get; private set; }
     public string? Conditions { get; private set; }

@@ -64,7 +64,8 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
         if (Stage is { Length: > 0 })
         {
             var stages = Stage.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            query = query.Where(a => stages.Contains(a.Workflow!.Stage));
+            // One stage, the common filter, asked as an equality: the database reads it from the (stage, list order) index.
+            query = stages is [var only] ? query.Where(a => a.ListedStage == only) : query.Where(a => stages.Contains(a.ListedStage));
         }
         if (Round is { } round) query = query.Where(a => a.RoundId == round);
         if (State is { } state) query = query.Where(a => a.ApplicantStateId == state);
@@ -79,7 +80,10 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
             "reference" => query.OrderBy(a => a.Reference == null).ThenBy(a => a.Reference).ThenBy(a => a.Id),
             "title" => query.OrderBy(a => a.Title).ThenBy(a => a.Id),
             "applicant" => query.OrderBy(a => a.ApplicantState!.Name).ThenByDescending(a => a.SubmittedAtUtc).ThenBy(a => a.Id),
-            // Newest first: drafts (no reference yet) by creation, then by submission, so the highest reference is on top.
+            // Newest first; staff see no drafts, so their order is the index of submitted applications' own (ADR 0043).
+            _ when ApplicationAccess.SeesSubmittedOnly(User) => query.OrderByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.CreatedAtUtc)
+                .ThenBy(a => a.Id),
+            // Drafts (no reference yet) by creation, then by submission, so the highest reference is on top.
             _ => query.OrderBy(a => a.SubmittedAtUtc != null).ThenByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.CreatedAtUtc)
                 .ThenBy(a => a.Id),
         };

@@ -18,18 +18,16 @@ internal static class BenchmarkFloor
 {
     public const string Path = "/bench/floor/applications";
 
-    // The list's first page as an ISU officer sees it: every application past its draft, newest first, 50 rows, and how
-    // many there are counted up to 1,000 as the list counts them (ADR 0042) — in the list's own order, so that the
-    // database reads it from the same index (IX_Applications_ListOrder).
+    // The list's first page as an ISU officer sees it: every submitted application, newest first, 50 rows, and how many
+    // there are counted up to 1,000 as the list counts them (ADR 0042) — in the list's own order, so that the database
+    // reads it from the same index (IX_Applications_Submitted, ADR 0043).
     private const string Query = """
-        SELECT a."Reference", a."Title", s."Name", w."Stage", a."SubmittedAtUtc",
-            (SELECT COUNT(*) FROM (SELECT 1 FROM "Applications" c JOIN "WorkflowInstances" cw ON cw."Id" = c."WorkflowInstanceId"
-                WHERE cw."Stage" <> 'Draft' LIMIT 1001) AS counted)
+        SELECT a."Reference", a."Title", s."Name", a."Stage", a."SubmittedAtUtc",
+            (SELECT COUNT(*) FROM (SELECT 1 FROM "Applications" c WHERE c."SubmittedAtUtc" IS NOT NULL LIMIT 1001) AS counted)
         FROM "Applications" a
         JOIN "StateParties" s ON s."Id" = a."ApplicantStateId"
-        JOIN "WorkflowInstances" w ON w."Id" = a."WorkflowInstanceId"
-        WHERE w."Stage" <> 'Draft'
-        ORDER BY a."SubmittedAtUtc" IS NOT NULL, a."SubmittedAtUtc" DESC, a."CreatedAtUtc" DESC, a."Id"
+        WHERE a."SubmittedAtUtc" IS NOT NULL
+        ORDER BY a."SubmittedAtUtc" DESC, a."CreatedAtUtc" DESC, a."Id"
         LIMIT 50
         """;
 

@@ -1062,6 +1062,14 @@ namespace Caf.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<string>("ListedStage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("")
+                        .HasColumnName("Stage");
+
                     b.Property<decimal?>("NationalContributionCash")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -1156,16 +1164,22 @@ namespace Caf.Data.Migrations.Postgres
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("RoundId");
-
                     b.HasIndex("SignedCopyId");
 
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
 
+                    b.HasIndex("RoundId", "ListedStage");
+
                     b.HasIndex("SubmittedAtUtc", "CreatedAtUtc");
 
-                    b.ToTable("Applications", (string)null);
+                    b.HasIndex(new[] { "ListedStage", "SubmittedAtUtc", "CreatedAtUtc", "Id" }, "IX_Applications_Stage_ListOrder")
+                        .IsDescending(false, true, true, false);
+
+                    b.ToTable("Applications", null, t =>
+                        {
+                            t.HasTrigger("TR_Applications_ListedStage");
+                        });
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.GrantReport", b =>
@@ -2146,7 +2160,10 @@ namespace Caf.Data.Migrations.Postgres
 
                     b.HasIndex("DefinitionId", "Stage");
 
-                    b.ToTable("WorkflowInstances");
+                    b.ToTable("WorkflowInstances", null, t =>
+                        {
+                            t.HasTrigger("TR_WorkflowInstances_ListedStage");
+                        });
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.WorkflowTask", b =>

@@ -1064,6 +1064,14 @@ namespace Caf.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<string>("ListedStage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasDefaultValue("")
+                        .HasColumnName("Stage");
+
                     b.Property<decimal?>("NationalContributionCash")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -1159,16 +1167,24 @@ namespace Caf.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[Reference] IS NOT NULL");
 
-                    b.HasIndex("RoundId");
-
                     b.HasIndex("SignedCopyId");
 
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
 
+                    b.HasIndex("RoundId", "ListedStage");
+
                     b.HasIndex("SubmittedAtUtc", "CreatedAtUtc");
 
-                    b.ToTable("Applications", (string)null);
+                    b.HasIndex(new[] { "ListedStage", "SubmittedAtUtc", "CreatedAtUtc", "Id" }, "IX_Applications_Stage_ListOrder")
+                        .IsDescending(false, true, true, false);
+
+                    b.ToTable("Applications", null, t =>
+                        {
+                            t.HasTrigger("TR_Applications_ListedStage");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.GrantReport", b =>
@@ -2150,7 +2166,12 @@ namespace Caf.Data.Migrations.SqlServer
 
                     b.HasIndex("DefinitionId", "Stage");
 
-                    b.ToTable("WorkflowInstances");
+                    b.ToTable("WorkflowInstances", null, t =>
+                        {
+                            t.HasTrigger("TR_WorkflowInstances_ListedStage");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.WorkflowTask", b =>

@@ -1057,6 +1057,14 @@ namespace Caf.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ListedStage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("Stage");
+
                     b.Property<decimal?>("NationalContributionCash")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -1151,16 +1159,22 @@ namespace Caf.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("RoundId");
-
                     b.HasIndex("SignedCopyId");
 
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique();
 
+                    b.HasIndex("RoundId", "ListedStage");
+
                     b.HasIndex("SubmittedAtUtc", "CreatedAtUtc");
 
-                    b.ToTable("Applications", (string)null);
+                    b.HasIndex(new[] { "ListedStage", "SubmittedAtUtc", "CreatedAtUtc", "Id" }, "IX_Applications_Stage_ListOrder")
+                        .IsDescending(false, true, true, false);
+
+                    b.ToTable("Applications", null, t =>
+                        {
+                            t.HasTrigger("TR_Applications_ListedStage");
+                        });
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.GrantReport", b =>
@@ -2141,7 +2155,10 @@ namespace Caf.Data.Migrations.Sqlite
 
                     b.HasIndex("DefinitionId", "Stage");
 
-                    b.ToTable("WorkflowInstances");
+                    b.ToTable("WorkflowInstances", null, t =>
+                        {
+                            t.HasTrigger("TR_WorkflowInstances_ListedStage");
+                        });
                 });
 
             modelBuilder.Entity("Caf.Data.Entities.WorkflowTask", b =>

@@ -54,7 +54,7 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
         var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.OpensAtUtc).Select(r => new RoundChoice(r.Id, r.Title)).ToListAsync(ct);
         var round = rounds.FirstOrDefault(r => roundId == null || r.Id == roundId);
         var counts = round is null ? [] : await db.Applications.AsNoTracking().Where(a => a.RoundId == round.Id)
-            .GroupBy(a => a.Workflow!.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct);
+            .GroupBy(a => a.ListedStage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct);
         var byStage = Workflow.Stages.Select(s => new StageCount(s.Id, s.Label.Current, counts.FirstOrDefault(c => c.Stage == s.Id)?.Count ?? 0))
             .Where(s => s.Count > 0).ToList();
         var tasks = db.WorkflowTasks.AsNoTracking().Where(t => t.ClosedAtUtc == null && t.Role == CafRoles.IsuOfficer);
@@ -128,10 +128,10 @@ public sealed class Dashboards(CafDbContext db, WorkflowRegistry workflows, Time
         var me = member.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var state = member.StatePartyId();
         var round = await db.Rounds.AsNoTracking()
-            .Where(r => db.Applications.Any(a => a.RoundId == r.Id && a.Workflow!.Stage == GrantStages.CommitteeReview))
+            .Where(r => db.Applications.AtStage(GrantStages.CommitteeReview).Any(a => a.RoundId == r.Id))
             .OrderByDescending(r => r.OpensAtUtc).Select(r => new { r.Id, r.Title }).FirstOrDefaultAsync(ct);
         if (round is null) return new CommitteeDashboard(null, [], rules.Value.CommitteeQuorum);
-        var rows = await db.Applications.AsNoTracking().Where(a => a.RoundId == round.Id && a.Workflow!.Stage == GrantStages.CommitteeReview)
+        var rows = await db.Applications.AsNoTracking().AtStage(GrantStages.CommitteeReview).Where(a => a.RoundId == round.Id)
             .OrderBy(a => a.Reference)
             .Select(a => new
             {

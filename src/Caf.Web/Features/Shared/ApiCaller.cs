@@ -38,15 +38,15 @@ internal sealed class ApiCallers(CafDbContext db, ApplicationAccess access, User
     public Task<ApiCaller> ResolveAsync(ClaimsPrincipal token) => ApiCaller.ResolveAsync(token, users, principals);
 
     /// <summary>
-    /// For a person, what the pages let them see (ApplicationAccess.Visible); for a program, every application past its
-    /// draft, since a draft is the applicant's own business until submitted.
+    /// For a person, what the pages let them see (ApplicationAccess.Visible); for a program, every submitted application,
+    /// since a draft is the applicant's own business until submitted.
     /// </summary>
     public async Task<IQueryable<GrantApplication>> VisibleApplicationsAsync(ClaimsPrincipal token)
     {
         var caller = await ResolveAsync(token);
         var visible = caller.Person is { } person
             ? access.Visible(person)
-            : db.Applications.Where(a => a.Workflow!.Stage != GrantStages.Draft);
+            : db.Applications.Where(a => a.SubmittedAtUtc != null);
         return visible.AsNoTracking()
             .Include(a => a.ApplicantState)
             .Include(a => a.Workflow)
