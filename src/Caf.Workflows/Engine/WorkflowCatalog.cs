@@ -22,6 +22,7 @@ public sealed class WorkflowCatalog(WorkflowRegistry registry, WorkflowVocabular
     {
         var report = new List<string>();
         var seen = new Dictionary<(string, int), string>();
+        var parsed = new Dictionary<string, WorkflowDefinition>();
         foreach (var file in WorkflowRegistry.DefinitionFiles(folder))
         {
             var content = Normalize(await File.ReadAllTextAsync(file, ct));
@@ -33,6 +34,7 @@ public sealed class WorkflowCatalog(WorkflowRegistry registry, WorkflowVocabular
                     $"{name} and {other} both declare version {definition.Version} of '{definition.Id}'. Give one of them a new version.");
             seen[(definition.Id, definition.Version)] = name;
             var hash = Hash(content);
+            parsed[hash] = definition;
             var existing = await db.WorkflowDefinitions.FindAsync([definition.Id, definition.Version], ct);
             if (existing is null)
             {
@@ -55,16 +57,21 @@ public sealed class WorkflowCatalog(WorkflowRegistry registry, WorkflowVocabular
             }
         }
         await db.SaveChangesAsync(ct);
-        await LoadImportedAsync(ct);
+        await LoadImportedAsync(parsed, ct);
         return report;
     }
 
-    /// <summary>Loads every imported version into the registry (validated again against today's guards and actions).</summary>
-    public async Task LoadImportedAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Loads every imported version into the registry (validated again against today's guards and actions). A version
+    /// whose content was just validated from its file (<paramref name="validated"/>, by content hash) is not validated
+    /// twice: the start-up imports the folder, then loads (issue 16's cold start).
+    /// </summary>
+    private async Task LoadImportedAsync(IReadOnlyDictionary<string, WorkflowDefinition> validated, CancellationToken ct)
     {
         var records = await db.WorkflowDefinitions.AsNoTracking().OrderBy(r => r.DefinitionId).ThenBy(r => r.Version).ToListAsync(ct);
         registry.Replace(records.Select(r =>
         {
+            if (validated.GetValueOrDefault(r.ContentHash) is { } same && same.Id == r.DefinitionId && same.Version == r.Version) return same;
             var source = $"'{r.DefinitionId}' version {r.Version} as imported from {r.SourceFile}";
             var definition = WorkflowDefinitionLoader.Parse(r.Content, source, vocabulary);
             WorkflowNamesInCode.Check(definition, source);
