@@ -2,9 +2,10 @@
 # CafGrants' pages under concurrent clients, each beside its floors in the same run, printed as Markdown for
 # docs/PERFORMANCE.md (issue 16):
 #   eng/load.sh [--provider sqlite|postgres] [--data large|demo] [--seconds 30] [--clients 50] [--pages all|NAME,NAME]
-# A Release build of the app runs on 127.0.0.1 with a database made once per provider and data set (`seed --scale large`
-# or `seed --demo`; kept under /tmp/caf-load for the next run). Each page is loaded by `hey` (Debian's package) for the
-# given time with keep-alive and compression, never following a redirect (a redirect is an error: the sign-in expired).
+# The app, published in Release for this machine's runtime as it is deployed (ReadyToRun), runs on 127.0.0.1 with a
+# database made once per provider and data set (`seed --scale large` or `seed --demo`; kept under /tmp/caf-load for the
+# next run). Each page is loaded by `hey` (Debian's package) for the given time with keep-alive and compression, never
+# following a redirect (a redirect is an error: the sign-in expired).
 # Floors: a static file, /health, and the applications list's rows read with one raw SQL query (BenchmarkFloor, only in
 # Development with Benchmark:Floor=true). PostgreSQL: a server reachable with CAF_BENCH_POSTGRES (default: the one
 # eng/test.sh starts on port 55432). Run it on a quiet machine: nothing else building or testing.
@@ -31,8 +32,11 @@ if ! command -v hey >/dev/null; then
 fi
 
 work=/tmp/caf-load; mkdir -p "$work"
-dotnet build src/Caf.Web -c Release -v q -nologo >/dev/null
-app=$root/src/Caf.Web/bin/Release/net10.0
+# The app as it is deployed: published for this machine's runtime, compiled ahead of time (ADR 0044).
+case $(uname -m) in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+app=$work/app
+rm -rf "$app"
+dotnet publish src/Caf.Web -c Release -r $rid --self-contained false -o "$app" -v q -nologo >/dev/null
 if [ $provider = postgres ]; then
   export Database__Provider=Postgres
   export ConnectionStrings__Caf="${CAF_BENCH_POSTGRES:-Host=127.0.0.1;Port=55432;Username=postgres};Database=caf_load_$data"
@@ -104,7 +108,7 @@ targets=(
   "audit page|auditor@caf.demo|/Audit"
 )
 
-echo "CafGrants under load — $provider, $data data, $clients clients for $seconds s each, Release build; $(nproc) CPUs, $(date -u '+%Y-%m-%d %H:%M UTC')."
+echo "CafGrants under load — $provider, $data data, $clients clients for $seconds s each, Release, published ReadyToRun; $(nproc) CPUs, $(date -u '+%Y-%m-%d %H:%M UTC')."
 echo "Cold start to the first 200 (/Account/Login): $cold_ms ms."
 echo
 echo "| Page | requests/s | p50 ms | p99 ms | errors | KB | throughput vs raw SQL floor |"
