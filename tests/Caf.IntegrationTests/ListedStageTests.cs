@@ -44,6 +44,10 @@ public abstract class ListedStageTests(CafAppFactory factory)
         // The ISU lists and opens the submitted one, by its stage too; never the drafts, kept or withdrawn unsent.
         var (_, list) = await isu.GetAsync("/");
         Assert.Contains("Listed stage: sent and screened", list);
+        // Its row says what it asks for, added up from its budget lines as its own page does.
+        var requested = (await _journey.LoadAsync(screened)).RequestedAmount;
+        Assert.Equal(1_800m, requested.Amount);
+        Assert.Matches($@"Listed stage: sent and screened</a></td>\s*<td>[^<]*</td>\s*<td><span[^>]*>[^<]*</span></td>\s*<td class=""num"">{System.Text.RegularExpressions.Regex.Escape(requested.ToString())}</td>", list);
         Assert.DoesNotContain("Listed stage: withdrawn unsent", list);
         Assert.DoesNotContain("Listed stage: a draft kept", list);
         var (_, byStage) = await isu.GetAsync("/?Stage=EligibilityScreening");

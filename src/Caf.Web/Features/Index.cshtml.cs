@@ -16,7 +16,11 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
 {
     public sealed record Choice(string Value, string Label);
 
-    public IReadOnlyList<GrantApplication> Applications { get; private set; } = [];
+    /// <summary>A row of the list: what it shows and no more (not the proposal's long texts).</summary>
+    public sealed record Row(Guid Id, string? Reference, string Title, StateParty ApplicantState, string Stage,
+        string DefinitionId, int DefinitionVersion, Money Requested);
+
+    public IReadOnlyList<Row> Applications { get; private set; } = [];
     public ListPage Paging { get; private set; } = new(1, ListPage.DefaultSize, 0);
     public bool CanApply { get; private set; }
     public WorkflowDefinition Workflow => workflows.Latest(WorkflowServices.GrantWorkflowId);
@@ -87,10 +91,15 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
             _ => query.OrderBy(a => a.SubmittedAtUtc != null).ThenByDescending(a => a.SubmittedAtUtc).ThenByDescending(a => a.CreatedAtUtc)
                 .ThenBy(a => a.Id),
         };
-        (Applications, Paging) = await ordered.Include(a => a.ApplicantState).Include(a => a.Workflow).ToCountedUpToPageAsync(PageNumber, ct);
-        // The page's budget lines by id, fixed up onto its applications: not a second pass over the whole sorted list.
-        var shown = Applications.Select(a => a.Id).ToList();
-        await db.Set<BudgetLine>().Where(l => shown.Contains(l.ApplicationId)).LoadAsync(ct);
+        var (rows, paging) = await ordered.AsNoTracking()
+            .Select(a => new { a.Id, a.Reference, a.Title, a.ApplicantState, a.Workflow!.Stage, a.Workflow.DefinitionId, a.Workflow.DefinitionVersion, a.Currency })
+            .ToCountedUpToPageAsync(PageNumber, ct);
+        // The page's budget lines by id: not a second pass over the whole sorted list.
+        var shown = rows.Select(a => a.Id).ToList();
+        var lines = (await db.Set<BudgetLine>().AsNoTracking().Where(l => shown.Contains(l.ApplicationId)).ToListAsync(ct)).ToLookup(l => l.ApplicationId);
+        Applications = [.. rows.Select(a => new Row(a.Id, a.Reference, a.Title, a.ApplicantState!, a.Stage, a.DefinitionId, a.DefinitionVersion,
+            GrantApplication.RequestedOf(lines[a.Id], a.Currency)))];
+        Paging = paging;
         var now = clock.GetUtcNow().UtcDateTime;
         CanApply = User.IsInRole(CafRoles.Applicant) && User.StatePartyId() is not null
                    && await OpenRounds.AnyAsync(db, now, ct);
@@ -105,6 +114,5 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
             .Select(g => new Choice(string.Join(',', g.Select(s => s.Id)), g.Key)).ToList();
     }
 
-    public string StageLabel(GrantApplication a) =>
-        StageLabels.For(workflows.Get(a.Workflow!.DefinitionId, a.Workflow.DefinitionVersion), a.Stage, User);
+    public string StageLabel(Row a) => StageLabels.For(workflows.Get(a.DefinitionId, a.DefinitionVersion), a.Stage, User);
 }
