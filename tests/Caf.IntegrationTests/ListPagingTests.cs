@@ -114,8 +114,14 @@ public abstract class ListPagingTests(CafAppFactory factory)
 
         using var gender = factory.NewSession();
         await gender.SignInAsync("gender@caf.demo");
+        // The count is the search's, not the whole list's: it counts through the applications only when searching.
+        var (_, allTasks) = await gender.GetAsync("/Tasks");
+        var genderTasks = await factory.WithDbAsync(db => db.WorkflowTasks.CountAsync(t => t.ClosedAtUtc == null && t.Role == CafRoles.GenderFocalPoint));
+        Assert.True(genderTasks > 1, $"{genderTasks} open tasks for the gender focal point");
+        Assert.Matches($@">{genderTasks} open task\(s\)[.,]", allTasks);
         (status, html) = await gender.GetAsync("/Tasks?Q=awareness");
         Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Matches(@">1 open task\(s\)[.,]", html);
         Assert.Contains("Mine awareness visit", html);
         Assert.DoesNotContain("Victim assistance exchange", html);
         Assert.Contains($"/Applications/Details/{mines}", html);

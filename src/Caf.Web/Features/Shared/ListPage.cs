@@ -57,10 +57,18 @@ public static class ListPaging
     /// <see cref="ListPage.CountedUpTo"/>, or to the page asked for and one more, and says "more than" beyond that —
     /// so that a page costs what it shows, however much history there is (issue 16, ADR 0042).
     /// </summary>
-    public static async Task<(IReadOnlyList<T> Rows, ListPage Page)> ToCountedUpToPageAsync<T>(this IQueryable<T> ordered, int? number,
-        CancellationToken ct, int size = ListPage.DefaultSize, int countedUpTo = ListPage.CountedUpTo)
+    public static Task<(IReadOnlyList<T> Rows, ListPage Page)> ToCountedUpToPageAsync<T>(this IQueryable<T> ordered, int? number,
+        CancellationToken ct, int size = ListPage.DefaultSize, int countedUpTo = ListPage.CountedUpTo) =>
+        ordered.ToCountedUpToPageAsync(ordered, number, ct, size, countedUpTo);
+
+    /// <summary>
+    /// The same, counting <paramref name="sameRows"/>: a cheaper query for exactly the rows of <paramref name="ordered"/>
+    /// (without a join that cannot drop a row, say).
+    /// </summary>
+    public static async Task<(IReadOnlyList<T> Rows, ListPage Page)> ToCountedUpToPageAsync<T, TCounted>(this IQueryable<T> ordered,
+        IQueryable<TCounted> sameRows, int? number, CancellationToken ct, int size = ListPage.DefaultSize, int countedUpTo = ListPage.CountedUpTo)
     {
-        var counted = await ordered.CountUpToAsync(Math.Max(countedUpTo, Math.Clamp(number ?? 1, 1, int.MaxValue / size) * size), ct);
+        var counted = await sameRows.CountUpToAsync(Math.Max(countedUpTo, Math.Clamp(number ?? 1, 1, int.MaxValue / size) * size), ct);
         var (rows, page) = await ordered.ToListPageAsync(number, counted.Count, ct, size);
         return (rows, page with { More = counted.More });
     }

@@ -37,18 +37,28 @@ public sealed class IndexModel(CafDbContext db, ApplicationAccess access, Workfl
     {
         Now = clock.GetUtcNow().UtcDateTime;
         var now = Now;
-        var mine = access.OpenTasks(User).Join(db.Applications, t => t.SubjectId, a => a.Id, (t, a) => new { Task = t, a.Reference, a.Title, a.Workflow!.DefinitionId, a.Workflow.DefinitionVersion });
-        OverdueCount = await mine.Where(x => x.Task.DueAtUtc != null && x.Task.DueAtUtc < now).CountUpToAsync(ListPage.CountedUpTo, ct);
-        if (Overdue) mine = mine.Where(x => x.Task.DueAtUtc != null && x.Task.DueAtUtc < now);
+        var tasks = access.OpenTasks(User);
+        var mine = tasks.Join(db.Applications, t => t.SubjectId, a => a.Id, (t, a) => new { Task = t, a.Reference, a.Title, a.Workflow!.DefinitionId, a.Workflow.DefinitionVersion });
+        // Every task is an application's (the one kind of workflow subject), so the join drops no task: without a search,
+        // the counts read the tasks' own index. Joined, PostgreSQL hashed every application to count them (issue 16).
+        var overdue = tasks.Where(t => t.DueAtUtc != null && t.DueAtUtc < now);
+        OverdueCount = await overdue.CountUpToAsync(ListPage.CountedUpTo, ct);
+        if (Overdue)
+        {
+            mine = mine.Where(x => x.Task.DueAtUtc != null && x.Task.DueAtUtc < now);
+            tasks = overdue;
+        }
+        var counted = tasks.Select(t => t.Id);
         if (Q?.Trim() is { Length: > 0 } text)
         {
             var q = text[..Math.Min(text.Length, 200)].ToLowerInvariant();
             mine = mine.Where(x => (x.Reference != null && x.Reference.ToLower().Contains(q)) || x.Title.ToLower().Contains(q));
+            counted = mine.Select(x => x.Task.Id);
         }
         // Overdue first: every overdue task is due before every other, so the earliest due date first does it; undated last.
         var (rows, paging) = await mine
             .OrderBy(x => x.Task.DueAtUtc == null).ThenBy(x => x.Task.DueAtUtc).ThenBy(x => x.Task.OpenedAtUtc).ThenBy(x => x.Task.Id)
-            .ToCountedUpToPageAsync(PageNumber, ct);
+            .ToCountedUpToPageAsync(counted, PageNumber, ct);
         Tasks = rows.Select(x => new TaskRow(x.Task, x.Reference, x.Title, TitleOf(x.Task, x.DefinitionId, x.DefinitionVersion))).ToList();
         Paging = paging;
 
