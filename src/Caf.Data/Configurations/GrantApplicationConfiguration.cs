@@ -13,9 +13,9 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         // them to save to either table.
         b.ToTable("Applications", t => t.HasTrigger(ListedStageTriggers.OnApplications));
         b.HasKey(a => a.Id);
-        b.Property(a => a.ListedStage).HasMaxLength(100).HasColumnName("Stage").HasDefaultValue("")
-            .Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
-        b.Property(a => a.ListedStage).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        var listedStage = b.Property(a => a.ListedStage).HasMaxLength(100).HasColumnName("Stage").HasDefaultValue("").Metadata;
+        listedStage.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        listedStage.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         // A stage's applications in the list's order (the list filtered by stage, AtStage), and a round's by stage (the
         // dashboards' counts).
         b.HasIndex(a => new { a.ListedStage, a.SubmittedAtUtc, a.CreatedAtUtc, a.Id }, "IX_Applications_Stage_ListOrder")

@@ -101,8 +101,7 @@ public sealed class IndexModel(ApplicationAccess access, CafDbContext db, Workfl
             GrantApplication.RequestedOf(lines[a.Id], a.Currency)))];
         Paging = paging;
         var now = clock.GetUtcNow().UtcDateTime;
-        CanApply = User.IsInRole(CafRoles.Applicant) && User.StatePartyId() is not null
-                   && await OpenRounds.AnyAsync(db, now, ct);
+        CanApply = ApplicationAccess.IsStateApplicant(User) && await OpenRounds.AnyAsync(db, now, ct);
     }
 
     /// <summary>The stages to filter by, named as this person reads them; stages an applicant sees under one name are one choice.</summary>

@@ -71,7 +71,8 @@ public sealed class WorkflowCatalog(WorkflowRegistry registry, WorkflowVocabular
         var records = await db.WorkflowDefinitions.AsNoTracking().OrderBy(r => r.DefinitionId).ThenBy(r => r.Version).ToListAsync(ct);
         registry.Replace(records.Select(r =>
         {
-            if (validated.GetValueOrDefault(r.ContentHash) is { } same && same.Id == r.DefinitionId && same.Version == r.Version) return same;
+            // The same content is the same definition: its id and version are part of it.
+            if (validated.GetValueOrDefault(r.ContentHash) is { } same) return same;
             var source = $"'{r.DefinitionId}' version {r.Version} as imported from {r.SourceFile}";
             var definition = WorkflowDefinitionLoader.Parse(r.Content, source, vocabulary);
             WorkflowNamesInCode.Check(definition, source);

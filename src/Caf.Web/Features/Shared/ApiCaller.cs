@@ -32,7 +32,7 @@ internal sealed record ApiCaller(ClaimsPrincipal? Person)
 }
 
 /// <summary>Resolves the caller of an API request and the applications it may read.</summary>
-internal sealed class ApiCallers(CafDbContext db, ApplicationAccess access, UserManager<CafUser> users,
+internal sealed class ApiCallers(ApplicationAccess access, UserManager<CafUser> users,
     IUserClaimsPrincipalFactory<CafUser> principals)
 {
     public Task<ApiCaller> ResolveAsync(ClaimsPrincipal token) => ApiCaller.ResolveAsync(token, users, principals);
@@ -46,7 +46,7 @@ internal sealed class ApiCallers(CafDbContext db, ApplicationAccess access, User
         var caller = await ResolveAsync(token);
         var visible = caller.Person is { } person
             ? access.Visible(person)
-            : db.Applications.Where(a => a.SubmittedAtUtc != null);
+            : access.Submitted();
         return visible.AsNoTracking()
             .Include(a => a.ApplicantState)
             .Include(a => a.Workflow)

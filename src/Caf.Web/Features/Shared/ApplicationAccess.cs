@@ -40,6 +40,12 @@ public sealed class ApplicationAccess(CafDbContext db)
 
     public static bool IsStaff(ClaimsPrincipal user) => CafRoles.All.Any(r => r != CafRoles.Applicant && user.IsInRole(r));
 
+    /// <summary>Whether this person is an applicant of a State Party: one who sees, and acts for, its own state's applications.</summary>
+    public static bool IsStateApplicant(ClaimsPrincipal user) => user.IsInRole(CafRoles.Applicant) && user.StatePartyId() is not null;
+
+    /// <summary>The applications everyone outside the applicant state may see: those submitted at least once (ADR 0043).</summary>
+    public IQueryable<GrantApplication> Submitted() => db.Applications.Where(a => a.SubmittedAtUtc != null);
+
     /// <summary>
     /// The applications this person may see. An application is the applicant's own paper until it is submitted: staff
     /// and partner states see it from its first submission on, and never a draft withdrawn before it (ADR 0043).
@@ -47,12 +53,11 @@ public sealed class ApplicationAccess(CafDbContext db)
     public IQueryable<GrantApplication> Visible(ClaimsPrincipal user)
     {
         var state = user.StatePartyId();
-        var applicant = user.IsInRole(CafRoles.Applicant) && state is not null;
         // Each kind of person asked as simply as it can be, so that the database reads the staff's list, the common case,
         // from the index of submitted applications in the list's order.
-        return (applicant, IsStaff(user)) switch
+        return (IsStateApplicant(user), IsStaff(user)) switch
         {
-            (false, true) => db.Applications.Where(a => a.SubmittedAtUtc != null),
+            (false, true) => Submitted(),
             (true, false) => db.Applications.Where(a =>
                 a.ApplicantStateId == state || (a.SubmittedAtUtc != null && a.Partners.Any(p => p.StatePartyId == state))),
             (true, true) => db.Applications.Where(a => a.ApplicantStateId == state || a.SubmittedAtUtc != null),
@@ -62,7 +67,7 @@ public sealed class ApplicationAccess(CafDbContext db)
 
     /// <summary>Whether everything this person sees has been submitted (staff): their list needs no room for drafts.</summary>
     public static bool SeesSubmittedOnly(ClaimsPrincipal user) =>
-        IsStaff(user) && !(user.IsInRole(CafRoles.Applicant) && user.StatePartyId() is not null);
+        IsStaff(user) && !IsStateApplicant(user);
 
     public Task<GrantApplication?> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken ct = default) =>
         Visible(user).WithGraph().FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -94,7 +99,7 @@ public sealed class ApplicationAccess(CafDbContext db)
     private static (List<string> StaffRoles, bool Applicant, Guid? State) Inbox(ClaimsPrincipal user)
     {
         var state = user.StatePartyId();
-        return (CafRoles.All.Where(r => r != CafRoles.Applicant && user.IsInRole(r)).ToList(), user.IsInRole(CafRoles.Applicant) && state is not null, state);
+        return (CafRoles.All.Where(r => r != CafRoles.Applicant && user.IsInRole(r)).ToList(), IsStateApplicant(user), state);
     }
 
     /// <summary>

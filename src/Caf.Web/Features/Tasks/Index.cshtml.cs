@@ -38,16 +38,12 @@ public sealed class IndexModel(CafDbContext db, ApplicationAccess access, Workfl
         Now = clock.GetUtcNow().UtcDateTime;
         var now = Now;
         var tasks = access.OpenTasks(User);
+        var overdue = tasks.Where(t => t.DueAtUtc != null && t.DueAtUtc < now);
+        OverdueCount = await overdue.CountUpToAsync(ListPage.CountedUpTo, ct);
+        if (Overdue) tasks = overdue;
         var mine = tasks.Join(db.Applications, t => t.SubjectId, a => a.Id, (t, a) => new { Task = t, a.Reference, a.Title, a.Workflow!.DefinitionId, a.Workflow.DefinitionVersion });
         // Every task is an application's (the one kind of workflow subject), so the join drops no task: without a search,
         // the counts read the tasks' own index. Joined, PostgreSQL hashed every application to count them (issue 16).
-        var overdue = tasks.Where(t => t.DueAtUtc != null && t.DueAtUtc < now);
-        OverdueCount = await overdue.CountUpToAsync(ListPage.CountedUpTo, ct);
-        if (Overdue)
-        {
-            mine = mine.Where(x => x.Task.DueAtUtc != null && x.Task.DueAtUtc < now);
-            tasks = overdue;
-        }
         var counted = tasks.Select(t => t.Id);
         if (Q?.Trim() is { Length: > 0 } text)
         {
