@@ -37,6 +37,21 @@ public abstract class SecurityTests(CafAppFactory factory)
     }
 
     [Fact]
+    public async Task A_forged_host_header_is_refused_and_never_becomes_a_redirect_target()
+    {
+        await factory.ResetAsync();
+        using var session = factory.NewSession();
+        foreach (var url in new[] { "/", "/Account/Login", "/Tasks" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Host = "evil.example";
+            var response = await session.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.DoesNotContain("evil.example", response.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_even_against_the_right_one()
     {
         await factory.ResetAsync();
